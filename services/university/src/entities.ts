@@ -1,0 +1,5 @@
+import { EventEntity } from "./modules/event/event.entity.js";
+import { ParticipantEntity } from "./modules/participant/participant.entity.js";
+import { RegistrationEntity } from "./modules/registration/registration.entity.js";
+
+export const entities = [ParticipantEntity, EventEntity, RegistrationEntity];

@@ -1,0 +1,36 @@
+/**
+ * The node's configuration, validated once. One codebase, N deployments:
+ * everything that differs between universities comes from here.
+ */
+import { envFields, parseEnv } from "@tandem/shared";
+import { z } from "zod";
+
+const NodeEnvSchema = z
+  .object({
+    NODE_ID: z.string().regex(/^[a-z][a-z0-9]{1,15}$/, "2–16 lowercase letters or digits, starting with a letter"),
+    NODE_NAME: z.string().min(1),
+    NODE_COUNTRY: z.string().regex(/^[A-Z]{2}$/, "ISO 3166-1 alpha-2 code, e.g. DE"),
+    HOST: z.string().default("127.0.0.1"),
+    PORT: envFields.port,
+    DATABASE_URL: envFields.databaseUrl,
+    REGISTRY_FILE: z.string().min(1, "path to the consortium registry JSON"),
+    LOG_LEVEL: envFields.logLevel,
+    NODE_ENV: envFields.nodeEnv,
+    DB_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
+  })
+  .transform((env) => ({
+    node: { id: env.NODE_ID, name: env.NODE_NAME, country: env.NODE_COUNTRY },
+    host: env.HOST,
+    port: env.PORT,
+    databaseUrl: env.DATABASE_URL,
+    registryFile: env.REGISTRY_FILE,
+    logLevel: env.LOG_LEVEL,
+    production: env.NODE_ENV === "production",
+    dbPoolSize: env.DB_POOL_SIZE,
+  }));
+
+export type NodeConfig = z.infer<typeof NodeEnvSchema>;
+
+export function loadNodeConfig(source: Record<string, string | undefined>): NodeConfig {
+  return parseEnv(NodeEnvSchema, source);
+}

@@ -1,0 +1,21 @@
+import type { NodeServices } from "./services.js";
+import { createEventLoader, createEventStatsLoader } from "./modules/event/event.loader.js";
+import { createParticipantLoader } from "./modules/participant/participant.loader.js";
+import {
+  createRegistrationLoader,
+  createRegistrationsByEventLoader,
+  createWaitlistPositionLoader,
+} from "./modules/registration/registration.loader.js";
+
+export function createLoaders(services: NodeServices) {
+  return {
+    participant: createParticipantLoader(services.participants),
+    event: createEventLoader(services.events),
+    eventStats: createEventStatsLoader(services.events),
+    registration: createRegistrationLoader(services.registrations),
+    registrationsByEvent: createRegistrationsByEventLoader(services.registrations),
+    waitlistPosition: createWaitlistPositionLoader(services.registrations),
+  };
+}
+
+export type NodeLoaders = ReturnType<typeof createLoaders>;

@@ -1,0 +1,67 @@
+import { Check, Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from "typeorm";
+
+export type EventKind = "NETWORKING_EVENING" | "PANEL" | "EXPERT_GROUP" | "TRAINING" | "KICK_OFF" | "CLOSING" | "PEER_MEETING";
+export type EventFormat = "ONLINE" | "IN_PERSON" | "HYBRID";
+export type EventVisibility = "NODE" | "CONSORTIUM";
+export type EventStatus = "SCHEDULED" | "CANCELLED";
+
+/** An event hosted by this node. Registrations may come from participants of any node. */
+@Entity({ name: "events" })
+@Index("events_start_order_idx", ["startsAt", "id"])
+@Check("events_time_order", `"ends_at" > "starts_at"`)
+@Check("events_capacity_positive", `"capacity" > 0`)
+export class EventEntity {
+  @PrimaryGeneratedColumn("uuid")
+  id: string;
+
+  @Column({ type: "varchar", length: 32 })
+  kind: EventKind;
+
+  @Column({ type: "varchar", length: 200 })
+  title: string;
+
+  @Column({ type: "text", default: "" })
+  description: string;
+
+  @Column({ name: "starts_at", type: "timestamptz" })
+  startsAt: Date;
+
+  @Column({ name: "ends_at", type: "timestamptz" })
+  endsAt: Date;
+
+  @Column({ name: "time_zone", type: "varchar", length: 64 })
+  timeZone: string;
+
+  @Column({ type: "varchar", length: 16 })
+  format: EventFormat;
+
+  @Column({ type: "varchar", length: 300, nullable: true })
+  location: string | null;
+
+  @Column({ name: "online_url", type: "varchar", length: 500, nullable: true })
+  onlineUrl: string | null;
+
+  @Column({ type: "integer" })
+  capacity: number;
+
+  @Column({ type: "varchar", length: 16 })
+  visibility: EventVisibility;
+
+  @Column({ type: "text", array: true, default: () => "'{}'" })
+  tracks: string[];
+
+  @Column({ type: "varchar", length: 16, default: "SCHEDULED" })
+  status: EventStatus;
+
+  @Column({ name: "cancelled_at", type: "timestamptz", nullable: true })
+  cancelledAt: Date | null;
+
+  @Column({ name: "cancellation_reason", type: "varchar", length: 500, nullable: true })
+  cancellationReason: string | null;
+
+  @CreateDateColumn({ name: "created_at", type: "timestamptz" })
+  createdAt: Date;
+
+  @UpdateDateColumn({ name: "updated_at", type: "timestamptz" })
+  updatedAt: Date;
+}

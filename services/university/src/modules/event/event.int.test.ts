@@ -1,0 +1,109 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import pg from "pg";
+import { startTestNode, type TestNode } from "../../../test/test-node.js";
+
+const CREATE = `mutation($node: String!, $input: CreateEventInput!) { createEvent(node: $node, input: $input) { id nodeId title startsAt capacity seatsLeft status } }`;
+const day = 24 * 3600_000;
+
+function eventInput(overrides: Record<string, unknown> = {}) {
+  const startsAt = new Date(Date.now() + 7 * day);
+  return {
+    kind: "NETWORKING_EVENING",
+    title: "Networking evening: careers in health tech",
+    startsAt: startsAt.toISOString(),
+    endsAt: new Date(startsAt.getTime() + 3 * 3600_000).toISOString(),
+    timeZone: "Europe/Berlin",
+    format: "IN_PERSON",
+    location: "Campus Schneidershof, Trier",
+    capacity: 30,
+    ...overrides,
+  };
+}
+
+describe("events at a university node", () => {
+  let node: TestNode;
+  beforeAll(async () => {
+    node = await startTestNode("hst");
+  });
+  afterAll(() => node.stop());
+
+  async function countEvents(): Promise<number> {
+    const client = new pg.Client({ connectionString: node.databaseUrl });
+    await client.connect();
+    try {
+      return Number((await client.query("SELECT count(*) FROM events")).rows[0].count);
+    } finally {
+      await client.end();
+    }
+  }
+
+  it("creates an event with a global id naming the host node", async () => {
+    const result = await node.query(CREATE, { node: "hst", input: eventInput() });
+    expect(result.errors).toBeUndefined();
+    expect(result.data!.createEvent).toMatchObject({ nodeId: "hst", capacity: 30, seatsLeft: 30, status: "SCHEDULED" });
+    expect(result.data!.createEvent.id).toMatch(/^hst:event:[0-9a-f-]{36}$/);
+  });
+
+  it.each([
+    [{ capacity: 0 }, "input.capacity"],
+    [{ title: "x" }, "input.title"],
+    [{ timeZone: "Mars/Olympus" }, "input.timeZone"],
+    [{ onlineUrl: "ftp://example.org" }, "input.onlineUrl"],
+  ])("refuses invalid input %o naming the field, leaving no row", async (override, field) => {
+    const before = await countEvents();
+    const result = await node.query(CREATE, { node: "hst", input: eventInput(override) });
+    expect(result.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
+    expect(JSON.stringify(result.errors?.[0]?.extensions?.fields)).toContain(field.replace("input.", ""));
+    expect(await countEvents()).toBe(before);
+  });
+
+  it.each([
+    [{ endsAt: new Date(Date.now() + 6 * day).toISOString() }, "input.endsAt"],
+    [{ startsAt: new Date(Date.now() - day).toISOString(), endsAt: new Date(Date.now() - day + 3600_000).toISOString() }, "input.startsAt"],
+    [{ format: "ONLINE", location: null }, "input.onlineUrl"],
+    [{ format: "HYBRID", onlineUrl: "https://meet.example.org/x", location: null }, "input.location"],
+  ])("applies business rules %o to the named field", async (override, field) => {
+    const before = await countEvents();
+    const result = await node.query(CREATE, { node: "hst", input: eventInput(override) });
+    expect(result.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", field });
+    expect(await countEvents()).toBe(before);
+  });
+
+  it("refuses to create an event for another node", async () => {
+    const result = await node.query(CREATE, { node: "zcu", input: eventInput() });
+    expect(result.errors?.[0]?.extensions).toMatchObject({ code: "WRONG_NODE", field: "node" });
+  });
+
+  it("pages through events in start order with opaque cursors", async () => {
+    for (let i = 0; i < 5; i++) {
+      const startsAt = new Date(Date.now() + (20 + i) * day);
+      await node.query(CREATE, { node: "hst", input: eventInput({ title: `Panel ${i}`, startsAt, endsAt: new Date(startsAt.getTime() + 3600_000) }) });
+    }
+    const seen: string[] = [];
+    let after: string | null = null;
+    let total = 0;
+    for (;;) {
+      const page: any = await node.query(`query($after: String) { events(first: 2, after: $after) { totalCount edges { cursor node { id startsAt } } pageInfo { hasNextPage endCursor } } }`, { after });
+      expect(page.errors).toBeUndefined();
+      total = page.data.events.totalCount;
+      seen.push(...page.data.events.edges.map((edge: any) => edge.node.startsAt));
+      if (!page.data.events.pageInfo.hasNextPage) break;
+      after = page.data.events.pageInfo.endCursor;
+    }
+    expect(seen).toHaveLength(total);
+    expect([...seen].sort()).toEqual(seen);
+  });
+
+  it("answers BAD_CURSOR for a malformed cursor", async () => {
+    const result = await node.query(`{ events(after: "garbage") { totalCount } }`);
+    expect(result.errors?.[0]?.extensions).toMatchObject({ code: "BAD_CURSOR", field: "after" });
+  });
+
+  it("hides node-only events from callers of other nodes", async () => {
+    const created = await node.query(CREATE, { node: "hst", input: eventInput({ title: "HST internal training", visibility: "NODE", kind: "TRAINING" }) });
+    const id = created.data!.createEvent.id;
+    const result = await node.query(`query($id: ID!) { event(id: $id) { id } events(first: 100) { edges { node { id } } } }`, { id });
+    expect(result.data!.event).toBeNull();
+    expect(result.data!.events.edges.map((edge: any) => edge.node.id)).not.toContain(id);
+  });
+});

@@ -1,0 +1,115 @@
+import { Directive, Field, ID, Int, ObjectType, registerEnumType } from "type-graphql";
+import { DateTimeISOResolver } from "graphql-scalars";
+import { formatGlobalId } from "@tandem/shared";
+import { ConsortiumNodeReference } from "../common/consortium-node.type.js";
+import type { EventEntity, EventFormat, EventKind, EventStatus, EventVisibility } from "./event.entity.js";
+
+export const EventKindEnum = {
+  NETWORKING_EVENING: "NETWORKING_EVENING",
+  PANEL: "PANEL",
+  EXPERT_GROUP: "EXPERT_GROUP",
+  TRAINING: "TRAINING",
+  KICK_OFF: "KICK_OFF",
+  CLOSING: "CLOSING",
+  PEER_MEETING: "PEER_MEETING",
+} as const;
+registerEnumType(EventKindEnum, { name: "EventKind" });
+
+export const EventFormatEnum = { ONLINE: "ONLINE", IN_PERSON: "IN_PERSON", HYBRID: "HYBRID" } as const;
+registerEnumType(EventFormatEnum, { name: "EventFormat" });
+
+export const EventVisibilityEnum = { NODE: "NODE", CONSORTIUM: "CONSORTIUM" } as const;
+registerEnumType(EventVisibilityEnum, {
+  name: "EventVisibility",
+  valuesConfig: { NODE: { description: "Only the host node's people." }, CONSORTIUM: { description: "Every node of the consortium." } },
+});
+
+export const EventStatusEnum = { SCHEDULED: "SCHEDULED", CANCELLED: "CANCELLED" } as const;
+registerEnumType(EventStatusEnum, { name: "EventStatus" });
+
+export const EVENT_KIND = "event";
+
+@ObjectType({ description: "A networking evening, panel, training… hosted by one node." })
+@Directive(`@key(fields: "id")`)
+export class Event {
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => String, { description: "Id of the host node." })
+  nodeId: string;
+
+  @Field(() => ConsortiumNodeReference, { description: "The node hosting the event." })
+  host: ConsortiumNodeReference;
+
+  @Field(() => EventKindEnum)
+  kind: EventKind;
+
+  @Field(() => String)
+  title: string;
+
+  @Field(() => String)
+  description: string;
+
+  @Field(() => DateTimeISOResolver)
+  startsAt: Date;
+
+  @Field(() => DateTimeISOResolver)
+  endsAt: Date;
+
+  @Field(() => String, { description: "IANA time zone the event is held in, e.g. Europe/Luxembourg." })
+  timeZone: string;
+
+  @Field(() => EventFormatEnum)
+  format: EventFormat;
+
+  @Field(() => String, { nullable: true, description: "Address or room, for in-person and hybrid events." })
+  location: string | null;
+
+  @Field(() => String, { nullable: true, description: "Meeting link, for online and hybrid events." })
+  onlineUrl: string | null;
+
+  @Field(() => Int)
+  capacity: number;
+
+  @Field(() => EventVisibilityEnum)
+  visibility: EventVisibility;
+
+  @Field(() => [String])
+  tracks: string[];
+
+  @Field(() => EventStatusEnum)
+  status: EventStatus;
+
+  @Field(() => DateTimeISOResolver, { nullable: true })
+  cancelledAt: Date | null;
+
+  @Field(() => String, { nullable: true })
+  cancellationReason: string | null;
+
+  /** Local id, for loaders; not part of the schema. */
+  localId: string;
+
+  static fromEntity(entity: EventEntity, nodeId: string): Event {
+    return Object.assign(new Event(), {
+      id: formatGlobalId(nodeId, EVENT_KIND, entity.id),
+      localId: entity.id,
+      nodeId,
+      host: { id: nodeId },
+      kind: entity.kind,
+      title: entity.title,
+      description: entity.description,
+      startsAt: entity.startsAt,
+      endsAt: entity.endsAt,
+      timeZone: entity.timeZone,
+      format: entity.format,
+      location: entity.location,
+      onlineUrl: entity.onlineUrl,
+      capacity: entity.capacity,
+      visibility: entity.visibility,
+      tracks: entity.tracks,
+      status: entity.status,
+      cancelledAt: entity.cancelledAt,
+      cancellationReason: entity.cancellationReason,
+    });
+  }
+}

@@ -1,0 +1,47 @@
+import { Arg, Args, Ctx, ID, Mutation, Query, Resolver } from "type-graphql";
+import { connectionTypes } from "@tandem/shared";
+import type { NodeContext } from "../../context.js";
+import { Participant } from "./participant.type.js";
+import { ParticipantsArgs } from "./participant.args.js";
+import { CreateParticipantInput, UpdateParticipantInput } from "./participant.input.js";
+
+export const { Connection: ParticipantConnection } = connectionTypes("Participant", Participant);
+type ParticipantConnection = InstanceType<typeof ParticipantConnection>;
+
+@Resolver(() => Participant)
+export class ParticipantResolver {
+  @Query(() => Participant, { nullable: true, description: "A participant by global id; routed to their home node." })
+  async participant(@Arg("id", () => ID) id: string, @Ctx() ctx: NodeContext): Promise<Participant | null> {
+    const localId = ctx.services.directory.parseLocal(id, "participant", "id");
+    const entity = await ctx.loaders.participant.load(localId);
+    return entity ? Participant.fromEntity(entity, ctx.node.id) : null;
+  }
+
+  @Query(() => ParticipantConnection, { description: "Participants of one node, oldest first." })
+  async participants(@Args(() => ParticipantsArgs) args: ParticipantsArgs, @Ctx() ctx: NodeContext): Promise<ParticipantConnection> {
+    const page = await ctx.services.participants.list(args);
+    return {
+      ...page,
+      edges: page.edges.map((edge) => ({ cursor: edge.cursor, node: Participant.fromEntity(edge.node, ctx.node.id) })),
+    };
+  }
+
+  @Mutation(() => Participant, { description: "Registers a participant at their home node." })
+  async createParticipant(
+    @Arg("node", () => String) node: string,
+    @Arg("input", () => CreateParticipantInput) input: CreateParticipantInput,
+    @Ctx() ctx: NodeContext,
+  ): Promise<Participant> {
+    ctx.services.directory.assertSelf(node, "node");
+    return Participant.fromEntity(await ctx.services.participants.create(input), ctx.node.id);
+  }
+
+  @Mutation(() => Participant)
+  async updateParticipant(
+    @Arg("id", () => ID) id: string,
+    @Arg("input", () => UpdateParticipantInput) input: UpdateParticipantInput,
+    @Ctx() ctx: NodeContext,
+  ): Promise<Participant> {
+    return Participant.fromEntity(await ctx.services.participants.update(id, input), ctx.node.id);
+  }
+}

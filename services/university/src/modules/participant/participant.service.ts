@@ -1,0 +1,103 @@
+import { In, type DataSource, type Repository } from "typeorm";
+import { AppError, ErrorCode, decodeSortCursor, encodeSortCursor, invalidField, toPage } from "@tandem/shared";
+import type { NodeDirectory } from "../../node-directory.js";
+import { ParticipantEntity } from "./participant.entity.js";
+import type { CreateParticipantInput, UpdateParticipantInput } from "./participant.input.js";
+import type { ParticipantsArgs } from "./participant.args.js";
+import { PARTICIPANT_KIND } from "./participant.type.js";
+
+const STUDENT_LEVELS = new Set(["BACHELOR", "MASTER", "DOCTORAL"]);
+
+export class ParticipantService {
+  private readonly repository: Repository<ParticipantEntity>;
+
+  constructor(
+    dataSource: DataSource,
+    private readonly directory: NodeDirectory,
+  ) {
+    this.repository = dataSource.getRepository(ParticipantEntity);
+  }
+
+  async findByIds(ids: readonly string[]): Promise<ParticipantEntity[]> {
+    if (ids.length === 0) return [];
+    return this.repository.findBy({ id: In([...ids]) });
+  }
+
+  async get(id: string, field = "id"): Promise<ParticipantEntity> {
+    const localId = this.directory.parseLocal(id, PARTICIPANT_KIND, field);
+    const participant = await this.repository.findOneBy({ id: localId });
+    if (!participant) throw new AppError(ErrorCode.NOT_FOUND, `${field}: no participant ${id} at node ${this.directory.self.id}`, { field });
+    return participant;
+  }
+
+  cursorOf(participant: ParticipantEntity): string {
+    return encodeSortCursor([participant.createdAt.getTime(), participant.id]);
+  }
+
+  async list(args: ParticipantsArgs) {
+    this.directory.assertSelf(args.node, "node");
+    const filtered = this.repository.createQueryBuilder("p");
+    if (args.role) filtered.andWhere("p.role = :role", { role: args.role });
+    if (args.track) filtered.andWhere(":track = ANY(p.tracks)", { track: args.track });
+    const totalCount = await filtered.clone().getCount();
+    const page = filtered.clone().orderBy("p.created_at", "ASC").addOrderBy("p.id", "ASC").limit(args.first + 1);
+    if (args.after) {
+      const [at, id] = decodeSortCursor(args.after);
+      if (typeof at !== "number" || typeof id !== "string") throw new AppError(ErrorCode.BAD_CURSOR, "after: not a participant cursor", { field: "after" });
+      page.andWhere("(p.created_at, p.id) > (:at, :id)", { at: new Date(at), id });
+    }
+    const rows = await page.getMany();
+    return { ...toPage(rows, args.first, (row) => this.cursorOf(row), Boolean(args.after)), totalCount };
+  }
+
+  async create(input: CreateParticipantInput): Promise<ParticipantEntity> {
+    this.checkDegree(input.role, input.degreeLevel ?? null, input.semester ?? null);
+    await this.assertEmailFree(input.email);
+    return this.repository.save(
+      this.repository.create({
+        role: input.role,
+        displayName: input.displayName.trim(),
+        email: input.email.trim().toLowerCase(),
+        degreeLevel: input.degreeLevel ?? null,
+        semester: input.semester ?? null,
+        discipline: input.discipline ?? null,
+        organisation: input.organisation ?? null,
+        languages: dedupe(input.languages),
+        tracks: dedupe(input.tracks),
+        publicProfile: input.publicProfile,
+      }),
+    );
+  }
+
+  async update(id: string, input: UpdateParticipantInput): Promise<ParticipantEntity> {
+    const participant = await this.get(id);
+    const next = { ...participant };
+    for (const key of ["displayName", "degreeLevel", "semester", "discipline", "organisation", "publicProfile"] as const) {
+      if (input[key] !== undefined) Object.assign(next, { [key]: input[key] });
+    }
+    if (input.email !== undefined && input.email.trim().toLowerCase() !== participant.email) {
+      await this.assertEmailFree(input.email);
+      next.email = input.email.trim().toLowerCase();
+    }
+    if (input.languages) next.languages = dedupe(input.languages);
+    if (input.tracks) next.tracks = dedupe(input.tracks);
+    this.checkDegree(next.role, next.degreeLevel, next.semester);
+    return this.repository.save(next);
+  }
+
+  private checkDegree(role: string, degreeLevel: string | null, semester: number | null): void {
+    if (role === "MENTEE" && !degreeLevel) throw invalidField("input.degreeLevel", "is required for mentees");
+    if (semester !== null && (!degreeLevel || !STUDENT_LEVELS.has(degreeLevel))) {
+      throw invalidField("input.semester", "applies only to bachelor, master and doctoral students");
+    }
+  }
+
+  private async assertEmailFree(email: string): Promise<void> {
+    const taken = await this.repository.existsBy({ email: email.trim().toLowerCase() });
+    if (taken) throw new AppError(ErrorCode.CONFLICT, "input.email: another participant of this node uses this address", { field: "input.email" });
+  }
+}
+
+function dedupe(values: string[]): string[] {
+  return [...new Set(values)];
+}

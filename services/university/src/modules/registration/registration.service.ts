@@ -1,0 +1,153 @@
+import { In, type DataSource, type EntityManager, type Repository } from "typeorm";
+import { AppError, ErrorCode, decodeSortCursor, encodeSortCursor, toPage } from "@tandem/shared";
+import type { NodeDirectory } from "../../node-directory.js";
+import { EventEntity } from "../event/event.entity.js";
+import { lockEvent, type WaitlistPromoter } from "../event/event.service.js";
+import { EVENT_KIND } from "../event/event.type.js";
+import { ParticipantEntity } from "../participant/participant.entity.js";
+import { PARTICIPANT_KIND } from "../participant/participant.type.js";
+import { RegistrationEntity, type RegistrationStatus } from "./registration.entity.js";
+import type { ParticipantRegistrationsArgs } from "./registration.args.js";
+import { REGISTRATION_KIND } from "./registration.type.js";
+
+const ACTIVE: RegistrationStatus[] = ["CONFIRMED", "WAITLISTED"];
+
+export class RegistrationService implements WaitlistPromoter {
+  private readonly repository: Repository<RegistrationEntity>;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly directory: NodeDirectory,
+    private readonly now: () => Date = () => new Date(),
+  ) {
+    this.repository = dataSource.getRepository(RegistrationEntity);
+  }
+
+  async findByIds(ids: readonly string[]): Promise<RegistrationEntity[]> {
+    if (ids.length === 0) return [];
+    return this.repository.findBy({ id: In([...ids]) });
+  }
+
+  /** Registrations of several events, in registration order, one query. */
+  async byEvents(eventIds: readonly string[], statuses: readonly RegistrationStatus[]): Promise<RegistrationEntity[]> {
+    if (eventIds.length === 0) return [];
+    return this.repository.find({
+      where: { eventId: In([...eventIds]), status: In([...statuses]) },
+      order: { registeredAt: "ASC", id: "ASC" },
+    });
+  }
+
+  /** 1-based waitlist positions of waitlisted registrations, one query per batch. */
+  async waitlistPositions(ids: readonly string[]): Promise<Map<string, number>> {
+    if (ids.length === 0) return new Map();
+    const rows: { id: string; position: string }[] = await this.dataSource.query(
+      `SELECT id, position FROM (
+         SELECT r.id, row_number() OVER (PARTITION BY r.event_id ORDER BY r.waitlist_seq) AS position
+           FROM registrations r
+          WHERE r.status = 'WAITLISTED'
+            AND r.event_id IN (SELECT event_id FROM registrations WHERE id = ANY($1::uuid[]))
+       ) ranked WHERE id = ANY($1::uuid[])`,
+      [[...ids]],
+    );
+    return new Map(rows.map((row) => [row.id, Number(row.position)]));
+  }
+
+  /** A participant's registrations at this node, in event start order. */
+  async forParticipant(args: ParticipantRegistrationsArgs) {
+    this.directory.parseReference(args.participantId, PARTICIPANT_KIND, "participantId");
+    if (args.nodes && !args.nodes.includes(this.directory.self.id)) {
+      return { edges: [], pageInfo: toPage([], args.first, () => "", false).pageInfo, totalCount: 0 };
+    }
+    const filtered = this.repository
+      .createQueryBuilder("r")
+      .innerJoinAndSelect("r.event", "e")
+      .where("r.participant_id = :participantId", { participantId: args.participantId });
+    if (!args.includeCancelled) filtered.andWhere("r.status <> 'CANCELLED'");
+    const totalCount = await filtered.clone().getCount();
+    const page = filtered.clone().orderBy("e.starts_at", "ASC").addOrderBy("r.id", "ASC").limit(args.first + 1);
+    if (args.after) {
+      const [at, globalId] = decodeSortCursor(args.after);
+      const localId = typeof globalId === "string" ? this.directory.tryLocal(globalId, REGISTRATION_KIND) : null;
+      if (typeof at !== "number" || !localId) throw new AppError(ErrorCode.BAD_CURSOR, "after: not a registration cursor of this node", { field: "after" });
+      page.andWhere("(e.starts_at, r.id) > (:at, :localId)", { at: new Date(at), localId });
+    }
+    const rows = await page.getMany();
+    return { ...toPage(rows, args.first, (row) => this.cursorOf(row), Boolean(args.after)), totalCount };
+  }
+
+  private cursorOf(row: RegistrationEntity): string {
+    return encodeSortCursor([row.event!.startsAt.getTime(), this.directory.globalId(REGISTRATION_KIND, row.id)]);
+  }
+
+  /**
+   * Registers a participant of any node. Idempotent: an active registration
+   * is returned as it is. A full event puts the participant on the waitlist.
+   */
+  async register(eventId: string, participantId: string): Promise<RegistrationEntity> {
+    const eventLocalId = this.directory.parseLocal(eventId, EVENT_KIND, "eventId");
+    const participant = this.directory.parseReference(participantId, PARTICIPANT_KIND, "participantId");
+    return this.dataSource.transaction(async (manager) => {
+      const event = await lockEvent(manager, eventLocalId, "eventId");
+      this.assertOpen(event);
+      if (participant.node === this.directory.self.id && !(await manager.existsBy(ParticipantEntity, { id: participant.localId }))) {
+        throw new AppError(ErrorCode.NOT_FOUND, `participantId: no participant ${participantId} at node ${this.directory.self.id}`, { field: "participantId" });
+      }
+      const repository = manager.getRepository(RegistrationEntity);
+      const existing = await repository.findOneBy({ eventId: eventLocalId, participantId, status: In(ACTIVE) });
+      if (existing) return existing;
+      const confirmed = await repository.countBy({ eventId: eventLocalId, status: "CONFIRMED" });
+      const status: RegistrationStatus = confirmed < event.capacity ? "CONFIRMED" : "WAITLISTED";
+      return repository.save(
+        repository.create({
+          eventId: eventLocalId,
+          participantId,
+          status,
+          waitlistSeq: status === "WAITLISTED" ? await this.nextWaitlistSeq(manager, eventLocalId) : null,
+        }),
+      );
+    });
+  }
+
+  /** Cancels a registration; a freed seat goes to the first person waiting. Cancelling twice is harmless. */
+  async cancel(registrationId: string): Promise<RegistrationEntity> {
+    const localId = this.directory.parseLocal(registrationId, REGISTRATION_KIND, "id");
+    const current = await this.repository.findOneBy({ id: localId });
+    if (!current) throw new AppError(ErrorCode.NOT_FOUND, `id: no registration ${registrationId}`, { field: "id" });
+    return this.dataSource.transaction(async (manager) => {
+      const event = await lockEvent(manager, current.eventId, "id");
+      const repository = manager.getRepository(RegistrationEntity);
+      const registration = await repository.findOneByOrFail({ id: localId });
+      if (registration.status === "CANCELLED") return registration;
+      if (event.startsAt <= this.now()) throw new AppError(ErrorCode.EVENT_IN_PAST, "id: the event has already started", { field: "id" });
+      const wasConfirmed = registration.status === "CONFIRMED";
+      registration.status = "CANCELLED";
+      registration.cancelledAt = this.now();
+      registration.waitlistSeq = null;
+      const saved = await repository.save(registration);
+      if (wasConfirmed && event.status === "SCHEDULED") await this.promote(manager, event.id, 1);
+      return saved;
+    });
+  }
+
+  /** Gives up to `seats` free seats to the longest-waiting registrations. Caller holds the event lock. */
+  async promote(manager: EntityManager, eventId: string, seats: number): Promise<void> {
+    const repository = manager.getRepository(RegistrationEntity);
+    const waiting = await repository.find({ where: { eventId, status: "WAITLISTED" }, order: { waitlistSeq: "ASC" }, take: seats });
+    for (const registration of waiting) {
+      registration.status = "CONFIRMED";
+      registration.promotedAt = this.now();
+      registration.waitlistSeq = null;
+    }
+    if (waiting.length) await repository.save(waiting);
+  }
+
+  private assertOpen(event: EventEntity): void {
+    if (event.status === "CANCELLED") throw new AppError(ErrorCode.EVENT_CANCELLED, "eventId: the event has been cancelled", { field: "eventId" });
+    if (event.startsAt <= this.now()) throw new AppError(ErrorCode.EVENT_IN_PAST, "eventId: the event has already started", { field: "eventId" });
+  }
+
+  private async nextWaitlistSeq(manager: EntityManager, eventId: string): Promise<string> {
+    const [row] = await manager.query(`SELECT coalesce(max(waitlist_seq), 0) + 1 AS next FROM registrations WHERE event_id = $1`, [eventId]);
+    return String(row.next);
+  }
+}

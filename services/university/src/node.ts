@@ -1,0 +1,97 @@
+/**
+ * A university node: its database, its subgraph and its HTTP endpoint.
+ */
+import { Counter, createDatabase, createLogger, createMetricsRegistry, loadRegistry, migrate, mountMetrics, startGraphQLService, type Database, type Logger, type MetricsRegistry, type RunningService } from "@tandem/shared";
+import type { NodeConfig } from "./env.js";
+import { createNodeContext } from "./context.js";
+import { entities } from "./entities.js";
+import { migrations } from "./migrations/index.js";
+import { NodeDirectory } from "./node-directory.js";
+import { buildUniversitySubgraph } from "./schema.js";
+import { createNodeServices } from "./services.js";
+
+export interface UniversityNode {
+  config: NodeConfig;
+  url: string;
+  port: number;
+  database: Database;
+  stop(): Promise<void>;
+}
+
+export function openNodeDatabase(config: Pick<NodeConfig, "databaseUrl" | "dbPoolSize" | "node">, logger: Logger): Database {
+  return createDatabase({ url: config.databaseUrl, entities, migrations, logger, poolSize: config.dbPoolSize });
+}
+
+/** Applies pending migrations; a separate step from serving. */
+export async function migrateNode(config: Pick<NodeConfig, "databaseUrl" | "dbPoolSize" | "node" | "logLevel">): Promise<string[]> {
+  const logger = createLogger(`node-${config.node.id}`, config.logLevel);
+  const { dataSource } = openNodeDatabase(config, logger);
+  await dataSource.initialize();
+  try {
+    return await migrate(dataSource);
+  } finally {
+    await dataSource.destroy();
+  }
+}
+
+export async function startUniversityNode(config: NodeConfig): Promise<UniversityNode> {
+  const logger = createLogger(`node-${config.node.id}`, config.logLevel);
+  const registry = loadRegistry(config.registryFile);
+  const directory = new NodeDirectory(config.node, new Set(registry.nodes.map((node) => node.id)));
+  const database = openNodeDatabase(config, logger);
+  await database.dataSource.initialize();
+  const pending = await database.dataSource.showMigrations();
+  if (pending) {
+    await database.dataSource.destroy();
+    throw new Error(`Database of node ${config.node.id} has pending migrations; run the migrate step first`);
+  }
+  const services = createNodeServices(database.dataSource, directory);
+  const { schema } = await buildUniversitySubgraph();
+  const metrics = nodeMetrics(config.node.id, database);
+  let service: RunningService;
+  try {
+    service = await startGraphQLService({
+      name: `node ${config.node.id}`,
+      schema,
+      logger,
+      host: config.host,
+      port: config.port,
+      production: config.production,
+      context: async ({ requestId }) => createNodeContext({ requestId, node: config.node, services, logger }),
+      routes: (app) => {
+        app.get("/health", async (_req, res) => {
+          const ok = await database.dataSource.query("SELECT 1").then(() => true, () => false);
+          res.status(ok ? 200 : 503).json({ status: ok ? "ok" : "database unavailable", node: config.node.id });
+        });
+        mountMetrics(app, metrics);
+      },
+    });
+  } catch (error) {
+    await database.dataSource.destroy();
+    throw error;
+  }
+  return {
+    config,
+    url: service.url,
+    port: service.port,
+    database,
+    stop: async () => {
+      await service.stop();
+      await database.dataSource.destroy();
+    },
+  };
+}
+
+function nodeMetrics(nodeId: string, database: Database): MetricsRegistry {
+  const registry = createMetricsRegistry({ node: nodeId });
+  new Counter({
+    name: "tandem_sql_statements_total",
+    help: "SQL statements sent to the node's database.",
+    registers: [registry],
+    collect() {
+      this.reset();
+      this.inc(database.statements.total);
+    },
+  });
+  return registry;
+}

@@ -1,0 +1,20 @@
+/**
+ * The university subgraph: the same schema at every node. Resolvers,
+ * reference resolvers and entities are listed here explicitly.
+ */
+import { buildSubgraph, type Subgraph } from "@tandem/shared";
+import { EventResolver } from "./modules/event/event.resolver.js";
+import { eventReference } from "./modules/event/event.reference.js";
+import { ParticipantResolver } from "./modules/participant/participant.resolver.js";
+import { participantReference } from "./modules/participant/participant.reference.js";
+import { EventRegistrationsResolver, RegistrationResolver } from "./modules/registration/registration.resolver.js";
+import { registrationReference } from "./modules/registration/registration.reference.js";
+
+export const SUBGRAPH_NAME = "university";
+
+export function buildUniversitySubgraph(): Promise<Subgraph> {
+  return buildSubgraph({
+    resolvers: [ParticipantResolver, EventResolver, RegistrationResolver, EventRegistrationsResolver],
+    referenceResolvers: { ...participantReference, ...eventReference, ...registrationReference },
+  });
+}

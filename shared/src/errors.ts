@@ -1,0 +1,107 @@
+/**
+ * Error codes shared by every party. Each module throws AppError with one of
+ * these; `formatError` turns them into GraphQL errors with `extensions.code`
+ * and masks everything it does not know.
+ */
+import { GraphQLError, type GraphQLFormattedError } from "graphql";
+
+export const ErrorCode = {
+  BAD_USER_INPUT: "BAD_USER_INPUT",
+  NOT_FOUND: "NOT_FOUND",
+  UNKNOWN_NODE: "UNKNOWN_NODE",
+  WRONG_NODE: "WRONG_NODE",
+  BAD_CURSOR: "BAD_CURSOR",
+  EVENT_IN_PAST: "EVENT_IN_PAST",
+  EVENT_CANCELLED: "EVENT_CANCELLED",
+  REGISTRATION_CLOSED: "REGISTRATION_CLOSED",
+  CONFLICT: "CONFLICT",
+  NODE_UNAVAILABLE: "NODE_UNAVAILABLE",
+  NODE_TIMEOUT: "NODE_TIMEOUT",
+  NODE_INCOMPATIBLE: "NODE_INCOMPATIBLE",
+  NO_ROUTING_RULE: "NO_ROUTING_RULE",
+  ROUTING_REFUSED: "ROUTING_REFUSED",
+  INTERNAL_SERVER_ERROR: "INTERNAL_SERVER_ERROR",
+} as const;
+export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
+
+export class AppError extends GraphQLError {
+  readonly code: ErrorCode;
+
+  constructor(code: ErrorCode, message: string, extensions: Record<string, unknown> = {}) {
+    super(message, { extensions: { ...extensions, code } });
+    this.code = code;
+    this.name = "AppError";
+  }
+}
+
+export function isAppError(error: unknown): error is AppError {
+  return error instanceof AppError;
+}
+
+interface ValidationErrorLike {
+  property: string;
+  constraints?: Record<string, string>;
+  children?: ValidationErrorLike[];
+}
+
+/** Flattens class-validator errors into `{ field, reasons }` with dotted paths. */
+export function flattenValidationErrors(errors: ValidationErrorLike[], prefix = ""): { field: string; reasons: string[] }[] {
+  return errors.flatMap((error) => {
+    const field = prefix ? `${prefix}.${error.property}` : error.property;
+    const own = error.constraints ? [{ field, reasons: Object.values(error.constraints) }] : [];
+    return [...own, ...flattenValidationErrors(error.children ?? [], field)];
+  });
+}
+
+const PASS_THROUGH_CODES = new Set<string>([
+  ...Object.values(ErrorCode),
+  "GRAPHQL_PARSE_FAILED",
+  "GRAPHQL_VALIDATION_FAILED",
+  "PERSISTED_QUERY_NOT_FOUND",
+  "PERSISTED_QUERY_NOT_SUPPORTED",
+  "OPERATION_RESOLUTION_FAILURE",
+  "BAD_REQUEST",
+]);
+
+/**
+ * Apollo Server `formatError`: keeps known errors, turns class-validator
+ * failures into BAD_USER_INPUT naming each field, masks the rest.
+ */
+export function formatError(formatted: GraphQLFormattedError, error: unknown, options: { exposeStack?: boolean } = {}): GraphQLFormattedError {
+  const original = unwrap(error);
+  const validationErrors = (original as { extensions?: { validationErrors?: ValidationErrorLike[] } } | undefined)?.extensions
+    ?.validationErrors;
+  if (validationErrors) {
+    const fields = flattenValidationErrors(validationErrors);
+    return {
+      message: `Invalid input: ${fields.map((f) => `${f.field} ${f.reasons.join(", ")}`).join("; ")}`,
+      ...(formatted.locations ? { locations: formatted.locations } : {}),
+      ...(formatted.path ? { path: formatted.path } : {}),
+      extensions: { code: ErrorCode.BAD_USER_INPUT, fields },
+    };
+  }
+  const code = formatted.extensions?.code;
+  if (typeof code === "string" && PASS_THROUGH_CODES.has(code)) {
+    if (options.exposeStack) return formatted;
+    const { stacktrace: _stack, ...extensions } = formatted.extensions ?? {};
+    return { ...formatted, extensions };
+  }
+  return {
+    message: "Internal server error",
+    ...(formatted.path ? { path: formatted.path } : {}),
+    extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR },
+  };
+}
+
+function unwrap(error: unknown): unknown {
+  let current = error;
+  while (current instanceof GraphQLError && current.originalError && current.originalError !== current) {
+    current = current.originalError;
+  }
+  return current;
+}
+
+/** A business-rule violation on one input field: says which field and why. */
+export function invalidField(field: string, reason: string): AppError {
+  return new AppError(ErrorCode.BAD_USER_INPUT, `${field}: ${reason}`, { field, fields: [{ field, reasons: [reason] }] });
+}

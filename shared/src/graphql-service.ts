@@ -1,0 +1,111 @@
+/**
+ * One way to serve a GraphQL schema over HTTP for every party: Apollo Server
+ * on Express, with the same hardening defaults everywhere (no batching, CSRF
+ * prevention, no suggestions, no introspection or landing page and no stack
+ * traces in production, a body size limit) and a graceful drain on stop.
+ */
+import { createServer, type Server } from "node:http";
+import { randomUUID } from "node:crypto";
+import { ApolloServer, type ApolloServerPlugin, type BaseContext } from "@apollo/server";
+import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
+import { ApolloServerPluginDisableSuggestions } from "@apollo/server/plugin/disableSuggestions";
+import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
+import { expressMiddleware } from "@as-integrations/express5";
+import type { GatewayInterface } from "@apollo/server-gateway-interface";
+import express, { type Express, type Request, type Response } from "express";
+import type { GraphQLSchema } from "graphql";
+import { formatError } from "./errors.js";
+import type { Logger } from "./logger.js";
+
+export interface GraphQLServiceOptions<C extends BaseContext> {
+  name: string;
+  schema?: GraphQLSchema;
+  gateway?: GatewayInterface;
+  logger: Logger;
+  host?: string;
+  port: number;
+  production: boolean;
+  /** Maximum request body, e.g. "100kb". */
+  bodyLimit?: string;
+  context: (args: { req: Request; res: Response; requestId: string }) => Promise<C>;
+  plugins?: ApolloServerPlugin<C>[];
+  /** Extra routes (health, metrics) mounted before the GraphQL endpoint. */
+  routes?: (app: Express) => void;
+  /** Runs on the HTTP server before it listens (e.g. to attach a WebSocket server). */
+  onHttpServer?: (server: Server) => void;
+}
+
+export interface RunningService {
+  url: string;
+  port: number;
+  httpServer: Server;
+  stop(): Promise<void>;
+}
+
+export async function startGraphQLService<C extends BaseContext>(options: GraphQLServiceOptions<C>): Promise<RunningService> {
+  const app = express();
+  app.disable("x-powered-by");
+  const httpServer = createServer(app);
+  const production = options.production;
+  const server = new ApolloServer<C>({
+    ...(options.gateway ? { gateway: options.gateway } : { schema: options.schema! }),
+    introspection: !production,
+    includeStacktraceInErrorResponses: !production,
+    allowBatchedHttpRequests: false,
+    csrfPrevention: true,
+    hideSchemaDetailsFromClientErrors: true,
+    formatError: (formatted, error) => formatError(formatted, error, { exposeStack: !production }),
+    logger: options.logger,
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: 3_000 }),
+      ApolloServerPluginDisableSuggestions(),
+      ...(production ? [ApolloServerPluginLandingPageDisabled()] : []),
+      ...(options.plugins ?? []),
+    ],
+  } as ConstructorParameters<typeof ApolloServer<C>>[0]);
+  await server.start();
+  options.routes?.(app);
+  app.use(
+    "/graphql",
+    express.json({ limit: options.bodyLimit ?? "100kb" }),
+    expressMiddleware(server, {
+      context: async ({ req, res }) => {
+        const requestId = headerValue(req, "x-request-id") ?? randomUUID();
+        res.setHeader("x-request-id", requestId);
+        return options.context({ req, res, requestId });
+      },
+    }),
+  );
+  app.use(bodyErrorHandler);
+  options.onHttpServer?.(httpServer);
+  await new Promise<void>((resolve, reject) => {
+    httpServer.once("error", reject);
+    httpServer.listen(options.port, options.host ?? "127.0.0.1", () => resolve());
+  });
+  const address = httpServer.address();
+  const port = typeof address === "object" && address ? address.port : options.port;
+  const url = `http://${options.host ?? "127.0.0.1"}:${port}/graphql`;
+  options.logger.info({ url }, `${options.name} listening`);
+  return {
+    url,
+    port,
+    httpServer,
+    stop: async () => {
+      await server.stop();
+      if (httpServer.listening) await new Promise<void>((resolve) => httpServer.close(() => resolve()));
+    },
+  };
+}
+
+function headerValue(req: Request, name: string): string | undefined {
+  const value = req.headers[name];
+  const first = Array.isArray(value) ? value[0] : value;
+  return first && /^[A-Za-z0-9._:-]{1,128}$/.test(first) ? first : undefined;
+}
+
+/** Express body-parser errors (too large, malformed JSON) as GraphQL-shaped errors. */
+function bodyErrorHandler(error: { status?: number; type?: string; message?: string }, _req: Request, res: Response, next: (err?: unknown) => void): void {
+  if (!error || typeof error.status !== "number") return next(error);
+  const code = error.type === "entity.too.large" ? "PAYLOAD_TOO_LARGE" : "BAD_REQUEST";
+  res.status(error.status).json({ errors: [{ message: error.type === "entity.too.large" ? "Request body too large" : "Malformed request body", extensions: { code } }] });
+}

@@ -79,3 +79,9 @@ export async function migrate(dataSource: DataSource): Promise<string[]> {
   const applied = await dataSource.runMigrations({ transaction: "each" });
   return applied.map((migration) => migration.name);
 }
+
+/** True when `error` is PostgreSQL's unique violation, optionally of one named constraint or index. */
+export function isUniqueViolation(error: unknown, constraint?: string): boolean {
+  const driverError = (error as { driverError?: { code?: string; constraint?: string } } | null)?.driverError;
+  return driverError?.code === "23505" && (constraint === undefined || driverError.constraint === constraint);
+}

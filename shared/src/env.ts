@@ -3,6 +3,7 @@
  * reports every problem at once. Nothing else reads `process.env`.
  */
 import { z } from "zod";
+import { exitWithParent } from "./process.js";
 
 export class EnvError extends Error {
   constructor(readonly problems: string[]) {
@@ -25,8 +26,12 @@ export const envFields = {
   databaseUrl: z.string().regex(/^postgres(ql)?:\/\//, "must be a postgres:// URL"),
 };
 
-/** Runs `main`, printing configuration errors readably and exiting non-zero. */
+/**
+ * Runs `main`, printing configuration errors readably and exiting non-zero.
+ * A process spawned by the launcher also ends when the launcher goes away.
+ */
 export function runMain(main: () => Promise<unknown>): void {
+  exitWithParent();
   main().catch((error: unknown) => {
     console.error(error instanceof EnvError ? error.message : error);
     process.exit(1);

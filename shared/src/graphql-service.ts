@@ -52,6 +52,8 @@ export async function startGraphQLService<C extends BaseContext>(options: GraphQ
     introspection: !production,
     includeStacktraceInErrorResponses: !production,
     allowBatchedHttpRequests: false,
+    // The process owns its signals: it stops the server, then closes its database.
+    stopOnTerminationSignals: false,
     csrfPrevention: true,
     hideSchemaDetailsFromClientErrors: true,
     formatError: (formatted, error) => formatError(formatted, error, { exposeStack: !production }),

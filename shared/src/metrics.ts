@@ -4,6 +4,7 @@
  */
 import type { Express } from "express";
 import { Counter, Gauge, Registry, collectDefaultMetrics } from "prom-client";
+import type { StatementCounter } from "./database.js";
 
 export { Counter, Gauge, Registry as MetricsRegistry };
 
@@ -18,5 +19,18 @@ export function mountMetrics(app: Express, registry: Registry): void {
   app.get("/metrics", async (_req, res) => {
     res.setHeader("content-type", registry.contentType);
     res.send(await registry.metrics());
+  });
+}
+
+/** Exposes a service's SQL statement count as `tandem_sql_statements_total`. */
+export function registerStatementMetric(registry: Registry, statements: StatementCounter, help = "SQL statements sent to the service's database."): void {
+  new Counter({
+    name: "tandem_sql_statements_total",
+    help,
+    registers: [registry],
+    collect() {
+      this.reset();
+      this.inc(statements.total);
+    },
   });
 }

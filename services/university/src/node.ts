@@ -1,7 +1,7 @@
 /**
  * A university node: its database, its subgraph and its HTTP endpoint.
  */
-import { Counter, createDatabase, createLogger, createMetricsRegistry, loadRegistry, migrate, mountMetrics, startGraphQLService, type Database, type Logger, type MetricsRegistry, type RunningService } from "@tandem/shared";
+import { createDatabase, createLogger, createMetricsRegistry, loadRegistry, migrate, mountDatabaseHealth, mountMetrics, registerStatementMetric, startGraphQLService, type Database, type Logger, type MetricsRegistry, type RunningService } from "@tandem/shared";
 import type { NodeConfig } from "./env.js";
 import { createNodeContext } from "./context.js";
 import { entities } from "./entities.js";
@@ -59,10 +59,7 @@ export async function startUniversityNode(config: NodeConfig): Promise<Universit
       production: config.production,
       context: async ({ requestId }) => createNodeContext({ requestId, node: config.node, services, logger }),
       routes: (app) => {
-        app.get("/health", async (_req, res) => {
-          const ok = await database.dataSource.query("SELECT 1").then(() => true, () => false);
-          res.status(ok ? 200 : 503).json({ status: ok ? "ok" : "database unavailable", node: config.node.id });
-        });
+        mountDatabaseHealth(app, database.dataSource, { node: config.node.id });
         mountMetrics(app, metrics);
       },
     });
@@ -84,14 +81,6 @@ export async function startUniversityNode(config: NodeConfig): Promise<Universit
 
 function nodeMetrics(nodeId: string, database: Database): MetricsRegistry {
   const registry = createMetricsRegistry({ node: nodeId });
-  new Counter({
-    name: "tandem_sql_statements_total",
-    help: "SQL statements sent to the node's database.",
-    registers: [registry],
-    collect() {
-      this.reset();
-      this.inc(database.statements.total);
-    },
-  });
+  registerStatementMetric(registry, database.statements, "SQL statements sent to the node's database.");
   return registry;
 }

@@ -10,6 +10,8 @@ import pg from "pg";
 import { startEmbeddedPostgres } from "../embedded-postgres.js";
 import { freePort } from "../ports.js";
 
+export { graphqlRequest, graphqlData, GraphQLRequestError, type GraphQLResult } from "../graphql-client.js";
+
 export interface TestPostgres {
   host: string;
   port: number;
@@ -59,28 +61,6 @@ export async function createFreshDatabase(info: TestPostgres, prefix = "test"): 
       }
     },
   };
-}
-
-export interface GraphQLResult<T = Record<string, unknown>> {
-  status: number;
-  data?: T | null;
-  errors?: { message: string; path?: (string | number)[]; extensions?: Record<string, unknown> }[];
-}
-
-/** POSTs one GraphQL operation as JSON and returns status, data and errors. */
-export async function graphqlRequest<T = Record<string, any>>(
-  url: string,
-  query: string,
-  variables: Record<string, unknown> = {},
-  headers: Record<string, string> = {},
-): Promise<GraphQLResult<T>> {
-  const response = await fetch(url, {
-    method: "POST",
-    headers: { "content-type": "application/json", ...headers },
-    body: JSON.stringify({ query, variables }),
-  });
-  const body = (await response.json()) as Omit<GraphQLResult<T>, "status">;
-  return { status: response.status, ...body };
 }
 
 /** Writes a consortium registry for tests and returns its path. */

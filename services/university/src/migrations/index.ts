@@ -1,4 +1,4 @@
 /** Every migration of the university node, in order. Never edit one that has landed. */
-import { Initial1795304078957 } from "./1795304078957-initial.js";
+import { Initial1795304786513 } from "./1795304786513-initial.js";
 
-export const migrations = [Initial1795304078957];
+export const migrations = [Initial1795304786513];

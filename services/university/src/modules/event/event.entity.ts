@@ -23,10 +23,10 @@ export class EventEntity {
   @Column({ type: "text", default: "" })
   description: string;
 
-  @Column({ name: "starts_at", type: "timestamptz" })
+  @Column({ name: "starts_at", type: "timestamptz", precision: 3 })
   startsAt: Date;
 
-  @Column({ name: "ends_at", type: "timestamptz" })
+  @Column({ name: "ends_at", type: "timestamptz", precision: 3 })
   endsAt: Date;
 
   @Column({ name: "time_zone", type: "varchar", length: 64 })
@@ -53,15 +53,15 @@ export class EventEntity {
   @Column({ type: "varchar", length: 16, default: "SCHEDULED" })
   status: EventStatus;
 
-  @Column({ name: "cancelled_at", type: "timestamptz", nullable: true })
+  @Column({ name: "cancelled_at", type: "timestamptz", precision: 3, nullable: true })
   cancelledAt: Date | null;
 
   @Column({ name: "cancellation_reason", type: "varchar", length: 500, nullable: true })
   cancellationReason: string | null;
 
-  @CreateDateColumn({ name: "created_at", type: "timestamptz" })
+  @CreateDateColumn({ name: "created_at", type: "timestamptz", precision: 3 })
   createdAt: Date;
 
-  @UpdateDateColumn({ name: "updated_at", type: "timestamptz" })
+  @UpdateDateColumn({ name: "updated_at", type: "timestamptz", precision: 3 })
   updatedAt: Date;
 }

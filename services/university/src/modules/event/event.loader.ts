@@ -1,14 +1,11 @@
 import DataLoader from "dataloader";
+import { createByKeyLoader } from "@tandem/shared";
 import type { EventEntity } from "./event.entity.js";
 import type { EventService, EventStats } from "./event.service.js";
 
 /** Events of this node by local id, one query per batch. */
 export function createEventLoader(service: EventService) {
-  return new DataLoader<string, EventEntity | null>(async (ids) => {
-    const rows = await service.findByIds(ids);
-    const byId = new Map(rows.map((row) => [row.id, row]));
-    return ids.map((id) => byId.get(id) ?? null);
-  });
+  return createByKeyLoader<string, EventEntity>((ids) => service.findByIds(ids), (row) => row.id);
 }
 
 /** Seat counts per event by local id, one grouped query per batch. */

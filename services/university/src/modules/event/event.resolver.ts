@@ -22,7 +22,7 @@ export class EventResolver {
     return { ...page, edges: page.edges.map((edge) => ({ cursor: edge.cursor, node: Event.fromEntity(edge.node, ctx.node.id) })) };
   }
 
-  @Mutation(() => Event, { description: "Creates an event hosted by `node`." })
+  @Mutation(() => Event, { nullable: true, description: "Creates an event hosted by `node`." })
   async createEvent(
     @Arg("node", () => String) node: string,
     @Arg("input", () => CreateEventInput) input: CreateEventInput,
@@ -32,7 +32,7 @@ export class EventResolver {
     return Event.fromEntity(await ctx.services.events.create(input), ctx.node.id);
   }
 
-  @Mutation(() => Event, { description: "Changes an event; more capacity promotes people from the waitlist." })
+  @Mutation(() => Event, { nullable: true, description: "Changes an event; more capacity promotes people from the waitlist." })
   async updateEvent(
     @Arg("id", () => ID) id: string,
     @Arg("input", () => UpdateEventInput) input: UpdateEventInput,
@@ -41,7 +41,7 @@ export class EventResolver {
     return Event.fromEntity(await ctx.services.events.update(id, input), ctx.node.id);
   }
 
-  @Mutation(() => Event, { description: "Cancels an event; registrations stay on record." })
+  @Mutation(() => Event, { nullable: true, description: "Cancels an event; registrations stay on record." })
   async cancelEvent(
     @Arg("id", () => ID) id: string,
     @Arg("reason", () => String, { nullable: true }) reason: string | null,

@@ -40,9 +40,9 @@ export class ParticipantEntity {
   @Column({ name: "public_profile", type: "boolean", default: false })
   publicProfile: boolean;
 
-  @CreateDateColumn({ name: "created_at", type: "timestamptz" })
+  @CreateDateColumn({ name: "created_at", type: "timestamptz", precision: 3 })
   createdAt: Date;
 
-  @UpdateDateColumn({ name: "updated_at", type: "timestamptz" })
+  @UpdateDateColumn({ name: "updated_at", type: "timestamptz", precision: 3 })
   updatedAt: Date;
 }

@@ -17,7 +17,7 @@ export class ParticipantResolver {
     return entity ? Participant.fromEntity(entity, ctx.node.id) : null;
   }
 
-  @Query(() => ParticipantConnection, { description: "Participants of one node, oldest first." })
+  @Query(() => ParticipantConnection, { nullable: true, description: "Participants of one node, oldest first." })
   async participants(@Args(() => ParticipantsArgs) args: ParticipantsArgs, @Ctx() ctx: NodeContext): Promise<ParticipantConnection> {
     const page = await ctx.services.participants.list(args);
     return {
@@ -26,7 +26,7 @@ export class ParticipantResolver {
     };
   }
 
-  @Mutation(() => Participant, { description: "Registers a participant at their home node." })
+  @Mutation(() => Participant, { nullable: true, description: "Registers a participant at their home node." })
   async createParticipant(
     @Arg("node", () => String) node: string,
     @Arg("input", () => CreateParticipantInput) input: CreateParticipantInput,
@@ -36,7 +36,7 @@ export class ParticipantResolver {
     return Participant.fromEntity(await ctx.services.participants.create(input), ctx.node.id);
   }
 
-  @Mutation(() => Participant)
+  @Mutation(() => Participant, { nullable: true })
   async updateParticipant(
     @Arg("id", () => ID) id: string,
     @Arg("input", () => UpdateParticipantInput) input: UpdateParticipantInput,

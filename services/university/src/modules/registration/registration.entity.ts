@@ -34,12 +34,12 @@ export class RegistrationEntity {
   @Column({ name: "waitlist_seq", type: "bigint", nullable: true })
   waitlistSeq: string | null;
 
-  @CreateDateColumn({ name: "registered_at", type: "timestamptz" })
+  @CreateDateColumn({ name: "registered_at", type: "timestamptz", precision: 3 })
   registeredAt: Date;
 
-  @Column({ name: "promoted_at", type: "timestamptz", nullable: true })
+  @Column({ name: "promoted_at", type: "timestamptz", precision: 3, nullable: true })
   promotedAt: Date | null;
 
-  @Column({ name: "cancelled_at", type: "timestamptz", nullable: true })
+  @Column({ name: "cancelled_at", type: "timestamptz", precision: 3, nullable: true })
   cancelledAt: Date | null;
 }

@@ -1,14 +1,11 @@
 import DataLoader from "dataloader";
+import { createByKeyLoader } from "@tandem/shared";
 import type { RegistrationEntity, RegistrationStatus } from "./registration.entity.js";
 import type { RegistrationService } from "./registration.service.js";
 
 /** Registrations of this node by local id, one query per batch. */
 export function createRegistrationLoader(service: RegistrationService) {
-  return new DataLoader<string, RegistrationEntity | null>(async (ids) => {
-    const rows = await service.findByIds(ids);
-    const byId = new Map(rows.map((row) => [row.id, row]));
-    return ids.map((id) => byId.get(id) ?? null);
-  });
+  return createByKeyLoader<string, RegistrationEntity>((ids) => service.findByIds(ids), (row) => row.id);
 }
 
 /** Registrations per event for one status filter (key: "<statuses>|<eventId>"), one query per batch. */

@@ -23,7 +23,7 @@ export class RegistrationResolver {
     return { ...page, edges: page.edges.map((edge) => ({ cursor: edge.cursor, node: Registration.fromEntity(edge.node, ctx.node.id) })) };
   }
 
-  @Mutation(() => Registration, { description: "Registers a participant of any node for an event; waitlisted when full; idempotent." })
+  @Mutation(() => Registration, { nullable: true, description: "Registers a participant of any node for an event; waitlisted when full; idempotent." })
   async registerForEvent(
     @Arg("eventId", () => ID) eventId: string,
     @Arg("participantId", () => ID) participantId: string,
@@ -32,7 +32,7 @@ export class RegistrationResolver {
     return Registration.fromEntity(await ctx.services.registrations.register(eventId, participantId), ctx.node.id);
   }
 
-  @Mutation(() => Registration, { description: "Cancels a registration; the first person waiting gets the seat." })
+  @Mutation(() => Registration, { nullable: true, description: "Cancels a registration; the first person waiting gets the seat." })
   async cancelRegistration(@Arg("id", () => ID) id: string, @Ctx() ctx: NodeContext): Promise<Registration> {
     return Registration.fromEntity(await ctx.services.registrations.cancel(id), ctx.node.id);
   }

@@ -1,0 +1,40 @@
+/**
+ * The gateway's configuration, validated once.
+ */
+import { dirname, join } from "node:path";
+import { envFields, parseEnv } from "@tandem/shared";
+import { z } from "zod";
+
+const GatewayEnvSchema = z
+  .object({
+    HOST: z.string().default("127.0.0.1"),
+    PORT: envFields.port.default(4000),
+    REGISTRY_FILE: z.string().min(1, "path to the consortium registry JSON"),
+    SUPERGRAPH_FILE: z.string().min(1, "path to the composed supergraph"),
+    UNIVERSITY_SDL_FILE: z.string().optional(),
+    LOG_LEVEL: envFields.logLevel,
+    NODE_ENV: envFields.nodeEnv,
+    NODE_TIMEOUT_MS: z.coerce.number().int().min(50).max(60_000).default(5_000),
+    HEALTH_INTERVAL_MS: z.coerce.number().int().min(200).max(600_000).default(5_000),
+    BREAKER_ERROR_PERCENT: z.coerce.number().int().min(1).max(100).default(50),
+    BREAKER_RESET_MS: z.coerce.number().int().min(100).max(600_000).default(10_000),
+    BREAKER_VOLUME: z.coerce.number().int().min(1).max(1_000).default(5),
+  })
+  .transform((env) => ({
+    host: env.HOST,
+    port: env.PORT,
+    registryFile: env.REGISTRY_FILE,
+    supergraphFile: env.SUPERGRAPH_FILE,
+    universitySdlFile: env.UNIVERSITY_SDL_FILE ?? join(dirname(env.SUPERGRAPH_FILE), "university.graphql"),
+    logLevel: env.LOG_LEVEL,
+    production: env.NODE_ENV === "production",
+    nodeTimeoutMs: env.NODE_TIMEOUT_MS,
+    healthIntervalMs: env.HEALTH_INTERVAL_MS,
+    breaker: { errorThresholdPercentage: env.BREAKER_ERROR_PERCENT, resetTimeoutMs: env.BREAKER_RESET_MS, volumeThreshold: env.BREAKER_VOLUME },
+  }));
+
+export type GatewayConfig = z.infer<typeof GatewayEnvSchema>;
+
+export function loadGatewayConfig(source: Record<string, string | undefined>): GatewayConfig {
+  return parseEnv(GatewayEnvSchema, source);
+}

@@ -1,0 +1,90 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { createServer, type Server } from "node:http";
+import { createLogger, freePort } from "@tandem/shared";
+import { NodeClient, NodeFailure } from "./node-client.js";
+
+const logger = createLogger("test", "silent");
+const breaker = { errorThresholdPercentage: 50, resetTimeoutMs: 60_000, volumeThreshold: 3 };
+const servers: Server[] = [];
+
+async function serve(handler: Parameters<typeof createServer>[1]): Promise<{ url: string; hits: () => number }> {
+  let hits = 0;
+  const server = createServer((req, res) => {
+    hits++;
+    handler!(req, res);
+  });
+  servers.push(server);
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const address = server.address() as { port: number };
+  return { url: `http://127.0.0.1:${address.port}/graphql`, hits: () => hits };
+}
+
+afterEach(async () => {
+  for (const server of servers.splice(0)) {
+    server.closeAllConnections();
+    await new Promise((resolve) => server.close(resolve));
+  }
+});
+
+const request = { query: "{ __typename }" };
+
+async function failure(promise: Promise<unknown>): Promise<NodeFailure> {
+  const error = await promise.then(() => null, (e: unknown) => e);
+  expect(error).toBeInstanceOf(NodeFailure);
+  return error as NodeFailure;
+}
+
+describe("NodeClient", () => {
+  it("answers the node's GraphQL body, errors included, without counting them as outages", async () => {
+    const node = await serve((_req, res) => {
+      res.writeHead(400, { "content-type": "application/json" });
+      res.end(JSON.stringify({ errors: [{ message: "bad", extensions: { code: "GRAPHQL_VALIDATION_FAILED" } }] }));
+    });
+    const client = new NodeClient("hst", node.url, 1_000, breaker, logger);
+    for (let i = 0; i < 5; i++) expect((await client.send(request)).errors?.[0]?.message).toBe("bad");
+    expect(client.circuitOpen).toBe(false);
+    client.shutdown();
+  });
+
+  it("gives up on a slow node after its timeout with NODE_TIMEOUT", async () => {
+    const node = await serve(() => undefined);
+    const client = new NodeClient("zcu", node.url, 150, breaker, logger);
+    const started = Date.now();
+    const error = await failure(client.send(request));
+    expect(error).toMatchObject({ code: "NODE_TIMEOUT", node: "zcu" });
+    expect(Date.now() - started).toBeLessThan(2_000);
+    client.shutdown();
+  });
+
+  it("reports a refused connection or a 5xx as NODE_UNAVAILABLE", async () => {
+    const closed = new NodeClient("ul", `http://127.0.0.1:${await freePort()}/graphql`, 1_000, breaker, logger);
+    expect(await failure(closed.send(request))).toMatchObject({ code: "NODE_UNAVAILABLE", node: "ul" });
+    const broken = await serve((_req, res) => {
+      res.writeHead(502);
+      res.end("bad gateway");
+    });
+    const client = new NodeClient("unilu", broken.url, 1_000, breaker, logger);
+    expect(await failure(client.send(request))).toMatchObject({ code: "NODE_UNAVAILABLE", node: "unilu" });
+    closed.shutdown();
+    client.shutdown();
+  });
+
+  it("opens the circuit after repeated failures, fails fast without calling, and closes on a successful probe", async () => {
+    let healthy = false;
+    const node = await serve((_req, res) => {
+      res.writeHead(healthy ? 200 : 503, { "content-type": "application/json" });
+      res.end(JSON.stringify(healthy ? { data: { __typename: "Query" } } : { errors: [{ message: "down" }] }));
+    });
+    const client = new NodeClient("othaw", node.url, 1_000, breaker, logger);
+    for (let i = 0; i < 3; i++) await failure(client.send(request));
+    expect(client.circuitOpen).toBe(true);
+    const hitsWhenOpen = node.hits();
+    expect((await failure(client.send(request))).message).toContain("circuit open");
+    expect(node.hits()).toBe(hitsWhenOpen);
+    healthy = true;
+    await client.probe(request);
+    expect(client.circuitOpen).toBe(false);
+    expect((await client.send(request)).data).toEqual({ __typename: "Query" });
+    client.shutdown();
+  });
+});

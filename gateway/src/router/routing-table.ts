@@ -1,0 +1,74 @@
+/**
+ * How every root field of the university subgraph reaches the nodes. The
+ * gateway refuses to start when a field has no rule (NO_ROUTING_RULE): a new
+ * field must say how it is routed before anyone can call it.
+ */
+import { buildASTDefinitions } from "./sdl.js";
+import { AppError, ErrorCode } from "@tandem/shared";
+
+export type RoutingRule =
+  /** One node: the home node named by a global id argument. */
+  | { kind: "byId"; arg: string }
+  /** One node: named by a node id argument. */
+  | { kind: "byNode"; arg: string }
+  /** Every node (or those in `nodesArg`), connections merged k-way by their sort-key cursors. */
+  | { kind: "fanOutConnection"; nodesArg: string };
+
+export type RoutingTable = Record<"Query" | "Mutation", Record<string, RoutingRule>>;
+
+const byId = (arg: string): RoutingRule => ({ kind: "byId", arg });
+const byNode = (arg: string): RoutingRule => ({ kind: "byNode", arg });
+const fanOut = (nodesArg = "nodes"): RoutingRule => ({ kind: "fanOutConnection", nodesArg });
+
+export const UNIVERSITY_ROUTES: RoutingTable = {
+  Query: {
+    participant: byId("id"),
+    participants: byNode("node"),
+    event: byId("id"),
+    events: fanOut(),
+    registration: byId("id"),
+    participantRegistrations: fanOut(),
+  },
+  Mutation: {
+    createParticipant: byNode("node"),
+    updateParticipant: byId("id"),
+    createEvent: byNode("node"),
+    updateEvent: byId("id"),
+    cancelEvent: byId("id"),
+    registerForEvent: byId("eventId"),
+    cancelRegistration: byId("id"),
+  },
+};
+
+/**
+ * Checks the table against the subgraph SDL: every Query and Mutation field
+ * has a rule whose argument exists; mutations go to exactly one node; a field
+ * routed to one node is nullable, so that one unreachable node cannot blank
+ * a whole response.
+ */
+export function assertRoutingComplete(universitySdl: string, table: RoutingTable = UNIVERSITY_ROUTES): void {
+  const problems: string[] = [];
+  const types = buildASTDefinitions(universitySdl);
+  for (const rootType of ["Query", "Mutation"] as const) {
+    for (const field of types.get(rootType) ?? []) {
+      if (field.name.startsWith("_")) continue;
+      const rule = table[rootType][field.name];
+      const where = `${rootType}.${field.name}`;
+      if (!rule) {
+        problems.push(`${where} has no routing rule`);
+        continue;
+      }
+      if (rule.kind !== "fanOutConnection") {
+        if (!field.args.includes(rule.arg)) problems.push(`${where}: routing argument "${rule.arg}" does not exist`);
+        if (field.nonNull) problems.push(`${where} is routed to one node and must be nullable`);
+      } else {
+        if (rootType === "Mutation") problems.push(`${where}: a mutation must go to exactly one node`);
+        if (!field.args.includes(rule.nodesArg)) problems.push(`${where}: nodes argument "${rule.nodesArg}" does not exist`);
+        if (!field.args.includes("after") || !field.args.includes("first")) problems.push(`${where}: a merged connection needs first/after`);
+      }
+    }
+  }
+  if (problems.length) {
+    throw new AppError(ErrorCode.NO_ROUTING_RULE, `University subgraph fields without a valid routing rule:\n  - ${problems.join("\n  - ")}`, { problems });
+  }
+}

@@ -1,0 +1,99 @@
+/**
+ * The joint coordination service: its database, its subgraph and its HTTP
+ * endpoint. It calls no one; participants are references it only checks
+ * for shape and home node.
+ */
+import {
+  createDatabase,
+  createLogger,
+  createMetricsRegistry,
+  loadRegistry,
+  migrate,
+  mountDatabaseHealth,
+  mountMetrics,
+  registerStatementMetric,
+  startGraphQLService,
+  type Database,
+  type Logger,
+  type RunningService,
+} from "@tandem/shared";
+import type { CoordinationConfig } from "./env.js";
+import { ConsortiumDirectory } from "./consortium-directory.js";
+import { createCoordinationContext } from "./context.js";
+import { entities } from "./entities.js";
+import { migrations } from "./migrations/index.js";
+import { buildCoordinationSubgraph } from "./schema.js";
+import { createCoordinationServices } from "./services.js";
+
+const SERVICE_NAME = "coordination";
+
+export interface RunningCoordination {
+  config: CoordinationConfig;
+  /** The coordination id from the registry, e.g. coord. */
+  id: string;
+  url: string;
+  port: number;
+  database: Database;
+  stop(): Promise<void>;
+}
+
+export function openCoordinationDatabase(config: Pick<CoordinationConfig, "databaseUrl" | "dbPoolSize">, logger: Logger): Database {
+  return createDatabase({ url: config.databaseUrl, entities, migrations, logger, poolSize: config.dbPoolSize });
+}
+
+/** Applies pending migrations; a separate step from serving. */
+export async function migrateCoordination(config: Pick<CoordinationConfig, "databaseUrl" | "dbPoolSize" | "logLevel">): Promise<string[]> {
+  const logger = createLogger(SERVICE_NAME, config.logLevel);
+  const { dataSource } = openCoordinationDatabase(config, logger);
+  await dataSource.initialize();
+  try {
+    return await migrate(dataSource);
+  } finally {
+    await dataSource.destroy();
+  }
+}
+
+export async function startCoordination(config: CoordinationConfig): Promise<RunningCoordination> {
+  const logger = createLogger(SERVICE_NAME, config.logLevel);
+  const directory = new ConsortiumDirectory(loadRegistry(config.registryFile));
+  const database = openCoordinationDatabase(config, logger);
+  await database.dataSource.initialize();
+  if (await database.dataSource.showMigrations()) {
+    await database.dataSource.destroy();
+    throw new Error("The coordination database has pending migrations; run the migrate step first");
+  }
+  const services = createCoordinationServices(database.dataSource, directory);
+  const { schema } = await buildCoordinationSubgraph();
+  const metrics = createMetricsRegistry({ service: SERVICE_NAME, coordination: directory.selfId });
+  registerStatementMetric(metrics, database.statements, "SQL statements sent to the coordination database.");
+  let service: RunningService;
+  try {
+    service = await startGraphQLService({
+      name: SERVICE_NAME,
+      schema,
+      logger,
+      host: config.host,
+      port: config.port,
+      production: config.production,
+      context: async ({ requestId }) => createCoordinationContext({ requestId, services, logger }),
+      routes: (app) => {
+        mountDatabaseHealth(app, database.dataSource, { service: SERVICE_NAME, coordination: directory.selfId });
+        mountMetrics(app, metrics);
+      },
+    });
+  } catch (error) {
+    await database.dataSource.destroy();
+    throw error;
+  }
+  return {
+    config,
+    id: directory.selfId,
+    url: service.url,
+    port: service.port,
+    database,
+    stop: async () => {
+      await service.stop();
+      await database.dataSource.destroy();
+    },
+  };
+}

@@ -1,0 +1,23 @@
+import type { CoordinationServices } from "./services.js";
+import { createCohortLoader, createCohortsByProgrammeLoader, createQuotasByCohortLoader } from "./modules/cohort/cohort.loader.js";
+import { createEnrolmentLoader, createEnrolmentsByCohortLoader, createQuotaUsageLoader } from "./modules/enrolment/enrolment.loader.js";
+import { createProgrammeLoader, createTracksByProgrammeLoader } from "./modules/programme/programme.loader.js";
+import { createTandemLoader, createTandemsByCohortLoader } from "./modules/tandem/tandem.loader.js";
+
+/** ConsortiumNode needs none: it is an in-memory registry lookup. */
+export function createLoaders(services: CoordinationServices) {
+  return {
+    programme: createProgrammeLoader(services.programmes),
+    tracksByProgramme: createTracksByProgrammeLoader(services.programmes),
+    cohort: createCohortLoader(services.cohorts),
+    cohortsByProgramme: createCohortsByProgrammeLoader(services.cohorts),
+    quotasByCohort: createQuotasByCohortLoader(services.cohorts),
+    enrolment: createEnrolmentLoader(services.enrolments),
+    enrolmentsByCohort: createEnrolmentsByCohortLoader(services.enrolments),
+    quotaUsageByCohort: createQuotaUsageLoader(services.enrolments),
+    tandem: createTandemLoader(services.tandems),
+    tandemsByCohort: createTandemsByCohortLoader(services.tandems),
+  };
+}
+
+export type CoordinationLoaders = ReturnType<typeof createLoaders>;

@@ -1,0 +1,28 @@
+/**
+ * Process entry of the coordination service.
+ *   node dist/main.js migrate   apply pending migrations, then exit
+ *   node dist/main.js serve     serve the subgraph (default)
+ */
+import { runMain } from "@tandem/shared";
+import { loadCoordinationConfig } from "./env.js";
+import { migrateCoordination, startCoordination } from "./coordination.js";
+
+runMain(async () => {
+  const command = process.argv[2] ?? "serve";
+  const config = loadCoordinationConfig(process.env);
+  if (command === "migrate") {
+    const applied = await migrateCoordination(config);
+    console.log(applied.length ? `coordination: applied ${applied.join(", ")}` : "coordination: schema up to date");
+    return;
+  }
+  if (command !== "serve") throw new Error(`unknown command "${command}" (expected migrate or serve)`);
+  const coordination = await startCoordination(config);
+  const shutdown = () => {
+    coordination.stop().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  };
+  process.once("SIGTERM", shutdown);
+  process.once("SIGINT", shutdown);
+});

@@ -1,0 +1,13 @@
+import type { CoordinationContext } from "../../context.js";
+import { Enrolment, ENROLMENT_KIND } from "./enrolment.type.js";
+
+export const enrolmentReference = {
+  Enrolment: {
+    async __resolveReference(reference: { id: string }, context: CoordinationContext): Promise<Enrolment | null> {
+      const localId = context.services.directory.tryLocal(reference.id, ENROLMENT_KIND);
+      if (!localId) return null;
+      const entity = await context.loaders.enrolment.load(localId);
+      return entity ? Enrolment.fromEntity(entity, context.coordinationId) : null;
+    },
+  },
+};

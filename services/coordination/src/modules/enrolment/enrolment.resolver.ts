@@ -1,0 +1,66 @@
+import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
+import { connectionTypes } from "@tandem/shared";
+import type { CoordinationContext } from "../../context.js";
+import { Cohort, CohortQuota } from "../cohort/cohort.type.js";
+import { Enrolment, ENROLMENT_KIND } from "./enrolment.type.js";
+import { EnrolmentsArgs } from "./enrolment.args.js";
+import { EnrolInput } from "./enrolment.input.js";
+
+export const { Connection: EnrolmentConnection } = connectionTypes("Enrolment", Enrolment);
+type EnrolmentConnection = InstanceType<typeof EnrolmentConnection>;
+
+@Resolver(() => Enrolment)
+export class EnrolmentResolver {
+  @Query(() => Enrolment, { nullable: true, description: "An enrolment by id; null when there is none." })
+  async enrolment(@Arg("id", () => ID) id: string, @Ctx() ctx: CoordinationContext): Promise<Enrolment | null> {
+    const entity = await ctx.loaders.enrolment.load(ctx.services.directory.parseLocal(id, ENROLMENT_KIND, "id"));
+    return entity ? Enrolment.fromEntity(entity, ctx.coordinationId) : null;
+  }
+
+  @Query(() => EnrolmentConnection, { description: "Enrolments of a cohort in enrolment order." })
+  async enrolments(@Args(() => EnrolmentsArgs) args: EnrolmentsArgs, @Ctx() ctx: CoordinationContext): Promise<EnrolmentConnection> {
+    const page = await ctx.services.enrolments.list(args);
+    return { ...page, edges: page.edges.map((edge) => ({ cursor: edge.cursor, node: Enrolment.fromEntity(edge.node, ctx.coordinationId) })) };
+  }
+
+  @Mutation(() => Enrolment, { description: "Enrols a participant of a participating node in a cohort, within the node's quota; idempotent." })
+  async enrol(@Arg("input", () => EnrolInput) input: EnrolInput, @Ctx() ctx: CoordinationContext): Promise<Enrolment> {
+    return Enrolment.fromEntity(await ctx.services.enrolments.enrol(input), ctx.coordinationId);
+  }
+
+  @Mutation(() => Enrolment, { description: "Withdraws an enrolment; refused while the participant has open tandems in the cohort." })
+  async withdrawEnrolment(@Arg("id", () => ID) id: string, @Ctx() ctx: CoordinationContext): Promise<Enrolment> {
+    return Enrolment.fromEntity(await ctx.services.enrolments.withdraw(id), ctx.coordinationId);
+  }
+
+  @FieldResolver(() => Cohort)
+  async cohort(@Root() enrolment: Enrolment, @Ctx() ctx: CoordinationContext): Promise<Cohort> {
+    const entity = await ctx.loaders.cohort.load(enrolment.cohortLocalId);
+    return Cohort.fromEntity(entity!, ctx.coordinationId);
+  }
+}
+
+@Resolver(() => Cohort)
+export class CohortEnrolmentsResolver {
+  @FieldResolver(() => [Enrolment], { description: "Every enrolment, withdrawn ones included, in enrolment order." })
+  async enrolments(@Root() cohort: Cohort, @Ctx() ctx: CoordinationContext): Promise<Enrolment[]> {
+    return (await ctx.loaders.enrolmentsByCohort.load(cohort.localId)).map((row) => Enrolment.fromEntity(row, ctx.coordinationId));
+  }
+}
+
+@Resolver(() => CohortQuota)
+export class CohortQuotaUsageResolver {
+  @FieldResolver(() => Int, { description: "Active mentee enrolments from this node." })
+  async enrolledMentees(@Root() quota: CohortQuota, @Ctx() ctx: CoordinationContext): Promise<number> {
+    return (await this.usage(quota, ctx))?.mentees ?? 0;
+  }
+
+  @FieldResolver(() => Int, { description: "Active mentor enrolments from this node." })
+  async enrolledMentors(@Root() quota: CohortQuota, @Ctx() ctx: CoordinationContext): Promise<number> {
+    return (await this.usage(quota, ctx))?.mentors ?? 0;
+  }
+
+  private async usage(quota: CohortQuota, ctx: CoordinationContext) {
+    return (await ctx.loaders.quotaUsageByCohort.load(quota.cohortLocalId)).find((usage) => usage.nodeId === quota.nodeId);
+  }
+}

@@ -1,0 +1,158 @@
+import { In, type DataSource, type EntityManager, type Repository } from "typeorm";
+import { AppError, ErrorCode, invalidField, type GlobalId } from "@tandem/shared";
+import type { ConsortiumDirectory } from "../../consortium-directory.js";
+import { timeOrderedPage } from "../common/time-cursor.js";
+import { CohortEntity } from "../cohort/cohort.entity.js";
+import { CohortQuotaEntity } from "../cohort/cohort-quota.entity.js";
+import { lockCohort } from "../cohort/cohort.service.js";
+import { COHORT_KIND } from "../cohort/cohort.type.js";
+import { ProgrammeEntity } from "../programme/programme.entity.js";
+import { ProgrammeTrackEntity } from "../programme/programme-track.entity.js";
+import { TandemEntity } from "../tandem/tandem.entity.js";
+import { EnrolmentEntity, type EnrolmentRole } from "./enrolment.entity.js";
+import type { EnrolInput } from "./enrolment.input.js";
+import type { EnrolmentsArgs } from "./enrolment.args.js";
+import { ENROLMENT_KIND } from "./enrolment.type.js";
+
+/** Active enrolments of one cohort from one node. */
+export interface QuotaUsage {
+  cohortId: string;
+  nodeId: string;
+  mentees: number;
+  mentors: number;
+}
+
+export class EnrolmentService {
+  private readonly repository: Repository<EnrolmentEntity>;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly directory: ConsortiumDirectory,
+    private readonly now: () => Date = () => new Date(),
+  ) {
+    this.repository = dataSource.getRepository(EnrolmentEntity);
+  }
+
+  async findByIds(ids: readonly string[]): Promise<EnrolmentEntity[]> {
+    if (ids.length === 0) return [];
+    return this.repository.findBy({ id: In([...ids]) });
+  }
+
+  /** Enrolments of several cohorts, in enrolment order, one query. */
+  async byCohorts(cohortIds: readonly string[]): Promise<EnrolmentEntity[]> {
+    if (cohortIds.length === 0) return [];
+    return this.repository.find({ where: { cohortId: In([...cohortIds]) }, order: { enrolledAt: "ASC", id: "ASC" } });
+  }
+
+  /** Active enrolments per cohort, node and role, one grouped query. */
+  async quotaUsage(cohortIds: readonly string[]): Promise<QuotaUsage[]> {
+    if (cohortIds.length === 0) return [];
+    const rows: { cohort_id: string; node_id: string; mentees: string; mentors: string }[] = await this.dataSource.query(
+      `SELECT cohort_id, split_part(participant_id, ':', 1) AS node_id,
+              count(*) FILTER (WHERE role = 'MENTEE') AS mentees,
+              count(*) FILTER (WHERE role = 'MENTOR') AS mentors
+         FROM enrolments WHERE status = 'ACTIVE' AND cohort_id = ANY($1::uuid[]) GROUP BY 1, 2`,
+      [[...cohortIds]],
+    );
+    return rows.map((row) => ({ cohortId: row.cohort_id, nodeId: row.node_id, mentees: Number(row.mentees), mentors: Number(row.mentors) }));
+  }
+
+  async list(args: EnrolmentsArgs) {
+    const cohortId = await this.existingCohort(args.cohortId, "cohortId");
+    const filtered = this.repository.createQueryBuilder("e").where("e.cohort_id = :cohortId", { cohortId });
+    if (!args.includeWithdrawn) filtered.andWhere("e.status = 'ACTIVE'");
+    if (args.role) filtered.andWhere("e.role = :role", { role: args.role });
+    return timeOrderedPage(filtered, { alias: "e", timeColumn: "enrolled_at", timeOf: (row) => row.enrolledAt, kind: ENROLMENT_KIND, directory: this.directory }, args);
+  }
+
+  /**
+   * Enrols a participant of a participating node within the node's quota.
+   * Idempotent: the same request again returns the active enrolment.
+   */
+  async enrol(input: EnrolInput): Promise<EnrolmentEntity> {
+    const cohortId = this.directory.parseLocal(input.cohortId, COHORT_KIND, "input.cohortId");
+    const participant = this.directory.parseParticipant(input.participantId, "input.participantId");
+    return this.dataSource.transaction(async (manager) => {
+      const cohort = await lockCohort(manager, cohortId, "input.cohortId");
+      const programme = await manager.getRepository(ProgrammeEntity).findOneByOrFail({ id: cohort.programmeId });
+      if (!programme.participatingNodeIds.includes(participant.node)) {
+        throw invalidField("input.participantId", `home node ${participant.node} does not take part in programme "${programme.name}"`);
+      }
+      await this.assertTrack(manager, programme, input.track);
+      const repository = manager.getRepository(EnrolmentEntity);
+      const existing = await repository.findOneBy({ cohortId, participantId: input.participantId, status: "ACTIVE" });
+      if (existing) return this.sameOrConflict(existing, input);
+      await this.assertPlaceLeft(manager, cohort, participant, input.role);
+      return repository.save(repository.create({ cohortId, participantId: input.participantId, role: input.role, trackCode: input.track, status: "ACTIVE" }));
+    });
+  }
+
+  /** Withdraws an enrolment; refused while the participant has open tandems in the cohort. Withdrawing twice is harmless. */
+  async withdraw(id: string): Promise<EnrolmentEntity> {
+    const localId = this.directory.parseLocal(id, ENROLMENT_KIND, "id");
+    const current = await this.repository.findOneBy({ id: localId });
+    if (!current) throw new AppError(ErrorCode.NOT_FOUND, `id: no enrolment ${id}`, { field: "id" });
+    return this.dataSource.transaction(async (manager) => {
+      await lockCohort(manager, current.cohortId, "id");
+      const repository = manager.getRepository(EnrolmentEntity);
+      const enrolment = await repository.findOneByOrFail({ id: localId });
+      if (enrolment.status === "WITHDRAWN") return enrolment;
+      const openTandems = await manager
+        .getRepository(TandemEntity)
+        .createQueryBuilder("t")
+        .where("t.cohort_id = :cohortId AND t.status <> 'CLOSED'", { cohortId: enrolment.cohortId })
+        .andWhere("(t.mentee_id = :participantId OR t.mentor_id = :participantId)", { participantId: enrolment.participantId })
+        .getCount();
+      if (openTandems > 0) {
+        throw new AppError(ErrorCode.CONFLICT, `id: the participant has ${openTandems} open tandem(s) in this cohort; close them first`, { field: "id" });
+      }
+      enrolment.status = "WITHDRAWN";
+      enrolment.withdrawnAt = this.now();
+      return repository.save(enrolment);
+    });
+  }
+
+  private async existingCohort(id: string, field: string): Promise<string> {
+    const localId = this.directory.parseLocal(id, COHORT_KIND, field);
+    if (!(await this.dataSource.getRepository(CohortEntity).existsBy({ id: localId }))) {
+      throw new AppError(ErrorCode.NOT_FOUND, `${field}: no cohort ${id}`, { field });
+    }
+    return localId;
+  }
+
+  private async assertTrack(manager: EntityManager, programme: ProgrammeEntity, track: string): Promise<void> {
+    const tracks = await manager.getRepository(ProgrammeTrackEntity).find({ where: { programmeId: programme.id }, order: { position: "ASC" } });
+    if (!tracks.some((candidate) => candidate.code === track)) {
+      throw invalidField("input.track", `"${track}" is not a track of programme "${programme.name}" (tracks: ${tracks.map((t) => t.code).join(", ")})`);
+    }
+  }
+
+  private sameOrConflict(existing: EnrolmentEntity, input: EnrolInput): EnrolmentEntity {
+    if (existing.role === input.role && existing.trackCode === input.track) return existing;
+    const field = existing.role !== input.role ? "input.role" : "input.track";
+    throw new AppError(
+      ErrorCode.CONFLICT,
+      `${field}: the participant is already enrolled in this cohort as ${existing.role} in track ${existing.trackCode}; withdraw that enrolment first`,
+      { field },
+    );
+  }
+
+  private async assertPlaceLeft(manager: EntityManager, cohort: CohortEntity, participant: GlobalId, role: EnrolmentRole): Promise<void> {
+    const quota = await manager.getRepository(CohortQuotaEntity).findOneBy({ cohortId: cohort.id, nodeId: participant.node });
+    const places = quota ? (role === "MENTEE" ? quota.mentees : quota.mentors) : 0;
+    const taken = await manager
+      .getRepository(EnrolmentEntity)
+      .createQueryBuilder("e")
+      .where("e.cohort_id = :cohortId AND e.role = :role AND e.status = 'ACTIVE'", { cohortId: cohort.id, role })
+      .andWhere("split_part(e.participant_id, ':', 1) = :node", { node: participant.node })
+      .getCount();
+    if (taken >= places) {
+      throw new AppError(ErrorCode.QUOTA_EXCEEDED, `input.role: cohort "${cohort.name}" has no ${role} places left for node ${participant.node} (quota ${places})`, {
+        field: "input.role",
+        node: participant.node,
+        role,
+        quota: places,
+      });
+    }
+  }
+}

@@ -1,0 +1,29 @@
+import { Check, Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from "typeorm";
+
+export type CrossBorderRule = "NONE" | "DIFFERENT_NODE" | "DIFFERENT_COUNTRY";
+
+/** A mentoring programme run jointly by some nodes of the consortium. */
+@Entity({ name: "programmes" })
+@Index("programmes_name_unique", ["name"], { unique: true })
+@Check("programmes_cross_border_rule_valid", `"cross_border_rule" IN ('NONE', 'DIFFERENT_NODE', 'DIFFERENT_COUNTRY')`)
+@Check("programmes_has_participating_nodes", `cardinality("participating_node_ids") > 0`)
+export class ProgrammeEntity {
+  @PrimaryGeneratedColumn("uuid")
+  id: string;
+
+  @Column({ type: "varchar", length: 200 })
+  name: string;
+
+  @Column({ type: "text", default: "" })
+  description: string;
+
+  /** Registry ids of the nodes taking part, e.g. {hst,zcu}. */
+  @Column({ name: "participating_node_ids", type: "text", array: true })
+  participatingNodeIds: string[];
+
+  @Column({ name: "cross_border_rule", type: "varchar", length: 24 })
+  crossBorderRule: CrossBorderRule;
+
+  @CreateDateColumn({ name: "created_at", type: "timestamptz", precision: 3 })
+  createdAt: Date;
+}

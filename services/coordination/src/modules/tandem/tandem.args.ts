@@ -1,0 +1,43 @@
+import { IsIn, IsInt, IsOptional, Length, Max, MaxLength, Min } from "class-validator";
+import { ArgsType, Field, ID, Int } from "type-graphql";
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from "@tandem/shared";
+import { MAX_ID_LENGTH } from "../common/ids.js";
+import { TandemStatusEnum } from "./tandem.type.js";
+import type { TandemStatus } from "./tandem.entity.js";
+
+@ArgsType()
+export class TandemsArgs {
+  @Field(() => ID)
+  @MaxLength(MAX_ID_LENGTH)
+  cohortId: string;
+
+  @Field(() => TandemStatusEnum, { nullable: true })
+  @IsOptional()
+  @IsIn(Object.values(TandemStatusEnum))
+  status?: TandemStatus;
+
+  @Field(() => ID, { nullable: true, description: "Only tandems with this participant as mentee or mentor." })
+  @IsOptional()
+  @MaxLength(MAX_ID_LENGTH)
+  participantId?: string;
+
+  @Field(() => Int, { defaultValue: DEFAULT_PAGE_SIZE })
+  @IsInt()
+  @Min(1)
+  @Max(MAX_PAGE_SIZE)
+  first: number;
+
+  @Field(() => String, { nullable: true, description: "Cursor of the last edge seen." })
+  after?: string;
+}
+
+@ArgsType()
+export class CloseTandemArgs {
+  @Field(() => ID)
+  @MaxLength(MAX_ID_LENGTH)
+  id: string;
+
+  @Field(() => String, { description: "Why the tandem ends, e.g. completed, or dissolved at the mentee's request." })
+  @Length(3, 500)
+  reason: string;
+}

@@ -1,0 +1,145 @@
+import { In, type DataSource, type EntityManager, type Repository } from "typeorm";
+import { AppError, ErrorCode, invalidField, type GlobalId } from "@tandem/shared";
+import type { ConsortiumDirectory } from "../../consortium-directory.js";
+import { timeOrderedPage } from "../common/time-cursor.js";
+import { CohortEntity } from "../cohort/cohort.entity.js";
+import { lockCohort } from "../cohort/cohort.service.js";
+import { COHORT_KIND } from "../cohort/cohort.type.js";
+import { EnrolmentEntity, type EnrolmentRole } from "../enrolment/enrolment.entity.js";
+import { ProgrammeEntity } from "../programme/programme.entity.js";
+import { TandemEntity, type TandemStatus } from "./tandem.entity.js";
+import type { ProposeTandemInput } from "./tandem.input.js";
+import type { TandemsArgs } from "./tandem.args.js";
+import { TANDEM_KIND } from "./tandem.type.js";
+
+/** A mentee has one open (not closed) tandem per cohort at most; a mentor this many. */
+export const MAX_OPEN_TANDEMS_PER_MENTOR = 2;
+
+export class TandemService {
+  private readonly repository: Repository<TandemEntity>;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly directory: ConsortiumDirectory,
+    private readonly now: () => Date = () => new Date(),
+  ) {
+    this.repository = dataSource.getRepository(TandemEntity);
+  }
+
+  async findByIds(ids: readonly string[]): Promise<TandemEntity[]> {
+    if (ids.length === 0) return [];
+    return this.repository.findBy({ id: In([...ids]) });
+  }
+
+  /** Tandems of several cohorts, in creation order, one query. */
+  async byCohorts(cohortIds: readonly string[]): Promise<TandemEntity[]> {
+    if (cohortIds.length === 0) return [];
+    return this.repository.find({ where: { cohortId: In([...cohortIds]) }, order: { createdAt: "ASC", id: "ASC" } });
+  }
+
+  async list(args: TandemsArgs) {
+    const cohortId = this.directory.parseLocal(args.cohortId, COHORT_KIND, "cohortId");
+    if (args.participantId) this.directory.parseParticipant(args.participantId, "participantId");
+    if (!(await this.dataSource.getRepository(CohortEntity).existsBy({ id: cohortId }))) {
+      throw new AppError(ErrorCode.NOT_FOUND, `cohortId: no cohort ${args.cohortId}`, { field: "cohortId" });
+    }
+    const filtered = this.repository.createQueryBuilder("t").where("t.cohort_id = :cohortId", { cohortId });
+    if (args.status) filtered.andWhere("t.status = :status", { status: args.status });
+    if (args.participantId) filtered.andWhere("(t.mentee_id = :participantId OR t.mentor_id = :participantId)", { participantId: args.participantId });
+    return timeOrderedPage(filtered, { alias: "t", timeColumn: "created_at", timeOf: (row) => row.createdAt, kind: TANDEM_KIND, directory: this.directory }, args);
+  }
+
+  /**
+   * Pairs an enrolled mentee with an enrolled mentor of the same cohort,
+   * under the programme's cross-border rule and the open-tandem limits.
+   */
+  async propose(input: ProposeTandemInput): Promise<TandemEntity> {
+    const cohortId = this.directory.parseLocal(input.cohortId, COHORT_KIND, "input.cohortId");
+    const mentee = this.directory.parseParticipant(input.menteeId, "input.menteeId");
+    const mentor = this.directory.parseParticipant(input.mentorId, "input.mentorId");
+    if (input.menteeId === input.mentorId) throw invalidField("input.mentorId", "must be another person than the mentee");
+    return this.dataSource.transaction(async (manager) => {
+      const cohort = await lockCohort(manager, cohortId, "input.cohortId");
+      const programme = await manager.getRepository(ProgrammeEntity).findOneByOrFail({ id: cohort.programmeId });
+      const enrolments = await manager.getRepository(EnrolmentEntity).findBy({ cohortId, participantId: In([input.menteeId, input.mentorId]), status: "ACTIVE" });
+      assertEnrolledAs(enrolments, input.menteeId, "MENTEE", "input.menteeId");
+      assertEnrolledAs(enrolments, input.mentorId, "MENTOR", "input.mentorId");
+      this.assertCrossBorderRule(programme, mentee, mentor);
+      const open = await this.openTandemCounts(manager, cohortId, input.menteeId, input.mentorId);
+      if (open.mentee > 0) {
+        throw new AppError(ErrorCode.TANDEM_LIMIT_REACHED, "input.menteeId: the mentee already has an open tandem in this cohort", { field: "input.menteeId", limit: 1 });
+      }
+      if (open.mentor >= MAX_OPEN_TANDEMS_PER_MENTOR) {
+        throw new AppError(ErrorCode.TANDEM_LIMIT_REACHED, `input.mentorId: the mentor already has ${MAX_OPEN_TANDEMS_PER_MENTOR} open tandems in this cohort`, {
+          field: "input.mentorId",
+          limit: MAX_OPEN_TANDEMS_PER_MENTOR,
+        });
+      }
+      const repository = manager.getRepository(TandemEntity);
+      return repository.save(repository.create({ cohortId, menteeId: input.menteeId, mentorId: input.mentorId, status: "PROPOSED" }));
+    });
+  }
+
+  /** PROPOSED → ACTIVE; activating an active tandem again is harmless. */
+  async activate(id: string): Promise<TandemEntity> {
+    return this.transition(id, "ACTIVE", (tandem) => {
+      if (tandem.status === "CLOSED") throw invalidTransition(tandem.status, "ACTIVE");
+      tandem.status = "ACTIVE";
+      tandem.activatedAt = this.now();
+    });
+  }
+
+  /** PROPOSED or ACTIVE → CLOSED, with a reason; closing a closed tandem again is harmless. */
+  async close(id: string, reason: string): Promise<TandemEntity> {
+    const trimmed = reason.trim();
+    if (trimmed.length < 3) throw invalidField("reason", "must say why the tandem ends");
+    return this.transition(id, "CLOSED", (tandem) => {
+      tandem.status = "CLOSED";
+      tandem.closedAt = this.now();
+      tandem.closeReason = trimmed;
+    });
+  }
+
+  private async transition(id: string, target: TandemStatus, apply: (tandem: TandemEntity) => void): Promise<TandemEntity> {
+    const localId = this.directory.parseLocal(id, TANDEM_KIND, "id");
+    return this.dataSource.transaction(async (manager) => {
+      const repository = manager.getRepository(TandemEntity);
+      const tandem = await repository.findOne({ where: { id: localId }, lock: { mode: "pessimistic_write" } });
+      if (!tandem) throw new AppError(ErrorCode.NOT_FOUND, `id: no tandem ${id}`, { field: "id" });
+      if (tandem.status === target) return tandem;
+      apply(tandem);
+      return repository.save(tandem);
+    });
+  }
+
+  private assertCrossBorderRule(programme: ProgrammeEntity, mentee: GlobalId, mentor: GlobalId): void {
+    if (programme.crossBorderRule === "DIFFERENT_NODE" && mentee.node === mentor.node) {
+      throw invalidField("input.mentorId", `programme "${programme.name}" pairs only across nodes; mentee and mentor both belong to ${mentee.node}`);
+    }
+    if (programme.crossBorderRule === "DIFFERENT_COUNTRY") {
+      const menteeCountry = this.directory.node(mentee.node)!.country;
+      if (menteeCountry === this.directory.node(mentor.node)!.country) {
+        throw invalidField("input.mentorId", `programme "${programme.name}" pairs only across countries; mentee and mentor both belong to nodes in ${menteeCountry}`);
+      }
+    }
+  }
+
+  private async openTandemCounts(manager: EntityManager, cohortId: string, menteeId: string, mentorId: string): Promise<{ mentee: number; mentor: number }> {
+    const [row] = await manager.query(
+      `SELECT count(*) FILTER (WHERE mentee_id = $2) AS mentee, count(*) FILTER (WHERE mentor_id = $3) AS mentor
+         FROM tandems WHERE cohort_id = $1 AND status <> 'CLOSED'`,
+      [cohortId, menteeId, mentorId],
+    );
+    return { mentee: Number(row.mentee), mentor: Number(row.mentor) };
+  }
+}
+
+function assertEnrolledAs(enrolments: EnrolmentEntity[], participantId: string, role: EnrolmentRole, field: string): void {
+  const enrolment = enrolments.find((candidate) => candidate.participantId === participantId);
+  if (!enrolment) throw invalidField(field, "is not enrolled in this cohort");
+  if (enrolment.role !== role) throw invalidField(field, `is enrolled in this cohort as ${enrolment.role}, not ${role}`);
+}
+
+function invalidTransition(from: TandemStatus, to: TandemStatus): AppError {
+  return new AppError(ErrorCode.INVALID_TRANSITION, `id: a ${from} tandem cannot become ${to}`, { field: "id", from, to });
+}

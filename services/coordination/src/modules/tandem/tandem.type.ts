@@ -1,0 +1,80 @@
+import { Directive, Field, ID, ObjectType, registerEnumType } from "type-graphql";
+import { DateTimeISOResolver } from "graphql-scalars";
+import { formatGlobalId, homeNodeOf } from "@tandem/shared";
+import { participantRef, ParticipantReference } from "../common/participant-reference.type.js";
+import { COHORT_KIND } from "../cohort/cohort.type.js";
+import type { TandemEntity, TandemStatus } from "./tandem.entity.js";
+
+export const TandemStatusEnum = { PROPOSED: "PROPOSED", ACTIVE: "ACTIVE", CLOSED: "CLOSED" } as const;
+registerEnumType(TandemStatusEnum, {
+  name: "TandemStatus",
+  valuesConfig: {
+    PROPOSED: { description: "Paired by coordination, not yet started." },
+    ACTIVE: { description: "Running." },
+    CLOSED: { description: "Ended, with a reason." },
+  },
+});
+
+export const TANDEM_KIND = "tandem";
+
+@ObjectType({ description: "A mentee and a mentor paired within a cohort." })
+@Directive(`@key(fields: "id")`)
+export class Tandem {
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => ID)
+  cohortId: string;
+
+  @Field(() => ID, { description: "Global id of the mentee at their home node." })
+  menteeId: string;
+
+  @Field(() => ID, { description: "Global id of the mentor at their home node." })
+  mentorId: string;
+
+  @Field(() => ParticipantReference, { nullable: true, description: "Resolved by the mentee's home node; null when it is unavailable." })
+  mentee: ParticipantReference | null;
+
+  @Field(() => ParticipantReference, { nullable: true, description: "Resolved by the mentor's home node; null when it is unavailable." })
+  mentor: ParticipantReference | null;
+
+  @Field(() => Boolean, { description: "Mentee and mentor belong to different nodes." })
+  crossBorder: boolean;
+
+  @Field(() => TandemStatusEnum)
+  status: TandemStatus;
+
+  @Field(() => DateTimeISOResolver)
+  createdAt: Date;
+
+  @Field(() => DateTimeISOResolver, { nullable: true })
+  activatedAt: Date | null;
+
+  @Field(() => DateTimeISOResolver, { nullable: true })
+  closedAt: Date | null;
+
+  @Field(() => String, { nullable: true })
+  closeReason: string | null;
+
+  localId: string;
+  cohortLocalId: string;
+
+  static fromEntity(entity: TandemEntity, coordinationId: string): Tandem {
+    return Object.assign(new Tandem(), {
+      id: formatGlobalId(coordinationId, TANDEM_KIND, entity.id),
+      localId: entity.id,
+      cohortId: formatGlobalId(coordinationId, COHORT_KIND, entity.cohortId),
+      cohortLocalId: entity.cohortId,
+      menteeId: entity.menteeId,
+      mentorId: entity.mentorId,
+      mentee: participantRef(entity.menteeId),
+      mentor: participantRef(entity.mentorId),
+      crossBorder: homeNodeOf(entity.menteeId) !== homeNodeOf(entity.mentorId),
+      status: entity.status,
+      createdAt: entity.createdAt,
+      activatedAt: entity.activatedAt,
+      closedAt: entity.closedAt,
+      closeReason: entity.closeReason,
+    });
+  }
+}

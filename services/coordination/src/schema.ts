@@ -1,0 +1,34 @@
+/**
+ * The coordination subgraph: consortium, programmes, cohorts, enrolments and
+ * tandems. Resolvers and reference resolvers are listed here explicitly.
+ */
+import { buildSubgraph, type Subgraph } from "@tandem/shared";
+import { CohortResolver, ProgrammeCohortsResolver } from "./modules/cohort/cohort.resolver.js";
+import { cohortReference } from "./modules/cohort/cohort.reference.js";
+import { ConsortiumResolver } from "./modules/consortium/consortium.resolver.js";
+import { consortiumNodeReference } from "./modules/consortium/consortium.reference.js";
+import { CohortEnrolmentsResolver, CohortQuotaUsageResolver, EnrolmentResolver } from "./modules/enrolment/enrolment.resolver.js";
+import { enrolmentReference } from "./modules/enrolment/enrolment.reference.js";
+import { ProgrammeResolver } from "./modules/programme/programme.resolver.js";
+import { programmeReference } from "./modules/programme/programme.reference.js";
+import { CohortTandemsResolver, TandemResolver } from "./modules/tandem/tandem.resolver.js";
+import { tandemReference } from "./modules/tandem/tandem.reference.js";
+
+export const SUBGRAPH_NAME = "coordination";
+
+export function buildCoordinationSubgraph(): Promise<Subgraph> {
+  return buildSubgraph({
+    resolvers: [
+      ConsortiumResolver,
+      ProgrammeResolver,
+      ProgrammeCohortsResolver,
+      CohortResolver,
+      EnrolmentResolver,
+      CohortEnrolmentsResolver,
+      CohortQuotaUsageResolver,
+      TandemResolver,
+      CohortTandemsResolver,
+    ],
+    referenceResolvers: { ...consortiumNodeReference, ...programmeReference, ...cohortReference, ...enrolmentReference, ...tandemReference },
+  });
+}

@@ -1,0 +1,87 @@
+/** Building blocks for coordination tests: operations, inputs and seeded programmes. */
+import { randomUUID } from "node:crypto";
+import { expect } from "vitest";
+import type { TestCoordination } from "./test-coordination.js";
+
+export const CREATE_PROGRAMME = `mutation($input: CreateProgrammeInput!) {
+  createProgramme(input: $input) { id name description crossBorderRule participatingNodeIds createdAt tracks { code name } participatingNodes { id country } }
+}`;
+export const CREATE_COHORT = `mutation($input: CreateCohortInput!) {
+  createCohort(input: $input) { id programmeId name startsOn endsOn quotas { nodeId mentees mentors enrolledMentees enrolledMentors node { id name } } }
+}`;
+export const ENROL = `mutation($input: EnrolInput!) {
+  enrol(input: $input) { id cohortId participantId participant { id } role track status enrolledAt withdrawnAt }
+}`;
+export const PROPOSE_TANDEM = `mutation($input: ProposeTandemInput!) {
+  proposeTandem(input: $input) { id cohortId menteeId mentorId mentee { id } mentor { id } crossBorder status createdAt activatedAt closedAt closeReason }
+}`;
+
+export function participantId(node: string): string {
+  return `${node}:participant:${randomUUID()}`;
+}
+
+let programmeSeq = 0;
+
+export function programmeInput(overrides: Record<string, unknown> = {}) {
+  return {
+    name: `Cross-border mentoring ${++programmeSeq}`,
+    description: "Mentoring across the Greater Region and Bohemia–Bavaria.",
+    tracks: [
+      { code: "health", name: "Health and care" },
+      { code: "engineering", name: "Engineering" },
+    ],
+    participatingNodeIds: ["hst", "zcu"],
+    crossBorderRule: "NONE",
+    ...overrides,
+  };
+}
+
+export function cohortInput(programmeId: string, overrides: Record<string, unknown> = {}) {
+  return {
+    programmeId,
+    name: "2026/27",
+    startsOn: "2026-10-01",
+    endsOn: "2027-06-30",
+    quotas: [
+      { nodeId: "hst", mentees: 5, mentors: 5 },
+      { nodeId: "zcu", mentees: 5, mentors: 5 },
+    ],
+    ...overrides,
+  };
+}
+
+/** Sends an operation that must succeed and returns its data. */
+export async function ok(service: TestCoordination, query: string, variables: Record<string, unknown> = {}): Promise<Record<string, any>> {
+  const result = await service.query(query, variables);
+  expect(result.errors).toBeUndefined();
+  return result.data!;
+}
+
+export async function createProgramme(service: TestCoordination, overrides: Record<string, unknown> = {}) {
+  return (await ok(service, CREATE_PROGRAMME, { input: programmeInput(overrides) })).createProgramme;
+}
+
+export async function createCohort(service: TestCoordination, programmeId: string, overrides: Record<string, unknown> = {}) {
+  return (await ok(service, CREATE_COHORT, { input: cohortInput(programmeId, overrides) })).createCohort;
+}
+
+/** A programme with one cohort, every listed node having `places` places per role. */
+export async function seedCohort(service: TestCoordination, programme: Record<string, unknown> = {}, places = 5) {
+  const created = await createProgramme(service, programme);
+  const quotas = created.participatingNodeIds.map((nodeId: string) => ({ nodeId, mentees: places, mentors: places }));
+  const cohort = await createCohort(service, created.id, { quotas });
+  return { programme: created, cohort };
+}
+
+/** Enrols a fresh participant of `node` and returns their participant id. */
+export async function enrolNew(service: TestCoordination, cohortId: string, node: string, role: "MENTEE" | "MENTOR", track = "health"): Promise<string> {
+  const id = participantId(node);
+  await ok(service, ENROL, { input: { cohortId, participantId: id, role, track } });
+  return id;
+}
+
+/** The first error of a result, for `toMatchObject` on code and field. */
+export function firstError(result: { errors?: { extensions?: Record<string, unknown> }[] }) {
+  expect(result.errors?.length).toBeGreaterThan(0);
+  return result.errors![0]!.extensions!;
+}

@@ -1,0 +1,14 @@
+import type { TestProject } from "vitest/node";
+import { startTestPostgres, type TestPostgres } from "@tandem/shared/testkit";
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    postgres: TestPostgres;
+  }
+}
+
+export default async function setup(project: TestProject) {
+  const { info, stop } = await startTestPostgres();
+  project.provide("postgres", info);
+  return stop;
+}

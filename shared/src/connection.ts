@@ -20,7 +20,7 @@ export function decodeSortCursor(cursor: string, field = "after"): SortKey {
   if (!cursor.startsWith(CURSOR_PREFIX)) return fail();
   try {
     const key: unknown = JSON.parse(Buffer.from(cursor.slice(CURSOR_PREFIX.length), "base64url").toString("utf8"));
-    if (!Array.isArray(key) || key.length === 0 || !key.every((part) => typeof part === "string" || typeof part === "number")) {
+    if (!Array.isArray(key) || key.length === 0 || !key.every((part) => typeof part === "string" || Number.isFinite(part))) {
       return fail();
     }
     return key as SortKey;
@@ -29,14 +29,19 @@ export function decodeSortCursor(cursor: string, field = "after"): SortKey {
   }
 }
 
+/**
+ * Total order on sort keys: element by element, numbers numerically,
+ * strings by UTF-16 code units, a number before any string; a key before
+ * every longer key it is a prefix of.
+ */
 export function compareSortKeys(a: SortKey, b: SortKey): number {
   const length = Math.min(a.length, b.length);
   for (let i = 0; i < length; i++) {
     const x = a[i]!;
     const y = b[i]!;
     if (x === y) continue;
-    if (typeof x === "number" && typeof y === "number") return x < y ? -1 : 1;
-    return String(x) < String(y) ? -1 : 1;
+    if (typeof x !== typeof y) return typeof x === "number" ? -1 : 1;
+    return x < y ? -1 : 1;
   }
   return a.length - b.length;
 }

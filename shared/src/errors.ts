@@ -56,8 +56,13 @@ export function flattenValidationErrors(errors: ValidationErrorLike[], prefix = 
   });
 }
 
+/**
+ * Codes whose message is meant for the caller. INTERNAL_SERVER_ERROR is not
+ * one: Apollo gives that code to every error it does not know, with the
+ * original message (SQL, file paths, connection strings…).
+ */
 const PASS_THROUGH_CODES = new Set<string>([
-  ...Object.values(ErrorCode),
+  ...Object.values(ErrorCode).filter((code) => code !== ErrorCode.INTERNAL_SERVER_ERROR),
   "GRAPHQL_PARSE_FAILED",
   "GRAPHQL_VALIDATION_FAILED",
   "PERSISTED_QUERY_NOT_FOUND",
@@ -70,7 +75,11 @@ const PASS_THROUGH_CODES = new Set<string>([
  * Apollo Server `formatError`: keeps known errors, turns class-validator
  * failures into BAD_USER_INPUT naming each field, masks the rest.
  */
-export function formatError(formatted: GraphQLFormattedError, error: unknown, options: { exposeStack?: boolean } = {}): GraphQLFormattedError {
+export function formatError(
+  formatted: GraphQLFormattedError,
+  error: unknown,
+  options: { exposeStack?: boolean; onMasked?: (error: unknown) => void } = {},
+): GraphQLFormattedError {
   const original = unwrap(error);
   const validationErrors = (original as { extensions?: { validationErrors?: ValidationErrorLike[] } } | undefined)?.extensions
     ?.validationErrors;
@@ -89,6 +98,7 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown, op
     const { stacktrace: _stack, ...extensions } = formatted.extensions ?? {};
     return { ...formatted, extensions };
   }
+  options.onMasked?.(original);
   return {
     message: "Internal server error",
     ...(formatted.path ? { path: formatted.path } : {}),
@@ -102,6 +112,18 @@ function unwrap(error: unknown): unknown {
     current = current.originalError;
   }
   return current;
+}
+
+/**
+ * Refuses explicit nulls for input fields that may be omitted (keep the
+ * current value) but not cleared, naming every such field at once.
+ */
+export function rejectNulls(input: object, keys: readonly string[], prefix = "input"): void {
+  const fields = keys
+    .filter((key) => (input as Record<string, unknown>)[key] === null)
+    .map((key) => ({ field: `${prefix}.${key}`, reasons: ["cannot be null; omit it to keep the current value"] }));
+  if (fields.length === 0) return;
+  throw new AppError(ErrorCode.BAD_USER_INPUT, fields.map((f) => `${f.field}: ${f.reasons[0]}`).join("; "), { field: fields[0]!.field, fields });
 }
 
 /** A business-rule violation on one input field: says which field and why. */

@@ -56,7 +56,8 @@ export async function startGraphQLService<C extends BaseContext>(options: GraphQ
     stopOnTerminationSignals: false,
     csrfPrevention: true,
     hideSchemaDetailsFromClientErrors: true,
-    formatError: (formatted, error) => formatError(formatted, error, { exposeStack: !production }),
+    formatError: (formatted, error) =>
+      formatError(formatted, error, { exposeStack: !production, onMasked: (err) => options.logger.error({ err }, "unexpected error (masked for the caller)") }),
     logger: options.logger,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: 3_000 }),

@@ -47,8 +47,11 @@ export class IdDirectory {
     return parsed.localId;
   }
 
-  /** Refuses an argument naming another party (the router never sends one). */
+  /** Refuses an argument naming another party (the router never sends one), or no party at all. */
   assertSelf(nodeId: string, field: string): void {
+    if (nodeId !== this.selfId && !this.referenceNodeIds.has(nodeId)) {
+      throw new AppError(ErrorCode.UNKNOWN_NODE, `${field}: "${nodeId}" is not a node of this consortium`, { field, node: nodeId });
+    }
     if (nodeId !== this.selfId) {
       throw new AppError(ErrorCode.WRONG_NODE, `${field}: this is ${this.selfId}, not ${nodeId}`, { field, node: nodeId });
     }

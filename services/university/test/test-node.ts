@@ -3,6 +3,7 @@
  * cluster, listening on a free port.
  */
 import { inject } from "vitest";
+import pg from "pg";
 import { createFreshDatabase, graphqlRequest, writeTestRegistry } from "@tandem/shared/testkit";
 import { loadNodeConfig, migrateNode, startUniversityNode, type UniversityNode } from "../src/index.js";
 
@@ -20,6 +21,10 @@ export interface TestNode {
   url: string;
   databaseUrl: string;
   query<T = Record<string, any>>(query: string, variables?: Record<string, unknown>): ReturnType<typeof graphqlRequest<T>>;
+  /** Plain SQL on the node's database, outside the node (setup and checks). */
+  sql<T = Record<string, any>>(text: string, params?: unknown[]): Promise<T[]>;
+  /** Rows in a table of the node's database. */
+  countRows(table: string): Promise<number>;
   stop(): Promise<void>;
 }
 
@@ -38,12 +43,17 @@ export async function startTestNode(nodeId = "hst"): Promise<TestNode> {
   });
   await migrateNode(config);
   const node = await startUniversityNode(config);
+  const pool = new pg.Pool({ connectionString: database.url, max: 2 });
+  const sql = async <T>(text: string, params: unknown[] = []) => (await pool.query(text, params)).rows as T[];
   return {
     node,
     url: node.url,
     databaseUrl: database.url,
     query: (query, variables) => graphqlRequest(node.url, query, variables),
+    sql,
+    countRows: async (table) => Number((await sql<{ count: string }>(`SELECT count(*) FROM ${pg.escapeIdentifier(table)}`))[0]!.count),
     stop: async () => {
+      await pool.end();
       await node.stop();
       await database.drop();
     },

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import pg from "pg";
+import { encodeSortCursor } from "@tandem/shared";
 import { startTestNode, type TestNode } from "../../../test/test-node.js";
 
 const CREATE = `mutation($node: String!, $input: CreateEventInput!) { createEvent(node: $node, input: $input) { id nodeId title startsAt capacity seatsLeft status } }`;
@@ -97,6 +98,29 @@ describe("events at a university node", () => {
   it("answers BAD_CURSOR for a malformed cursor", async () => {
     const result = await node.query(`{ events(after: "garbage") { totalCount } }`);
     expect(result.errors?.[0]?.extensions).toMatchObject({ code: "BAD_CURSOR", field: "after" });
+  });
+
+  it("refuses cursors of another connection or with an impossible time", async () => {
+    const created = await node.query(CREATE, { node: "hst", input: eventInput() });
+    const id = created.data!.createEvent.id as string;
+    for (const after of [encodeSortCursor([Date.now(), id.replace(":event:", ":registration:")]), encodeSortCursor([Date.now(), id.replace("hst:", "zcu:")]), encodeSortCursor([1e300, id])]) {
+      const result = await node.query(`query($after: String) { events(after: $after) { totalCount } }`, { after });
+      expect(result.errors?.[0]?.extensions, after).toMatchObject({ code: "BAD_CURSOR", field: "after" });
+    }
+  });
+
+  it("refuses null for fields an update may omit but not clear, changing nothing", async () => {
+    const created = await node.query(CREATE, { node: "hst", input: eventInput() });
+    const id = created.data!.createEvent.id;
+    const fields = ["title", "startsAt", "format", "capacity", "tracks"];
+    const before = await node.query(`query($id: ID!) { event(id: $id) { title startsAt format capacity tracks } }`, { id });
+    const result = await node.query(`mutation($id: ID!, $input: UpdateEventInput!) { updateEvent(id: $id, input: $input) { id } }`, {
+      id,
+      input: Object.fromEntries(fields.map((field) => [field, null])),
+    });
+    expect(result.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
+    expect((result.errors?.[0]?.extensions?.fields as { field: string }[]).map((f) => f.field)).toEqual(fields.map((field) => `input.${field}`));
+    expect(await node.query(`query($id: ID!) { event(id: $id) { title startsAt format capacity tracks } }`, { id })).toEqual(before);
   });
 
   it("hides node-only events from callers of other nodes", async () => {

@@ -1,5 +1,6 @@
 import { In, type DataSource, type EntityManager, type Repository } from "typeorm";
-import { AppError, ErrorCode, decodeSortCursor, encodeSortCursor, invalidField, toPage } from "@tandem/shared";
+import { AppError, ErrorCode, encodeSortCursor, invalidField, rejectNulls, toPage } from "@tandem/shared";
+import { decodeTimeCursor } from "../common/time-cursor.js";
 import type { NodeDirectory } from "../../node-directory.js";
 import { EventEntity } from "./event.entity.js";
 import { RegistrationEntity } from "../registration/registration.entity.js";
@@ -91,11 +92,10 @@ export class EventService {
     const totalCount = await filtered.clone().getCount();
     const page = filtered.clone().orderBy("e.starts_at", "ASC").addOrderBy("e.id", "ASC").limit(args.first + 1);
     if (args.after) {
-      const [at, globalId] = decodeSortCursor(args.after);
-      if (typeof at !== "number" || typeof globalId !== "string") throw new AppError(ErrorCode.BAD_CURSOR, "after: not an event cursor", { field: "after" });
+      const { at, id: globalId } = decodeTimeCursor(args.after, "event");
       const localId = this.directory.tryLocal(globalId, EVENT_KIND);
       if (!localId) throw new AppError(ErrorCode.BAD_CURSOR, "after: cursor of another node or connection", { field: "after" });
-      page.andWhere("(e.starts_at, e.id) > (:at, :localId)", { at: new Date(at), localId });
+      page.andWhere("(e.starts_at, e.id) > (:at, :localId)", { at, localId });
     }
     const rows = await page.getMany();
     return { ...toPage(rows, args.first, (row) => this.cursorOf(row), Boolean(args.after)), totalCount };
@@ -127,6 +127,7 @@ export class EventService {
    * below confirmed seats; a higher one promotes people from the waitlist.
    */
   async update(id: string, input: UpdateEventInput): Promise<EventEntity> {
+    rejectNulls(input, ["title", "description", "startsAt", "endsAt", "timeZone", "format", "capacity", "visibility", "tracks"]);
     const localId = this.directory.parseLocal(id, EVENT_KIND, "id");
     return this.dataSource.transaction(async (manager) => {
       const event = await lockEvent(manager, localId, "id");

@@ -1,5 +1,6 @@
 import { In, type DataSource, type Repository } from "typeorm";
-import { AppError, ErrorCode, decodeSortCursor, encodeSortCursor, invalidField, toPage } from "@tandem/shared";
+import { AppError, ErrorCode, UUID_PATTERN, encodeSortCursor, invalidField, isUniqueViolation, rejectNulls, toPage } from "@tandem/shared";
+import { decodeTimeCursor } from "../common/time-cursor.js";
 import type { NodeDirectory } from "../../node-directory.js";
 import { ParticipantEntity } from "./participant.entity.js";
 import type { CreateParticipantInput, UpdateParticipantInput } from "./participant.input.js";
@@ -42,9 +43,9 @@ export class ParticipantService {
     const totalCount = await filtered.clone().getCount();
     const page = filtered.clone().orderBy("p.created_at", "ASC").addOrderBy("p.id", "ASC").limit(args.first + 1);
     if (args.after) {
-      const [at, id] = decodeSortCursor(args.after);
-      if (typeof at !== "number" || typeof id !== "string") throw new AppError(ErrorCode.BAD_CURSOR, "after: not a participant cursor", { field: "after" });
-      page.andWhere("(p.created_at, p.id) > (:at, :id)", { at: new Date(at), id });
+      const { at, id } = decodeTimeCursor(args.after, "participant");
+      if (!UUID_PATTERN.test(id)) throw new AppError(ErrorCode.BAD_CURSOR, "after: not a participant cursor", { field: "after" });
+      page.andWhere("(p.created_at, p.id) > (:at, :id)", { at, id });
     }
     const rows = await page.getMany();
     return { ...toPage(rows, args.first, (row) => this.cursorOf(row), Boolean(args.after)), totalCount };
@@ -53,7 +54,7 @@ export class ParticipantService {
   async create(input: CreateParticipantInput): Promise<ParticipantEntity> {
     this.checkDegree(input.role, input.degreeLevel ?? null, input.semester ?? null);
     await this.assertEmailFree(input.email);
-    return this.repository.save(
+    return this.saveWithFreeEmail(
       this.repository.create({
         role: input.role,
         displayName: input.displayName.trim(),
@@ -70,6 +71,7 @@ export class ParticipantService {
   }
 
   async update(id: string, input: UpdateParticipantInput): Promise<ParticipantEntity> {
+    rejectNulls(input, NON_NULLABLE);
     const participant = await this.get(id);
     const next = { ...participant };
     for (const key of ["displayName", "degreeLevel", "semester", "discipline", "organisation", "publicProfile"] as const) {
@@ -82,7 +84,7 @@ export class ParticipantService {
     if (input.languages) next.languages = dedupe(input.languages);
     if (input.tracks) next.tracks = dedupe(input.tracks);
     this.checkDegree(next.role, next.degreeLevel, next.semester);
-    return this.repository.save(next);
+    return this.saveWithFreeEmail(next);
   }
 
   private checkDegree(role: string, degreeLevel: string | null, semester: number | null): void {
@@ -94,8 +96,25 @@ export class ParticipantService {
 
   private async assertEmailFree(email: string): Promise<void> {
     const taken = await this.repository.existsBy({ email: email.trim().toLowerCase() });
-    if (taken) throw new AppError(ErrorCode.CONFLICT, "input.email: another participant of this node uses this address", { field: "input.email" });
+    if (taken) throw emailTaken();
   }
+
+  /** The unique index decides when two requests claim one address at once. */
+  private async saveWithFreeEmail(participant: ParticipantEntity): Promise<ParticipantEntity> {
+    try {
+      return await this.repository.save(participant);
+    } catch (error) {
+      if (isUniqueViolation(error, "participants_email_unique")) throw emailTaken();
+      throw error;
+    }
+  }
+}
+
+/** Fields of UpdateParticipantInput that may be omitted but not cleared. */
+const NON_NULLABLE = ["displayName", "email", "languages", "tracks", "publicProfile"] as const;
+
+function emailTaken(): AppError {
+  return new AppError(ErrorCode.CONFLICT, "input.email: another participant of this node uses this address", { field: "input.email" });
 }
 
 function dedupe(values: string[]): string[] {

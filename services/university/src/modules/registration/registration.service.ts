@@ -1,5 +1,6 @@
 import { In, type DataSource, type EntityManager, type Repository } from "typeorm";
-import { AppError, ErrorCode, decodeSortCursor, encodeSortCursor, toPage } from "@tandem/shared";
+import { AppError, ErrorCode, encodeSortCursor, toPage } from "@tandem/shared";
+import { decodeTimeCursor } from "../common/time-cursor.js";
 import type { NodeDirectory } from "../../node-directory.js";
 import { EventEntity } from "../event/event.entity.js";
 import { lockEvent, type WaitlistPromoter } from "../event/event.service.js";
@@ -66,10 +67,10 @@ export class RegistrationService implements WaitlistPromoter {
     const totalCount = await filtered.clone().getCount();
     const page = filtered.clone().orderBy("e.starts_at", "ASC").addOrderBy("r.id", "ASC").limit(args.first + 1);
     if (args.after) {
-      const [at, globalId] = decodeSortCursor(args.after);
-      const localId = typeof globalId === "string" ? this.directory.tryLocal(globalId, REGISTRATION_KIND) : null;
-      if (typeof at !== "number" || !localId) throw new AppError(ErrorCode.BAD_CURSOR, "after: not a registration cursor of this node", { field: "after" });
-      page.andWhere("(e.starts_at, r.id) > (:at, :localId)", { at: new Date(at), localId });
+      const { at, id: globalId } = decodeTimeCursor(args.after, "registration");
+      const localId = this.directory.tryLocal(globalId, REGISTRATION_KIND);
+      if (!localId) throw new AppError(ErrorCode.BAD_CURSOR, "after: not a registration cursor of this node", { field: "after" });
+      page.andWhere("(e.starts_at, r.id) > (:at, :localId)", { at, localId });
     }
     const rows = await page.getMany();
     return { ...toPage(rows, args.first, (row) => this.cursorOf(row), Boolean(args.after)), totalCount };

@@ -1,6 +1,5 @@
 export * from "./connection.js";
 export * from "./database.js";
-export * from "./embedded-postgres.js";
 export * from "./env.js";
 export * from "./errors.js";
 export * from "./graphql-client.js";

@@ -3,11 +3,12 @@
  * of the filter, so a cursor cannot be replayed against another query.
  */
 import { createHash } from "node:crypto";
-import { AppError, ErrorCode } from "@tandem/shared";
+import { AppError, ErrorCode, type SortKey } from "@tandem/shared";
 
 const PREFIX = "c1.";
 
-export type NodePositions = Record<string, string | null>;
+/** Per node, the sort key of the last item taken from it (null: nothing taken yet). */
+export type NodePositions = Record<string, SortKey | null>;
 
 export function filterFingerprint(fieldName: string, filterArgs: Record<string, unknown>): string {
   const canonical = JSON.stringify([fieldName, Object.keys(filterArgs).sort().map((key) => [key, canonicalValue(filterArgs[key])])]);
@@ -41,8 +42,12 @@ export function decodeCompositeCursor(cursor: string, fingerprint: string, nodes
   const positions: NodePositions = {};
   for (const node of nodes) {
     const position = (p as Record<string, unknown>)[node];
-    if (position !== undefined && position !== null && typeof position !== "string") return bad("malformed cursor");
-    positions[node] = (position as string | null | undefined) ?? null;
+    if (position !== undefined && position !== null && !isSortKey(position)) return bad("malformed cursor");
+    positions[node] = (position as SortKey | null | undefined) ?? null;
   }
   return positions;
+}
+
+function isSortKey(value: unknown): value is SortKey {
+  return Array.isArray(value) && value.length > 0 && value.every((part) => typeof part === "string" || (typeof part === "number" && Number.isFinite(part)));
 }

@@ -62,15 +62,14 @@ export interface MergedConnection {
 
 interface Head {
   node: string;
-  cursors: string[];
   keys: SortKey[];
   next: number;
 }
 
 export function mergeConnection(input: MergeInput): MergedConnection {
   const heads: Head[] = input.answered.map(({ node, value }) => {
-    const cursors = ((value[EDGES_ALIAS] as { cursor: string }[] | undefined) ?? []).map((edge) => edge.cursor);
-    return { node, cursors, keys: cursors.map((cursor) => decodeSortCursor(cursor)), next: 0 };
+    const edges = (value[EDGES_ALIAS] as { cursor: string }[] | undefined) ?? [];
+    return { node, keys: edges.map((edge) => decodeSortCursor(edge.cursor)), next: 0 };
   });
   const positions: NodePositions = { ...input.start };
   const origin: MergedConnection["origin"] = [];
@@ -83,7 +82,7 @@ export function mergeConnection(input: MergeInput): MergedConnection {
     }
     if (!best) break;
     origin.push({ node: best.node, index: best.next });
-    positions[best.node] = best.cursors[best.next]!;
+    positions[best.node] = best.keys[best.next]!;
     best.next++;
     composite.push(encodeCompositeCursor(input.fingerprint, positions));
   }

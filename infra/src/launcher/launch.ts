@@ -1,0 +1,114 @@
+/**
+ * Starts a local consortium: embedded PostgreSQL with one database per
+ * party, the migrate step of every service, every node and the coordination
+ * service, demo data where none exists yet, then the gateway.
+ */
+import { existsSync, mkdirSync } from "node:fs";
+import { join } from "node:path";
+import { loadRegistry, type ConsortiumRegistry } from "@tandem/shared";
+import { repoPaths } from "../paths.js";
+import { seedConsortium } from "../seed/index.js";
+import { Consortium, shutdown, type StartedProcesses } from "./consortium.js";
+import { dataDirLayout, logFileOf, type DataDirLayout } from "./data-dir.js";
+import { waitForHealth } from "./health.js";
+import { acquireLock } from "./lock.js";
+import { allPorts, planPorts, resolveLaunchOptions, type LaunchOptions, type ResolvedLaunchOptions } from "./options.js";
+import { planParties, type PartySpec } from "./party.js";
+import { assertPortsFree } from "./port-check.js";
+import { launchPostgres, stopOrphanedPostmaster } from "./postgres.js";
+import { writeEffectiveRegistry } from "./registry-file.js";
+import { runToCompletion, ServiceProcess } from "./service-process.js";
+
+export async function launchConsortium(options: LaunchOptions = {}): Promise<Consortium> {
+  const committed = loadRegistry(options.registryFile ?? repoPaths.registry);
+  const resolved = resolveLaunchOptions(options, committed);
+  const layout = dataDirLayout(resolved.dataDir);
+  mkdirSync(layout.logsDir, { recursive: true });
+  const releaseLock = acquireLock(layout.lockFile);
+  const started: StartedProcesses = { services: [] };
+  try {
+    return await launchInto(resolved, committed, layout, started, releaseLock);
+  } catch (error) {
+    await shutdown(started, 3_000).catch((cleanupError: unknown) => resolved.log(`Cleanup failed: ${String(cleanupError)}`));
+    releaseLock();
+    throw error;
+  }
+}
+
+async function launchInto(
+  options: ResolvedLaunchOptions,
+  committed: ConsortiumRegistry,
+  layout: DataDirLayout,
+  started: StartedProcesses,
+  releaseLock: () => void,
+): Promise<Consortium> {
+  const { log, signal } = options;
+  assertBuilt([repoPaths.universityMain, repoPaths.coordinationMain, ...(options.gateway ? [repoPaths.gatewayMain] : [])]);
+  const ports = await planPorts(options, committed);
+  await stopOrphanedPostmaster(layout.clusterDir, log); // it may hold the port we are about to check
+  await assertPortsFree(allPorts(ports).filter((port) => options.gateway || port !== ports.gateway));
+  const registry = writeEffectiveRegistry(committed, ports, layout.registryFile);
+
+  log(`▸ PostgreSQL on 127.0.0.1:${ports.postgres} (cluster ${layout.clusterDir})`);
+  const postgres = await launchPostgres(layout.clusterDir, ports.postgres, join(layout.logsDir, "postgres.log"), log);
+  started.postgres = postgres;
+  signal?.throwIfAborted();
+
+  const parties = planParties({ registry, ports, postgres: postgres.server, registryFile: layout.registryFile, logLevel: options.logLevel, gateway: options.gateway });
+  const services = parties.filter((party) => party.kind !== "gateway");
+  for (const party of services) {
+    if (await postgres.server.createDatabase(party.database!)) log(`  created database ${party.database}`);
+  }
+
+  log(`▸ Migrating ${services.map((party) => party.id).join(", ")}`);
+  await migrateAll(services, layout, log);
+  signal?.throwIfAborted();
+
+  log("▸ Starting the nodes and the coordination service");
+  await startAndWait(services, layout, started, signal, log);
+
+  if (options.seed) {
+    log("▸ Seeding demo data where there is none yet");
+    const nodes = registry.nodes.map((node) => ({ id: node.id, timeZone: node.timeZone, url: parties.find((party) => party.id === node.id)!.url }));
+    const coordinationUrl = parties.find((party) => party.kind === "coordination")!.url;
+    await seedConsortium({ nodes, coordinationUrl, log });
+    signal?.throwIfAborted();
+  }
+
+  const gateway = parties.filter((party) => party.kind === "gateway");
+  if (gateway.length) {
+    log("▸ Starting the gateway");
+    await startAndWait(gateway, layout, started, signal, log);
+  }
+
+  return new Consortium({ ...started, postgres, dataDir: layout.root, registryFile: layout.registryFile, registry, releaseLock, signal });
+}
+
+async function startAndWait(
+  parties: PartySpec[],
+  layout: DataDirLayout,
+  started: StartedProcesses,
+  signal: AbortSignal | undefined,
+  log: (line: string) => void,
+): Promise<void> {
+  const services = parties.map((party) => new ServiceProcess(party, logFileOf(layout, party.id), log));
+  for (const service of services) {
+    service.start();
+    started.services.push(service);
+  }
+  await Promise.all(services.map((service) => waitForHealth(service, signal)));
+}
+
+/** Waits for every migration, so that cleanup after a failure does not stop PostgreSQL under the others. */
+async function migrateAll(parties: PartySpec[], layout: DataDirLayout, log: (line: string) => void): Promise<void> {
+  const results = await Promise.allSettled(parties.map((party) => runToCompletion(party, "migrate", logFileOf(layout, party.id), log)));
+  const failures = results.flatMap((result) => (result.status === "rejected" ? [(result.reason as Error).message] : []));
+  if (failures.length) {
+    throw new Error(`${failures.join("\n")}\n(A schema that changed during development needs a fresh data directory: npm run reset.)`);
+  }
+}
+
+function assertBuilt(scripts: string[]): void {
+  const missing = scripts.filter((script) => !existsSync(script));
+  if (missing.length) throw new Error(`Not built yet: ${missing.join(", ")}; run \`npm run build\` first`);
+}

@@ -1,0 +1,87 @@
+import { describe, expect, it } from "vitest";
+import { loadRegistry } from "@tandem/shared";
+import { repoPaths } from "../paths.js";
+import { consoleLineFor } from "./child-output.js";
+import { planPorts, resolveLaunchOptions } from "./options.js";
+import { baseEnv, planParties } from "./party.js";
+import { effectiveRegistry } from "./registry-file.js";
+
+const registry = loadRegistry(repoPaths.registry);
+
+describe("the port layout", () => {
+  it("derives every port from the gateway port, nodes in registry order", async () => {
+    const plan = await planPorts(resolveLaunchOptions({}, registry), registry);
+    expect({ ...plan, nodes: Object.fromEntries(plan.nodes) }).toEqual({
+      gateway: 4000,
+      postgres: 4099,
+      coordination: 4100,
+      nodes: { hst: 4101, unilu: 4102, ul: 4103, zcu: 4104, othaw: 4105 },
+    });
+  });
+
+  it("keeps a node's port when only some nodes run", async () => {
+    const plan = await planPorts(resolveLaunchOptions({ port: 5000, nodes: ["othaw", "unilu"] }, registry), registry);
+    expect(Object.fromEntries(plan.nodes)).toEqual({ unilu: 5102, othaw: 5105 });
+  });
+
+  it("picks distinct free ports on request", async () => {
+    const plan = await planPorts(resolveLaunchOptions({ freePorts: true }, registry), registry);
+    const ports = [plan.gateway, plan.postgres, plan.coordination, ...plan.nodes.values()];
+    expect(new Set(ports).size).toBe(8);
+  });
+
+  it("refuses a layout with a port fetch() and browsers will not connect to", async () => {
+    await expect(planPorts(resolveLaunchOptions({ port: 6000 }, registry), registry)).rejects.toThrow(/6000 .*refuse/);
+  });
+
+  it("refuses unknown nodes", () => {
+    expect(() => resolveLaunchOptions({ nodes: ["hst", "mars"] }, registry)).toThrow(/Unknown node\(s\) mars/);
+  });
+});
+
+describe("the effective registry and the children's environment", () => {
+  it("rewrites URLs to the planned ports and drops nodes that do not run", async () => {
+    const plan = await planPorts(resolveLaunchOptions({ port: 7000, nodes: ["zcu"] }, registry), registry);
+    const effective = effectiveRegistry(registry, plan);
+    expect(effective.coordination.url).toBe("http://127.0.0.1:7100/graphql");
+    expect(effective.nodes).toEqual([{ ...registry.nodes[3], url: "http://127.0.0.1:7104/graphql" }]);
+  });
+
+  it("passes each service exactly its configuration and no inherited secrets", async () => {
+    const plan = await planPorts(resolveLaunchOptions({ nodes: ["hst"] }, registry), registry);
+    const parties = planParties({
+      registry: effectiveRegistry(registry, plan),
+      ports: plan,
+      postgres: { urlFor: (db) => `postgres://u:p@127.0.0.1:4099/${db}` },
+      registryFile: "/data/registry.json",
+      logLevel: "warn",
+      gateway: true,
+    });
+    expect(parties.map((p) => p.id)).toEqual(["hst", "coord", "gateway"]);
+    expect(parties[0]!.env).toMatchObject({ NODE_ID: "hst", NODE_COUNTRY: "DE", PORT: "4101", DATABASE_URL: "postgres://u:p@127.0.0.1:4099/node_hst", REGISTRY_FILE: "/data/registry.json", LOG_LEVEL: "warn" });
+    expect(parties[2]!.env.SUPERGRAPH_FILE).toBe(repoPaths.supergraph);
+    expect(baseEnv({ PATH: "/bin", HOME: "/h", AWS_SECRET_ACCESS_KEY: "x", DATABASE_URL: "y" })).toEqual({ PATH: "/bin", HOME: "/h" });
+  });
+});
+
+describe("child output on the console", () => {
+  it("shows warnings and errors of pino logs with the party prefix", () => {
+    expect(consoleLineFor("hst", JSON.stringify({ level: 30, msg: "listening" }), "stdout")).toBeUndefined();
+    expect(consoleLineFor("hst", JSON.stringify({ level: 40, msg: "slow query" }), "stdout")).toBe("[hst] WARN slow query");
+    expect(consoleLineFor("zcu", JSON.stringify({ level: 50, msg: "request failed", err: { message: "boom" } }), "stdout")).toBe("[zcu] ERROR request failed: boom");
+  });
+
+  it("shows unstructured stderr and keeps plain stdout in the log file only", () => {
+    expect(consoleLineFor("coord", "Error: ENOENT", "stderr")).toBe("[coord] Error: ENOENT");
+    expect(consoleLineFor("coord", "coordination: schema up to date", "stdout")).toBeUndefined();
+  });
+});
+
+describe("child output while stopping", () => {
+  it("keeps warnings in the file but still shows errors", () => {
+    const warning = JSON.stringify({ level: 40, msg: "typeorm", message: "Postgres pool raised an error" });
+    expect(consoleLineFor("hst", warning, "stdout")).toBe("[hst] WARN typeorm: Postgres pool raised an error");
+    expect(consoleLineFor("hst", warning, "stdout", true)).toBeUndefined();
+    expect(consoleLineFor("hst", JSON.stringify({ level: 60, msg: "cannot stop" }), "stdout", true)).toBe("[hst] FATAL cannot stop");
+  });
+});

@@ -1,0 +1,122 @@
+import { describe, expect, it } from "vitest";
+import { loadRegistry } from "@tandem/shared";
+import { repoPaths } from "../paths.js";
+import { eventSeeds, participantSeeds, programmeSeeds, registrationSeeds } from "./data/index.js";
+import { parseReference, referenceOf } from "./references.js";
+import { addDays, eventSchedule, seasonEnd, seasonStart } from "./season.js";
+
+const registry = loadRegistry(repoPaths.registry);
+const timeZoneOf = (nodeId: string) => registry.nodes.find((node) => node.id === nodeId)!.timeZone;
+const countryOf = (nodeId: string) => registry.nodes.find((node) => node.id === nodeId)!.country;
+const people = new Map(participantSeeds.map((p) => [referenceOf(p.node, p.email), p]));
+const events = new Map(eventSeeds.map((e) => [referenceOf(e.node, e.key), e]));
+
+describe("participant seeds", () => {
+  it("have e-mails unique per node, at example domains", () => {
+    for (const node of registry.nodes) {
+      const emails = participantSeeds.filter((p) => p.node === node.id).map((p) => p.email.toLowerCase());
+      expect(new Set(emails).size, node.id).toBe(emails.length);
+    }
+    for (const p of participantSeeds) expect(p.email).toMatch(/^[a-z.]+@[a-z.-]+\.example$/);
+  });
+
+  it("give every node mentees, mentors and alumni of the registry", () => {
+    for (const node of registry.nodes) {
+      const roles = new Set(participantSeeds.filter((p) => p.node === node.id).map((p) => p.role));
+      expect([...roles].sort(), node.id).toEqual(["ALUMNUS", "MENTEE", "MENTOR"]);
+    }
+    expect(participantSeeds.every((p) => registry.nodes.some((node) => node.id === p.node))).toBe(true);
+  });
+
+  it("describe mentees by degree and mentors as professionals with an organisation", () => {
+    for (const p of participantSeeds) {
+      if (p.role === "MENTEE") expect(["BACHELOR", "MASTER", "DOCTORAL"], p.email).toContain(p.degreeLevel);
+      if (p.role === "MENTOR") expect(p.degreeLevel === "PROFESSIONAL" && Boolean(p.organisation), p.email).toBe(true);
+      if (p.semester !== undefined) expect(["BACHELOR", "MASTER", "DOCTORAL"], p.email).toContain(p.degreeLevel);
+      expect(p.languages.every((code) => /^[a-z]{2}$/.test(code)), p.email).toBe(true);
+      expect(p.tracks.every((code) => /^[a-z][a-z0-9-]{1,31}$/.test(code)), p.email).toBe(true);
+    }
+  });
+});
+
+describe("event seeds", () => {
+  const start = seasonStart(new Date("2026-03-20T22:30:00Z"));
+
+  it("fill a season of at least 40 events, several at every node, mostly consortium-wide", () => {
+    expect(eventSeeds.length).toBeGreaterThanOrEqual(40);
+    for (const node of registry.nodes) expect(eventSeeds.filter((e) => e.node === node.id).length, node.id).toBeGreaterThanOrEqual(8);
+    const nodeOnly = eventSeeds.filter((e) => e.visibility === "NODE").length;
+    expect(nodeOnly).toBeGreaterThan(0);
+    expect(nodeOnly).toBeLessThan(eventSeeds.length / 5);
+    expect(new Set(eventSeeds.map((e) => e.kind)).size).toBe(7);
+    expect(new Set(eventSeeds.map((e) => e.format)).size).toBe(3);
+    expect(events.size).toBe(eventSeeds.length);
+  });
+
+  it("start after the seeding day, end after they start, and stay within the season", () => {
+    for (const event of eventSeeds) {
+      const { startsAt, endsAt } = eventSchedule(event, start, timeZoneOf(event.node));
+      expect(startsAt.getTime(), event.key).toBeGreaterThanOrEqual(addDays(start, 1).getTime());
+      expect(endsAt.getTime(), event.key).toBeGreaterThan(startsAt.getTime());
+      expect(endsAt.getTime(), event.key).toBeLessThanOrEqual(seasonEnd(start).getTime());
+    }
+  });
+
+  it("have a place for in-person and a link for online attendance", () => {
+    for (const event of eventSeeds) {
+      if (event.format !== "ONLINE") expect(event.location, event.key).toBeTruthy();
+      if (event.format !== "IN_PERSON") expect(event.onlineUrl, event.key).toMatch(/^https:\/\//);
+      expect(event.capacity, event.key).toBeGreaterThan(0);
+    }
+  });
+});
+
+describe("registration seeds", () => {
+  it("refer to seeded events and people, once each", () => {
+    const pairs = registrationSeeds.map((r) => `${r.event.toLowerCase()} ${r.participant.toLowerCase()}`);
+    expect(new Set(pairs).size).toBe(pairs.length);
+    for (const r of registrationSeeds) {
+      expect(events.has(r.event.toLowerCase()), r.event).toBe(true);
+      expect(people.has(r.participant.toLowerCase()), r.participant).toBe(true);
+    }
+  });
+
+  it("cross nodes, respect node-only events and overfill one event into a waitlist", () => {
+    const crossNode = registrationSeeds.filter((r) => parseReference(r.event).node !== parseReference(r.participant).node);
+    expect(crossNode.length).toBeGreaterThanOrEqual(10);
+    for (const r of registrationSeeds) {
+      if (events.get(r.event.toLowerCase())!.visibility === "NODE") expect(parseReference(r.participant).node).toBe(parseReference(r.event).node);
+    }
+    const overfilled = [...events.entries()].filter(([ref, e]) => registrationSeeds.filter((r) => r.event.toLowerCase() === ref).length > e.capacity);
+    expect(overfilled.map(([ref]) => ref)).toEqual(["hst/imp-training-negotiation"]);
+  });
+});
+
+describe("programme seeds", () => {
+  it.each(programmeSeeds.map((p) => [p.name, p] as const))("%s: pairs fill the cohort's quotas with enrolled roles and tracks", (_name, programme) => {
+    const codes = programme.tracks.map((t) => t.code);
+    const counts = new Map<string, { mentees: number; mentors: number }>();
+    for (const pair of programme.pairs) {
+      const mentee = people.get(pair.mentee.toLowerCase())!;
+      const mentor = people.get(pair.mentor.toLowerCase())!;
+      expect(mentee?.role, pair.mentee).toBe("MENTEE");
+      expect(mentor?.role, pair.mentor).toBe("MENTOR");
+      expect(codes).toContain(pair.track);
+      expect(mentee.tracks, pair.mentee).toContain(pair.track);
+      expect(mentor.tracks, pair.mentor).toContain(pair.track);
+      expect(programme.participatingNodeIds).toContain(mentee.node);
+      expect(programme.participatingNodeIds).toContain(mentor.node);
+      if (programme.crossBorderRule === "DIFFERENT_COUNTRY") expect(countryOf(mentee.node)).not.toBe(countryOf(mentor.node));
+      if (programme.crossBorderRule === "DIFFERENT_NODE") expect(mentee.node).not.toBe(mentor.node);
+      counts.set(mentee.node, { mentees: (counts.get(mentee.node)?.mentees ?? 0) + 1, mentors: counts.get(mentee.node)?.mentors ?? 0 });
+      counts.set(mentor.node, { mentees: counts.get(mentor.node)?.mentees ?? 0, mentors: (counts.get(mentor.node)?.mentors ?? 0) + 1 });
+    }
+    for (const quota of programme.cohort.quotas) expect(counts.get(quota.nodeId) ?? { mentees: 0, mentors: 0 }, quota.nodeId).toEqual({ mentees: quota.mentees, mentors: quota.mentors });
+    expect(new Set(programme.pairs.map((p) => p.mentee)).size).toBe(programme.pairs.length);
+    expect(new Set(programme.pairs.map((p) => p.mentor)).size).toBe(programme.pairs.length);
+  });
+
+  it("include the 5 + 5 industrial cohort and the 10 cross-border tandems", () => {
+    expect(programmeSeeds.map((p) => p.pairs.length)).toEqual([5, 10]);
+  });
+});

@@ -1,0 +1,92 @@
+/** Shapes of the demo seed records; the records themselves live in data/. */
+
+export type ParticipantRole = "MENTEE" | "MENTOR" | "ALUMNUS";
+export type DegreeLevel = "BACHELOR" | "MASTER" | "DOCTORAL" | "PROFESSIONAL";
+export type EventKind = "NETWORKING_EVENING" | "PANEL" | "EXPERT_GROUP" | "TRAINING" | "KICK_OFF" | "CLOSING" | "PEER_MEETING";
+export type EventFormat = "ONLINE" | "IN_PERSON" | "HYBRID";
+export type EventVisibility = "NODE" | "CONSORTIUM";
+
+export interface ParticipantSeed {
+  /** Home node id. */
+  node: string;
+  role: ParticipantRole;
+  displayName: string;
+  /** Unique per node; also how other seed records refer to the person. */
+  email: string;
+  degreeLevel?: DegreeLevel;
+  semester?: number;
+  discipline?: string;
+  organisation?: string;
+  languages: string[];
+  tracks: string[];
+  publicProfile?: boolean;
+}
+
+/** 1 = Monday … 7 = Sunday. */
+export type Weekday = 1 | 2 | 3 | 4 | 5 | 6 | 7;
+
+export interface EventSeed {
+  /** Host node id. */
+  node: string;
+  /** Unique per node; how registrations refer to the event. */
+  key: string;
+  kind: EventKind;
+  title: string;
+  description: string;
+  /** Week of the season (1 = the week after seeding) and day of that week. */
+  week: number;
+  weekday: Weekday;
+  /** Wall-clock start "HH:MM" in the host's time zone. */
+  localStart: string;
+  durationMinutes: number;
+  format: EventFormat;
+  location?: string;
+  onlineUrl?: string;
+  capacity: number;
+  visibility: EventVisibility;
+  tracks: string[];
+}
+
+/** "node/key" of an event and "node/email" of a participant. */
+export interface RegistrationSeed {
+  event: string;
+  participant: string;
+}
+
+export interface TrackSeed {
+  code: string;
+  name: string;
+}
+
+export interface QuotaSeed {
+  nodeId: string;
+  mentees: number;
+  mentors: number;
+}
+
+/** A mentee and a mentor of one track; both are enrolled in the cohort and proposed as a tandem. */
+export interface PairSeed {
+  track: string;
+  /** "node/email" */
+  mentee: string;
+  mentor: string;
+}
+
+export interface ProgrammeSeed {
+  name: string;
+  description: string;
+  tracks: TrackSeed[];
+  participatingNodeIds: string[];
+  crossBorderRule: "NONE" | "DIFFERENT_NODE" | "DIFFERENT_COUNTRY";
+  cohort: {
+    /** The season, e.g. "2025/26", is appended. */
+    name: string;
+    /** Days after seeding. */
+    startsAfterDays: number;
+    durationMonths: number;
+    quotas: QuotaSeed[];
+  };
+  pairs: PairSeed[];
+  /** Take the tandems all the way to active (else they stay proposed). */
+  activateTandems: boolean;
+}

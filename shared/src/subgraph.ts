@@ -16,7 +16,8 @@ export const FEDERATION_LINK = `extend schema @link(url: "https://specs.apollo.d
   (name) => `"${name}"`,
 ).join(", ")}])`;
 
-export type ReferenceResolvers = Record<string, { __resolveReference: (reference: any, context: any, info: any) => unknown }>;
+/** `never` parameters accept resolvers written for any reference and context type. */
+export type ReferenceResolvers = Record<string, { __resolveReference: (reference: never, context: never, info: never) => unknown }>;
 
 type SubgraphResolvers = Extract<Parameters<typeof buildSubgraphSchema>[0], { typeDefs: unknown }>["resolvers"];
 

@@ -54,7 +54,7 @@ async function launchInto(
   started.postgres = postgres;
   signal?.throwIfAborted();
 
-  const parties = planParties({ registry, ports, postgres: postgres.server, registryFile: layout.registryFile, logLevel: options.logLevel, gateway: options.gateway });
+  const parties = planParties({ registry, ports, postgres: postgres.server, registryFile: layout.registryFile, logLevel: options.logLevel, gateway: options.gateway, env: options.env });
   const services = parties.filter((party) => party.kind !== "gateway");
   for (const party of services) {
     if (await postgres.server.createDatabase(party.database!)) log(`  created database ${party.database}`);

@@ -24,6 +24,8 @@ export interface LaunchOptions {
   gateway?: boolean;
   /** The committed registry to start from (default infra/registry/consortium.json). */
   registryFile?: string;
+  /** Extra environment per kind of party, e.g. shorter gateway health checks in tests. */
+  env?: Partial<Record<"node" | "coordination" | "gateway", Record<string, string>>>;
   /** Aborting stops whatever has started and rejects the launch. */
   signal?: AbortSignal;
   /** Receives the launcher's console lines (default: stdout). */
@@ -39,6 +41,7 @@ export interface ResolvedLaunchOptions {
   logLevel: LogLevel;
   gateway: boolean;
   registryFile: string;
+  env: Partial<Record<"node" | "coordination" | "gateway", Record<string, string>>>;
   signal: AbortSignal | undefined;
   log: (line: string) => void;
 }
@@ -62,6 +65,7 @@ export function resolveLaunchOptions(options: LaunchOptions, registry: Consortiu
     logLevel: options.logLevel ?? "info",
     gateway: options.gateway ?? true,
     registryFile: options.registryFile ?? repoPaths.registry,
+    env: options.env ?? {},
     signal: options.signal,
     log: options.log ?? ((line) => process.stdout.write(`${line}\n`)),
   };

@@ -48,6 +48,8 @@ export interface PartyPlanInput {
   registryFile: string;
   logLevel: LogLevel;
   gateway: boolean;
+  /** Extra environment per kind of party (applied last). */
+  env?: Partial<Record<PartyKind, Record<string, string>>>;
 }
 
 /** Nodes in registry order, then coordination, then the gateway. */
@@ -66,7 +68,7 @@ export function planParties(input: PartyPlanInput): PartySpec[] {
       ...endpoint(port),
       database,
       script: repoPaths.universityMain,
-      env: { ...common, NODE_ID: node.id, NODE_NAME: node.name, NODE_COUNTRY: node.country, PORT: String(port), DATABASE_URL: input.postgres.urlFor(database) },
+      env: { ...common, NODE_ID: node.id, NODE_NAME: node.name, NODE_COUNTRY: node.country, PORT: String(port), DATABASE_URL: input.postgres.urlFor(database), ...input.env?.node },
     };
   });
   const coordination = input.registry.coordination;
@@ -77,7 +79,7 @@ export function planParties(input: PartyPlanInput): PartySpec[] {
     ...endpoint(input.ports.coordination),
     database: COORDINATION_DATABASE,
     script: repoPaths.coordinationMain,
-    env: { ...common, PORT: String(input.ports.coordination), DATABASE_URL: input.postgres.urlFor(COORDINATION_DATABASE) },
+    env: { ...common, PORT: String(input.ports.coordination), DATABASE_URL: input.postgres.urlFor(COORDINATION_DATABASE), ...input.env?.coordination },
   });
   if (input.gateway) {
     parties.push({
@@ -86,7 +88,7 @@ export function planParties(input: PartyPlanInput): PartySpec[] {
       name: "Consortium gateway",
       ...endpoint(input.ports.gateway),
       script: repoPaths.gatewayMain,
-      env: { ...common, PORT: String(input.ports.gateway), SUPERGRAPH_FILE: repoPaths.supergraph },
+      env: { ...common, PORT: String(input.ports.gateway), SUPERGRAPH_FILE: repoPaths.supergraph, ...input.env?.gateway },
     });
   }
   return parties;

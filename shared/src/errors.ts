@@ -24,6 +24,22 @@ export const ErrorCode = {
   NO_ROUTING_RULE: "NO_ROUTING_RULE",
   ROUTING_REFUSED: "ROUTING_REFUSED",
   INTERNAL_SERVER_ERROR: "INTERNAL_SERVER_ERROR",
+  /** No valid token: HTTP 401. */
+  UNAUTHENTICATED: "UNAUTHENTICATED",
+  /** Authenticated, but this caller may not do this. */
+  FORBIDDEN: "FORBIDDEN",
+  /** A personal field the owning node does not disclose to this caller. */
+  NOT_DISCLOSED: "NOT_DISCLOSED",
+  /** A signed statement (disclosure proof) that does not verify. */
+  INVALID_PROOF: "INVALID_PROOF",
+  /** Hardening limits on operations. */
+  QUERY_TOO_DEEP: "QUERY_TOO_DEEP",
+  TOO_MANY_ALIASES: "TOO_MANY_ALIASES",
+  TOO_MANY_TOKENS: "TOO_MANY_TOKENS",
+  QUERY_TOO_COSTLY: "QUERY_TOO_COSTLY",
+  TOO_MANY_DIRECTIVES: "TOO_MANY_DIRECTIVES",
+  TOO_MANY_REPRESENTATIONS: "TOO_MANY_REPRESENTATIONS",
+  PAYLOAD_TOO_LARGE: "PAYLOAD_TOO_LARGE",
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 
@@ -92,6 +108,10 @@ export function formatError(
       extensions: { code: ErrorCode.BAD_USER_INPUT, fields },
     };
   }
+  const limit = limitErrorCode(formatted.message);
+  if (limit) {
+    return { message: formatted.message.replace(/^Syntax Error: /, ""), extensions: { code: limit.code, limit: limit.limit } };
+  }
   const code = formatted.extensions?.code;
   if (typeof code === "string" && PASS_THROUGH_CODES.has(code)) {
     if (options.exposeStack) return formatted;
@@ -129,4 +149,21 @@ export function rejectNulls(input: object, keys: readonly string[], prefix = "in
 /** A business-rule violation on one input field: says which field and why. */
 export function invalidField(field: string, reason: string): AppError {
   return new AppError(ErrorCode.BAD_USER_INPUT, `${field}: ${reason}`, { field, fields: [{ field, reasons: [reason] }] });
+}
+
+const LIMIT_MESSAGES: [RegExp, ErrorCode][] = [
+  [/Query depth limit of (\d+) exceeded/, ErrorCode.QUERY_TOO_DEEP],
+  [/Aliases limit of (\d+) exceeded/, ErrorCode.TOO_MANY_ALIASES],
+  [/Token limit of (\d+) exceeded/, ErrorCode.TOO_MANY_TOKENS],
+  [/Query Cost limit of (\d+) exceeded/, ErrorCode.QUERY_TOO_COSTLY],
+  [/Directives limit of (\d+) exceeded/, ErrorCode.TOO_MANY_DIRECTIVES],
+];
+
+/** The code and limit of a GraphQL Armor refusal, recognised by its message. */
+export function limitErrorCode(message: string): { code: ErrorCode; limit: number } | null {
+  for (const [pattern, code] of LIMIT_MESSAGES) {
+    const match = pattern.exec(message);
+    if (match) return { code, limit: Number(match[1]) };
+  }
+  return null;
 }

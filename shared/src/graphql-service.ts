@@ -12,9 +12,10 @@ import { ApolloServerPluginDisableSuggestions } from "@apollo/server/plugin/disa
 import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import { expressMiddleware } from "@as-integrations/express5";
 import type { GatewayInterface } from "@apollo/server-gateway-interface";
-import express, { type Express, type Request, type Response } from "express";
+import express, { type Express, type Request, type RequestHandler, type Response } from "express";
 import type { GraphQLSchema } from "graphql";
 import { formatError } from "./errors.js";
+import { armorFor, SUBGRAPH_LIMITS, type OperationLimits } from "./limits.js";
 import type { Logger } from "./logger.js";
 
 export interface GraphQLServiceOptions<C extends BaseContext> {
@@ -25,8 +26,10 @@ export interface GraphQLServiceOptions<C extends BaseContext> {
   host?: string;
   port: number;
   production: boolean;
-  /** Maximum request body, e.g. "100kb". */
-  bodyLimit?: string;
+  /** Depth, aliases, tokens, cost, directives, representations and body size (default: subgraph limits). */
+  limits?: OperationLimits;
+  /** Runs before GraphQL on every request to /graphql (e.g. the gateway-token guard). */
+  guard?: RequestHandler;
   context: (args: { req: Request; res: Response; requestId: string }) => Promise<C>;
   plugins?: ApolloServerPlugin<C>[];
   /** Extra routes (health, metrics) mounted before the GraphQL endpoint. */
@@ -47,6 +50,8 @@ export async function startGraphQLService<C extends BaseContext>(options: GraphQ
   app.disable("x-powered-by");
   const httpServer = createServer(app);
   const production = options.production;
+  const limits = options.limits ?? SUBGRAPH_LIMITS;
+  const armor = armorFor<C>(limits);
   const server = new ApolloServer<C>({
     ...(options.gateway ? { gateway: options.gateway } : { schema: options.schema! }),
     introspection: !production,
@@ -59,7 +64,9 @@ export async function startGraphQLService<C extends BaseContext>(options: GraphQ
     formatError: (formatted, error) =>
       formatError(formatted, error, { exposeStack: !production, onMasked: (err) => options.logger.error({ err }, "unexpected error (masked for the caller)") }),
     logger: options.logger,
+    validationRules: armor.validationRules,
     plugins: [
+      ...armor.plugins,
       ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: 3_000 }),
       ApolloServerPluginDisableSuggestions(),
       ...(production ? [ApolloServerPluginLandingPageDisabled()] : []),
@@ -70,7 +77,8 @@ export async function startGraphQLService<C extends BaseContext>(options: GraphQ
   options.routes?.(app);
   app.use(
     "/graphql",
-    express.json({ limit: options.bodyLimit ?? "100kb" }),
+    ...(options.guard ? [options.guard] : []),
+    express.json({ limit: limits.maxBodyBytes }),
     expressMiddleware(server, {
       context: async ({ req, res }) => {
         const requestId = headerValue(req, "x-request-id") ?? randomUUID();

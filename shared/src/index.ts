@@ -15,3 +15,5 @@ export * from "./registry.js";
 export * from "./subgraph.js";
 export * from "./page-info.js";
 export * from "./metrics.js";
+export * from "./auth/index.js";
+export * from "./limits.js";

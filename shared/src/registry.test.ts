@@ -28,8 +28,19 @@ function problemsOf(value: unknown): string[] {
 }
 
 describe("the consortium registry", () => {
-  it("accepts a well-formed registry as it is", () => {
-    expect(parseRegistry(registry())).toEqual(registry());
+  it("accepts a well-formed registry, with no published keys and the default gateway id until keys exist", () => {
+    const parsed = parseRegistry(registry());
+    expect(parsed).toEqual({
+      ...registry(),
+      nodes: [hst, zcu].map((node) => ({ ...node, jwks: { keys: [] } })),
+      coordination: { ...registry().coordination, jwks: { keys: [] } },
+      gateway: { id: "gateway", jwks: { keys: [] } },
+    });
+  });
+
+  it("refuses a private key in the registry", () => {
+    const leaked = { ...hst, jwks: { keys: [{ kty: "OKP", crv: "Ed25519", kid: "hst-1", x: "abc", d: "secret" }] } };
+    expect(problemsOf(registry({ nodes: [leaked, zcu] }))[0]).toMatch(/nodes\.0\.jwks\.keys\.0.*private part/);
   });
 
   it("refuses two nodes with one id, naming the second", () => {

@@ -70,3 +70,4 @@ export function writeTestRegistry(registry: unknown): string {
   writeFileSync(path, JSON.stringify(registry, null, 2));
   return path;
 }
+export * from "./trust.js";

@@ -1,0 +1,40 @@
+/**
+ * Express guard of a party's GraphQL endpoint: no valid gateway token, no
+ * GraphQL (HTTP 401), whatever the operation: `_entities` and `_service` too.
+ */
+import type { NextFunction, Request, Response } from "express";
+import type { Logger } from "../logger.js";
+import type { Caller } from "./caller.js";
+import type { ServiceTokenVerifier } from "./service-token.js";
+
+export function bearerToken(req: Request): string | undefined {
+  const header = req.headers.authorization;
+  const match = typeof header === "string" ? /^Bearer\s+(\S+)$/i.exec(header) : null;
+  return match?.[1];
+}
+
+export function sendUnauthenticated(res: Response, message: string): void {
+  res
+    .status(401)
+    .setHeader("www-authenticate", 'Bearer error="invalid_token"')
+    .json({ errors: [{ message, extensions: { code: "UNAUTHENTICATED" } }] });
+}
+
+export function requireServiceToken(verifier: ServiceTokenVerifier, logger: Logger) {
+  return async (req: Request, res: Response, next: NextFunction): Promise<void> => {
+    if (req.method === "OPTIONS") return next();
+    try {
+      res.locals.caller = await verifier.verify(bearerToken(req));
+      next();
+    } catch (error) {
+      logger.warn({ reason: (error as Error).message, ip: req.ip }, "refused call without a valid gateway token");
+      sendUnauthenticated(res, (error as Error).message);
+    }
+  };
+}
+
+export function callerOf(res: Response): Caller {
+  const caller = res.locals.caller as Caller | undefined;
+  if (!caller) throw new Error("no verified caller: requireServiceToken must guard this route");
+  return caller;
+}

@@ -1,0 +1,88 @@
+/**
+ * Signed statements that let a node record a disclosure grant without
+ * trusting the caller: the coordination office attests that both partners
+ * accepted a tandem; an event's host node attests a registration. The
+ * owning node verifies the signature against the registry before it records
+ * anything.
+ */
+import { SignJWT, jwtVerify, type JWTPayload } from "jose";
+import { AppError, ErrorCode } from "../errors.js";
+import type { ConsortiumRegistry } from "../registry.js";
+import { keyResolver, type SigningKey } from "./keys.js";
+import { describeJoseError } from "./user-token.js";
+
+export const ProofType = {
+  /** Both partners accepted a tandem (signed by the coordination office). */
+  TANDEM_ACCEPTED: "tandem-accepted",
+  /** A participant registered for an event (signed by the event's host node). */
+  EVENT_REGISTRATION: "event-registration",
+} as const;
+export type ProofType = (typeof ProofType)[keyof typeof ProofType];
+
+export interface TandemAcceptedProof {
+  type: typeof ProofType.TANDEM_ACCEPTED;
+  issuer: string;
+  tandemId: string;
+  menteeId: string;
+  mentorId: string;
+}
+
+export interface EventRegistrationProof {
+  type: typeof ProofType.EVENT_REGISTRATION;
+  issuer: string;
+  registrationId: string;
+  eventId: string;
+  participantId: string;
+}
+
+export type Proof = TandemAcceptedProof | EventRegistrationProof;
+
+const PROOF_LIFETIME = "30d";
+
+export function signProof(key: SigningKey, issuer: string, proof: Omit<TandemAcceptedProof, "issuer"> | Omit<EventRegistrationProof, "issuer">): Promise<string> {
+  const { type, ...claims } = proof;
+  return new SignJWT({ ...claims, proof: type })
+    .setProtectedHeader({ alg: key.alg, kid: key.kid, typ: "tandem-proof+jwt" })
+    .setIssuer(issuer)
+    .setIssuedAt()
+    .setExpirationTime(PROOF_LIFETIME)
+    .sign(key.key);
+}
+
+/** Verifies a proof: tandem acceptances must come from the coordination office, registrations from the event's host node. */
+export async function verifyProof(token: string, registry: ConsortiumRegistry, field = "proof"): Promise<Proof> {
+  const invalid = (reason: string) => new AppError(ErrorCode.INVALID_PROOF, `${field}: ${reason}`, { field });
+  let payload: JWTPayload;
+  try {
+    ({ payload } = await jwtVerify(token, (header, jws) => resolveIssuerKey(registry, jws.payload)(header, jws), { typ: "tandem-proof+jwt", requiredClaims: ["iss", "exp"] }));
+  } catch (error) {
+    if (error instanceof AppError) throw error;
+    throw invalid(`does not verify (${describeJoseError(error)})`);
+  }
+  const issuer = payload.iss!;
+  if (payload.proof === "tandem-accepted") {
+    if (issuer !== registry.coordination.id) throw invalid("tandem acceptances are attested by the coordination office only");
+    const { tandemId, menteeId, mentorId } = payload as Record<string, unknown>;
+    if (typeof tandemId !== "string" || typeof menteeId !== "string" || typeof mentorId !== "string") throw invalid("malformed tandem acceptance");
+    return { type: "tandem-accepted", issuer, tandemId, menteeId, mentorId };
+  }
+  if (payload.proof === "event-registration") {
+    const { registrationId, eventId, participantId } = payload as Record<string, unknown>;
+    if (typeof registrationId !== "string" || typeof eventId !== "string" || typeof participantId !== "string") throw invalid("malformed registration");
+    if (!eventId.startsWith(`${issuer}:`)) throw invalid("a registration is attested by the event's host node only");
+    return { type: "event-registration", issuer, registrationId, eventId, participantId };
+  }
+  throw invalid("unknown kind of proof");
+}
+
+function resolveIssuerKey(registry: ConsortiumRegistry, encodedPayload: string | Uint8Array) {
+  let issuer: unknown;
+  try {
+    issuer = JSON.parse(Buffer.from(typeof encodedPayload === "string" ? encodedPayload : Buffer.from(encodedPayload).toString(), "base64url").toString("utf8")).iss;
+  } catch {
+    issuer = undefined;
+  }
+  const party = issuer === registry.coordination.id ? registry.coordination : registry.nodes.find((node) => node.id === issuer);
+  if (!party) throw new AppError(ErrorCode.INVALID_PROOF, `proof: issued by "${String(issuer)}", not a party of this consortium`, { field: "proof" });
+  return keyResolver(party.jwks);
+}

@@ -1,0 +1,109 @@
+/**
+ * User tokens: issued by a person's home university (or the coordination
+ * office for joint coordinators), verified by the gateway. A party may only
+ * speak for its own people: the subject's id must name the issuer.
+ */
+import { SignJWT, decodeJwt, errors as joseErrors, jwtVerify, type JWTPayload } from "jose";
+import { AppError, ErrorCode } from "../errors.js";
+import { tryParseGlobalId } from "../ids.js";
+import type { ConsortiumRegistry } from "../registry.js";
+import { PARTICIPANT_ROLES, ROLES, Role } from "./caller.js";
+import { keyResolver, type SigningKey } from "./keys.js";
+
+
+/** Longest accepted lifetime of a user token (exp − iat). */
+export const MAX_USER_TOKEN_LIFETIME_SECONDS = 24 * 3600;
+
+export interface UserIdentity {
+  sub: string;
+  homeNode: string;
+  roles: Role[];
+}
+
+export interface IssueUserTokenOptions {
+  issuer: string;
+  audience: string;
+  sub: string;
+  roles: Role[];
+  ttlSeconds?: number;
+  /** Display name for tools; never used for decisions. */
+  name?: string;
+}
+
+export async function issueUserToken(key: SigningKey, options: IssueUserTokenOptions): Promise<string> {
+  return new SignJWT({ roles: options.roles, ...(options.name ? { name: options.name } : {}) })
+    .setProtectedHeader({ alg: key.alg, kid: key.kid, typ: "JWT" })
+    .setIssuer(options.issuer)
+    .setAudience(options.audience)
+    .setSubject(options.sub)
+    .setIssuedAt()
+    .setExpirationTime(`${options.ttlSeconds ?? 3600}s`)
+    .sign(key.key);
+}
+
+export function unauthenticated(reason: string): AppError {
+  return new AppError(ErrorCode.UNAUTHENTICATED, reason);
+}
+
+export class UserTokenVerifier {
+  private readonly issuers = new Map<string, { kind: "node" | "coordination"; getKey: ReturnType<typeof keyResolver> }>();
+
+  constructor(
+    private readonly registry: ConsortiumRegistry,
+    private readonly clockToleranceSeconds = 30,
+  ) {
+    for (const node of registry.nodes) this.issuers.set(node.id, { kind: "node", getKey: keyResolver(node.jwks) });
+    this.issuers.set(registry.coordination.id, { kind: "coordination", getKey: keyResolver(registry.coordination.jwks) });
+  }
+
+  async verify(token: string): Promise<UserIdentity> {
+    let issuer: string | undefined;
+    try {
+      issuer = decodeJwt(token).iss;
+    } catch {
+      throw unauthenticated("The bearer token is not a JWT");
+    }
+    const party = issuer ? this.issuers.get(issuer) : undefined;
+    if (!issuer || !party) throw unauthenticated(`Tokens issued by "${issuer ?? "nobody"}" are not accepted: the issuer must be a registered node`);
+    let payload: JWTPayload;
+    try {
+      ({ payload } = await jwtVerify(token, party.getKey, {
+        issuer,
+        audience: this.registry.consortium.id,
+        clockTolerance: this.clockToleranceSeconds,
+        requiredClaims: ["sub", "exp", "iat"],
+      }));
+    } catch (error) {
+      throw unauthenticated(`Invalid token: ${describeJoseError(error)}`);
+    }
+    if (payload.exp! - payload.iat! > MAX_USER_TOKEN_LIFETIME_SECONDS) throw unauthenticated("Invalid token: lifetime longer than 24 h");
+    return checkIdentity(payload, issuer, party.kind);
+  }
+}
+
+function checkIdentity(payload: JWTPayload, issuer: string, kind: "node" | "coordination"): UserIdentity {
+  const sub = payload.sub!;
+  const subject = tryParseGlobalId(sub);
+  if (!subject || subject.node !== issuer) throw unauthenticated(`Invalid token: subject "${sub}" is not a person of ${issuer}`);
+  const roles = payload.roles;
+  if (!Array.isArray(roles) || roles.length === 0 || !roles.every((role) => ROLES.includes(role as Role))) {
+    throw unauthenticated(`Invalid token: roles must be a non-empty list of ${ROLES.join(", ")}`);
+  }
+  for (const role of roles as Role[]) {
+    const ok =
+      PARTICIPANT_ROLES.includes(role) ? kind === "node" && subject.kind === "participant"
+      : role === Role.NODE_COORDINATOR ? kind === "node" && subject.kind === "staff"
+      : kind === "coordination" && subject.kind === "staff";
+    if (!ok) throw unauthenticated(`Invalid token: ${issuer} cannot grant the role ${role} to ${sub}`);
+  }
+  return { sub, homeNode: issuer, roles: roles as Role[] };
+}
+
+export function describeJoseError(error: unknown): string {
+  if (error instanceof joseErrors.JWTExpired) return "expired";
+  if (error instanceof joseErrors.JWTClaimValidationFailed) return `claim "${error.claim}" ${error.reason === "check_failed" ? "does not match" : error.reason}`;
+  if (error instanceof joseErrors.JWSSignatureVerificationFailed) return "signature does not verify";
+  if (error instanceof joseErrors.JWKSNoMatchingKey) return "signed with a key that is not published";
+  if (error instanceof joseErrors.JOSEError) return error.message;
+  return "malformed";
+}

@@ -17,3 +17,4 @@ export * from "./page-info.js";
 export * from "./metrics.js";
 export * from "./auth/index.js";
 export * from "./limits.js";
+export * from "./audit/index.js";

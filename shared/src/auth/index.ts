@@ -4,3 +4,4 @@ export * from "./keys.js";
 export * from "./proof.js";
 export * from "./service-token.js";
 export * from "./user-token.js";
+export * from "./system-caller.js";

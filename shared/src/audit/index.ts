@@ -1,0 +1,2 @@
+export * from "./audit-entry.entity.js";
+export * from "./audit-trail.js";

@@ -11,7 +11,7 @@ export function systemCallerPlugin<C extends BaseContext & { caller: Caller }>()
       return {
         async didResolveOperation({ contextValue, operation }) {
           if (contextValue.caller.kind !== "system") return;
-          const fields = operation.selectionSet.selections.map((selection) => (selection.kind === Kind.FIELD ? selection.name.value : "…"));
+          const fields = (operation?.selectionSet.selections ?? []).map((selection) => (selection.kind === Kind.FIELD ? selection.name.value : "…"));
           if (!fields.every((field) => SYSTEM_FIELDS.has(field))) {
             throw new GraphQLError("The gateway's own identity may only read _service", { extensions: { code: "FORBIDDEN", http: { status: 403 } } });
           }

@@ -100,7 +100,7 @@ function checkIdentity(payload: JWTPayload, issuer: string, kind: "node" | "coor
 }
 
 export function describeJoseError(error: unknown): string {
-  if (error instanceof joseErrors.JWTExpired) return "expired";
+  if (error instanceof joseErrors.JWTExpired) return error.claim === "iat" ? "issued too long ago (older than the replay window)" : "expired";
   if (error instanceof joseErrors.JWTClaimValidationFailed) return `claim "${error.claim}" ${error.reason === "check_failed" ? "does not match" : error.reason}`;
   if (error instanceof joseErrors.JWSSignatureVerificationFailed) return "signature does not verify";
   if (error instanceof joseErrors.JWKSNoMatchingKey) return "signed with a key that is not published";

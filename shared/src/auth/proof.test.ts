@@ -1,0 +1,42 @@
+import { describe, expect, it } from "vitest";
+import { SignJWT } from "jose";
+import { createTestTrust } from "../testkit/trust.js";
+import { signProof, verifyProof } from "./proof.js";
+
+const registry = {
+  consortium: { id: "test", name: "Test" },
+  coordination: { id: "coord", name: "Coordination", url: "http://127.0.0.1:1/graphql" },
+  nodes: [
+    { id: "hst", name: "HS Trier", shortName: "HST", country: "DE", city: "Trier", timeZone: "Europe/Berlin", url: "http://127.0.0.1:2/graphql" },
+    { id: "zcu", name: "ZCU", shortName: "ZCU", country: "CZ", city: "Plzeň", timeZone: "Europe/Prague", url: "http://127.0.0.1:3/graphql" },
+  ],
+};
+const tandem = { type: "tandem-accepted" as const, tandemId: "coord:tandem:t1", menteeId: "hst:participant:a", mentorId: "zcu:participant:b" };
+const registration = { type: "event-registration" as const, registrationId: "zcu:registration:r1", eventId: "zcu:event:e1", participantId: "hst:participant:a" };
+
+describe("disclosure proofs", () => {
+  it("verify when the right party signed them", async () => {
+    const trust = await createTestTrust(registry);
+    await expect(verifyProof(await signProof(trust.keys.get("coord")!, "coord", tandem), trust.registry)).resolves.toEqual({ ...tandem, issuer: "coord" });
+    await expect(verifyProof(await signProof(trust.keys.get("zcu")!, "zcu", registration), trust.registry)).resolves.toEqual({ ...registration, issuer: "zcu" });
+  });
+
+  it("refuse tandem acceptances not signed by the coordination office, and registrations not signed by the event's host", async () => {
+    const trust = await createTestTrust(registry);
+    await expect(verifyProof(await signProof(trust.keys.get("hst")!, "hst", tandem), trust.registry)).rejects.toMatchObject({ extensions: { code: "INVALID_PROOF" } });
+    await expect(verifyProof(await signProof(trust.keys.get("hst")!, "hst", registration), trust.registry)).rejects.toThrow(/host node only/);
+  });
+
+  it("refuse a claimed issuer whose key did not sign, tampering, strangers and garbage", async () => {
+    const trust = await createTestTrust(registry);
+    const forged = await signProof(trust.keys.get("hst")!, "coord", tandem);
+    await expect(verifyProof(forged, trust.registry)).rejects.toThrow(/does not verify/);
+    const genuine = await signProof(trust.keys.get("coord")!, "coord", tandem);
+    const [header, , signature] = genuine.split(".");
+    const tampered = `${header}.${Buffer.from(JSON.stringify({ ...tandem, proof: "tandem-accepted", mentorId: "zcu:participant:evil", iss: "coord", exp: 9999999999 })).toString("base64url")}.${signature}`;
+    await expect(verifyProof(tampered, trust.registry)).rejects.toThrow(/does not verify/);
+    const stranger = await new SignJWT({ ...tandem, proof: "tandem-accepted" }).setProtectedHeader({ alg: "EdDSA", typ: "tandem-proof+jwt" }).setIssuer("mars").setExpirationTime("1h").sign(trust.keys.get("hst")!.key);
+    await expect(verifyProof(stranger, trust.registry)).rejects.toThrow(/not a party/);
+    await expect(verifyProof("garbage", trust.registry)).rejects.toMatchObject({ extensions: { code: "INVALID_PROOF", field: "proof" } });
+  });
+});

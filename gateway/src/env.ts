@@ -2,7 +2,7 @@
  * The gateway's configuration, validated once.
  */
 import { dirname, join } from "node:path";
-import { envFields, parseEnv } from "@tandem/shared";
+import { GATEWAY_LIMITS, envFields, limitsEnvFields, limitsFromEnv, parseEnv } from "@tandem/shared";
 import { z } from "zod";
 
 const GatewayEnvSchema = z
@@ -19,6 +19,11 @@ const GatewayEnvSchema = z
     BREAKER_ERROR_PERCENT: z.coerce.number().int().min(1).max(100).default(50),
     BREAKER_RESET_MS: z.coerce.number().int().min(100).max(600_000).default(10_000),
     BREAKER_VOLUME: z.coerce.number().int().min(1).max(1_000).default(5),
+    SIGNING_KEY_FILE: z.string().min(1, "path to the gateway's private signing key (JWK)"),
+    USER_TOKEN_CLOCK_TOLERANCE_SECONDS: z.coerce.number().int().min(0).max(300).default(30),
+    SERVICE_TOKEN_TTL_SECONDS: z.coerce.number().int().min(5).max(600).default(60),
+    REPRESENTATIONS_PER_CALL: z.coerce.number().int().min(1).max(10_000).default(200),
+    ...limitsEnvFields(GATEWAY_LIMITS),
   })
   .transform((env) => ({
     host: env.HOST,
@@ -31,6 +36,11 @@ const GatewayEnvSchema = z
     nodeTimeoutMs: env.NODE_TIMEOUT_MS,
     healthIntervalMs: env.HEALTH_INTERVAL_MS,
     breaker: { errorThresholdPercentage: env.BREAKER_ERROR_PERCENT, resetTimeoutMs: env.BREAKER_RESET_MS, volumeThreshold: env.BREAKER_VOLUME },
+    signingKeyFile: env.SIGNING_KEY_FILE,
+    userTokenClockToleranceSeconds: env.USER_TOKEN_CLOCK_TOLERANCE_SECONDS,
+    serviceTokenTtlSeconds: env.SERVICE_TOKEN_TTL_SECONDS,
+    representationsPerCall: env.REPRESENTATIONS_PER_CALL,
+    limits: limitsFromEnv(env),
   }));
 
 export type GatewayConfig = z.infer<typeof GatewayEnvSchema>;

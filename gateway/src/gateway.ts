@@ -1,22 +1,36 @@
 /**
  * The consortium gateway: @apollo/gateway on a static supergraph, with the
- * node router behind the "university" subgraph. Stateless; boots even when
+ * node router behind the "university" subgraph. It verifies users' tokens and
+ * signs every call it makes for exactly one party. Stateless; boots even when
  * every node is down.
  */
 import { readFileSync } from "node:fs";
 import { ApolloGateway, LocalGraphQLDataSource, type GraphQLDataSource } from "@apollo/gateway";
-import { createLogger, createMetricsRegistry, Gauge, loadRegistry, mountMetrics, startGraphQLService, type ConsortiumRegistry } from "@tandem/shared";
+import {
+  GATEWAY_LIMITS,
+  Gauge,
+  ServiceTokenSigner,
+  UserTokenVerifier,
+  createLogger,
+  createMetricsRegistry,
+  loadRegistry,
+  loadSigningKey,
+  mountMetrics,
+  startGraphQLService,
+  type ConsortiumRegistry,
+} from "@tandem/shared";
+import { authenticateUsers, requireUserPlugin, userOf, type GatewayContext } from "./auth/authenticate.js";
 import type { GatewayConfig } from "./env.js";
+import { consortiumParties } from "./gdpr/parties.js";
 import { buildGatewayLocalSchema, GATEWAY_SUBGRAPH_NAME } from "./local-subgraph.js";
 import { ForwardingDataSource } from "./router/forwarding-source.js";
 import { NodeClient } from "./router/node-client.js";
 import { NodeHealthMonitor } from "./router/node-health.js";
 import { NodePool } from "./router/node-pool.js";
-import { UniversityRouter, type HeadersFor } from "./router/university-router.js";
+import { PartyTokens, SYSTEM_CALL } from "./router/party-tokens.js";
+import { UniversityRouter } from "./router/university-router.js";
 
-export interface GatewayContext extends Record<string, unknown> {
-  requestId: string;
-}
+export type { GatewayContext };
 
 export interface RunningGateway {
   url: string;
@@ -26,20 +40,23 @@ export interface RunningGateway {
   stop(): Promise<void>;
 }
 
-const headersFor: HeadersFor = (context): Record<string, string> => (typeof context.requestId === "string" ? { "x-request-id": context.requestId } : {});
-
 export async function startGateway(config: GatewayConfig): Promise<RunningGateway> {
   const logger = createLogger("gateway", config.logLevel);
   const registry = loadRegistry(config.registryFile);
+  const gatewayId = registry.gateway.id;
   const supergraphSdl = readFileSync(config.supergraphFile, "utf8");
   const universitySdl = readFileSync(config.universitySdlFile, "utf8");
+  const tokens = new PartyTokens(new ServiceTokenSigner(await loadSigningKey(config.signingKeyFile), gatewayId, { ttlSeconds: config.serviceTokenTtlSeconds }));
   const clients = new Map(registry.nodes.map((node) => [node.id, new NodeClient(node.id, node.url, config.nodeTimeoutMs, config.breaker, logger)]));
   const coordinationClient = new NodeClient(registry.coordination.id, registry.coordination.url, config.nodeTimeoutMs, config.breaker, logger);
-  const health = new NodeHealthMonitor(clients, universitySdl, config.healthIntervalMs, logger);
+  const health = new NodeHealthMonitor(clients, universitySdl, config.healthIntervalMs, logger, (node) => tokens.headers(node, SYSTEM_CALL));
+  const nodes = new NodePool(clients, health, tokens);
   const sources: Record<string, GraphQLDataSource> = {
-    university: new UniversityRouter(new NodePool(clients, health), universitySdl, headersFor),
-    coordination: new ForwardingDataSource(coordinationClient, headersFor),
-    [GATEWAY_SUBGRAPH_NAME]: new LocalGraphQLDataSource(buildGatewayLocalSchema(health)),
+    university: new UniversityRouter(nodes, universitySdl, config.representationsPerCall),
+    coordination: new ForwardingDataSource(coordinationClient, tokens),
+    [GATEWAY_SUBGRAPH_NAME]: new LocalGraphQLDataSource(
+      buildGatewayLocalSchema({ health, parties: consortiumParties(nodes, coordinationClient, tokens), nodeIds: nodes.nodeIds }),
+    ),
   };
   const gateway = new ApolloGateway({
     supergraphSdl,
@@ -68,7 +85,10 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
     host: config.host,
     port: config.port,
     production: config.production,
-    context: async ({ requestId }) => ({ requestId }),
+    limits: config.limits ?? GATEWAY_LIMITS,
+    guard: authenticateUsers(new UserTokenVerifier(registry, config.userTokenClockToleranceSeconds), gatewayId, logger),
+    plugins: [requireUserPlugin()],
+    context: async ({ res, requestId }) => ({ requestId, caller: userOf(res, requestId) }),
     routes: (app) => {
       app.get("/health", (_req, res) => {
         res.json({ status: "ok", nodes: Object.fromEntries([...health.all()].map(([node, state]) => [node, state.status])) });

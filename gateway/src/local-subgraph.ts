@@ -3,11 +3,16 @@
  * - `Registration.participant`: a registration stores only the participant's
  *   global id; turning it into an entity reference here makes the planner
  *   fetch the participant from *their* home node, not from the event's host;
- * - `ConsortiumNode.status`: what the gateway knows about each node.
+ * - `ConsortiumNode.status`: what the gateway knows about each node;
+ * - the GDPR rights, which reach every party: `exportMyData` and
+ *   `eraseParticipant` (each party still decides who may).
  */
 import { buildSubgraphSchema } from "@apollo/subgraph";
 import { parse, type GraphQLSchema } from "graphql";
-import { FEDERATION_LINK, tryParseGlobalId } from "@tandem/shared";
+import { JSONResolver } from "graphql-scalars";
+import { FEDERATION_LINK, tryParseGlobalId, type UserCaller } from "@tandem/shared";
+import { authOf, erasePersonalData, exportPersonalData, subjectOf } from "./gdpr/personal-data.js";
+import type { Party } from "./gdpr/parties.js";
 import type { NodeHealthMonitor } from "./router/node-health.js";
 
 export const GATEWAY_SUBGRAPH_NAME = "gateway";
@@ -37,6 +42,62 @@ enum NodeStatus {
   UNKNOWN
 }
 
+scalar JSON
+
+type Query {
+  """
+  Everything the consortium holds about a person, from every node and the
+  coordination office, as one JSON document. A participant exports their own
+  data (participantId defaults to themselves); a coordinator of the person's
+  home node may export it on their behalf. Each party checks this itself.
+  """
+  exportMyData(participantId: ID): JSON!
+}
+
+type Mutation {
+  """
+  Erases a person: deletes them at their home node and anonymises every
+  reference at the other nodes and the coordination office. For the person or
+  a coordinator of their home node. Running it again is harmless.
+  """
+  eraseParticipant(participantId: ID!): ErasureReceipt!
+}
+
+enum PartyKind {
+  NODE
+  COORDINATION
+}
+
+enum PartyStatus {
+  """The party did it and confirmed."""
+  CONFIRMED
+  """The party could not be reached; run again later."""
+  UNAVAILABLE
+  """The party refused the caller."""
+  REFUSED
+  """The party answered with an error."""
+  FAILED
+}
+
+type ErasurePartyReceipt {
+  party: String!
+  kind: PartyKind!
+  status: PartyStatus!
+  """Whether the party still held personal data of the person before this run."""
+  heldPersonalData: Boolean
+  removedRecords: Int
+  anonymisedRecords: Int
+  confirmedAt: String
+  error: String
+}
+
+type ErasureReceipt {
+  participantId: ID!
+  """True when every party confirmed."""
+  completed: Boolean!
+  parties: [ErasurePartyReceipt!]!
+}
+
 type ConsortiumNode @key(fields: "id") {
   id: ID!
   """Seen by the gateway's health checks."""
@@ -47,16 +108,36 @@ type ConsortiumNode @key(fields: "id") {
 }
 `;
 
-type Health = Pick<NodeHealthMonitor, "get">;
+export interface LocalSubgraphDeps {
+  health: Pick<NodeHealthMonitor, "get">;
+  parties: Party[];
+  nodeIds: readonly string[];
+}
 
-export function buildGatewayLocalSchema(health: Health): GraphQLSchema {
+type Context = { caller?: UserCaller | null; requestId?: string };
+
+export function buildGatewayLocalSchema(deps: LocalSubgraphDeps): GraphQLSchema {
+  const { health, parties, nodeIds } = deps;
   return buildSubgraphSchema({
     typeDefs: parse(GATEWAY_SUBGRAPH_SDL),
     resolvers: {
+      JSON: JSONResolver,
+      Query: {
+        exportMyData: (_: unknown, args: { participantId?: string | null }, context: Context) => {
+          const auth = authOf(context);
+          return exportPersonalData(parties, auth, subjectOf(auth.caller, args.participantId, nodeIds));
+        },
+      },
+      Mutation: {
+        eraseParticipant: (_: unknown, args: { participantId: string }, context: Context) => {
+          const auth = authOf(context);
+          return erasePersonalData(parties, auth, subjectOf(auth.caller, args.participantId, nodeIds));
+        },
+      },
       Registration: {
         __resolveReference: (reference: { id: string; participantId?: string }) => reference,
         participant: (registration: { participantId?: string }) =>
-          registration.participantId && tryParseGlobalId(registration.participantId) ? { __typename: "Participant", id: registration.participantId } : null,
+          tryParseGlobalId(registration.participantId ?? "")?.kind === "participant" ? { __typename: "Participant", id: registration.participantId } : null,
       },
       ConsortiumNode: {
         __resolveReference: (reference: { id: string }) => reference,

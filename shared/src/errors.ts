@@ -110,7 +110,8 @@ export function formatError(
   }
   const limit = limitErrorCode(formatted.message);
   if (limit) {
-    return { message: formatted.message.replace(/^Syntax Error: /, ""), extensions: { code: limit.code, limit: limit.limit } };
+    const message = limit.code === ErrorCode.TOO_MANY_TOKENS ? `Token limit of ${limit.limit} exceeded.` : formatted.message.replace(/^Syntax Error: /, "");
+    return { message, extensions: { code: limit.code, limit: limit.limit } };
   }
   const code = formatted.extensions?.code;
   if (typeof code === "string" && PASS_THROUGH_CODES.has(code)) {
@@ -155,6 +156,8 @@ const LIMIT_MESSAGES: [RegExp, ErrorCode][] = [
   [/Query depth limit of (\d+) exceeded/, ErrorCode.QUERY_TOO_DEEP],
   [/Aliases limit of (\d+) exceeded/, ErrorCode.TOO_MANY_ALIASES],
   [/Token limit of (\d+) exceeded/, ErrorCode.TOO_MANY_TOKENS],
+  // graphql-js's own counter (parseOptions.maxTokens); its message says "more that"
+  [/Document contains more tha[nt] (\d+) tokens/, ErrorCode.TOO_MANY_TOKENS],
   [/Query Cost limit of (\d+) exceeded/, ErrorCode.QUERY_TOO_COSTLY],
   [/Directives limit of (\d+) exceeded/, ErrorCode.TOO_MANY_DIRECTIVES],
 ];

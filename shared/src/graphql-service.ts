@@ -65,6 +65,7 @@ export async function startGraphQLService<C extends BaseContext>(options: GraphQ
       formatError(formatted, error, { exposeStack: !production, onMasked: (err) => options.logger.error({ err }, "unexpected error (masked for the caller)") }),
     logger: options.logger,
     validationRules: armor.validationRules,
+    parseOptions: armor.parseOptions,
     plugins: [
       ...armor.plugins,
       ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: 3_000 }),

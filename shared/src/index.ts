@@ -18,3 +18,4 @@ export * from "./metrics.js";
 export * from "./auth/index.js";
 export * from "./limits.js";
 export * from "./audit/index.js";
+export * from "./gdpr/erasure-confirmation.type.js";

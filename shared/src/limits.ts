@@ -5,7 +5,7 @@
  * and use wider ones, as defence in depth.
  */
 import { ApolloArmor } from "@escape.tech/graphql-armor";
-import { GraphQLError } from "graphql";
+import { GraphQLError, Kind, type OperationDefinitionNode } from "graphql";
 import { z } from "zod";
 import type { ApolloServerPlugin, BaseContext } from "@apollo/server";
 import { ErrorCode } from "./errors.js";
@@ -52,28 +52,29 @@ export function limitsFromEnv(env: Record<keyof ReturnType<typeof limitsEnvField
 }
 
 /** Validation rules and plugins enforcing the limits. */
-export function armorFor<C extends BaseContext>(limits: OperationLimits): { validationRules: unknown[]; plugins: ApolloServerPlugin<C>[] } {
+export function armorFor<C extends BaseContext>(limits: OperationLimits): { validationRules: unknown[]; plugins: ApolloServerPlugin<C>[]; parseOptions: { maxTokens: number } } {
   const armor = new ApolloArmor({
     maxDepth: { n: limits.maxDepth, ignoreIntrospection: true, flattenFragments: true },
     maxAliases: { n: limits.maxAliases },
-    maxTokens: { n: limits.maxTokens },
+    // Counted by graphql-js itself while parsing (parseOptions.maxTokens), which answers 400.
+    maxTokens: { enabled: false },
     maxDirectives: { n: limits.maxDirectives },
     costLimit: { maxCost: limits.maxCost, objectCost: 2, scalarCost: 1, depthCostFactor: 1.5, ignoreIntrospection: true },
     blockFieldSuggestion: { enabled: true },
   }).protect();
   const plugins = [...(armor.plugins as ApolloServerPlugin<C>[])];
   if (limits.maxRepresentations > 0) plugins.push(representationsLimit<C>(limits.maxRepresentations));
-  return { validationRules: armor.validationRules, plugins };
+  return { validationRules: armor.validationRules, plugins, parseOptions: { maxTokens: limits.maxTokens } };
 }
 
 function representationsLimit<C extends BaseContext>(max: number): ApolloServerPlugin<C> {
   return {
     async requestDidStart() {
       return {
-        async didResolveOperation({ request }) {
-          const representations = request.variables?.representations;
-          if (Array.isArray(representations) && representations.length > max) {
-            throw new GraphQLError(`Representations limit of ${max} exceeded, found ${representations.length}.`, {
+        async didResolveOperation({ request, operation }) {
+          const count = operation ? countRepresentations(operation, request.variables ?? {}) : 0;
+          if (count > max) {
+            throw new GraphQLError(`Representations limit of ${max} exceeded, found ${count}.`, {
               extensions: { code: ErrorCode.TOO_MANY_REPRESENTATIONS, limit: max, http: { status: 400 } },
             });
           }
@@ -81,4 +82,20 @@ function representationsLimit<C extends BaseContext>(max: number): ApolloServerP
       };
     },
   };
+}
+
+/** Representations an operation asks for, whatever its variables are called or if they are written inline. */
+export function countRepresentations(operation: OperationDefinitionNode, variables: Record<string, unknown>): number {
+  let count = 0;
+  for (const selection of operation.selectionSet.selections) {
+    if (selection.kind !== Kind.FIELD || selection.name.value !== "_entities") continue;
+    const argument = selection.arguments?.find((arg) => arg.name.value === "representations");
+    if (!argument) continue;
+    if (argument.value.kind === Kind.LIST) count += argument.value.values.length;
+    else if (argument.value.kind === Kind.VARIABLE) {
+      const value = variables[argument.value.name.value];
+      count += Array.isArray(value) ? value.length : 1;
+    } else count += 1;
+  }
+  return count;
 }

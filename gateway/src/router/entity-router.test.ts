@@ -1,6 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { FakeNodes } from "../../test/fake-nodes.js";
+import { as } from "@tandem/shared/testkit";
 import { routeEntities } from "./entity-router.js";
+
+const AUTH = { caller: as.jointCoordinator(), requestId: "req-1" };
 
 const QUERY = `query($representations: [_Any!]!) { _entities(representations: $representations) { ... on Participant { id displayName } ... on Event { id title } } }`;
 
@@ -22,7 +25,7 @@ describe("routeEntities", () => {
       { __typename: "Participant", id: "othaw:participant:c1" },
       { __typename: "Event", id: "zcu:event:e2" },
     ];
-    const body = await routeEntities(nodes, { query: QUERY, variables: { representations } }, {});
+    const body = await routeEntities(nodes, { query: QUERY, variables: { representations } }, AUTH);
     expect(body.errors).toBeUndefined();
     expect(body.data!._entities).toEqual([
       { id: "zcu:participant:b1", displayName: "Jana Nováková" },
@@ -43,7 +46,7 @@ describe("routeEntities", () => {
       { __typename: "Participant", id: "hst:participant:a1" },
       { __typename: "Participant", id: "hst:participant:a2" },
     ];
-    const body = await routeEntities(nodes, { query: QUERY, variables: { representations } }, {});
+    const body = await routeEntities(nodes, { query: QUERY, variables: { representations } }, AUTH);
     expect(body.data!._entities).toEqual([
       { id: "zcu:participant:b1", displayName: "Jana Nováková" },
       { id: "hst:participant:a1", displayName: "Anna Becker" },
@@ -61,7 +64,7 @@ describe("routeEntities", () => {
       { __typename: "Participant", id: "zcu:participant:b1" },
       { __typename: "Event", id: "hst:event:e1" },
     ];
-    const body = await routeEntities(nodes, { query: QUERY, variables: { representations } }, {});
+    const body = await routeEntities(nodes, { query: QUERY, variables: { representations } }, AUTH);
     expect(body.data!._entities).toEqual([null, { id: "zcu:participant:b1", displayName: "Jana Nováková" }, null]);
     expect(body.errors).toEqual([
       expect.objectContaining({ path: ["_entities", 0], extensions: { code: "NODE_UNAVAILABLE", node: "hst" } }),
@@ -69,10 +72,20 @@ describe("routeEntities", () => {
     ]);
   });
 
+  it("splits a node's representations into calls of at most the configured size, keeping the order", async () => {
+    const nodes = new FakeNodes({
+      hst: { participants: Array.from({ length: 7 }, (_, i) => ({ id: `hst:participant:p${i}`, displayName: `Person ${i}` })), events: [] },
+    });
+    const representations = Array.from({ length: 7 }, (_, i) => ({ __typename: "Participant", id: `hst:participant:p${6 - i}` }));
+    const body = await routeEntities(nodes, { query: QUERY, variables: { representations } }, AUTH, 3);
+    expect(nodes.callsTo("hst").map((call) => (call.variables.representations as unknown[]).length)).toEqual([3, 3, 1]);
+    expect((body.data!._entities as { displayName: string }[]).map((entity) => entity.displayName)).toEqual(["Person 6", "Person 5", "Person 4", "Person 3", "Person 2", "Person 1", "Person 0"]);
+  });
+
   it("answers UNKNOWN_NODE for references to nodes outside the consortium without calling anyone for them", async () => {
     const nodes = consortium();
     const representations = [{ __typename: "Participant", id: "mars:participant:x1" }, { __typename: "Participant", id: "zcu:participant:b1" }, { __typename: "Participant", id: "garbage" }];
-    const body = await routeEntities(nodes, { query: QUERY, variables: { representations } }, {});
+    const body = await routeEntities(nodes, { query: QUERY, variables: { representations } }, AUTH);
     expect(body.data!._entities).toEqual([null, { id: "zcu:participant:b1", displayName: "Jana Nováková" }, null]);
     expect(body.errors).toEqual(
       expect.arrayContaining([

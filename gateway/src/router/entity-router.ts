@@ -6,13 +6,17 @@
 import { ErrorCode, tryParseGlobalId } from "@tandem/shared";
 import type { GraphQLBody, GraphQLErrorBody, NodeRequest } from "./node-client.js";
 import { nodeError, type NodeCaller } from "./node-pool.js";
+import type { CallAuth } from "./party-tokens.js";
 
 interface Representation {
   __typename: string;
   id?: unknown;
 }
 
-export async function routeEntities(caller: NodeCaller, request: NodeRequest, headers: Record<string, string>): Promise<GraphQLBody> {
+/** Representations per call to one node; larger sets travel in several calls, in parallel. */
+export const DEFAULT_REPRESENTATIONS_PER_CALL = 200;
+
+export async function routeEntities(nodes: NodeCaller, request: NodeRequest, auth: CallAuth, perCall = DEFAULT_REPRESENTATIONS_PER_CALL): Promise<GraphQLBody> {
   const representations = (request.variables?.representations ?? []) as Representation[];
   const entities: unknown[] = representations.map(() => null);
   const errors: GraphQLErrorBody[] = [];
@@ -21,16 +25,17 @@ export async function routeEntities(caller: NodeCaller, request: NodeRequest, he
     const parsed = typeof representation.id === "string" ? tryParseGlobalId(representation.id) : null;
     if (!parsed) {
       errors.push({ message: `Cannot route ${representation.__typename} reference "${String(representation.id)}"`, path: ["_entities", index], extensions: { code: ErrorCode.BAD_USER_INPUT } });
-    } else if (!caller.has(parsed.node)) {
+    } else if (!nodes.has(parsed.node)) {
       errors.push(nodeError(ErrorCode.UNKNOWN_NODE, parsed.node, `"${parsed.node}" is not a node of this consortium`, ["_entities", index]));
     } else {
       partitions.set(parsed.node, [...(partitions.get(parsed.node) ?? []), index]);
     }
   });
+  const calls = [...partitions].flatMap(([node, indexes]) => chunks(indexes, perCall).map((chunk) => [node, chunk] as const));
   await Promise.all(
-    [...partitions].map(async ([node, indexes]) => {
+    calls.map(async ([node, indexes]) => {
       const subset = indexes.map((index) => representations[index]);
-      const result = await caller.call(node, { ...request, variables: { ...request.variables, representations: subset } }, headers);
+      const result = await nodes.call(node, { ...request, variables: { ...request.variables, representations: subset } }, auth);
       if (!result.ok) {
         for (const index of indexes) errors.push({ ...result.error, path: ["_entities", index] });
         return;
@@ -53,4 +58,10 @@ function renumber(error: GraphQLErrorBody, indexes: number[], node: string): Gra
     return [{ ...error, path: ["_entities", indexes[position]!, ...rest], extensions }];
   }
   return indexes.map((index) => ({ ...error, path: ["_entities", index], extensions }));
+}
+
+function chunks<T>(items: T[], size: number): T[][] {
+  const result: T[][] = [];
+  for (let i = 0; i < items.length; i += size) result.push(items.slice(i, i + size));
+  return result;
 }

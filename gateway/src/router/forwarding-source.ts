@@ -1,23 +1,28 @@
 /**
  * Data source for a subgraph served by one party (coordination): the same
- * timeout, circuit breaker and NODE_UNAVAILABLE answer as the nodes get.
+ * signed calls, timeout, circuit breaker and NODE_UNAVAILABLE answer as the
+ * nodes get.
  */
 import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from "@apollo/gateway";
 import type { GatewayGraphQLResponse } from "@apollo/server-gateway-interface";
 import type { GraphQLFormattedError } from "graphql";
 import { NodeFailure, type NodeClient } from "./node-client.js";
-import type { HeadersFor } from "./university-router.js";
+import type { PartyTokens } from "./party-tokens.js";
+import { UNAUTHENTICATED_RESPONSE, callAuthOf } from "./university-router.js";
 
 export class ForwardingDataSource implements GraphQLDataSource {
   constructor(
     private readonly client: NodeClient,
-    private readonly headersFor: HeadersFor = () => ({}),
+    private readonly tokens: PartyTokens,
   ) {}
 
   async process(options: GraphQLDataSourceProcessOptions): Promise<GatewayGraphQLResponse> {
+    const auth = callAuthOf(options.context);
+    if (!auth) return UNAUTHENTICATED_RESPONSE;
     const { query, variables, operationName } = options.request;
     try {
-      const body = await this.client.send({ query: query!, ...(variables ? { variables } : {}), ...(operationName ? { operationName } : {}) }, this.headersFor(options.context));
+      const headers = await this.tokens.headers(this.client.node, auth);
+      const body = await this.client.send({ query: query!, ...(variables ? { variables } : {}), ...(operationName ? { operationName } : {}) }, headers);
       return { data: body.data ?? null, ...(body.errors ? { errors: body.errors as GraphQLFormattedError[] } : {}) };
     } catch (error) {
       if (!(error instanceof NodeFailure)) throw error;

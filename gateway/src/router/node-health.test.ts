@@ -1,6 +1,8 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { createServer, type Server } from "node:http";
-import { createLogger, freePort } from "@tandem/shared";
+import { ServiceTokenSigner, createLogger, freePort, generateSigningKeyPair, signingKeyFromJwk } from "@tandem/shared";
+import { as } from "@tandem/shared/testkit";
+import { PartyTokens } from "./party-tokens.js";
 import { UNIVERSITY_SDL } from "../../test/fake-nodes.js";
 import { NodeClient } from "./node-client.js";
 import { NodeHealthMonitor, normaliseSdl } from "./node-health.js";
@@ -39,8 +41,10 @@ describe("node health", () => {
     await health.checkAll();
     expect(Object.fromEntries([...health.all()].map(([node, state]) => [node, state.status]))).toEqual({ hst: "UP", unilu: "UP", zcu: "INCOMPATIBLE", ul: "DOWN" });
 
-    const pool = new NodePool(clients, health);
-    const refused = await pool.call("zcu", { query: "{ __typename }" }, {});
+    const { privateJwk } = await generateSigningKeyPair("gateway-test");
+    const tokens = new PartyTokens(new ServiceTokenSigner(await signingKeyFromJwk(privateJwk), "gateway"));
+    const pool = new NodePool(clients, health, tokens);
+    const refused = await pool.call("zcu", { query: "{ __typename }" }, { caller: as.jointCoordinator(), requestId: "r" });
     expect(refused).toEqual({ ok: false, error: expect.objectContaining({ extensions: { code: "NODE_INCOMPATIBLE", node: "zcu" } }) });
     for (const client of clients.values()) client.shutdown();
   });

@@ -6,13 +6,14 @@
 import { ErrorCode } from "@tandem/shared";
 import { NodeFailure, type GraphQLBody, type GraphQLErrorBody, type NodeClient, type NodeRequest } from "./node-client.js";
 import type { NodeHealthMonitor } from "./node-health.js";
+import type { CallAuth, PartyTokens } from "./party-tokens.js";
 
 export type NodeCallResult = { ok: true; body: GraphQLBody } | { ok: false; error: GraphQLErrorBody };
 
 export interface NodeCaller {
   readonly nodeIds: readonly string[];
   has(node: string): boolean;
-  call(node: string, request: NodeRequest, headers: Record<string, string>): Promise<NodeCallResult>;
+  call(node: string, request: NodeRequest, auth: CallAuth): Promise<NodeCallResult>;
 }
 
 export class NodePool implements NodeCaller {
@@ -21,6 +22,7 @@ export class NodePool implements NodeCaller {
   constructor(
     private readonly clients: ReadonlyMap<string, NodeClient>,
     private readonly health: NodeHealthMonitor,
+    private readonly tokens: PartyTokens,
   ) {
     this.nodeIds = [...clients.keys()];
   }
@@ -29,14 +31,14 @@ export class NodePool implements NodeCaller {
     return this.clients.has(node);
   }
 
-  async call(node: string, request: NodeRequest, headers: Record<string, string>): Promise<NodeCallResult> {
+  async call(node: string, request: NodeRequest, auth: CallAuth): Promise<NodeCallResult> {
     const client = this.clients.get(node);
     if (!client) return { ok: false, error: nodeError(ErrorCode.UNKNOWN_NODE, node, `"${node}" is not a node of this consortium`) };
     if (this.health.get(node).status === "INCOMPATIBLE") {
       return { ok: false, error: nodeError(ErrorCode.NODE_INCOMPATIBLE, node, `Node ${node} is excluded: its schema differs from the composed university schema`) };
     }
     try {
-      return { ok: true, body: await client.send(request, headers) };
+      return { ok: true, body: await client.send(request, await this.tokens.headers(node, auth)) };
     } catch (error) {
       if (!(error instanceof NodeFailure)) throw error;
       this.health.markDown(node, error.message);

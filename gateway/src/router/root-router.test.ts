@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { parse, print } from "graphql";
 import { FakeNodes, UNIVERSITY_SDL, type FakeEvent } from "../../test/fake-nodes.js";
+import { as } from "@tandem/shared/testkit";
 import { parseOperation } from "./operation.js";
 import { routeRootFields, type RootRouterContext } from "./root-router.js";
 import { UNIVERSITY_ROUTES } from "./routing-table.js";
@@ -26,7 +27,7 @@ function consortium() {
 }
 
 function route(nodes: FakeNodes, query: string, variables: Record<string, unknown> = {}) {
-  const context: RootRouterContext = { caller: nodes, table: UNIVERSITY_ROUTES, shapes, headers: {} };
+  const context: RootRouterContext = { nodes, table: UNIVERSITY_ROUTES, shapes, auth: { caller: as.jointCoordinator(), requestId: "req-1" } };
   return routeRootFields(parseOperation(query), variables, undefined, context);
 }
 

@@ -8,6 +8,7 @@ import { Kind, type FieldNode } from "graphql";
 import { ErrorCode, encodeSortCursor, type SortKey } from "@tandem/shared";
 import type { GraphQLBody, GraphQLErrorBody } from "./node-client.js";
 import { nodeError, type NodeCaller, type NodeCallResult } from "./node-pool.js";
+import type { CallAuth } from "./party-tokens.js";
 import { buildSubOperation, collectFields, type CollectedField, type ParsedOperation, type Variables } from "./operation.js";
 import { mergeConnection, withMergeSelections } from "./connection-merge.js";
 import { resolveTarget, type RootTarget } from "./root-targets.js";
@@ -15,11 +16,11 @@ import type { RoutingTable } from "./routing-table.js";
 import type { FieldShape } from "./sdl.js";
 
 export interface RootRouterContext {
-  caller: NodeCaller;
+  nodes: NodeCaller;
   table: RoutingTable;
   /** Field shapes of the university subgraph by "Type.field". */
   shapes: ReadonlyMap<string, FieldShape>;
-  headers: Record<string, string>;
+  auth: CallAuth;
 }
 
 interface Plan {
@@ -37,12 +38,12 @@ export async function routeRootFields(parsed: ParsedOperation, variables: Variab
       rootType,
       rule: context.table[rootType][field.name],
       shape: context.shapes.get(`${rootType}.${field.name}`),
-      knownNodes: context.caller.nodeIds,
+      knownNodes: context.nodes.nodeIds,
       variables,
     }),
   }));
   const send = (node: string, fields: FieldNode[]): Promise<NodeCallResult> =>
-    context.caller.call(node, { ...buildSubOperation(parsed, fields, variables), ...(operationName ? { operationName } : {}) }, context.headers);
+    context.nodes.call(node, { ...buildSubOperation(parsed, fields, variables), ...(operationName ? { operationName } : {}) }, context.auth);
   const answers = rootType === "Mutation" ? await sendSerially(plans, send) : await sendInParallel(plans, send);
   return assemble(plans, answers, parsed, variables);
 }

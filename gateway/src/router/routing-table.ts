@@ -28,6 +28,9 @@ export const UNIVERSITY_ROUTES: RoutingTable = {
     events: fanOut(),
     registration: byId("id"),
     participantRegistrations: fanOut(),
+    disclosureGrants: byId("participantId"),
+    auditLog: byNode("node"),
+    exportParticipantData: byNode("node"),
   },
   Mutation: {
     createParticipant: byNode("node"),
@@ -37,6 +40,8 @@ export const UNIVERSITY_ROUTES: RoutingTable = {
     cancelEvent: byId("id"),
     registerForEvent: byId("eventId"),
     cancelRegistration: byId("id"),
+    recordDisclosure: byNode("node"),
+    eraseParticipantData: byNode("node"),
   },
 };
 

@@ -1,28 +1,36 @@
 /**
  * The data source behind the logical "university" subgraph: the query
  * planner sees one subgraph, this router turns each of its fetches into
- * calls to the right node(s).
+ * calls to the right node(s), each signed for that node on behalf of the
+ * verified caller.
  */
 import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from "@apollo/gateway";
 import type { GatewayGraphQLResponse } from "@apollo/server-gateway-interface";
 import type { GraphQLFormattedError } from "graphql";
-import { routeEntities } from "./entity-router.js";
+import { routeEntities, DEFAULT_REPRESENTATIONS_PER_CALL } from "./entity-router.js";
 import type { GraphQLBody } from "./node-client.js";
 import type { NodeCaller } from "./node-pool.js";
 import { collectFields, parseOperation } from "./operation.js";
+import type { CallAuth } from "./party-tokens.js";
 import { routeRootFields } from "./root-router.js";
 import { UNIVERSITY_ROUTES, assertRoutingComplete, type RoutingTable } from "./routing-table.js";
 import { buildASTDefinitions, type FieldShape } from "./sdl.js";
 
-export type HeadersFor = (context: Record<string, unknown>) => Record<string, string>;
+/** The identity a gateway request acts for, as the gateway's context holds it. */
+export function callAuthOf(context: Record<string, unknown>): CallAuth | null {
+  const { caller, requestId } = context as { caller?: CallAuth["caller"] | null; requestId?: string };
+  return caller && typeof requestId === "string" ? { caller, requestId } : null;
+}
+
+export const UNAUTHENTICATED_RESPONSE: GatewayGraphQLResponse = { errors: [{ message: "Not authenticated", extensions: { code: "UNAUTHENTICATED" } }] };
 
 export class UniversityRouter implements GraphQLDataSource {
   private readonly shapes: ReadonlyMap<string, FieldShape>;
 
   constructor(
-    private readonly caller: NodeCaller,
+    private readonly nodes: NodeCaller,
     universitySdl: string,
-    private readonly headersFor: HeadersFor = () => ({}),
+    private readonly representationsPerCall = DEFAULT_REPRESENTATIONS_PER_CALL,
     private readonly table: RoutingTable = UNIVERSITY_ROUTES,
   ) {
     assertRoutingComplete(universitySdl, table);
@@ -34,14 +42,15 @@ export class UniversityRouter implements GraphQLDataSource {
   async process(options: GraphQLDataSourceProcessOptions): Promise<GatewayGraphQLResponse> {
     const { request } = options;
     if (!request.query) return { errors: [{ message: "empty fetch" }] };
-    const headers = this.headersFor(options.context);
+    const auth = callAuthOf(options.context);
+    if (!auth) return UNAUTHENTICATED_RESPONSE;
     const parsed = parseOperation(request.query);
     const variables = request.variables ?? {};
     const roots = collectFields(parsed.operation.selectionSet, parsed.fragments, variables);
     const body: GraphQLBody =
       roots.length === 1 && roots[0]!.name === "_entities"
-        ? await routeEntities(this.caller, { query: request.query, variables, ...(request.operationName ? { operationName: request.operationName } : {}) }, headers)
-        : await routeRootFields(parsed, variables, request.operationName ?? undefined, { caller: this.caller, table: this.table, shapes: this.shapes, headers });
+        ? await routeEntities(this.nodes, { query: request.query, variables, ...(request.operationName ? { operationName: request.operationName } : {}) }, auth, this.representationsPerCall)
+        : await routeRootFields(parsed, variables, request.operationName ?? undefined, { nodes: this.nodes, table: this.table, shapes: this.shapes, auth });
     return { data: body.data ?? null, ...(body.errors ? { errors: body.errors as GraphQLFormattedError[] } : {}) };
   }
 }

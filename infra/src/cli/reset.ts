@@ -1,5 +1,6 @@
 /**
- * `npm run reset`: deletes the demo's databases and logs. Stops nothing: it
+ * `npm run reset`: deletes the demo's databases, logs and signing keys (new
+ * keys are made at the next start; earlier tokens stop working). Stops nothing: it
  * refuses while a demo (or its PostgreSQL) still runs on that data directory.
  */
 import { existsSync, readdirSync, rmSync } from "node:fs";
@@ -12,7 +13,7 @@ import { REPO_ROOT } from "../paths.js";
 import { parseResetArgs, RESET_USAGE, UsageError } from "./args.js";
 
 /** Only directories holding nothing but what the launcher writes may be wiped. */
-const LAUNCHER_ENTRIES = new Set(["pg", "logs", "registry.json", "launcher.lock"]);
+const LAUNCHER_ENTRIES = new Set(["pg", "logs", "registry.json", "launcher.lock", "keys", "demo-users.json", "seeded.json"]);
 
 function main(): void {
   const args = parseResetArgs(process.argv.slice(2), process.env);

@@ -11,6 +11,12 @@ export interface DataDirLayout {
   registryFile: string;
   /** Held while a launcher runs. */
   lockFile: string;
+  /** Private signing keys of every party (demo only). */
+  keysDir: string;
+  /** Seeded people and staff, for `npm run token`. */
+  demoUsersFile: string;
+  /** Written once seeding has completed. */
+  seededMarkerFile: string;
 }
 
 export function dataDirLayout(dataDir: string): DataDirLayout {
@@ -21,6 +27,9 @@ export function dataDirLayout(dataDir: string): DataDirLayout {
     logsDir: join(root, "logs"),
     registryFile: join(root, "registry.json"),
     lockFile: join(root, "launcher.lock"),
+    keysDir: join(root, "keys"),
+    demoUsersFile: join(root, "demo-users.json"),
+    seededMarkerFile: join(root, "seeded.json"),
   };
 }
 

@@ -3,11 +3,12 @@
  * party, the migrate step of every service, every node and the coordination
  * service, demo data where none exists yet, then the gateway.
  */
-import { existsSync, mkdirSync } from "node:fs";
+import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { loadRegistry, type ConsortiumRegistry } from "@tandem/shared";
+import { loadRegistry, signingParties, type ConsortiumRegistry } from "@tandem/shared";
+import { ensurePartyKeys } from "./keys.js";
 import { repoPaths } from "../paths.js";
-import { seedConsortium } from "../seed/index.js";
+import { seedActors, seedConsortium } from "../seed/index.js";
 import { Consortium, shutdown, type StartedProcesses } from "./consortium.js";
 import { dataDirLayout, logFileOf, type DataDirLayout } from "./data-dir.js";
 import { waitForHealth } from "./health.js";
@@ -47,14 +48,15 @@ async function launchInto(
   const ports = await planPorts(options, committed);
   await stopOrphanedPostmaster(layout.clusterDir, log); // it may hold the port we are about to check
   await assertPortsFree(allPorts(ports).filter((port) => options.gateway || port !== ports.gateway));
-  const registry = writeEffectiveRegistry(committed, ports, layout.registryFile);
+  const keys = await ensurePartyKeys(layout.keysDir, signingParties(committed).map((party) => party.id));
+  const registry = writeEffectiveRegistry(committed, ports, layout.registryFile, keys);
 
   log(`▸ PostgreSQL on 127.0.0.1:${ports.postgres} (cluster ${layout.clusterDir})`);
   const postgres = await launchPostgres(layout.clusterDir, ports.postgres, join(layout.logsDir, "postgres.log"), log);
   started.postgres = postgres;
   signal?.throwIfAborted();
 
-  const parties = planParties({ registry, ports, postgres: postgres.server, registryFile: layout.registryFile, logLevel: options.logLevel, gateway: options.gateway, env: options.env });
+  const parties = planParties({ registry, ports, postgres: postgres.server, registryFile: layout.registryFile, keysDir: layout.keysDir, logLevel: options.logLevel, gateway: options.gateway, env: options.env });
   const services = parties.filter((party) => party.kind !== "gateway");
   for (const party of services) {
     if (await postgres.server.createDatabase(party.database!)) log(`  created database ${party.database}`);
@@ -67,18 +69,28 @@ async function launchInto(
   log("▸ Starting the nodes and the coordination service");
   await startAndWait(services, layout, started, signal, log);
 
-  if (options.seed) {
-    log("▸ Seeding demo data where there is none yet");
-    const nodes = registry.nodes.map((node) => ({ id: node.id, timeZone: node.timeZone, url: parties.find((party) => party.id === node.id)!.url }));
-    const coordinationUrl = parties.find((party) => party.kind === "coordination")!.url;
-    await seedConsortium({ nodes, coordinationUrl, log });
-    signal?.throwIfAborted();
-  }
-
   const gateway = parties.filter((party) => party.kind === "gateway");
   if (gateway.length) {
     log("▸ Starting the gateway");
     await startAndWait(gateway, layout, started, signal, log);
+    log(options.seed ? "▸ Seeding demo data where there is none yet (through the gateway, as its users)" : "▸ Listing the demo users");
+    const completeBefore = existsSync(layout.seededMarkerFile);
+    const seeded = await seedConsortium({
+      nodes: registry.nodes.map((node) => ({ id: node.id, timeZone: node.timeZone })),
+      actors: seedActors(gateway[0]!.url, layout.keysDir, registry.consortium.id, registry.coordination.id),
+      consortiumId: registry.consortium.id,
+      coordinationId: registry.coordination.id,
+      demoUsersFile: layout.demoUsersFile,
+      seed: options.seed,
+      log,
+    });
+    if (options.seed && !completeBefore && seeded.seededNodes.length < registry.nodes.length) {
+      log("  ! an earlier start was interrupted while seeding: some demo data may be missing (`npm run reset` starts over)");
+    }
+    if (options.seed) writeFileSync(layout.seededMarkerFile, `${JSON.stringify({ completedAt: new Date().toISOString() })}\n`);
+    signal?.throwIfAborted();
+  } else if (options.seed) {
+    throw new Error("Seeding goes through the gateway: it cannot run with gateway: false");
   }
 
   return new Consortium({ ...started, postgres, dataDir: layout.root, registryFile: layout.registryFile, registry, releaseLock, signal });

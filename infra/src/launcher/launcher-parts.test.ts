@@ -5,6 +5,10 @@ import { consoleLineFor } from "./child-output.js";
 import { planPorts, resolveLaunchOptions } from "./options.js";
 import { baseEnv, planParties } from "./party.js";
 import { effectiveRegistry } from "./registry-file.js";
+import { ensurePartyKeys, keyFileOf } from "./keys.js";
+import { mkdtempSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 
 const registry = loadRegistry(repoPaths.registry);
 
@@ -47,6 +51,20 @@ describe("the effective registry and the children's environment", () => {
     expect(effective.nodes).toEqual([{ ...registry.nodes[3], url: "http://127.0.0.1:7104/graphql" }]);
   });
 
+  it("publishes every party's generated public key, and keeps the private part in the data directory only", async () => {
+    const keysDir = join(mkdtempSync(join(tmpdir(), "tandem-keys-")), "keys");
+    const ids = ["hst", "coord", "gateway"];
+    const keys = await ensurePartyKeys(keysDir, ids);
+    const again = await ensurePartyKeys(keysDir, ids);
+    expect([...again.values()].map((key) => key.publicJwk)).toEqual([...keys.values()].map((key) => key.publicJwk));
+    expect(statSync(keyFileOf(keysDir, "hst")).mode & 0o777).toBe(0o600);
+    const plan = await planPorts(resolveLaunchOptions({ nodes: ["hst"] }, registry), registry);
+    const effective = effectiveRegistry(registry, plan, keys);
+    expect(effective.nodes[0]!.jwks.keys).toEqual([keys.get("hst")!.publicJwk]);
+    expect(effective.gateway.jwks.keys).toEqual([keys.get("gateway")!.publicJwk]);
+    expect(JSON.stringify(effective)).not.toMatch(/"d":/);
+  });
+
   it("passes each service exactly its configuration and no inherited secrets", async () => {
     const plan = await planPorts(resolveLaunchOptions({ nodes: ["hst"] }, registry), registry);
     const parties = planParties({
@@ -54,12 +72,14 @@ describe("the effective registry and the children's environment", () => {
       ports: plan,
       postgres: { urlFor: (db) => `postgres://u:p@127.0.0.1:4099/${db}` },
       registryFile: "/data/registry.json",
+      keysDir: "/data/keys",
       logLevel: "warn",
       gateway: true,
     });
     expect(parties.map((p) => p.id)).toEqual(["hst", "coord", "gateway"]);
     expect(parties[0]!.env).toMatchObject({ NODE_ID: "hst", NODE_COUNTRY: "DE", PORT: "4101", DATABASE_URL: "postgres://u:p@127.0.0.1:4099/node_hst", REGISTRY_FILE: "/data/registry.json", LOG_LEVEL: "warn" });
     expect(parties[2]!.env.SUPERGRAPH_FILE).toBe(repoPaths.supergraph);
+    expect(parties.map((party) => party.env.SIGNING_KEY_FILE)).toEqual(["/data/keys/hst.private.jwk.json", "/data/keys/coord.private.jwk.json", "/data/keys/gateway.private.jwk.json"]);
     expect(baseEnv({ PATH: "/bin", HOME: "/h", AWS_SECRET_ACCESS_KEY: "x", DATABASE_URL: "y" })).toEqual({ PATH: "/bin", HOME: "/h" });
   });
 });

@@ -1,14 +1,15 @@
 /**
- * The real launcher with real processes: PostgreSQL, two nodes and the
- * coordination service on free ports in a throw-away data directory. The
- * gateway is left out explicitly: this test is about process management.
+ * The real launcher with real processes: PostgreSQL, two nodes, the
+ * coordination service and the gateway on free ports in a throw-away data
+ * directory: process management, keys and seeding through the gateway.
  */
 import { chmodSync, existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { graphqlData } from "@tandem/shared";
-import { seedConsortium } from "../seed/index.js";
+import { seedActors, seedConsortium } from "../seed/index.js";
+import type { SeedActors } from "../seed/actors.js";
+import { readDemoUsers } from "../demo-users.js";
 import type { Consortium } from "./consortium.js";
 import { dataDirLayout } from "./data-dir.js";
 import { isHealthy } from "./health.js";
@@ -18,12 +19,15 @@ import { isProcessAlive } from "./lock.js";
 const NODES = ["hst", "zcu"];
 let dataDir: string;
 let consortium: Consortium;
+let actors: SeedActors;
 const console: string[] = [];
 
 beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), "tandem-launcher-"));
   chmodSync(dataDir, 0o755); // the cluster runs as the postgres OS user when we are root
-  consortium = await launchConsortium({ dataDir, freePorts: true, nodes: NODES, seed: false, gateway: false, logLevel: "warn", log: (line) => console.push(line) });
+  consortium = await launchConsortium({ dataDir, freePorts: true, nodes: NODES, seed: false, logLevel: "warn", log: (line) => console.push(line) });
+  const registry = consortium.registry;
+  actors = seedActors(consortium.gatewayUrl!, dataDirLayout(dataDir).keysDir, registry.consortium.id, registry.coordination.id);
 }, 90_000);
 
 afterAll(async () => {
@@ -34,34 +38,46 @@ afterAll(async () => {
 
 const healthOf = (partyId: string) => consortium.parties().find((party) => party.id === partyId)!.healthUrl;
 const participantCount = (nodeId: string) =>
-  graphqlData<{ participants: { totalCount: number } }>(consortium.urlOf(nodeId), `query($n: String!) { participants(node: $n) { totalCount } }`, { n: nodeId }).then(
+  actors.coordinator(nodeId)<{ participants: { totalCount: number } }>(`query($n: String!) { participants(node: $n) { totalCount } }`, { n: nodeId }).then(
     (data) => data.participants.totalCount,
   );
 
 describe("a launched consortium", () => {
   it("runs every party healthy, each with its own database", async () => {
     const parties = consortium.parties();
-    expect(parties.map((party) => party.id)).toEqual([...NODES, "coord"]);
-    expect(parties.map((party) => party.database)).toEqual(["node_hst", "node_zcu", "coordination"]);
+    expect(parties.map((party) => party.id)).toEqual([...NODES, "coord", "gateway"]);
+    expect(parties.map((party) => party.database)).toEqual(["node_hst", "node_zcu", "coordination", undefined]);
     for (const party of parties) expect(await isHealthy(party.healthUrl), party.id).toBe(true);
-    expect(consortium.gatewayUrl).toBeUndefined();
     expect(existsSync(consortium.registryFile)).toBe(true);
+    expect(consortium.registry.nodes.every((node) => node.jwks.keys.length === 1)).toBe(true);
+    expect(consortium.registry.gateway.jwks.keys).toHaveLength(1);
   });
 
   it("holds the data directory against a second launcher", async () => {
-    await expect(launchConsortium({ dataDir, freePorts: true, nodes: NODES, gateway: false, log: () => undefined })).rejects.toThrow(/already running/);
+    await expect(launchConsortium({ dataDir, freePorts: true, nodes: NODES, log: () => undefined })).rejects.toThrow(/already running/);
   });
 
-  it("seeds empty nodes once, through their APIs", async () => {
-    const nodes = consortium.registry.nodes.map((node) => ({ id: node.id, timeZone: node.timeZone, url: consortium.urlOf(node.id) }));
-    const first = await seedConsortium({ nodes, coordinationUrl: consortium.coordinationUrl });
+  it("seeds empty nodes once, through the gateway as their users, and lists who can sign in", async () => {
+    const registry = consortium.registry;
+    const options = {
+      nodes: registry.nodes.map((node) => ({ id: node.id, timeZone: node.timeZone })),
+      actors,
+      consortiumId: registry.consortium.id,
+      coordinationId: registry.coordination.id,
+      demoUsersFile: dataDirLayout(dataDir).demoUsersFile,
+      seed: true,
+    };
+    const first = await seedConsortium(options);
     expect(first.seededNodes).toEqual(NODES);
     expect(first.registrations.confirmed).toBeGreaterThan(0);
     expect(first.programmes).toEqual([]); // each demo programme needs a node that does not run here
     const counts = await Promise.all(NODES.map(participantCount));
-    const again = await seedConsortium({ nodes, coordinationUrl: consortium.coordinationUrl });
+    const again = await seedConsortium(options);
     expect(again.seededNodes).toEqual([]);
     expect(await Promise.all(NODES.map(participantCount))).toEqual(counts);
+    const users = readDemoUsers(dataDirLayout(dataDir).demoUsersFile)!;
+    expect(Object.keys(users.nodes)).toEqual(NODES);
+    expect(users.nodes.hst!.participants.length).toBe(counts[0]);
   });
 
   it("restarts a killed node on the same port with its data", async () => {
@@ -90,7 +106,7 @@ describe("a launched consortium", () => {
 
   it("leaves no process behind when stopped", async () => {
     const pids = consortium.pids();
-    expect(pids).toHaveLength(NODES.length + 2); // nodes, coordination, postmaster
+    expect(pids).toHaveLength(NODES.length + 3); // nodes, coordination, gateway, postmaster
     expect(pids.every(isProcessAlive)).toBe(true);
     await consortium.stop();
     expect(pids.filter(isProcessAlive)).toEqual([]);

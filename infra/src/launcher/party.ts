@@ -2,6 +2,7 @@
 import type { ConsortiumRegistry } from "@tandem/shared";
 import type { PostgresServer } from "@tandem/shared/embedded-postgres";
 import { repoPaths } from "../paths.js";
+import { keyFileOf } from "./keys.js";
 import type { LogLevel, PortPlan } from "./options.js";
 
 export type PartyKind = "node" | "coordination" | "gateway";
@@ -46,6 +47,8 @@ export interface PartyPlanInput {
   ports: PortPlan;
   postgres: Pick<PostgresServer, "urlFor">;
   registryFile: string;
+  /** Where each party's private signing key lives (SIGNING_KEY_FILE). */
+  keysDir: string;
   logLevel: LogLevel;
   gateway: boolean;
   /** Extra environment per kind of party (applied last). */
@@ -68,7 +71,7 @@ export function planParties(input: PartyPlanInput): PartySpec[] {
       ...endpoint(port),
       database,
       script: repoPaths.universityMain,
-      env: { ...common, NODE_ID: node.id, NODE_NAME: node.name, NODE_COUNTRY: node.country, PORT: String(port), DATABASE_URL: input.postgres.urlFor(database), ...input.env?.node },
+      env: { ...common, NODE_ID: node.id, NODE_NAME: node.name, NODE_COUNTRY: node.country, PORT: String(port), DATABASE_URL: input.postgres.urlFor(database), SIGNING_KEY_FILE: keyFileOf(input.keysDir, node.id), ...input.env?.node },
     };
   });
   const coordination = input.registry.coordination;
@@ -79,7 +82,7 @@ export function planParties(input: PartyPlanInput): PartySpec[] {
     ...endpoint(input.ports.coordination),
     database: COORDINATION_DATABASE,
     script: repoPaths.coordinationMain,
-    env: { ...common, PORT: String(input.ports.coordination), DATABASE_URL: input.postgres.urlFor(COORDINATION_DATABASE), ...input.env?.coordination },
+    env: { ...common, PORT: String(input.ports.coordination), DATABASE_URL: input.postgres.urlFor(COORDINATION_DATABASE), SIGNING_KEY_FILE: keyFileOf(input.keysDir, coordination.id), ...input.env?.coordination },
   });
   if (input.gateway) {
     parties.push({
@@ -88,7 +91,7 @@ export function planParties(input: PartyPlanInput): PartySpec[] {
       name: "Consortium gateway",
       ...endpoint(input.ports.gateway),
       script: repoPaths.gatewayMain,
-      env: { ...common, PORT: String(input.ports.gateway), SUPERGRAPH_FILE: repoPaths.supergraph, ...input.env?.gateway },
+      env: { ...common, PORT: String(input.ports.gateway), SUPERGRAPH_FILE: repoPaths.supergraph, SIGNING_KEY_FILE: keyFileOf(input.keysDir, input.registry.gateway.id), ...input.env?.gateway },
     });
   }
   return parties;

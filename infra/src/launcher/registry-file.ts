@@ -1,22 +1,29 @@
 /** The registry the running processes read: the committed one, with the actual URLs. */
 import { writeFileSync } from "node:fs";
 import { parseRegistry, type ConsortiumRegistry } from "@tandem/shared";
+import type { PartyKey } from "./keys.js";
 import type { PortPlan } from "./options.js";
 
-export function effectiveRegistry(committed: ConsortiumRegistry, ports: PortPlan): ConsortiumRegistry {
+/** The committed registry with the actual URLs and, when given, the parties' public keys. */
+export function effectiveRegistry(committed: ConsortiumRegistry, ports: PortPlan, keys: ReadonlyMap<string, PartyKey> = new Map()): ConsortiumRegistry {
   const url = (port: number) => `http://127.0.0.1:${port}/graphql`;
+  const jwks = (partyId: string, published: ConsortiumRegistry["gateway"]["jwks"]) => {
+    const key = keys.get(partyId);
+    return key ? { keys: [key.publicJwk] } : published;
+  };
   return parseRegistry({
     consortium: committed.consortium,
-    coordination: { ...committed.coordination, url: url(ports.coordination) },
+    coordination: { ...committed.coordination, url: url(ports.coordination), jwks: jwks(committed.coordination.id, committed.coordination.jwks) },
+    gateway: { ...committed.gateway, jwks: jwks(committed.gateway.id, committed.gateway.jwks) },
     nodes: committed.nodes.flatMap((node) => {
       const port = ports.nodes.get(node.id);
-      return port === undefined ? [] : [{ ...node, url: url(port) }];
+      return port === undefined ? [] : [{ ...node, url: url(port), jwks: jwks(node.id, node.jwks) }];
     }),
   });
 }
 
-export function writeEffectiveRegistry(committed: ConsortiumRegistry, ports: PortPlan, target: string): ConsortiumRegistry {
-  const registry = effectiveRegistry(committed, ports);
+export function writeEffectiveRegistry(committed: ConsortiumRegistry, ports: PortPlan, target: string, keys?: ReadonlyMap<string, PartyKey>): ConsortiumRegistry {
+  const registry = effectiveRegistry(committed, ports, keys);
   writeFileSync(target, `${JSON.stringify(registry, null, 2)}\n`);
   return registry;
 }

@@ -1,9 +1,13 @@
 /**
- * Seeds the coordination service: programmes, a cohort each with quotas per
- * node, enrolments and tandems. It stores references to participants only,
- * so it runs after the nodes are seeded and their ids are known.
+ * Seeds the coordination service through the gateway, as the joint
+ * coordinator would: programmes, a cohort each with quotas per node,
+ * enrolments and proposed tandems. Where a programme's tandems go ahead, both
+ * partners accept (each signed in as themselves), each home node records the
+ * coordination office's signed acceptance (so the partners may see each
+ * other's contacts), and the tandem starts.
  */
-import { graphqlData } from "@tandem/shared";
+import type { SeedActors } from "./actors.js";
+import type { DirectoryEntry } from "./node-seeder.js";
 import { addDays, addMonths, isoDate } from "./season.js";
 import type { ProgrammeSeed } from "./types.js";
 
@@ -13,6 +17,8 @@ const CREATE_COHORT = `mutation SeedCohort($input: CreateCohortInput!) { createC
 const ENROL = `mutation SeedEnrolment($input: EnrolInput!) { enrol(input: $input) { id } }`;
 const PROPOSE_TANDEM = `mutation SeedTandem($input: ProposeTandemInput!) { proposeTandem(input: $input) { id } }`;
 const ACTIVATE_TANDEM = `mutation SeedTandemStart($id: ID!) { activateTandem(id: $id) { id } }`;
+const RESPOND = `mutation SeedTandemAnswer($id: ID!) { respondToTandem(id: $id, accept: true) { status acceptanceProof } }`;
+const RECORD_DISCLOSURE = `mutation SeedDisclosure($node: String!, $proof: String!) { recordDisclosure(node: $node, proof: $proof) { scope } }`;
 
 export interface CoordinationOutcome {
   programmes: string[];
@@ -20,41 +26,46 @@ export interface CoordinationOutcome {
   tandems: number;
 }
 
-export async function hasProgrammes(url: string): Promise<boolean> {
-  const data = await graphqlData<{ programmes: { id: string }[] }>(url, LIST_PROGRAMMES);
+export async function hasProgrammes(actors: SeedActors): Promise<boolean> {
+  const data = await actors.jointCoordinator()<{ programmes: { id: string }[] }>(LIST_PROGRAMMES);
   return data.programmes.length > 0;
 }
 
 /** Seeds every programme whose participating nodes all run; the others are left out. */
 export async function seedCoordination(
-  url: string,
+  actors: SeedActors,
   programmes: ProgrammeSeed[],
-  participantIds: Map<string, string>,
+  directory: Map<string, DirectoryEntry>,
   runningNodeIds: Set<string>,
   seasonStart: Date,
 ): Promise<CoordinationOutcome> {
   const outcome: CoordinationOutcome = { programmes: [], enrolments: 0, tandems: 0 };
+  const joint = actors.jointCoordinator();
   for (const programme of programmes.filter((p) => p.participatingNodeIds.every((id) => runningNodeIds.has(id)))) {
-    const idOf = (reference: string): string => {
-      const id = participantIds.get(reference.toLowerCase());
-      if (!id) throw new Error(`Seed data of "${programme.name}" names ${reference}, who is not registered at their node`);
-      return id;
+    const personOf = (reference: string): DirectoryEntry => {
+      const person = directory.get(reference.toLowerCase());
+      if (!person) throw new Error(`Seed data of "${programme.name}" names ${reference}, who is not registered at their node`);
+      return person;
     };
-    const { createProgramme } = await graphqlData<{ createProgramme: { id: string } }>(url, CREATE_PROGRAMME, {
+    const idOf = (reference: string) => personOf(reference).id;
+    const { createProgramme } = await joint<{ createProgramme: { id: string } }>(CREATE_PROGRAMME, {
       input: { name: programme.name, description: programme.description, tracks: programme.tracks, participatingNodeIds: programme.participatingNodeIds, crossBorderRule: programme.crossBorderRule },
     });
-    const { createCohort } = await graphqlData<{ createCohort: { id: string } }>(url, CREATE_COHORT, { input: cohortInput(programme, createProgramme.id, seasonStart) });
+    const { createCohort } = await joint<{ createCohort: { id: string } }>(CREATE_COHORT, { input: cohortInput(programme, createProgramme.id, seasonStart) });
     const cohortId = createCohort.id;
     for (const pair of programme.pairs) {
-      await graphqlData(url, ENROL, { input: { cohortId, participantId: idOf(pair.mentee), role: "MENTEE", track: pair.track } });
-      await graphqlData(url, ENROL, { input: { cohortId, participantId: idOf(pair.mentor), role: "MENTOR", track: pair.track } });
+      await joint(ENROL, { input: { cohortId, participantId: idOf(pair.mentee), role: "MENTEE", track: pair.track } });
+      await joint(ENROL, { input: { cohortId, participantId: idOf(pair.mentor), role: "MENTOR", track: pair.track } });
       outcome.enrolments += 2;
     }
     for (const pair of programme.pairs) {
-      const { proposeTandem } = await graphqlData<{ proposeTandem: { id: string } }>(url, PROPOSE_TANDEM, {
+      const { proposeTandem } = await joint<{ proposeTandem: { id: string } }>(PROPOSE_TANDEM, {
         input: { cohortId, menteeId: idOf(pair.mentee), mentorId: idOf(pair.mentor) },
       });
-      if (programme.activateTandems) await graphqlData(url, ACTIVATE_TANDEM, { id: proposeTandem.id });
+      if (programme.activateTandems) {
+        await acceptBoth(actors, proposeTandem.id, personOf(pair.mentee), personOf(pair.mentor));
+        await joint(ACTIVATE_TANDEM, { id: proposeTandem.id });
+      }
       outcome.tandems++;
     }
     outcome.programmes.push(programme.name);
@@ -67,4 +78,16 @@ export function cohortInput(programme: ProgrammeSeed, programmeId: string, seaso
   const endsOn = addMonths(startsOn, programme.cohort.durationMonths);
   const label = `${startsOn.getUTCFullYear()}/${String((startsOn.getUTCFullYear() + 1) % 100).padStart(2, "0")}`;
   return { programmeId, name: `${programme.cohort.name} ${label}`, startsOn: isoDate(startsOn), endsOn: isoDate(endsOn), quotas: programme.cohort.quotas };
+}
+
+/** Both partners accept; each records the signed acceptance at their own home node. */
+async function acceptBoth(actors: SeedActors, tandemId: string, mentee: DirectoryEntry, mentor: DirectoryEntry): Promise<void> {
+  type Answer = { respondToTandem: { status: string; acceptanceProof: string | null } };
+  await actors.participant(mentee.id, mentee.role)<Answer>(RESPOND, { id: tandemId });
+  const { respondToTandem } = await actors.participant(mentor.id, mentor.role)<Answer>(RESPOND, { id: tandemId });
+  const proof = respondToTandem.acceptanceProof;
+  if (!proof) throw new Error(`Tandem ${tandemId} was accepted by both but carries no acceptance proof`);
+  for (const person of [mentee, mentor]) {
+    await actors.participant(person.id, person.role)(RECORD_DISCLOSURE, { node: person.id.split(":")[0], proof });
+  }
 }

@@ -1,19 +1,30 @@
 /**
- * Demo data for a local consortium, seeded through the services' GraphQL
- * APIs. Idempotent: a node is seeded only while it has no participants, the
- * coordination service only while it has no programmes. Deterministic given
- * the day of seeding, from which every date of the season is derived.
+ * Demo data for a local consortium, seeded through the gateway by the people
+ * who would enter it: node coordinators, participants, the joint
+ * coordinator. Idempotent: a node is seeded only while it has no
+ * participants, the coordination service only while it has no programmes.
+ * Deterministic given the day of seeding, from which every date of the
+ * season is derived. Also writes who can sign in (for `npm run token`).
  */
+import { coordinatorOf, jointCoordinatorOf, writeDemoUsers, type DemoUsers } from "../demo-users.js";
+import type { SeedActors } from "./actors.js";
 import { eventSeeds, participantSeeds, programmeSeeds, registrationSeeds } from "./data/index.js";
 import { hasProgrammes, seedCoordination } from "./coordination-seeder.js";
-import { hasParticipants, participantDirectory, registerParticipants, seedNodeRecords, type SeedNode } from "./node-seeder.js";
+import { hasParticipants, participantDirectory, registerParticipants, seedNodeRecords, type DirectoryEntry, type SeedNode } from "./node-seeder.js";
 import { seasonStart } from "./season.js";
 
 export type { SeedNode } from "./node-seeder.js";
+export { seedActors } from "./actors.js";
 
 export interface SeedOptions {
   nodes: SeedNode[];
-  coordinationUrl: string;
+  actors: SeedActors;
+  consortiumId: string;
+  coordinationId: string;
+  /** Where to write who can sign in. */
+  demoUsersFile: string;
+  /** Seed demo data (false: only refresh the list of demo users). */
+  seed: boolean;
   /** The seeding day; the season starts then (default: now). */
   now?: Date;
   log?: (line: string) => void;
@@ -27,36 +38,51 @@ export interface SeedSummary {
 
 export async function seedConsortium(options: SeedOptions): Promise<SeedSummary> {
   const log = options.log ?? (() => undefined);
+  const { actors } = options;
   const start = seasonStart(options.now ?? new Date());
-  const emptyNodes = await filterAsync(options.nodes, async (node) => !(await hasParticipants(node)));
-  const eventIdMaps = await Promise.all(
-    emptyNodes.map((node) =>
-      seedNodeRecords(
-        node,
-        participantSeeds.filter((participant) => participant.node === node.id),
-        eventSeeds.filter((event) => event.node === node.id),
-        start,
+  const summary: SeedSummary = { seededNodes: [], registrations: { confirmed: 0, waitlisted: 0 }, programmes: [] };
+  if (options.seed) {
+    const emptyNodes = await filterAsync(options.nodes, async (node) => !(await hasParticipants(node, actors)));
+    const eventIdMaps = await Promise.all(
+      emptyNodes.map((node) =>
+        seedNodeRecords(
+          node,
+          actors,
+          participantSeeds.filter((participant) => participant.node === node.id),
+          eventSeeds.filter((event) => event.node === node.id),
+          start,
+        ),
       ),
-    ),
-  );
-  const participantIds = mergeMaps(await Promise.all(options.nodes.map(participantDirectory)));
-  const nodeUrls = new Map(options.nodes.map((node) => [node.id, node.url]));
-  const registrations = await registerParticipants(registrationSeeds, nodeUrls, mergeMaps(eventIdMaps), participantIds);
-  for (const node of emptyNodes) {
-    const people = participantSeeds.filter((participant) => participant.node === node.id).length;
-    log(`  ${node.id}: ${people} participants, ${eventSeeds.filter((event) => event.node === node.id).length} events`);
+    );
+    const directory = await directoryOf(options.nodes, actors);
+    summary.registrations = await registerParticipants(registrationSeeds, actors, mergeMaps(eventIdMaps), directory);
+    for (const node of emptyNodes) {
+      const people = participantSeeds.filter((participant) => participant.node === node.id).length;
+      log(`  ${node.id}: ${people} participants, ${eventSeeds.filter((event) => event.node === node.id).length} events`);
+    }
+    if (emptyNodes.length) log(`  registrations: ${summary.registrations.confirmed} confirmed, ${summary.registrations.waitlisted} waitlisted`);
+    summary.seededNodes = emptyNodes.map((node) => node.id);
+    if (!(await hasProgrammes(actors))) {
+      const running = new Set(options.nodes.map((node) => node.id));
+      const outcome = await seedCoordination(actors, programmeSeeds, directory, running, start);
+      summary.programmes = outcome.programmes;
+      if (outcome.programmes.length) log(`  coordination: ${outcome.programmes.join(", ")} (${outcome.enrolments} enrolments, ${outcome.tandems} tandems)`);
+    }
+    if (!emptyNodes.length && !summary.programmes.length) log("  nothing to do: every party already has data");
   }
-  if (emptyNodes.length) log(`  registrations: ${registrations.confirmed} confirmed, ${registrations.waitlisted} waitlisted`);
+  writeDemoUsers(options.demoUsersFile, demoUsers(options, await directoryOf(options.nodes, actors)));
+  return summary;
+}
 
-  let programmes: string[] = [];
-  if (!(await hasProgrammes(options.coordinationUrl))) {
-    const running = new Set(options.nodes.map((node) => node.id));
-    const outcome = await seedCoordination(options.coordinationUrl, programmeSeeds, participantIds, running, start);
-    programmes = outcome.programmes;
-    if (programmes.length) log(`  coordination: ${programmes.join(", ")} (${outcome.enrolments} enrolments, ${outcome.tandems} tandems)`);
-  }
-  if (!emptyNodes.length && !programmes.length) log("  nothing to do: every party already has data");
-  return { seededNodes: emptyNodes.map((node) => node.id), registrations, programmes };
+function demoUsers(options: SeedOptions, directory: Map<string, DirectoryEntry>): DemoUsers {
+  const nodes: DemoUsers["nodes"] = {};
+  for (const node of options.nodes) nodes[node.id] = { coordinator: coordinatorOf(node.id), participants: [] };
+  for (const { id, role, displayName } of directory.values()) nodes[id.split(":")[0]!]?.participants.push({ id, role, displayName });
+  return { consortium: options.consortiumId, jointCoordinator: jointCoordinatorOf(options.coordinationId), nodes };
+}
+
+async function directoryOf(nodes: SeedNode[], actors: SeedActors): Promise<Map<string, DirectoryEntry>> {
+  return mergeMaps(await Promise.all(nodes.map((node) => participantDirectory(node, actors))));
 }
 
 async function filterAsync<T>(items: T[], keep: (item: T) => Promise<boolean>): Promise<T[]> {

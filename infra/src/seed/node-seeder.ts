@@ -1,41 +1,45 @@
 /**
- * Seeds university nodes through their own GraphQL APIs, as a node's
- * coordinator would: participants, then the events the node hosts, then
- * registrations (held by each event's host, for people of any node).
+ * Seeds university nodes through the gateway, as their people would: each
+ * node's coordinator registers the node's participants and events; then
+ * participants register themselves for events of any node and record, at
+ * their home node, the host's signed registration proof (so the host may see
+ * their name).
  */
-import { graphqlData } from "@tandem/shared";
+import type { DemoParticipant } from "../demo-users.js";
+import type { GraphQLCall, SeedActors } from "./actors.js";
 import { eventSchedule } from "./season.js";
 import { parseReference, referenceOf } from "./references.js";
 import type { EventSeed, ParticipantSeed, RegistrationSeed } from "./types.js";
 
 export interface SeedNode {
   id: string;
-  url: string;
   timeZone: string;
 }
 
 const COUNT_PARTICIPANTS = `query SeedCount($node: String!) { participants(node: $node, first: 1) { totalCount } }`;
 const LIST_PARTICIPANTS = `query SeedDirectory($node: String!, $after: String) {
-  participants(node: $node, first: 100, after: $after) { edges { node { id email } } pageInfo { hasNextPage endCursor } }
+  participants(node: $node, first: 100, after: $after) { edges { node { id email role displayName } } pageInfo { hasNextPage endCursor } }
 }`;
 const CREATE_PARTICIPANT = `mutation SeedParticipant($node: String!, $input: CreateParticipantInput!) { createParticipant(node: $node, input: $input) { id } }`;
 const CREATE_EVENT = `mutation SeedEvent($node: String!, $input: CreateEventInput!) { createEvent(node: $node, input: $input) { id } }`;
-const REGISTER = `mutation SeedRegistration($eventId: ID!, $participantId: ID!) { registerForEvent(eventId: $eventId, participantId: $participantId) { status } }`;
+const REGISTER = `mutation SeedRegistration($eventId: ID!, $participantId: ID!) { registerForEvent(eventId: $eventId, participantId: $participantId) { status disclosureProof } }`;
+const RECORD_DISCLOSURE = `mutation SeedDisclosure($node: String!, $proof: String!) { recordDisclosure(node: $node, proof: $proof) { scope } }`;
 
 /** A node counts as seeded as soon as it has any participant. */
-export async function hasParticipants(node: SeedNode): Promise<boolean> {
-  const data = await graphqlData<{ participants: { totalCount: number } }>(node.url, COUNT_PARTICIPANTS, { node: node.id });
+export async function hasParticipants(node: SeedNode, actors: SeedActors): Promise<boolean> {
+  const data = await actors.coordinator(node.id)<{ participants: { totalCount: number } }>(COUNT_PARTICIPANTS, { node: node.id });
   return data.participants.totalCount > 0;
 }
 
 /** Creates the node's participants and events; returns the event ids by "node/key". */
-export async function seedNodeRecords(node: SeedNode, participants: ParticipantSeed[], events: EventSeed[], seasonStart: Date): Promise<Map<string, string>> {
+export async function seedNodeRecords(node: SeedNode, actors: SeedActors, participants: ParticipantSeed[], events: EventSeed[], seasonStart: Date): Promise<Map<string, string>> {
+  const coordinator = actors.coordinator(node.id);
   for (const { node: _home, ...input } of participants) {
-    await graphqlData(node.url, CREATE_PARTICIPANT, { node: node.id, input });
+    await coordinator(CREATE_PARTICIPANT, { node: node.id, input });
   }
   const eventIds = new Map<string, string>();
   for (const event of events) {
-    const data = await graphqlData<{ createEvent: { id: string } }>(node.url, CREATE_EVENT, { node: node.id, input: eventInput(event, seasonStart, node.timeZone) });
+    const data = await coordinator<{ createEvent: { id: string } }>(CREATE_EVENT, { node: node.id, input: eventInput(event, seasonStart, node.timeZone) });
     eventIds.set(referenceOf(node.id, event.key), data.createEvent.id);
   }
   return eventIds;
@@ -59,19 +63,22 @@ export function eventInput(event: EventSeed, seasonStart: Date, timeZone: string
   };
 }
 
-/** Global participant ids of a node by "node/email". */
-export async function participantDirectory(node: SeedNode): Promise<Map<string, string>> {
-  type Page = { participants: { edges: { node: { id: string; email: string | null } }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } } };
-  const ids = new Map<string, string>();
+export interface DirectoryEntry extends DemoParticipant {
+  email: string;
+}
+
+/** A node's participants, as its coordinator sees them, keyed by "node/email". */
+export async function participantDirectory(node: SeedNode, actors: SeedActors): Promise<Map<string, DirectoryEntry>> {
+  type Page = { participants: { edges: { node: DirectoryEntry }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } } };
+  const coordinator: GraphQLCall = actors.coordinator(node.id);
+  const entries = new Map<string, DirectoryEntry>();
   let after: string | null = null;
   do {
-    const data: Page = await graphqlData<Page>(node.url, LIST_PARTICIPANTS, { node: node.id, after });
-    for (const { node: participant } of data.participants.edges) {
-      if (participant.email) ids.set(referenceOf(node.id, participant.email), participant.id);
-    }
+    const data: Page = await coordinator<Page>(LIST_PARTICIPANTS, { node: node.id, after });
+    for (const { node: participant } of data.participants.edges) entries.set(referenceOf(node.id, participant.email), participant);
     after = data.participants.pageInfo.hasNextPage ? data.participants.pageInfo.endCursor : null;
   } while (after);
-  return ids;
+  return entries;
 }
 
 export interface RegistrationOutcome {
@@ -81,24 +88,28 @@ export interface RegistrationOutcome {
   skipped: number;
 }
 
-/** Registers in the records' order (it decides who lands on a waitlist). */
+/** Participants register themselves, in the records' order (it decides who lands on a waitlist). */
 export async function registerParticipants(
   registrations: RegistrationSeed[],
-  nodeUrls: Map<string, string>,
+  actors: SeedActors,
   eventIds: Map<string, string>,
-  participantIds: Map<string, string>,
+  directory: Map<string, DirectoryEntry>,
 ): Promise<RegistrationOutcome> {
   const outcome: RegistrationOutcome = { confirmed: 0, waitlisted: 0, skipped: 0 };
   for (const registration of registrations) {
     const eventId = eventIds.get(registration.event.toLowerCase());
-    const participantId = participantIds.get(registration.participant.toLowerCase());
-    const hostUrl = nodeUrls.get(parseReference(registration.event).node);
-    if (!eventId || !participantId || !hostUrl) {
+    const participant = directory.get(registration.participant.toLowerCase());
+    if (!eventId || !participant) {
       outcome.skipped++;
       continue;
     }
-    const data = await graphqlData<{ registerForEvent: { status: string } }>(hostUrl, REGISTER, { eventId, participantId });
-    if (data.registerForEvent.status === "WAITLISTED") outcome.waitlisted++;
+    const self = actors.participant(participant.id, participant.role);
+    const { registerForEvent } = await self<{ registerForEvent: { status: string; disclosureProof: string | null } }>(REGISTER, { eventId, participantId: participant.id });
+    const home = parseReference(registration.participant).node;
+    if (registerForEvent.disclosureProof && home !== parseReference(registration.event).node) {
+      await self(RECORD_DISCLOSURE, { node: home, proof: registerForEvent.disclosureProof });
+    }
+    if (registerForEvent.status === "WAITLISTED") outcome.waitlisted++;
     else outcome.confirmed++;
   }
   return outcome;

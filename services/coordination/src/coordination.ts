@@ -1,9 +1,12 @@
 /**
  * The joint coordination service: its database, its subgraph and its HTTP
  * endpoint. It calls no one; participants are references it only checks
- * for shape and home node.
+ * for shape and home node. It answers only calls the gateway signed for it,
+ * and signs the tandem acceptances nodes rely on to disclose contacts.
  */
 import {
+  auditPlugin,
+  callerOf,
   createDatabase,
   createLogger,
   createMetricsRegistry,
@@ -12,18 +15,22 @@ import {
   mountDatabaseHealth,
   mountMetrics,
   registerStatementMetric,
+  requireServiceToken,
+  ServiceTokenVerifier,
   startGraphQLService,
+  systemCallerPlugin,
   type Database,
   type Logger,
   type RunningService,
 } from "@tandem/shared";
 import type { CoordinationConfig } from "./env.js";
 import { ConsortiumDirectory } from "./consortium-directory.js";
-import { createCoordinationContext } from "./context.js";
+import { createCoordinationContext, type CoordinationContext } from "./context.js";
 import { entities } from "./entities.js";
 import { migrations } from "./migrations/index.js";
 import { buildCoordinationSubgraph } from "./schema.js";
 import { createCoordinationServices } from "./services.js";
+import { loadPublishedSigningKey } from "./signing-key.js";
 
 const SERVICE_NAME = "coordination";
 
@@ -55,27 +62,36 @@ export async function migrateCoordination(config: Pick<CoordinationConfig, "data
 
 export async function startCoordination(config: CoordinationConfig): Promise<RunningCoordination> {
   const logger = createLogger(SERVICE_NAME, config.logLevel);
-  const directory = new ConsortiumDirectory(loadRegistry(config.registryFile));
+  const registry = loadRegistry(config.registryFile);
+  const directory = new ConsortiumDirectory(registry);
+  const verifier = new ServiceTokenVerifier(registry.gateway.jwks, registry.gateway.id, directory.selfId, {
+    clockToleranceSeconds: config.gatewayClockToleranceSeconds,
+    replayWindowSeconds: config.gatewayReplayWindowSeconds,
+  });
+  const signingKey = await loadPublishedSigningKey(config.signingKeyFile, registry);
   const database = openCoordinationDatabase(config, logger);
   await database.dataSource.initialize();
   if (await database.dataSource.showMigrations()) {
     await database.dataSource.destroy();
     throw new Error("The coordination database has pending migrations; run the migrate step first");
   }
-  const services = createCoordinationServices(database.dataSource, directory);
+  const services = createCoordinationServices(database.dataSource, directory, signingKey);
   const { schema } = await buildCoordinationSubgraph();
   const metrics = createMetricsRegistry({ service: SERVICE_NAME, coordination: directory.selfId });
   registerStatementMetric(metrics, database.statements, "SQL statements sent to the coordination database.");
   let service: RunningService;
   try {
-    service = await startGraphQLService({
+    service = await startGraphQLService<CoordinationContext>({
       name: SERVICE_NAME,
       schema,
       logger,
       host: config.host,
       port: config.port,
       production: config.production,
-      context: async ({ requestId }) => createCoordinationContext({ requestId, services, logger }),
+      limits: config.limits,
+      guard: requireServiceToken(verifier, logger),
+      context: async ({ res, requestId }) => createCoordinationContext({ requestId, caller: callerOf(res), services, logger }),
+      plugins: [systemCallerPlugin(), auditPlugin(database.dataSource, logger)],
       routes: (app) => {
         mountDatabaseHealth(app, database.dataSource, { service: SERVICE_NAME, coordination: directory.selfId });
         mountMetrics(app, metrics);

@@ -2,7 +2,7 @@
  * The coordination service's configuration, validated once. Who it is comes
  * from the consortium registry (`coordination.id`), not from here.
  */
-import { envFields, parseEnv } from "@tandem/shared";
+import { envFields, limitsEnvFields, limitsFromEnv, parseEnv, SUBGRAPH_LIMITS } from "@tandem/shared";
 import { z } from "zod";
 
 const CoordinationEnvSchema = z
@@ -11,22 +11,43 @@ const CoordinationEnvSchema = z
     PORT: envFields.port,
     DATABASE_URL: envFields.databaseUrl,
     REGISTRY_FILE: z.string().min(1, "path to the consortium registry JSON"),
+    SIGNING_KEY_FILE: z.string().min(1, "path to the coordination office's private signing key (a JWK); it signs tandem acceptances"),
+    GATEWAY_CLOCK_TOLERANCE_SECONDS: z.coerce.number().int().min(0).max(300).default(30),
+    GATEWAY_REPLAY_WINDOW_SECONDS: z.coerce.number().int().min(1).max(3600).default(120),
     LOG_LEVEL: envFields.logLevel,
     NODE_ENV: envFields.nodeEnv,
     DB_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
+    ...limitsEnvFields(SUBGRAPH_LIMITS),
   })
   .transform((env) => ({
     host: env.HOST,
     port: env.PORT,
     databaseUrl: env.DATABASE_URL,
     registryFile: env.REGISTRY_FILE,
+    signingKeyFile: env.SIGNING_KEY_FILE,
+    /** Accepted clock difference between the gateway and this service. */
+    gatewayClockToleranceSeconds: env.GATEWAY_CLOCK_TOLERANCE_SECONDS,
+    /** Gateway tokens older than this are refused; a token id is accepted once within it. */
+    gatewayReplayWindowSeconds: env.GATEWAY_REPLAY_WINDOW_SECONDS,
     logLevel: env.LOG_LEVEL,
     production: env.NODE_ENV === "production",
     dbPoolSize: env.DB_POOL_SIZE,
+    limits: limitsFromEnv(env),
   }));
 
 export type CoordinationConfig = z.infer<typeof CoordinationEnvSchema>;
 
 export function loadCoordinationConfig(source: Record<string, string | undefined>): CoordinationConfig {
   return parseEnv(CoordinationEnvSchema, source);
+}
+
+/** The migrate step needs the database only: no registry, no signing key. */
+const MigrationEnvSchema = z
+  .object({ DATABASE_URL: envFields.databaseUrl, LOG_LEVEL: envFields.logLevel, DB_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(2) })
+  .transform((env) => ({ databaseUrl: env.DATABASE_URL, logLevel: env.LOG_LEVEL, dbPoolSize: env.DB_POOL_SIZE }));
+
+export type CoordinationMigrationConfig = z.infer<typeof MigrationEnvSchema>;
+
+export function loadCoordinationMigrationConfig(source: Record<string, string | undefined>): CoordinationMigrationConfig {
+  return parseEnv(MigrationEnvSchema, source);
 }

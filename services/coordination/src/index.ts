@@ -1,4 +1,4 @@
-export { loadCoordinationConfig, type CoordinationConfig } from "./env.js";
+export { loadCoordinationConfig, loadCoordinationMigrationConfig, type CoordinationConfig, type CoordinationMigrationConfig } from "./env.js";
 export { migrateCoordination, startCoordination, openCoordinationDatabase, type RunningCoordination } from "./coordination.js";
 export { buildCoordinationSubgraph, SUBGRAPH_NAME } from "./schema.js";
 export { ConsortiumDirectory } from "./consortium-directory.js";

@@ -4,19 +4,18 @@
  *   node dist/main.js serve     serve the subgraph (default)
  */
 import { runMain } from "@tandem/shared";
-import { loadCoordinationConfig } from "./env.js";
+import { loadCoordinationConfig, loadCoordinationMigrationConfig } from "./env.js";
 import { migrateCoordination, startCoordination } from "./coordination.js";
 
 runMain(async () => {
   const command = process.argv[2] ?? "serve";
-  const config = loadCoordinationConfig(process.env);
   if (command === "migrate") {
-    const applied = await migrateCoordination(config);
+    const applied = await migrateCoordination(loadCoordinationMigrationConfig(process.env));
     console.log(applied.length ? `coordination: applied ${applied.join(", ")}` : "coordination: schema up to date");
     return;
   }
   if (command !== "serve") throw new Error(`unknown command "${command}" (expected migrate or serve)`);
-  const coordination = await startCoordination(config);
+  const coordination = await startCoordination(loadCoordinationConfig(process.env));
   const shutdown = () => {
     coordination.stop().then(
       () => process.exit(0),

@@ -1,6 +1,6 @@
 /**
- * The coordination subgraph: consortium, programmes, cohorts, enrolments and
- * tandems. Resolvers and reference resolvers are listed here explicitly.
+ * The coordination subgraph: consortium, programmes, cohorts, enrolments,
+ * tandems, the office's audit log and its part of the GDPR rights. Resolvers and reference resolvers are listed here explicitly.
  */
 import { buildSubgraph, type Subgraph } from "@tandem/shared";
 import { CohortResolver, ProgrammeCohortsResolver } from "./modules/cohort/cohort.resolver.js";
@@ -9,6 +9,8 @@ import { ConsortiumResolver } from "./modules/consortium/consortium.resolver.js"
 import { consortiumNodeReference } from "./modules/consortium/consortium.reference.js";
 import { CohortEnrolmentsResolver, CohortQuotaUsageResolver, EnrolmentResolver } from "./modules/enrolment/enrolment.resolver.js";
 import { enrolmentReference } from "./modules/enrolment/enrolment.reference.js";
+import { AuditLogResolver } from "./modules/audit/audit.resolver.js";
+import { ParticipantDataResolver } from "./modules/gdpr/participant-data.resolver.js";
 import { ProgrammeResolver } from "./modules/programme/programme.resolver.js";
 import { programmeReference } from "./modules/programme/programme.reference.js";
 import { CohortTandemsResolver, TandemResolver } from "./modules/tandem/tandem.resolver.js";
@@ -28,6 +30,8 @@ export function buildCoordinationSubgraph(): Promise<Subgraph> {
       CohortQuotaUsageResolver,
       TandemResolver,
       CohortTandemsResolver,
+      AuditLogResolver,
+      ParticipantDataResolver,
     ],
     referenceResolvers: { ...consortiumNodeReference, ...programmeReference, ...cohortReference, ...enrolmentReference, ...tandemReference },
   });

@@ -1,7 +1,8 @@
 /** Building blocks for coordination tests: operations, inputs and seeded programmes. */
 import { randomUUID } from "node:crypto";
 import { expect } from "vitest";
-import type { TestCoordination } from "./test-coordination.js";
+import { as } from "@tandem/shared/testkit";
+import type { CoordinationClient, TestCoordination } from "./test-coordination.js";
 
 export const CREATE_PROGRAMME = `mutation($input: CreateProgrammeInput!) {
   createProgramme(input: $input) { id name description crossBorderRule participatingNodeIds createdAt tracks { code name } participatingNodes { id country } }
@@ -12,9 +13,12 @@ export const CREATE_COHORT = `mutation($input: CreateCohortInput!) {
 export const ENROL = `mutation($input: EnrolInput!) {
   enrol(input: $input) { id cohortId participantId participant { id } role track status enrolledAt withdrawnAt }
 }`;
-export const PROPOSE_TANDEM = `mutation($input: ProposeTandemInput!) {
-  proposeTandem(input: $input) { id cohortId menteeId mentorId mentee { id } mentor { id } crossBorder status createdAt activatedAt closedAt closeReason }
-}`;
+export const TANDEM_FIELDS = `id cohortId menteeId mentorId mentee { id } mentor { id } crossBorder status createdAt activatedAt closedAt closeReason
+  menteeResponse menteeRespondedAt mentorResponse mentorRespondedAt acceptanceProof`;
+export const PROPOSE_TANDEM = `mutation($input: ProposeTandemInput!) { proposeTandem(input: $input) { ${TANDEM_FIELDS} } }`;
+export const RESPOND = `mutation($id: ID!, $accept: Boolean!) { respondToTandem(id: $id, accept: $accept) { ${TANDEM_FIELDS} } }`;
+export const ACTIVATE = `mutation($id: ID!) { activateTandem(id: $id) { ${TANDEM_FIELDS} } }`;
+export const CLOSE = `mutation($id: ID!, $reason: String!) { closeTandem(id: $id, reason: $reason) { ${TANDEM_FIELDS} } }`;
 
 export function participantId(node: string): string {
   return `${node}:participant:${randomUUID()}`;
@@ -51,7 +55,7 @@ export function cohortInput(programmeId: string, overrides: Record<string, unkno
 }
 
 /** Sends an operation that must succeed and returns its data. */
-export async function ok(service: TestCoordination, query: string, variables: Record<string, unknown> = {}): Promise<Record<string, any>> {
+export async function ok(service: CoordinationClient, query: string, variables: Record<string, unknown> = {}): Promise<Record<string, any>> {
   const result = await service.query(query, variables);
   expect(result.errors).toBeUndefined();
   return result.data!;
@@ -84,4 +88,17 @@ export async function enrolNew(service: TestCoordination, cohortId: string, node
 export function firstError(result: { errors?: { extensions?: Record<string, unknown> }[] }) {
   expect(result.errors?.length).toBeGreaterThan(0);
   return result.errors![0]!.extensions!;
+}
+
+/** A proposed tandem between fresh participants of `menteeNode` and `mentorNode` in a cohort. */
+export async function proposeNew(service: TestCoordination, cohortId: string, menteeNode = "hst", mentorNode = "zcu") {
+  const menteeId = await enrolNew(service, cohortId, menteeNode, "MENTEE");
+  const mentorId = await enrolNew(service, cohortId, mentorNode, "MENTOR");
+  return (await ok(service, PROPOSE_TANDEM, { input: { cohortId, menteeId, mentorId } })).proposeTandem;
+}
+
+/** Both partners accept a proposed tandem, each as themselves; returns the tandem as the mentor saw it last. */
+export async function acceptByBoth(service: TestCoordination, tandem: { id: string; menteeId: string; mentorId: string }) {
+  await ok(service.as(as.participant(tandem.menteeId, "mentee")), RESPOND, { id: tandem.id, accept: true });
+  return (await ok(service.as(as.participant(tandem.mentorId, "mentor")), RESPOND, { id: tandem.id, accept: true })).respondToTandem;
 }

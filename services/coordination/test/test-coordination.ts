@@ -1,10 +1,12 @@
 /**
  * Starts a real coordination service on a fresh, migrated database of the
- * test cluster, listening on a free port.
+ * test cluster, listening on a free port, trusting a test gateway whose
+ * tokens the helpers mint for any caller.
  */
 import { inject } from "vitest";
 import pg from "pg";
-import { createFreshDatabase, graphqlRequest, writeTestRegistry } from "@tandem/shared/testkit";
+import type { Caller } from "@tandem/shared";
+import { as, createFreshDatabase, createTestTrust, graphqlRequest, type TestTrust } from "@tandem/shared/testkit";
 import { loadCoordinationConfig, migrateCoordination, startCoordination, type RunningCoordination } from "../src/index.js";
 
 /** Two German nodes, one Czech, one Luxembourgish: enough for both cross-border rules. */
@@ -19,34 +21,85 @@ export const TEST_REGISTRY = {
   ],
 };
 
-export interface TestCoordination {
+type Result<T> = ReturnType<typeof graphqlRequest<T>>;
+
+/** Sends operations as one caller, through a token the test gateway signs for each request. */
+export interface CoordinationClient {
+  query<T = Record<string, any>>(query: string, variables?: Record<string, unknown>): Result<T>;
+}
+
+export interface RawResponse {
+  status: number;
+  headers: Headers;
+  body: any;
+}
+
+export interface TestCoordination extends CoordinationClient {
   coordination: RunningCoordination;
+  trust: TestTrust;
   url: string;
   databaseUrl: string;
-  query<T = Record<string, any>>(query: string, variables?: Record<string, unknown>): ReturnType<typeof graphqlRequest<T>>;
+  /** The same service, called on behalf of another person (default: the joint coordinator). */
+  as(caller: Caller): CoordinationClient;
+  /** A fresh gateway token for this service (or another audience). */
+  token(caller?: Caller, audience?: string): Promise<string>;
+  /** POSTs a body with exactly the headers given (no token unless you add one). */
+  post(body: unknown, headers?: Record<string, string>): Promise<RawResponse>;
   /** Rows in a table of the coordination database, read with plain SQL. */
   countRows(table: string): Promise<number>;
+  sql<R = Record<string, any>>(text: string, values?: unknown[]): Promise<R[]>;
   stop(): Promise<void>;
 }
 
-export async function startTestCoordination(): Promise<TestCoordination> {
+export interface TestCoordinationOptions {
+  /** Extra environment (limits, NODE_ENV, replay window…). */
+  env?: Record<string, string>;
+}
+
+export async function startTestCoordination(options: TestCoordinationOptions = {}): Promise<TestCoordination> {
+  const trust = await createTestTrust(TEST_REGISTRY);
   const database = await createFreshDatabase(inject("postgres"), "coordination");
   const config = loadCoordinationConfig({
     PORT: "0",
     DATABASE_URL: database.url,
-    REGISTRY_FILE: writeTestRegistry(TEST_REGISTRY),
+    REGISTRY_FILE: trust.registryFile,
+    SIGNING_KEY_FILE: trust.keyFiles.get(trust.registry.coordination.id)!,
     LOG_LEVEL: "silent",
     DB_POOL_SIZE: "4",
+    ...options.env,
   });
   await migrateCoordination(config);
   const coordination = await startCoordination(config);
   const pool = new pg.Pool({ connectionString: database.url, max: 2 });
+  const token = (caller: Caller = as.jointCoordinator(), audience = coordination.id) => trust.serviceToken(audience, caller);
+  const client = (caller: Caller): CoordinationClient => ({
+    query: async (query, variables) => graphqlRequest(coordination.url, query, variables, { authorization: `Bearer ${await token(caller)}` }),
+  });
   return {
+    ...client(as.jointCoordinator()),
     coordination,
+    trust,
     url: coordination.url,
     databaseUrl: database.url,
-    query: (query, variables) => graphqlRequest(coordination.url, query, variables),
+    as: client,
+    token,
+    post: async (body, headers = {}) => {
+      const response = await fetch(coordination.url, {
+        method: "POST",
+        headers: { "content-type": "application/json", ...headers },
+        body: typeof body === "string" ? body : JSON.stringify(body),
+      });
+      const text = await response.text();
+      let parsed: unknown = text;
+      try {
+        parsed = JSON.parse(text);
+      } catch {
+        // not JSON: keep the text
+      }
+      return { status: response.status, headers: response.headers, body: parsed };
+    },
     countRows: async (table) => Number((await pool.query(`SELECT count(*) FROM ${pg.escapeIdentifier(table)}`)).rows[0].count),
+    sql: async (text, values) => (await pool.query(text, values)).rows,
     stop: async () => {
       await pool.end();
       await coordination.stop();

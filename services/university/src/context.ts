@@ -1,10 +1,11 @@
 /**
  * Per-request context of a university node. Services are node singletons;
  * loaders are created per request so batching never leaks between callers.
- * `caller` is where a verified identity plugs in: resolvers never read
- * headers themselves.
+ * `caller` is the identity the gateway's token carries (verified before any
+ * GraphQL runs); resolvers never read headers themselves.
  */
-import type { Logger } from "@tandem/shared";
+import { AuditTrail, type Caller, type Logger } from "@tandem/shared";
+import { AccessControl, viewerHomeNode } from "./access.js";
 import type { NodeServices } from "./services.js";
 import { createLoaders, type NodeLoaders } from "./loaders.js";
 import type { Viewer } from "./modules/event/event.service.js";
@@ -15,27 +16,31 @@ export interface NodeIdentity {
   country: string;
 }
 
-export type Caller = { kind: "anonymous" };
-
 export interface NodeContext {
   requestId: string;
   node: NodeIdentity;
   caller: Caller;
-  /** What the caller may see, derived from `caller`. */
+  /** The authorisation rules, bound to `caller`. */
+  access: AccessControl;
+  /** What the caller may see of events, derived from `caller`. */
   viewer: Viewer;
+  /** Disclosures and changes of this request, written before the answer leaves. */
+  audit: AuditTrail;
   services: NodeServices;
   loaders: NodeLoaders;
   logger: Logger;
 }
 
-export function createNodeContext(args: { requestId: string; node: NodeIdentity; services: NodeServices; logger: Logger }): NodeContext {
+export function createNodeContext(args: { requestId: string; node: NodeIdentity; caller: Caller; services: NodeServices; logger: Logger }): NodeContext {
   return {
     requestId: args.requestId,
     node: args.node,
-    caller: { kind: "anonymous" },
-    viewer: { homeNode: null },
+    caller: args.caller,
+    access: new AccessControl(args.caller, args.node.id),
+    viewer: { homeNode: viewerHomeNode(args.caller) },
+    audit: new AuditTrail(args.caller, args.requestId),
     services: args.services,
-    loaders: createLoaders(args.services),
+    loaders: createLoaders(args.services, args.caller),
     logger: args.logger.child({ requestId: args.requestId }),
   };
 }

@@ -1,5 +1,7 @@
+import { AuditEntryEntity } from "@tandem/shared";
+import { DisclosureGrantEntity } from "./modules/disclosure/disclosure-grant.entity.js";
 import { EventEntity } from "./modules/event/event.entity.js";
 import { ParticipantEntity } from "./modules/participant/participant.entity.js";
 import { RegistrationEntity } from "./modules/registration/registration.entity.js";
 
-export const entities = [ParticipantEntity, EventEntity, RegistrationEntity];
+export const entities = [ParticipantEntity, EventEntity, RegistrationEntity, DisclosureGrantEntity, AuditEntryEntity];

@@ -2,8 +2,10 @@
  * The node's configuration, validated once. One codebase, N deployments:
  * everything that differs between universities comes from here.
  */
-import { envFields, parseEnv } from "@tandem/shared";
+import { SUBGRAPH_LIMITS, envFields, limitsEnvFields, limitsFromEnv, parseEnv } from "@tandem/shared";
 import { z } from "zod";
+
+const seconds = (fallback: number, max: number) => z.coerce.number().int().min(0).max(max).default(fallback);
 
 const NodeEnvSchema = z
   .object({
@@ -14,9 +16,13 @@ const NodeEnvSchema = z
     PORT: envFields.port,
     DATABASE_URL: envFields.databaseUrl,
     REGISTRY_FILE: z.string().min(1, "path to the consortium registry JSON"),
+    SIGNING_KEY_FILE: z.string().min(1, "path to this node's private signing key (JWK), published in the registry"),
+    GATEWAY_CLOCK_TOLERANCE_SECONDS: seconds(30, 300),
+    GATEWAY_REPLAY_WINDOW_SECONDS: seconds(120, 3600),
     LOG_LEVEL: envFields.logLevel,
     NODE_ENV: envFields.nodeEnv,
     DB_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
+    ...limitsEnvFields(SUBGRAPH_LIMITS),
   })
   .transform((env) => ({
     node: { id: env.NODE_ID, name: env.NODE_NAME, country: env.NODE_COUNTRY },
@@ -24,6 +30,9 @@ const NodeEnvSchema = z
     port: env.PORT,
     databaseUrl: env.DATABASE_URL,
     registryFile: env.REGISTRY_FILE,
+    signingKeyFile: env.SIGNING_KEY_FILE,
+    gatewayTokens: { clockToleranceSeconds: env.GATEWAY_CLOCK_TOLERANCE_SECONDS, replayWindowSeconds: env.GATEWAY_REPLAY_WINDOW_SECONDS },
+    limits: limitsFromEnv(env),
     logLevel: env.LOG_LEVEL,
     production: env.NODE_ENV === "production",
     dbPoolSize: env.DB_POOL_SIZE,

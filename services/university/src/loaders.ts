@@ -1,4 +1,6 @@
+import type { Caller } from "@tandem/shared";
 import type { NodeServices } from "./services.js";
+import { createGrantsToCallerLoader } from "./modules/disclosure/disclosure.loader.js";
 import { createEventLoader, createEventStatsLoader } from "./modules/event/event.loader.js";
 import { createParticipantLoader } from "./modules/participant/participant.loader.js";
 import {
@@ -7,9 +9,10 @@ import {
   createWaitlistPositionLoader,
 } from "./modules/registration/registration.loader.js";
 
-export function createLoaders(services: NodeServices) {
+export function createLoaders(services: NodeServices, caller: Caller) {
   return {
     participant: createParticipantLoader(services.participants),
+    grantsToCaller: createGrantsToCallerLoader(services.disclosures, caller),
     event: createEventLoader(services.events),
     eventStats: createEventStatsLoader(services.events),
     registration: createRegistrationLoader(services.registrations),

@@ -1,14 +1,34 @@
 /**
- * A university node: its database, its subgraph and its HTTP endpoint.
+ * A university node: its database, its subgraph and its HTTP endpoint, which
+ * answers only calls carrying a token the gateway signed for this node.
  */
-import { createDatabase, createLogger, createMetricsRegistry, loadRegistry, migrate, mountDatabaseHealth, mountMetrics, registerStatementMetric, startGraphQLService, type Database, type Logger, type MetricsRegistry, type RunningService } from "@tandem/shared";
+import {
+  auditPlugin,
+  callerOf,
+  createDatabase,
+  createLogger,
+  createMetricsRegistry,
+  loadRegistry,
+  migrate,
+  mountDatabaseHealth,
+  mountMetrics,
+  registerStatementMetric,
+  requireServiceToken,
+  startGraphQLService,
+  systemCallerPlugin,
+  type Database,
+  type Logger,
+  type MetricsRegistry,
+  type RunningService,
+} from "@tandem/shared";
 import type { NodeConfig } from "./env.js";
-import { createNodeContext } from "./context.js";
+import { createNodeContext, type NodeContext } from "./context.js";
 import { entities } from "./entities.js";
 import { migrations } from "./migrations/index.js";
 import { NodeDirectory } from "./node-directory.js";
 import { buildUniversitySubgraph } from "./schema.js";
 import { createNodeServices } from "./services.js";
+import { loadNodeTrust } from "./trust.js";
 
 export interface UniversityNode {
   config: NodeConfig;
@@ -37,6 +57,7 @@ export async function migrateNode(config: Pick<NodeConfig, "databaseUrl" | "dbPo
 export async function startUniversityNode(config: NodeConfig): Promise<UniversityNode> {
   const logger = createLogger(`node-${config.node.id}`, config.logLevel);
   const registry = loadRegistry(config.registryFile);
+  const trust = await loadNodeTrust(config, registry);
   const directory = new NodeDirectory(config.node, new Set(registry.nodes.map((node) => node.id)));
   const database = openNodeDatabase(config, logger);
   await database.dataSource.initialize();
@@ -45,19 +66,22 @@ export async function startUniversityNode(config: NodeConfig): Promise<Universit
     await database.dataSource.destroy();
     throw new Error(`Database of node ${config.node.id} has pending migrations; run the migrate step first`);
   }
-  const services = createNodeServices(database.dataSource, directory);
+  const services = createNodeServices(database.dataSource, directory, { registry, signingKey: trust.signingKey });
   const { schema } = await buildUniversitySubgraph();
   const metrics = nodeMetrics(config.node.id, database);
   let service: RunningService;
   try {
-    service = await startGraphQLService({
+    service = await startGraphQLService<NodeContext>({
       name: `node ${config.node.id}`,
       schema,
       logger,
       host: config.host,
       port: config.port,
       production: config.production,
-      context: async ({ requestId }) => createNodeContext({ requestId, node: config.node, services, logger }),
+      limits: config.limits,
+      guard: requireServiceToken(trust.verifier, logger),
+      plugins: [systemCallerPlugin<NodeContext>(), auditPlugin<NodeContext>(database.dataSource, logger)],
+      context: async ({ requestId, res }) => createNodeContext({ requestId, node: config.node, caller: callerOf(res), services, logger }),
       routes: (app) => {
         mountDatabaseHealth(app, database.dataSource, { node: config.node.id });
         mountMetrics(app, metrics);

@@ -3,8 +3,12 @@
  * reference resolvers and entities are listed here explicitly.
  */
 import { buildSubgraph, type Subgraph } from "@tandem/shared";
+import { AuditLogResolver } from "./modules/audit/audit-log.resolver.js";
+import { DisclosureResolver } from "./modules/disclosure/disclosure.resolver.js";
 import { EventResolver } from "./modules/event/event.resolver.js";
 import { eventReference } from "./modules/event/event.reference.js";
+import { GdprResolver } from "./modules/gdpr/gdpr.resolver.js";
+import { ParticipantPersonalFieldsResolver } from "./modules/participant/participant-personal.resolver.js";
 import { ParticipantResolver } from "./modules/participant/participant.resolver.js";
 import { participantReference } from "./modules/participant/participant.reference.js";
 import { EventRegistrationsResolver, RegistrationResolver } from "./modules/registration/registration.resolver.js";
@@ -14,7 +18,16 @@ export const SUBGRAPH_NAME = "university";
 
 export function buildUniversitySubgraph(): Promise<Subgraph> {
   return buildSubgraph({
-    resolvers: [ParticipantResolver, EventResolver, RegistrationResolver, EventRegistrationsResolver],
+    resolvers: [
+      ParticipantResolver,
+      ParticipantPersonalFieldsResolver,
+      EventResolver,
+      RegistrationResolver,
+      EventRegistrationsResolver,
+      DisclosureResolver,
+      AuditLogResolver,
+      GdprResolver,
+    ],
     referenceResolvers: { ...participantReference, ...eventReference, ...registrationReference },
   });
 }

@@ -1,9 +1,12 @@
 /** Building blocks for university node tests: operations, inputs and seeded rows. */
 import { randomUUID } from "node:crypto";
 import { expect } from "vitest";
-import type { TestNode } from "./test-node.js";
+import { as } from "@tandem/shared/testkit";
+import type { NodeClient, TestNode } from "./test-node.js";
 
-export const PARTICIPANT_FIELDS = `id nodeId homeNode { id } role displayName email degreeLevel semester discipline organisation languages tracks publicProfile createdAt`;
+export const PARTICIPANT_FIELDS = `id nodeId homeNode { id } role displayName email phone degreeLevel semester discipline organisation about languages tracks publicProfile createdAt`;
+/** Fields everyone authenticated may read. */
+export const PSEUDONYMOUS_FIELDS = `id nodeId homeNode { id } role degreeLevel semester discipline languages tracks publicProfile createdAt`;
 export const CREATE_PARTICIPANT = `mutation($node: String!, $input: CreateParticipantInput!) { createParticipant(node: $node, input: $input) { ${PARTICIPANT_FIELDS} } }`;
 export const UPDATE_PARTICIPANT = `mutation($id: ID!, $input: UpdateParticipantInput!) { updateParticipant(id: $id, input: $input) { ${PARTICIPANT_FIELDS} } }`;
 export const CREATE_EVENT = `mutation($node: String!, $input: CreateEventInput!) { createEvent(node: $node, input: $input) { id title startsAt capacity status } }`;
@@ -51,9 +54,9 @@ export function eventInput(overrides: Record<string, unknown> = {}) {
   };
 }
 
-/** Sends an operation that must succeed and returns its data. */
-export async function ok(node: TestNode, query: string, variables: Record<string, unknown> = {}): Promise<Record<string, any>> {
-  const result = await node.query(query, variables);
+/** Sends an operation that must succeed (as the node's coordinator, or the client's caller) and returns its data. */
+export async function ok(client: NodeClient, query: string, variables: Record<string, unknown> = {}): Promise<Record<string, any>> {
+  const result = await client.query(query, variables);
   expect(result.errors).toBeUndefined();
   return result.data!;
 }
@@ -77,6 +80,12 @@ export async function createEvent(node: TestNode, overrides: Record<string, unkn
   return (await ok(node, CREATE_EVENT, { node: node.node.config.node.id, input: eventInput(overrides) })).createEvent;
 }
 
+/** Registers a participant for an event, as the participant themselves. */
 export async function register(node: TestNode, eventId: string, participantId: string) {
-  return (await ok(node, REGISTER, { eventId, participantId })).registerForEvent;
+  return (await ok(node.as(as.participant(participantId)), REGISTER, { eventId, participantId })).registerForEvent;
+}
+
+/** The same operation, as the participant it names. */
+export function registerAsParticipant(node: TestNode, eventId: string, participantId: string) {
+  return node.as(as.participant(participantId)).query(REGISTER, { eventId, participantId });
 }

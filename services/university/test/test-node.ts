@@ -1,10 +1,13 @@
 /**
  * Starts a real university node on a fresh, migrated database of the test
- * cluster, listening on a free port.
+ * cluster, listening on a free port, trusting a test gateway. `query()`
+ * calls it as the gateway would for the node's coordinator; `as(caller)`
+ * for anyone else; `post()` sends exactly the headers given.
  */
 import { inject } from "vitest";
 import pg from "pg";
-import { createFreshDatabase, graphqlRequest, writeTestRegistry } from "@tandem/shared/testkit";
+import type { Caller } from "@tandem/shared";
+import { as, createTestTrust, createFreshDatabase, graphqlRequest, type GraphQLResult, type TestTrust } from "@tandem/shared/testkit";
 import { loadNodeConfig, migrateNode, startUniversityNode, type UniversityNode } from "../src/index.js";
 
 export const TEST_REGISTRY = {
@@ -16,11 +19,31 @@ export const TEST_REGISTRY = {
   ],
 };
 
-export interface TestNode {
+let sharedTrust: Promise<TestTrust> | undefined;
+
+/** One set of keys per test file: every node started in it trusts the same gateway and knows the others' keys. */
+export function testTrust(): Promise<TestTrust> {
+  sharedTrust ??= createTestTrust(TEST_REGISTRY);
+  return sharedTrust;
+}
+
+/** Sends operations to a node on behalf of one caller. */
+export interface NodeClient {
+  query<T = Record<string, any>>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResult<T>>;
+}
+
+export interface TestNode extends NodeClient {
   node: UniversityNode;
+  nodeId: string;
   url: string;
   databaseUrl: string;
-  query<T = Record<string, any>>(query: string, variables?: Record<string, unknown>): ReturnType<typeof graphqlRequest<T>>;
+  trust: TestTrust;
+  /** Operations as `caller`, each with a fresh gateway token. */
+  as(caller: Caller): NodeClient;
+  /** A gateway token for `caller` addressed to this node (or `audience`). */
+  token(caller?: Caller, audience?: string): Promise<string>;
+  /** A POST with exactly these headers: no token unless given. */
+  post<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<GraphQLResult<T>>;
   /** Plain SQL on the node's database, outside the node (setup and checks). */
   sql<T = Record<string, any>>(text: string, params?: unknown[]): Promise<T[]>;
   /** Rows in a table of the node's database. */
@@ -28,7 +51,15 @@ export interface TestNode {
   stop(): Promise<void>;
 }
 
-export async function startTestNode(nodeId = "hst"): Promise<TestNode> {
+export interface TestNodeOptions {
+  /** Keys and registry (default: the file's shared test trust). */
+  trust?: TestTrust;
+  /** Extra environment, e.g. limit overrides or NODE_ENV. */
+  env?: Record<string, string>;
+}
+
+export async function startTestNode(nodeId = "hst", options: TestNodeOptions = {}): Promise<TestNode> {
+  const trust = options.trust ?? (await testTrust());
   const database = await createFreshDatabase(inject("postgres"), `node_${nodeId}`);
   const entry = TEST_REGISTRY.nodes.find((node) => node.id === nodeId)!;
   const config = loadNodeConfig({
@@ -37,19 +68,31 @@ export async function startTestNode(nodeId = "hst"): Promise<TestNode> {
     NODE_COUNTRY: entry.country,
     PORT: "0",
     DATABASE_URL: database.url,
-    REGISTRY_FILE: writeTestRegistry(TEST_REGISTRY),
+    REGISTRY_FILE: trust.registryFile,
+    SIGNING_KEY_FILE: trust.keyFiles.get(nodeId)!,
     LOG_LEVEL: "silent",
     DB_POOL_SIZE: "4",
+    ...options.env,
   });
   await migrateNode(config);
   const node = await startUniversityNode(config);
   const pool = new pg.Pool({ connectionString: database.url, max: 2 });
   const sql = async <T>(text: string, params: unknown[] = []) => (await pool.query(text, params)).rows as T[];
+  const token = (caller: Caller = as.nodeCoordinator(nodeId), audience = nodeId) => trust.serviceToken(audience, caller);
+  const post: TestNode["post"] = (query, variables, headers = {}) => graphqlRequest(node.url, query, variables, headers);
+  const client = (caller: Caller): NodeClient => ({
+    query: async (query, variables) => post(query, variables, { authorization: `Bearer ${await token(caller)}` }),
+  });
   return {
     node,
+    nodeId,
     url: node.url,
     databaseUrl: database.url,
-    query: (query, variables) => graphqlRequest(node.url, query, variables),
+    trust,
+    as: client,
+    token,
+    post,
+    query: client(as.nodeCoordinator(nodeId)).query,
     sql,
     countRows: async (table) => Number((await sql<{ count: string }>(`SELECT count(*) FROM ${pg.escapeIdentifier(table)}`))[0]!.count),
     stop: async () => {

@@ -58,6 +58,13 @@ export interface AuditedContext extends BaseContext {
 }
 
 const ID_ARGUMENTS = ["id", "eventId", "registrationId", "tandemId", "cohortId", "programmeId"];
+const PARTICIPANT_ARGUMENTS = ["participantId", "menteeId", "mentorId"];
+
+/** Participant ids a mutation names, directly or in its `input`. */
+function participantIdsIn(args: Record<string, unknown>): string[] {
+  const input = (typeof args.input === "object" && args.input !== null ? args.input : {}) as Record<string, unknown>;
+  return [...new Set([args, input].flatMap((source) => PARTICIPANT_ARGUMENTS.map((name) => source[name]).filter((value): value is string => typeof value === "string")))];
+}
 
 /**
  * Records every root mutation field (with its outcome) and writes the trail
@@ -76,9 +83,11 @@ export function auditPlugin<C extends AuditedContext>(dataSource: DataSource, lo
                 const values = args as Record<string, unknown>;
                 const resultId = (result as { id?: unknown } | null | undefined)?.id;
                 const targetId = ID_ARGUMENTS.map((name) => values[name]).find((value) => typeof value === "string") ?? (typeof resultId === "string" ? resultId : null);
-                const participantId = typeof values.participantId === "string" ? values.participantId : null;
                 const outcome = error ? String((error as GraphQLError).extensions?.code ?? "INTERNAL_SERVER_ERROR") : "ok";
-                contextValue.audit.changed(info.fieldName, outcome, { targetId: targetId as string | null, participantId });
+                const participants = participantIdsIn(values);
+                for (const participantId of participants.length ? participants : [null]) {
+                  contextValue.audit.changed(info.fieldName, outcome, { targetId: targetId as string | null, participantId });
+                }
               };
             },
           };

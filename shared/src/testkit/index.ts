@@ -71,3 +71,4 @@ export function writeTestRegistry(registry: unknown): string {
   return path;
 }
 export * from "./trust.js";
+export * from "./tokens.js";

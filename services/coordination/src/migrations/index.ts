@@ -1,4 +1,6 @@
 /** Every migration of the coordination service, in order. Never edit one that has landed. */
 import { Initial1795304478454 } from "./1795304478454-initial.js";
+import { AuditLog1795306993310 } from "./1795306993310-audit-log.js";
+import { TandemAcceptance1795306999376 } from "./1795306999376-tandem-acceptance.js";
 
-export const migrations = [Initial1795304478454];
+export const migrations = [Initial1795304478454, AuditLog1795306993310, TandemAcceptance1795306999376];

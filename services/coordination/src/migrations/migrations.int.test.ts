@@ -28,7 +28,7 @@ describe("coordination migrations", () => {
     expect(applied.map((migration) => migration.name)).toEqual(migrations.map((migration) => migration.name));
     const pending = await database.dataSource.driver.createSchemaBuilder().log();
     expect(pending.upQueries.map((query) => query.query)).toEqual([]);
-    expect(await tables()).toEqual(["cohort_quotas", "cohorts", "enrolments", "programme_tracks", "programmes", "schema_migrations", "tandems"]);
+    expect(await tables()).toEqual(["audit_log", "cohort_quotas", "cohorts", "enrolments", "programme_tracks", "programmes", "schema_migrations", "tandems"]);
   });
 
   it("reverts every migration cleanly and applies them again", async () => {
@@ -37,5 +37,25 @@ describe("coordination migrations", () => {
     expect(await database.dataSource.query(`SELECT count(*)::int AS count FROM schema_migrations`)).toEqual([{ count: 0 }]);
     await database.dataSource.runMigrations({ transaction: "each" });
     expect((await database.dataSource.driver.createSchemaBuilder().log()).upQueries).toEqual([]);
+  });
+
+  it("gives tandems of the earlier lifecycle pending answers, keeping active ones valid, and reverts accepted ones to proposed", async () => {
+    await database.dataSource.undoLastMigration({ transaction: "each" });
+    const query = (sql: string) => database.dataSource.query(sql);
+    const [{ id: programme }] = await query(`INSERT INTO programmes (name, participating_node_ids, cross_border_rule) VALUES ('Legacy', '{hst,zcu}', 'NONE') RETURNING id`);
+    const [{ id: cohort }] = await query(`INSERT INTO cohorts (programme_id, name, starts_on, ends_on) VALUES ('${programme}', '2025/26', '2025-10-01', '2026-06-30') RETURNING id`);
+    const tandem = (mentee: string, status: string, activated: string) =>
+      query(`INSERT INTO tandems (cohort_id, mentee_id, mentor_id, status, activated_at) VALUES ('${cohort}', 'hst:participant:${mentee}', 'zcu:participant:m', '${status}', ${activated})`);
+    await tandem("a", "ACTIVE", "now()");
+    await tandem("b", "PROPOSED", "NULL");
+    await database.dataSource.runMigrations({ transaction: "each" });
+    expect(await query(`SELECT status, mentee_response, mentor_response, mentee_responded_at FROM tandems ORDER BY mentee_id`)).toEqual([
+      { status: "ACTIVE", mentee_response: "PENDING", mentor_response: "PENDING", mentee_responded_at: null },
+      { status: "PROPOSED", mentee_response: "PENDING", mentor_response: "PENDING", mentee_responded_at: null },
+    ]);
+    await query(`UPDATE tandems SET mentee_response = 'ACCEPTED', mentee_responded_at = now(), mentor_response = 'ACCEPTED', mentor_responded_at = now(), status = 'ACCEPTED' WHERE status = 'PROPOSED'`);
+    await database.dataSource.undoLastMigration({ transaction: "each" });
+    expect(await query(`SELECT status FROM tandems ORDER BY mentee_id`)).toEqual([{ status: "ACTIVE" }, { status: "PROPOSED" }]);
+    await database.dataSource.runMigrations({ transaction: "each" });
   });
 });

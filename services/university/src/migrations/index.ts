@@ -1,4 +1,7 @@
 /** Every migration of the university node, in order. Never edit one that has landed. */
 import { Initial1795304786513 } from "./1795304786513-initial.js";
+import { AddParticipantContact1795307014827 } from "./1795307014827-add-participant-contact.js";
+import { AddDisclosureGrants1795307022450 } from "./1795307022450-add-disclosure-grants.js";
+import { AddAuditLog1795307031267 } from "./1795307031267-add-audit-log.js";
 
-export const migrations = [Initial1795304786513];
+export const migrations = [Initial1795304786513, AddParticipantContact1795307014827, AddDisclosureGrants1795307022450, AddAuditLog1795307031267];

@@ -29,7 +29,7 @@ describe("university node migrations", () => {
     const applied = await database.dataSource.runMigrations({ transaction: "each" });
     expect(applied.map((migration) => migration.name)).toEqual(migrations.map((migration) => migration.name));
     expect(await pendingSchemaChanges()).toEqual([]);
-    expect(await tables()).toEqual(["events", "participants", "registrations", "schema_migrations"]);
+    expect(await tables()).toEqual(["audit_log", "disclosure_grants", "events", "participants", "registrations", "schema_migrations"]);
     expect(await database.dataSource.showMigrations()).toBe(false);
   });
 
@@ -40,7 +40,23 @@ describe("university node migrations", () => {
     expect(indexes.map((index) => index.indexname)).toEqual(["participants_email_unique", "registrations_active_unique"]);
     expect(indexes[1]!.indexdef).toMatch(/UNIQUE INDEX .* WHERE \(\(status\)::text <> 'CANCELLED'::text\)/);
     const checks: { conname: string }[] = await database.dataSource.query(`SELECT conname FROM pg_constraint WHERE contype = 'c' AND conrelid <> 0 AND connamespace = 'public'::regnamespace ORDER BY conname`);
-    expect(checks.map((check) => check.conname)).toEqual(["events_capacity_positive", "events_time_order", "registrations_status_valid"]);
+    expect(checks.map((check) => check.conname)).toEqual([
+      "disclosure_grants_basis_valid",
+      "disclosure_grants_scope_valid",
+      "events_capacity_positive",
+      "events_time_order",
+      "registrations_status_valid",
+    ]);
+  });
+
+  it("ties disclosure grants to their participant (deleted with them) and keeps each grant once", async () => {
+    const constraints: { conname: string; definition: string }[] = await database.dataSource.query(
+      `SELECT conname, pg_get_constraintdef(oid) AS definition FROM pg_constraint WHERE conrelid = 'disclosure_grants'::regclass AND contype IN ('u', 'f') ORDER BY conname`,
+    );
+    expect(constraints).toEqual([
+      { conname: "disclosure_grants_participant_fk", definition: expect.stringMatching(/REFERENCES participants\(id\) ON DELETE CASCADE/) },
+      { conname: "disclosure_grants_unique", definition: "UNIQUE (participant_id, grantee, scope, reference_id)" },
+    ]);
   });
 
   it("reverts every migration cleanly and applies them again", async () => {
@@ -50,6 +66,6 @@ describe("university node migrations", () => {
     const reapplied = await database.dataSource.runMigrations({ transaction: "each" });
     expect(reapplied).toHaveLength(migrations.length);
     expect(await pendingSchemaChanges()).toEqual([]);
-    expect(await tables()).toEqual(["events", "participants", "registrations", "schema_migrations"]);
+    expect(await tables()).toEqual(["audit_log", "disclosure_grants", "events", "participants", "registrations", "schema_migrations"]);
   });
 });

@@ -1,4 +1,5 @@
 import { Directive, Field, ID, ObjectType } from "type-graphql";
+import { tryParseGlobalId } from "@tandem/shared";
 
 /**
  * A participant, owned by their home node; coordination holds only the id.
@@ -11,6 +12,7 @@ export class ParticipantReference {
   id: string;
 }
 
-export function participantRef(id: string): ParticipantReference {
-  return { id };
+/** A stub the home node resolves; none for a reference that names no participant (an erased one reads `<node>:erased:<uuid>`). */
+export function participantRef(id: string): ParticipantReference | null {
+  return tryParseGlobalId(id)?.kind === "participant" ? { id } : null;
 }

@@ -1,6 +1,8 @@
 import { In, type DataSource, type EntityManager, type Repository } from "typeorm";
 import { AppError, ErrorCode, invalidField, type GlobalId } from "@tandem/shared";
 import type { ConsortiumDirectory } from "../../consortium-directory.js";
+import type { Visibility } from "../access/access.rules.js";
+import { whereVisible } from "../access/access.sql.js";
 import { timeOrderedPage } from "../common/time-cursor.js";
 import { CohortEntity } from "../cohort/cohort.entity.js";
 import { CohortQuotaEntity } from "../cohort/cohort-quota.entity.js";
@@ -57,11 +59,13 @@ export class EnrolmentService {
     return rows.map((row) => ({ cohortId: row.cohort_id, nodeId: row.node_id, mentees: Number(row.mentees), mentors: Number(row.mentors) }));
   }
 
-  async list(args: EnrolmentsArgs) {
+  /** A cohort's enrolments that `visibility` lets the caller see, one page. */
+  async list(args: EnrolmentsArgs, visibility: Visibility) {
     const cohortId = await this.existingCohort(args.cohortId, "cohortId");
     const filtered = this.repository.createQueryBuilder("e").where("e.cohort_id = :cohortId", { cohortId });
     if (!args.includeWithdrawn) filtered.andWhere("e.status = 'ACTIVE'");
     if (args.role) filtered.andWhere("e.role = :role", { role: args.role });
+    whereVisible(filtered, ["e.participant_id"], visibility);
     return timeOrderedPage(filtered, { alias: "e", timeColumn: "enrolled_at", timeOf: (row) => row.enrolledAt, kind: ENROLMENT_KIND, directory: this.directory }, args);
   }
 
@@ -88,7 +92,7 @@ export class EnrolmentService {
   }
 
   /** Withdraws an enrolment; refused while the participant has open tandems in the cohort. Withdrawing twice is harmless. */
-  async withdraw(id: string): Promise<EnrolmentEntity> {
+  async withdraw(id: string, guard: (enrolment: EnrolmentEntity) => void): Promise<EnrolmentEntity> {
     const localId = this.directory.parseLocal(id, ENROLMENT_KIND, "id");
     const current = await this.repository.findOneBy({ id: localId });
     if (!current) throw new AppError(ErrorCode.NOT_FOUND, `id: no enrolment ${id}`, { field: "id" });
@@ -96,6 +100,7 @@ export class EnrolmentService {
       await lockCohort(manager, current.cohortId, "id");
       const repository = manager.getRepository(EnrolmentEntity);
       const enrolment = await repository.findOneByOrFail({ id: localId });
+      guard(enrolment);
       if (enrolment.status === "WITHDRAWN") return enrolment;
       const openTandems = await manager
         .getRepository(TandemEntity)

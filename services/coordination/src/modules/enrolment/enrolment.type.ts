@@ -25,7 +25,7 @@ export class Enrolment {
   @Field(() => ID, { description: "Global id of the participant at their home node." })
   participantId: string;
 
-  @Field(() => ParticipantReference, { nullable: true, description: "Resolved by the participant's home node; null when it is unavailable." })
+  @Field(() => ParticipantReference, { nullable: true, description: "Resolved by the participant's home node; null when it is unavailable or the participant was erased." })
   participant: ParticipantReference | null;
 
   @Field(() => EnrolmentRoleEnum)

@@ -41,3 +41,13 @@ export class CloseTandemArgs {
   @Length(3, 500)
   reason: string;
 }
+
+@ArgsType()
+export class RespondToTandemArgs {
+  @Field(() => ID)
+  @MaxLength(MAX_ID_LENGTH)
+  id: string;
+
+  @Field(() => Boolean, { description: "true accepts the tandem; false declines it, which closes it." })
+  accept: boolean;
+}

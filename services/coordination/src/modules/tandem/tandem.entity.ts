@@ -1,20 +1,29 @@
 import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation } from "typeorm";
 import { CohortEntity } from "../cohort/cohort.entity.js";
 
-export type TandemStatus = "PROPOSED" | "ACTIVE" | "CLOSED";
+/** PROPOSED → ACCEPTED (both partners accepted) → ACTIVE (agreement signed) → CLOSED; a decline closes at once. */
+export type TandemStatus = "PROPOSED" | "ACCEPTED" | "ACTIVE" | "CLOSED";
+export type TandemResponse = "PENDING" | "ACCEPTED" | "DECLINED";
 
-/** A mentee and a mentor of one cohort, both held as global references to their home nodes. */
+/**
+ * A mentee and a mentor of one cohort, both held as global references to
+ * their home nodes. An erased participant's references read
+ * `<node>:erased:<uuid>`, one pseudonym per person.
+ */
 @Entity({ name: "tandems" })
 @Index("tandems_open_mentee_unique", ["cohortId", "menteeId"], { unique: true, where: `status <> 'CLOSED'` })
 @Index("tandems_cohort_order_idx", ["cohortId", "createdAt", "id"])
 @Index("tandems_mentee_idx", ["menteeId"])
 @Index("tandems_mentor_idx", ["mentorId"])
 @Check("tandems_distinct_partners", `"mentee_id" <> "mentor_id"`)
-@Check("tandems_status_valid", `"status" IN ('PROPOSED', 'ACTIVE', 'CLOSED')`)
+@Check("tandems_status_known", `"status" IN ('PROPOSED', 'ACCEPTED', 'ACTIVE', 'CLOSED')`)
 @Check(
-  "tandems_lifecycle_consistent",
-  `("status" = 'PROPOSED' AND "activated_at" IS NULL AND "closed_at" IS NULL) OR ("status" = 'ACTIVE' AND "activated_at" IS NOT NULL AND "closed_at" IS NULL) OR ("status" = 'CLOSED' AND "closed_at" IS NOT NULL AND "close_reason" IS NOT NULL)`,
+  "tandems_lifecycle_timestamps",
+  `("status" = 'PROPOSED' AND "activated_at" IS NULL AND "closed_at" IS NULL) OR ("status" = 'ACCEPTED' AND "mentee_response" = 'ACCEPTED' AND "mentor_response" = 'ACCEPTED' AND "activated_at" IS NULL AND "closed_at" IS NULL) OR ("status" = 'ACTIVE' AND "activated_at" IS NOT NULL AND "closed_at" IS NULL) OR ("status" = 'CLOSED' AND "closed_at" IS NOT NULL AND "close_reason" IS NOT NULL)`,
 )
+@Check("tandems_responses_known", `"mentee_response" IN ('PENDING', 'ACCEPTED', 'DECLINED') AND "mentor_response" IN ('PENDING', 'ACCEPTED', 'DECLINED')`)
+@Check("tandems_responses_timed", `("mentee_response" = 'PENDING') = ("mentee_responded_at" IS NULL) AND ("mentor_response" = 'PENDING') = ("mentor_responded_at" IS NULL)`)
+@Check("tandems_decline_closes", `"status" = 'CLOSED' OR ("mentee_response" <> 'DECLINED' AND "mentor_response" <> 'DECLINED')`)
 export class TandemEntity {
   @PrimaryGeneratedColumn("uuid")
   id: string;
@@ -36,6 +45,18 @@ export class TandemEntity {
 
   @Column({ type: "varchar", length: 16, default: "PROPOSED" })
   status: TandemStatus;
+
+  @Column({ name: "mentee_response", type: "varchar", length: 8, default: "PENDING" })
+  menteeResponse: TandemResponse;
+
+  @Column({ name: "mentee_responded_at", type: "timestamptz", precision: 3, nullable: true })
+  menteeRespondedAt: Date | null;
+
+  @Column({ name: "mentor_response", type: "varchar", length: 8, default: "PENDING" })
+  mentorResponse: TandemResponse;
+
+  @Column({ name: "mentor_responded_at", type: "timestamptz", precision: 3, nullable: true })
+  mentorRespondedAt: Date | null;
 
   @CreateDateColumn({ name: "created_at", type: "timestamptz", precision: 3 })
   createdAt: Date;

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestCoordination, type TestCoordination } from "../../../test/test-coordination.js";
-import { PROPOSE_TANDEM, enrolNew, firstError, ok, participantId, seedCohort } from "../../../test/fixtures.js";
+import { PROPOSE_TANDEM, acceptByBoth, enrolNew, firstError, ok, participantId, seedCohort } from "../../../test/fixtures.js";
 import { MAX_OPEN_TANDEMS_PER_MENTOR } from "./tandem.service.js";
 
 const ACTIVATE = `mutation($id: ID!) { activateTandem(id: $id) { id status activatedAt closedAt } }`;
@@ -114,9 +114,11 @@ describe("tandems", () => {
     await proposed(cohort.id, mentees[0]!, otherMentor);
   });
 
-  it("moves PROPOSED → ACTIVE → CLOSED, repeats harmlessly, and refuses to reopen", async () => {
+  it("moves PROPOSED → ACCEPTED → ACTIVE → CLOSED, repeats harmlessly, and refuses to reopen", async () => {
     const { cohort } = await seedCohort(service);
     const tandem = await proposed(cohort.id, await enrolNew(service, cohort.id, "hst", "MENTEE"), await enrolNew(service, cohort.id, "zcu", "MENTOR"));
+    expect(firstError(await service.query(ACTIVATE, { id: tandem.id }))).toMatchObject({ code: "INVALID_TRANSITION", field: "id", from: "PROPOSED", to: "ACTIVE" });
+    expect((await acceptByBoth(service, tandem)).status).toBe("ACCEPTED");
     const active = (await ok(service, ACTIVATE, { id: tandem.id })).activateTandem;
     expect(active).toMatchObject({ status: "ACTIVE", closedAt: null });
     expect(active.activatedAt).not.toBeNull();
@@ -161,6 +163,7 @@ describe("tandems", () => {
     for (let i = 0; i < 3; i++) {
       created.push(await proposed(cohort.id, await enrolNew(service, cohort.id, "hst", "MENTEE"), await enrolNew(service, cohort.id, "zcu", "MENTOR")));
     }
+    await acceptByBoth(service, created[4]);
     await ok(service, ACTIVATE, { id: created[4].id });
     const list = `query($cohortId: ID!, $status: TandemStatus, $participantId: ID, $after: String) {
       tandems(cohortId: $cohortId, status: $status, participantId: $participantId, first: 2, after: $after) { totalCount edges { node { id } } pageInfo { hasNextPage endCursor } }

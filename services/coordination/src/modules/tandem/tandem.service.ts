@@ -1,13 +1,15 @@
 import { In, type DataSource, type EntityManager, type Repository } from "typeorm";
-import { AppError, ErrorCode, invalidField, type GlobalId } from "@tandem/shared";
+import { AppError, ErrorCode, invalidField, ProofType, signProof, type GlobalId, type SigningKey } from "@tandem/shared";
 import type { ConsortiumDirectory } from "../../consortium-directory.js";
+import type { Visibility } from "../access/access.rules.js";
+import { whereVisible } from "../access/access.sql.js";
 import { timeOrderedPage } from "../common/time-cursor.js";
 import { CohortEntity } from "../cohort/cohort.entity.js";
 import { lockCohort } from "../cohort/cohort.service.js";
 import { COHORT_KIND } from "../cohort/cohort.type.js";
 import { EnrolmentEntity, type EnrolmentRole } from "../enrolment/enrolment.entity.js";
 import { ProgrammeEntity } from "../programme/programme.entity.js";
-import { TandemEntity, type TandemStatus } from "./tandem.entity.js";
+import { TandemEntity, type TandemResponse, type TandemStatus } from "./tandem.entity.js";
 import type { ProposeTandemInput } from "./tandem.input.js";
 import type { TandemsArgs } from "./tandem.args.js";
 import { TANDEM_KIND } from "./tandem.type.js";
@@ -15,12 +17,26 @@ import { TANDEM_KIND } from "./tandem.type.js";
 /** A mentee has one open (not closed) tandem per cohort at most; a mentor this many. */
 export const MAX_OPEN_TANDEMS_PER_MENTOR = 2;
 
+/** Runs on the locked row before anything changes (authorisation). */
+export type TandemGuard = (tandem: TandemEntity) => void;
+
+/** What the signed acceptance needs to know about a tandem. */
+export interface AcceptanceState {
+  id: string;
+  menteeId: string;
+  mentorId: string;
+  status: TandemStatus;
+  menteeResponse: TandemResponse;
+  mentorResponse: TandemResponse;
+}
+
 export class TandemService {
   private readonly repository: Repository<TandemEntity>;
 
   constructor(
     private readonly dataSource: DataSource,
     private readonly directory: ConsortiumDirectory,
+    private readonly signingKey: SigningKey,
     private readonly now: () => Date = () => new Date(),
   ) {
     this.repository = dataSource.getRepository(TandemEntity);
@@ -37,7 +53,8 @@ export class TandemService {
     return this.repository.find({ where: { cohortId: In([...cohortIds]) }, order: { createdAt: "ASC", id: "ASC" } });
   }
 
-  async list(args: TandemsArgs) {
+  /** A cohort's tandems that `visibility` lets the caller see, one page. */
+  async list(args: TandemsArgs, visibility: Visibility) {
     const cohortId = this.directory.parseLocal(args.cohortId, COHORT_KIND, "cohortId");
     if (args.participantId) this.directory.parseParticipant(args.participantId, "participantId");
     if (!(await this.dataSource.getRepository(CohortEntity).existsBy({ id: cohortId }))) {
@@ -46,6 +63,7 @@ export class TandemService {
     const filtered = this.repository.createQueryBuilder("t").where("t.cohort_id = :cohortId", { cohortId });
     if (args.status) filtered.andWhere("t.status = :status", { status: args.status });
     if (args.participantId) filtered.andWhere("(t.mentee_id = :participantId OR t.mentor_id = :participantId)", { participantId: args.participantId });
+    whereVisible(filtered, ["t.mentee_id", "t.mentor_id"], visibility);
     return timeOrderedPage(filtered, { alias: "t", timeColumn: "created_at", timeOf: (row) => row.createdAt, kind: TANDEM_KIND, directory: this.directory }, args);
   }
 
@@ -80,35 +98,69 @@ export class TandemService {
     });
   }
 
-  /** PROPOSED → ACTIVE; activating an active tandem again is harmless. */
-  async activate(id: string): Promise<TandemEntity> {
-    return this.transition(id, "ACTIVE", (tandem) => {
-      if (tandem.status === "CLOSED") throw invalidTransition(tandem.status, "ACTIVE");
+  /**
+   * Records a partner's answer. Both accepted: ACCEPTED. A decline closes the
+   * tandem. The same answer again is harmless; another answer once the
+   * tandem has left PROPOSED is an invalid transition.
+   */
+  async respond(id: string, respondentId: string, accept: boolean, guard: TandemGuard): Promise<TandemEntity> {
+    return this.transition(id, guard, (tandem) => {
+      const side = tandem.menteeId === respondentId ? "mentee" : tandem.mentorId === respondentId ? "mentor" : null;
+      if (!side) throw new AppError(ErrorCode.FORBIDDEN, "id: only the mentee and the mentor answer a proposed tandem", { field: "id", rule: "respond-to-tandem" });
+      const answer: TandemResponse = accept ? "ACCEPTED" : "DECLINED";
+      if (tandem[`${side}Response`] === answer) return false;
+      if (tandem.status !== "PROPOSED") throw invalidTransition(tandem.status, accept ? "ACCEPTED" : "CLOSED");
+      const now = this.now();
+      tandem[`${side}Response`] = answer;
+      tandem[`${side}RespondedAt`] = now;
+      if (!accept) Object.assign(tandem, { status: "CLOSED", closedAt: now, closeReason: `declined by ${side}` });
+      else if (tandem.menteeResponse === "ACCEPTED" && tandem.mentorResponse === "ACCEPTED") tandem.status = "ACCEPTED";
+      return true;
+    });
+  }
+
+  /** ACCEPTED → ACTIVE (agreement signed); activating an active tandem again is harmless. */
+  async activate(id: string, guard: TandemGuard): Promise<TandemEntity> {
+    return this.transition(id, guard, (tandem) => {
+      if (tandem.status === "ACTIVE") return false;
+      if (tandem.status !== "ACCEPTED") throw invalidTransition(tandem.status, "ACTIVE");
       tandem.status = "ACTIVE";
       tandem.activatedAt = this.now();
+      return true;
     });
   }
 
-  /** PROPOSED or ACTIVE → CLOSED, with a reason; closing a closed tandem again is harmless. */
-  async close(id: string, reason: string): Promise<TandemEntity> {
+  /** PROPOSED, ACCEPTED or ACTIVE → CLOSED, with a reason; closing a closed tandem again is harmless. */
+  async close(id: string, reason: string, guard: TandemGuard): Promise<TandemEntity> {
     const trimmed = reason.trim();
     if (trimmed.length < 3) throw invalidField("reason", "must say why the tandem ends");
-    return this.transition(id, "CLOSED", (tandem) => {
-      tandem.status = "CLOSED";
-      tandem.closedAt = this.now();
-      tandem.closeReason = trimmed;
+    return this.transition(id, guard, (tandem) => {
+      if (tandem.status === "CLOSED") return false;
+      Object.assign(tandem, { status: "CLOSED", closedAt: this.now(), closeReason: trimmed });
+      return true;
     });
   }
 
-  private async transition(id: string, target: TandemStatus, apply: (tandem: TandemEntity) => void): Promise<TandemEntity> {
+  /**
+   * The coordination office's signed statement that both partners accepted,
+   * which their home nodes require before disclosing contacts; none before
+   * both accepted or once the tandem is closed.
+   */
+  async acceptanceProof(tandem: AcceptanceState): Promise<string | null> {
+    const bothAccepted = tandem.menteeResponse === "ACCEPTED" && tandem.mentorResponse === "ACCEPTED";
+    if (!bothAccepted || (tandem.status !== "ACCEPTED" && tandem.status !== "ACTIVE")) return null;
+    return signProof(this.signingKey, this.directory.selfId, { type: ProofType.TANDEM_ACCEPTED, tandemId: tandem.id, menteeId: tandem.menteeId, mentorId: tandem.mentorId });
+  }
+
+  /** Locks the row, runs the guard, applies the change (false: nothing to change) and saves. */
+  private async transition(id: string, guard: TandemGuard, apply: (tandem: TandemEntity) => boolean): Promise<TandemEntity> {
     const localId = this.directory.parseLocal(id, TANDEM_KIND, "id");
     return this.dataSource.transaction(async (manager) => {
       const repository = manager.getRepository(TandemEntity);
       const tandem = await repository.findOne({ where: { id: localId }, lock: { mode: "pessimistic_write" } });
       if (!tandem) throw new AppError(ErrorCode.NOT_FOUND, `id: no tandem ${id}`, { field: "id" });
-      if (tandem.status === target) return tandem;
-      apply(tandem);
-      return repository.save(tandem);
+      guard(tandem);
+      return apply(tandem) ? repository.save(tandem) : tandem;
     });
   }
 

@@ -3,17 +3,21 @@ import { DateTimeISOResolver } from "graphql-scalars";
 import { formatGlobalId, homeNodeOf } from "@tandem/shared";
 import { participantRef, ParticipantReference } from "../common/participant-reference.type.js";
 import { COHORT_KIND } from "../cohort/cohort.type.js";
-import type { TandemEntity, TandemStatus } from "./tandem.entity.js";
+import type { TandemEntity, TandemResponse, TandemStatus } from "./tandem.entity.js";
 
-export const TandemStatusEnum = { PROPOSED: "PROPOSED", ACTIVE: "ACTIVE", CLOSED: "CLOSED" } as const;
+export const TandemStatusEnum = { PROPOSED: "PROPOSED", ACCEPTED: "ACCEPTED", ACTIVE: "ACTIVE", CLOSED: "CLOSED" } as const;
 registerEnumType(TandemStatusEnum, {
   name: "TandemStatus",
   valuesConfig: {
-    PROPOSED: { description: "Paired by coordination, not yet started." },
-    ACTIVE: { description: "Running." },
-    CLOSED: { description: "Ended, with a reason." },
+    PROPOSED: { description: "Paired by coordination, waiting for both partners to accept." },
+    ACCEPTED: { description: "Accepted by both partners; contacts may be disclosed; agreement not yet signed." },
+    ACTIVE: { description: "Agreement signed; running." },
+    CLOSED: { description: "Ended, with a reason (a partner's decline closes it too)." },
   },
 });
+
+export const TandemResponseEnum = { PENDING: "PENDING", ACCEPTED: "ACCEPTED", DECLINED: "DECLINED" } as const;
+registerEnumType(TandemResponseEnum, { name: "TandemResponse", description: "A partner's answer to a proposed tandem." });
 
 export const TANDEM_KIND = "tandem";
 
@@ -32,10 +36,10 @@ export class Tandem {
   @Field(() => ID, { description: "Global id of the mentor at their home node." })
   mentorId: string;
 
-  @Field(() => ParticipantReference, { nullable: true, description: "Resolved by the mentee's home node; null when it is unavailable." })
+  @Field(() => ParticipantReference, { nullable: true, description: "Resolved by the mentee's home node; null when it is unavailable or the mentee was erased." })
   mentee: ParticipantReference | null;
 
-  @Field(() => ParticipantReference, { nullable: true, description: "Resolved by the mentor's home node; null when it is unavailable." })
+  @Field(() => ParticipantReference, { nullable: true, description: "Resolved by the mentor's home node; null when it is unavailable or the mentor was erased." })
   mentor: ParticipantReference | null;
 
   @Field(() => Boolean, { description: "Mentee and mentor belong to different nodes." })
@@ -43,6 +47,18 @@ export class Tandem {
 
   @Field(() => TandemStatusEnum)
   status: TandemStatus;
+
+  @Field(() => TandemResponseEnum)
+  menteeResponse: TandemResponse;
+
+  @Field(() => DateTimeISOResolver, { nullable: true })
+  menteeRespondedAt: Date | null;
+
+  @Field(() => TandemResponseEnum)
+  mentorResponse: TandemResponse;
+
+  @Field(() => DateTimeISOResolver, { nullable: true })
+  mentorRespondedAt: Date | null;
 
   @Field(() => DateTimeISOResolver)
   createdAt: Date;
@@ -71,6 +87,10 @@ export class Tandem {
       mentor: participantRef(entity.mentorId),
       crossBorder: homeNodeOf(entity.menteeId) !== homeNodeOf(entity.mentorId),
       status: entity.status,
+      menteeResponse: entity.menteeResponse,
+      menteeRespondedAt: entity.menteeRespondedAt,
+      mentorResponse: entity.mentorResponse,
+      mentorRespondedAt: entity.mentorRespondedAt,
       createdAt: entity.createdAt,
       activatedAt: entity.activatedAt,
       closedAt: entity.closedAt,

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import pg from "pg";
 import { encodeSortCursor } from "@tandem/shared";
+import { as } from "@tandem/shared/testkit";
 import { startTestNode, type TestNode } from "../../../test/test-node.js";
 
 const CREATE = `mutation($node: String!, $input: CreateEventInput!) { createEvent(node: $node, input: $input) { id nodeId title startsAt capacity seatsLeft status } }`;
@@ -123,11 +124,18 @@ describe("events at a university node", () => {
     expect(await node.query(`query($id: ID!) { event(id: $id) { title startsAt format capacity tracks } }`, { id })).toEqual(before);
   });
 
-  it("hides node-only events from callers of other nodes", async () => {
+  it("hides node-only events from callers of other nodes, not from its own people", async () => {
     const created = await node.query(CREATE, { node: "hst", input: eventInput({ title: "HST internal training", visibility: "NODE", kind: "TRAINING" }) });
     const id = created.data!.createEvent.id;
-    const result = await node.query(`query($id: ID!) { event(id: $id) { id } events(first: 100) { edges { node { id } } } }`, { id });
-    expect(result.data!.event).toBeNull();
-    expect(result.data!.events.edges.map((edge: any) => edge.node.id)).not.toContain(id);
+    const read = `query($id: ID!) { event(id: $id) { id } events(first: 100) { edges { node { id } } } }`;
+    for (const outsider of [as.nodeCoordinator("zcu"), as.participant("zcu:participant:00000000-0000-4000-8000-000000000001"), as.jointCoordinator()]) {
+      const result = await node.as(outsider).query(read, { id });
+      expect(result.errors).toBeUndefined();
+      expect(result.data!.event).toBeNull();
+      expect(result.data!.events.edges.map((edge: any) => edge.node.id)).not.toContain(id);
+    }
+    const insider = await node.as(as.participant("hst:participant:00000000-0000-4000-8000-000000000001")).query(read, { id });
+    expect(insider.data!.event).toEqual({ id });
+    expect(insider.data!.events.edges.map((edge: any) => edge.node.id)).toContain(id);
   });
 });

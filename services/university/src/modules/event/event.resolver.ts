@@ -1,5 +1,6 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
 import { connectionTypes } from "@tandem/shared";
+import { rules } from "../../access.js";
 import type { NodeContext } from "../../context.js";
 import { Event, EVENT_KIND } from "./event.type.js";
 import { EventsArgs } from "./event.args.js";
@@ -12,23 +13,27 @@ type EventConnection = InstanceType<typeof EventConnection>;
 export class EventResolver {
   @Query(() => Event, { nullable: true, description: "An event by global id; routed to its host node." })
   async event(@Arg("id", () => ID) id: string, @Ctx() ctx: NodeContext): Promise<Event | null> {
-    const entity = await ctx.loaders.event.load(ctx.services.directory.parseLocal(id, EVENT_KIND, "id"));
+    const localId = ctx.services.directory.parseLocal(id, EVENT_KIND, "id");
+    ctx.access.require(rules.readEvents);
+    const entity = await ctx.loaders.event.load(localId);
     return entity && ctx.services.events.isVisibleTo(entity, ctx.viewer) ? Event.fromEntity(entity, ctx.node.id) : null;
   }
 
   @Query(() => EventConnection, { description: "Events in start-time order. Through the gateway: every node's events, merged." })
   async events(@Args(() => EventsArgs) args: EventsArgs, @Ctx() ctx: NodeContext): Promise<EventConnection> {
+    ctx.access.require(rules.readEvents);
     const page = await ctx.services.events.list(args, ctx.viewer);
     return { ...page, edges: page.edges.map((edge) => ({ cursor: edge.cursor, node: Event.fromEntity(edge.node, ctx.node.id) })) };
   }
 
-  @Mutation(() => Event, { nullable: true, description: "Creates an event hosted by `node`." })
+  @Mutation(() => Event, { nullable: true, description: "Creates an event hosted by `node` (its coordinators)." })
   async createEvent(
     @Arg("node", () => String) node: string,
     @Arg("input", () => CreateEventInput) input: CreateEventInput,
     @Ctx() ctx: NodeContext,
   ): Promise<Event> {
     ctx.services.directory.assertSelf(node, "node");
+    ctx.access.require(rules.manageEvents);
     return Event.fromEntity(await ctx.services.events.create(input), ctx.node.id);
   }
 
@@ -38,6 +43,8 @@ export class EventResolver {
     @Arg("input", () => UpdateEventInput) input: UpdateEventInput,
     @Ctx() ctx: NodeContext,
   ): Promise<Event> {
+    ctx.services.directory.parseLocal(id, EVENT_KIND, "id");
+    ctx.access.require(rules.manageEvents);
     return Event.fromEntity(await ctx.services.events.update(id, input), ctx.node.id);
   }
 
@@ -47,6 +54,8 @@ export class EventResolver {
     @Arg("reason", () => String, { nullable: true }) reason: string | null,
     @Ctx() ctx: NodeContext,
   ): Promise<Event> {
+    ctx.services.directory.parseLocal(id, EVENT_KIND, "id");
+    ctx.access.require(rules.manageEvents);
     return Event.fromEntity(await ctx.services.events.cancel(id, reason ?? null), ctx.node.id);
   }
 

@@ -14,8 +14,13 @@ export interface EventStats {
 }
 
 export interface Viewer {
-  /** Home node of the caller, when known; node-only events are visible to that node's people. */
+  /** Home node of the caller (or of the participant acting); node-only events are visible to this node's people only. */
   homeNode: string | null;
+}
+
+/** Rule event.node-only: consortium events are for everyone, node-only events for the host node's people. */
+export function isEventVisibleTo(event: Pick<EventEntity, "visibility">, viewer: Viewer, hostNodeId: string): boolean {
+  return event.visibility === "CONSORTIUM" || viewer.homeNode === hostNodeId;
 }
 
 /** Fills freed or added seats from the waitlist, inside the caller's transaction. */
@@ -75,7 +80,7 @@ export class EventService {
   }
 
   isVisibleTo(event: EventEntity, viewer: Viewer): boolean {
-    return event.visibility === "CONSORTIUM" || viewer.homeNode === this.directory.self.id;
+    return isEventVisibleTo(event, viewer, this.directory.self.id);
   }
 
   /** Events in start-time order; the cursor key (startsAt, global id) is the consortium-wide order. */

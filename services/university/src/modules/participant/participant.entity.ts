@@ -31,6 +31,14 @@ export class ParticipantEntity {
   @Column({ type: "varchar", length: 200, nullable: true })
   organisation: string | null;
 
+  /** International phone number, as the person typed it. */
+  @Column({ type: "varchar", length: 32, nullable: true })
+  phone: string | null;
+
+  /** Free text about themselves (at most 2000 characters). */
+  @Column({ type: "varchar", length: 2000, nullable: true })
+  about: string | null;
+
   @Column({ type: "text", array: true, default: () => "'{}'" })
   languages: string[];
 

@@ -1,10 +1,14 @@
-import { ArrayMaxSize, IsBoolean, IsEmail, IsIn, IsInt, IsOptional, Length, Matches, Max, Min } from "class-validator";
+import { ArrayMaxSize, IsBoolean, IsEmail, IsIn, IsInt, IsOptional, Length, Matches, Max, MaxLength, Min } from "class-validator";
 import { Field, InputType, Int } from "type-graphql";
 import { DegreeLevelEnum, ParticipantRoleEnum } from "./participant.type.js";
 import type { DegreeLevel, ParticipantRole } from "./participant.entity.js";
 
 export const LANGUAGE_CODE = /^[a-z]{2}$/;
 export const TRACK_CODE = /^[a-z][a-z0-9-]{1,31}$/;
+/** Loosely an international number: a leading +, 7–15 digits, common separators. */
+export const PHONE_NUMBER = /^(?=(?:\D*\d){7,15}\D*$)\+[1-9][0-9 ()./-]{5,30}$/;
+const PHONE_MESSAGE = "must be an international phone number such as +49 651 8103 0";
+export const MAX_ABOUT_LENGTH = 2000;
 
 @InputType()
 export class CreateParticipantInput {
@@ -42,6 +46,16 @@ export class CreateParticipantInput {
   @IsOptional()
   @Length(2, 200)
   organisation?: string | null;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @Matches(PHONE_NUMBER, { message: PHONE_MESSAGE })
+  phone?: string | null;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @MaxLength(MAX_ABOUT_LENGTH)
+  about?: string | null;
 
   @Field(() => [String], { defaultValue: [] })
   @ArrayMaxSize(10)
@@ -91,6 +105,16 @@ export class UpdateParticipantInput {
   @IsOptional()
   @Length(2, 200)
   organisation?: string | null;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @Matches(PHONE_NUMBER, { message: PHONE_MESSAGE })
+  phone?: string | null;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @MaxLength(MAX_ABOUT_LENGTH)
+  about?: string | null;
 
   @Field(() => [String], { nullable: true })
   @IsOptional()

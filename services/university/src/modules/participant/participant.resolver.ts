@@ -1,7 +1,8 @@
 import { Arg, Args, Ctx, ID, Mutation, Query, Resolver } from "type-graphql";
 import { connectionTypes } from "@tandem/shared";
+import { rules } from "../../access.js";
 import type { NodeContext } from "../../context.js";
-import { Participant } from "./participant.type.js";
+import { Participant, PARTICIPANT_KIND } from "./participant.type.js";
 import { ParticipantsArgs } from "./participant.args.js";
 import { CreateParticipantInput, UpdateParticipantInput } from "./participant.input.js";
 
@@ -10,15 +11,18 @@ type ParticipantConnection = InstanceType<typeof ParticipantConnection>;
 
 @Resolver(() => Participant)
 export class ParticipantResolver {
-  @Query(() => Participant, { nullable: true, description: "A participant by global id; routed to their home node." })
+  @Query(() => Participant, { nullable: true, description: "A participant by global id; routed to their home node. Personal fields follow the disclosure rules." })
   async participant(@Arg("id", () => ID) id: string, @Ctx() ctx: NodeContext): Promise<Participant | null> {
-    const localId = ctx.services.directory.parseLocal(id, "participant", "id");
+    const localId = ctx.services.directory.parseLocal(id, PARTICIPANT_KIND, "id");
+    ctx.access.require(rules.readParticipant);
     const entity = await ctx.loaders.participant.load(localId);
     return entity ? Participant.fromEntity(entity, ctx.node.id) : null;
   }
 
-  @Query(() => ParticipantConnection, { nullable: true, description: "Participants of one node, oldest first." })
+  @Query(() => ParticipantConnection, { nullable: true, description: "Participants of one node, oldest first: for its coordinators and joint coordinators." })
   async participants(@Args(() => ParticipantsArgs) args: ParticipantsArgs, @Ctx() ctx: NodeContext): Promise<ParticipantConnection> {
+    ctx.services.directory.assertSelf(args.node, "node");
+    ctx.access.require(rules.listParticipants);
     const page = await ctx.services.participants.list(args);
     return {
       ...page,
@@ -26,22 +30,25 @@ export class ParticipantResolver {
     };
   }
 
-  @Mutation(() => Participant, { nullable: true, description: "Registers a participant at their home node." })
+  @Mutation(() => Participant, { nullable: true, description: "Registers a participant at their home node (its coordinators)." })
   async createParticipant(
     @Arg("node", () => String) node: string,
     @Arg("input", () => CreateParticipantInput) input: CreateParticipantInput,
     @Ctx() ctx: NodeContext,
   ): Promise<Participant> {
     ctx.services.directory.assertSelf(node, "node");
+    ctx.access.require(rules.createParticipant);
     return Participant.fromEntity(await ctx.services.participants.create(input), ctx.node.id);
   }
 
-  @Mutation(() => Participant, { nullable: true })
+  @Mutation(() => Participant, { nullable: true, description: "Changes a participant's profile (the person, or their node's coordinators)." })
   async updateParticipant(
     @Arg("id", () => ID) id: string,
     @Arg("input", () => UpdateParticipantInput) input: UpdateParticipantInput,
     @Ctx() ctx: NodeContext,
   ): Promise<Participant> {
+    ctx.services.directory.parseLocal(id, PARTICIPANT_KIND, "id");
+    ctx.access.require(rules.updateParticipant, id);
     return Participant.fromEntity(await ctx.services.participants.update(id, input), ctx.node.id);
   }
 }

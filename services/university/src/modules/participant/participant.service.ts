@@ -63,6 +63,8 @@ export class ParticipantService {
         semester: input.semester ?? null,
         discipline: input.discipline ?? null,
         organisation: input.organisation ?? null,
+        phone: input.phone?.trim() ?? null,
+        about: input.about ?? null,
         languages: dedupe(input.languages),
         tracks: dedupe(input.tracks),
         publicProfile: input.publicProfile,
@@ -74,9 +76,10 @@ export class ParticipantService {
     rejectNulls(input, NON_NULLABLE);
     const participant = await this.get(id);
     const next = { ...participant };
-    for (const key of ["displayName", "degreeLevel", "semester", "discipline", "organisation", "publicProfile"] as const) {
+    for (const key of ["displayName", "degreeLevel", "semester", "discipline", "organisation", "about", "publicProfile"] as const) {
       if (input[key] !== undefined) Object.assign(next, { [key]: input[key] });
     }
+    if (input.phone !== undefined) next.phone = input.phone?.trim() ?? null;
     if (input.email !== undefined && input.email.trim().toLowerCase() !== participant.email) {
       await this.assertEmailFree(input.email);
       next.email = input.email.trim().toLowerCase();

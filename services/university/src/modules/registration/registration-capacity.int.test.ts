@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestNode, type TestNode } from "../../../test/test-node.js";
-import { CANCEL_EVENT, CANCEL_REGISTRATION, REGISTER, UPDATE_EVENT, createEvent, createParticipant, fieldsOf, firstError, ok, register, remoteParticipantId } from "../../../test/fixtures.js";
+import { CANCEL_EVENT, CANCEL_REGISTRATION, UPDATE_EVENT, createEvent, createParticipant, fieldsOf, firstError, ok, register, registerAsParticipant, remoteParticipantId } from "../../../test/fixtures.js";
 
 const SEATS = `query($id: ID!) { event(id: $id) { capacity confirmedCount waitlistCount seatsLeft registrations { id status promotedAt waitlistPosition } } }`;
 
@@ -78,7 +78,7 @@ describe("event capacity and the waitlist", () => {
       const event = await createEvent(node, { capacity: 5 });
       const locals = await Promise.all(Array.from({ length: 10 }, () => createParticipant(node)));
       const people = [...locals.map((p) => p.id), ...Array.from({ length: 10 }, () => remoteParticipantId())];
-      const results = await Promise.all(people.map((participantId) => node.query(REGISTER, { eventId: event.id, participantId })));
+      const results = await Promise.all(people.map((participantId) => registerAsParticipant(node, event.id, participantId)));
       for (const result of results) expect(result.errors).toBeUndefined();
       const made = results.map((result) => result.data!.registerForEvent);
       expect(made.filter((r) => r.status === "CONFIRMED")).toHaveLength(5);
@@ -91,7 +91,7 @@ describe("event capacity and the waitlist", () => {
     it("keeps one registration when the same person registers many times at once", async () => {
       const event = await createEvent(node, { capacity: 2 });
       const participantId = remoteParticipantId();
-      const results = await Promise.all(Array.from({ length: 10 }, () => node.query(REGISTER, { eventId: event.id, participantId })));
+      const results = await Promise.all(Array.from({ length: 10 }, () => registerAsParticipant(node, event.id, participantId)));
       for (const result of results) expect(result.errors).toBeUndefined();
       expect(new Set(results.map((result) => result.data!.registerForEvent.id)).size).toBe(1);
       expect(await node.sql(`SELECT count(*)::int AS n FROM registrations WHERE participant_id = $1`, [participantId])).toEqual([{ n: 1 }]);
@@ -110,7 +110,7 @@ describe("event capacity and the waitlist", () => {
 
     it("never seats more people than the capacity while it grows and people register at once", async () => {
       const { event } = await eventWith(2, 4);
-      const registering = Array.from({ length: 8 }, () => node.query(REGISTER, { eventId: event.id, participantId: remoteParticipantId() }));
+      const registering = Array.from({ length: 8 }, () => registerAsParticipant(node, event.id, remoteParticipantId()));
       for (const result of await Promise.all([...registering, updateCapacity(event.id, 6)])) expect(result.errors).toBeUndefined();
       const after = await seats(event.id);
       expect(after).toMatchObject({ capacity: 6, confirmedCount: 6, waitlistCount: 6, seatsLeft: 0 });

@@ -4,12 +4,12 @@ import {
   CANCEL_EVENT,
   CANCEL_REGISTRATION,
   MISSING_UUID,
-  REGISTER,
   createEvent,
   createParticipant,
   firstError,
   ok,
   register,
+  registerAsParticipant,
   remoteParticipantId,
 } from "../../../test/fixtures.js";
 
@@ -123,7 +123,7 @@ describe("registering for events", () => {
     const { event, registered } = await eventWith(5, 1);
     await node.sql(`UPDATE events SET starts_at = now() - interval '1 hour', ends_at = now() + interval '1 hour' WHERE id = $1`, [event.id.split(":")[2]]);
     const before = await registrations();
-    expect(firstError(await node.query(REGISTER, { eventId: event.id, participantId: remoteParticipantId() }))).toMatchObject({ code: "EVENT_IN_PAST", field: "eventId" });
+    expect(firstError(await registerAsParticipant(node, event.id, remoteParticipantId()))).toMatchObject({ code: "EVENT_IN_PAST", field: "eventId" });
     expect(firstError(await node.query(CANCEL_REGISTRATION, { id: registered[0]!.id }))).toMatchObject({ code: "EVENT_IN_PAST", field: "id" });
     expect(await registrations()).toEqual(before);
   });
@@ -132,7 +132,7 @@ describe("registering for events", () => {
     const { event, registered } = await eventWith(1, 2);
     expect((await ok(node, CANCEL_EVENT, { id: event.id })).cancelEvent.status).toBe("CANCELLED");
     const before = await registrations();
-    expect(firstError(await node.query(REGISTER, { eventId: event.id, participantId: remoteParticipantId() }))).toMatchObject({ code: "EVENT_CANCELLED", field: "eventId" });
+    expect(firstError(await registerAsParticipant(node, event.id, remoteParticipantId()))).toMatchObject({ code: "EVENT_CANCELLED", field: "eventId" });
     expect(await registrations()).toEqual(before);
     await cancel(registered[0]!.id);
     const waiting = (await ok(node, `query($id: ID!) { registration(id: $id) { status } }`, { id: registered[1]!.id })).registration;
@@ -156,7 +156,8 @@ describe("registering for events", () => {
       [{ eventId: "event-1" }, "BAD_USER_INPUT", "eventId"],
     ])("%o → %s on %s", async (override, code, field) => {
       const before = await registrations();
-      const error = firstError(await node.query(REGISTER, { eventId, participantId: remoteParticipantId(), ...override }));
+      const args = { eventId, participantId: remoteParticipantId(), ...override };
+      const error = firstError(await registerAsParticipant(node, args.eventId, args.participantId));
       expect(error).toMatchObject({ code, field });
       expect(error.message).toContain(field);
       expect(await registrations()).toEqual(before);

@@ -1,10 +1,14 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
-import { connectionTypes } from "@tandem/shared";
+import { connectionTypes, tryParseGlobalId } from "@tandem/shared";
+import { forbidden, nodeOnlyEvents, rules } from "../../access.js";
 import type { NodeContext } from "../../context.js";
-import { Event } from "../event/event.type.js";
+import { emptyConnection } from "../common/empty-connection.js";
+import { Event, EVENT_KIND } from "../event/event.type.js";
+import { PARTICIPANT_KIND } from "../participant/participant.type.js";
 import { Registration, REGISTRATION_KIND } from "./registration.type.js";
 import { EventRegistrationsArgs, ParticipantRegistrationsArgs } from "./registration.args.js";
 import { registrationsByEventKey } from "./registration.loader.js";
+import { assertRegistrationVisible, visibleRegistrations } from "./registration-visibility.js";
 
 export const { Connection: RegistrationConnection } = connectionTypes("Registration", Registration);
 type RegistrationConnection = InstanceType<typeof RegistrationConnection>;
@@ -14,47 +18,73 @@ export class RegistrationResolver {
   @Query(() => Registration, { nullable: true, description: "A registration by global id; routed to the event's host node." })
   async registration(@Arg("id", () => ID) id: string, @Ctx() ctx: NodeContext): Promise<Registration | null> {
     const entity = await ctx.loaders.registration.load(ctx.services.directory.parseLocal(id, REGISTRATION_KIND, "id"));
-    return entity ? Registration.fromEntity(entity, ctx.node.id) : null;
+    if (!entity) return null;
+    await assertRegistrationVisible(ctx, entity);
+    return Registration.fromEntity(entity, ctx.node.id);
   }
 
-  @Query(() => RegistrationConnection, { description: "A participant's registrations, in event start order. Through the gateway: at every node, merged." })
+  @Query(() => RegistrationConnection, {
+    description: "A participant's registrations, in event start order, for those who may see them. Through the gateway: at every node, merged.",
+  })
   async participantRegistrations(@Args(() => ParticipantRegistrationsArgs) args: ParticipantRegistrationsArgs, @Ctx() ctx: NodeContext): Promise<RegistrationConnection> {
-    const page = await ctx.services.registrations.forParticipant(args);
+    ctx.services.directory.parseReference(args.participantId, PARTICIPANT_KIND, "participantId");
+    if (!ctx.access.allows(rules.readRegistration, args.participantId)) return emptyConnection();
+    const page = await ctx.services.registrations.forParticipant(args, ctx.viewer);
     return { ...page, edges: page.edges.map((edge) => ({ cursor: edge.cursor, node: Registration.fromEntity(edge.node, ctx.node.id) })) };
   }
 
-  @Mutation(() => Registration, { nullable: true, description: "Registers a participant of any node for an event; waitlisted when full; idempotent." })
+  @Mutation(() => Registration, {
+    nullable: true,
+    description: "Registers a participant of any node for an event (the participant, or their node's coordinators); waitlisted when full; idempotent.",
+  })
   async registerForEvent(
     @Arg("eventId", () => ID) eventId: string,
     @Arg("participantId", () => ID) participantId: string,
     @Ctx() ctx: NodeContext,
   ): Promise<Registration> {
+    ctx.services.directory.parseLocal(eventId, EVENT_KIND, "eventId");
+    ctx.services.directory.parseReference(participantId, PARTICIPANT_KIND, "participantId");
+    ctx.access.require(rules.register, participantId);
     return Registration.fromEntity(await ctx.services.registrations.register(eventId, participantId), ctx.node.id);
   }
 
   @Mutation(() => Registration, { nullable: true, description: "Cancels a registration; the first person waiting gets the seat." })
   async cancelRegistration(@Arg("id", () => ID) id: string, @Ctx() ctx: NodeContext): Promise<Registration> {
+    const existing = await ctx.loaders.registration.load(ctx.services.directory.parseLocal(id, REGISTRATION_KIND, "id"));
+    if (existing) ctx.access.require(rules.cancelRegistration, existing.participantId);
     return Registration.fromEntity(await ctx.services.registrations.cancel(id), ctx.node.id);
   }
 
   @FieldResolver(() => Event)
   async event(@Root() registration: Registration, @Ctx() ctx: NodeContext): Promise<Event> {
     const entity = await ctx.loaders.event.load(registration.eventLocalId);
-    return Event.fromEntity(entity!, ctx.node.id);
+    if (!entity || !ctx.services.events.isVisibleTo(entity, ctx.viewer)) throw forbidden(nodeOnlyEvents);
+    return Event.fromEntity(entity, ctx.node.id);
   }
 
   @FieldResolver(() => Int, { nullable: true, description: "1-based place on the waitlist while waitlisted." })
   async waitlistPosition(@Root() registration: Registration, @Ctx() ctx: NodeContext): Promise<number | null> {
     return registration.status === "WAITLISTED" ? ctx.loaders.waitlistPosition.load(registration.localId) : null;
   }
+
+  @FieldResolver(() => String, {
+    nullable: true,
+    description:
+      "Signed by this (host) node: proof of the registration, for recordDisclosure at the registrant's home node (which then shows the registrant's name to this node's coordinators). For the registrant and coordinators of their home node or of this node, while the registration is active.",
+  })
+  async disclosureProof(@Root() registration: Registration, @Ctx() ctx: NodeContext): Promise<string | null> {
+    const refersToPerson = tryParseGlobalId(registration.participantId)?.kind === PARTICIPANT_KIND;
+    if (!refersToPerson || registration.status === "CANCELLED" || !ctx.access.allows(rules.readDisclosureProof, registration.participantId)) return null;
+    return ctx.services.registrationProofs.sign(registration);
+  }
 }
 
 @Resolver(() => Event)
 export class EventRegistrationsResolver {
-  @FieldResolver(() => [Registration], { description: "Registrations for this event, in registration order." })
+  @FieldResolver(() => [Registration], { description: "Registrations for this event, in registration order: those the caller may see." })
   async registrations(@Root() event: Event, @Args(() => EventRegistrationsArgs) args: EventRegistrationsArgs, @Ctx() ctx: NodeContext): Promise<Registration[]> {
     const statuses = args.status?.length ? args.status : (["CONFIRMED", "WAITLISTED"] as const);
     const rows = await ctx.loaders.registrationsByEvent.load(registrationsByEventKey(event.localId, statuses));
-    return rows.map((row) => Registration.fromEntity(row, ctx.node.id));
+    return visibleRegistrations(ctx, rows).map((row) => Registration.fromEntity(row, ctx.node.id));
   }
 }

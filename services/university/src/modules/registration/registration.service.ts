@@ -3,7 +3,8 @@ import { AppError, ErrorCode, encodeSortCursor, toPage } from "@tandem/shared";
 import { decodeTimeCursor } from "../common/time-cursor.js";
 import type { NodeDirectory } from "../../node-directory.js";
 import { EventEntity } from "../event/event.entity.js";
-import { lockEvent, type WaitlistPromoter } from "../event/event.service.js";
+import { forbidden, nodeOnlyEvents } from "../../access.js";
+import { isEventVisibleTo, lockEvent, type Viewer, type WaitlistPromoter } from "../event/event.service.js";
 import { EVENT_KIND } from "../event/event.type.js";
 import { ParticipantEntity } from "../participant/participant.entity.js";
 import { PARTICIPANT_KIND } from "../participant/participant.type.js";
@@ -53,8 +54,8 @@ export class RegistrationService implements WaitlistPromoter {
     return new Map(rows.map((row) => [row.id, Number(row.position)]));
   }
 
-  /** A participant's registrations at this node, in event start order. */
-  async forParticipant(args: ParticipantRegistrationsArgs) {
+  /** A participant's registrations at this node, in event start order; node-only events only for this node's people. */
+  async forParticipant(args: ParticipantRegistrationsArgs, viewer: Viewer) {
     this.directory.parseReference(args.participantId, PARTICIPANT_KIND, "participantId");
     if (args.nodes && !args.nodes.includes(this.directory.self.id)) {
       return { edges: [], pageInfo: toPage([], args.first, () => "", false).pageInfo, totalCount: 0 };
@@ -63,6 +64,7 @@ export class RegistrationService implements WaitlistPromoter {
       .createQueryBuilder("r")
       .innerJoinAndSelect("r.event", "e")
       .where("r.participant_id = :participantId", { participantId: args.participantId });
+    if (viewer.homeNode !== this.directory.self.id) filtered.andWhere("e.visibility = 'CONSORTIUM'");
     if (!args.includeCancelled) filtered.andWhere("r.status <> 'CANCELLED'");
     const totalCount = await filtered.clone().getCount();
     const page = filtered.clone().orderBy("e.starts_at", "ASC").addOrderBy("r.id", "ASC").limit(args.first + 1);
@@ -90,6 +92,7 @@ export class RegistrationService implements WaitlistPromoter {
     return this.dataSource.transaction(async (manager) => {
       const event = await lockEvent(manager, eventLocalId, "eventId");
       this.assertOpen(event);
+      if (!isEventVisibleTo(event, { homeNode: participant.node }, this.directory.self.id)) throw forbidden(nodeOnlyEvents, { field: "eventId" });
       if (participant.node === this.directory.self.id && !(await manager.existsBy(ParticipantEntity, { id: participant.localId }))) {
         throw new AppError(ErrorCode.NOT_FOUND, `participantId: no participant ${participantId} at node ${this.directory.self.id}`, { field: "participantId" });
       }

@@ -1,0 +1,60 @@
+/**
+ * User authentication at the gateway: a bearer token issued by the user's
+ * home university (or the coordination office), verified against the keys
+ * the registry publishes. A bad token is refused at once (HTTP 401); no
+ * token is refused for anything but introspection.
+ */
+import type { ApolloServerPlugin } from "@apollo/server";
+import type { NextFunction, Request, Response } from "express";
+import { GraphQLError, Kind, type OperationDefinitionNode } from "graphql";
+import { ErrorCode, bearerToken, sendUnauthenticated, type Logger, type UserCaller, type UserTokenVerifier } from "@tandem/shared";
+
+export interface GatewayContext extends Record<string, unknown> {
+  requestId: string;
+  /** The verified user, or null for an anonymous request (introspection only). */
+  caller: UserCaller | null;
+}
+
+export function authenticateUsers(verifier: UserTokenVerifier, gatewayId: string, logger: Logger) {
+  return async (req: Request, res: Response, next: NextFunction): Promise<void> => {
+    const token = bearerToken(req);
+    if (!token) {
+      if (req.headers.authorization) return sendUnauthenticated(res, "The Authorization header must be `Bearer <token>`");
+      res.locals.user = null;
+      return next();
+    }
+    try {
+      const identity = await verifier.verify(token);
+      res.locals.user = { kind: "user", ...identity, requestId: null, via: gatewayId } satisfies UserCaller;
+      next();
+    } catch (error) {
+      logger.info({ reason: (error as Error).message }, "refused a user token");
+      sendUnauthenticated(res, (error as Error).message);
+    }
+  };
+}
+
+export function userOf(res: Response, requestId: string): UserCaller | null {
+  const user = res.locals.user as UserCaller | null | undefined;
+  return user ? { ...user, requestId } : null;
+}
+
+function isIntrospectionOnly(operation: OperationDefinitionNode): boolean {
+  return operation.selectionSet.selections.every((selection) => selection.kind === Kind.FIELD && selection.name.value.startsWith("__"));
+}
+
+/** Every operation but introspection needs a verified user. */
+export function requireUserPlugin(): ApolloServerPlugin<GatewayContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ contextValue, operation }) {
+          if (contextValue.caller || (operation && isIntrospectionOnly(operation))) return;
+          throw new GraphQLError("Sign in at your university: send `Authorization: Bearer <token>`", {
+            extensions: { code: ErrorCode.UNAUTHENTICATED, http: { status: 401 } },
+          });
+        },
+      };
+    },
+  };
+}

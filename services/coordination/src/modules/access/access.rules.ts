@@ -1,0 +1,110 @@
+/**
+ * Who may do what at the coordination office: every rule in one place, each
+ * with a name that a refusal reports. Resolvers call `authorise` (refuse
+ * with FORBIDDEN) or `permitted` (filter a list); services apply the same
+ * visibility to SQL through `visibilityOf`.
+ */
+import { AppError, ErrorCode, homeNodeOf, isJointCoordinator, isNodeCoordinatorOf, isSubject, isUser, type Caller } from "@tandem/shared";
+
+/** The participants a record is about, as global ids at their home nodes. */
+export interface Partners {
+  menteeId: string;
+  mentorId: string;
+}
+
+export interface Rule<T> {
+  name: string;
+  /** Who the rule lets through, for the refusal message. */
+  who: string;
+  allows(caller: Caller, target: T): boolean;
+}
+
+function rule<T = void>(name: string, who: string, allows: (caller: Caller, target: T) => boolean): Rule<T> {
+  return { name, who, allows };
+}
+
+/** Which participants' records a caller may see: all, those of some nodes, or their own. */
+export interface Visibility {
+  all: boolean;
+  nodes: readonly string[];
+  subjects: readonly string[];
+}
+
+export function visibilityOf(caller: Caller): Visibility {
+  if (!isUser(caller)) return { all: false, nodes: [], subjects: [] };
+  if (isJointCoordinator(caller)) return { all: true, nodes: [], subjects: [] };
+  const nodes = isNodeCoordinatorOf(caller, caller.homeNode) ? [caller.homeNode] : [];
+  return { all: false, nodes, subjects: [caller.sub] };
+}
+
+/** True when any of the participants is visible: the caller themselves, or of a node they coordinate. */
+export function sees(visibility: Visibility, participantIds: readonly string[]): boolean {
+  if (visibility.all) return true;
+  return participantIds.some((id) => visibility.subjects.includes(id) || visibility.nodes.includes(homeNodeOf(id) ?? ""));
+}
+
+/** A node coordinator of the home node named by the id (an erased reference keeps its node). */
+function coordinatesHomeOf(caller: Caller, participantId: string): boolean {
+  const node = homeNodeOf(participantId);
+  return node !== null && isNodeCoordinatorOf(caller, node);
+}
+
+const jointOrHomeCoordinator = (caller: Caller, ids: readonly string[]) => isJointCoordinator(caller) || ids.some((id) => coordinatesHomeOf(caller, id));
+const isPartner = (caller: Caller, tandem: Partners) => isSubject(caller, tandem.menteeId) || isSubject(caller, tandem.mentorId);
+
+export const rules = {
+  readCatalogue: rule("read-catalogue", "any signed-in person", (caller) => isUser(caller)),
+  manageCatalogue: rule("manage-catalogue", "joint coordinators", (caller) => isJointCoordinator(caller)),
+  enrol: rule<string>("enrol", "joint coordinators and coordinators of the participant's home node", (caller, participantId) =>
+    jointOrHomeCoordinator(caller, [participantId]),
+  ),
+  withdrawEnrolment: rule<{ participantId: string }>(
+    "withdraw-enrolment",
+    "joint coordinators, coordinators of the participant's home node and the participant",
+    (caller, enrolment) => jointOrHomeCoordinator(caller, [enrolment.participantId]) || isSubject(caller, enrolment.participantId),
+  ),
+  readEnrolment: rule<{ participantId: string }>(
+    "read-enrolment",
+    "joint coordinators, coordinators of the participant's home node and the participant",
+    (caller, enrolment) => sees(visibilityOf(caller), [enrolment.participantId]),
+  ),
+  proposeTandem: rule<Partners>("propose-tandem", "joint coordinators and coordinators of the mentee's or the mentor's node", (caller, pair) =>
+    jointOrHomeCoordinator(caller, [pair.menteeId, pair.mentorId]),
+  ),
+  respondToTandem: rule<Partners>("respond-to-tandem", "the mentee and the mentor themselves", isPartner),
+  activateTandem: rule<Partners>("activate-tandem", "joint coordinators and coordinators of the mentee's or the mentor's node", (caller, tandem) =>
+    jointOrHomeCoordinator(caller, [tandem.menteeId, tandem.mentorId]),
+  ),
+  closeTandem: rule<Partners>(
+    "close-tandem",
+    "joint coordinators, coordinators of the mentee's or the mentor's node and the two partners",
+    (caller, tandem) => jointOrHomeCoordinator(caller, [tandem.menteeId, tandem.mentorId]) || isPartner(caller, tandem),
+  ),
+  readTandem: rule<Partners>("read-tandem", "joint coordinators, coordinators of the partners' nodes and the two partners", (caller, tandem) =>
+    sees(visibilityOf(caller), [tandem.menteeId, tandem.mentorId]),
+  ),
+  readAcceptanceProof: rule<Partners>(
+    "read-acceptance-proof",
+    "the two partners, coordinators of their home nodes and joint coordinators",
+    (caller, tandem) => jointOrHomeCoordinator(caller, [tandem.menteeId, tandem.mentorId]) || isPartner(caller, tandem),
+  ),
+  readAuditLog: rule("read-audit-log", "joint coordinators", (caller) => isJointCoordinator(caller)),
+  exerciseDataRights: rule<string>("exercise-data-rights", "the person themselves and coordinators of their home node", (caller, participantId) =>
+    isSubject(caller, participantId) || coordinatesHomeOf(caller, participantId),
+  ),
+} as const;
+
+type TargetArgs<T> = [T] extends [void] ? [] : [T];
+
+export function permitted<T>(caller: Caller, rule: Rule<T>, ...target: TargetArgs<T>): boolean {
+  return rule.allows(caller, target[0] as T);
+}
+
+export function forbidden(rule: Rule<unknown>): AppError {
+  return new AppError(ErrorCode.FORBIDDEN, `Forbidden by rule "${rule.name}": allowed for ${rule.who} only`, { rule: rule.name });
+}
+
+/** Refuses with FORBIDDEN, naming the rule, unless the rule lets the caller through. */
+export function authorise<T>(caller: Caller, rule: Rule<T>, ...target: TargetArgs<T>): void {
+  if (!rule.allows(caller, target[0] as T)) throw forbidden(rule as Rule<unknown>);
+}

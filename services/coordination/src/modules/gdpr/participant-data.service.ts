@@ -1,0 +1,136 @@
+/**
+ * The coordination part of the GDPR rights. The office holds no personal
+ * fields, only references; export lists every record naming the person,
+ * erasure replaces every reference with one pseudonym per person
+ * (`<node>:erased:<uuid>`), so pairs and quotas stay countable and nothing
+ * points back to them.
+ */
+import { randomUUID } from "node:crypto";
+import type { DataSource, EntityManager } from "typeorm";
+import { AuditEntryEntity, type AuditEntryEntity as AuditRow } from "@tandem/shared";
+import type { ConsortiumDirectory } from "../../consortium-directory.js";
+import type { AuditLogService } from "../audit/audit.service.js";
+import { COHORT_KIND } from "../cohort/cohort.type.js";
+import { EnrolmentEntity } from "../enrolment/enrolment.entity.js";
+import { ENROLMENT_KIND } from "../enrolment/enrolment.type.js";
+import { PROGRAMME_KIND } from "../programme/programme.type.js";
+import { TandemEntity } from "../tandem/tandem.entity.js";
+import { TANDEM_KIND } from "../tandem/tandem.type.js";
+import type { CohortEntity } from "../cohort/cohort.entity.js";
+
+export const ERASED_KIND = "erased";
+export const ERASURE_CLOSE_REASON = "participant erased";
+
+export interface ErasureResult {
+  pseudonym: string;
+  anonymisedRecords: number;
+}
+
+const iso = (date: Date | null) => (date ? date.toISOString() : null);
+
+export class ParticipantDataService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly directory: ConsortiumDirectory,
+    private readonly auditLog: AuditLogService,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  /** Everything the office holds about a person, as one JSON document. */
+  async export(participantId: string) {
+    this.directory.parseParticipant(participantId, "participantId");
+    const enrolments = await this.dataSource.getRepository(EnrolmentEntity).find({
+      where: { participantId },
+      relations: { cohort: { programme: true } },
+      order: { enrolledAt: "ASC", id: "ASC" },
+    });
+    const tandems = await this.dataSource.getRepository(TandemEntity).find({
+      where: [{ menteeId: participantId }, { mentorId: participantId }],
+      relations: { cohort: { programme: true } },
+      order: { createdAt: "ASC", id: "ASC" },
+    });
+    const enrolmentIds = enrolments.map((row) => this.directory.globalId(ENROLMENT_KIND, row.id));
+    const tandemIds = tandems.map((row) => this.directory.globalId(TANDEM_KIND, row.id));
+    const audit = await this.auditLog.about(participantId, [...enrolmentIds, ...tandemIds]);
+    return {
+      party: this.directory.selfId,
+      participantId,
+      generatedAt: this.now().toISOString(),
+      heldPersonalData: false,
+      enrolments: enrolments.map((row, index) => ({
+        id: enrolmentIds[index],
+        ...this.cohortOf(row.cohort!),
+        role: row.role,
+        track: row.trackCode,
+        status: row.status,
+        enrolledAt: iso(row.enrolledAt),
+        withdrawnAt: iso(row.withdrawnAt),
+      })),
+      tandems: tandems.map((row, index) => ({
+        id: tandemIds[index],
+        ...this.cohortOf(row.cohort!),
+        role: row.menteeId === participantId ? "MENTEE" : "MENTOR",
+        partnerId: row.menteeId === participantId ? row.mentorId : row.menteeId,
+        status: row.status,
+        menteeResponse: row.menteeResponse,
+        menteeRespondedAt: iso(row.menteeRespondedAt),
+        mentorResponse: row.mentorResponse,
+        mentorRespondedAt: iso(row.mentorRespondedAt),
+        createdAt: iso(row.createdAt),
+        activatedAt: iso(row.activatedAt),
+        closedAt: iso(row.closedAt),
+        closeReason: row.closeReason,
+      })),
+      auditEntries: audit.map(auditLine),
+    };
+  }
+
+  /**
+   * Closes the person's open tandems, withdraws their active enrolments and
+   * replaces every reference to them (enrolments, tandems, audit log) with
+   * one pseudonym. Running it again finds nothing to change.
+   */
+  async erase(participantId: string): Promise<ErasureResult> {
+    const { node } = this.directory.parseParticipant(participantId, "participantId");
+    const pseudonym = `${node}:${ERASED_KIND}:${randomUUID()}`;
+    const anonymisedRecords = await this.dataSource.transaction(async (manager) => {
+      const now = this.now();
+      await manager
+        .createQueryBuilder()
+        .update(TandemEntity)
+        .set({ status: "CLOSED", closedAt: now, closeReason: ERASURE_CLOSE_REASON })
+        .where("status <> 'CLOSED' AND (mentee_id = :participantId OR mentor_id = :participantId)", { participantId })
+        .execute();
+      await manager.createQueryBuilder().update(EnrolmentEntity).set({ status: "WITHDRAWN", withdrawnAt: now }).where("status = 'ACTIVE' AND participant_id = :participantId", { participantId }).execute();
+      const replace = (entity: new () => object, columns: Record<string, string>) => replaceReference(manager, entity, columns, participantId, pseudonym);
+      const tandems = await replace(TandemEntity, { menteeId: "mentee_id", mentorId: "mentor_id" });
+      const enrolments = await replace(EnrolmentEntity, { participantId: "participant_id" });
+      const auditEntries = await replace(AuditEntryEntity, { participantId: "participant_id", actor: "actor", targetId: "target_id" });
+      return tandems + enrolments + auditEntries;
+    });
+    return { pseudonym, anonymisedRecords };
+  }
+
+  private cohortOf(cohort: CohortEntity) {
+    return {
+      cohort: { id: this.directory.globalId(COHORT_KIND, cohort.id), name: cohort.name },
+      programme: { id: this.directory.globalId(PROGRAMME_KIND, cohort.programmeId), name: cohort.programme!.name },
+    };
+  }
+}
+
+/** Replaces `id` in any of the columns (by property) of a table, counting each row once. */
+async function replaceReference(manager: EntityManager, entity: new () => object, columns: Record<string, string>, id: string, pseudonym: string): Promise<number> {
+  const set = Object.fromEntries(Object.entries(columns).map(([property, column]) => [property, () => `CASE WHEN "${column}" = :id THEN :pseudonym ELSE "${column}" END`]));
+  const result = await manager
+    .createQueryBuilder()
+    .update(entity)
+    .set(set)
+    .where(Object.values(columns).map((column) => `"${column}" = :id`).join(" OR "), { id, pseudonym })
+    .execute();
+  return result.affected ?? 0;
+}
+
+function auditLine(row: AuditRow) {
+  return { at: iso(row.at), action: row.action, actor: row.actor, actorHome: row.actorHome, actorRoles: row.actorRoles, via: row.via, targetId: row.targetId, outcome: row.outcome };
+}

@@ -1,0 +1,102 @@
+/**
+ * Disclosure grants: recorded only from proofs this node verifies itself
+ * (signed by the coordination office or by an event's host node), read by
+ * the disclosure rules in one query per batch.
+ */
+import { In, type DataSource, type Repository } from "typeorm";
+import { AppError, ErrorCode, ProofType, tryParseGlobalId, verifyProof, type ConsortiumRegistry, type Proof } from "@tandem/shared";
+import { nodeGrantee } from "../../access.js";
+import type { NodeDirectory } from "../../node-directory.js";
+import { ParticipantEntity } from "../participant/participant.entity.js";
+import { PARTICIPANT_KIND } from "../participant/participant.type.js";
+import { DisclosureGrantEntity, type GrantBasis, type GrantScope } from "./disclosure-grant.entity.js";
+
+/** A grant a proof establishes at this node. */
+export interface GrantToRecord {
+  participantId: string;
+  grantee: string;
+  scope: GrantScope;
+  basis: GrantBasis;
+  referenceId: string;
+}
+
+export class DisclosureService {
+  private readonly repository: Repository<DisclosureGrantEntity>;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly directory: NodeDirectory,
+    private readonly registry: ConsortiumRegistry,
+  ) {
+    this.repository = dataSource.getRepository(DisclosureGrantEntity);
+  }
+
+  /** Grants of these participants (local ids) to any of these grantees, one query. */
+  async grantsTo(participantIds: readonly string[], grantees: readonly string[]): Promise<DisclosureGrantEntity[]> {
+    if (participantIds.length === 0 || grantees.length === 0) return [];
+    return this.repository.findBy({ participantId: In([...participantIds]), grantee: In([...grantees]) });
+  }
+
+  /** Grants a participant (local id) gave, oldest first. */
+  given(participantId: string): Promise<DisclosureGrantEntity[]> {
+    return this.repository.find({ where: { participantId }, order: { createdAt: "ASC", id: "ASC" } });
+  }
+
+  /** Grants naming a grantee (a participant's global id), oldest first. */
+  naming(grantee: string): Promise<DisclosureGrantEntity[]> {
+    return this.repository.find({ where: { grantee }, order: { createdAt: "ASC", id: "ASC" } });
+  }
+
+  /** Verifies the signature and the ids a proof carries; nothing the caller says beyond it is trusted. */
+  async verify(token: string): Promise<Proof> {
+    const proof = await verifyProof(token, this.registry);
+    const tandem = proof.type === ProofType.TANDEM_ACCEPTED;
+    const participants = tandem ? [proof.menteeId, proof.mentorId] : [proof.participantId];
+    const reference = tryParseGlobalId(tandem ? proof.tandemId : proof.registrationId);
+    const wellFormed =
+      participants.every((id) => tryParseGlobalId(id)?.kind === PARTICIPANT_KIND) &&
+      (tandem ? proof.menteeId !== proof.mentorId && reference?.kind === "tandem" : reference?.kind === "registration" && reference.node === proof.issuer);
+    if (!wellFormed) throw new AppError(ErrorCode.INVALID_PROOF, "proof: malformed ids (participants, tandem or registration of the issuer)", { field: "proof" });
+    return proof;
+  }
+
+  /** What a verified proof grants at this node: each partner living here to the other, or a registrant's name to the host. */
+  grantsOf(proof: Proof): GrantToRecord[] {
+    const local = (id: string) => (tryParseGlobalId(id)?.node === this.directory.self.id ? tryParseGlobalId(id)!.localId : null);
+    const grants: GrantToRecord[] = [];
+    if (proof.type === ProofType.TANDEM_ACCEPTED) {
+      for (const [self, partner] of [[proof.menteeId, proof.mentorId], [proof.mentorId, proof.menteeId]] as const) {
+        const participantId = local(self);
+        if (participantId) grants.push({ participantId, grantee: partner, scope: "CONTACT", basis: "TANDEM", referenceId: proof.tandemId });
+      }
+    } else {
+      const participantId = local(proof.participantId);
+      if (participantId) grants.push({ participantId, grantee: nodeGrantee(proof.issuer), scope: "NAME", basis: "EVENT_REGISTRATION", referenceId: proof.registrationId });
+    }
+    if (grants.length === 0) {
+      throw new AppError(ErrorCode.WRONG_NODE, `proof: names nobody of ${this.directory.self.id}; record it at the participant's home node`, { field: "proof" });
+    }
+    return grants;
+  }
+
+  /** Records grants once (idempotent) and returns them as stored. */
+  async record(grants: readonly GrantToRecord[], createdBy: string): Promise<DisclosureGrantEntity[]> {
+    return this.dataSource.transaction(async (manager) => {
+      const ids = [...new Set(grants.map((grant) => grant.participantId))];
+      const existing = new Set((await manager.findBy(ParticipantEntity, { id: In(ids) })).map((participant) => participant.id));
+      const recordable = grants.filter((grant) => existing.has(grant.participantId));
+      if (recordable.length === 0) throw new AppError(ErrorCode.NOT_FOUND, `proof: the participant it names is not (or no longer) held by ${this.directory.self.id}`, { field: "proof" });
+      await manager
+        .createQueryBuilder()
+        .insert()
+        .into(DisclosureGrantEntity)
+        .values(recordable.map((grant) => ({ ...grant, createdBy })))
+        .orIgnore()
+        .execute();
+      return manager.find(DisclosureGrantEntity, {
+        where: recordable.map(({ participantId, grantee, scope, referenceId }) => ({ participantId, grantee, scope, referenceId })),
+        order: { createdAt: "ASC", id: "ASC" },
+      });
+    });
+  }
+}

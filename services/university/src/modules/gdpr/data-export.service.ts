@@ -1,0 +1,97 @@
+/**
+ * Export at this node (GDPR art. 15/20): everything it holds about a person.
+ * The home node adds the profile and the grants the person gave; every node
+ * gives the registrations and grants referring to them and its audit entries
+ * about them, with other participants named by node only.
+ */
+import type { DataSource } from "typeorm";
+import { tryParseGlobalId, type AuditEntryEntity } from "@tandem/shared";
+import type { NodeDirectory } from "../../node-directory.js";
+import type { AuditLogService } from "../audit/audit-log.service.js";
+import type { DisclosureGrantEntity } from "../disclosure/disclosure-grant.entity.js";
+import type { DisclosureService } from "../disclosure/disclosure.service.js";
+import { ParticipantEntity } from "../participant/participant.entity.js";
+import { PARTICIPANT_KIND } from "../participant/participant.type.js";
+import { RegistrationEntity } from "../registration/registration.entity.js";
+import { EVENT_KIND } from "../event/event.type.js";
+import { REGISTRATION_KIND } from "../registration/registration.type.js";
+
+export interface ParticipantDataExport {
+  party: string;
+  participantId: string;
+  exportedAt: string;
+  homeNode: boolean;
+  profile: Record<string, unknown> | null;
+  disclosureGrantsGiven: Record<string, unknown>[];
+  disclosureGrantsReceived: Record<string, unknown>[];
+  registrations: Record<string, unknown>[];
+  auditEntries: Record<string, unknown>[];
+}
+
+export class DataExportService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly directory: NodeDirectory,
+    private readonly disclosures: DisclosureService,
+    private readonly auditLog: AuditLogService,
+  ) {}
+
+  async export(participantId: string): Promise<ParticipantDataExport> {
+    const person = this.directory.parseReference(participantId, PARTICIPANT_KIND, "participantId");
+    const homeNode = person.node === this.directory.self.id;
+    const profile = homeNode ? await this.dataSource.getRepository(ParticipantEntity).findOneBy({ id: person.localId }) : null;
+    return {
+      party: this.directory.self.id,
+      participantId,
+      exportedAt: new Date().toISOString(),
+      homeNode,
+      profile: profile && { ...profile, id: participantId, createdAt: profile.createdAt.toISOString(), updatedAt: profile.updatedAt.toISOString() },
+      disclosureGrantsGiven: profile ? (await this.disclosures.given(profile.id)).map((grant) => this.grant(grant)) : [],
+      disclosureGrantsReceived: (await this.disclosures.naming(participantId)).map((grant) => this.grant(grant)),
+      registrations: await this.registrations(participantId),
+      auditEntries: (await this.auditLog.about(participantId)).map((entry) => this.auditEntry(entry, participantId)),
+    };
+  }
+
+  private async registrations(participantId: string): Promise<Record<string, unknown>[]> {
+    const rows = await this.dataSource.getRepository(RegistrationEntity).find({ where: { participantId }, relations: { event: true }, order: { registeredAt: "ASC", id: "ASC" } });
+    return rows.map((row) => ({
+      id: this.directory.globalId(REGISTRATION_KIND, row.id),
+      eventId: this.directory.globalId(EVENT_KIND, row.eventId),
+      eventTitle: row.event?.title ?? null,
+      eventStartsAt: row.event?.startsAt.toISOString() ?? null,
+      status: row.status,
+      registeredAt: row.registeredAt.toISOString(),
+      promotedAt: row.promotedAt?.toISOString() ?? null,
+      cancelledAt: row.cancelledAt?.toISOString() ?? null,
+    }));
+  }
+
+  private grant(grant: DisclosureGrantEntity): Record<string, unknown> {
+    return {
+      participantId: this.directory.globalId(PARTICIPANT_KIND, grant.participantId),
+      grantee: grant.grantee,
+      scope: grant.scope,
+      basis: grant.basis,
+      referenceId: grant.referenceId,
+      createdAt: grant.createdAt.toISOString(),
+    };
+  }
+
+  /** Who saw or changed what: other participants appear as `<node>:participant`, never by id. */
+  private auditEntry(entry: AuditEntryEntity, participantId: string): Record<string, unknown> {
+    const actor = tryParseGlobalId(entry.actor);
+    const otherPerson = entry.actor !== participantId && actor?.kind === PARTICIPANT_KIND;
+    return {
+      at: entry.at.toISOString(),
+      actor: otherPerson ? `${actor.node}:${PARTICIPANT_KIND}` : entry.actor,
+      actorHome: entry.actorHome,
+      actorRoles: entry.actorRoles,
+      via: entry.via,
+      action: entry.action,
+      fieldGroup: entry.fieldGroup,
+      targetId: entry.targetId,
+      outcome: entry.outcome,
+    };
+  }
+}

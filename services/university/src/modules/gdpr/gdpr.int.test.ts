@@ -1,0 +1,148 @@
+/**
+ * A node's part of the GDPR rights, for a zcu participant with data at her
+ * home node (zcu) and references at an event host (hst): export what each
+ * node holds, erase it (profile deleted at home, references anonymised
+ * everywhere), idempotently, leaving no personal value in any table.
+ */
+import { randomUUID } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { Role, signProof, type Caller } from "@tandem/shared";
+import { as } from "@tandem/shared/testkit";
+import { startTestNode, type TestNode } from "../../../test/test-node.js";
+import { createEvent, createParticipant, firstError, ok } from "../../../test/fixtures.js";
+
+const EXPORT = `query($node: String!, $p: ID!) { exportParticipantData(node: $node, participantId: $p) }`;
+const ERASE = `mutation($node: String!, $p: ID!) { eraseParticipantData(node: $node, participantId: $p) { party participantId heldPersonalData removedRecords anonymisedRecords confirmedAt } }`;
+const RECORD = `mutation($node: String!, $proof: String!) { recordDisclosure(node: $node, proof: $proof) { scope } }`;
+const REGISTER = `mutation($e: ID!, $p: ID!) { registerForEvent(eventId: $e, participantId: $p) { id disclosureProof } }`;
+const ZORA = { displayName: "Zora Dvořáková", phone: "+420 377 632 222", organisation: "Plzeňský Prazdroj", about: "Brewing science, keen on mentoring" };
+
+describe("GDPR rights at a node", () => {
+  let hst: TestNode;
+  let zcu: TestNode;
+  let zora: Record<string, any>;
+  let hans: Record<string, any>;
+  const hstRegistrations: string[] = [];
+  beforeAll(async () => {
+    [hst, zcu] = await Promise.all([startTestNode("hst"), startTestNode("zcu")]);
+    zora = await createParticipant(zcu, ZORA);
+    hans = await createParticipant(hst, { role: "MENTOR", degreeLevel: null, semester: null, displayName: "Hans Becker", phone: "+49 651 8103 2" });
+    const asZora = (node: TestNode) => node.as(as.participant(zora.id));
+    const tandem = await signProof(zcu.trust.keys.get("coord")!, "coord", { type: "tandem-accepted", tandemId: `coord:tandem:${randomUUID()}`, menteeId: zora.id, mentorId: hans.id });
+    await ok(asZora(zcu), RECORD, { node: "zcu", proof: tandem });
+    await ok(hst.as(as.participant(hans.id, Role.MENTOR)), RECORD, { node: "hst", proof: tandem });
+    for (const title of ["Panel: brewing and health", "Networking evening"]) {
+      const registration = (await ok(asZora(hst), REGISTER, { e: (await createEvent(hst, { title })).id, p: zora.id })).registerForEvent;
+      hstRegistrations.push(registration.id);
+      if (hstRegistrations.length === 1) await ok(asZora(zcu), RECORD, { node: "zcu", proof: registration.disclosureProof });
+    }
+    await ok(asZora(zcu), REGISTER, { e: (await createEvent(zcu, { title: "Kick-off Plzeň", timeZone: "Europe/Prague" })).id, p: zora.id });
+    await ok(zcu.as(as.participant(hans.id, Role.MENTOR)), `query($id: ID!) { participant(id: $id) { displayName email } }`, { id: zora.id });
+  });
+  afterAll(() => Promise.all([hst?.stop(), zcu?.stop()]));
+
+  const exportAt = async (node: TestNode, caller: Caller = as.participant(zora.id)) => (await ok(node.as(caller), EXPORT, { node: node.nodeId, p: zora.id })).exportParticipantData;
+
+  describe("export", () => {
+    it("at the home node: the whole profile, grants given, registrations and audit entries, other people by node only", async () => {
+      const data = await exportAt(zcu);
+      expect(data).toMatchObject({ party: "zcu", participantId: zora.id, homeNode: true, profile: { id: zora.id, email: zora.email, ...ZORA }, disclosureGrantsReceived: [] });
+      expect(data.disclosureGrantsGiven.map((grant: any) => [grant.grantee, grant.scope])).toEqual([
+        [hans.id, "CONTACT"],
+        ["node:hst", "NAME"],
+      ]);
+      expect(data.registrations).toEqual([expect.objectContaining({ eventTitle: "Kick-off Plzeň", status: "CONFIRMED" })]);
+      const partnerRead = data.auditEntries.filter((entry: any) => entry.action === "disclose" && entry.actorHome === "hst");
+      expect(partnerRead.map((entry: any) => [entry.actor, entry.fieldGroup])).toEqual([
+        ["hst:participant", "name"],
+        ["hst:participant", "contact"],
+      ]);
+      expect(JSON.stringify(data.auditEntries)).not.toContain(hans.id);
+    });
+
+    it("at another node: the registrations and grants that refer to her, no profile", async () => {
+      const data = await exportAt(hst, as.nodeCoordinator("zcu"));
+      expect(data).toMatchObject({ party: "hst", homeNode: false, profile: null, disclosureGrantsGiven: [] });
+      expect(data.disclosureGrantsReceived).toEqual([expect.objectContaining({ participantId: hans.id, grantee: zora.id, scope: "CONTACT" })]);
+      expect(data.registrations.map((registration: any) => registration.id)).toEqual(hstRegistrations);
+      expect(data.auditEntries.filter((entry: any) => entry.action === "registerForEvent")).toHaveLength(2);
+      expect(JSON.stringify(data)).not.toContain(hans.displayName);
+    });
+
+    it("is written to the audit log, with the disclosure of the profile", async () => {
+      const entries = await zcu.sql(`SELECT action, field_group FROM audit_log WHERE participant_id = $1 AND actor = $1 AND (action = 'exportParticipantData' OR request_id IN (SELECT request_id FROM audit_log WHERE action = 'exportParticipantData'))`, [zora.id]);
+      expect(entries).toEqual(expect.arrayContaining([{ action: "exportParticipantData", field_group: null }, { action: "disclose", field_group: "about" }]));
+    });
+
+    it.each<[string, () => Caller]>([
+      ["a coordinator of the node holding the references", () => as.nodeCoordinator("hst")],
+      ["a joint coordinator", () => as.jointCoordinator()],
+      ["her tandem partner", () => as.participant(hans.id, Role.MENTOR)],
+    ])("is FORBIDDEN to %s", async (_who, caller) => {
+      for (const node of [hst, zcu]) {
+        const result = await node.as(caller()).query(EXPORT, { node: node.nodeId, p: zora.id });
+        expect(result.data!.exportParticipantData).toBeNull();
+        expect(firstError(result)).toMatchObject({ code: "FORBIDDEN", rule: "gdpr.rights" });
+      }
+    });
+  });
+
+  describe("erasure", () => {
+    const erase = async (node: TestNode, caller: Caller = as.participant(zora.id)) => (await ok(node.as(caller), ERASE, { node: node.nodeId, p: zora.id })).eraseParticipantData;
+    /** Every row of every table, as text. */
+    async function everyRow(node: TestNode): Promise<string[]> {
+      const tables = await node.sql<{ table_name: string }>(`SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE'`);
+      const rows = await Promise.all(tables.map((table) => node.sql<{ row: string }>(`SELECT row_to_json(t)::text AS row FROM "${table.table_name}" t`)));
+      return rows.flat().map((row) => row.row);
+    }
+
+    it.each<[string, () => Caller]>([
+      ["a coordinator of another node", () => as.nodeCoordinator("hst")],
+      ["a joint coordinator", () => as.jointCoordinator()],
+      ["her tandem partner", () => as.participant(hans.id, Role.MENTOR)],
+    ])("is FORBIDDEN to %s, changing nothing", async (_who, caller) => {
+      const data = async () => (await everyRow(zcu)).filter((row) => !row.includes('"action":"eraseParticipantData"'));
+      const before = await data();
+      expect(firstError(await zcu.as(caller()).query(ERASE, { node: "zcu", p: zora.id }))).toMatchObject({ code: "FORBIDDEN", rule: "gdpr.rights" });
+      expect(await data()).toEqual(before);
+    });
+
+    it("anonymises references and deletes grants naming her at another node", async () => {
+      expect(await erase(hst)).toEqual({ party: "hst", participantId: zora.id, heldPersonalData: false, removedRecords: 1, anonymisedRecords: 2, confirmedAt: expect.any(String) });
+      const references = await hst.sql<{ participant_id: string }>(`SELECT DISTINCT participant_id FROM registrations WHERE id = ANY($1::uuid[])`, [hstRegistrations.map((id) => id.split(":")[2])]);
+      expect(references).toEqual([{ participant_id: expect.stringMatching(/^zcu:erased:[0-9a-f-]{36}$/) }]);
+    });
+
+    it("deletes the profile and the grants she gave at her home node, by her home coordinator", async () => {
+      expect(await erase(zcu, as.nodeCoordinator("zcu"))).toMatchObject({ party: "zcu", heldPersonalData: true, removedRecords: 3, anonymisedRecords: 1 });
+    });
+
+    it("is harmless to repeat: nothing left, zero counts", async () => {
+      for (const node of [hst, zcu]) expect(await erase(node)).toMatchObject({ heldPersonalData: false, removedRecords: 0, anonymisedRecords: 0 });
+    });
+
+    it("leaves no personal value of hers in any table of either node", async () => {
+      for (const node of [hst, zcu]) {
+        const rows = await everyRow(node);
+        for (const value of [...Object.values(ZORA), zora.email]) expect(rows.filter((row) => row.includes(value)), `${node.nodeId}: ${value}`).toEqual([]);
+      }
+    });
+
+    it("keeps the audit entries about her, which hold no personal value, and records the erasure", async () => {
+      const actions = (await zcu.sql<{ action: string }>(`SELECT DISTINCT action FROM audit_log WHERE participant_id = $1`, [zora.id])).map((row) => row.action);
+      expect(actions).toEqual(expect.arrayContaining(["disclose", "eraseParticipantData", "exportParticipantData"]));
+    });
+
+    it("resolves her id and the anonymised references harmlessly", async () => {
+      expect((await ok(zcu, `query($id: ID!) { participant(id: $id) { id } }`, { id: zora.id })).participant).toBeNull();
+      const entities = await ok(zcu, `query($r: [_Any!]!) { _entities(representations: $r) { ... on Participant { id } } }`, { r: [{ __typename: "Participant", id: zora.id }] });
+      expect(entities._entities).toEqual([null]);
+      for (const caller of [as.nodeCoordinator("hst"), as.nodeCoordinator("zcu")]) {
+        const { registration } = await ok(hst.as(caller), `query($id: ID!) { registration(id: $id) { participantId disclosureProof event { id } } }`, { id: hstRegistrations[0] });
+        expect(registration).toMatchObject({ participantId: expect.stringMatching(/^zcu:erased:/), disclosureProof: null });
+      }
+      const grantsAtZcu = await zcu.sql(`SELECT * FROM disclosure_grants`);
+      expect(grantsAtZcu).toEqual([]);
+    });
+  });
+});

@@ -1,9 +1,12 @@
 /**
  * Three university nodes, coordination and the gateway as real processes:
- * the backbone scenarios of the consortium, through the gateway only.
+ * the backbone scenarios of the consortium, through the gateway only, each
+ * call signed in as the person who would make it (node coordinators create
+ * participants and events, participants register themselves, the joint
+ * coordinator runs the coordination).
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { dataOf, eventually, launchE2E, type E2EConsortium } from "./harness.js";
+import { dataOf, errorCodesOf, eventually, launchE2E, who, type E2EConsortium } from "./harness.js";
 
 const NODES = ["hst", "zcu", "othaw"];
 const day = 24 * 3600_000;
@@ -23,7 +26,7 @@ async function participant(node: string, displayName: string, role: "MENTEE" | "
     languages: ["en", "de"],
     tracks: ["digitalisation"],
   };
-  return dataOf(await e2e.gateway(CREATE_PARTICIPANT, { node, input })).createParticipant.id;
+  return (await e2e.as(who.coordinator(node)).data(CREATE_PARTICIPANT, { node, input })).createParticipant.id;
 }
 
 async function event(node: string, title: string, startsAt: Date, capacity = 40): Promise<string> {
@@ -37,7 +40,7 @@ async function event(node: string, title: string, startsAt: Date, capacity = 40)
     onlineUrl: `https://meet.${node}.example/${title.length}`,
     capacity,
   };
-  return dataOf(await e2e.gateway(CREATE_EVENT, { node, input })).createEvent.id;
+  return (await e2e.as(who.coordinator(node)).data(CREATE_EVENT, { node, input })).createEvent.id;
 }
 
 beforeAll(async () => {
@@ -62,17 +65,21 @@ afterAll(async () => {
 });
 
 describe("a running consortium", () => {
-  it("lists its nodes as up", async () => {
-    const data = dataOf(await e2e.gateway(`{ consortium { nodes { id name country status } } }`));
+  it("lists its nodes as up, to signed-in users only", async () => {
+    const data = await e2e.as(who.jointCoordinator()).data(`{ consortium { nodes { id name country status } } }`);
     expect(data.consortium.nodes.map((node: any) => [node.id, node.status])).toEqual(NODES.map((node) => [node, "UP"]));
+    const anonymous = await e2e.anonymous(`{ consortium { nodes { id } } }`);
+    expect(anonymous.status).toBe(401);
+    expect(anonymous.errors).toEqual([expect.objectContaining({ extensions: expect.objectContaining({ code: "UNAUTHENTICATED" }) })]);
   });
 
   it("pages the consortium-wide events connection with first: 7 to the end, each event once, in start order", async () => {
+    const anna = e2e.as(who.mentee(ids.anna!));
     const seen: { id: string; startsAt: string }[] = [];
     let after: string | null = null;
     let pages = 0;
     for (;;) {
-      const page: any = dataOf(await e2e.gateway(`query($after: String) { events(first: 7, after: $after) { totalCount edges { node { id startsAt } } pageInfo { hasNextPage endCursor } } }`, { after }));
+      const page: any = await anna.data(`query($after: String) { events(first: 7, after: $after) { totalCount edges { node { id startsAt } } pageInfo { hasNextPage endCursor } } }`, { after });
       pages++;
       seen.push(...page.events.edges.map((edge: any) => edge.node));
       expect(page.events.totalCount).toBe(15);
@@ -88,63 +95,85 @@ describe("a running consortium", () => {
   });
 
   it("lands a registration by a participant of node A at node B, holding only a reference", async () => {
-    const registration = dataOf(
-      await e2e.gateway(`mutation($e: ID!, $p: ID!) { registerForEvent(eventId: $e, participantId: $p) { id nodeId status participantId } }`, { e: ids["zcu-event-1"], p: ids.anna }),
+    const anna = e2e.as(who.mentee(ids.anna!));
+    const registration = (
+      await anna.data(`mutation($e: ID!, $p: ID!) { registerForEvent(eventId: $e, participantId: $p) { id nodeId status participantId } }`, { e: ids["zcu-event-1"], p: ids.anna })
     ).registerForEvent;
     expect(registration).toMatchObject({ nodeId: "zcu", status: "CONFIRMED", participantId: ids.anna });
     expect(registration.id).toMatch(/^zcu:registration:/);
-    const atZcu = dataOf(await e2e.direct("zcu", `query($p: ID!) { participantRegistrations(participantId: $p) { totalCount } }`, { p: ids.anna }));
-    const atHst = dataOf(await e2e.direct("hst", `query($p: ID!) { participantRegistrations(participantId: $p) { totalCount } }`, { p: ids.anna }));
-    expect([atZcu.participantRegistrations.totalCount, atHst.participantRegistrations.totalCount]).toEqual([1, 0]);
-    const resolved = dataOf(
-      await e2e.gateway(`query($id: ID!) { registration(id: $id) { event { title host { name } } participant { displayName homeNode { name country } } } }`, { id: registration.id }),
-    );
+    // asked of each node itself, as the gateway would ask it for Anna's home coordinator
+    const held = async (node: string) =>
+      dataOf(await e2e.as(who.coordinator("hst")).direct(node, `query($p: ID!) { participantRegistrations(participantId: $p) { totalCount } }`, { p: ids.anna })).participantRegistrations.totalCount;
+    expect([await held("zcu"), await held("hst")]).toEqual([1, 0]);
+    const resolved = await anna.data(`query($id: ID!) { registration(id: $id) { event { title host { name } } participant { displayName homeNode { name country } } } }`, { id: registration.id });
     expect(resolved.registration).toEqual({
       event: { title: "zcu networking evening 1", host: { name: "University of West Bohemia" } },
       participant: { displayName: "Anna Becker", homeNode: { name: "Hochschule Trier", country: "DE" } },
     });
   });
 
-  it("resolves a cross-border tandem's mentee and mentor from their two home nodes", async () => {
-    const programme = dataOf(
-      await e2e.gateway(`mutation($input: CreateProgrammeInput!) { createProgramme(input: $input) { id } }`, {
+  it("resolves a cross-border tandem's mentee and mentor from their two home nodes, for the partners once both accepted and recorded it", async () => {
+    const joint = e2e.as(who.jointCoordinator());
+    const programme = (
+      await joint.data(`mutation($input: CreateProgrammeInput!) { createProgramme(input: $input) { id } }`, {
         input: { name: "Cross-border careers", tracks: [{ code: "digitalisation", name: "Digitalisation" }], participatingNodeIds: NODES, crossBorderRule: "DIFFERENT_COUNTRY" },
-      }),
+      })
     ).createProgramme;
-    const cohort = dataOf(
-      await e2e.gateway(`mutation($input: CreateCohortInput!) { createCohort(input: $input) { id } }`, {
+    const cohort = (
+      await joint.data(`mutation($input: CreateCohortInput!) { createCohort(input: $input) { id } }`, {
         input: { programmeId: programme.id, name: "2027", startsOn: "2027-01-15", endsOn: "2027-10-15", quotas: NODES.map((nodeId) => ({ nodeId, mentees: 5, mentors: 5 })) },
-      }),
+      })
     ).createCohort;
     for (const [participantId, role] of [[ids.jana, "MENTEE"], [ids.lukas, "MENTOR"]]) {
-      dataOf(await e2e.gateway(`mutation($input: EnrolInput!) { enrol(input: $input) { id } }`, { input: { cohortId: cohort.id, participantId, role, track: "digitalisation" } }));
+      await joint.data(`mutation($input: EnrolInput!) { enrol(input: $input) { id } }`, { input: { cohortId: cohort.id, participantId, role, track: "digitalisation" } });
     }
-    const tandem = dataOf(
-      await e2e.gateway(`mutation($input: ProposeTandemInput!) { proposeTandem(input: $input) { id } }`, { input: { cohortId: cohort.id, menteeId: ids.jana, mentorId: ids.lukas } }),
-    ).proposeTandem;
-    const resolved = dataOf(
-      await e2e.gateway(`query($id: ID!) { tandem(id: $id) { crossBorder mentee { displayName nodeId homeNode { country } } mentor { displayName organisation nodeId homeNode { country } } } }`, { id: tandem.id }),
-    );
-    expect(resolved.tandem).toEqual({
-      crossBorder: true,
-      mentee: { displayName: "Jana Nováková", nodeId: "zcu", homeNode: { country: "CZ" } },
-      mentor: { displayName: "Lukas Meier", organisation: "Oberpfalz Automation GmbH", nodeId: "othaw", homeNode: { country: "DE" } },
-    });
+    const tandem = (await joint.data(`mutation($input: ProposeTandemInput!) { proposeTandem(input: $input) { id } }`, { input: { cohortId: cohort.id, menteeId: ids.jana, mentorId: ids.lukas } })).proposeTandem;
+    const READ = `query($id: ID!) { tandem(id: $id) { crossBorder acceptanceProof mentee { displayName nodeId homeNode { country } } mentor { displayName organisation nodeId homeNode { country } } } }`;
+    const jana = e2e.as(who.mentee(ids.jana!));
+    const lukas = e2e.as(who.mentor(ids.lukas!));
+
+    const proposed = await jana.gateway(READ, { id: tandem.id });
+    expect(proposed.data!.tandem.mentor).toEqual({ displayName: null, organisation: null, nodeId: "othaw", homeNode: { country: "DE" } });
+    expect(errorCodesOf(proposed)).toEqual({ "tandem.mentor.displayName": "NOT_DISCLOSED", "tandem.mentor.organisation": "NOT_DISCLOSED" });
+    for (const partner of [jana, lukas]) await partner.data(`mutation($id: ID!) { respondToTandem(id: $id, accept: true) { status } }`, { id: tandem.id });
+    const { status, acceptanceProof } = (await jana.data(`query($id: ID!) { tandem(id: $id) { status acceptanceProof } }`, { id: tandem.id })).tandem;
+    expect([status, acceptanceProof]).toEqual(["ACCEPTED", expect.any(String)]);
+    // accepted, but not yet recorded at othaw: othaw does not take the coordination's word for it
+    expect(errorCodesOf(await jana.gateway(READ, { id: tandem.id }))).toEqual({ "tandem.mentor.displayName": "NOT_DISCLOSED", "tandem.mentor.organisation": "NOT_DISCLOSED" });
+    const RECORD = `mutation($node: String!, $proof: String!) { recordDisclosure(node: $node, proof: $proof) { scope } }`;
+    await jana.data(RECORD, { node: "zcu", proof: acceptanceProof });
+    await lukas.data(RECORD, { node: "othaw", proof: acceptanceProof });
+
+    for (const partner of [jana, lukas]) {
+      expect((await partner.data(READ, { id: tandem.id })).tandem).toEqual({
+        crossBorder: true,
+        acceptanceProof,
+        mentee: { displayName: "Jana Nováková", nodeId: "zcu", homeNode: { country: "CZ" } },
+        mentor: { displayName: "Lukas Meier", organisation: "Oberpfalz Automation GmbH", nodeId: "othaw", homeNode: { country: "DE" } },
+      });
+    }
   });
 
   it("costs a node the same number of SQL statements for one _entities fetch of 1 or of 25 references", async () => {
     const small = await event("hst", "Small panel", new Date(Date.now() + 40 * day));
     const large = await event("hst", "Large panel", new Date(Date.now() + 41 * day));
-    const many = Object.fromEntries(Array.from({ length: 25 }, (_, i) => [`p${i}`, { role: "MENTOR", displayName: `Mentor Number ${i}`, email: `mentor${i}@othaw.example`, degreeLevel: "PROFESSIONAL" }]));
-    const created = dataOf(
-      await e2e.gateway(`mutation(${Object.keys(many).map((k) => `$${k}: CreateParticipantInput!`).join(", ")}) { ${Object.keys(many).map((k) => `${k}: createParticipant(node: "othaw", input: $${k}) { id }`).join(" ")} }`, many),
-    );
-    const mentors = Object.values(created).map((p: any) => p.id as string);
-    await e2e.gateway(`mutation($e: ID!, $p: ID!) { registerForEvent(eventId: $e, participantId: $p) { id } }`, { e: small, p: mentors[0] });
-    for (const p of mentors) await e2e.gateway(`mutation($e: ID!, $p: ID!) { registerForEvent(eventId: $e, participantId: $p) { id } }`, { e: large, p });
+    const othaw = e2e.as(who.coordinator("othaw"));
+    const inputs = Array.from({ length: 25 }, (_, i) => ({ role: "MENTOR", displayName: `Mentor Number ${i}`, email: `mentor${i}@othaw.example`, degreeLevel: "PROFESSIONAL" }));
+    const mentors: string[] = [];
+    for (let from = 0; from < inputs.length; from += 13) {
+      const batch = inputs.slice(from, from + 13); // within the gateway's alias limit
+      const created = await othaw.data(
+        `mutation(${batch.map((_, i) => `$p${i}: CreateParticipantInput!`).join(", ")}) { ${batch.map((_, i) => `p${i}: createParticipant(node: "othaw", input: $p${i}) { id }`).join(" ")} }`,
+        Object.fromEntries(batch.map((input, i) => [`p${i}`, input])),
+      );
+      mentors.push(...batch.map((_, i) => created[`p${i}`].id as string));
+    }
+    const REGISTER = `mutation($e: ID!, $p: ID!) { registerForEvent(eventId: $e, participantId: $p) { id } }`;
+    await othaw.data(REGISTER, { e: small, p: mentors[0] });
+    for (const p of mentors) await othaw.data(REGISTER, { e: large, p });
     const cost = async (eventId: string) => {
       const before = await e2e.metric("othaw", "tandem_sql_statements_total");
-      const data = dataOf(await e2e.gateway(`query($id: ID!) { event(id: $id) { registrations { participant { displayName role } } } }`, { id: eventId }));
+      const data = await othaw.data(`query($id: ID!) { event(id: $id) { registrations { participant { displayName role } } } }`, { id: eventId });
       const after = await e2e.metric("othaw", "tandem_sql_statements_total");
       return { names: data.event.registrations.map((r: any) => r.participant.displayName), statements: after - before };
     };
@@ -158,8 +187,9 @@ describe("a running consortium", () => {
   });
 
   it("answers with the other nodes' data and names a node that stopped, then recovers when it is back", async () => {
+    const hst = e2e.as(who.coordinator("hst"));
     await e2e.consortium.stopParty("zcu", "SIGKILL");
-    const partial = await e2e.gateway(`query($z: ID!, $h: ID!) { events(first: 50) { totalCount edges { node { id } } } z: participant(id: $z) { displayName } h: participant(id: $h) { displayName } }`, {
+    const partial = await hst.gateway(`query($z: ID!, $h: ID!) { events(first: 50) { totalCount edges { node { id } } } z: participant(id: $z) { id role } h: participant(id: $h) { displayName } }`, {
       z: ids.jana,
       h: ids.anna,
     });
@@ -173,17 +203,17 @@ describe("a running consortium", () => {
         expect.objectContaining({ path: ["z"], extensions: expect.objectContaining({ code: "NODE_UNAVAILABLE", node: "zcu" }) }),
       ]),
     );
-    const down = dataOf(await e2e.gateway(`{ consortium { nodes { id status } } }`));
+    const down = await hst.data(`{ consortium { nodes { id status } } }`);
     expect(down.consortium.nodes.find((node: any) => node.id === "zcu").status).toBe("DOWN");
 
     await e2e.consortium.startParty("zcu");
     await eventually(
-      async () => dataOf(await e2e.gateway(`{ consortium { nodes { id status } } }`)).consortium.nodes.map((node: any) => node.status),
+      async () => (await hst.data(`{ consortium { nodes { id status } } }`)).consortium.nodes.map((node: any) => node.status),
       (statuses) => statuses.every((status: string) => status === "UP"),
     );
-    const recovered = await e2e.gateway(`query($z: ID!) { events(first: 50) { edges { node { id } } } z: participant(id: $z) { displayName } }`, { z: ids.jana });
+    const recovered = await hst.gateway(`query($z: ID!) { events(first: 50) { edges { node { id } } } z: participant(id: $z) { id role } }`, { z: ids.jana });
     expect(recovered.errors).toBeUndefined();
-    expect(recovered.data!.z).toEqual({ displayName: "Jana Nováková" });
+    expect(recovered.data!.z).toEqual({ id: ids.jana, role: "MENTEE" });
     expect(new Set((recovered.data!.events as any).edges.map((edge: any) => edge.node.id.split(":")[0]))).toEqual(new Set(NODES));
   });
 });

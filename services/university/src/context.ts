@@ -4,11 +4,12 @@
  * `caller` is the identity the gateway's token carries (verified before any
  * GraphQL runs); resolvers never read headers themselves.
  */
-import { AuditTrail, type Caller, type Logger } from "@tandem/shared";
+import type { Caller, Logger } from "@tandem/shared";
 import { AccessControl, viewerHomeNode } from "./access.js";
 import type { NodeServices } from "./services.js";
 import { createLoaders, type NodeLoaders } from "./loaders.js";
 import type { Viewer } from "./modules/event/event.service.js";
+import { NodeAuditTrail } from "./modules/audit/node-audit-trail.js";
 
 export interface NodeIdentity {
   id: string;
@@ -25,7 +26,7 @@ export interface NodeContext {
   /** What the caller may see of events, derived from `caller`. */
   viewer: Viewer;
   /** Disclosures and changes of this request, written before the answer leaves. */
-  audit: AuditTrail;
+  audit: NodeAuditTrail;
   services: NodeServices;
   loaders: NodeLoaders;
   logger: Logger;
@@ -38,7 +39,7 @@ export function createNodeContext(args: { requestId: string; node: NodeIdentity;
     caller: args.caller,
     access: new AccessControl(args.caller, args.node.id),
     viewer: { homeNode: viewerHomeNode(args.caller) },
-    audit: new AuditTrail(args.caller, args.requestId),
+    audit: new NodeAuditTrail(args.caller, args.requestId),
     services: args.services,
     loaders: createLoaders(args.services, args.caller),
     logger: args.logger.child({ requestId: args.requestId }),

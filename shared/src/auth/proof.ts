@@ -37,15 +37,27 @@ export interface EventRegistrationProof {
 
 export type Proof = TandemAcceptedProof | EventRegistrationProof;
 
-const PROOF_LIFETIME = "30d";
+/** A proof can be recorded for a year after the fact it attests. */
+const PROOF_LIFETIME_SECONDS = 365 * 24 * 3600;
 
-export function signProof(key: SigningKey, issuer: string, proof: Omit<TandemAcceptedProof, "issuer"> | Omit<EventRegistrationProof, "issuer">): Promise<string> {
+/**
+ * Signs a statement about a fact that happened at `issuedAt` (default: now).
+ * Ed25519 signatures are deterministic, so the same fact always gives the
+ * same proof.
+ */
+export function signProof(
+  key: SigningKey,
+  issuer: string,
+  proof: Omit<TandemAcceptedProof, "issuer"> | Omit<EventRegistrationProof, "issuer">,
+  issuedAt: Date = new Date(),
+): Promise<string> {
   const { type, ...claims } = proof;
+  const iat = Math.floor(issuedAt.getTime() / 1000);
   return new SignJWT({ ...claims, proof: type })
     .setProtectedHeader({ alg: key.alg, kid: key.kid, typ: "tandem-proof+jwt" })
     .setIssuer(issuer)
-    .setIssuedAt()
-    .setExpirationTime(PROOF_LIFETIME)
+    .setIssuedAt(iat)
+    .setExpirationTime(iat + PROOF_LIFETIME_SECONDS)
     .sign(key.key);
 }
 

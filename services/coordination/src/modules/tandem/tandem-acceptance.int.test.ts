@@ -35,6 +35,8 @@ describe("tandem acceptance", () => {
     expect(accepted.mentorRespondedAt).not.toBeNull();
     const proof = await verifyProof(accepted.acceptanceProof, service.trust.registry);
     expect(proof).toEqual({ type: "tandem-accepted", issuer: "coord", tandemId: tandem.id, menteeId: tandem.menteeId, mentorId: tandem.mentorId });
+    await new Promise((resolve) => setTimeout(resolve, 1_100));
+    expect((await read(tandem.id)).data!.tandem.acceptanceProof).toBe(accepted.acceptanceProof); // one fact, one proof
   });
 
   it("hands the proof to the partners, their nodes' coordinators and joint coordinators, while the tandem runs", async () => {

@@ -28,6 +28,8 @@ export interface AcceptanceState {
   status: TandemStatus;
   menteeResponse: TandemResponse;
   mentorResponse: TandemResponse;
+  menteeRespondedAt: Date | null;
+  mentorRespondedAt: Date | null;
 }
 
 export class TandemService {
@@ -149,7 +151,8 @@ export class TandemService {
   async acceptanceProof(tandem: AcceptanceState): Promise<string | null> {
     const bothAccepted = tandem.menteeResponse === "ACCEPTED" && tandem.mentorResponse === "ACCEPTED";
     if (!bothAccepted || (tandem.status !== "ACCEPTED" && tandem.status !== "ACTIVE")) return null;
-    return signProof(this.signingKey, this.directory.selfId, { type: ProofType.TANDEM_ACCEPTED, tandemId: tandem.id, menteeId: tandem.menteeId, mentorId: tandem.mentorId });
+    const acceptedAt = new Date(Math.max(tandem.menteeRespondedAt?.getTime() ?? 0, tandem.mentorRespondedAt?.getTime() ?? 0));
+    return signProof(this.signingKey, this.directory.selfId, { type: ProofType.TANDEM_ACCEPTED, tandemId: tandem.id, menteeId: tandem.menteeId, mentorId: tandem.mentorId }, acceptedAt);
   }
 
   /** Locks the row, runs the guard, applies the change (false: nothing to change) and saves. */

@@ -1,12 +1,13 @@
 /**
  * Erasure at this node (GDPR art. 17): the home node deletes the person's
  * profile and the grants they gave; every node deletes grants naming them
- * and anonymises registrations referring to them. Running it again finds
- * nothing left and confirms with zero counts.
+ * and replaces every reference to them (registrations, audit log) with one
+ * pseudonym. Running it again finds nothing left and confirms with zero
+ * counts.
  */
 import { randomUUID } from "node:crypto";
-import type { DataSource } from "typeorm";
-import { formatGlobalId } from "@tandem/shared";
+import type { DataSource, EntityManager } from "typeorm";
+import { AuditEntryEntity, formatGlobalId } from "@tandem/shared";
 import type { NodeDirectory } from "../../node-directory.js";
 import { DisclosureGrantEntity } from "../disclosure/disclosure-grant.entity.js";
 import { ParticipantEntity } from "../participant/participant.entity.js";
@@ -23,7 +24,8 @@ export class ErasureService {
     private readonly directory: NodeDirectory,
   ) {}
 
-  async erase(participantId: string): Promise<ErasureConfirmation> {
+  /** The confirmation, and the pseudonym that now stands for the person here (for this request's own audit entries). */
+  async erase(participantId: string): Promise<{ confirmation: ErasureConfirmation; pseudonym: string }> {
     const person = this.directory.parseReference(participantId, PARTICIPANT_KIND, "participantId");
     const atHome = person.node === this.directory.self.id;
     return this.dataSource.transaction(async (manager) => {
@@ -37,8 +39,23 @@ export class ErasureService {
       }
       removedRecords += (await manager.delete(DisclosureGrantEntity, { grantee: participantId })).affected ?? 0;
       const replacement = formatGlobalId(person.node, ERASED_KIND, randomUUID());
-      const anonymisedRecords = (await manager.update(RegistrationEntity, { participantId }, { participantId: replacement })).affected ?? 0;
-      return { party: this.directory.self.id, participantId, heldPersonalData, removedRecords, anonymisedRecords, confirmedAt: new Date() };
+      const registrations = (await manager.update(RegistrationEntity, { participantId }, { participantId: replacement })).affected ?? 0;
+      const auditEntries = await replaceInAuditLog(manager, participantId, replacement);
+      const confirmation = { party: this.directory.self.id, participantId, heldPersonalData, removedRecords, anonymisedRecords: registrations + auditEntries, confirmedAt: new Date() };
+      return { confirmation, pseudonym: replacement };
     });
   }
+}
+
+/** Replaces the id wherever an audit entry names it (concerned person, actor or target), counting each entry once. */
+async function replaceInAuditLog(manager: EntityManager, id: string, pseudonym: string): Promise<number> {
+  const columns = { participantId: "participant_id", actor: "actor", targetId: "target_id" };
+  const set = Object.fromEntries(Object.entries(columns).map(([property, column]) => [property, () => `CASE WHEN "${column}" = :id THEN :pseudonym ELSE "${column}" END`]));
+  const result = await manager
+    .createQueryBuilder()
+    .update(AuditEntryEntity)
+    .set(set)
+    .where(Object.values(columns).map((column) => `"${column}" = :id`).join(" OR "), { id, pseudonym })
+    .execute();
+  return result.affected ?? 0;
 }

@@ -39,6 +39,8 @@ export class GdprResolver {
     ctx.services.directory.assertSelf(node, "node");
     ctx.services.directory.parseReference(participantId, PARTICIPANT_KIND, "participantId");
     ctx.access.require(rules.exerciseDataRights, participantId);
-    return ctx.services.erasure.erase(participantId);
+    const { confirmation, pseudonym } = await ctx.services.erasure.erase(participantId);
+    ctx.audit.pseudonymise(participantId, pseudonym);
+    return confirmation;
   }
 }

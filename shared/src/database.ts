@@ -22,9 +22,8 @@ class CountingLogger implements TypeOrmLogger {
     private readonly counter: StatementCounter,
     private readonly logger: Logger,
   ) {}
-  logQuery(query: string): void {
+  logQuery(): void {
     this.counter.increment();
-    if (process.env.TANDEM_DEBUG_SQL) console.error(`[sql] ${query.slice(0, 140)}`);
   }
   logQueryError(error: string | Error, query: string): void {
     this.counter.increment();

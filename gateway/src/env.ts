@@ -23,6 +23,14 @@ const GatewayEnvSchema = z
     USER_TOKEN_CLOCK_TOLERANCE_SECONDS: z.coerce.number().int().min(0).max(300).default(30),
     SERVICE_TOKEN_TTL_SECONDS: z.coerce.number().int().min(5).max(600).default(60),
     REPRESENTATIONS_PER_CALL: z.coerce.number().int().min(1).max(10_000).default(200),
+    WS_ALLOWED_ORIGINS: z
+      .string()
+      .default("http://localhost:4000,http://127.0.0.1:4000,https://sandbox.embed.apollographql.com,https://studio.apollographql.com")
+      .transform((list) => list.split(",").map((origin) => origin.trim()).filter(Boolean)),
+    WS_MAX_PAYLOAD_BYTES: z.coerce.number().int().min(1_024).max(10_000_000).default(65_536),
+    WS_INIT_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(3_000),
+    WS_MAX_SUBSCRIPTIONS: z.coerce.number().int().min(1).max(1_000).default(25),
+    LIVE_BACKLOG: z.coerce.number().int().min(10).max(100_000).default(1_000),
     ...limitsEnvFields(GATEWAY_LIMITS),
   })
   .transform((env) => ({
@@ -40,6 +48,14 @@ const GatewayEnvSchema = z
     userTokenClockToleranceSeconds: env.USER_TOKEN_CLOCK_TOLERANCE_SECONDS,
     serviceTokenTtlSeconds: env.SERVICE_TOKEN_TTL_SECONDS,
     representationsPerCall: env.REPRESENTATIONS_PER_CALL,
+    sockets: {
+      allowedOrigins: env.WS_ALLOWED_ORIGINS,
+      maxPayloadBytes: env.WS_MAX_PAYLOAD_BYTES,
+      initTimeoutMs: env.WS_INIT_TIMEOUT_MS,
+      maxSubscriptionsPerSocket: env.WS_MAX_SUBSCRIPTIONS,
+      maxTokens: env.MAX_TOKENS,
+    },
+    liveBacklog: env.LIVE_BACKLOG,
     limits: limitsFromEnv(env),
   }));
 

@@ -4,10 +4,13 @@
  * signs every call it makes for exactly one party. Stateless; boots even when
  * every node is down.
  */
+import { randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { ApolloGateway, LocalGraphQLDataSource, type GraphQLDataSource } from "@apollo/gateway";
 import {
+  CallerDependenceTracker,
   GATEWAY_LIMITS,
+  armorFor,
   Gauge,
   ServiceTokenSigner,
   UserTokenVerifier,
@@ -29,6 +32,11 @@ import { NodeHealthMonitor } from "./router/node-health.js";
 import { NodePool } from "./router/node-pool.js";
 import { PartyTokens, SYSTEM_CALL } from "./router/party-tokens.js";
 import { UniversityRouter } from "./router/university-router.js";
+import { LiveService } from "./live/live-service.js";
+import { PartyFeed } from "./live/party-feed.js";
+import { UpstreamHub } from "./live/upstream-hub.js";
+import { serveSubscriptions } from "./live/ws-server.js";
+import type { GraphQLSchema } from "graphql";
 
 export type { GatewayContext };
 
@@ -58,6 +66,27 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
       buildGatewayLocalSchema({ health, parties: consortiumParties(nodes, coordinationClient, tokens), nodeIds: nodes.nodeIds }),
     ),
   };
+  const feeds = new Map(
+    [...registry.nodes, registry.coordination].map((party) => [party.id, new PartyFeed(party.id, party.url, tokens, logger)] as const),
+  );
+  const hub = new UpstreamHub(feeds, logger);
+  // live updates run their queries through the server, which starts below
+  const running: { service?: Awaited<ReturnType<typeof startGraphQLService<GatewayContext>>> } = {};
+  const live = new LiveService({
+    hub,
+    feeds,
+    nodeIds: nodes.nodeIds,
+    coordinationId: registry.coordination.id,
+    logger,
+    backlog: config.liveBacklog,
+    runAs: async (query, variables, caller) => {
+      const callerDependence = new CallerDependenceTracker();
+      const body = await running.service!.execute({ query, variables }, { requestId: `live-${randomUUID()}`, caller, callerDependence });
+      return { body, dependence: callerDependence.level };
+    },
+  });
+  let apiSchema: GraphQLSchema | null = null;
+  let sockets: { close(): Promise<void> } | undefined;
   const gateway = new ApolloGateway({
     supergraphSdl,
     logger,
@@ -66,6 +95,9 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
       if (!source) throw new Error(`The supergraph names a subgraph "${name}" this gateway does not know`);
       return source;
     },
+  });
+  gateway.onSchemaLoadOrUpdate(({ apiSchema: schema }) => {
+    apiSchema = schema;
   });
   await health.start();
   const metrics = createMetricsRegistry({ service: "gateway" });
@@ -78,6 +110,26 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
       for (const [node, state] of health.all()) this.set({ node }, state.status === "UP" ? 1 : 0);
     },
   });
+  new Gauge({
+    name: "tandem_upstream_subscriptions",
+    help: "Upstream subscriptions the gateway holds, per party (shared by all its clients on the same topic).",
+    labelNames: ["party"],
+    registers: [metrics],
+    collect() {
+      this.reset();
+      const counts = hub.countsByParty();
+      for (const party of feeds.keys()) this.set({ party }, counts.get(party) ?? 0);
+    },
+  });
+  new Gauge({
+    name: "tandem_live_subscriptions",
+    help: "Client subscriptions the gateway serves.",
+    registers: [metrics],
+    collect() {
+      this.set(live.activeSubscriptions);
+    },
+  });
+  const userTokens = new UserTokenVerifier(registry, config.userTokenClockToleranceSeconds);
   const service = await startGraphQLService<GatewayContext>({
     name: "gateway",
     gateway,
@@ -86,16 +138,31 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
     port: config.port,
     production: config.production,
     limits: config.limits ?? GATEWAY_LIMITS,
-    guard: authenticateUsers(new UserTokenVerifier(registry, config.userTokenClockToleranceSeconds), gatewayId, logger),
+    guard: authenticateUsers(userTokens, gatewayId, logger),
     plugins: [requireUserPlugin()],
-    context: async ({ res, requestId }) => ({ requestId, caller: userOf(res, requestId) }),
+    context: async ({ res, requestId }) => ({ requestId, caller: userOf(res, requestId), callerDependence: new CallerDependenceTracker() }),
     routes: (app) => {
       app.get("/health", (_req, res) => {
         res.json({ status: "ok", nodes: Object.fromEntries([...health.all()].map(([node, state]) => [node, state.status])) });
       });
       mountMetrics(app, metrics);
+      if (!config.production) app.get("/debug/live", (_req, res) => res.json({ subscriptions: live.activeSubscriptions, upstream: hub.stats() }));
+    },
+    onHttpServer: (httpServer) => {
+      sockets = serveSubscriptions({
+        httpServer,
+        schema: () => apiSchema,
+        validationRules: armorFor(config.limits).validationRules,
+        verifier: userTokens,
+        gatewayId,
+        live,
+        settings: config.sockets,
+        production: config.production,
+        logger,
+      });
     },
   });
+  running.service = service;
   return {
     url: service.url,
     port: service.port,
@@ -103,6 +170,9 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
     registry,
     stop: async () => {
       health.stop();
+      await sockets?.close();
+      hub.closeAll();
+      await Promise.all([...feeds.values()].map((feed) => feed.close()));
       await service.stop();
       for (const client of [...clients.values(), coordinationClient]) client.shutdown();
     },

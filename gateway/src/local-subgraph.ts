@@ -54,6 +54,78 @@ type Query {
   exportMyData(participantId: ID): JSON!
 }
 
+"""
+Live updates over graphql-ws on /graphql (token in connection_init). Every
+update carries a cursor: subscribe again with \`after\` set to the last cursor
+you saw to receive everything you missed, then live updates.
+"""
+type Subscription {
+  """Changes to one event (time, place, capacity, cancellation), from its host node."""
+  eventUpdated(eventId: ID!, after: String): EventUpdate!
+  """Registrations, cancellations and waitlist promotions of one event."""
+  eventRegistrations(eventId: ID!, after: String): RegistrationUpdate!
+  """Consortium-visible events created, changed or cancelled at any node (or those in \`nodes\`)."""
+  consortiumEvents(nodes: [String!], after: String): EventUpdate!
+  """Status changes of one tandem, from the coordination office."""
+  tandemUpdated(tandemId: ID!, after: String): TandemUpdate!
+}
+
+enum EventChange {
+  CREATED
+  UPDATED
+  CANCELLED
+}
+
+type EventUpdate {
+  """Pass as \`after\` to resume after this update."""
+  cursor: String!
+  change: EventChange!
+  """When the change happened at its node."""
+  at: String!
+  """The node it happened at."""
+  node: String!
+  event: Event
+}
+
+enum RegistrationChange {
+  REGISTERED
+  WAITLISTED
+  PROMOTED
+  CANCELLED
+}
+
+type RegistrationUpdate {
+  cursor: String!
+  change: RegistrationChange!
+  at: String!
+  node: String!
+  registration: Registration
+  event: Event
+}
+
+enum TandemChange {
+  PROPOSED
+  RESPONDED
+  ACCEPTED
+  ACTIVATED
+  CLOSED
+}
+
+type TandemUpdate {
+  cursor: String!
+  change: TandemChange!
+  at: String!
+  tandem: Tandem
+}
+
+type Event @key(fields: "id", resolvable: false) {
+  id: ID!
+}
+
+type Tandem @key(fields: "id", resolvable: false) {
+  id: ID!
+}
+
 type Mutation {
   """
   Erases a person: deletes them at their home node and anonymises every

@@ -11,6 +11,10 @@ export const ErrorCode = {
   UNKNOWN_NODE: "UNKNOWN_NODE",
   WRONG_NODE: "WRONG_NODE",
   BAD_CURSOR: "BAD_CURSOR",
+  /** A change feed cursor older than the feed's retention: resynchronise, then resume from the head. */
+  CURSOR_EXPIRED: "CURSOR_EXPIRED",
+  /** A change feed subscriber fell too far behind: resume from its last cursor. */
+  FEED_OVERFLOW: "FEED_OVERFLOW",
   EVENT_IN_PAST: "EVENT_IN_PAST",
   EVENT_CANCELLED: "EVENT_CANCELLED",
   REGISTRATION_CLOSED: "REGISTRATION_CLOSED",

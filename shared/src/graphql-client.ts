@@ -13,6 +13,7 @@ export interface GraphQLResult<T = Record<string, unknown>> {
   status: number;
   data?: T | null;
   errors?: GraphQLErrorBody[];
+  extensions?: Record<string, unknown>;
 }
 
 export interface GraphQLRequestOptions {

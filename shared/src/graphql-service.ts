@@ -13,7 +13,8 @@ import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/dis
 import { expressMiddleware } from "@as-integrations/express5";
 import type { GatewayInterface } from "@apollo/server-gateway-interface";
 import express, { type Express, type Request, type RequestHandler, type Response } from "express";
-import type { GraphQLSchema } from "graphql";
+import type { GraphQLFormattedError, GraphQLSchema } from "graphql";
+import { callerDependencePlugin } from "./auth/dependence-plugin.js";
 import { formatError } from "./errors.js";
 import { armorFor, SUBGRAPH_LIMITS, type OperationLimits } from "./limits.js";
 import type { Logger } from "./logger.js";
@@ -38,14 +39,16 @@ export interface GraphQLServiceOptions<C extends BaseContext> {
   onHttpServer?: (server: Server) => void;
 }
 
-export interface RunningService {
+export interface RunningService<C extends BaseContext = BaseContext> {
   url: string;
   port: number;
   httpServer: Server;
+  /** Runs an operation in-process through the whole pipeline (limits, plugins), with the given context. */
+  execute(request: { query: string; variables?: Record<string, unknown> }, contextValue: C): Promise<{ data?: Record<string, unknown> | null; errors?: readonly GraphQLFormattedError[] }>;
   stop(): Promise<void>;
 }
 
-export async function startGraphQLService<C extends BaseContext>(options: GraphQLServiceOptions<C>): Promise<RunningService> {
+export async function startGraphQLService<C extends BaseContext>(options: GraphQLServiceOptions<C>): Promise<RunningService<C>> {
   const app = express();
   app.disable("x-powered-by");
   const httpServer = createServer(app);
@@ -68,6 +71,7 @@ export async function startGraphQLService<C extends BaseContext>(options: GraphQ
     parseOptions: armor.parseOptions,
     plugins: [
       ...armor.plugins,
+      callerDependencePlugin<C>(),
       ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: 3_000 }),
       ApolloServerPluginDisableSuggestions(),
       ...(production ? [ApolloServerPluginLandingPageDisabled()] : []),
@@ -102,6 +106,11 @@ export async function startGraphQLService<C extends BaseContext>(options: GraphQ
     url,
     port,
     httpServer,
+    execute: async (request, contextValue) => {
+      const response = await server.executeOperation(request, { contextValue });
+      if (response.body.kind !== "single") throw new Error("incremental delivery is not supported here");
+      return response.body.singleResult as { data?: Record<string, unknown> | null; errors?: readonly GraphQLFormattedError[] };
+    },
     stop: async () => {
       await server.stop();
       if (httpServer.listening) await new Promise<void>((resolve) => httpServer.close(() => resolve()));

@@ -19,3 +19,4 @@ export * from "./auth/index.js";
 export * from "./limits.js";
 export * from "./audit/index.js";
 export * from "./gdpr/erasure-confirmation.type.js";
+export * from "./feed/index.js";

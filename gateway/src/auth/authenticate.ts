@@ -7,12 +7,14 @@
 import type { ApolloServerPlugin } from "@apollo/server";
 import type { NextFunction, Request, Response } from "express";
 import { GraphQLError, Kind, type OperationDefinitionNode } from "graphql";
-import { ErrorCode, bearerToken, sendUnauthenticated, type Logger, type UserCaller, type UserTokenVerifier } from "@tandem/shared";
+import { ErrorCode, bearerToken, sendUnauthenticated, type CallerDependenceTracker, type Logger, type UserCaller, type UserTokenVerifier } from "@tandem/shared";
 
 export interface GatewayContext extends Record<string, unknown> {
   requestId: string;
   /** The verified user, or null for an anonymous request (introspection only). */
   caller: UserCaller | null;
+  /** How much the parties' answers to this request depended on the caller. */
+  callerDependence: CallerDependenceTracker;
 }
 
 export function authenticateUsers(verifier: UserTokenVerifier, gatewayId: string, logger: Logger) {

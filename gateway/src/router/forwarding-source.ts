@@ -7,7 +7,7 @@ import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from "@apollo
 import type { GatewayGraphQLResponse } from "@apollo/server-gateway-interface";
 import type { GraphQLFormattedError } from "graphql";
 import { NodeFailure, type NodeClient } from "./node-client.js";
-import type { PartyTokens } from "./party-tokens.js";
+import { recordDependence, type PartyTokens } from "./party-tokens.js";
 import { UNAUTHENTICATED_RESPONSE, callAuthOf } from "./university-router.js";
 
 export class ForwardingDataSource implements GraphQLDataSource {
@@ -23,6 +23,7 @@ export class ForwardingDataSource implements GraphQLDataSource {
     try {
       const headers = await this.tokens.headers(this.client.node, auth);
       const body = await this.client.send({ query: query!, ...(variables ? { variables } : {}), ...(operationName ? { operationName } : {}) }, headers);
+      recordDependence(auth, body.extensions);
       return { data: body.data ?? null, ...(body.errors ? { errors: body.errors as GraphQLFormattedError[] } : {}) };
     } catch (error) {
       if (!(error instanceof NodeFailure)) throw error;

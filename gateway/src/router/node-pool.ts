@@ -6,7 +6,7 @@
 import { ErrorCode } from "@tandem/shared";
 import { NodeFailure, type GraphQLBody, type GraphQLErrorBody, type NodeClient, type NodeRequest } from "./node-client.js";
 import type { NodeHealthMonitor } from "./node-health.js";
-import type { CallAuth, PartyTokens } from "./party-tokens.js";
+import { recordDependence, type CallAuth, type PartyTokens } from "./party-tokens.js";
 
 export type NodeCallResult = { ok: true; body: GraphQLBody } | { ok: false; error: GraphQLErrorBody };
 
@@ -38,7 +38,9 @@ export class NodePool implements NodeCaller {
       return { ok: false, error: nodeError(ErrorCode.NODE_INCOMPATIBLE, node, `Node ${node} is excluded: its schema differs from the composed university schema`) };
     }
     try {
-      return { ok: true, body: await client.send(request, await this.tokens.headers(node, auth)) };
+      const body = await client.send(request, await this.tokens.headers(node, auth));
+      recordDependence(auth, body.extensions);
+      return { ok: true, body };
     } catch (error) {
       if (!(error instanceof NodeFailure)) throw error;
       this.health.markDown(node, error.message);

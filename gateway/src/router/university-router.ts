@@ -18,8 +18,8 @@ import { buildASTDefinitions, type FieldShape } from "./sdl.js";
 
 /** The identity a gateway request acts for, as the gateway's context holds it. */
 export function callAuthOf(context: Record<string, unknown>): CallAuth | null {
-  const { caller, requestId } = context as { caller?: CallAuth["caller"] | null; requestId?: string };
-  return caller && typeof requestId === "string" ? { caller, requestId } : null;
+  const { caller, requestId, callerDependence } = context as { caller?: CallAuth["caller"] | null; requestId?: string; callerDependence?: CallAuth["dependence"] };
+  return caller && typeof requestId === "string" ? { caller, requestId, ...(callerDependence ? { dependence: callerDependence } : {}) } : null;
 }
 
 export const UNAUTHENTICATED_RESPONSE: GatewayGraphQLResponse = { errors: [{ message: "Not authenticated", extensions: { code: "UNAUTHENTICATED" } }] };

@@ -4,7 +4,7 @@
  * `caller` is the identity the gateway verified and signed for this call:
  * resolvers never read headers themselves.
  */
-import type { Caller, Logger } from "@tandem/shared";
+import { CallerDependenceTracker, trackedCaller, type Caller, type Logger } from "@tandem/shared";
 import type { CoordinationServices } from "./services.js";
 import { createLoaders, type CoordinationLoaders } from "./loaders.js";
 import { CoordinationAuditTrail } from "./modules/audit/coordination-audit-trail.js";
@@ -13,7 +13,10 @@ export interface CoordinationContext {
   requestId: string;
   /** The coordination id from the registry; prefix of every id this subgraph owns. */
   coordinationId: string;
+  /** The verified caller; every read of who they are is recorded in `callerDependence`. */
   caller: Caller;
+  /** How much this request's answer depends on the caller (reported to the gateway). */
+  callerDependence: CallerDependenceTracker;
   /** What this request changed, written to the audit log before the answer leaves. */
   audit: CoordinationAuditTrail;
   services: CoordinationServices;
@@ -22,10 +25,13 @@ export interface CoordinationContext {
 }
 
 export function createCoordinationContext(args: { requestId: string; caller: Caller; services: CoordinationServices; logger: Logger }): CoordinationContext {
+  const callerDependence = new CallerDependenceTracker();
   return {
     requestId: args.requestId,
     coordinationId: args.services.directory.selfId,
-    caller: args.caller,
+    caller: trackedCaller(args.caller, callerDependence),
+    callerDependence,
+    // the audit trail records who asked; that is not a decision about the answer
     audit: new CoordinationAuditTrail(args.caller, args.requestId),
     services: args.services,
     loaders: createLoaders(args.services),

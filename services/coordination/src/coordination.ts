@@ -12,15 +12,22 @@ import {
   createMetricsRegistry,
   loadRegistry,
   migrate,
+  mountChangeFeed,
+  mountChangeFeedHttp,
   mountDatabaseHealth,
   mountMetrics,
+  registerFeedMetrics,
   registerStatementMetric,
   requireServiceToken,
   ServiceTokenVerifier,
   startGraphQLService,
+  startOutboxFeed,
   systemCallerPlugin,
+  type ChangeFeedServerOptions,
   type Database,
   type Logger,
+  type MountedChangeFeed,
+  type OutboxFeed,
   type RunningService,
 } from "@tandem/shared";
 import type { CoordinationConfig } from "./env.js";
@@ -41,6 +48,9 @@ export interface RunningCoordination {
   url: string;
   port: number;
   database: Database;
+  /** The change feed (served to the gateway on /feed), its listener and retention. */
+  outbox: OutboxFeed;
+  /** Closes feed sockets, HTTP, the listener and the database; calling it again waits for the same stop. */
   stop(): Promise<void>;
 }
 
@@ -79,6 +89,17 @@ export async function startCoordination(config: CoordinationConfig): Promise<Run
   const { schema } = await buildCoordinationSubgraph();
   const metrics = createMetricsRegistry({ service: SERVICE_NAME, coordination: directory.selfId });
   registerStatementMetric(metrics, database.statements, "SQL statements sent to the coordination database.");
+  let outbox: OutboxFeed;
+  try {
+    outbox = await startOutboxFeed({ dataSource: database.dataSource, databaseUrl: config.databaseUrl, logger, retentionHours: config.outboxRetentionHours });
+  } catch (error) {
+    await database.dataSource.destroy();
+    throw error;
+  }
+  registerFeedMetrics(metrics, outbox);
+  const feedOptions: ChangeFeedServerOptions = { feed: outbox.feed, verifier, logger, production: config.production };
+  let feedSocket: MountedChangeFeed | undefined;
+  let stopping: Promise<void> | undefined;
   let service: RunningService;
   try {
     service = await startGraphQLService<CoordinationContext>({
@@ -95,9 +116,15 @@ export async function startCoordination(config: CoordinationConfig): Promise<Run
       routes: (app) => {
         mountDatabaseHealth(app, database.dataSource, { service: SERVICE_NAME, coordination: directory.selfId });
         mountMetrics(app, metrics);
+        mountChangeFeedHttp(app, feedOptions);
+      },
+      onHttpServer: (server) => {
+        feedSocket = mountChangeFeed(server, feedOptions);
       },
     });
   } catch (error) {
+    await feedSocket?.close();
+    await outbox.stop();
     await database.dataSource.destroy();
     throw error;
   }
@@ -107,9 +134,13 @@ export async function startCoordination(config: CoordinationConfig): Promise<Run
     url: service.url,
     port: service.port,
     database,
-    stop: async () => {
-      await service.stop();
-      await database.dataSource.destroy();
-    },
+    outbox,
+    stop: () =>
+      (stopping ??= (async () => {
+        await feedSocket?.close();
+        await service.stop();
+        await outbox.stop();
+        await database.dataSource.destroy();
+      })()),
   };
 }

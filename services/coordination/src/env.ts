@@ -2,7 +2,7 @@
  * The coordination service's configuration, validated once. Who it is comes
  * from the consortium registry (`coordination.id`), not from here.
  */
-import { envFields, limitsEnvFields, limitsFromEnv, parseEnv, SUBGRAPH_LIMITS } from "@tandem/shared";
+import { envFields, limitsEnvFields, limitsFromEnv, outboxRetentionHours, parseEnv, SUBGRAPH_LIMITS } from "@tandem/shared";
 import { z } from "zod";
 
 const CoordinationEnvSchema = z
@@ -17,6 +17,7 @@ const CoordinationEnvSchema = z
     LOG_LEVEL: envFields.logLevel,
     NODE_ENV: envFields.nodeEnv,
     DB_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
+    OUTBOX_RETENTION_HOURS: outboxRetentionHours,
     ...limitsEnvFields(SUBGRAPH_LIMITS),
   })
   .transform((env) => ({
@@ -33,6 +34,8 @@ const CoordinationEnvSchema = z
     production: env.NODE_ENV === "production",
     dbPoolSize: env.DB_POOL_SIZE,
     limits: limitsFromEnv(env),
+    /** How long the change feed keeps changes for subscribers that resume by cursor. */
+    outboxRetentionHours: env.OUTBOX_RETENTION_HOURS,
   }));
 
 export type CoordinationConfig = z.infer<typeof CoordinationEnvSchema>;

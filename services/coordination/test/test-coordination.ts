@@ -6,7 +6,7 @@
 import { inject } from "vitest";
 import pg from "pg";
 import type { Caller } from "@tandem/shared";
-import { as, createFreshDatabase, createTestTrust, graphqlRequest, type TestTrust } from "@tandem/shared/testkit";
+import { as, createFeedClient, createFreshDatabase, createTestTrust, graphqlRequest, type FeedClient, type TestTrust } from "@tandem/shared/testkit";
 import { loadCoordinationConfig, migrateCoordination, startCoordination, type RunningCoordination } from "../src/index.js";
 
 /** Two German nodes, one Czech, one Luxembourgish: enough for both cross-border rules. */
@@ -48,6 +48,10 @@ export interface TestCoordination extends CoordinationClient {
   /** Rows in a table of the coordination database, read with plain SQL. */
   countRows(table: string): Promise<number>;
   sql<R = Record<string, any>>(text: string, values?: unknown[]): Promise<R[]>;
+  /** http://…/feed of this service. */
+  feedHttpUrl: string;
+  /** A graphql-ws client of the change feed (ws://…/feed), authenticated as `caller` (default: the gateway itself); closed on stop. */
+  feed(caller?: Caller | null): FeedClient;
   stop(): Promise<void>;
 }
 
@@ -72,6 +76,7 @@ export async function startTestCoordination(options: TestCoordinationOptions = {
   const coordination = await startCoordination(config);
   const pool = new pg.Pool({ connectionString: database.url, max: 2 });
   const token = (caller: Caller = as.jointCoordinator(), audience = coordination.id) => trust.serviceToken(audience, caller);
+  const feeds: FeedClient[] = [];
   const client = (caller: Caller): CoordinationClient => ({
     query: async (query, variables) => graphqlRequest(coordination.url, query, variables, { authorization: `Bearer ${await token(caller)}` }),
   });
@@ -100,7 +105,14 @@ export async function startTestCoordination(options: TestCoordinationOptions = {
     },
     countRows: async (table) => Number((await pool.query(`SELECT count(*) FROM ${pg.escapeIdentifier(table)}`)).rows[0].count),
     sql: async (text, values) => (await pool.query(text, values)).rows,
+    feedHttpUrl: coordination.url.replace(/\/graphql$/, "/feed"),
+    feed: (caller = as.system()) => {
+      const feed = createFeedClient(coordination.url.replace(/^http/, "ws").replace(/\/graphql$/, "/feed"), async () => (caller ? `Bearer ${await token(caller)}` : undefined));
+      feeds.push(feed);
+      return feed;
+    },
     stop: async () => {
+      await Promise.all(feeds.map((feed) => feed.dispose()));
       await pool.end();
       await coordination.stop();
       await database.drop();

@@ -4,7 +4,7 @@
  * `caller` is the identity the gateway's token carries (verified before any
  * GraphQL runs); resolvers never read headers themselves.
  */
-import type { Caller, Logger } from "@tandem/shared";
+import { CallerDependenceTracker, trackedCaller, type Caller, type Logger } from "@tandem/shared";
 import { AccessControl, viewerHomeNode } from "./access.js";
 import type { NodeServices } from "./services.js";
 import { createLoaders, type NodeLoaders } from "./loaders.js";
@@ -20,7 +20,10 @@ export interface NodeIdentity {
 export interface NodeContext {
   requestId: string;
   node: NodeIdentity;
+  /** The verified caller; every read of who they are is recorded in `callerDependence`. */
   caller: Caller;
+  /** How much this request's answer depends on the caller (reported to the gateway). */
+  callerDependence: CallerDependenceTracker;
   /** The authorisation rules, bound to `caller`. */
   access: AccessControl;
   /** What the caller may see of events, derived from `caller`. */
@@ -33,15 +36,24 @@ export interface NodeContext {
 }
 
 export function createNodeContext(args: { requestId: string; node: NodeIdentity; caller: Caller; services: NodeServices; logger: Logger }): NodeContext {
+  const callerDependence = new CallerDependenceTracker();
+  const caller = trackedCaller(args.caller, callerDependence);
   return {
     requestId: args.requestId,
     node: args.node,
-    caller: args.caller,
-    access: new AccessControl(args.caller, args.node.id),
-    viewer: { homeNode: viewerHomeNode(args.caller) },
+    caller,
+    callerDependence,
+    access: new AccessControl(caller, args.node.id),
+    // read only when a rule needs it, so that answers not depending on the home node are shared
+    viewer: {
+      get homeNode() {
+        return viewerHomeNode(caller);
+      },
+    },
+    // the audit trail records who asked; that is not a decision about the answer
     audit: new NodeAuditTrail(args.caller, args.requestId),
     services: args.services,
-    loaders: createLoaders(args.services, args.caller),
+    loaders: createLoaders(args.services, caller),
     logger: args.logger.child({ requestId: args.requestId }),
   };
 }

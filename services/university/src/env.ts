@@ -2,7 +2,7 @@
  * The node's configuration, validated once. One codebase, N deployments:
  * everything that differs between universities comes from here.
  */
-import { SUBGRAPH_LIMITS, envFields, limitsEnvFields, limitsFromEnv, parseEnv } from "@tandem/shared";
+import { SUBGRAPH_LIMITS, envFields, limitsEnvFields, limitsFromEnv, outboxRetentionHours, parseEnv } from "@tandem/shared";
 import { z } from "zod";
 
 const seconds = (fallback: number, max: number) => z.coerce.number().int().min(0).max(max).default(fallback);
@@ -22,6 +22,7 @@ const NodeEnvSchema = z
     LOG_LEVEL: envFields.logLevel,
     NODE_ENV: envFields.nodeEnv,
     DB_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
+    OUTBOX_RETENTION_HOURS: outboxRetentionHours,
     ...limitsEnvFields(SUBGRAPH_LIMITS),
   })
   .transform((env) => ({
@@ -36,6 +37,8 @@ const NodeEnvSchema = z
     logLevel: env.LOG_LEVEL,
     production: env.NODE_ENV === "production",
     dbPoolSize: env.DB_POOL_SIZE,
+    /** How long the change feed keeps changes for subscribers that resume by cursor. */
+    outboxRetentionHours: env.OUTBOX_RETENTION_HOURS,
   }));
 
 export type NodeConfig = z.infer<typeof NodeEnvSchema>;

@@ -10,15 +10,22 @@ import {
   createMetricsRegistry,
   loadRegistry,
   migrate,
+  mountChangeFeed,
+  mountChangeFeedHttp,
   mountDatabaseHealth,
   mountMetrics,
+  registerFeedMetrics,
   registerStatementMetric,
   requireServiceToken,
   startGraphQLService,
+  startOutboxFeed,
   systemCallerPlugin,
+  type ChangeFeedServerOptions,
   type Database,
   type Logger,
   type MetricsRegistry,
+  type MountedChangeFeed,
+  type OutboxFeed,
   type RunningService,
 } from "@tandem/shared";
 import type { NodeConfig } from "./env.js";
@@ -35,6 +42,9 @@ export interface UniversityNode {
   url: string;
   port: number;
   database: Database;
+  /** The node's change feed (served to the gateway on /feed), its listener and retention. */
+  outbox: OutboxFeed;
+  /** Closes feed sockets, HTTP, the listener and the database; calling it again waits for the same stop. */
   stop(): Promise<void>;
 }
 
@@ -69,6 +79,17 @@ export async function startUniversityNode(config: NodeConfig): Promise<Universit
   const services = createNodeServices(database.dataSource, directory, { registry, signingKey: trust.signingKey });
   const { schema } = await buildUniversitySubgraph();
   const metrics = nodeMetrics(config.node.id, database);
+  let outbox: OutboxFeed;
+  try {
+    outbox = await startOutboxFeed({ dataSource: database.dataSource, databaseUrl: config.databaseUrl, logger, retentionHours: config.outboxRetentionHours });
+  } catch (error) {
+    await database.dataSource.destroy();
+    throw error;
+  }
+  registerFeedMetrics(metrics, outbox);
+  const feedOptions: ChangeFeedServerOptions = { feed: outbox.feed, verifier: trust.verifier, logger, production: config.production };
+  let feedSocket: MountedChangeFeed | undefined;
+  let stopping: Promise<void> | undefined;
   let service: RunningService;
   try {
     service = await startGraphQLService<NodeContext>({
@@ -85,9 +106,15 @@ export async function startUniversityNode(config: NodeConfig): Promise<Universit
       routes: (app) => {
         mountDatabaseHealth(app, database.dataSource, { node: config.node.id });
         mountMetrics(app, metrics);
+        mountChangeFeedHttp(app, feedOptions);
+      },
+      onHttpServer: (server) => {
+        feedSocket = mountChangeFeed(server, feedOptions);
       },
     });
   } catch (error) {
+    await feedSocket?.close();
+    await outbox.stop();
     await database.dataSource.destroy();
     throw error;
   }
@@ -96,10 +123,14 @@ export async function startUniversityNode(config: NodeConfig): Promise<Universit
     url: service.url,
     port: service.port,
     database,
-    stop: async () => {
-      await service.stop();
-      await database.dataSource.destroy();
-    },
+    outbox,
+    stop: () =>
+      (stopping ??= (async () => {
+        await feedSocket?.close();
+        await service.stop();
+        await outbox.stop();
+        await database.dataSource.destroy();
+      })()),
   };
 }
 

@@ -7,7 +7,7 @@
 import { inject } from "vitest";
 import pg from "pg";
 import type { Caller } from "@tandem/shared";
-import { as, createTestTrust, createFreshDatabase, graphqlRequest, type GraphQLResult, type TestTrust } from "@tandem/shared/testkit";
+import { as, createFeedClient, createTestTrust, createFreshDatabase, graphqlRequest, type FeedClient, type GraphQLResult, type TestTrust } from "@tandem/shared/testkit";
 import { loadNodeConfig, migrateNode, startUniversityNode, type UniversityNode } from "../src/index.js";
 
 export const TEST_REGISTRY = {
@@ -48,6 +48,12 @@ export interface TestNode extends NodeClient {
   sql<T = Record<string, any>>(text: string, params?: unknown[]): Promise<T[]>;
   /** Rows in a table of the node's database. */
   countRows(table: string): Promise<number>;
+  /** ws://…/feed of this node. */
+  feedUrl: string;
+  /** http://…/feed of this node. */
+  feedHttpUrl: string;
+  /** A graphql-ws client of the node's change feed, authenticated as `caller` (default: the gateway itself); closed on stop. */
+  feed(caller?: Caller | null): FeedClient;
   stop(): Promise<void>;
 }
 
@@ -56,11 +62,13 @@ export interface TestNodeOptions {
   trust?: TestTrust;
   /** Extra environment, e.g. limit overrides or NODE_ENV. */
   env?: Record<string, string>;
+  /** Run as a replica on this (migrated) database instead of a fresh one; the database is left as it is on stop. */
+  databaseUrl?: string;
 }
 
 export async function startTestNode(nodeId = "hst", options: TestNodeOptions = {}): Promise<TestNode> {
   const trust = options.trust ?? (await testTrust());
-  const database = await createFreshDatabase(inject("postgres"), `node_${nodeId}`);
+  const database = options.databaseUrl ? { url: options.databaseUrl, drop: async () => undefined } : await createFreshDatabase(inject("postgres"), `node_${nodeId}`);
   const entry = TEST_REGISTRY.nodes.find((node) => node.id === nodeId)!;
   const config = loadNodeConfig({
     NODE_ID: nodeId,
@@ -74,7 +82,7 @@ export async function startTestNode(nodeId = "hst", options: TestNodeOptions = {
     DB_POOL_SIZE: "4",
     ...options.env,
   });
-  await migrateNode(config);
+  if (!options.databaseUrl) await migrateNode(config);
   const node = await startUniversityNode(config);
   const pool = new pg.Pool({ connectionString: database.url, max: 2 });
   const sql = async <T>(text: string, params: unknown[] = []) => (await pool.query(text, params)).rows as T[];
@@ -83,6 +91,8 @@ export async function startTestNode(nodeId = "hst", options: TestNodeOptions = {
   const client = (caller: Caller): NodeClient => ({
     query: async (query, variables) => post(query, variables, { authorization: `Bearer ${await token(caller)}` }),
   });
+  const feedUrl = node.url.replace(/^http/, "ws").replace(/\/graphql$/, "/feed");
+  const feeds: FeedClient[] = [];
   return {
     node,
     nodeId,
@@ -95,7 +105,15 @@ export async function startTestNode(nodeId = "hst", options: TestNodeOptions = {
     query: client(as.nodeCoordinator(nodeId)).query,
     sql,
     countRows: async (table) => Number((await sql<{ count: string }>(`SELECT count(*) FROM ${pg.escapeIdentifier(table)}`))[0]!.count),
+    feedUrl,
+    feedHttpUrl: node.url.replace(/\/graphql$/, "/feed"),
+    feed: (caller = as.system()) => {
+      const feed = createFeedClient(feedUrl, async () => (caller ? `Bearer ${await token(caller)}` : undefined));
+      feeds.push(feed);
+      return feed;
+    },
     stop: async () => {
+      await Promise.all(feeds.map((feed) => feed.dispose()));
       await pool.end();
       await node.stop();
       await database.drop();

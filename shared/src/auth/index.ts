@@ -5,3 +5,5 @@ export * from "./proof.js";
 export * from "./service-token.js";
 export * from "./user-token.js";
 export * from "./system-caller.js";
+export * from "./caller-dependence.js";
+export * from "./dependence-plugin.js";

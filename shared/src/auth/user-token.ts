@@ -57,6 +57,11 @@ export class UserTokenVerifier {
   }
 
   async verify(token: string): Promise<UserIdentity> {
+    return (await this.verifyWithExpiry(token)).identity;
+  }
+
+  /** The identity, and when the token stops being valid (a live connection closes then). */
+  async verifyWithExpiry(token: string): Promise<{ identity: UserIdentity; expiresAt: Date }> {
     let issuer: string | undefined;
     try {
       issuer = decodeJwt(token).iss;
@@ -77,7 +82,7 @@ export class UserTokenVerifier {
       throw unauthenticated(`Invalid token: ${describeJoseError(error)}`);
     }
     if (payload.exp! - payload.iat! > MAX_USER_TOKEN_LIFETIME_SECONDS) throw unauthenticated("Invalid token: lifetime longer than 24 h");
-    return checkIdentity(payload, issuer, party.kind);
+    return { identity: checkIdentity(payload, issuer, party.kind), expiresAt: new Date(payload.exp! * 1000) };
   }
 }
 

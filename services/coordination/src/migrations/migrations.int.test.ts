@@ -28,19 +28,27 @@ describe("coordination migrations", () => {
     expect(applied.map((migration) => migration.name)).toEqual(migrations.map((migration) => migration.name));
     const pending = await database.dataSource.driver.createSchemaBuilder().log();
     expect(pending.upQueries.map((query) => query.query)).toEqual([]);
-    expect(await tables()).toEqual(["audit_log", "cohort_quotas", "cohorts", "enrolments", "programme_tracks", "programmes", "schema_migrations", "tandems"]);
+    expect(await tables()).toEqual(["audit_log", "cohort_quotas", "cohorts", "enrolments", "outbox", "outbox_watermark", "programme_tracks", "programmes", "schema_migrations", "tandems"]);
+    expect(await database.dataSource.query(`SELECT tgname FROM pg_trigger WHERE tgrelid = 'outbox'::regclass`)).toEqual([{ tgname: "outbox_notify" }]);
   });
 
   it("reverts every migration cleanly and applies them again", async () => {
     for (let i = 0; i < migrations.length; i++) await database.dataSource.undoLastMigration({ transaction: "each" });
     expect(await tables()).toEqual(["schema_migrations"]);
+    expect(await database.dataSource.query(`SELECT proname FROM pg_proc WHERE proname = 'outbox_notify'`)).toEqual([]);
     expect(await database.dataSource.query(`SELECT count(*)::int AS count FROM schema_migrations`)).toEqual([{ count: 0 }]);
     await database.dataSource.runMigrations({ transaction: "each" });
     expect((await database.dataSource.driver.createSchemaBuilder().log()).upQueries).toEqual([]);
   });
 
+  /** Reverts the migrations applied after `name`. */
+  async function revertTo(name: string): Promise<void> {
+    const later = migrations.length - 1 - migrations.findIndex((migration) => migration.name === name);
+    for (let i = 0; i < later; i++) await database.dataSource.undoLastMigration({ transaction: "each" });
+  }
+
   it("gives tandems of the earlier lifecycle pending answers, keeping active ones valid, and reverts accepted ones to proposed", async () => {
-    await database.dataSource.undoLastMigration({ transaction: "each" });
+    await revertTo("AuditLog1795306993310");
     const query = (sql: string) => database.dataSource.query(sql);
     const [{ id: programme }] = await query(`INSERT INTO programmes (name, participating_node_ids, cross_border_rule) VALUES ('Legacy', '{hst,zcu}', 'NONE') RETURNING id`);
     const [{ id: cohort }] = await query(`INSERT INTO cohorts (programme_id, name, starts_on, ends_on) VALUES ('${programme}', '2025/26', '2025-10-01', '2026-06-30') RETURNING id`);
@@ -54,7 +62,7 @@ describe("coordination migrations", () => {
       { status: "PROPOSED", mentee_response: "PENDING", mentor_response: "PENDING", mentee_responded_at: null },
     ]);
     await query(`UPDATE tandems SET mentee_response = 'ACCEPTED', mentee_responded_at = now(), mentor_response = 'ACCEPTED', mentor_responded_at = now(), status = 'ACCEPTED' WHERE status = 'PROPOSED'`);
-    await database.dataSource.undoLastMigration({ transaction: "each" });
+    await revertTo("AuditLog1795306993310");
     expect(await query(`SELECT status FROM tandems ORDER BY mentee_id`)).toEqual([{ status: "ACTIVE" }, { status: "PROPOSED" }]);
     await database.dataSource.runMigrations({ transaction: "each" });
   });

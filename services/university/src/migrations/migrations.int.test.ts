@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import pg from "pg";
 import { createLogger, type Database } from "@tandem/shared";
 import { createFreshDatabase } from "@tandem/shared/testkit";
 import { openNodeDatabase } from "../node.js";
@@ -7,9 +8,11 @@ import { migrations } from "./index.js";
 describe("university node migrations", () => {
   let database: Database;
   let drop: () => Promise<void>;
+  let url: string;
   beforeAll(async () => {
     const fresh = await createFreshDatabase(inject("postgres"), "node_migrations");
     drop = fresh.drop;
+    url = fresh.url;
     database = openNodeDatabase({ databaseUrl: fresh.url, dbPoolSize: 2, node: { id: "hst", name: "Hochschule Trier", country: "DE" } }, createLogger("test", "silent"));
     await database.dataSource.initialize();
   });
@@ -29,7 +32,7 @@ describe("university node migrations", () => {
     const applied = await database.dataSource.runMigrations({ transaction: "each" });
     expect(applied.map((migration) => migration.name)).toEqual(migrations.map((migration) => migration.name));
     expect(await pendingSchemaChanges()).toEqual([]);
-    expect(await tables()).toEqual(["audit_log", "disclosure_grants", "events", "participants", "registrations", "schema_migrations"]);
+    expect(await tables()).toEqual(["audit_log", "disclosure_grants", "events", "outbox", "outbox_watermark", "participants", "registrations", "schema_migrations"]);
     expect(await database.dataSource.showMigrations()).toBe(false);
   });
 
@@ -45,6 +48,7 @@ describe("university node migrations", () => {
       "disclosure_grants_scope_valid",
       "events_capacity_positive",
       "events_time_order",
+      "outbox_watermark_single_row",
       "registrations_status_valid",
     ]);
   });
@@ -59,13 +63,36 @@ describe("university node migrations", () => {
     ]);
   });
 
+  it("announces each committed outbox row on tandem_outbox, and nothing for a rolled-back one", async () => {
+    const listener = new pg.Client({ connectionString: url });
+    await listener.connect();
+    try {
+      const heard: string[] = [];
+      listener.on("notification", (message) => heard.push(message.payload!));
+      await listener.query("LISTEN tandem_outbox");
+      await database.dataSource.transaction(async (manager) => {
+        await manager.query(`INSERT INTO outbox (topics, kind, refs) VALUES ('{event:hst:event:e-1}', 'CREATED', '{"eventId":"hst:event:e-1"}')`);
+        await expect(manager.query(`SELECT 1/0`)).rejects.toThrow();
+      }).catch(() => undefined);
+      const [{ id }] = await database.dataSource.query(`INSERT INTO outbox (topics, kind, refs) VALUES ('{consortium-events}', 'UPDATED', '{"eventId":"hst:event:e-2"}') RETURNING id`);
+      await database.dataSource.query(`INSERT INTO outbox (topics, kind, refs) VALUES ($1, 'UPDATED', '{"eventId":"hst:event:e-3"}')`, [["x".repeat(200), ...Array.from({ length: 60 }, (_, i) => `event:hst:event:${"0".repeat(150)}${i}`)]]);
+      await expect.poll(() => heard.length).toBe(2);
+      expect(JSON.parse(heard[0]!)).toEqual({ id: Number(id), topics: ["consortium-events"], kind: "UPDATED", refs: { eventId: "hst:event:e-2" }, created_at: expect.any(String) });
+      expect(JSON.parse(heard[1]!)).toEqual({ id: Number(id) + 1 });
+    } finally {
+      await listener.end();
+      await database.dataSource.query(`DELETE FROM outbox`);
+    }
+  });
+
   it("reverts every migration cleanly and applies them again", async () => {
     for (let i = 0; i < migrations.length; i++) await database.dataSource.undoLastMigration({ transaction: "each" });
     expect(await tables()).toEqual(["schema_migrations"]);
+    expect(await database.dataSource.query(`SELECT proname FROM pg_proc WHERE proname = 'outbox_notify'`)).toEqual([]);
     expect(await database.dataSource.query(`SELECT count(*)::int AS count FROM schema_migrations`)).toEqual([{ count: 0 }]);
     const reapplied = await database.dataSource.runMigrations({ transaction: "each" });
     expect(reapplied).toHaveLength(migrations.length);
     expect(await pendingSchemaChanges()).toEqual([]);
-    expect(await tables()).toEqual(["audit_log", "disclosure_grants", "events", "participants", "registrations", "schema_migrations"]);
+    expect(await tables()).toEqual(["audit_log", "disclosure_grants", "events", "outbox", "outbox_watermark", "participants", "registrations", "schema_migrations"]);
   });
 });

@@ -7,13 +7,14 @@
  */
 import { randomUUID } from "node:crypto";
 import type { DataSource, EntityManager } from "typeorm";
-import { AuditEntryEntity, type AuditEntryEntity as AuditRow } from "@tandem/shared";
+import { AuditEntryEntity, TandemChangeKind, type AuditEntryEntity as AuditRow } from "@tandem/shared";
 import type { ConsortiumDirectory } from "../../consortium-directory.js";
 import type { AuditLogService } from "../audit/audit.service.js";
 import { COHORT_KIND } from "../cohort/cohort.type.js";
 import { EnrolmentEntity } from "../enrolment/enrolment.entity.js";
 import { ENROLMENT_KIND } from "../enrolment/enrolment.type.js";
 import { PROGRAMME_KIND } from "../programme/programme.type.js";
+import { publishTandemChange } from "../tandem/tandem.changes.js";
 import { TandemEntity } from "../tandem/tandem.entity.js";
 import { TANDEM_KIND } from "../tandem/tandem.type.js";
 import type { CohortEntity } from "../cohort/cohort.entity.js";
@@ -95,17 +96,20 @@ export class ParticipantDataService {
     const pseudonym = `${node}:${ERASED_KIND}:${randomUUID()}`;
     const anonymisedRecords = await this.dataSource.transaction(async (manager) => {
       const now = this.now();
-      await manager
+      const closed = await manager
         .createQueryBuilder()
         .update(TandemEntity)
         .set({ status: "CLOSED", closedAt: now, closeReason: ERASURE_CLOSE_REASON })
         .where("status <> 'CLOSED' AND (mentee_id = :participantId OR mentor_id = :participantId)", { participantId })
+        .returning(["id"])
         .execute();
       await manager.createQueryBuilder().update(EnrolmentEntity).set({ status: "WITHDRAWN", withdrawnAt: now }).where("status = 'ACTIVE' AND participant_id = :participantId", { participantId }).execute();
       const replace = (entity: new () => object, columns: Record<string, string>) => replaceReference(manager, entity, columns, participantId, pseudonym);
       const tandems = await replace(TandemEntity, { menteeId: "mentee_id", mentorId: "mentor_id" });
       const enrolments = await replace(EnrolmentEntity, { participantId: "participant_id" });
       const auditEntries = await replace(AuditEntryEntity, { participantId: "participant_id", actor: "actor", targetId: "target_id" });
+      // The partner's tandem ended: the change feed says so, by the tandem's id only.
+      for (const { id } of closed.raw as { id: string }[]) await publishTandemChange(manager, this.directory, TandemChangeKind.CLOSED, id);
       return tandems + enrolments + auditEntries;
     });
     return { pseudonym, anonymisedRecords };

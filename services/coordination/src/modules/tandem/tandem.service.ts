@@ -1,5 +1,5 @@
 import { In, type DataSource, type EntityManager, type Repository } from "typeorm";
-import { AppError, ErrorCode, invalidField, ProofType, signProof, type GlobalId, type SigningKey } from "@tandem/shared";
+import { AppError, ErrorCode, invalidField, ProofType, signProof, TandemChangeKind, type GlobalId, type SigningKey } from "@tandem/shared";
 import type { ConsortiumDirectory } from "../../consortium-directory.js";
 import type { Visibility } from "../access/access.rules.js";
 import { whereVisible } from "../access/access.sql.js";
@@ -9,6 +9,7 @@ import { lockCohort } from "../cohort/cohort.service.js";
 import { COHORT_KIND } from "../cohort/cohort.type.js";
 import { EnrolmentEntity, type EnrolmentRole } from "../enrolment/enrolment.entity.js";
 import { ProgrammeEntity } from "../programme/programme.entity.js";
+import { publishTandemChange } from "./tandem.changes.js";
 import { TandemEntity, type TandemResponse, type TandemStatus } from "./tandem.entity.js";
 import type { ProposeTandemInput } from "./tandem.input.js";
 import type { TandemsArgs } from "./tandem.args.js";
@@ -96,7 +97,9 @@ export class TandemService {
         });
       }
       const repository = manager.getRepository(TandemEntity);
-      return repository.save(repository.create({ cohortId, menteeId: input.menteeId, mentorId: input.mentorId, status: "PROPOSED" }));
+      const tandem = await repository.save(repository.create({ cohortId, menteeId: input.menteeId, mentorId: input.mentorId, status: "PROPOSED" }));
+      await publishTandemChange(manager, this.directory, TandemChangeKind.PROPOSED, tandem.id);
+      return tandem;
     });
   }
 
@@ -110,25 +113,29 @@ export class TandemService {
       const side = tandem.menteeId === respondentId ? "mentee" : tandem.mentorId === respondentId ? "mentor" : null;
       if (!side) throw new AppError(ErrorCode.FORBIDDEN, "id: only the mentee and the mentor answer a proposed tandem", { field: "id", rule: "respond-to-tandem" });
       const answer: TandemResponse = accept ? "ACCEPTED" : "DECLINED";
-      if (tandem[`${side}Response`] === answer) return false;
+      if (tandem[`${side}Response`] === answer) return null;
       if (tandem.status !== "PROPOSED") throw invalidTransition(tandem.status, accept ? "ACCEPTED" : "CLOSED");
       const now = this.now();
       tandem[`${side}Response`] = answer;
       tandem[`${side}RespondedAt`] = now;
-      if (!accept) Object.assign(tandem, { status: "CLOSED", closedAt: now, closeReason: `declined by ${side}` });
-      else if (tandem.menteeResponse === "ACCEPTED" && tandem.mentorResponse === "ACCEPTED") tandem.status = "ACCEPTED";
-      return true;
+      if (!accept) {
+        Object.assign(tandem, { status: "CLOSED", closedAt: now, closeReason: `declined by ${side}` });
+        return TandemChangeKind.CLOSED;
+      }
+      if (tandem.menteeResponse !== "ACCEPTED" || tandem.mentorResponse !== "ACCEPTED") return TandemChangeKind.RESPONDED;
+      tandem.status = "ACCEPTED";
+      return TandemChangeKind.ACCEPTED;
     });
   }
 
   /** ACCEPTED → ACTIVE (agreement signed); activating an active tandem again is harmless. */
   async activate(id: string, guard: TandemGuard): Promise<TandemEntity> {
     return this.transition(id, guard, (tandem) => {
-      if (tandem.status === "ACTIVE") return false;
+      if (tandem.status === "ACTIVE") return null;
       if (tandem.status !== "ACCEPTED") throw invalidTransition(tandem.status, "ACTIVE");
       tandem.status = "ACTIVE";
       tandem.activatedAt = this.now();
-      return true;
+      return TandemChangeKind.ACTIVATED;
     });
   }
 
@@ -137,9 +144,9 @@ export class TandemService {
     const trimmed = reason.trim();
     if (trimmed.length < 3) throw invalidField("reason", "must say why the tandem ends");
     return this.transition(id, guard, (tandem) => {
-      if (tandem.status === "CLOSED") return false;
+      if (tandem.status === "CLOSED") return null;
       Object.assign(tandem, { status: "CLOSED", closedAt: this.now(), closeReason: trimmed });
-      return true;
+      return TandemChangeKind.CLOSED;
     });
   }
 
@@ -155,15 +162,19 @@ export class TandemService {
     return signProof(this.signingKey, this.directory.selfId, { type: ProofType.TANDEM_ACCEPTED, tandemId: tandem.id, menteeId: tandem.menteeId, mentorId: tandem.mentorId }, acceptedAt);
   }
 
-  /** Locks the row, runs the guard, applies the change (false: nothing to change) and saves. */
-  private async transition(id: string, guard: TandemGuard, apply: (tandem: TandemEntity) => boolean): Promise<TandemEntity> {
+  /** Locks the row, runs the guard, applies the change (null: nothing to change), saves and publishes it. */
+  private async transition(id: string, guard: TandemGuard, apply: (tandem: TandemEntity) => TandemChangeKind | null): Promise<TandemEntity> {
     const localId = this.directory.parseLocal(id, TANDEM_KIND, "id");
     return this.dataSource.transaction(async (manager) => {
       const repository = manager.getRepository(TandemEntity);
       const tandem = await repository.findOne({ where: { id: localId }, lock: { mode: "pessimistic_write" } });
       if (!tandem) throw new AppError(ErrorCode.NOT_FOUND, `id: no tandem ${id}`, { field: "id" });
       guard(tandem);
-      return apply(tandem) ? repository.save(tandem) : tandem;
+      const kind = apply(tandem);
+      if (!kind) return tandem;
+      const saved = await repository.save(tandem);
+      await publishTandemChange(manager, this.directory, kind, saved.id);
+      return saved;
     });
   }
 

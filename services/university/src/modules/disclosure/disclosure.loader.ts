@@ -5,6 +5,6 @@ import type { DisclosureService } from "./disclosure.service.js";
 
 /** Grants of participants (by local id) to this request's caller, one query per batch. */
 export function createGrantsToCallerLoader(service: DisclosureService, caller: Caller) {
-  const grantees = granteesOf(caller);
-  return createGroupedLoader<string, DisclosureGrantEntity>((ids) => service.grantsTo(ids, grantees), (row) => row.participantId);
+  // who the caller is, is read only when a grant is looked up (see caller dependence)
+  return createGroupedLoader<string, DisclosureGrantEntity>((ids) => service.grantsTo(ids, granteesOf(caller)), (row) => row.participantId);
 }

@@ -1,7 +1,8 @@
 import { In, type DataSource, type EntityManager, type Repository } from "typeorm";
-import { AppError, ErrorCode, encodeSortCursor, invalidField, rejectNulls, toPage } from "@tandem/shared";
+import { AppError, ErrorCode, EventChangeKind, encodeSortCursor, invalidField, rejectNulls, toPage } from "@tandem/shared";
 import { decodeTimeCursor } from "../common/time-cursor.js";
 import type { NodeDirectory } from "../../node-directory.js";
+import { publishEventChange } from "./event.changes.js";
 import { EventEntity } from "./event.entity.js";
 import { RegistrationEntity } from "../registration/registration.entity.js";
 import type { CreateEventInput, UpdateEventInput } from "./event.input.js";
@@ -109,22 +110,27 @@ export class EventService {
   async create(input: CreateEventInput): Promise<EventEntity> {
     this.checkShape(input);
     if (input.startsAt <= this.now()) throw invalidField("input.startsAt", "must be in the future");
-    return this.repository.save(
-      this.repository.create({
-        kind: input.kind,
-        title: input.title.trim(),
-        description: input.description,
-        startsAt: input.startsAt,
-        endsAt: input.endsAt,
-        timeZone: input.timeZone,
-        format: input.format,
-        location: input.location ?? null,
-        onlineUrl: input.onlineUrl ?? null,
-        capacity: input.capacity,
-        visibility: input.visibility,
-        tracks: [...new Set(input.tracks)],
-      }),
-    );
+    return this.dataSource.transaction(async (manager) => {
+      const repository = manager.getRepository(EventEntity);
+      const event = await repository.save(
+        repository.create({
+          kind: input.kind,
+          title: input.title.trim(),
+          description: input.description,
+          startsAt: input.startsAt,
+          endsAt: input.endsAt,
+          timeZone: input.timeZone,
+          format: input.format,
+          location: input.location ?? null,
+          onlineUrl: input.onlineUrl ?? null,
+          capacity: input.capacity,
+          visibility: input.visibility,
+          tracks: [...new Set(input.tracks)],
+        }),
+      );
+      await publishEventChange(manager, this.directory, EventChangeKind.CREATED, event);
+      return event;
+    });
   }
 
   /**
@@ -153,6 +159,7 @@ export class EventService {
         next.capacity = input.capacity;
       }
       const saved = await manager.getRepository(EventEntity).save(next);
+      await publishEventChange(manager, this.directory, EventChangeKind.UPDATED, saved, event.visibility);
       if (saved.capacity > confirmed) await this.waitlist.promote(manager, localId, saved.capacity - confirmed);
       return saved;
     });
@@ -168,7 +175,9 @@ export class EventService {
       event.status = "CANCELLED";
       event.cancelledAt = this.now();
       event.cancellationReason = reason;
-      return manager.getRepository(EventEntity).save(event);
+      const saved = await manager.getRepository(EventEntity).save(event);
+      await publishEventChange(manager, this.directory, EventChangeKind.CANCELLED, saved);
+      return saved;
     });
   }
 

@@ -1,7 +1,8 @@
 import { In, type DataSource, type EntityManager, type Repository } from "typeorm";
-import { AppError, ErrorCode, encodeSortCursor, toPage } from "@tandem/shared";
+import { AppError, ErrorCode, RegistrationChangeKind, encodeSortCursor, toPage } from "@tandem/shared";
 import { decodeTimeCursor } from "../common/time-cursor.js";
 import type { NodeDirectory } from "../../node-directory.js";
+import { publishRegistrationChange } from "../event/event.changes.js";
 import { EventEntity } from "../event/event.entity.js";
 import { forbidden, nodeOnlyEvents } from "../../access.js";
 import { isEventVisibleTo, lockEvent, type Viewer, type WaitlistPromoter } from "../event/event.service.js";
@@ -101,7 +102,7 @@ export class RegistrationService implements WaitlistPromoter {
       if (existing) return existing;
       const confirmed = await repository.countBy({ eventId: eventLocalId, status: "CONFIRMED" });
       const status: RegistrationStatus = confirmed < event.capacity ? "CONFIRMED" : "WAITLISTED";
-      return repository.save(
+      const registration = await repository.save(
         repository.create({
           eventId: eventLocalId,
           participantId,
@@ -109,6 +110,9 @@ export class RegistrationService implements WaitlistPromoter {
           waitlistSeq: status === "WAITLISTED" ? await this.nextWaitlistSeq(manager, eventLocalId) : null,
         }),
       );
+      const kind = status === "CONFIRMED" ? RegistrationChangeKind.REGISTERED : RegistrationChangeKind.WAITLISTED;
+      await publishRegistrationChange(manager, this.directory, kind, registration);
+      return registration;
     });
   }
 
@@ -128,6 +132,7 @@ export class RegistrationService implements WaitlistPromoter {
       registration.cancelledAt = this.now();
       registration.waitlistSeq = null;
       const saved = await repository.save(registration);
+      await publishRegistrationChange(manager, this.directory, RegistrationChangeKind.CANCELLED, saved);
       if (wasConfirmed && event.status === "SCHEDULED") await this.promote(manager, event.id, 1);
       return saved;
     });
@@ -142,7 +147,9 @@ export class RegistrationService implements WaitlistPromoter {
       registration.promotedAt = this.now();
       registration.waitlistSeq = null;
     }
-    if (waiting.length) await repository.save(waiting);
+    if (waiting.length === 0) return;
+    await repository.save(waiting);
+    for (const registration of waiting) await publishRegistrationChange(manager, this.directory, RegistrationChangeKind.PROMOTED, registration);
   }
 
   private assertOpen(event: EventEntity): void {

@@ -1,0 +1,36 @@
+/**
+ * Cursors of live updates: the position reached at every party a
+ * subscription follows. A client that reconnects passes its last cursor as
+ * `after` and receives what it missed at each party, then live updates.
+ */
+import { AppError, ErrorCode } from "@tandem/shared";
+
+const PREFIX = "l1.";
+
+export type LivePositions = Record<string, string | null>;
+
+export function encodeLiveCursor(positions: LivePositions): string {
+  return PREFIX + Buffer.from(JSON.stringify(positions), "utf8").toString("base64url");
+}
+
+/** Positions for exactly `parties`; BAD_CURSOR when malformed or naming a party the subscription does not follow. */
+export function decodeLiveCursor(cursor: string, parties: readonly string[]): LivePositions {
+  const bad = (reason: string): never => {
+    throw new AppError(ErrorCode.BAD_CURSOR, `after: ${reason}`, { field: "after" });
+  };
+  if (!cursor.startsWith(PREFIX)) return bad("not a cursor of a live update");
+  let decoded: unknown;
+  try {
+    decoded = JSON.parse(Buffer.from(cursor.slice(PREFIX.length), "base64url").toString("utf8"));
+  } catch {
+    return bad("malformed cursor");
+  }
+  if (typeof decoded !== "object" || decoded === null || Array.isArray(decoded)) return bad("malformed cursor");
+  const positions: LivePositions = Object.fromEntries(parties.map((party) => [party, null]));
+  for (const [party, position] of Object.entries(decoded)) {
+    if (!parties.includes(party)) return bad(`cursor of another subscription (names ${party})`);
+    if (position !== null && typeof position !== "string") return bad("malformed cursor");
+    positions[party] = position as string | null;
+  }
+  return positions;
+}

@@ -1,0 +1,162 @@
+/**
+ * Live updates: what each subscription field follows, at which parties, who
+ * may follow it, and how a subscription document becomes a LiveSubscription.
+ */
+import { GraphQLError, print, type ExecutionArgs, type ExecutionResult } from "graphql";
+import { AppError, CONSORTIUM_EVENTS_TOPIC, ErrorCode, EventChangeKind, RegistrationChangeKind, TandemChangeKind, eventTopic, registrationsTopic, tandemTopic, tryParseGlobalId, type Logger, type UserCaller } from "@tandem/shared";
+import { collectFields, parseOperation, type Variables } from "../router/operation.js";
+import { argumentValues } from "../router/root-targets.js";
+import { decodeLiveCursor, type LivePositions } from "./live-cursor.js";
+import { LiveSubscription } from "./live-subscription.js";
+import type { FeedChange, PartyFeed } from "./party-feed.js";
+import { planSelection } from "./selection.js";
+import { ChangeResolution, Semaphore, type ExecutionResultBody, type RunAs } from "./shared-resolution.js";
+import type { UpstreamHub } from "./upstream-hub.js";
+
+interface FieldSpec {
+  payloadType: string;
+  kinds: string[];
+  /** Parties to follow and the topic there. */
+  source(args: Record<string, unknown>, nodeIds: readonly string[], coordinationId: string): { parties: string[]; topic: string };
+  /** A query the subscriber must be able to answer to follow this (null: any signed-in user). */
+  probe: ((args: Record<string, unknown>) => { query: string; variables: Variables; field: string }) | null;
+}
+
+const EVENT_KINDS = Object.values(EventChangeKind);
+
+function homeOf(id: unknown, kind: string, field: string, known: readonly string[]): string {
+  const parsed = typeof id === "string" ? tryParseGlobalId(id) : null;
+  if (!parsed || parsed.kind !== kind) throw new AppError(ErrorCode.BAD_USER_INPUT, `${field}: "${String(id)}" is not a ${kind} id`, { field });
+  if (!known.includes(parsed.node)) throw new AppError(ErrorCode.UNKNOWN_NODE, `${field}: "${parsed.node}" is not a party of this consortium`, { field, node: parsed.node });
+  return parsed.node;
+}
+
+const eventProbe = (args: Record<string, unknown>) => ({ query: `query LiveAccess($id: ID!) { event(id: $id) { id } }`, variables: { id: args.eventId }, field: "event" });
+
+export const LIVE_FIELDS: Record<string, FieldSpec> = {
+  eventUpdated: {
+    payloadType: "EventUpdate",
+    kinds: EVENT_KINDS,
+    source: (args, nodes) => ({ parties: [homeOf(args.eventId, "event", "eventId", nodes)], topic: eventTopic(String(args.eventId)) }),
+    probe: eventProbe,
+  },
+  eventRegistrations: {
+    payloadType: "RegistrationUpdate",
+    kinds: Object.values(RegistrationChangeKind),
+    source: (args, nodes) => ({ parties: [homeOf(args.eventId, "event", "eventId", nodes)], topic: registrationsTopic(String(args.eventId)) }),
+    probe: eventProbe,
+  },
+  consortiumEvents: {
+    payloadType: "EventUpdate",
+    kinds: EVENT_KINDS,
+    source: (args, nodes) => {
+      const requested = args.nodes as string[] | null | undefined;
+      const unknown = (requested ?? []).filter((node) => !nodes.includes(node));
+      if (unknown.length) throw new AppError(ErrorCode.UNKNOWN_NODE, `nodes: ${unknown.join(", ")} not nodes of this consortium`, { field: "nodes" });
+      return { parties: requested?.length ? [...new Set(requested)] : [...nodes], topic: CONSORTIUM_EVENTS_TOPIC };
+    },
+    probe: null,
+  },
+  tandemUpdated: {
+    payloadType: "TandemUpdate",
+    kinds: Object.values(TandemChangeKind),
+    source: (args, _nodes, coordinationId) => {
+      homeOf(args.tandemId, "tandem", "tandemId", [coordinationId]);
+      return { parties: [coordinationId], topic: tandemTopic(String(args.tandemId)) };
+    },
+    probe: (args) => ({ query: `query LiveAccess($id: ID!) { tandem(id: $id) { id } }`, variables: { id: args.tandemId }, field: "tandem" }),
+  },
+};
+
+export interface LiveServiceOptions {
+  hub: UpstreamHub;
+  feeds: ReadonlyMap<string, PartyFeed>;
+  nodeIds: readonly string[];
+  coordinationId: string;
+  runAs: RunAs;
+  logger: Logger;
+  backlog?: number;
+  concurrentRuns?: number;
+}
+
+export class LiveService {
+  private readonly resolutions = new Map<string, ChangeResolution>();
+  private readonly semaphore: Semaphore;
+  private active = 0;
+
+  constructor(private readonly options: LiveServiceOptions) {
+    this.semaphore = new Semaphore(options.concurrentRuns ?? 32);
+  }
+
+  get activeSubscriptions(): number {
+    return this.active;
+  }
+
+  /** Checks the subscription before it starts: valid arguments, and the subscriber may see what it follows. */
+  async admit(args: ExecutionArgs, caller: UserCaller): Promise<readonly GraphQLError[] | null> {
+    try {
+      const { spec, values } = this.rootOf(args);
+      spec.source(values, this.options.nodeIds, this.options.coordinationId);
+      if (!spec.probe) return null;
+      const probe = spec.probe(values);
+      const { body } = await this.options.runAs(probe.query, probe.variables, caller);
+      if (body.data?.[probe.field]) return null;
+      const reason = body.errors?.[0];
+      return [new GraphQLError(reason?.message ?? `${probe.field}: not found, or not visible to you`, { extensions: { code: reason?.extensions?.code ?? ErrorCode.NOT_FOUND } })];
+    } catch (error) {
+      if (error instanceof GraphQLError) return [error];
+      throw error;
+    }
+  }
+
+  async subscribe(args: ExecutionArgs, caller: UserCaller): Promise<AsyncIterableIterator<ExecutionResult>> {
+    const { spec, values, root, parsed, variables } = this.rootOf(args);
+    const { parties, topic } = spec.source(values, this.options.nodeIds, this.options.coordinationId);
+    const positions: LivePositions = typeof values.after === "string" ? decodeLiveCursor(values.after, parties) : Object.fromEntries(parties.map((party) => [party, null]));
+    this.active++;
+    const subscription = new LiveSubscription(
+      {
+        hub: this.options.hub,
+        feeds: this.options.feeds,
+        logger: this.options.logger,
+        backlog: this.options.backlog ?? 1_000,
+        resolve: (party, change, query, vars, who) => this.resolve(party, change, query, vars, who),
+        closed: () => this.active--,
+      },
+      { rootKey: root.responseKey, payloadType: spec.payloadType, topic, parties, positions, plan: planSelection(root, parsed, variables), parsed, variables, caller, kinds: new Set(spec.kinds) },
+    );
+    subscription.start();
+    return subscription.updates;
+  }
+
+  private resolve(party: string, change: FeedChange, query: string, variables: Variables, caller: UserCaller): Promise<ExecutionResultBody> {
+    const key = `${party}|${change.cursor}`;
+    let resolution = this.resolutions.get(key);
+    if (!resolution) {
+      resolution = new ChangeResolution(this.options.runAs, this.semaphore);
+      this.resolutions.set(key, resolution);
+      setTimeout(() => this.resolutions.delete(key), 30_000).unref();
+    }
+    return resolution.resolve(query, variables, caller);
+  }
+
+  private rootOf(args: ExecutionArgs) {
+    const parsed = parseOperation(printedDocument(args));
+    const variables = (args.variableValues ?? {}) as Variables;
+    const [root] = collectFields(parsed.operation.selectionSet, parsed.fragments, variables);
+    const spec = root ? LIVE_FIELDS[root.name] : undefined;
+    if (!root || !spec) throw new AppError(ErrorCode.BAD_USER_INPUT, `${root?.name ?? "(nothing)"} is not a live update`);
+    return { spec, values: argumentValues(root.nodes[0]!, variables), root, parsed, variables };
+  }
+}
+
+const printed = new WeakMap<object, string>();
+
+function printedDocument(args: ExecutionArgs): string {
+  let text = printed.get(args.document);
+  if (!text) {
+    text = print(args.document);
+    printed.set(args.document, text);
+  }
+  return text;
+}

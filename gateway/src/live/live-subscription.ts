@@ -1,0 +1,157 @@
+/**
+ * One client's subscription: attached to the shared upstream topic at each
+ * party it follows, it first replays what the client missed since its
+ * cursor (over HTTP, while live changes wait in a buffer), then goes live;
+ * a change already delivered is never delivered again. Each change becomes
+ * an update resolved as the subscriber, in order.
+ */
+import type { ExecutionResult } from "graphql";
+import { GraphQLError } from "graphql";
+import type { Logger, UserCaller } from "@tandem/shared";
+import { Channel } from "./channel.js";
+import { encodeLiveCursor, type LivePositions } from "./live-cursor.js";
+import type { FeedChange, PartyFeed } from "./party-feed.js";
+import { resolveQuery, resolveVariables, type ResolvePlan } from "./selection.js";
+import type { ParsedOperation, Variables } from "../router/operation.js";
+import type { UpstreamHub } from "./upstream-hub.js";
+import type { ExecutionResultBody } from "./shared-resolution.js";
+
+/** Order of a party's cursors (`o1.<id>`): their ids. */
+export function cursorOrder(cursor: string): bigint {
+  const match = /^o1\.(\d+)$/.exec(cursor);
+  return match ? BigInt(match[1]!) : -1n;
+}
+
+export interface LiveDeps {
+  hub: UpstreamHub;
+  feeds: ReadonlyMap<string, PartyFeed>;
+  /** Resolves a change's entities for a subscriber, sharing runs between subscribers where the answers allow. */
+  resolve(party: string, change: FeedChange, query: string, variables: Variables, caller: UserCaller): Promise<ExecutionResultBody>;
+  logger: Logger;
+  /** Updates a subscriber may fall behind before it is dropped (it can resume by cursor). */
+  backlog: number;
+  /** Called once when the subscription ends, however it ends. */
+  closed(): void;
+}
+
+export interface LiveRequest {
+  rootKey: string;
+  payloadType: string;
+  topic: string;
+  parties: string[];
+  positions: LivePositions;
+  plan: ResolvePlan;
+  parsed: ParsedOperation;
+  variables: Variables;
+  caller: UserCaller;
+  /** Change kinds this subscription reports (others are skipped, cursor still advancing). */
+  kinds: ReadonlySet<string>;
+}
+
+export class LiveSubscription {
+  readonly updates: Channel<ExecutionResult>;
+  private readonly detachers: (() => void)[] = [];
+  private readonly delivered = new Map<string, bigint>();
+  private pending: Promise<void> = Promise.resolve();
+  private closed = false;
+
+  constructor(
+    private readonly deps: LiveDeps,
+    private readonly request: LiveRequest,
+  ) {
+    this.updates = new Channel(deps.backlog, () => this.close());
+    for (const [party, position] of Object.entries(request.positions)) this.delivered.set(party, position ? cursorOrder(position) : -1n);
+  }
+
+  /** Attaches to every party's topic; parties with a cursor replay first. A party that is down is followed once it is back. */
+  start(): void {
+    for (const party of this.request.parties) void this.follow(party);
+  }
+
+  private async follow(party: string): Promise<void> {
+    const after = this.request.positions[party];
+    const buffered: FeedChange[] = [];
+    let replaying = Boolean(after);
+    const attachment = this.deps.hub.attach(party, this.request.topic, {
+      change: (change) => (replaying ? buffered.push(change) : this.enqueue(party, change)),
+      failed: (error) => this.fail(error),
+    });
+    this.detachers.push(attachment.detach);
+    await attachment.ready;
+    if (this.closed) return;
+    if (!after) {
+      // live only: from here on, the client's cursor names where it started at this party,
+      // so that a client coming back with it misses nothing that happened here
+      const start = attachment.position();
+      if (start && cursorOrder(start) > (this.delivered.get(party) ?? -1n)) {
+        this.delivered.set(party, cursorOrder(start));
+        this.request.positions[party] = start;
+      }
+      return;
+    }
+    try {
+      let cursor = after;
+      for (;;) {
+        const batch = await this.deps.feeds.get(party)!.changesSince([this.request.topic], cursor, 500);
+        for (const change of batch) this.enqueue(party, change);
+        if (batch.length < 500) break;
+        cursor = batch.at(-1)!.cursor;
+      }
+    } catch (error) {
+      this.fail(error);
+      return;
+    }
+    replaying = false;
+    for (const change of buffered) this.enqueue(party, change);
+  }
+
+  /** Changes are resolved one after another, so updates leave in cursor order. */
+  private enqueue(party: string, change: FeedChange): void {
+    const order = cursorOrder(change.cursor);
+    if (this.closed || order <= (this.delivered.get(party) ?? -1n)) return;
+    this.delivered.set(party, order);
+    this.request.positions[party] = change.cursor;
+    const cursor = encodeLiveCursor({ ...this.request.positions });
+    this.pending = this.pending.then(async () => {
+      if (this.closed || !this.request.kinds.has(change.kind)) return;
+      const update = await this.toUpdate(party, change, cursor);
+      if (!this.updates.push(update)) this.fail(new GraphQLError("Too far behind: subscribe again with your last cursor", { extensions: { code: "SUBSCRIBER_TOO_SLOW" } }));
+    });
+  }
+
+  private async toUpdate(party: string, change: FeedChange, cursor: string): Promise<ExecutionResult> {
+    const { plan, parsed, variables, caller, rootKey, payloadType } = this.request;
+    const payload: Record<string, unknown> = {};
+    for (const scalar of plan.scalars) {
+      payload[scalar.responseKey] = { cursor, change: change.kind, at: change.at, node: party, __typename: payloadType }[scalar.name] ?? null;
+    }
+    for (const entity of plan.entities) payload[entity.responseKey] = null;
+    const query = resolveQuery(plan, parsed, change.refs);
+    if (!query) return { data: { [rootKey]: payload } };
+    try {
+      const body = await this.deps.resolve(party, change, query.query, resolveVariables(query.refs, change.refs, variables), caller);
+      for (const entity of plan.entities) payload[entity.responseKey] = body.data?.[entity.responseKey] ?? null;
+      const errors = (body.errors ?? []).map(
+        (error) => new GraphQLError(error.message, { path: [rootKey, ...(error.path ?? [])], extensions: error.extensions ?? {} }),
+      );
+      return { data: { [rootKey]: payload }, ...(errors.length ? { errors } : {}) };
+    } catch (error) {
+      this.deps.logger.warn({ err: error }, "resolving a live update failed");
+      return { data: { [rootKey]: payload }, errors: [new GraphQLError("This update could not be resolved", { path: [rootKey], extensions: { code: "INTERNAL_SERVER_ERROR" } })] };
+    }
+  }
+
+  private fail(error: unknown): void {
+    if (this.closed) return;
+    const known = error instanceof GraphQLError ? error : new GraphQLError((error as Error).message ?? "upstream failed", { extensions: { code: (error as { code?: string }).code ?? "NODE_UNAVAILABLE" } });
+    this.close();
+    this.updates.finish({ errors: [known] });
+  }
+
+  close(): void {
+    if (this.closed) return;
+    this.closed = true;
+    for (const detach of this.detachers.splice(0)) detach();
+    this.deps.closed();
+  }
+}

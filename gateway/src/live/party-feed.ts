@@ -1,0 +1,108 @@
+/**
+ * The gateway's connection to one party's change feed (`/feed`): one
+ * graphql-ws socket per party carrying every upstream subscription, signed
+ * with a fresh system token at each (re)connection, retried with backoff
+ * while the party is down. A subscription keeps its resume cursor in its
+ * payload, which the client re-sends on reconnection: a party that restarts
+ * replays exactly what its subscribers missed.
+ */
+import { createClient, type Client } from "graphql-ws";
+import WebSocket from "ws";
+import type { Logger } from "@tandem/shared";
+import { SYSTEM_CALL, type PartyTokens } from "../router/party-tokens.js";
+
+export interface FeedChange {
+  cursor: string;
+  topics: string[];
+  kind: string;
+  refs: Record<string, string>;
+  at: string;
+}
+
+export interface FeedSink {
+  next(change: FeedChange): void;
+  error(error: unknown): void;
+}
+
+const CHANGES = `subscription TandemFeed($topics: [String!]!, $after: String) { changes(topics: $topics, after: $after) { cursor topics kind refs at } }`;
+const HEAD = `query TandemFeedHead { changesHead }`;
+const CHANGES_SINCE = `query TandemFeedReplay($topics: [String!]!, $after: String!, $limit: Int) { changesSince(topics: $topics, after: $after, limit: $limit) { cursor topics kind refs at } }`;
+
+/** 250 ms, 500 ms, 1 s … up to 5 s, with jitter. */
+export function feedRetryDelay(attempt: number): number {
+  return Math.min(5_000, 250 * 2 ** attempt) * (0.8 + Math.random() * 0.4);
+}
+
+export class PartyFeed {
+  private readonly client: Client;
+  private readonly httpUrl: string;
+
+  constructor(
+    readonly party: string,
+    graphqlUrl: string,
+    private readonly tokens: PartyTokens,
+    private readonly logger: Logger,
+  ) {
+    this.httpUrl = graphqlUrl.replace(/\/graphql$/, "/feed");
+    this.client = createClient({
+      url: this.httpUrl.replace(/^http/, "ws"),
+      webSocketImpl: WebSocket,
+      lazy: true,
+      lazyCloseTimeout: 1_000,
+      keepAlive: 10_000,
+      retryAttempts: Number.MAX_SAFE_INTEGER,
+      shouldRetry: () => true,
+      retryWait: async (retries) => new Promise((resolve) => setTimeout(resolve, feedRetryDelay(retries))),
+      connectionParams: async () => ({ authorization: (await this.tokens.headers(party, SYSTEM_CALL)).authorization }),
+      on: {
+        connected: () => this.logger.debug({ party }, "feed connected"),
+        closed: (event) => this.logger.debug({ party, code: (event as { code?: number }).code }, "feed closed"),
+      },
+    });
+  }
+
+  /** Changes on `topics` after `after` (null: from now on), resuming where the last delivered change left off. */
+  subscribe(topics: string[], after: string | null, sink: FeedSink): () => void {
+    const payload = { query: CHANGES, variables: { topics, after } };
+    return this.client.subscribe<{ changes: FeedChange }>(payload, {
+      next: (result) => {
+        const change = result.data?.changes;
+        if (!change) return sink.error(new Error(result.errors?.[0]?.message ?? `empty change from ${this.party}`));
+        payload.variables.after = change.cursor;
+        sink.next(change);
+      },
+      error: (error) => sink.error(error),
+      complete: () => undefined,
+    });
+  }
+
+  /** A stretch of changes after `after`, over HTTP: for a subscriber who comes back with an older cursor. */
+  async changesSince(topics: string[], after: string, limit = 500): Promise<FeedChange[]> {
+    return (await this.ask<{ changesSince: FeedChange[] }>(CHANGES_SINCE, { topics, after, limit })).changesSince;
+  }
+
+  /** The party's last committed change: following from there misses nothing. */
+  async head(): Promise<string> {
+    return (await this.ask<{ changesHead: string }>(HEAD, {})).changesHead;
+  }
+
+  private async ask<T>(query: string, variables: Record<string, unknown>): Promise<T> {
+    const headers = await this.tokens.headers(this.party, SYSTEM_CALL);
+    const response = await fetch(this.httpUrl, {
+      method: "POST",
+      headers: { "content-type": "application/json", ...headers },
+      body: JSON.stringify({ query, variables }),
+      signal: AbortSignal.timeout(10_000),
+    });
+    const body = (await response.json()) as { data?: T | null; errors?: { message: string; extensions?: { code?: string } }[] };
+    if (!body.data) {
+      const error = body.errors?.[0];
+      throw Object.assign(new Error(error?.message ?? `${this.party} answered HTTP ${response.status}`), { code: error?.extensions?.code });
+    }
+    return body.data;
+  }
+
+  async close(): Promise<void> {
+    await this.client.dispose();
+  }
+}

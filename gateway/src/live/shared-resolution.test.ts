@@ -1,0 +1,71 @@
+import { describe, expect, it } from "vitest";
+import { Role, type CallerDependence, type UserCaller } from "@tandem/shared";
+import { ChangeResolution, Semaphore, type RunAs } from "./shared-resolution.js";
+
+const person = (sub: string, homeNode = "hst", roles = [Role.MENTEE]): UserCaller => ({ kind: "user", sub, homeNode, roles, requestId: null, via: "gateway" });
+
+function counting(dependence: CallerDependence): { runAs: RunAs; runs: string[] } {
+  const runs: string[] = [];
+  return {
+    runs,
+    runAs: async (_query, _variables, caller) => {
+      runs.push(caller.sub);
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      return { body: { data: { event: { title: `for ${dependence === "subject" ? caller.sub : dependence === "group" ? caller.homeNode : "everyone"}` } } }, dependence };
+    },
+  };
+}
+
+const everyone = [
+  ...Array.from({ length: 60 }, (_, i) => person(`hst:participant:${i}`)),
+  ...Array.from({ length: 40 }, (_, i) => person(`zcu:participant:${i}`, "zcu")),
+];
+
+describe("sharing one change's resolution between subscribers", () => {
+  it("runs once for everyone when the answer did not depend on the caller", async () => {
+    const { runAs, runs } = counting("none");
+    const resolution = new ChangeResolution(runAs, new Semaphore(8));
+    const bodies = await Promise.all(everyone.map((caller) => resolution.resolve("query", { id: 1 }, caller)));
+    expect(runs).toHaveLength(1);
+    expect(new Set(bodies.map((body) => JSON.stringify(body)))).toEqual(new Set([JSON.stringify({ data: { event: { title: "for everyone" } } })]));
+  });
+
+  it("runs once per home node and roles when the answer depended on them", async () => {
+    const { runAs, runs } = counting("group");
+    const resolution = new ChangeResolution(runAs, new Semaphore(8));
+    const bodies = await Promise.all(everyone.map((caller) => resolution.resolve("query", { id: 1 }, caller)));
+    expect(runs).toHaveLength(2);
+    bodies.forEach((body, i) => expect(body.data!.event).toEqual({ title: `for ${everyone[i]!.homeNode}` }));
+  });
+
+  it("runs for each person when the answer depended on who they are, and never hands one person's answer to another", async () => {
+    const { runAs, runs } = counting("subject");
+    const resolution = new ChangeResolution(runAs, new Semaphore(8));
+    const bodies = await Promise.all(everyone.map((caller) => resolution.resolve("query", { id: 1 }, caller)));
+    expect(runs).toHaveLength(everyone.length);
+    bodies.forEach((body, i) => expect(body.data!.event).toEqual({ title: `for ${everyone[i]!.sub}` }));
+  });
+
+  it("keeps different queries and variables apart", async () => {
+    const { runAs, runs } = counting("none");
+    const resolution = new ChangeResolution(runAs, new Semaphore(8));
+    await Promise.all([resolution.resolve("a", { id: 1 }, everyone[0]!), resolution.resolve("a", { id: 2 }, everyone[0]!), resolution.resolve("b", { id: 1 }, everyone[0]!)]);
+    expect(runs).toHaveLength(3);
+  });
+
+  it("bounds the runs in flight", async () => {
+    let inFlight = 0;
+    let most = 0;
+    const semaphore = new Semaphore(3);
+    await Promise.all(
+      Array.from({ length: 20 }, () =>
+        semaphore.run(async () => {
+          most = Math.max(most, ++inFlight);
+          await new Promise((resolve) => setTimeout(resolve, 2));
+          inFlight--;
+        }),
+      ),
+    );
+    expect(most).toBe(3);
+  });
+});

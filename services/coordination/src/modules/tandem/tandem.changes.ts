@@ -1,0 +1,11 @@
+/** What coordination tells the change feed about tandems, inside the transaction of the change: ids only. */
+import type { EntityManager } from "typeorm";
+import { publishChange, tandemTopic, type TandemChangeKind } from "@tandem/shared";
+import type { ConsortiumDirectory } from "../../consortium-directory.js";
+import { TANDEM_KIND } from "./tandem.type.js";
+
+/** On `tandem:<tandemId>`. */
+export function publishTandemChange(manager: EntityManager, directory: ConsortiumDirectory, kind: TandemChangeKind, localId: string): Promise<void> {
+  const tandemId = directory.globalId(TANDEM_KIND, localId);
+  return publishChange(manager, { topics: [tandemTopic(tandemId)], kind, refs: { tandemId } });
+}

@@ -3,23 +3,20 @@
  * only when a registered party signed it for this consortium, for one of its
  * own people, with roles that party may grant.
  */
-import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SignJWT } from "jose";
-import { freePort, generateSigningKeyPair, graphqlRequest, issueUserToken, signingKeyFromJwk, Role } from "@tandem/shared";
-import { as, createTestTrust, type TestTrust } from "@tandem/shared/testkit";
-import { loadGatewayConfig, startGateway, type RunningGateway } from "../src/index.js";
+import { generateSigningKeyPair, graphqlRequest, issueUserToken, signingKeyFromJwk, Role } from "@tandem/shared";
+import { as, type TestTrust } from "@tandem/shared/testkit";
+import type { RunningGateway } from "../src/index.js";
+import { startTestGateway, unreachableConsortium } from "./test-gateway.js";
 
-const SUPERGRAPH = fileURLToPath(new URL("../../infra/supergraph/supergraph.graphql", import.meta.url));
 const PARTICIPANT = "hst:participant:6a1f7a40-8a4a-4a57-9b8f-5d1d2c3e4f50";
 const QUERY = `{ consortium { name } }`;
 let trust: TestTrust;
 const gateways: RunningGateway[] = [];
 
 async function start(env: Record<string, string> = {}): Promise<RunningGateway> {
-  const gateway = await startGateway(
-    loadGatewayConfig({ PORT: "0", REGISTRY_FILE: trust.registryFile, SIGNING_KEY_FILE: trust.keyFiles.get("gateway"), SUPERGRAPH_FILE: SUPERGRAPH, LOG_LEVEL: "silent", NODE_TIMEOUT_MS: "500", ...env }),
-  );
+  const gateway = await startTestGateway(trust, env);
   gateways.push(gateway);
   return gateway;
 }
@@ -27,15 +24,7 @@ async function start(env: Record<string, string> = {}): Promise<RunningGateway> 
 let gateway: RunningGateway;
 
 beforeAll(async () => {
-  const closed = async () => `http://127.0.0.1:${await freePort()}/graphql`;
-  trust = await createTestTrust({
-    consortium: { id: "test-consortium", name: "Test consortium" },
-    coordination: { id: "coord", name: "Coordination", url: await closed() },
-    nodes: [
-      { id: "hst", name: "Hochschule Trier", shortName: "HST", country: "DE", city: "Trier", timeZone: "Europe/Berlin", url: await closed() },
-      { id: "zcu", name: "University of West Bohemia", shortName: "ZCU", country: "CZ", city: "Plzeň", timeZone: "Europe/Prague", url: await closed() },
-    ],
-  });
+  trust = await unreachableConsortium();
   gateway = await start();
 });
 

@@ -3,36 +3,19 @@
  * while no node is reachable, authenticates users at its door, and answers
  * with errors naming each node.
  */
-import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { freePort, graphqlRequest } from "@tandem/shared";
-import { as, createTestTrust, type TestTrust } from "@tandem/shared/testkit";
-import { loadGatewayConfig, startGateway, type RunningGateway } from "../src/index.js";
+import { graphqlRequest } from "@tandem/shared";
+import { as, type TestTrust } from "@tandem/shared/testkit";
+import type { RunningGateway } from "../src/index.js";
+import { startTestGateway, unreachableConsortium } from "./test-gateway.js";
 
 let gateway: RunningGateway;
 let trust: TestTrust;
 let token: string;
 
 beforeAll(async () => {
-  const closed = async () => `http://127.0.0.1:${await freePort()}/graphql`;
-  trust = await createTestTrust({
-    consortium: { id: "test", name: "Test consortium" },
-    coordination: { id: "coord", name: "Coordination", url: await closed() },
-    nodes: [
-      { id: "hst", name: "Hochschule Trier", shortName: "HST", country: "DE", city: "Trier", timeZone: "Europe/Berlin", url: await closed() },
-      { id: "zcu", name: "University of West Bohemia", shortName: "ZCU", country: "CZ", city: "Plzeň", timeZone: "Europe/Prague", url: await closed() },
-    ],
-  });
-  gateway = await startGateway(
-    loadGatewayConfig({
-      PORT: "0",
-      REGISTRY_FILE: trust.registryFile,
-      SIGNING_KEY_FILE: trust.keyFiles.get("gateway"),
-      SUPERGRAPH_FILE: fileURLToPath(new URL("../../infra/supergraph/supergraph.graphql", import.meta.url)),
-      LOG_LEVEL: "silent",
-      NODE_TIMEOUT_MS: "1000",
-    }),
-  );
+  trust = await unreachableConsortium(["hst", "zcu"], "test");
+  gateway = await startTestGateway(trust, { NODE_TIMEOUT_MS: "1000" });
   token = await trust.userToken(as.jointCoordinator());
 });
 

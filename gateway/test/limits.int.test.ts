@@ -4,32 +4,18 @@
  * passes, one above is refused with the limit's code. Limits are checked
  * before anything is executed, so no node needs to run.
  */
-import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { freePort, graphqlRequest } from "@tandem/shared";
-import { as, createTestTrust } from "@tandem/shared/testkit";
-import { loadGatewayConfig, startGateway, type RunningGateway } from "../src/index.js";
+import { graphqlRequest } from "@tandem/shared";
+import { as } from "@tandem/shared/testkit";
+import type { RunningGateway } from "../src/index.js";
+import { startTestGateway, unreachableConsortium } from "./test-gateway.js";
 
 let gateway: RunningGateway;
 let authorization: string;
 
 beforeAll(async () => {
-  const closed = async () => `http://127.0.0.1:${await freePort()}/graphql`;
-  const trust = await createTestTrust({
-    consortium: { id: "test", name: "Test" },
-    coordination: { id: "coord", name: "Coordination", url: await closed() },
-    nodes: [{ id: "hst", name: "Hochschule Trier", shortName: "HST", country: "DE", city: "Trier", timeZone: "Europe/Berlin", url: await closed() }],
-  });
-  gateway = await startGateway(
-    loadGatewayConfig({
-      PORT: "0",
-      REGISTRY_FILE: trust.registryFile,
-      SIGNING_KEY_FILE: trust.keyFiles.get("gateway"),
-      SUPERGRAPH_FILE: fileURLToPath(new URL("../../infra/supergraph/supergraph.graphql", import.meta.url)),
-      LOG_LEVEL: "silent",
-      NODE_TIMEOUT_MS: "300",
-    }),
-  );
+  const trust = await unreachableConsortium(["hst"], "test");
+  gateway = await startTestGateway(trust, { NODE_TIMEOUT_MS: "300" });
   authorization = `Bearer ${await trust.userToken(as.jointCoordinator())}`;
 });
 

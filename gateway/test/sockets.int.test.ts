@@ -3,38 +3,25 @@
  * /graphql), tested with raw WebSockets so every close code is visible: they
  * apply before any node is asked, so none runs here.
  */
-import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import WebSocket from "ws";
-import { freePort } from "@tandem/shared";
-import { as, createTestTrust, type TestTrust } from "@tandem/shared/testkit";
-import { loadGatewayConfig, startGateway, type RunningGateway } from "../src/index.js";
+import { as, type TestTrust } from "@tandem/shared/testkit";
+import type { RunningGateway } from "../src/index.js";
+import { startTestGateway, unreachableConsortium } from "./test-gateway.js";
 
 let trust: TestTrust;
 let gateway: RunningGateway;
 let wsUrl: string;
 
 beforeAll(async () => {
-  const closed = async () => `http://127.0.0.1:${await freePort()}/graphql`;
-  trust = await createTestTrust({
-    consortium: { id: "test", name: "Test" },
-    coordination: { id: "coord", name: "Coordination", url: await closed() },
-    nodes: [{ id: "hst", name: "Hochschule Trier", shortName: "HST", country: "DE", city: "Trier", timeZone: "Europe/Berlin", url: await closed() }],
+  trust = await unreachableConsortium(["hst"], "test");
+  gateway = await startTestGateway(trust, {
+    NODE_TIMEOUT_MS: "300",
+    WS_INIT_TIMEOUT_MS: "300",
+    WS_MAX_SUBSCRIPTIONS: "2",
+    WS_MAX_PAYLOAD_BYTES: "4096",
+    WS_ALLOWED_ORIGINS: "https://portal.hs-trier.example",
   });
-  gateway = await startGateway(
-    loadGatewayConfig({
-      PORT: "0",
-      REGISTRY_FILE: trust.registryFile,
-      SIGNING_KEY_FILE: trust.keyFiles.get("gateway"),
-      SUPERGRAPH_FILE: fileURLToPath(new URL("../../infra/supergraph/supergraph.graphql", import.meta.url)),
-      LOG_LEVEL: "silent",
-      NODE_TIMEOUT_MS: "300",
-      WS_INIT_TIMEOUT_MS: "300",
-      WS_MAX_SUBSCRIPTIONS: "2",
-      WS_MAX_PAYLOAD_BYTES: "4096",
-      WS_ALLOWED_ORIGINS: "https://portal.hs-trier.example",
-    }),
-  );
   wsUrl = gateway.url.replace(/^http/, "ws");
 });
 

@@ -36,6 +36,8 @@ export const ErrorCode = {
   NOT_DISCLOSED: "NOT_DISCLOSED",
   /** A signed statement (disclosure proof) that does not verify. */
   INVALID_PROOF: "INVALID_PROOF",
+  /** The person has not consented to what was asked (e.g. joint matching for a cohort). */
+  CONSENT_REQUIRED: "CONSENT_REQUIRED",
   /** Hardening limits on operations. */
   QUERY_TOO_DEEP: "QUERY_TOO_DEEP",
   TOO_MANY_ALIASES: "TOO_MANY_ALIASES",

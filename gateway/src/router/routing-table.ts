@@ -31,6 +31,10 @@ export const UNIVERSITY_ROUTES: RoutingTable = {
     disclosureGrants: byId("participantId"),
     auditLog: byNode("node"),
     exportParticipantData: byNode("node"),
+    matchingConsents: byId("participantId"),
+    matchingProfiles: fanOut(),
+    myMatchingPseudonym: byId("participantId"),
+    reidentifyPseudonyms: byNode("node"),
   },
   Mutation: {
     createParticipant: byNode("node"),
@@ -42,6 +46,8 @@ export const UNIVERSITY_ROUTES: RoutingTable = {
     cancelRegistration: byId("id"),
     recordDisclosure: byNode("node"),
     eraseParticipantData: byNode("node"),
+    consentToMatching: byId("participantId"),
+    withdrawMatchingConsent: byId("participantId"),
   },
 };
 

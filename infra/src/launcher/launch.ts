@@ -6,7 +6,7 @@
 import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { loadRegistry, signingParties, type ConsortiumRegistry } from "@tandem/shared";
-import { ensurePartyKeys } from "./keys.js";
+import { ensureMatchingSecrets, ensurePartyKeys } from "./keys.js";
 import { repoPaths } from "../paths.js";
 import { seedActors, seedConsortium } from "../seed/index.js";
 import { Consortium, shutdown, type StartedProcesses } from "./consortium.js";
@@ -56,7 +56,7 @@ async function launchInto(
   started.postgres = postgres;
   signal?.throwIfAborted();
 
-  const parties = planParties({ registry, ports, postgres: postgres.server, registryFile: layout.registryFile, keysDir: layout.keysDir, logLevel: options.logLevel, gateway: options.gateway, env: options.env });
+  const parties = planParties({ registry, ports, postgres: postgres.server, registryFile: layout.registryFile, keysDir: layout.keysDir, matching: ensureMatchingSecrets(layout.keysDir, registry.nodes.map((node) => node.id)), logLevel: options.logLevel, gateway: options.gateway, env: options.env });
   const services = parties.filter((party) => party.kind !== "gateway");
   for (const party of services) {
     if (await postgres.server.createDatabase(party.database!)) log(`  created database ${party.database}`);

@@ -73,12 +73,15 @@ describe("the effective registry and the children's environment", () => {
       postgres: { urlFor: (db) => `postgres://u:p@127.0.0.1:4099/${db}` },
       registryFile: "/data/registry.json",
       keysDir: "/data/keys",
+      matching: { conflict: "shared-conflict-secret", pseudonym: new Map([["hst", "hst-pseudonym-secret"]]) },
       logLevel: "warn",
       gateway: true,
     });
     expect(parties.map((p) => p.id)).toEqual(["hst", "coord", "gateway"]);
     expect(parties[0]!.env).toMatchObject({ NODE_ID: "hst", NODE_COUNTRY: "DE", PORT: "4101", DATABASE_URL: "postgres://u:p@127.0.0.1:4099/node_hst", REGISTRY_FILE: "/data/registry.json", LOG_LEVEL: "warn" });
     expect(parties[2]!.env.SUPERGRAPH_FILE).toBe(repoPaths.supergraph);
+    expect(parties[0]!.env).toMatchObject({ MATCHING_CONFLICT_SECRET: "shared-conflict-secret", MATCHING_PSEUDONYM_SECRET: "hst-pseudonym-secret" });
+    expect(parties[1]!.env.MATCHING_CONFLICT_SECRET).toBeUndefined(); // the coordination office never gets it
     expect(parties.map((party) => party.env.SIGNING_KEY_FILE)).toEqual(["/data/keys/hst.private.jwk.json", "/data/keys/coord.private.jwk.json", "/data/keys/gateway.private.jwk.json"]);
     expect(baseEnv({ PATH: "/bin", HOME: "/h", AWS_SECRET_ACCESS_KEY: "x", DATABASE_URL: "y" })).toEqual({ PATH: "/bin", HOME: "/h" });
   });

@@ -49,6 +49,8 @@ export interface PartyPlanInput {
   registryFile: string;
   /** Where each party's private signing key lives (SIGNING_KEY_FILE). */
   keysDir: string;
+  /** Matching secrets: the nodes' shared conflict key and each node's pseudonym key. */
+  matching: { conflict: string; pseudonym: ReadonlyMap<string, string> };
   logLevel: LogLevel;
   gateway: boolean;
   /** Extra environment per kind of party (applied last). */
@@ -71,7 +73,11 @@ export function planParties(input: PartyPlanInput): PartySpec[] {
       ...endpoint(port),
       database,
       script: repoPaths.universityMain,
-      env: { ...common, NODE_ID: node.id, NODE_NAME: node.name, NODE_COUNTRY: node.country, PORT: String(port), DATABASE_URL: input.postgres.urlFor(database), SIGNING_KEY_FILE: keyFileOf(input.keysDir, node.id), ...input.env?.node },
+      env: { ...common, NODE_ID: node.id, NODE_NAME: node.name, NODE_COUNTRY: node.country, PORT: String(port), DATABASE_URL: input.postgres.urlFor(database), SIGNING_KEY_FILE: keyFileOf(input.keysDir, node.id),
+        MATCHING_CONFLICT_SECRET: input.matching.conflict,
+        MATCHING_PSEUDONYM_SECRET: input.matching.pseudonym.get(node.id)!,
+        ...input.env?.node,
+      },
     };
   });
   const coordination = input.registry.coordination;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { Role, type Caller } from "@tandem/shared";
 import { as } from "@tandem/shared/testkit";
-import { AccessControl, disclosureTo, granteesOf, nodeGrantee, rules, type GrantView, type Rule } from "./access.js";
+import { AccessControl, FIELD_GROUPS, disclosureTo, granteesOf, nodeGrantee, rules, type GrantView, type Rule } from "./access.js";
 
 const HST_PERSON = "hst:participant:00000000-0000-4000-8000-000000000001";
 const HST_OTHER = "hst:participant:00000000-0000-4000-8000-000000000002";
@@ -40,6 +40,12 @@ describe("authorisation rules at node hst", () => {
     ["readGrants", passing(rules.readGrants, HST_PERSON), ["hstPerson", "hstCoordinator"]],
     ["readAuditLog", passing(rules.readAuditLog), ["hstCoordinator"]],
     ["exerciseDataRights (zcu person)", passing(rules.exerciseDataRights, ZCU_PERSON), ["zcuPerson", "zcuCoordinator"]],
+    ["readMatchingFields", passing(rules.readMatchingFields, HST_PERSON), ["hstPerson", "hstCoordinator"]],
+    ["manageMatchingConsent", passing(rules.manageMatchingConsent, HST_PERSON), ["hstPerson"]],
+    ["readMatchingConsents", passing(rules.readMatchingConsents, HST_PERSON), ["hstPerson", "hstCoordinator"]],
+    ["readMatchingProfiles", passing(rules.readMatchingProfiles), ["hstCoordinator", "joint"]],
+    ["readOwnMatchingPseudonym", passing(rules.readOwnMatchingPseudonym, HST_PERSON), ["hstPerson"]],
+    ["reidentifyPseudonyms", passing(rules.reidentifyPseudonyms), ["hstCoordinator"]],
   ])("%s", (_name, actual, expected) => {
     expect(actual).toEqual(expected);
   });
@@ -59,8 +65,12 @@ describe("authorisation rules at node hst", () => {
 });
 
 describe("disclosure of a hst participant's personal fields", () => {
+  it("audits employer and supervisor as the organisation", () => {
+    expect([FIELD_GROUPS.employer, FIELD_GROUPS.supervisor]).toEqual(["organisation", "organisation"]);
+  });
+
   const fields = (caller: Caller, grants: GrantView[] = []) => [...disclosureTo(caller, "hst", HST_PERSON, grants).fields];
-  const all = ["displayName", "email", "phone", "organisation", "about"];
+  const all = ["displayName", "email", "phone", "organisation", "about", "employer", "supervisor"];
 
   it("goes in full to the person and their home node's coordinators", () => {
     expect(fields(callers.hstPerson!)).toEqual(all);

@@ -18,7 +18,7 @@ import {
   isUser,
   type Caller,
   type FieldGroup,
-  type Proof,
+  type DisclosureProof,
 } from "@tandem/shared";
 import type { GrantScope } from "./modules/disclosure/disclosure-grant.entity.js";
 
@@ -67,7 +67,7 @@ export const rules = {
     (c, n, pid) => isSubject(c, pid) || homeCoordinatorOf(c, pid) || coordinatorHere(c, n),
   ),
 
-  recordDisclosure: rule<[Proof]>(
+  recordDisclosure: rule<[DisclosureProof]>(
     "disclosure.record",
     "people named in the proof, coordinators of this node, joint coordinators and, for registrations, coordinators of the host node",
     (c, n, proof) => coordinatorHere(c, n) || isJointCoordinator(c) || namedInProof(c, proof),
@@ -75,9 +75,16 @@ export const rules = {
   readGrants: rule<[string]>("disclosureGrants.read", "the person and coordinators of this node", (c, n, pid) => isSubject(c, pid) || coordinatorHere(c, n)),
   readAuditLog: rule("auditLog.read", "coordinators of this node", coordinatorHere),
   exerciseDataRights: rule<[string]>("gdpr.rights", "the person and coordinators of their home node", (c, _n, pid) => isSubject(c, pid) || homeCoordinatorOf(c, pid)),
+  // Joint matching (DESIGN.md §7): consent is the person's own decision; profiles leave only pseudonymised; re-identification stays at the node.
+  readMatchingFields: rule<[string]>("participant.matchingFields", "the person and coordinators of their home node", (c, n, pid) => isSubject(c, pid) || coordinatorHere(c, n)),
+  manageMatchingConsent: rule<[string]>("matchingConsent.manage", "the person themselves", (c, _n, pid) => isSubject(c, pid)),
+  readMatchingConsents: rule<[string]>("matchingConsents.read", "the person and coordinators of this node", (c, n, pid) => isSubject(c, pid) || coordinatorHere(c, n)),
+  readMatchingProfiles: rule("matchingProfiles.read", "joint coordinators and coordinators of this node", (c, n) => coordinatorHere(c, n) || isJointCoordinator(c)),
+  readOwnMatchingPseudonym: rule<[string]>("matchingPseudonym.read", "the person themselves", (c, _n, pid) => isSubject(c, pid)),
+  reidentifyPseudonyms: rule("pseudonyms.reidentify", "coordinators of this node", coordinatorHere),
 };
 
-function namedInProof(caller: Caller, proof: Proof): boolean {
+function namedInProof(caller: Caller, proof: DisclosureProof): boolean {
   if (proof.type === ProofType.TANDEM_ACCEPTED) return isSubject(caller, proof.menteeId) || isSubject(caller, proof.mentorId);
   return isSubject(caller, proof.participantId) || isNodeCoordinatorOf(caller, proof.issuer);
 }
@@ -113,11 +120,19 @@ export class AccessControl {
 
 // ---- Disclosure of personal fields (DESIGN.md §6), decided by the owning node ----
 
-export const PERSONAL_FIELDS = ["displayName", "email", "phone", "organisation", "about"] as const;
+export const PERSONAL_FIELDS = ["displayName", "email", "phone", "organisation", "about", "employer", "supervisor"] as const;
 export type PersonalField = (typeof PERSONAL_FIELDS)[number];
 
-/** Audit groups of personal fields. */
-export const FIELD_GROUPS: Record<PersonalField, FieldGroup> = { displayName: "name", email: "contact", phone: "contact", organisation: "organisation", about: "about" };
+/** Audit groups of personal fields. Employer and supervisor follow the organisation's rules. */
+export const FIELD_GROUPS: Record<PersonalField, FieldGroup> = {
+  displayName: "name",
+  email: "contact",
+  phone: "contact",
+  organisation: "organisation",
+  about: "about",
+  employer: "organisation",
+  supervisor: "organisation",
+};
 
 /** A disclosure grant as the rules need it: to whom, and how much. */
 export interface GrantView {
@@ -170,4 +185,16 @@ export function notDisclosed(field: PersonalField): AppError {
     `${field}: not disclosed to you; personal fields go to the person, their home node's coordinators, tandem partners once both accepted, and (name only) hosts of events they registered for`,
     { field },
   );
+}
+
+/**
+ * A matching profile field of a participant is not personal, but together
+ * with the participant id it would link their pseudonymised matching
+ * profiles back to them: only the person and their node see it.
+ */
+export function matchingFieldNotDisclosed(field: string): AppError {
+  return new AppError(ErrorCode.NOT_DISCLOSED, `${field}: not disclosed to you; matching profile fields go to the person and their home node's coordinators only`, {
+    field,
+    rule: rules.readMatchingFields.name,
+  });
 }

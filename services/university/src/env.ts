@@ -6,6 +6,8 @@ import { SUBGRAPH_LIMITS, envFields, limitsEnvFields, limitsFromEnv, outboxReten
 import { z } from "zod";
 
 const seconds = (fallback: number, max: number) => z.coerce.number().int().min(0).max(max).default(fallback);
+/** A keying secret: at least 32 bytes (e.g. `openssl rand -base64 48`). */
+const secret = (what: string) => z.string({ error: `required: ${what}` }).refine((value) => Buffer.byteLength(value, "utf8") >= 32, "must be at least 32 bytes");
 
 const NodeEnvSchema = z
   .object({
@@ -23,7 +25,13 @@ const NodeEnvSchema = z
     NODE_ENV: envFields.nodeEnv,
     DB_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
     OUTBOX_RETENTION_HOURS: outboxRetentionHours,
+    MATCHING_PSEUDONYM_SECRET: secret("this node's own key for matching pseudonyms"),
+    MATCHING_CONFLICT_SECRET: secret("the consortium-wide key for conflict tokens, the same at every node"),
     ...limitsEnvFields(SUBGRAPH_LIMITS),
+  })
+  .refine((env) => env.MATCHING_PSEUDONYM_SECRET !== env.MATCHING_CONFLICT_SECRET, {
+    path: ["MATCHING_PSEUDONYM_SECRET"],
+    message: "must differ from MATCHING_CONFLICT_SECRET: every node knows that one, and could then link this node's pseudonyms",
   })
   .transform((env) => ({
     node: { id: env.NODE_ID, name: env.NODE_NAME, country: env.NODE_COUNTRY },
@@ -39,6 +47,8 @@ const NodeEnvSchema = z
     dbPoolSize: env.DB_POOL_SIZE,
     /** How long the change feed keeps changes for subscribers that resume by cursor. */
     outboxRetentionHours: env.OUTBOX_RETENTION_HOURS,
+    /** Keys of joint matching: pseudonyms are this node's own, conflict tokens the consortium's (never the coordination office's). */
+    matching: { pseudonymSecret: env.MATCHING_PSEUDONYM_SECRET, conflictSecret: env.MATCHING_CONFLICT_SECRET },
   }));
 
 export type NodeConfig = z.infer<typeof NodeEnvSchema>;

@@ -1,15 +1,31 @@
 /**
- * What a node knows about the consortium: itself and the ids of its peers,
- * so that references can be checked without asking anyone.
+ * What a node knows about the consortium: itself, the ids of its peers and
+ * the id of the coordination office, so that references can be checked
+ * without asking anyone.
  */
-import { IdDirectory } from "@tandem/shared";
+import { AppError, ErrorCode, IdDirectory, UUID_PATTERN, parseGlobalId } from "@tandem/shared";
 import type { NodeIdentity } from "./context.js";
+
+/** Kind of a cohort's global id (`coord:cohort:<uuid>`), held by the coordination office. */
+export const COHORT_KIND = "cohort";
 
 export class NodeDirectory extends IdDirectory {
   constructor(
     readonly self: NodeIdentity,
     peerNodeIds: ReadonlySet<string>,
+    /** Registry id of the coordination office, which holds programmes and cohorts. */
+    readonly coordinationId: string,
   ) {
     super(self.id, new Set([...peerNodeIds, self.id]));
+  }
+
+  /** A cohort reference: `<coordination id>:cohort:<uuid>`, BAD_USER_INPUT naming `field` otherwise. */
+  parseCohortId(id: string, field = "cohortId"): string {
+    const parsed = parseGlobalId(id, COHORT_KIND, field);
+    if (parsed.node !== this.coordinationId) {
+      throw new AppError(ErrorCode.BAD_USER_INPUT, `${field}: cohorts are held by the coordination office "${this.coordinationId}", not "${parsed.node}"`, { field });
+    }
+    if (!UUID_PATTERN.test(parsed.localId)) throw new AppError(ErrorCode.BAD_USER_INPUT, `${field}: "${id}" is not a valid id`, { field });
+    return id;
   }
 }

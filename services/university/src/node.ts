@@ -68,7 +68,7 @@ export async function startUniversityNode(config: NodeConfig): Promise<Universit
   const logger = createLogger(`node-${config.node.id}`, config.logLevel);
   const registry = loadRegistry(config.registryFile);
   const trust = await loadNodeTrust(config, registry);
-  const directory = new NodeDirectory(config.node, new Set(registry.nodes.map((node) => node.id)));
+  const directory = new NodeDirectory(config.node, new Set(registry.nodes.map((node) => node.id)), registry.coordination.id);
   const database = openNodeDatabase(config, logger);
   await database.dataSource.initialize();
   const pending = await database.dataSource.showMigrations();
@@ -76,7 +76,7 @@ export async function startUniversityNode(config: NodeConfig): Promise<Universit
     await database.dataSource.destroy();
     throw new Error(`Database of node ${config.node.id} has pending migrations; run the migrate step first`);
   }
-  const services = createNodeServices(database.dataSource, directory, { registry, signingKey: trust.signingKey });
+  const services = createNodeServices(database.dataSource, directory, { registry, signingKey: trust.signingKey, matching: config.matching });
   const { schema } = await buildUniversitySubgraph();
   const metrics = nodeMetrics(config.node.id, database);
   let outbox: OutboxFeed;

@@ -8,6 +8,8 @@ import { DisclosureResolver } from "./modules/disclosure/disclosure.resolver.js"
 import { EventResolver } from "./modules/event/event.resolver.js";
 import { eventReference } from "./modules/event/event.reference.js";
 import { GdprResolver } from "./modules/gdpr/gdpr.resolver.js";
+import { MatchingResolver } from "./modules/matching/matching.resolver.js";
+import { ParticipantMatchingFieldsResolver } from "./modules/participant/participant-matching.resolver.js";
 import { ParticipantPersonalFieldsResolver } from "./modules/participant/participant-personal.resolver.js";
 import { ParticipantResolver } from "./modules/participant/participant.resolver.js";
 import { participantReference } from "./modules/participant/participant.reference.js";
@@ -21,12 +23,14 @@ export function buildUniversitySubgraph(): Promise<Subgraph> {
     resolvers: [
       ParticipantResolver,
       ParticipantPersonalFieldsResolver,
+      ParticipantMatchingFieldsResolver,
       EventResolver,
       RegistrationResolver,
       EventRegistrationsResolver,
       DisclosureResolver,
       AuditLogResolver,
       GdprResolver,
+      MatchingResolver,
     ],
     referenceResolvers: { ...participantReference, ...eventReference, ...registrationReference },
   });

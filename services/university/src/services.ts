@@ -6,6 +6,11 @@ import { DisclosureService } from "./modules/disclosure/disclosure.service.js";
 import { EventService } from "./modules/event/event.service.js";
 import { DataExportService } from "./modules/gdpr/data-export.service.js";
 import { ErasureService } from "./modules/gdpr/erasure.service.js";
+import { ConflictTokens } from "./modules/matching/conflict-tokens.js";
+import { MatchingConsentService } from "./modules/matching/matching-consent.service.js";
+import { MatchingProfileService } from "./modules/matching/matching-profile.service.js";
+import { MatchingPseudonymProofSigner } from "./modules/matching/matching-pseudonym-proof.js";
+import { MatchingPseudonyms } from "./modules/matching/matching-pseudonyms.js";
 import { ParticipantService } from "./modules/participant/participant.service.js";
 import { RegistrationProofSigner } from "./modules/registration/registration-proof.js";
 import { RegistrationService } from "./modules/registration/registration.service.js";
@@ -21,19 +26,32 @@ export interface NodeServices {
   auditLog: AuditLogService;
   dataExport: DataExportService;
   erasure: ErasureService;
+  matchingConsents: MatchingConsentService;
+  matchingProfiles: MatchingProfileService;
 }
 
 export interface NodeTrust {
   /** The consortium registry: who signs what (proofs are verified against it). */
   registry: ConsortiumRegistry;
-  /** This node's own key: it signs registration proofs. */
+  /** This node's own key: it signs registration and matching pseudonym proofs. */
   signingKey: SigningKey;
+  /** Keys of joint matching: this node's own for pseudonyms, the consortium's for conflict tokens. */
+  matching: { pseudonymSecret: string; conflictSecret: string };
 }
 
 export function createNodeServices(dataSource: DataSource, directory: NodeDirectory, trust: NodeTrust): NodeServices {
   const registrations = new RegistrationService(dataSource, directory);
   const disclosures = new DisclosureService(dataSource, directory, trust.registry);
   const auditLog = new AuditLogService(dataSource);
+  const matchingConsents = new MatchingConsentService(dataSource, directory);
+  const matchingProfiles = new MatchingProfileService(
+    dataSource,
+    directory,
+    matchingConsents,
+    new MatchingPseudonyms(trust.matching.pseudonymSecret),
+    new ConflictTokens(trust.matching.conflictSecret),
+    new MatchingPseudonymProofSigner(trust.signingKey, directory),
+  );
   return {
     directory,
     participants: new ParticipantService(dataSource, directory),
@@ -42,7 +60,9 @@ export function createNodeServices(dataSource: DataSource, directory: NodeDirect
     registrationProofs: new RegistrationProofSigner(trust.signingKey, directory),
     disclosures,
     auditLog,
-    dataExport: new DataExportService(dataSource, directory, disclosures, auditLog),
+    dataExport: new DataExportService(dataSource, directory, disclosures, auditLog, matchingConsents),
     erasure: new ErasureService(dataSource, directory),
+    matchingConsents,
+    matchingProfiles,
   };
 }

@@ -1,8 +1,8 @@
 /** Building blocks for university node tests: operations, inputs and seeded rows. */
-import { randomUUID } from "node:crypto";
+import { createHmac, randomUUID } from "node:crypto";
 import { expect } from "vitest";
 import { as } from "@tandem/shared/testkit";
-import type { NodeClient, TestNode } from "./test-node.js";
+import { testPseudonymSecret, type NodeClient, type TestNode } from "./test-node.js";
 
 export const PARTICIPANT_FIELDS = `id nodeId homeNode { id } role displayName email phone degreeLevel semester discipline organisation about languages tracks publicProfile createdAt`;
 /** Fields everyone authenticated may read. */
@@ -88,4 +88,45 @@ export async function register(node: TestNode, eventId: string, participantId: s
 /** The same operation, as the participant it names. */
 export function registerAsParticipant(node: TestNode, eventId: string, participantId: string) {
   return node.as(as.participant(participantId)).query(REGISTER, { eventId, participantId });
+}
+
+// ---- joint matching ----
+
+export const MATCHING_PROFILE_FIELDS = `pseudonym nodeId role tracks disciplineCode goalCodes languages degreeLevel meetingFormat region availabilityHoursPerMonth mentorCapacity experienceYears conflictTokens`;
+export const CONSENT = `mutation($p: ID!, $c: ID!) { consentToMatching(participantId: $p, cohortId: $c) { participantId cohortId consentedAt } }`;
+export const WITHDRAW = `mutation($p: ID!, $c: ID!) { withdrawMatchingConsent(participantId: $p, cohortId: $c) }`;
+export const CONSENTS = `query($p: ID!) { matchingConsents(participantId: $p) { participantId cohortId consentedAt } }`;
+export const PROFILES = `query($c: ID!, $nodes: [String!], $first: Int, $after: String) {
+  matchingProfiles(cohortId: $c, nodes: $nodes, first: $first, after: $after) {
+    totalCount edges { cursor node { ${MATCHING_PROFILE_FIELDS} } } pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
+  }
+}`;
+export const MY_PSEUDONYM = `query($p: ID!, $c: ID!) { myMatchingPseudonym(participantId: $p, cohortId: $c) { pseudonym proof } }`;
+export const REIDENTIFY = `query($node: String!, $c: ID!, $ps: [String!]!) { reidentifyPseudonyms(node: $node, cohortId: $c, pseudonyms: $ps) { pseudonym participantId } }`;
+
+/** A cohort reference of the coordination office (never stored at a node but as this id). */
+export function cohortId(): string {
+  return `coord:cohort:${randomUUID()}`;
+}
+
+/** Consents to joint matching for a cohort, as the participant themselves. */
+export async function consentToMatching(node: TestNode, participantId: string, cohort: string) {
+  return (await ok(node.as(as.participant(participantId)), CONSENT, { p: participantId, c: cohort })).consentToMatching;
+}
+
+/** Every matching profile of a cohort at a node, walking all pages (as the node's coordinator unless `client` says otherwise). */
+export async function allMatchingProfiles(client: NodeClient, cohort: string, first = 100): Promise<Record<string, any>[]> {
+  const profiles: Record<string, any>[] = [];
+  let after: string | null = null;
+  for (;;) {
+    const page: Record<string, any> = (await ok(client, PROFILES, { c: cohort, first, after })).matchingProfiles;
+    profiles.push(...page.edges.map((edge: { node: Record<string, any> }) => edge.node));
+    if (!page.pageInfo.hasNextPage) return profiles;
+    after = page.pageInfo.endCursor;
+  }
+}
+
+/** A participant's matching pseudonym for a cohort, computed as their home node does (with its test key unless given). */
+export function matchingPseudonymOf(participantId: string, cohort: string, secret = testPseudonymSecret(participantId.split(":")[0]!)): string {
+  return `mp1.${createHmac("sha256", secret).update(`${cohort}|${participantId}`).digest().subarray(0, 18).toString("base64url")}`;
 }

@@ -19,6 +19,14 @@ export const TEST_REGISTRY = {
   ],
 };
 
+/** The consortium-wide conflict-token key every test node holds unless a test gives another. */
+export const TEST_CONFLICT_SECRET = "test-consortium-conflict-token-key-0123456789abcdef";
+
+/** A test node's own pseudonym key (each node its own) unless a test gives another. */
+export function testPseudonymSecret(nodeId: string): string {
+  return `test-matching-pseudonym-key-of-${nodeId}-0123456789abcdef`;
+}
+
 let sharedTrust: Promise<TestTrust> | undefined;
 
 /** One set of keys per test file: every node started in it trusts the same gateway and knows the others' keys. */
@@ -80,6 +88,8 @@ export async function startTestNode(nodeId = "hst", options: TestNodeOptions = {
     SIGNING_KEY_FILE: trust.keyFiles.get(nodeId)!,
     LOG_LEVEL: "silent",
     DB_POOL_SIZE: "4",
+    MATCHING_PSEUDONYM_SECRET: testPseudonymSecret(nodeId),
+    MATCHING_CONFLICT_SECRET: TEST_CONFLICT_SECRET,
     ...options.env,
   });
   if (!options.databaseUrl) await migrateNode(config);

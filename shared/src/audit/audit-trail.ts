@@ -31,6 +31,15 @@ export class AuditTrail {
     this.entries.push(this.entry({ action: "disclose", participantId, fieldGroup: group, targetId: null, outcome: "ok" }));
   }
 
+  /**
+   * Records a use of a participant's data that is neither a field disclosure
+   * nor a mutation (e.g. a pseudonymised export, a re-identification): the
+   * action and ids only, never a value.
+   */
+  processed(action: string, ids: { participantId: string; targetId?: string | null }): void {
+    this.entries.push(this.entry({ action, participantId: ids.participantId, fieldGroup: null, targetId: ids.targetId ?? null, outcome: "ok" }));
+  }
+
   /** Records a mutation and how it ended. */
   changed(action: string, outcome: string, ids: { participantId?: string | null; targetId?: string | null } = {}): void {
     this.entries.push(this.entry({ action, participantId: ids.participantId ?? null, fieldGroup: null, targetId: ids.targetId ?? null, outcome }));

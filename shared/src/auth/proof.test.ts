@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { SignJWT } from "jose";
 import { createTestTrust } from "../testkit/trust.js";
-import { signProof, verifyProof } from "./proof.js";
+import { signProof, verifyDisclosureProof, verifyMatchingPseudonymProof, verifyProof } from "./proof.js";
 
 const registry = {
   consortium: { id: "test", name: "Test" },
@@ -13,6 +13,7 @@ const registry = {
 };
 const tandem = { type: "tandem-accepted" as const, tandemId: "coord:tandem:t1", menteeId: "hst:participant:a", mentorId: "zcu:participant:b" };
 const registration = { type: "event-registration" as const, registrationId: "zcu:registration:r1", eventId: "zcu:event:e1", participantId: "hst:participant:a" };
+const pseudonym = { type: "matching-pseudonym" as const, cohortId: "coord:cohort:c1", pseudonym: "mp1.abc", participantId: "hst:participant:a" };
 
 describe("disclosure proofs", () => {
   it("verify when the right party signed them", async () => {
@@ -38,5 +39,37 @@ describe("disclosure proofs", () => {
     const stranger = await new SignJWT({ ...tandem, proof: "tandem-accepted" }).setProtectedHeader({ alg: "EdDSA", typ: "tandem-proof+jwt" }).setIssuer("mars").setExpirationTime("1h").sign(trust.keys.get("hst")!.key);
     await expect(verifyProof(stranger, trust.registry)).rejects.toThrow(/not a party/);
     await expect(verifyProof("garbage", trust.registry)).rejects.toMatchObject({ extensions: { code: "INVALID_PROOF", field: "proof" } });
+  });
+});
+
+describe("matching pseudonym proofs", () => {
+  it("verify when the participant's home node signed them", async () => {
+    const trust = await createTestTrust(registry);
+    const proof = await signProof(trust.keys.get("hst")!, "hst", pseudonym);
+    await expect(verifyProof(proof, trust.registry)).resolves.toEqual({ ...pseudonym, issuer: "hst" });
+    await expect(verifyMatchingPseudonymProof(proof, trust.registry, "answer")).resolves.toEqual({ ...pseudonym, issuer: "hst" });
+  });
+
+  it("refuse any other signer: another node, the coordination office, or a node claiming to be the home node", async () => {
+    const trust = await createTestTrust(registry);
+    await expect(verifyProof(await signProof(trust.keys.get("zcu")!, "zcu", pseudonym), trust.registry)).rejects.toThrow(/home node only/);
+    await expect(verifyProof(await signProof(trust.keys.get("coord")!, "coord", pseudonym), trust.registry)).rejects.toThrow(/home node only/);
+    await expect(verifyProof(await signProof(trust.keys.get("zcu")!, "hst", pseudonym), trust.registry)).rejects.toThrow(/does not verify/);
+  });
+
+  it("refuse ids that are not a participant and a cohort of the coordination office", async () => {
+    const trust = await createTestTrust(registry);
+    const hst = trust.keys.get("hst")!;
+    await expect(verifyProof(await signProof(hst, "hst", { ...pseudonym, participantId: "hst:event:e1" }), trust.registry)).rejects.toThrow(/malformed matching pseudonym/);
+    await expect(verifyProof(await signProof(hst, "hst", { ...pseudonym, cohortId: "hst:cohort:c1" }), trust.registry)).rejects.toThrow(/malformed matching pseudonym/);
+  });
+
+  it("are not disclosure proofs, and disclosure proofs are not pseudonym proofs", async () => {
+    const trust = await createTestTrust(registry);
+    const matching = await signProof(trust.keys.get("hst")!, "hst", pseudonym);
+    await expect(verifyDisclosureProof(matching, trust.registry)).rejects.toMatchObject({ extensions: { code: "INVALID_PROOF", field: "proof" }, message: expect.stringMatching(/grants no disclosure/) });
+    const tandemProof = await signProof(trust.keys.get("coord")!, "coord", tandem);
+    await expect(verifyDisclosureProof(tandemProof, trust.registry)).resolves.toEqual({ ...tandem, issuer: "coord" });
+    await expect(verifyMatchingPseudonymProof(tandemProof, trust.registry, "answer")).rejects.toMatchObject({ extensions: { code: "INVALID_PROOF", field: "answer" } });
   });
 });

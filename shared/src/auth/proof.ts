@@ -1,10 +1,13 @@
 /**
- * Signed statements that let a node record a disclosure grant without
- * trusting the caller: the coordination office attests that both partners
- * accepted a tandem; an event's host node attests a registration. The
- * owning node verifies the signature against the registry before it records
- * anything.
+ * Signed statements that let a party act without trusting the caller: the
+ * coordination office attests that both partners accepted a tandem; an
+ * event's host node attests a registration (both: disclosure proofs, which
+ * the owning node verifies before it records a grant); a participant's home
+ * node attests that a matching pseudonym of a cohort is theirs (the
+ * coordination office accepts a participant's answer to a proposal only
+ * with it). Every proof is verified against the registry.
  */
+import { tryParseGlobalId } from "../ids.js";
 import { SignJWT, jwtVerify, type JWTPayload } from "jose";
 import { AppError, ErrorCode } from "../errors.js";
 import type { ConsortiumRegistry } from "../registry.js";
@@ -16,6 +19,8 @@ export const ProofType = {
   TANDEM_ACCEPTED: "tandem-accepted",
   /** A participant registered for an event (signed by the event's host node). */
   EVENT_REGISTRATION: "event-registration",
+  /** A cohort's matching pseudonym belongs to a participant (signed by the participant's home node). */
+  MATCHING_PSEUDONYM: "matching-pseudonym",
 } as const;
 export type ProofType = (typeof ProofType)[keyof typeof ProofType];
 
@@ -35,7 +40,23 @@ export interface EventRegistrationProof {
   participantId: string;
 }
 
-export type Proof = TandemAcceptedProof | EventRegistrationProof;
+export interface MatchingPseudonymProof {
+  type: typeof ProofType.MATCHING_PSEUDONYM;
+  issuer: string;
+  /** The coordination office's cohort the pseudonym is keyed to. */
+  cohortId: string;
+  pseudonym: string;
+  participantId: string;
+}
+
+/** Proofs from which a node records disclosure grants. */
+export type DisclosureProof = TandemAcceptedProof | EventRegistrationProof;
+
+export type Proof = DisclosureProof | MatchingPseudonymProof;
+
+type WithoutIssuer<P> = P extends unknown ? Omit<P, "issuer"> : never;
+/** What a signer states: a proof of any kind without its issuer (the signer). */
+export type ProofClaims = WithoutIssuer<Proof>;
 
 /** A proof can be recorded for a year after the fact it attests. */
 const PROOF_LIFETIME_SECONDS = 365 * 24 * 3600;
@@ -48,7 +69,7 @@ const PROOF_LIFETIME_SECONDS = 365 * 24 * 3600;
 export function signProof(
   key: SigningKey,
   issuer: string,
-  proof: Omit<TandemAcceptedProof, "issuer"> | Omit<EventRegistrationProof, "issuer">,
+  proof: ProofClaims,
   issuedAt: Date = new Date(),
 ): Promise<string> {
   const { type, ...claims } = proof;
@@ -61,7 +82,11 @@ export function signProof(
     .sign(key.key);
 }
 
-/** Verifies a proof: tandem acceptances must come from the coordination office, registrations from the event's host node. */
+/**
+ * Verifies a proof of any kind: tandem acceptances must come from the
+ * coordination office, registrations from the event's host node, matching
+ * pseudonyms from the participant's home node.
+ */
 export async function verifyProof(token: string, registry: ConsortiumRegistry, field = "proof"): Promise<Proof> {
   const invalid = (reason: string) => new AppError(ErrorCode.INVALID_PROOF, `${field}: ${reason}`, { field });
   let payload: JWTPayload;
@@ -84,7 +109,29 @@ export async function verifyProof(token: string, registry: ConsortiumRegistry, f
     if (!eventId.startsWith(`${issuer}:`)) throw invalid("a registration is attested by the event's host node only");
     return { type: "event-registration", issuer, registrationId, eventId, participantId };
   }
+  if (payload.proof === "matching-pseudonym") {
+    const { cohortId, pseudonym, participantId } = payload as Record<string, unknown>;
+    if (typeof cohortId !== "string" || typeof pseudonym !== "string" || typeof participantId !== "string") throw invalid("malformed matching pseudonym");
+    const participant = tryParseGlobalId(participantId);
+    if (participant?.kind !== "participant" || tryParseGlobalId(cohortId)?.node !== registry.coordination.id) throw invalid("malformed matching pseudonym (participant or cohort id)");
+    if (participant.node !== issuer) throw invalid("a matching pseudonym is attested by the participant's home node only");
+    return { type: "matching-pseudonym", issuer, cohortId, pseudonym, participantId };
+  }
   throw invalid("unknown kind of proof");
+}
+
+/** A proof a disclosure grant may be recorded from; any other kind is INVALID_PROOF. */
+export async function verifyDisclosureProof(token: string, registry: ConsortiumRegistry, field = "proof"): Promise<DisclosureProof> {
+  const proof = await verifyProof(token, registry, field);
+  if (proof.type === ProofType.MATCHING_PSEUDONYM) throw new AppError(ErrorCode.INVALID_PROOF, `${field}: a ${proof.type} proof grants no disclosure`, { field });
+  return proof;
+}
+
+/** A participant's proof that a cohort's matching pseudonym is theirs; any other kind is INVALID_PROOF. */
+export async function verifyMatchingPseudonymProof(token: string, registry: ConsortiumRegistry, field = "proof"): Promise<MatchingPseudonymProof> {
+  const proof = await verifyProof(token, registry, field);
+  if (proof.type !== ProofType.MATCHING_PSEUDONYM) throw new AppError(ErrorCode.INVALID_PROOF, `${field}: expected a matching-pseudonym proof, got ${proof.type}`, { field });
+  return proof;
 }
 
 function resolveIssuerKey(registry: ConsortiumRegistry, encodedPayload: string | Uint8Array) {

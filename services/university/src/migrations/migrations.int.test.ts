@@ -32,7 +32,7 @@ describe("university node migrations", () => {
     const applied = await database.dataSource.runMigrations({ transaction: "each" });
     expect(applied.map((migration) => migration.name)).toEqual(migrations.map((migration) => migration.name));
     expect(await pendingSchemaChanges()).toEqual([]);
-    expect(await tables()).toEqual(["audit_log", "disclosure_grants", "events", "outbox", "outbox_watermark", "participants", "registrations", "schema_migrations"]);
+    expect(await tables()).toEqual(["audit_log", "disclosure_grants", "events", "matching_consents", "outbox", "outbox_watermark", "participants", "registrations", "schema_migrations"]);
     expect(await database.dataSource.showMigrations()).toBe(false);
   });
 
@@ -60,6 +60,16 @@ describe("university node migrations", () => {
     expect(constraints).toEqual([
       { conname: "disclosure_grants_participant_fk", definition: expect.stringMatching(/REFERENCES participants\(id\) ON DELETE CASCADE/) },
       { conname: "disclosure_grants_unique", definition: "UNIQUE (participant_id, grantee, scope, reference_id)" },
+    ]);
+  });
+
+  it("ties matching consents to their participant (deleted with them) and keeps one per participant and cohort", async () => {
+    const constraints: { conname: string; definition: string }[] = await database.dataSource.query(
+      `SELECT conname, pg_get_constraintdef(oid) AS definition FROM pg_constraint WHERE conrelid = 'matching_consents'::regclass AND contype IN ('u', 'f') ORDER BY conname`,
+    );
+    expect(constraints).toEqual([
+      { conname: "matching_consents_participant_fk", definition: expect.stringMatching(/REFERENCES participants\(id\) ON DELETE CASCADE/) },
+      { conname: "matching_consents_unique", definition: "UNIQUE (participant_id, cohort_id)" },
     ]);
   });
 
@@ -93,6 +103,20 @@ describe("university node migrations", () => {
     const reapplied = await database.dataSource.runMigrations({ transaction: "each" });
     expect(reapplied).toHaveLength(migrations.length);
     expect(await pendingSchemaChanges()).toEqual([]);
-    expect(await tables()).toEqual(["audit_log", "disclosure_grants", "events", "outbox", "outbox_watermark", "participants", "registrations", "schema_migrations"]);
+    expect(await tables()).toEqual(["audit_log", "disclosure_grants", "events", "matching_consents", "outbox", "outbox_watermark", "participants", "registrations", "schema_migrations"]);
+  });
+
+  it("gives mentors registered before matching profiles the default capacity of 1, and nobody else a capacity", async () => {
+    const reverted = migrations.length - migrations.findIndex((migration) => migration.name.startsWith("AddMatchingProfile"));
+    for (let i = 0; i < reverted; i++) await database.dataSource.undoLastMigration({ transaction: "each" });
+    await database.dataSource.query(
+      `INSERT INTO participants (role, display_name, email) VALUES ('MENTOR', 'Old Mentor', 'old.mentor@example.org'), ('MENTEE', 'Old Mentee', 'old.mentee@example.org')`,
+    );
+    await database.dataSource.runMigrations({ transaction: "each" });
+    expect(await database.dataSource.query(`SELECT role, mentor_capacity FROM participants ORDER BY role`)).toEqual([
+      { role: "MENTEE", mentor_capacity: null },
+      { role: "MENTOR", mentor_capacity: 1 },
+    ]);
+    await database.dataSource.query(`DELETE FROM participants`);
   });
 });

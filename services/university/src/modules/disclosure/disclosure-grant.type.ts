@@ -7,7 +7,7 @@ import type { DisclosureGrantEntity, GrantBasis, GrantScope } from "./disclosure
 export const GrantScopeEnum = { NAME: "NAME", CONTACT: "CONTACT" } as const;
 registerEnumType(GrantScopeEnum, {
   name: "DisclosureScope",
-  valuesConfig: { NAME: { description: "The name only." }, CONTACT: { description: "Name and contact details, organisation and about text." } },
+  valuesConfig: { NAME: { description: "The name only." }, CONTACT: { description: "Name and contact details, organisation, employer, supervisor and about text." } },
 });
 
 export const GrantBasisEnum = { TANDEM: "TANDEM", EVENT_REGISTRATION: "EVENT_REGISTRATION" } as const;

@@ -4,7 +4,7 @@
  * the disclosure rules in one query per batch.
  */
 import { In, type DataSource, type Repository } from "typeorm";
-import { AppError, ErrorCode, ProofType, tryParseGlobalId, verifyProof, type ConsortiumRegistry, type Proof } from "@tandem/shared";
+import { AppError, ErrorCode, ProofType, tryParseGlobalId, verifyDisclosureProof, type ConsortiumRegistry, type DisclosureProof } from "@tandem/shared";
 import { nodeGrantee } from "../../access.js";
 import type { NodeDirectory } from "../../node-directory.js";
 import { ParticipantEntity } from "../participant/participant.entity.js";
@@ -48,8 +48,8 @@ export class DisclosureService {
   }
 
   /** Verifies the signature and the ids a proof carries; nothing the caller says beyond it is trusted. */
-  async verify(token: string): Promise<Proof> {
-    const proof = await verifyProof(token, this.registry);
+  async verify(token: string): Promise<DisclosureProof> {
+    const proof = await verifyDisclosureProof(token, this.registry);
     const tandem = proof.type === ProofType.TANDEM_ACCEPTED;
     const participants = tandem ? [proof.menteeId, proof.mentorId] : [proof.participantId];
     const reference = tryParseGlobalId(tandem ? proof.tandemId : proof.registrationId);
@@ -61,7 +61,7 @@ export class DisclosureService {
   }
 
   /** What a verified proof grants at this node: each partner living here to the other, or a registrant's name to the host. */
-  grantsOf(proof: Proof): GrantToRecord[] {
+  grantsOf(proof: DisclosureProof): GrantToRecord[] {
     const local = (id: string) => (tryParseGlobalId(id)?.node === this.directory.self.id ? tryParseGlobalId(id)!.localId : null);
     const grants: GrantToRecord[] = [];
     if (proof.type === ProofType.TANDEM_ACCEPTED) {

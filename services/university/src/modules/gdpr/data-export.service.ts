@@ -10,6 +10,7 @@ import type { NodeDirectory } from "../../node-directory.js";
 import type { AuditLogService } from "../audit/audit-log.service.js";
 import type { DisclosureGrantEntity } from "../disclosure/disclosure-grant.entity.js";
 import type { DisclosureService } from "../disclosure/disclosure.service.js";
+import type { MatchingConsentService } from "../matching/matching-consent.service.js";
 import { ParticipantEntity } from "../participant/participant.entity.js";
 import { PARTICIPANT_KIND } from "../participant/participant.type.js";
 import { RegistrationEntity } from "../registration/registration.entity.js";
@@ -24,6 +25,8 @@ export interface ParticipantDataExport {
   profile: Record<string, unknown> | null;
   disclosureGrantsGiven: Record<string, unknown>[];
   disclosureGrantsReceived: Record<string, unknown>[];
+  /** Consents to joint matching, per cohort (home node only). */
+  matchingConsents: Record<string, unknown>[];
   registrations: Record<string, unknown>[];
   auditEntries: Record<string, unknown>[];
 }
@@ -34,6 +37,7 @@ export class DataExportService {
     private readonly directory: NodeDirectory,
     private readonly disclosures: DisclosureService,
     private readonly auditLog: AuditLogService,
+    private readonly matchingConsents: MatchingConsentService,
   ) {}
 
   async export(participantId: string): Promise<ParticipantDataExport> {
@@ -48,6 +52,7 @@ export class DataExportService {
       profile: profile && { ...profile, id: participantId, createdAt: profile.createdAt.toISOString(), updatedAt: profile.updatedAt.toISOString() },
       disclosureGrantsGiven: profile ? (await this.disclosures.given(profile.id)).map((grant) => this.grant(grant)) : [],
       disclosureGrantsReceived: (await this.disclosures.naming(participantId)).map((grant) => this.grant(grant)),
+      matchingConsents: profile ? (await this.matchingConsents.given(profile.id)).map((consent) => ({ cohortId: consent.cohortId, consentedAt: consent.consentedAt.toISOString() })) : [],
       registrations: await this.registrations(participantId),
       auditEntries: (await this.auditLog.about(participantId)).map((entry) => this.auditEntry(entry, participantId)),
     };

@@ -1,15 +1,16 @@
 /**
  * Erasure at this node (GDPR art. 17): the home node deletes the person's
- * profile and the grants they gave; every node deletes grants naming them
- * and replaces every reference to them (registrations, audit log) with one
- * pseudonym. Running it again finds nothing left and confirms with zero
- * counts.
+ * profile, the grants they gave and their consents to joint matching; every
+ * node deletes grants naming them and replaces every reference to them
+ * (registrations, audit log) with one pseudonym. Running it again finds
+ * nothing left and confirms with zero counts.
  */
 import { randomUUID } from "node:crypto";
 import type { DataSource, EntityManager } from "typeorm";
 import { AuditEntryEntity, formatGlobalId } from "@tandem/shared";
 import type { NodeDirectory } from "../../node-directory.js";
 import { DisclosureGrantEntity } from "../disclosure/disclosure-grant.entity.js";
+import { MatchingConsentEntity } from "../matching/matching-consent.entity.js";
 import { ParticipantEntity } from "../participant/participant.entity.js";
 import { PARTICIPANT_KIND } from "../participant/participant.type.js";
 import { RegistrationEntity } from "../registration/registration.entity.js";
@@ -33,6 +34,7 @@ export class ErasureService {
       let heldPersonalData = false;
       if (atHome) {
         removedRecords += (await manager.delete(DisclosureGrantEntity, { participantId: person.localId })).affected ?? 0;
+        removedRecords += (await manager.delete(MatchingConsentEntity, { participantId: person.localId })).affected ?? 0;
         const profiles = (await manager.delete(ParticipantEntity, { id: person.localId })).affected ?? 0;
         heldPersonalData = profiles > 0;
         removedRecords += profiles;

@@ -27,6 +27,16 @@ export class ParticipantPersonalFieldsResolver {
   }
 
   @FieldResolver()
+  employer(@Root() participant: Participant, @Ctx() ctx: NodeContext): Promise<string | null> {
+    return disclosePersonalField(ctx, participant, "employer");
+  }
+
+  @FieldResolver()
+  supervisor(@Root() participant: Participant, @Ctx() ctx: NodeContext): Promise<string | null> {
+    return disclosePersonalField(ctx, participant, "supervisor");
+  }
+
+  @FieldResolver()
   about(@Root() participant: Participant, @Ctx() ctx: NodeContext): Promise<string | null> {
     return disclosePersonalField(ctx, participant, "about");
   }

@@ -1,10 +1,18 @@
 import { ArrayMaxSize, IsBoolean, IsEmail, IsIn, IsInt, IsOptional, Length, Matches, Max, MaxLength, Min } from "class-validator";
 import { Field, InputType, Int } from "type-graphql";
-import { DegreeLevelEnum, ParticipantRoleEnum } from "./participant.type.js";
-import type { DegreeLevel, ParticipantRole } from "./participant.entity.js";
+import { DegreeLevelEnum, MeetingFormatEnum, ParticipantRoleEnum } from "./participant.type.js";
+import type { DegreeLevel, MeetingFormat, ParticipantRole } from "./participant.entity.js";
 
 export const LANGUAGE_CODE = /^[a-z]{2}$/;
 export const TRACK_CODE = /^[a-z][a-z0-9-]{1,31}$/;
+/** Goal and discipline codes: lowercase, e.g. career-industry, medical-informatics. */
+export const MATCHING_CODE = /^[a-z][a-z0-9-]{1,31}$/;
+/** ISO 3166-1 alpha-2 country, optionally with a subdivision: DE-RP, LU, FR-GE, CZ-PL. */
+export const REGION_CODE = /^[A-Z]{2}(-[A-Z]{2,3})?$/;
+const REGION_MESSAGE = "must be a coded region such as DE-RP, LU or CZ-PL";
+const CODE_MESSAGE = "must be a lowercase code such as medical-informatics";
+const GOAL_MESSAGE = "each goal must be a lowercase code such as career-industry";
+const CAPACITY = "Mentees a mentor takes at once (mentors only, 1–5; default and null: 1).";
 /** Loosely an international number: a leading +, 7–15 digits, common separators. */
 export const PHONE_NUMBER = /^(?=(?:\D*\d){7,15}\D*$)\+[1-9][0-9 ()./-]{5,30}$/;
 const PHONE_MESSAGE = "must be an international phone number such as +49 651 8103 0";
@@ -70,6 +78,57 @@ export class CreateParticipantInput {
   @Field(() => Boolean, { defaultValue: false })
   @IsBoolean()
   publicProfile: boolean;
+
+  @Field(() => String, { nullable: true, description: "Lowercase discipline code, e.g. medical-informatics." })
+  @IsOptional()
+  @Matches(MATCHING_CODE, { message: CODE_MESSAGE })
+  disciplineCode?: string | null;
+
+  @Field(() => [String], { defaultValue: [], description: "Lowercase goal codes, e.g. career-industry, networking, leadership." })
+  @ArrayMaxSize(10)
+  @Matches(MATCHING_CODE, { each: true, message: GOAL_MESSAGE })
+  goalCodes: string[];
+
+  @Field(() => MeetingFormatEnum, { nullable: true })
+  @IsOptional()
+  @IsIn(Object.values(MeetingFormatEnum))
+  meetingFormat?: MeetingFormat | null;
+
+  @Field(() => String, { nullable: true, description: "Coded region, e.g. DE-RP, LU, CZ-PL." })
+  @IsOptional()
+  @Matches(REGION_CODE, { message: REGION_MESSAGE })
+  region?: string | null;
+
+  @Field(() => Int, { nullable: true, description: "Hours a month available for mentoring (1–40)." })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(40)
+  availabilityHoursPerMonth?: number | null;
+
+  @Field(() => Int, { nullable: true, description: CAPACITY })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(5)
+  mentorCapacity?: number | null;
+
+  @Field(() => Int, { nullable: true, description: "Years of professional experience (0–60)." })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(60)
+  experienceYears?: number | null;
+
+  @Field(() => String, { nullable: true, description: "Personal. Current employer; leaves the node only as a conflict token." })
+  @IsOptional()
+  @Length(2, 200)
+  employer?: string | null;
+
+  @Field(() => String, { nullable: true, description: "Personal. Name of the person's supervisor; leaves the node only as a conflict token." })
+  @IsOptional()
+  @Length(2, 200)
+  supervisor?: string | null;
 }
 
 @InputType()
@@ -132,4 +191,56 @@ export class UpdateParticipantInput {
   @IsOptional()
   @IsBoolean()
   publicProfile?: boolean;
+
+  @Field(() => String, { nullable: true, description: "Lowercase discipline code, e.g. medical-informatics." })
+  @IsOptional()
+  @Matches(MATCHING_CODE, { message: CODE_MESSAGE })
+  disciplineCode?: string | null;
+
+  @Field(() => [String], { nullable: true, description: "Lowercase goal codes, e.g. career-industry, networking, leadership." })
+  @IsOptional()
+  @ArrayMaxSize(10)
+  @Matches(MATCHING_CODE, { each: true, message: GOAL_MESSAGE })
+  goalCodes?: string[];
+
+  @Field(() => MeetingFormatEnum, { nullable: true })
+  @IsOptional()
+  @IsIn(Object.values(MeetingFormatEnum))
+  meetingFormat?: MeetingFormat | null;
+
+  @Field(() => String, { nullable: true, description: "Coded region, e.g. DE-RP, LU, CZ-PL." })
+  @IsOptional()
+  @Matches(REGION_CODE, { message: REGION_MESSAGE })
+  region?: string | null;
+
+  @Field(() => Int, { nullable: true, description: "Hours a month available for mentoring (1–40)." })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(40)
+  availabilityHoursPerMonth?: number | null;
+
+  @Field(() => Int, { nullable: true, description: CAPACITY })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(5)
+  mentorCapacity?: number | null;
+
+  @Field(() => Int, { nullable: true, description: "Years of professional experience (0–60)." })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(60)
+  experienceYears?: number | null;
+
+  @Field(() => String, { nullable: true, description: "Personal. Current employer; leaves the node only as a conflict token." })
+  @IsOptional()
+  @Length(2, 200)
+  employer?: string | null;
+
+  @Field(() => String, { nullable: true, description: "Personal. Name of the person's supervisor; leaves the node only as a conflict token." })
+  @IsOptional()
+  @Length(2, 200)
+  supervisor?: string | null;
 }

@@ -53,6 +53,7 @@ export class ParticipantService {
 
   async create(input: CreateParticipantInput): Promise<ParticipantEntity> {
     this.checkDegree(input.role, input.degreeLevel ?? null, input.semester ?? null);
+    const mentorCapacity = checkMentorCapacity(input.role, input.mentorCapacity ?? null);
     await this.assertEmailFree(input.email);
     return this.saveWithFreeEmail(
       this.repository.create({
@@ -68,6 +69,15 @@ export class ParticipantService {
         languages: dedupe(input.languages),
         tracks: dedupe(input.tracks),
         publicProfile: input.publicProfile,
+        disciplineCode: input.disciplineCode ?? null,
+        goalCodes: dedupe(input.goalCodes),
+        meetingFormat: input.meetingFormat ?? null,
+        region: input.region ?? null,
+        availabilityHoursPerMonth: input.availabilityHoursPerMonth ?? null,
+        mentorCapacity,
+        experienceYears: input.experienceYears ?? null,
+        employer: input.employer?.trim() ?? null,
+        supervisor: input.supervisor?.trim() ?? null,
       }),
     );
   }
@@ -76,8 +86,11 @@ export class ParticipantService {
     rejectNulls(input, NON_NULLABLE);
     const participant = await this.get(id);
     const next = { ...participant };
-    for (const key of ["displayName", "degreeLevel", "semester", "discipline", "organisation", "about", "publicProfile"] as const) {
+    for (const key of ["displayName", "degreeLevel", "semester", "discipline", "organisation", "about", "publicProfile", ...MATCHING_KEYS] as const) {
       if (input[key] !== undefined) Object.assign(next, { [key]: input[key] });
+    }
+    for (const key of ["employer", "supervisor"] as const) {
+      if (input[key] !== undefined) next[key] = input[key]?.trim() ?? null;
     }
     if (input.phone !== undefined) next.phone = input.phone?.trim() ?? null;
     if (input.email !== undefined && input.email.trim().toLowerCase() !== participant.email) {
@@ -86,7 +99,9 @@ export class ParticipantService {
     }
     if (input.languages) next.languages = dedupe(input.languages);
     if (input.tracks) next.tracks = dedupe(input.tracks);
+    if (input.goalCodes) next.goalCodes = dedupe(input.goalCodes);
     this.checkDegree(next.role, next.degreeLevel, next.semester);
+    next.mentorCapacity = checkMentorCapacity(next.role, input.mentorCapacity === undefined ? next.mentorCapacity : input.mentorCapacity);
     return this.saveWithFreeEmail(next);
   }
 
@@ -114,7 +129,17 @@ export class ParticipantService {
 }
 
 /** Fields of UpdateParticipantInput that may be omitted but not cleared. */
-const NON_NULLABLE = ["displayName", "email", "languages", "tracks", "publicProfile"] as const;
+const NON_NULLABLE = ["displayName", "email", "languages", "tracks", "publicProfile", "goalCodes"] as const;
+/** Coded matching fields an update copies as given (null clears). */
+const MATCHING_KEYS = ["disciplineCode", "meetingFormat", "region", "availabilityHoursPerMonth", "experienceYears"] as const;
+const DEFAULT_MENTOR_CAPACITY = 1;
+
+/** Mentors take 1 mentee unless they say otherwise (null: the default); nobody else has a capacity. */
+function checkMentorCapacity(role: string, capacity: number | null): number | null {
+  if (role === "MENTOR") return capacity ?? DEFAULT_MENTOR_CAPACITY;
+  if (capacity !== null) throw invalidField("input.mentorCapacity", "applies to mentors only");
+  return null;
+}
 
 function emailTaken(): AppError {
   return new AppError(ErrorCode.CONFLICT, "input.email: another participant of this node uses this address", { field: "input.email" });

@@ -3,7 +3,7 @@ import { DateTimeISOResolver } from "graphql-scalars";
 import { formatGlobalId } from "@tandem/shared";
 import type { PersonalField } from "../../access.js";
 import { ConsortiumNodeReference } from "../common/consortium-node.type.js";
-import type { DegreeLevel, ParticipantEntity, ParticipantRole } from "./participant.entity.js";
+import type { DegreeLevel, MeetingFormat, ParticipantEntity, ParticipantRole } from "./participant.entity.js";
 
 export const ParticipantRoleEnum = { MENTEE: "MENTEE", MENTOR: "MENTOR", ALUMNUS: "ALUMNUS" } as const;
 registerEnumType(ParticipantRoleEnum, { name: "ParticipantRole", description: "What a participant does in the programmes." });
@@ -11,14 +11,26 @@ registerEnumType(ParticipantRoleEnum, { name: "ParticipantRole", description: "W
 export const DegreeLevelEnum = { BACHELOR: "BACHELOR", MASTER: "MASTER", DOCTORAL: "DOCTORAL", PROFESSIONAL: "PROFESSIONAL" } as const;
 registerEnumType(DegreeLevelEnum, { name: "DegreeLevel" });
 
+export const MeetingFormatEnum = { ONLINE: "ONLINE", IN_PERSON: "IN_PERSON", HYBRID: "HYBRID" } as const;
+registerEnumType(MeetingFormatEnum, { name: "MeetingFormat", description: "How a participant prefers to meet their tandem partner." });
+
 export const PARTICIPANT_KIND = "participant";
 
+const MATCHING =
+  "Matching profile: given to the person and their node's coordinators only (anyone else could link it to pseudonymised matching profiles); otherwise null with NOT_DISCLOSED.";
 const PERSONAL = "Personal: disclosed by the home node to the person, their node's coordinators and the people its rules name; otherwise null with NOT_DISCLOSED.";
+
+/** The coded fields of a participant's matching profile. */
+export const MATCHING_FIELDS = ["disciplineCode", "goalCodes", "meetingFormat", "region", "availabilityHoursPerMonth", "mentorCapacity", "experienceYears"] as const;
+export type MatchingField = (typeof MATCHING_FIELDS)[number];
+export type ParticipantMatchingFields = Pick<ParticipantEntity, MatchingField>;
 
 /**
  * A participant as every node must present it. Pseudonymous fields are plain
  * values; personal fields are resolved through the home node's disclosure
- * rules (ParticipantPersonalFieldsResolver), never read off this object.
+ * rules (ParticipantPersonalFieldsResolver) and matching profile fields
+ * through their own rule (ParticipantMatchingFieldsResolver), never read
+ * off this object.
  */
 @ObjectType({ description: "A mentee, mentor or alumnus, held by their home node." })
 @Directive(`@key(fields: "id")`)
@@ -68,11 +80,41 @@ export class Participant {
   @Field(() => Boolean)
   publicProfile: boolean;
 
+  @Field(() => String, { nullable: true, description: `${MATCHING} Lowercase discipline code, e.g. medical-informatics.` })
+  disciplineCode: string | null;
+
+  @Field(() => [String], { nullable: true, description: `${MATCHING} Lowercase goal codes, e.g. career-industry, networking.` })
+  goalCodes: string[] | null;
+
+  @Field(() => MeetingFormatEnum, { nullable: true, description: MATCHING })
+  meetingFormat: MeetingFormat | null;
+
+  @Field(() => String, { nullable: true, description: `${MATCHING} Coded region, e.g. DE-RP, LU, CZ-PL.` })
+  region: string | null;
+
+  @Field(() => Int, { nullable: true, description: `${MATCHING} Hours a month available for mentoring.` })
+  availabilityHoursPerMonth: number | null;
+
+  @Field(() => Int, { nullable: true, description: `${MATCHING} Mentees a mentor takes at once (mentors only).` })
+  mentorCapacity: number | null;
+
+  @Field(() => Int, { nullable: true, description: `${MATCHING} Years of professional experience.` })
+  experienceYears: number | null;
+
+  @Field(() => String, { nullable: true, description: `${PERSONAL} Current employer.` })
+  employer: string | null;
+
+  @Field(() => String, { nullable: true, description: `${PERSONAL} Name of the person's supervisor.` })
+  supervisor: string | null;
+
   @Field(() => DateTimeISOResolver)
   createdAt: Date;
 
   /** Local id, for loaders; not part of the schema. */
   localId: string;
+
+  /** Matching profile values, read only through their rule (ParticipantMatchingFieldsResolver); not part of the schema. */
+  matching: Readonly<ParticipantMatchingFields>;
 
   /** Personal values, read only by the disclosure rules; not part of the schema. */
   personal: Readonly<Record<PersonalField, string | null>>;
@@ -90,8 +132,25 @@ export class Participant {
       languages: entity.languages,
       tracks: entity.tracks,
       publicProfile: entity.publicProfile,
+      matching: {
+        disciplineCode: entity.disciplineCode,
+        goalCodes: entity.goalCodes,
+        meetingFormat: entity.meetingFormat,
+        region: entity.region,
+        availabilityHoursPerMonth: entity.availabilityHoursPerMonth,
+        mentorCapacity: entity.mentorCapacity,
+        experienceYears: entity.experienceYears,
+      },
       createdAt: entity.createdAt,
-      personal: { displayName: entity.displayName, email: entity.email, phone: entity.phone, organisation: entity.organisation, about: entity.about },
+      personal: {
+        displayName: entity.displayName,
+        email: entity.email,
+        phone: entity.phone,
+        organisation: entity.organisation,
+        about: entity.about,
+        employer: entity.employer,
+        supervisor: entity.supervisor,
+      },
     });
   }
 }

@@ -20,3 +20,4 @@ export * from "./limits.js";
 export * from "./audit/index.js";
 export * from "./gdpr/erasure-confirmation.type.js";
 export * from "./feed/index.js";
+export * from "./party-service.js";

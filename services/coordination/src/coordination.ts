@@ -5,30 +5,17 @@
  * and signs the tandem acceptances nodes rely on to disclose contacts.
  */
 import {
-  auditPlugin,
-  callerOf,
   createDatabase,
   createLogger,
   createMetricsRegistry,
   loadRegistry,
   migrate,
-  mountChangeFeed,
-  mountChangeFeedHttp,
-  mountDatabaseHealth,
-  mountMetrics,
-  registerFeedMetrics,
   registerStatementMetric,
-  requireServiceToken,
   ServiceTokenVerifier,
-  startGraphQLService,
-  startOutboxFeed,
-  systemCallerPlugin,
-  type ChangeFeedServerOptions,
+  startPartyService,
   type Database,
   type Logger,
-  type MountedChangeFeed,
   type OutboxFeed,
-  type RunningService,
 } from "@tandem/shared";
 import type { CoordinationConfig } from "./env.js";
 import { ConsortiumDirectory } from "./consortium-directory.js";
@@ -80,67 +67,25 @@ export async function startCoordination(config: CoordinationConfig): Promise<Run
   });
   const signingKey = await loadPublishedSigningKey(config.signingKeyFile, registry);
   const database = openCoordinationDatabase(config, logger);
-  await database.dataSource.initialize();
-  if (await database.dataSource.showMigrations()) {
-    await database.dataSource.destroy();
-    throw new Error("The coordination database has pending migrations; run the migrate step first");
-  }
   const services = createCoordinationServices(database.dataSource, directory, signingKey);
   const { schema } = await buildCoordinationSubgraph();
   const metrics = createMetricsRegistry({ service: SERVICE_NAME, coordination: directory.selfId });
   registerStatementMetric(metrics, database.statements, "SQL statements sent to the coordination database.");
-  let outbox: OutboxFeed;
-  try {
-    outbox = await startOutboxFeed({ dataSource: database.dataSource, databaseUrl: config.databaseUrl, logger, retentionHours: config.outboxRetentionHours });
-  } catch (error) {
-    await database.dataSource.destroy();
-    throw error;
-  }
-  registerFeedMetrics(metrics, outbox);
-  const feedOptions: ChangeFeedServerOptions = { feed: outbox.feed, verifier, logger, production: config.production };
-  let feedSocket: MountedChangeFeed | undefined;
-  let stopping: Promise<void> | undefined;
-  let service: RunningService;
-  try {
-    service = await startGraphQLService<CoordinationContext>({
-      name: SERVICE_NAME,
-      schema,
-      logger,
-      host: config.host,
-      port: config.port,
-      production: config.production,
-      limits: config.limits,
-      guard: requireServiceToken(verifier, logger),
-      context: async ({ res, requestId }) => createCoordinationContext({ requestId, caller: callerOf(res), services, logger }),
-      plugins: [systemCallerPlugin(), auditPlugin(database.dataSource, logger)],
-      routes: (app) => {
-        mountDatabaseHealth(app, database.dataSource, { service: SERVICE_NAME, coordination: directory.selfId });
-        mountMetrics(app, metrics);
-        mountChangeFeedHttp(app, feedOptions);
-      },
-      onHttpServer: (server) => {
-        feedSocket = mountChangeFeed(server, feedOptions);
-      },
-    });
-  } catch (error) {
-    await feedSocket?.close();
-    await outbox.stop();
-    await database.dataSource.destroy();
-    throw error;
-  }
-  return {
-    config,
-    id: directory.selfId,
-    url: service.url,
-    port: service.port,
+  const party = await startPartyService<CoordinationContext>({
+    name: SERVICE_NAME,
+    identity: { service: SERVICE_NAME, coordination: directory.selfId },
     database,
-    outbox,
-    stop: () =>
-      (stopping ??= (async () => {
-        await feedSocket?.close();
-        await service.stop();
-        await outbox.stop();
-        await database.dataSource.destroy();
-      })()),
-  };
+    databaseUrl: config.databaseUrl,
+    schema,
+    verifier,
+    metrics,
+    logger,
+    host: config.host,
+    port: config.port,
+    production: config.production,
+    limits: config.limits,
+    outboxRetentionHours: config.outboxRetentionHours,
+    context: ({ requestId, caller }) => createCoordinationContext({ requestId, caller, services, logger }),
+  });
+  return { config, id: directory.selfId, url: party.url, port: party.port, database, outbox: party.outbox, stop: party.stop };
 }

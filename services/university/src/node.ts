@@ -3,30 +3,17 @@
  * answers only calls carrying a token the gateway signed for this node.
  */
 import {
-  auditPlugin,
-  callerOf,
   createDatabase,
   createLogger,
   createMetricsRegistry,
   loadRegistry,
   migrate,
-  mountChangeFeed,
-  mountChangeFeedHttp,
-  mountDatabaseHealth,
-  mountMetrics,
-  registerFeedMetrics,
   registerStatementMetric,
-  requireServiceToken,
-  startGraphQLService,
-  startOutboxFeed,
-  systemCallerPlugin,
-  type ChangeFeedServerOptions,
+  startPartyService,
   type Database,
   type Logger,
   type MetricsRegistry,
-  type MountedChangeFeed,
   type OutboxFeed,
-  type RunningService,
 } from "@tandem/shared";
 import type { NodeConfig } from "./env.js";
 import { createNodeContext, type NodeContext } from "./context.js";
@@ -70,68 +57,25 @@ export async function startUniversityNode(config: NodeConfig): Promise<Universit
   const trust = await loadNodeTrust(config, registry);
   const directory = new NodeDirectory(config.node, new Set(registry.nodes.map((node) => node.id)), registry.coordination.id);
   const database = openNodeDatabase(config, logger);
-  await database.dataSource.initialize();
-  const pending = await database.dataSource.showMigrations();
-  if (pending) {
-    await database.dataSource.destroy();
-    throw new Error(`Database of node ${config.node.id} has pending migrations; run the migrate step first`);
-  }
   const services = createNodeServices(database.dataSource, directory, { registry, signingKey: trust.signingKey, matching: config.matching });
   const { schema } = await buildUniversitySubgraph();
-  const metrics = nodeMetrics(config.node.id, database);
-  let outbox: OutboxFeed;
-  try {
-    outbox = await startOutboxFeed({ dataSource: database.dataSource, databaseUrl: config.databaseUrl, logger, retentionHours: config.outboxRetentionHours });
-  } catch (error) {
-    await database.dataSource.destroy();
-    throw error;
-  }
-  registerFeedMetrics(metrics, outbox);
-  const feedOptions: ChangeFeedServerOptions = { feed: outbox.feed, verifier: trust.verifier, logger, production: config.production };
-  let feedSocket: MountedChangeFeed | undefined;
-  let stopping: Promise<void> | undefined;
-  let service: RunningService;
-  try {
-    service = await startGraphQLService<NodeContext>({
-      name: `node ${config.node.id}`,
-      schema,
-      logger,
-      host: config.host,
-      port: config.port,
-      production: config.production,
-      limits: config.limits,
-      guard: requireServiceToken(trust.verifier, logger),
-      plugins: [systemCallerPlugin<NodeContext>(), auditPlugin<NodeContext>(database.dataSource, logger)],
-      context: async ({ requestId, res }) => createNodeContext({ requestId, node: config.node, caller: callerOf(res), services, logger }),
-      routes: (app) => {
-        mountDatabaseHealth(app, database.dataSource, { node: config.node.id });
-        mountMetrics(app, metrics);
-        mountChangeFeedHttp(app, feedOptions);
-      },
-      onHttpServer: (server) => {
-        feedSocket = mountChangeFeed(server, feedOptions);
-      },
-    });
-  } catch (error) {
-    await feedSocket?.close();
-    await outbox.stop();
-    await database.dataSource.destroy();
-    throw error;
-  }
-  return {
-    config,
-    url: service.url,
-    port: service.port,
+  const party = await startPartyService<NodeContext>({
+    name: `node ${config.node.id}`,
+    identity: { node: config.node.id },
     database,
-    outbox,
-    stop: () =>
-      (stopping ??= (async () => {
-        await feedSocket?.close();
-        await service.stop();
-        await outbox.stop();
-        await database.dataSource.destroy();
-      })()),
-  };
+    databaseUrl: config.databaseUrl,
+    schema,
+    verifier: trust.verifier,
+    metrics: nodeMetrics(config.node.id, database),
+    logger,
+    host: config.host,
+    port: config.port,
+    production: config.production,
+    limits: config.limits,
+    outboxRetentionHours: config.outboxRetentionHours,
+    context: ({ requestId, caller }) => createNodeContext({ requestId, node: config.node, caller, services, logger }),
+  });
+  return { config, url: party.url, port: party.port, database, outbox: party.outbox, stop: party.stop };
 }
 
 function nodeMetrics(nodeId: string, database: Database): MetricsRegistry {

@@ -88,7 +88,12 @@ export function planParties(input: PartyPlanInput): PartySpec[] {
     ...endpoint(input.ports.coordination),
     database: COORDINATION_DATABASE,
     script: repoPaths.coordinationMain,
-    env: { ...common, PORT: String(input.ports.coordination), DATABASE_URL: input.postgres.urlFor(COORDINATION_DATABASE), SIGNING_KEY_FILE: keyFileOf(input.keysDir, coordination.id), ...input.env?.coordination },
+    env: { ...common, PORT: String(input.ports.coordination), DATABASE_URL: input.postgres.urlFor(COORDINATION_DATABASE),
+      SIGNING_KEY_FILE: keyFileOf(input.keysDir, coordination.id),
+      // matching rounds pull profiles from the nodes through the gateway, as every client does
+      GATEWAY_URL: `http://${HOST}:${input.ports.gateway}/graphql`,
+      ...input.env?.coordination,
+    },
   });
   if (input.gateway) {
     parties.push({

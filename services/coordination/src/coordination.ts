@@ -1,8 +1,9 @@
 /**
  * The joint coordination service: its database, its subgraph and its HTTP
- * endpoint. It calls no one; participants are references it only checks
- * for shape and home node. It answers only calls the gateway signed for it,
- * and signs the tandem acceptances nodes rely on to disclose contacts.
+ * endpoint. Participants are references it only checks for shape and home
+ * node. It answers only calls the gateway signed for it, signs the tandem
+ * acceptances nodes rely on to disclose contacts, and calls one party
+ * itself: the gateway, for the nodes' matching profiles of a round.
  */
 import {
   createDatabase,
@@ -18,12 +19,14 @@ import {
   type OutboxFeed,
 } from "@tandem/shared";
 import type { CoordinationConfig } from "./env.js";
+import { GatewayProfileSource } from "./matching/gateway-profile-source.js";
+import type { MatchingProfileSource } from "./matching/profile-source.js";
 import { ConsortiumDirectory } from "./consortium-directory.js";
 import { createCoordinationContext, type CoordinationContext } from "./context.js";
 import { entities } from "./entities.js";
 import { migrations } from "./migrations/index.js";
 import { buildCoordinationSubgraph } from "./schema.js";
-import { createCoordinationServices } from "./services.js";
+import { createCoordinationServices, type CoordinationServices } from "./services.js";
 import { loadPublishedSigningKey } from "./signing-key.js";
 
 const SERVICE_NAME = "coordination";
@@ -37,8 +40,15 @@ export interface RunningCoordination {
   database: Database;
   /** The change feed (served to the gateway on /feed), its listener and retention. */
   outbox: OutboxFeed;
-  /** Closes feed sockets, HTTP, the listener and the database; calling it again waits for the same stop. */
+  /** The service's singletons (tests wait for matching rounds through them). */
+  services: CoordinationServices;
+  /** Interrupts matching rounds, then closes feed sockets, HTTP, the listener and the database; calling it again waits for the same stop. */
   stop(): Promise<void>;
+}
+
+export interface CoordinationOptions {
+  /** Where matching rounds take profiles from (default: the nodes, through GATEWAY_URL). */
+  profileSource?: MatchingProfileSource;
 }
 
 export function openCoordinationDatabase(config: Pick<CoordinationConfig, "databaseUrl" | "dbPoolSize">, logger: Logger): Database {
@@ -57,7 +67,8 @@ export async function migrateCoordination(config: Pick<CoordinationConfig, "data
   }
 }
 
-export async function startCoordination(config: CoordinationConfig): Promise<RunningCoordination> {
+export async function startCoordination(config: CoordinationConfig, options: CoordinationOptions = {}): Promise<RunningCoordination> {
+  const startedAt = new Date();
   const logger = createLogger(SERVICE_NAME, config.logLevel);
   const registry = loadRegistry(config.registryFile);
   const directory = new ConsortiumDirectory(registry);
@@ -67,7 +78,10 @@ export async function startCoordination(config: CoordinationConfig): Promise<Run
   });
   const signingKey = await loadPublishedSigningKey(config.signingKeyFile, registry);
   const database = openCoordinationDatabase(config, logger);
-  const services = createCoordinationServices(database.dataSource, directory, signingKey);
+  const profiles =
+    options.profileSource ??
+    new GatewayProfileSource({ gatewayUrl: config.gatewayUrl, signingKey, coordinationId: directory.selfId, consortiumId: registry.consortium.id });
+  const services = createCoordinationServices(database.dataSource, directory, signingKey, { profiles, logger });
   const { schema } = await buildCoordinationSubgraph();
   const metrics = createMetricsRegistry({ service: SERVICE_NAME, coordination: directory.selfId });
   registerStatementMetric(metrics, database.statements, "SQL statements sent to the coordination database.");
@@ -87,5 +101,13 @@ export async function startCoordination(config: CoordinationConfig): Promise<Run
     outboxRetentionHours: config.outboxRetentionHours,
     context: ({ requestId, caller }) => createCoordinationContext({ requestId, caller, services, logger }),
   });
-  return { config, id: directory.selfId, url: party.url, port: party.port, database, outbox: party.outbox, stop: party.stop };
+  const interrupted = await services.matchingRunner.failInterrupted(startedAt);
+  if (interrupted) logger.warn({ rounds: interrupted }, "failed matching rounds an earlier process left running");
+  let stopping: Promise<void> | undefined;
+  const stop = () =>
+    (stopping ??= (async () => {
+      await services.matchingRunner.stop();
+      await party.stop();
+    })());
+  return { config, id: directory.selfId, url: party.url, port: party.port, database, outbox: party.outbox, services, stop };
 }

@@ -2,8 +2,28 @@ import { AuditEntryEntity, OutboxEntryEntity, OutboxWatermarkEntity } from "@tan
 import { CohortEntity } from "./modules/cohort/cohort.entity.js";
 import { CohortQuotaEntity } from "./modules/cohort/cohort-quota.entity.js";
 import { EnrolmentEntity } from "./modules/enrolment/enrolment.entity.js";
+import { MatchingPairRuleEntity } from "./modules/matching/matching-pair-rule.entity.js";
+import { MatchingProposalEntity } from "./modules/matching/matching-proposal.entity.js";
+import { MatchingRoundEntity } from "./modules/matching/matching-round.entity.js";
+import { MatchingUnmatchedEntity } from "./modules/matching/matching-unmatched.entity.js";
+import { MatchingWeightsEntity } from "./modules/matching/matching-weights.entity.js";
 import { ProgrammeEntity } from "./modules/programme/programme.entity.js";
 import { ProgrammeTrackEntity } from "./modules/programme/programme-track.entity.js";
 import { TandemEntity } from "./modules/tandem/tandem.entity.js";
 
-export const entities = [ProgrammeEntity, ProgrammeTrackEntity, CohortEntity, CohortQuotaEntity, EnrolmentEntity, TandemEntity, AuditEntryEntity, OutboxEntryEntity, OutboxWatermarkEntity];
+export const entities = [
+  ProgrammeEntity,
+  ProgrammeTrackEntity,
+  CohortEntity,
+  CohortQuotaEntity,
+  EnrolmentEntity,
+  TandemEntity,
+  MatchingWeightsEntity,
+  MatchingPairRuleEntity,
+  MatchingRoundEntity,
+  MatchingProposalEntity,
+  MatchingUnmatchedEntity,
+  AuditEntryEntity,
+  OutboxEntryEntity,
+  OutboxWatermarkEntity,
+];

@@ -11,7 +11,8 @@ const CoordinationEnvSchema = z
     PORT: envFields.port,
     DATABASE_URL: envFields.databaseUrl,
     REGISTRY_FILE: z.string().min(1, "path to the consortium registry JSON"),
-    SIGNING_KEY_FILE: z.string().min(1, "path to the coordination office's private signing key (a JWK); it signs tandem acceptances"),
+    SIGNING_KEY_FILE: z.string().min(1, "path to the coordination office's private signing key (a JWK); it signs tandem acceptances and its matching service's tokens"),
+    GATEWAY_URL: z.url({ protocol: /^https?$/, error: "the gateway's GraphQL endpoint, e.g. http://127.0.0.1:4000/graphql (matching rounds pull profiles through it)" }),
     GATEWAY_CLOCK_TOLERANCE_SECONDS: z.coerce.number().int().min(0).max(300).default(30),
     GATEWAY_REPLAY_WINDOW_SECONDS: z.coerce.number().int().min(1).max(3600).default(120),
     LOG_LEVEL: envFields.logLevel,
@@ -26,6 +27,8 @@ const CoordinationEnvSchema = z
     databaseUrl: env.DATABASE_URL,
     registryFile: env.REGISTRY_FILE,
     signingKeyFile: env.SIGNING_KEY_FILE,
+    /** The gateway's GraphQL endpoint: matching rounds pull the nodes' profiles through it (nodes answer no one else). */
+    gatewayUrl: env.GATEWAY_URL,
     /** Accepted clock difference between the gateway and this service. */
     gatewayClockToleranceSeconds: env.GATEWAY_CLOCK_TOLERANCE_SECONDS,
     /** Gateway tokens older than this are refused; a token id is accepted once within it. */

@@ -1,5 +1,6 @@
 import type { CoordinationServices } from "./services.js";
 import { createCohortLoader, createCohortsByProgrammeLoader, createQuotasByCohortLoader } from "./modules/cohort/cohort.loader.js";
+import { createMatchingWeightsLoader, createPairRulesByCohortLoader, createProposalsByRoundLoader, createUnmatchedByRoundLoader } from "./modules/matching/matching.loader.js";
 import { createEnrolmentLoader, createEnrolmentsByCohortLoader, createQuotaUsageLoader } from "./modules/enrolment/enrolment.loader.js";
 import { createProgrammeLoader, createTracksByProgrammeLoader } from "./modules/programme/programme.loader.js";
 import { createTandemLoader, createTandemsByCohortLoader } from "./modules/tandem/tandem.loader.js";
@@ -17,6 +18,10 @@ export function createLoaders(services: CoordinationServices) {
     quotaUsageByCohort: createQuotaUsageLoader(services.enrolments),
     tandem: createTandemLoader(services.tandems),
     tandemsByCohort: createTandemsByCohortLoader(services.tandems),
+    matchingWeights: createMatchingWeightsLoader(services.matchingWeights),
+    pairRulesByCohort: createPairRulesByCohortLoader(services.matchingPairRules),
+    proposalsByRound: createProposalsByRoundLoader(services.matchingRounds),
+    unmatchedByRound: createUnmatchedByRoundLoader(services.matchingRounds),
   };
 }
 

@@ -37,6 +37,15 @@ describe("schema privacy of the coordination store", () => {
   it("reads a non-empty schema", () => {
     expect(columns).toContain("tandems.mentee_id");
     expect(columns).toContain("enrolments.participant_id");
+    expect(columns).toContain("matching_proposals.mentee_pseudonym");
+    expect(columns).toContain("matching_unmatched_mentees.reason");
+  });
+
+  it("keeps matching to pseudonyms, node ids and codes: no column of a matching table holds profile values", () => {
+    const matching = columns.filter((column) => column.startsWith("matching_"));
+    expect(matching.length).toBeGreaterThan(20);
+    const profileFields = /(^|_)(languages|goal|goals_codes|discipline_code|region|degree|availability|experience_years|conflict|token|tokens)(_|$)/;
+    expect(matching.filter((column) => profileFields.test(column.split(".")[1]!))).toEqual([]);
   });
 
   it("has no column named like a personal field, apart from the allow-list", () => {

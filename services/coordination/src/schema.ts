@@ -1,6 +1,8 @@
 /**
  * The coordination subgraph: consortium, programmes, cohorts, enrolments,
- * tandems, the office's audit log and its part of the GDPR rights. Resolvers and reference resolvers are listed here explicitly.
+ * tandems, matching (weights, pins and bans, rounds, proposals), the
+ * office's audit log and its part of the GDPR rights. Resolvers and
+ * reference resolvers are listed here explicitly.
  */
 import { buildSubgraph, type Subgraph } from "@tandem/shared";
 import { CohortResolver, ProgrammeCohortsResolver } from "./modules/cohort/cohort.resolver.js";
@@ -11,6 +13,9 @@ import { CohortEnrolmentsResolver, CohortQuotaUsageResolver, EnrolmentResolver }
 import { enrolmentReference } from "./modules/enrolment/enrolment.reference.js";
 import { AuditLogResolver } from "./modules/audit/audit.resolver.js";
 import { ParticipantDataResolver } from "./modules/gdpr/participant-data.resolver.js";
+import { MatchingProposalResolver } from "./modules/matching/matching-proposal.resolver.js";
+import { MatchingRoundResolver } from "./modules/matching/matching-round.resolver.js";
+import { CohortMatchingResolver, MatchingPairRuleResolver, ProgrammeMatchingResolver } from "./modules/matching/matching-settings.resolver.js";
 import { ProgrammeResolver } from "./modules/programme/programme.resolver.js";
 import { programmeReference } from "./modules/programme/programme.reference.js";
 import { CohortTandemsResolver, TandemResolver } from "./modules/tandem/tandem.resolver.js";
@@ -30,6 +35,11 @@ export function buildCoordinationSubgraph(): Promise<Subgraph> {
       CohortQuotaUsageResolver,
       TandemResolver,
       CohortTandemsResolver,
+      ProgrammeMatchingResolver,
+      MatchingPairRuleResolver,
+      CohortMatchingResolver,
+      MatchingRoundResolver,
+      MatchingProposalResolver,
       AuditLogResolver,
       ParticipantDataResolver,
     ],

@@ -120,6 +120,7 @@ describe("trust at start", () => {
       DATABASE_URL: service.databaseUrl,
       REGISTRY_FILE: writeTestRegistry(registry),
       SIGNING_KEY_FILE: service.trust.keyFiles.get(keyParty)!,
+      GATEWAY_URL: "http://127.0.0.1:9/graphql",
       LOG_LEVEL: "silent",
     });
 

@@ -6,6 +6,7 @@
 import { inject } from "vitest";
 import pg from "pg";
 import type { Caller } from "@tandem/shared";
+import type { MatchingProfileSource } from "../src/index.js";
 import { as, createFeedClient, createFreshDatabase, createTestTrust, graphqlRequest, type FeedClient, type TestTrust } from "@tandem/shared/testkit";
 import { loadCoordinationConfig, migrateCoordination, startCoordination, type RunningCoordination } from "../src/index.js";
 
@@ -56,8 +57,10 @@ export interface TestCoordination extends CoordinationClient {
 }
 
 export interface TestCoordinationOptions {
-  /** Extra environment (limits, NODE_ENV, replay window…). */
+  /** Extra environment (limits, NODE_ENV, replay window, GATEWAY_URL…). */
   env?: Record<string, string>;
+  /** Where matching rounds take profiles from; default: GATEWAY_URL (unreachable unless `env` sets it). */
+  profiles?: MatchingProfileSource;
 }
 
 export async function startTestCoordination(options: TestCoordinationOptions = {}): Promise<TestCoordination> {
@@ -68,12 +71,13 @@ export async function startTestCoordination(options: TestCoordinationOptions = {
     DATABASE_URL: database.url,
     REGISTRY_FILE: trust.registryFile,
     SIGNING_KEY_FILE: trust.keyFiles.get(trust.registry.coordination.id)!,
+    GATEWAY_URL: "http://127.0.0.1:9/graphql",
     LOG_LEVEL: "silent",
     DB_POOL_SIZE: "4",
     ...options.env,
   });
   await migrateCoordination(config);
-  const coordination = await startCoordination(config);
+  const coordination = await startCoordination(config, options.profiles ? { profileSource: options.profiles } : {});
   const pool = new pg.Pool({ connectionString: database.url, max: 2 });
   const token = (caller: Caller = as.jointCoordinator(), audience = coordination.id) => trust.serviceToken(audience, caller);
   const feeds: FeedClient[] = [];

@@ -28,7 +28,23 @@ describe("coordination migrations", () => {
     expect(applied.map((migration) => migration.name)).toEqual(migrations.map((migration) => migration.name));
     const pending = await database.dataSource.driver.createSchemaBuilder().log();
     expect(pending.upQueries.map((query) => query.query)).toEqual([]);
-    expect(await tables()).toEqual(["audit_log", "cohort_quotas", "cohorts", "enrolments", "outbox", "outbox_watermark", "programme_tracks", "programmes", "schema_migrations", "tandems"]);
+    expect(await tables()).toEqual([
+      "audit_log",
+      "cohort_quotas",
+      "cohorts",
+      "enrolments",
+      "matching_pair_rules",
+      "matching_proposals",
+      "matching_rounds",
+      "matching_unmatched_mentees",
+      "outbox",
+      "outbox_watermark",
+      "programme_matching_weights",
+      "programme_tracks",
+      "programmes",
+      "schema_migrations",
+      "tandems",
+    ]);
     expect(await database.dataSource.query(`SELECT tgname FROM pg_trigger WHERE tgrelid = 'outbox'::regclass`)).toEqual([{ tgname: "outbox_notify" }]);
   });
 

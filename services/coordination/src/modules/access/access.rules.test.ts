@@ -40,6 +40,12 @@ describe("access rules", () => {
     ["readTandem", rules.readTandem, pair, ["joint", "hstCoordinator", "zcuCoordinator", "mentee", "mentor"]],
     ["readAcceptanceProof", rules.readAcceptanceProof, pair, ["joint", "hstCoordinator", "zcuCoordinator", "mentee", "mentor"]],
     ["exerciseDataRights", rules.exerciseDataRights, mentee, ["hstCoordinator", "mentee"]],
+    ["manageMatching", rules.manageMatching, undefined, ["joint"]],
+    ["reviewMatching", rules.reviewMatching, ["hst", "zcu"], ["joint", "hstCoordinator", "zcuCoordinator"]],
+    ["readMatchingEntry", rules.readMatchingEntry, ["zcu"], ["joint", "zcuCoordinator"]],
+    ["respondToProposal", rules.respondToProposal, { participantId: mentee, side: "mentee" }, ["mentee"]],
+    ["respondToProposal on no side", rules.respondToProposal, { participantId: mentee, side: null }, []],
+    ["readOwnProposals", rules.readOwnProposals, mentor, ["mentor"]],
   ] as const)("%s lets exactly the expected callers through", (_name, rule, target, expected) => {
     expect(allowed(rule as never, target)).toEqual(expected);
   });

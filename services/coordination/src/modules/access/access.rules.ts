@@ -50,6 +50,7 @@ function coordinatesHomeOf(caller: Caller, participantId: string): boolean {
 }
 
 const jointOrHomeCoordinator = (caller: Caller, ids: readonly string[]) => isJointCoordinator(caller) || ids.some((id) => coordinatesHomeOf(caller, id));
+const jointOrCoordinatorOfAny = (caller: Caller, nodeIds: readonly string[]) => isJointCoordinator(caller) || nodeIds.some((node) => isNodeCoordinatorOf(caller, node));
 const isPartner = (caller: Caller, tandem: Partners) => isSubject(caller, tandem.menteeId) || isSubject(caller, tandem.mentorId);
 
 export const rules = {
@@ -89,6 +90,15 @@ export const rules = {
     (caller, tandem) => jointOrHomeCoordinator(caller, [tandem.menteeId, tandem.mentorId]) || isPartner(caller, tandem),
   ),
   readAuditLog: rule("read-audit-log", "joint coordinators", (caller) => isJointCoordinator(caller)),
+  manageMatching: rule("manage-matching", "joint coordinators", (caller) => isJointCoordinator(caller)),
+  reviewMatching: rule<readonly string[]>("review-matching", "joint coordinators and coordinators of the programme's participating nodes", jointOrCoordinatorOfAny),
+  readMatchingEntry: rule<readonly string[]>("read-matching-entry", "joint coordinators and coordinators of the nodes a proposal or unmatched mentee involves", jointOrCoordinatorOfAny),
+  respondToProposal: rule<{ participantId: string; side: string | null }>(
+    "respond-to-proposal",
+    "the mentee or the mentor a proposal names, with their home node's matching-pseudonym proof",
+    (caller, claim) => claim.side !== null && isSubject(caller, claim.participantId),
+  ),
+  readOwnProposals: rule<string>("read-own-proposals", "the participant the matching-pseudonym proof names", (caller, participantId) => isSubject(caller, participantId)),
   exerciseDataRights: rule<string>("exercise-data-rights", "the person themselves and coordinators of their home node", (caller, participantId) =>
     isSubject(caller, participantId) || coordinatesHomeOf(caller, participantId),
   ),

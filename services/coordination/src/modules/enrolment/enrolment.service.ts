@@ -91,6 +91,27 @@ export class EnrolmentService {
     });
   }
 
+  /**
+   * Inside a transaction holding the cohort's lock: the participant's active
+   * enrolment as `role`, enrolling them in `track` if they have none (their
+   * node taking part, quota permitting). Enrolled as the other role: CONFLICT.
+   * `who` names them in messages (e.g. "the mentee"), `field` in extensions.
+   */
+  async ensureEnrolled(manager: EntityManager, cohort: CohortEntity, programme: ProgrammeEntity, enrolment: { participantId: string; role: EnrolmentRole; track: string }, field: string, who: string): Promise<EnrolmentEntity> {
+    const participant = this.directory.parseParticipant(enrolment.participantId, field);
+    if (!programme.participatingNodeIds.includes(participant.node)) {
+      throw invalidField(field, `${who}'s home node ${participant.node} does not take part in programme "${programme.name}"`);
+    }
+    const repository = manager.getRepository(EnrolmentEntity);
+    const existing = await repository.findOneBy({ cohortId: cohort.id, participantId: enrolment.participantId, status: "ACTIVE" });
+    if (existing && existing.role !== enrolment.role) {
+      throw new AppError(ErrorCode.CONFLICT, `${field}: ${who} is enrolled in this cohort as ${existing.role}, not ${enrolment.role}; withdraw that enrolment first`, { field });
+    }
+    if (existing) return existing;
+    await this.assertPlaceLeft(manager, cohort, participant, enrolment.role, field);
+    return repository.save(repository.create({ cohortId: cohort.id, participantId: enrolment.participantId, role: enrolment.role, trackCode: enrolment.track, status: "ACTIVE" }));
+  }
+
   /** Withdraws an enrolment; refused while the participant has open tandems in the cohort. Withdrawing twice is harmless. */
   async withdraw(id: string, guard: (enrolment: EnrolmentEntity) => void): Promise<EnrolmentEntity> {
     const localId = this.directory.parseLocal(id, ENROLMENT_KIND, "id");
@@ -142,7 +163,7 @@ export class EnrolmentService {
     );
   }
 
-  private async assertPlaceLeft(manager: EntityManager, cohort: CohortEntity, participant: GlobalId, role: EnrolmentRole): Promise<void> {
+  private async assertPlaceLeft(manager: EntityManager, cohort: CohortEntity, participant: GlobalId, role: EnrolmentRole, field = "input.role"): Promise<void> {
     const quota = await manager.getRepository(CohortQuotaEntity).findOneBy({ cohortId: cohort.id, nodeId: participant.node });
     const places = quota ? (role === "MENTEE" ? quota.mentees : quota.mentors) : 0;
     const taken = await manager
@@ -152,8 +173,8 @@ export class EnrolmentService {
       .andWhere("split_part(e.participant_id, ':', 1) = :node", { node: participant.node })
       .getCount();
     if (taken >= places) {
-      throw new AppError(ErrorCode.QUOTA_EXCEEDED, `input.role: cohort "${cohort.name}" has no ${role} places left for node ${participant.node} (quota ${places})`, {
-        field: "input.role",
+      throw new AppError(ErrorCode.QUOTA_EXCEEDED, `${field}: cohort "${cohort.name}" has no ${role} places left for node ${participant.node} (quota ${places})`, {
+        field,
         node: participant.node,
         role,
         quota: places,

@@ -1,9 +1,10 @@
 /**
  * The coordination part of the GDPR rights. The office holds no personal
- * fields, only references; export lists every record naming the person,
- * erasure replaces every reference with one pseudonym per person
- * (`<node>:erased:<uuid>`), so pairs and quotas stay countable and nothing
- * points back to them.
+ * fields, only references; export lists every record naming the person
+ * (enrolments, tandems, matching proposals they accepted), erasure replaces
+ * every reference with one pseudonym per person (`<node>:erased:<uuid>`),
+ * so pairs and quotas stay countable and nothing points back to them; an
+ * acceptance still waiting for the partner's answer is withdrawn.
  */
 import { randomUUID } from "node:crypto";
 import type { DataSource, EntityManager } from "typeorm";
@@ -13,6 +14,8 @@ import type { AuditLogService } from "../audit/audit.service.js";
 import { COHORT_KIND } from "../cohort/cohort.type.js";
 import { EnrolmentEntity } from "../enrolment/enrolment.entity.js";
 import { ENROLMENT_KIND } from "../enrolment/enrolment.type.js";
+import { MatchingProposalEntity } from "../matching/matching-proposal.entity.js";
+import { PROPOSAL_KIND } from "../matching/matching.ids.js";
 import { PROGRAMME_KIND } from "../programme/programme.type.js";
 import { publishTandemChange } from "../tandem/tandem.changes.js";
 import { TandemEntity } from "../tandem/tandem.entity.js";
@@ -50,9 +53,15 @@ export class ParticipantDataService {
       relations: { cohort: { programme: true } },
       order: { createdAt: "ASC", id: "ASC" },
     });
+    const proposals = await this.dataSource.getRepository(MatchingProposalEntity).find({
+      where: [{ menteeParticipantId: participantId }, { mentorParticipantId: participantId }],
+      relations: { cohort: { programme: true } },
+      order: { createdAt: "ASC", id: "ASC" },
+    });
     const enrolmentIds = enrolments.map((row) => this.directory.globalId(ENROLMENT_KIND, row.id));
     const tandemIds = tandems.map((row) => this.directory.globalId(TANDEM_KIND, row.id));
-    const audit = await this.auditLog.about(participantId, [...enrolmentIds, ...tandemIds]);
+    const proposalIds = proposals.map((row) => this.directory.globalId(PROPOSAL_KIND, row.id));
+    const audit = await this.auditLog.about(participantId, [...enrolmentIds, ...tandemIds, ...proposalIds]);
     return {
       party: this.directory.selfId,
       participantId,
@@ -82,6 +91,19 @@ export class ParticipantDataService {
         closedAt: iso(row.closedAt),
         closeReason: row.closeReason,
       })),
+      // Proposals hold a participant's id only while they have accepted them.
+      matchingProposals: proposals.map((row, index) => {
+        const role = row.menteeParticipantId === participantId ? "MENTEE" : "MENTOR";
+        return {
+          id: proposalIds[index],
+          ...this.cohortOf(row.cohort!),
+          role,
+          pseudonym: role === "MENTEE" ? row.menteePseudonym : row.mentorPseudonym,
+          status: row.status,
+          respondedAt: iso(role === "MENTEE" ? row.menteeRespondedAt : row.mentorRespondedAt),
+          tandemId: row.tandemId ? this.directory.globalId(TANDEM_KIND, row.tandemId) : null,
+        };
+      }),
       auditEntries: audit.map(auditLine),
     };
   }
@@ -107,10 +129,12 @@ export class ParticipantDataService {
       const replace = (entity: new () => object, columns: Record<string, string>) => replaceReference(manager, entity, columns, participantId, pseudonym);
       const tandems = await replace(TandemEntity, { menteeId: "mentee_id", mentorId: "mentor_id" });
       const enrolments = await replace(EnrolmentEntity, { participantId: "participant_id" });
+      const withdrawn = await withdrawOpenAcceptances(manager, participantId, now);
+      const proposals = await replace(MatchingProposalEntity, { menteeParticipantId: "mentee_participant_id", mentorParticipantId: "mentor_participant_id" });
       const auditEntries = await replace(AuditEntryEntity, { participantId: "participant_id", actor: "actor", targetId: "target_id" });
       // The partner's tandem ended: the change feed says so, by the tandem's id only.
       for (const { id } of closed.raw as { id: string }[]) await publishTandemChange(manager, this.directory, TandemChangeKind.CLOSED, id);
-      return tandems + enrolments + auditEntries;
+      return tandems + enrolments + withdrawn + proposals + auditEntries;
     });
     return { pseudonym, anonymisedRecords };
   }
@@ -121,6 +145,27 @@ export class ParticipantDataService {
       programme: { id: this.directory.globalId(PROGRAMME_KIND, cohort.programmeId), name: cohort.programme!.name },
     };
   }
+}
+
+/**
+ * A person who is erased while a proposal waits for the other's answer
+ * withdraws their acceptance: the proposal is declined on their side and
+ * forgets both ids (a decline keeps none). Accepted proposals keep theirs,
+ * pseudonymised with everything else.
+ */
+async function withdrawOpenAcceptances(manager: EntityManager, participantId: string, now: Date): Promise<number> {
+  const result = await manager.query(
+    `UPDATE matching_proposals
+        SET status = 'DECLINED',
+            mentee_response = CASE WHEN mentee_participant_id = $1 THEN 'DECLINED' ELSE mentee_response END,
+            mentee_responded_at = CASE WHEN mentee_participant_id = $1 THEN $2 ELSE mentee_responded_at END,
+            mentor_response = CASE WHEN mentor_participant_id = $1 THEN 'DECLINED' ELSE mentor_response END,
+            mentor_responded_at = CASE WHEN mentor_participant_id = $1 THEN $2 ELSE mentor_responded_at END,
+            mentee_participant_id = NULL, mentor_participant_id = NULL
+      WHERE status IN ('ACCEPTED_BY_MENTEE', 'ACCEPTED_BY_MENTOR') AND (mentee_participant_id = $1 OR mentor_participant_id = $1)`,
+    [participantId, now],
+  );
+  return (result as [unknown, number])[1] ?? 0;
 }
 
 /** Replaces `id` in any of the columns (by property) of a table, counting each row once. */

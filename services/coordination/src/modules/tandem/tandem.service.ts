@@ -86,21 +86,29 @@ export class TandemService {
       assertEnrolledAs(enrolments, input.menteeId, "MENTEE", "input.menteeId");
       assertEnrolledAs(enrolments, input.mentorId, "MENTOR", "input.mentorId");
       this.assertCrossBorderRule(programme, mentee, mentor);
-      const open = await this.openTandemCounts(manager, cohortId, input.menteeId, input.mentorId);
-      if (open.mentee > 0) {
-        throw new AppError(ErrorCode.TANDEM_LIMIT_REACHED, "input.menteeId: the mentee already has an open tandem in this cohort", { field: "input.menteeId", limit: 1 });
-      }
-      if (open.mentor >= MAX_OPEN_TANDEMS_PER_MENTOR) {
-        throw new AppError(ErrorCode.TANDEM_LIMIT_REACHED, `input.mentorId: the mentor already has ${MAX_OPEN_TANDEMS_PER_MENTOR} open tandems in this cohort`, {
-          field: "input.mentorId",
-          limit: MAX_OPEN_TANDEMS_PER_MENTOR,
-        });
-      }
+      await this.assertOpenTandemLimits(manager, cohortId, input, { mentee: "input.menteeId", mentor: "input.mentorId" });
       const repository = manager.getRepository(TandemEntity);
       const tandem = await repository.save(repository.create({ cohortId, menteeId: input.menteeId, mentorId: input.mentorId, status: "PROPOSED" }));
       await publishTandemChange(manager, this.directory, TandemChangeKind.PROPOSED, tandem.id);
       return tandem;
     });
+  }
+
+  /**
+   * Inside a transaction holding the cohort's lock: a tandem whose partners
+   * both accepted already (a matching proposal they both accepted), under
+   * the open-tandem limits (refusals name `field`), published as ACCEPTED.
+   */
+  async createAccepted(
+    manager: EntityManager,
+    pair: { cohortId: string; menteeId: string; mentorId: string; menteeRespondedAt: Date; mentorRespondedAt: Date },
+    field: string,
+  ): Promise<TandemEntity> {
+    await this.assertOpenTandemLimits(manager, pair.cohortId, pair, { mentee: field, mentor: field });
+    const repository = manager.getRepository(TandemEntity);
+    const tandem = await repository.save(repository.create({ ...pair, status: "ACCEPTED", menteeResponse: "ACCEPTED", mentorResponse: "ACCEPTED" }));
+    await publishTandemChange(manager, this.directory, TandemChangeKind.ACCEPTED, tandem.id);
+    return tandem;
   }
 
   /**
@@ -187,6 +195,20 @@ export class TandemService {
       if (menteeCountry === this.directory.node(mentor.node)!.country) {
         throw invalidField("input.mentorId", `programme "${programme.name}" pairs only across countries; mentee and mentor both belong to nodes in ${menteeCountry}`);
       }
+    }
+  }
+
+  /** One open tandem per mentee and MAX_OPEN_TANDEMS_PER_MENTOR per mentor in a cohort; TANDEM_LIMIT_REACHED on the field of the side at its limit. */
+  private async assertOpenTandemLimits(manager: EntityManager, cohortId: string, pair: { menteeId: string; mentorId: string }, fields: { mentee: string; mentor: string }): Promise<void> {
+    const open = await this.openTandemCounts(manager, cohortId, pair.menteeId, pair.mentorId);
+    if (open.mentee > 0) {
+      throw new AppError(ErrorCode.TANDEM_LIMIT_REACHED, `${fields.mentee}: the mentee already has an open tandem in this cohort`, { field: fields.mentee, limit: 1 });
+    }
+    if (open.mentor >= MAX_OPEN_TANDEMS_PER_MENTOR) {
+      throw new AppError(ErrorCode.TANDEM_LIMIT_REACHED, `${fields.mentor}: the mentor already has ${MAX_OPEN_TANDEMS_PER_MENTOR} open tandems in this cohort`, {
+        field: fields.mentor,
+        limit: MAX_OPEN_TANDEMS_PER_MENTOR,
+      });
     }
   }
 

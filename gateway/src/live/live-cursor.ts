@@ -9,8 +9,19 @@ const PREFIX = "l1.";
 
 export type LivePositions = Record<string, string | null>;
 
+/** Cursors by their positions as JSON: one change gives thousands of subscribers the same few cursors. */
+const encoded = new Map<string, string>();
+const ENCODED_KEPT = 10_000;
+
 export function encodeLiveCursor(positions: LivePositions): string {
-  return PREFIX + Buffer.from(JSON.stringify(positions), "utf8").toString("base64url");
+  const json = JSON.stringify(positions);
+  let cursor = encoded.get(json);
+  if (cursor === undefined) {
+    if (encoded.size >= ENCODED_KEPT) encoded.clear();
+    cursor = PREFIX + Buffer.from(json, "utf8").toString("base64url");
+    encoded.set(json, cursor);
+  }
+  return cursor;
 }
 
 /** Positions for exactly `parties`; BAD_CURSOR when malformed or naming a party the subscription does not follow. */

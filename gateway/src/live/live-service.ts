@@ -4,12 +4,12 @@
  */
 import { GraphQLError, print, type ExecutionArgs, type ExecutionResult } from "graphql";
 import { AppError, CONSORTIUM_EVENTS_TOPIC, ErrorCode, EventChangeKind, RegistrationChangeKind, TandemChangeKind, eventTopic, registrationsTopic, tandemTopic, tryParseGlobalId, type Logger, type UserCaller } from "@tandem/shared";
-import { collectFields, parseOperation, type Variables } from "../router/operation.js";
+import { collectFields, parseOperation, type CollectedField, type ParsedOperation, type Variables } from "../router/operation.js";
 import { argumentValues } from "../router/root-targets.js";
 import { decodeLiveCursor, type LivePositions } from "./live-cursor.js";
 import { LiveSubscription } from "./live-subscription.js";
 import type { FeedChange, PartyFeed } from "./party-feed.js";
-import { planSelection } from "./selection.js";
+import { planSelection, SelectionQueries } from "./selection.js";
 import { ChangeResolution, Semaphore, type ExecutionResultBody, type RunAs } from "./shared-resolution.js";
 import type { UpstreamHub } from "./upstream-hub.js";
 
@@ -79,8 +79,13 @@ export interface LiveServiceOptions {
   concurrentRuns?: number;
 }
 
+/** Distinct subscription selections whose queries are kept (the oldest is forgotten first). */
+const SELECTIONS_KEPT = 1_000;
+
 export class LiveService {
   private readonly resolutions = new Map<string, ChangeResolution>();
+  private readonly resolutionsByChange = new WeakMap<FeedChange, ChangeResolution>();
+  private readonly selections = new Map<string, SelectionQueries>();
   private readonly semaphore: Semaphore;
   private active = 0;
 
@@ -110,7 +115,7 @@ export class LiveService {
   }
 
   async subscribe(args: ExecutionArgs, caller: UserCaller): Promise<AsyncIterableIterator<ExecutionResult>> {
-    const { spec, values, root, parsed, variables } = this.rootOf(args);
+    const { spec, values, root, parsed, variables, text } = this.rootOf(args);
     const { parties, topic } = spec.source(values, this.options.nodeIds, this.options.coordinationId);
     const positions: LivePositions = typeof values.after === "string" ? decodeLiveCursor(values.after, parties) : Object.fromEntries(parties.map((party) => [party, null]));
     this.active++;
@@ -120,33 +125,58 @@ export class LiveService {
         feeds: this.options.feeds,
         logger: this.options.logger,
         backlog: this.options.backlog ?? 1_000,
-        resolve: (party, change, query, vars, who) => this.resolve(party, change, query, vars, who),
+        resolve: (party, change, selection, who) => this.resolve(party, change, selection, who),
         closed: () => this.active--,
       },
-      { rootKey: root.responseKey, payloadType: spec.payloadType, topic, parties, positions, plan: planSelection(root, parsed, variables), parsed, variables, caller, kinds: new Set(spec.kinds) },
+      { rootKey: root.responseKey, payloadType: spec.payloadType, topic, parties, positions, queries: this.selectionOf(text, root, parsed, variables), caller, kinds: new Set(spec.kinds) },
     );
     subscription.start();
     return subscription.updates;
   }
 
-  private resolve(party: string, change: FeedChange, query: string, variables: Variables, caller: UserCaller): Promise<ExecutionResultBody> {
+  /** One SelectionQueries per document and variables, shared by every subscription that has them. */
+  private selectionOf(text: string, root: CollectedField, parsed: ParsedOperation, variables: Variables): SelectionQueries {
+    const key = `${text}\n${JSON.stringify(variables)}`;
+    let selection = this.selections.get(key);
+    if (!selection) {
+      if (this.selections.size >= SELECTIONS_KEPT) this.selections.delete(this.selections.keys().next().value!);
+      selection = new SelectionQueries(planSelection(root, parsed, variables), parsed, variables);
+      this.selections.set(key, selection);
+    }
+    return selection;
+  }
+
+  /** Null when the change names none of the selection's entities. */
+  private async resolve(party: string, change: FeedChange, selection: SelectionQueries, caller: UserCaller): Promise<ExecutionResultBody | null> {
+    const resolution = this.resolutionOf(party, change);
+    const prepared = resolution.prepare(selection, change.refs);
+    return prepared && resolution.resolve(prepared.query, prepared.variables, caller, prepared.variablesKey);
+  }
+
+  /** The runs of one change, shared by its subscribers (also by those that replay it later, within 30 s). */
+  private resolutionOf(party: string, change: FeedChange): ChangeResolution {
+    let resolution = this.resolutionsByChange.get(change);
+    if (resolution) return resolution;
     const key = `${party}|${change.cursor}`;
-    let resolution = this.resolutions.get(key);
+    resolution = this.resolutions.get(key);
     if (!resolution) {
       resolution = new ChangeResolution(this.options.runAs, this.semaphore);
       this.resolutions.set(key, resolution);
       setTimeout(() => this.resolutions.delete(key), 30_000).unref();
     }
-    return resolution.resolve(query, variables, caller);
+    // a live change reaches every subscriber as one object: they find its runs without building a key
+    this.resolutionsByChange.set(change, resolution);
+    return resolution;
   }
 
   private rootOf(args: ExecutionArgs) {
-    const parsed = parseOperation(printedDocument(args));
+    const text = printedDocument(args);
+    const parsed = parseOperation(text);
     const variables = (args.variableValues ?? {}) as Variables;
     const [root] = collectFields(parsed.operation.selectionSet, parsed.fragments, variables);
     const spec = root ? LIVE_FIELDS[root.name] : undefined;
     if (!root || !spec) throw new AppError(ErrorCode.BAD_USER_INPUT, `${root?.name ?? "(nothing)"} is not a live update`);
-    return { spec, values: argumentValues(root.nodes[0]!, variables), root, parsed, variables };
+    return { spec, values: argumentValues(root.nodes[0]!, variables), root, parsed, variables, text };
   }
 }
 

@@ -11,8 +11,7 @@ import type { Logger, UserCaller } from "@tandem/shared";
 import { Channel } from "./channel.js";
 import { encodeLiveCursor, type LivePositions } from "./live-cursor.js";
 import type { FeedChange, PartyFeed } from "./party-feed.js";
-import { resolveQuery, resolveVariables, type ResolvePlan } from "./selection.js";
-import type { ParsedOperation, Variables } from "../router/operation.js";
+import type { SelectionQueries } from "./selection.js";
 import type { UpstreamHub } from "./upstream-hub.js";
 import type { ExecutionResultBody } from "./shared-resolution.js";
 
@@ -26,7 +25,7 @@ export interface LiveDeps {
   hub: UpstreamHub;
   feeds: ReadonlyMap<string, PartyFeed>;
   /** Resolves a change's entities for a subscriber, sharing runs between subscribers where the answers allow. */
-  resolve(party: string, change: FeedChange, query: string, variables: Variables, caller: UserCaller): Promise<ExecutionResultBody>;
+  resolve(party: string, change: FeedChange, selection: SelectionQueries, caller: UserCaller): Promise<ExecutionResultBody | null>;
   logger: Logger;
   /** Updates a subscriber may fall behind before it is dropped (it can resume by cursor). */
   backlog: number;
@@ -40,9 +39,8 @@ export interface LiveRequest {
   topic: string;
   parties: string[];
   positions: LivePositions;
-  plan: ResolvePlan;
-  parsed: ParsedOperation;
-  variables: Variables;
+  /** The selection's plan and queries, shared with every subscription of the same document and variables. */
+  queries: SelectionQueries;
   caller: UserCaller;
   /** Change kinds this subscription reports (others are skipped, cursor still advancing). */
   kinds: ReadonlySet<string>;
@@ -111,7 +109,7 @@ export class LiveSubscription {
     if (this.closed || order <= (this.delivered.get(party) ?? -1n)) return;
     this.delivered.set(party, order);
     this.request.positions[party] = change.cursor;
-    const cursor = encodeLiveCursor({ ...this.request.positions });
+    const cursor = encodeLiveCursor(this.request.positions);
     this.pending = this.pending.then(async () => {
       if (this.closed || !this.request.kinds.has(change.kind)) return;
       const update = await this.toUpdate(party, change, cursor);
@@ -120,21 +118,18 @@ export class LiveSubscription {
   }
 
   private async toUpdate(party: string, change: FeedChange, cursor: string): Promise<ExecutionResult> {
-    const { plan, parsed, variables, caller, rootKey, payloadType } = this.request;
+    const { queries, caller, rootKey, payloadType } = this.request;
+    const { plan } = queries;
     const payload: Record<string, unknown> = {};
-    for (const scalar of plan.scalars) {
-      payload[scalar.responseKey] = { cursor, change: change.kind, at: change.at, node: party, __typename: payloadType }[scalar.name] ?? null;
-    }
+    for (const scalar of plan.scalars) payload[scalar.responseKey] = scalarOf(scalar.name, cursor, change, party, payloadType);
     for (const entity of plan.entities) payload[entity.responseKey] = null;
-    const query = resolveQuery(plan, parsed, change.refs);
-    if (!query) return { data: { [rootKey]: payload } };
+    if (plan.entities.length === 0) return { data: { [rootKey]: payload } };
     try {
-      const body = await this.deps.resolve(party, change, query.query, resolveVariables(query.refs, change.refs, variables), caller);
+      const body = await this.deps.resolve(party, change, queries, caller);
+      if (!body) return { data: { [rootKey]: payload } };
       for (const entity of plan.entities) payload[entity.responseKey] = body.data?.[entity.responseKey] ?? null;
-      const errors = (body.errors ?? []).map(
-        (error) => new GraphQLError(error.message, { path: [rootKey, ...(error.path ?? [])], extensions: error.extensions ?? {} }),
-      );
-      return { data: { [rootKey]: payload }, ...(errors.length ? { errors } : {}) };
+      const errors = errorsOf(body, rootKey);
+      return errors.length ? { data: { [rootKey]: payload }, errors } : { data: { [rootKey]: payload } };
     } catch (error) {
       this.deps.logger.warn({ err: error }, "resolving a live update failed");
       return { data: { [rootKey]: payload }, errors: [new GraphQLError("This update could not be resolved", { path: [rootKey], extensions: { code: "INTERNAL_SERVER_ERROR" } })] };
@@ -154,4 +149,42 @@ export class LiveSubscription {
     for (const detach of this.detachers.splice(0)) detach();
     this.deps.closed();
   }
+}
+
+/** An update's own field, from the change. */
+function scalarOf(name: string, cursor: string, change: FeedChange, party: string, payloadType: string): unknown {
+  switch (name) {
+    case "cursor":
+      return cursor;
+    case "change":
+      return change.kind;
+    case "at":
+      return change.at;
+    case "node":
+      return party;
+    case "__typename":
+      return payloadType;
+    default:
+      return null;
+  }
+}
+
+/**
+ * A resolution's errors placed under the update's root field. A body is
+ * shared only between subscribers it applies to, and so are its errors:
+ * they are built once per body, not once per subscriber.
+ */
+const placedErrors = new WeakMap<ExecutionResultBody, Map<string, readonly GraphQLError[]>>();
+const NO_ERRORS: readonly GraphQLError[] = [];
+
+function errorsOf(body: ExecutionResultBody, rootKey: string): readonly GraphQLError[] {
+  if (!body.errors?.length) return NO_ERRORS;
+  let byRoot = placedErrors.get(body);
+  if (!byRoot) placedErrors.set(body, (byRoot = new Map()));
+  let errors = byRoot.get(rootKey);
+  if (!errors) {
+    errors = body.errors.map((error) => new GraphQLError(error.message, { path: [rootKey, ...(error.path ?? [])], extensions: error.extensions ?? {} }));
+    byRoot.set(rootKey, errors);
+  }
+  return errors;
 }

@@ -39,11 +39,16 @@ export function planSelection(root: CollectedField, parsed: ParsedOperation, var
 
 const idVariable = (ref: string) => `__${ref}`;
 
+export interface ResolvedQuery {
+  query: string;
+  refs: string[];
+}
+
 /**
  * The query resolving the entity fields whose reference the change carries,
  * with the client's variables and fragments it uses. Null when there is none.
  */
-export function resolveQuery(plan: ResolvePlan, parsed: ParsedOperation, refs: Record<string, string>): { query: string; refs: string[] } | null {
+export function resolveQuery(plan: ResolvePlan, parsed: ParsedOperation, refs: Record<string, string>): ResolvedQuery | null {
   const present = plan.entities.filter((entity) => typeof refs[entity.ref] === "string");
   if (present.length === 0) return null;
   const fields: FieldNode[] = present.map((entity) => ({
@@ -67,6 +72,49 @@ export function resolveQuery(plan: ResolvePlan, parsed: ParsedOperation, refs: R
   const operation: OperationDefinitionNode = { kind: Kind.OPERATION_DEFINITION, operation: "query" as OperationDefinitionNode["operation"], name: { kind: Kind.NAME, value: "LiveUpdate" }, variableDefinitions: definitions, selectionSet };
   const document: DocumentNode = { kind: Kind.DOCUMENT, definitions: [operation, ...fragments] };
   return { query: print(document), refs: ownRefs };
+}
+
+/** A query with its variables for one change, and the variables as JSON (the key runs are shared by). */
+export interface PreparedQuery {
+  query: string;
+  variables: Variables;
+  variablesKey: string;
+}
+
+/**
+ * What every subscription with the same document and variables shares: its
+ * plan, and the queries resolving its changes, built once per set of
+ * references a change carries. Building and printing a query is far dearer
+ * than looking it up, and one change reaches thousands of subscriptions.
+ */
+export class SelectionQueries {
+  private readonly byRefs = new Map<string, ResolvedQuery | null>();
+
+  constructor(
+    readonly plan: ResolvePlan,
+    private readonly parsed: ParsedOperation,
+    /** The client's own variables. */
+    readonly variables: Variables,
+  ) {}
+
+  queryFor(refs: Record<string, string>): ResolvedQuery | null {
+    let present = "";
+    for (const entity of this.plan.entities) if (typeof refs[entity.ref] === "string") present += `${entity.ref},`;
+    let query = this.byRefs.get(present);
+    if (query === undefined) {
+      query = resolveQuery(this.plan, this.parsed, refs);
+      this.byRefs.set(present, query);
+    }
+    return query;
+  }
+
+  /** The query and variables resolving a change with these references; null when it names none of the selection's entities. */
+  prepare(refs: Record<string, string>): PreparedQuery | null {
+    const resolved = this.queryFor(refs);
+    if (!resolved) return null;
+    const variables = resolveVariables(resolved.refs, refs, this.variables);
+    return { query: resolved.query, variables, variablesKey: JSON.stringify(variables) };
+  }
 }
 
 export function resolveVariables(refs: string[], change: Record<string, string>, clientVariables: Variables): Variables {

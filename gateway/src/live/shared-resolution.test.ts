@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { Role, type CallerDependence, type UserCaller } from "@tandem/shared";
+import type { SelectionQueries } from "./selection.js";
 import { ChangeResolution, Semaphore, type RunAs } from "./shared-resolution.js";
 
 const person = (sub: string, homeNode = "hst", roles = [Role.MENTEE]): UserCaller => ({ kind: "user", sub, homeNode, roles, requestId: null, via: "gateway" });
@@ -51,6 +52,29 @@ describe("sharing one change's resolution between subscribers", () => {
     const resolution = new ChangeResolution(runAs, new Semaphore(8));
     await Promise.all([resolution.resolve("a", { id: 1 }, everyone[0]!), resolution.resolve("a", { id: 2 }, everyone[0]!), resolution.resolve("b", { id: 1 }, everyone[0]!)]);
     expect(runs).toHaveLength(3);
+  });
+
+  it("learns what answers depended on per query: personal answers to one query do not make another's personal", async () => {
+    const runs: string[] = [];
+    const runAs: RunAs = async (query, _variables, caller) => {
+      runs.push(`${query} ${caller.sub}`);
+      return { body: { data: { event: { title: query } } }, dependence: query === "personal" ? "subject" : "none" };
+    };
+    const resolution = new ChangeResolution(runAs, new Semaphore(8));
+    await resolution.resolve("personal", { id: 1 }, everyone[0]!);
+    await resolution.resolve("personal", { id: 1 }, everyone[1]!);
+    await resolution.resolve("shared", { id: 1 }, everyone[0]!);
+    await resolution.resolve("shared", { id: 1 }, everyone[1]!);
+    expect(runs).toEqual([`personal ${everyone[0]!.sub}`, `personal ${everyone[1]!.sub}`, `shared ${everyone[0]!.sub}`]);
+  });
+
+  it("prepares a selection's query once per change, for every subscriber that has the selection", () => {
+    const resolution = new ChangeResolution(counting("none").runAs, new Semaphore(8));
+    let prepared = 0;
+    const selection = { prepare: () => (prepared++, { query: "q", variables: { id: 1 }, variablesKey: '{"id":1}' }) } as unknown as SelectionQueries;
+    const first = resolution.prepare(selection, { eventId: "hst:event:1" });
+    expect(resolution.prepare(selection, { eventId: "hst:event:1" })).toBe(first);
+    expect(prepared).toBe(1);
   });
 
   it("bounds the runs in flight", async () => {

@@ -7,6 +7,7 @@
  * number at a time.
  */
 import type { CallerDependence, UserCaller } from "@tandem/shared";
+import type { PreparedQuery, SelectionQueries } from "./selection.js";
 
 export interface ExecutionResultBody {
   data?: Record<string, unknown> | null;
@@ -20,7 +21,14 @@ interface Run {
   outcome: Promise<{ body: ExecutionResultBody; dependence: CallerDependence }>;
 }
 
-const groupOf = (caller: UserCaller) => `${caller.homeNode}|${[...caller.roles].sort().join(",")}`;
+/** Callers live as long as their socket; their group is worked out once, not at every change. */
+const groups = new WeakMap<UserCaller, string>();
+
+function groupOf(caller: UserCaller): string {
+  let group = groups.get(caller);
+  if (group === undefined) groups.set(caller, (group = `${caller.homeNode}|${[...caller.roles].sort().join(",")}`));
+  return group;
+}
 
 function applies(dependence: CallerDependence, ran: UserCaller, caller: UserCaller): boolean {
   if (dependence === "none") return true;
@@ -46,34 +54,48 @@ export class Semaphore {
   }
 }
 
+/** The runs of one query with one set of variables, and what their answers depended on the last time. */
+interface Runs {
+  list: Run[];
+  /** Known once a run finished: when answers are personal, waiting on other people's runs is pointless. */
+  learned: CallerDependence | undefined;
+}
+
 /** The runs made for one change, shared between its subscribers. */
 export class ChangeResolution {
-  private readonly runs = new Map<string, Run[]>();
-  /** What answers to this query depended on the last time, to skip waiting when they are personal. */
-  private readonly learned = new Map<string, CallerDependence>();
+  /** By query, then variables: a query text is one shared string whose hash V8 keeps, not a new one per subscriber. */
+  private readonly runs = new Map<string, Map<string, Runs>>();
+  private readonly prepared = new Map<SelectionQueries, PreparedQuery | null>();
 
   constructor(
     private readonly runAs: RunAs,
     private readonly semaphore: Semaphore,
   ) {}
 
-  async resolve(query: string, variables: Record<string, unknown>, caller: UserCaller): Promise<ExecutionResultBody> {
-    const key = `${query}\n${JSON.stringify(variables)}`;
-    const runs = this.runs.get(key) ?? [];
-    this.runs.set(key, runs);
-    // by index, not a copy: runs others start while this one waits are considered too;
-    // once answers are known to be personal, waiting on other people's runs is pointless
-    for (let index = 0; index < runs.length && this.learned.get(key) !== "subject"; index++) {
-      const run = runs[index]!;
+  /** The query resolving this change for a selection, prepared once for every subscription that has it. */
+  prepare(selection: SelectionQueries, refs: Record<string, string>): PreparedQuery | null {
+    let prepared = this.prepared.get(selection);
+    if (prepared === undefined) this.prepared.set(selection, (prepared = selection.prepare(refs)));
+    return prepared;
+  }
+
+  async resolve(query: string, variables: Record<string, unknown>, caller: UserCaller, key = JSON.stringify(variables)): Promise<ExecutionResultBody> {
+    let byVariables = this.runs.get(query);
+    if (!byVariables) this.runs.set(query, (byVariables = new Map()));
+    let runs = byVariables.get(key);
+    if (!runs) byVariables.set(key, (runs = { list: [], learned: undefined }));
+    // by index, not a copy: runs others start while this one waits are considered too
+    for (let index = 0; index < runs.list.length && runs.learned !== "subject"; index++) {
+      const run = runs.list[index]!;
       const { body, dependence } = await run.outcome;
       if (applies(dependence, run.caller, caller)) return body;
     }
-    const own = runs.find((run) => run.caller.sub === caller.sub && groupOf(run.caller) === groupOf(caller));
+    const own = runs.list.find((run) => run.caller.sub === caller.sub && groupOf(run.caller) === groupOf(caller));
     if (own) return (await own.outcome).body;
     const run: Run = { caller, outcome: this.semaphore.run(() => this.runAs(query, variables, caller)) };
-    runs.push(run);
+    runs.list.push(run);
     const { body, dependence } = await run.outcome;
-    this.learned.set(key, dependence);
+    runs.learned = dependence;
     return body;
   }
 }

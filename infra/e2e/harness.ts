@@ -107,7 +107,12 @@ export interface E2EConsortium {
   stop(): Promise<void>;
 }
 
-export async function launchE2E(nodes: string[]): Promise<E2EConsortium> {
+export interface E2EOptions {
+  /** Extra environment of the coordination office (e.g. a GATEWAY_URL that records what it pulls). */
+  coordinationEnv?: Record<string, string>;
+}
+
+export async function launchE2E(nodes: string[], options: E2EOptions = {}): Promise<E2EConsortium> {
   const dataDir = mkdtempSync(join(tmpdir(), "tandem-e2e-"));
   chmodSync(dataDir, 0o755); // the cluster runs as the postgres OS user when we are root
   const consortium = await launchConsortium({
@@ -117,7 +122,7 @@ export async function launchE2E(nodes: string[]): Promise<E2EConsortium> {
     seed: false,
     logLevel: "warn",
     log: () => undefined,
-    env: { gateway: { HEALTH_INTERVAL_MS: "500", NODE_TIMEOUT_MS: "3000", BREAKER_RESET_MS: "1000" } },
+    env: { gateway: { HEALTH_INTERVAL_MS: "500", NODE_TIMEOUT_MS: "3000", BREAKER_RESET_MS: "1000" }, ...(options.coordinationEnv && { coordination: options.coordinationEnv }) },
   });
   const { registry } = consortium;
   const keysDir = dataDirLayout(dataDir).keysDir;

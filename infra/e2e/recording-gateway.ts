@@ -37,7 +37,8 @@ export interface RecordingGateway {
   stop(): Promise<void>;
 }
 
-export async function startRecordingGateway(e2e: E2EConsortium): Promise<RecordingGateway> {
+/** `port`: where the gateway listens (default: any free port), for parties told its address before it starts. */
+export async function startRecordingGateway(e2e: E2EConsortium, port = 0): Promise<RecordingGateway> {
   const { consortium } = e2e;
   const recorded: Exchange[] = [];
   const record = (exchange: Exchange) => recorded.push(exchange);
@@ -60,7 +61,7 @@ export async function startRecordingGateway(e2e: E2EConsortium): Promise<Recordi
     gateway = await startGateway(
       loadGatewayConfig({
         HOST: "127.0.0.1",
-        PORT: "0",
+        PORT: String(port),
         REGISTRY_FILE: registryFile,
         SUPERGRAPH_FILE: repoPaths.supergraph,
         SIGNING_KEY_FILE: keyFileOf(e2e.keysDir, registry.gateway.id),

@@ -27,9 +27,10 @@ export const RESPOND = `mutation($id: ID!, $accept: Boolean!) { respondToTandem(
 
 const day = 24 * 3600_000;
 
-export async function createPerson(e2e: E2EConsortium, person: Person): Promise<Created> {
+/** `extra`: more of CreateParticipantInput (matching profile, employer…), overriding the defaults. */
+export async function createPerson(e2e: E2EConsortium, person: Person, extra: Record<string, unknown> = {}): Promise<Created> {
   const { node, ...fields } = person;
-  const input = { ...fields, degreeLevel: person.role === "MENTEE" ? "MASTER" : "PROFESSIONAL", languages: ["en", "de"], tracks: ["engineering"] };
+  const input = { ...fields, degreeLevel: person.role === "MENTEE" ? "MASTER" : "PROFESSIONAL", languages: ["en", "de"], tracks: ["engineering"], ...extra };
   const { createParticipant } = await e2e.as(who.coordinator(node)).data(`mutation($node: String!, $input: CreateParticipantInput!) { createParticipant(node: $node, input: $input) { id } }`, { node, input });
   return { ...person, id: createParticipant.id };
 }
@@ -65,10 +66,10 @@ export async function register(e2e: E2EConsortium, person: Created, eventId: str
 }
 
 /** A programme over `nodes` with one cohort (joint coordinator); returns the cohort id. */
-export async function createCohort(e2e: E2EConsortium, name: string, nodes: string[]): Promise<string> {
+export async function createCohort(e2e: E2EConsortium, name: string, nodes: string[], crossBorderRule = "NONE"): Promise<string> {
   const joint = e2e.as(who.jointCoordinator());
   const { createProgramme } = await joint.data(`mutation($input: CreateProgrammeInput!) { createProgramme(input: $input) { id } }`, {
-    input: { name, tracks: [{ code: "engineering", name: "Engineering" }], participatingNodeIds: nodes, crossBorderRule: "NONE" },
+    input: { name, tracks: [{ code: "engineering", name: "Engineering" }], participatingNodeIds: nodes, crossBorderRule },
   });
   const { createCohort } = await joint.data(`mutation($input: CreateCohortInput!) { createCohort(input: $input) { id } }`, {
     input: { programmeId: createProgramme.id, name: "2027", startsOn: "2027-02-01", endsOn: "2027-11-30", quotas: nodes.map((nodeId) => ({ nodeId, mentees: 5, mentors: 5 })) },

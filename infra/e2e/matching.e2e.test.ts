@@ -8,7 +8,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { freePort } from "@tandem/shared";
 import { holds } from "./databases.js";
-import { dataOf, errorCodesOf, eventually, launchE2E, who, type E2EConsortium } from "./harness.js";
+import { errorCodesOf, eventually, launchE2E, who, type E2EConsortium } from "./harness.js";
 import { startRecordingGateway, type Exchange, type RecordingGateway } from "./recording-gateway.js";
 import { RECORD_DISCLOSURE, asPerson, createCohort, createPerson, personalValues, type Created } from "./scenario.js";
 

@@ -1,5 +1,6 @@
 /** Generated solver-form instances for the matching benchmark, rebuilt identically from their seed. */
 import type { AssignmentInstance } from "@tandem/coordination";
+import { seededRandom } from "@tandem/coordination/matching/solver/assignment.generators";
 
 export type InstanceKind = "dense" | "sparse" | "structured";
 
@@ -53,17 +54,5 @@ export function generateCase(spec: BenchCase): AssignmentInstance {
     mentees: strength.map((_, i) => `mentee-${i}`),
     mentors: appeal.map((_, j) => ({ id: `mentor-${j}`, capacity: spec.capacity })),
     score,
-  };
-}
-
-/** mulberry32: small, fast and good enough for test data. */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }

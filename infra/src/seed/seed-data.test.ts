@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { loadRegistry } from "@tandem/shared";
+import { LANGUAGE_CODE, MATCHING_CODE, REGION_CODE, TRACK_CODE } from "@tandem/university/modules/participant/participant.input";
 import { repoPaths } from "../paths.js";
 import { eventSeeds, participantSeeds, programmeSeeds, registrationSeeds } from "./data/index.js";
 import { parseReference, referenceOf } from "./references.js";
@@ -33,8 +34,33 @@ describe("participant seeds", () => {
       if (p.role === "MENTEE") expect(["BACHELOR", "MASTER", "DOCTORAL"], p.email).toContain(p.degreeLevel);
       if (p.role === "MENTOR") expect(p.degreeLevel === "PROFESSIONAL" && Boolean(p.organisation), p.email).toBe(true);
       if (p.semester !== undefined) expect(["BACHELOR", "MASTER", "DOCTORAL"], p.email).toContain(p.degreeLevel);
-      expect(p.languages.every((code) => /^[a-z]{2}$/.test(code)), p.email).toBe(true);
-      expect(p.tracks.every((code) => /^[a-z][a-z0-9-]{1,31}$/.test(code)), p.email).toBe(true);
+      expect(p.languages.every((code) => LANGUAGE_CODE.test(code)), p.email).toBe(true);
+      expect(p.tracks.every((code) => TRACK_CODE.test(code)), p.email).toBe(true);
+    }
+  });
+
+  it("give every mentee and mentor a complete matching profile", () => {
+    for (const p of participantSeeds.filter((person) => person.role !== "ALUMNUS")) {
+      const { disciplineCode, goalCodes, meetingFormat, region, availabilityHoursPerMonth, experienceYears } = p;
+      expect([disciplineCode, meetingFormat, region, availabilityHoursPerMonth, experienceYears].every((field) => field !== undefined), p.email).toBe(true);
+      expect(goalCodes?.length, p.email).toBeGreaterThan(0);
+      if (p.role === "MENTOR") expect(p.mentorCapacity, p.email).toBeDefined();
+    }
+  });
+
+  it("keep matching profile fields within what the node accepts", () => {
+    const within = (value: number | undefined, min: number, max: number) => value === undefined || (Number.isInteger(value) && value >= min && value <= max);
+    for (const p of participantSeeds) {
+      if (p.disciplineCode !== undefined) expect(p.disciplineCode, p.email).toMatch(MATCHING_CODE);
+      expect((p.goalCodes ?? []).every((code) => MATCHING_CODE.test(code)), p.email).toBe(true);
+      expect((p.goalCodes ?? []).length, p.email).toBeLessThanOrEqual(10);
+      if (p.meetingFormat !== undefined) expect(["ONLINE", "IN_PERSON", "HYBRID"], p.email).toContain(p.meetingFormat);
+      if (p.region !== undefined) expect(p.region, p.email).toMatch(REGION_CODE);
+      expect(within(p.availabilityHoursPerMonth, 1, 40), p.email).toBe(true);
+      expect(within(p.experienceYears, 0, 60), p.email).toBe(true);
+      expect(within(p.mentorCapacity, 1, 5), p.email).toBe(true);
+      if (p.mentorCapacity !== undefined) expect(p.role, `${p.email}: mentor capacity is for mentors only`).toBe("MENTOR");
+      for (const personal of [p.employer, p.supervisor]) if (personal !== undefined) expect(personal.trim().length, p.email).toBeGreaterThanOrEqual(2);
     }
   });
 });

@@ -5,6 +5,7 @@ export type DegreeLevel = "BACHELOR" | "MASTER" | "DOCTORAL" | "PROFESSIONAL";
 export type EventKind = "NETWORKING_EVENING" | "PANEL" | "EXPERT_GROUP" | "TRAINING" | "KICK_OFF" | "CLOSING" | "PEER_MEETING";
 export type EventFormat = "ONLINE" | "IN_PERSON" | "HYBRID";
 export type EventVisibility = "NODE" | "CONSORTIUM";
+export type MeetingFormat = "ONLINE" | "IN_PERSON" | "HYBRID";
 
 export interface ParticipantSeed {
   /** Home node id. */
@@ -20,6 +21,19 @@ export interface ParticipantSeed {
   languages: string[];
   tracks: string[];
   publicProfile?: boolean;
+  /** Matching profile: coded fields that leave the node, under a pseudonym, for cohorts the person consents to. */
+  disciplineCode?: string;
+  goalCodes?: string[];
+  meetingFormat?: MeetingFormat;
+  /** Coded region: DE-RP, LU, FR-GES, CZ-PL, DE-BY … */
+  region?: string;
+  availabilityHoursPerMonth?: number;
+  /** Mentors only. */
+  mentorCapacity?: number;
+  experienceYears?: number;
+  /** Personal: leave the node only as conflict tokens. */
+  employer?: string;
+  supervisor?: string;
 }
 
 /** 1 = Monday … 7 = Sunday. */

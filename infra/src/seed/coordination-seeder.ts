@@ -4,7 +4,9 @@
  * enrolments and proposed tandems. Where a programme's tandems go ahead, both
  * partners accept (each signed in as themselves), each home node records the
  * coordination office's signed acceptance (so the partners may see each
- * other's contacts), and the tandem starts.
+ * other's contacts), and the tandem starts. Where a matching round is to
+ * find the tandems, the people consent to joint matching for the cohort
+ * themselves, at their home node.
  */
 import type { SeedActors } from "./actors.js";
 import type { DirectoryEntry } from "./node-seeder.js";
@@ -19,11 +21,13 @@ const PROPOSE_TANDEM = `mutation SeedTandem($input: ProposeTandemInput!) { propo
 const ACTIVATE_TANDEM = `mutation SeedTandemStart($id: ID!) { activateTandem(id: $id) { id } }`;
 const RESPOND = `mutation SeedTandemAnswer($id: ID!) { respondToTandem(id: $id, accept: true) { status acceptanceProof } }`;
 const RECORD_DISCLOSURE = `mutation SeedDisclosure($node: String!, $proof: String!) { recordDisclosure(node: $node, proof: $proof) { scope } }`;
+const CONSENT_TO_MATCHING = `mutation SeedMatchingConsent($cohortId: ID!, $participantId: ID!) { consentToMatching(cohortId: $cohortId, participantId: $participantId) { cohortId } }`;
 
 export interface CoordinationOutcome {
   programmes: string[];
   enrolments: number;
   tandems: number;
+  matchingConsents: number;
 }
 
 export async function hasProgrammes(actors: SeedActors): Promise<boolean> {
@@ -39,7 +43,7 @@ export async function seedCoordination(
   runningNodeIds: Set<string>,
   seasonStart: Date,
 ): Promise<CoordinationOutcome> {
-  const outcome: CoordinationOutcome = { programmes: [], enrolments: 0, tandems: 0 };
+  const outcome: CoordinationOutcome = { programmes: [], enrolments: 0, tandems: 0, matchingConsents: 0 };
   const joint = actors.jointCoordinator();
   for (const programme of programmes.filter((p) => p.participatingNodeIds.every((id) => runningNodeIds.has(id)))) {
     const personOf = (reference: string): DirectoryEntry => {
@@ -67,6 +71,11 @@ export async function seedCoordination(
         await joint(ACTIVATE_TANDEM, { id: proposeTandem.id });
       }
       outcome.tandems++;
+    }
+    for (const reference of programme.matchingConsents ?? []) {
+      const person = personOf(reference);
+      await actors.participant(person.id, person.role)(CONSENT_TO_MATCHING, { cohortId, participantId: person.id });
+      outcome.matchingConsents++;
     }
     outcome.programmes.push(programme.name);
   }

@@ -66,7 +66,9 @@ export async function seedConsortium(options: SeedOptions): Promise<SeedSummary>
       const running = new Set(options.nodes.map((node) => node.id));
       const outcome = await seedCoordination(actors, programmeSeeds, directory, running, start);
       summary.programmes = outcome.programmes;
-      if (outcome.programmes.length) log(`  coordination: ${outcome.programmes.join(", ")} (${outcome.enrolments} enrolments, ${outcome.tandems} tandems)`);
+      if (outcome.programmes.length) {
+        log(`  coordination: ${outcome.programmes.join(", ")} (${outcome.enrolments} enrolments, ${outcome.tandems} tandems, ${outcome.matchingConsents} consents to joint matching)`);
+      }
     }
     if (!emptyNodes.length && !summary.programmes.length) log("  nothing to do: every party already has data");
   }

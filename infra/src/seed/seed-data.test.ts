@@ -119,9 +119,13 @@ describe("registration seeds", () => {
 });
 
 describe("programme seeds", () => {
-  it.each(programmeSeeds.map((p) => [p.name, p] as const))("%s: pairs fill the cohort's quotas with enrolled roles and tracks", (_name, programme) => {
+  it.each(programmeSeeds.map((p) => [p.name, p] as const))("%s: pairs and consents refer to seeded people of the programme's nodes and fill the cohort's quotas", (_name, programme) => {
     const codes = programme.tracks.map((t) => t.code);
     const counts = new Map<string, { mentees: number; mentors: number }>();
+    const count = (node: string, role: "mentees" | "mentors") => {
+      const current = counts.get(node) ?? { mentees: 0, mentors: 0 };
+      counts.set(node, { ...current, [role]: current[role] + 1 });
+    };
     for (const pair of programme.pairs) {
       const mentee = people.get(pair.mentee.toLowerCase())!;
       const mentor = people.get(pair.mentor.toLowerCase())!;
@@ -134,15 +138,30 @@ describe("programme seeds", () => {
       expect(programme.participatingNodeIds).toContain(mentor.node);
       if (programme.crossBorderRule === "DIFFERENT_COUNTRY") expect(countryOf(mentee.node)).not.toBe(countryOf(mentor.node));
       if (programme.crossBorderRule === "DIFFERENT_NODE") expect(mentee.node).not.toBe(mentor.node);
-      counts.set(mentee.node, { mentees: (counts.get(mentee.node)?.mentees ?? 0) + 1, mentors: counts.get(mentee.node)?.mentors ?? 0 });
-      counts.set(mentor.node, { mentees: counts.get(mentor.node)?.mentees ?? 0, mentors: (counts.get(mentor.node)?.mentors ?? 0) + 1 });
+      count(mentee.node, "mentees");
+      count(mentor.node, "mentors");
+    }
+    for (const reference of programme.matchingConsents ?? []) {
+      const person = people.get(reference.toLowerCase());
+      expect(["MENTEE", "MENTOR"], reference).toContain(person?.role);
+      expect(programme.participatingNodeIds, reference).toContain(person!.node);
+      expect(person!.tracks.some((track) => codes.includes(track)), `${reference} shares no track with the programme`).toBe(true);
+      count(person!.node, person!.role === "MENTEE" ? "mentees" : "mentors");
     }
     for (const quota of programme.cohort.quotas) expect(counts.get(quota.nodeId) ?? { mentees: 0, mentors: 0 }, quota.nodeId).toEqual({ mentees: quota.mentees, mentors: quota.mentors });
-    expect(new Set(programme.pairs.map((p) => p.mentee)).size).toBe(programme.pairs.length);
-    expect(new Set(programme.pairs.map((p) => p.mentor)).size).toBe(programme.pairs.length);
+    expect([...counts.keys()].every((node) => programme.cohort.quotas.some((quota) => quota.nodeId === node))).toBe(true);
+    const involved = [...programme.pairs.flatMap((p) => [p.mentee, p.mentor]), ...(programme.matchingConsents ?? [])].map((reference) => reference.toLowerCase());
+    expect(new Set(involved).size).toBe(involved.length);
   });
 
-  it("include the 5 + 5 industrial cohort and the 10 cross-border tandems", () => {
-    expect(programmeSeeds.map((p) => p.pairs.length)).toEqual([5, 10]);
+  it("include the 5 + 5 industrial cohort, the 10 cross-border tandems and a joint matching cohort without tandems", () => {
+    expect(programmeSeeds.map((p) => p.pairs.length)).toEqual([5, 10, 0]);
+    expect(programmeSeeds.map((p) => p.matchingConsents?.length ?? 0)).toEqual([0, 0, 18]);
+  });
+
+  it("let into joint matching only people without a tandem elsewhere", () => {
+    const paired = new Set(programmeSeeds.flatMap((p) => p.pairs.flatMap((pair) => [pair.mentee.toLowerCase(), pair.mentor.toLowerCase()])));
+    const consenting = programmeSeeds.flatMap((p) => p.matchingConsents ?? []).map((reference) => reference.toLowerCase());
+    expect(consenting.filter((reference) => paired.has(reference))).toEqual([]);
   });
 });

@@ -100,7 +100,10 @@ export interface ProgrammeSeed {
     durationMonths: number;
     quotas: QuotaSeed[];
   };
+  /** Tandems made by hand (none where a matching round is to find them). */
   pairs: PairSeed[];
   /** Take the tandems all the way to active (else they stay proposed). */
   activateTandems: boolean;
+  /** "node/email" of the people who consent, themselves, to joint matching for the cohort; they are not enrolled beforehand. */
+  matchingConsents?: string[];
 }

@@ -5,7 +5,9 @@
  * students from their third bachelor or second master semester; master
  * students at OTH Amberg-Weiden paired with researchers of ZČU in Plzeň.
  * Mentees and mentors carry a matching profile (coded fields, plus employer
- * and supervisor, which leave their node only as conflict tokens).
+ * and supervisor, which leave their node only as conflict tokens). Niklas
+ * Brandt works part-time for LuxMed Analytics, whose founder Yves Schmit
+ * mentors at another node: joint matching must not pair them.
  */
 import type { ParticipantSeed } from "../types.js";
 
@@ -23,10 +25,16 @@ export const participantSeeds: ParticipantSeed[] = [
     disciplineCode: "business-informatics", goalCodes: ["international-career", "career-industry"], meetingFormat: "HYBRID", region: "DE-RP", availabilityHoursPerMonth: 6, experienceYears: 0 },
   { node: "hst", role: "MENTEE", displayName: "Kwame Mensah", email: "kwame.mensah@hs-trier.example", degreeLevel: "MASTER", semester: 2, discipline: "Sustainable Business and Technology", languages: ["en", "de"], tracks: ["sustainability"],
     disciplineCode: "sustainable-business", goalCodes: ["founding", "networking"], meetingFormat: "IN_PERSON", region: "DE-RP", availabilityHoursPerMonth: 8, experienceYears: 2 },
+  { node: "hst", role: "MENTEE", displayName: "Niklas Brandt", email: "niklas.brandt@hs-trier.example", degreeLevel: "DOCTORAL", semester: 4, discipline: "Medical Informatics", languages: ["de", "en"], tracks: ["health"],
+    disciplineCode: "medical-informatics", goalCodes: ["career-industry", "founding"], meetingFormat: "HYBRID", region: "DE-RP", availabilityHoursPerMonth: 4, experienceYears: 3, employer: "LuxMed Analytics SA", supervisor: "Prof. Dr. Andrea Lenz" },
   { node: "hst", role: "MENTOR", displayName: "Dr. Katrin Becker", email: "katrin.becker@moselklinik-digital.example", degreeLevel: "PROFESSIONAL", discipline: "Biostatistics", organisation: "Moselklinik Digital GmbH", languages: ["de", "en"], tracks: ["health"], publicProfile: true,
     disciplineCode: "biostatistics", goalCodes: ["career-industry", "leadership", "networking"], meetingFormat: "HYBRID", region: "DE-RP", availabilityHoursPerMonth: 4, mentorCapacity: 2, experienceYears: 14 },
   { node: "hst", role: "MENTOR", displayName: "Dr. Markus Schneider", email: "markus.schneider@hunsrueck-werkstoffe.example", degreeLevel: "PROFESSIONAL", discipline: "Materials Science", organisation: "Hunsrück Werkstoffe AG", languages: ["de", "en", "fr"], tracks: ["sustainability"], publicProfile: true,
     disciplineCode: "materials-science", goalCodes: ["career-industry", "leadership"], meetingFormat: "IN_PERSON", region: "DE-RP", availabilityHoursPerMonth: 3, mentorCapacity: 1, experienceYears: 18 },
+  { node: "hst", role: "MENTOR", displayName: "Dr. Thomas Endres", email: "thomas.endres@trierer-datenwerk.example", degreeLevel: "PROFESSIONAL", discipline: "Computer Science (data platforms)", organisation: "Trierer Datenwerk GmbH", languages: ["de", "en", "fr"], tracks: ["digitalisation"], publicProfile: true,
+    disciplineCode: "computer-science", goalCodes: ["career-industry", "founding", "international-career"], meetingFormat: "HYBRID", region: "DE-RP", availabilityHoursPerMonth: 5, mentorCapacity: 2, experienceYears: 16 },
+  { node: "hst", role: "MENTOR", displayName: "Dr. Stefan Kohl", email: "stefan.kohl@moselwerk-automation.example", degreeLevel: "PROFESSIONAL", discipline: "Mechanical Engineering (automation)", organisation: "Moselwerk Automation GmbH", languages: ["de", "en"], tracks: ["engineering"], publicProfile: true,
+    disciplineCode: "mechanical-engineering", goalCodes: ["career-industry", "leadership", "doctorate"], meetingFormat: "IN_PERSON", region: "DE-RP", availabilityHoursPerMonth: 4, mentorCapacity: 1, experienceYears: 12 },
   { node: "hst", role: "ALUMNUS", displayName: "Dr. Julia Krämer", email: "julia.kraemer@saar-software.example", degreeLevel: "PROFESSIONAL", discipline: "Computer Science", organisation: "Saar Software Systems GmbH", languages: ["de", "en"], tracks: ["digitalisation"], publicProfile: true,
     disciplineCode: "computer-science", goalCodes: ["networking", "career-industry"], meetingFormat: "ONLINE", region: "DE-SL", availabilityHoursPerMonth: 2, experienceYears: 9 },
   { node: "hst", role: "ALUMNUS", displayName: "Felix Wagner", email: "felix.wagner@alumni.hs-trier.example", degreeLevel: "PROFESSIONAL", discipline: "Mechanical Engineering", organisation: "Eifel Antriebstechnik GmbH", languages: ["de", "en"], tracks: IMP,
@@ -43,6 +51,10 @@ export const participantSeeds: ParticipantSeed[] = [
     disciplineCode: "computer-science", goalCodes: ["career-industry", "leadership"], meetingFormat: "HYBRID", region: "LU", availabilityHoursPerMonth: 4, mentorCapacity: 2, experienceYears: 15 },
   { node: "unilu", role: "MENTOR", displayName: "Dr. Marc Reuter", email: "marc.reuter@minett-materials.example", degreeLevel: "PROFESSIONAL", discipline: "Chemistry", organisation: "Minett Materials S.à r.l.", languages: ["lb", "de", "fr", "en"], tracks: ["sustainability"], publicProfile: true,
     disciplineCode: "chemistry", goalCodes: ["career-industry", "international-career"], meetingFormat: "IN_PERSON", region: "LU", availabilityHoursPerMonth: 3, mentorCapacity: 1, experienceYears: 20 },
+  { node: "unilu", role: "MENTOR", displayName: "Dr. Yves Schmit", email: "yves.schmit@luxmed-analytics.example", degreeLevel: "PROFESSIONAL", discipline: "Medical Informatics", organisation: "LuxMed Analytics S.A.", languages: ["lb", "fr", "de", "en"], tracks: ["health"], publicProfile: true,
+    disciplineCode: "medical-informatics", goalCodes: ["career-industry", "founding", "leadership"], meetingFormat: "HYBRID", region: "LU", availabilityHoursPerMonth: 5, mentorCapacity: 2, experienceYears: 17 },
+  { node: "unilu", role: "MENTOR", displayName: "Dr. Martine Kremer", email: "martine.kremer@ecotech-luxembourg.example", degreeLevel: "PROFESSIONAL", discipline: "Environmental Sciences", organisation: "Ecotech Luxembourg S.A.", languages: ["lb", "fr", "de", "en"], tracks: ["sustainability"], publicProfile: true,
+    disciplineCode: "environmental-sciences", goalCodes: ["career-industry", "international-career", "networking"], meetingFormat: "HYBRID", region: "LU", availabilityHoursPerMonth: 4, mentorCapacity: 1, experienceYears: 13 },
   { node: "unilu", role: "ALUMNUS", displayName: "Dr. Carole Lentz", email: "carole.lentz@biolux-diagnostics.example", degreeLevel: "PROFESSIONAL", discipline: "Molecular Biology", organisation: "BioLux Diagnostics S.A.", languages: ["lb", "fr", "en"], tracks: ["health"],
     disciplineCode: "molecular-biology", goalCodes: ["networking"], meetingFormat: "ONLINE", region: "LU", availabilityHoursPerMonth: 2, experienceYears: 8 },
 
@@ -53,10 +65,16 @@ export const participantSeeds: ParticipantSeed[] = [
     disciplineCode: "materials-science", goalCodes: ["career-industry", "doctorate"], meetingFormat: "IN_PERSON", region: "FR-GES", availabilityHoursPerMonth: 6, experienceYears: 0 },
   { node: "ul", role: "MENTEE", displayName: "Camille Girard", email: "camille.girard@univ-lorraine.example", degreeLevel: "BACHELOR", semester: 5, discipline: "Applied Mathematics", languages: ["fr", "en", "de"], tracks: ["digitalisation"],
     disciplineCode: "applied-mathematics", goalCodes: ["international-career", "doctorate"], meetingFormat: "ONLINE", region: "FR-GES", availabilityHoursPerMonth: 4, experienceYears: 0 },
+  { node: "ul", role: "MENTEE", displayName: "Manon Lefèvre", email: "manon.lefevre@univ-lorraine.example", degreeLevel: "DOCTORAL", semester: 3, discipline: "Biomedical Engineering", languages: ["fr", "en"], tracks: ["health"],
+    disciplineCode: "biomedical-engineering", goalCodes: ["career-industry", "founding"], meetingFormat: "HYBRID", region: "FR-GES", availabilityHoursPerMonth: 5, experienceYears: 1, supervisor: "Prof. Sylvie Caron" },
+  { node: "ul", role: "MENTEE", displayName: "Hugo Moreau", email: "hugo.moreau@univ-lorraine.example", degreeLevel: "MASTER", semester: 2, discipline: "Mechanical Engineering", languages: ["fr", "en", "de"], tracks: ["engineering"],
+    disciplineCode: "mechanical-engineering", goalCodes: ["career-industry", "international-career"], meetingFormat: "IN_PERSON", region: "FR-GES", availabilityHoursPerMonth: 6, experienceYears: 0 },
   { node: "ul", role: "MENTOR", displayName: "Dr. Élodie Fontaine", email: "elodie.fontaine@nancy-medtech.example", degreeLevel: "PROFESSIONAL", discipline: "Pharmacology", organisation: "Nancy MedTech SAS", languages: ["fr", "en"], tracks: ["health"], publicProfile: true,
     disciplineCode: "pharmacology", goalCodes: ["career-industry", "leadership"], meetingFormat: "HYBRID", region: "FR-GES", availabilityHoursPerMonth: 4, mentorCapacity: 1, experienceYears: 16 },
   { node: "ul", role: "MENTOR", displayName: "Dr. Nicolas Martin", email: "nicolas.martin@hydrogene-lorraine.example", degreeLevel: "PROFESSIONAL", discipline: "Chemical Engineering", organisation: "Hydrogène Lorraine SAS", languages: ["fr", "en", "de"], tracks: ["sustainability"], publicProfile: true,
     disciplineCode: "chemical-engineering", goalCodes: ["career-industry", "founding", "networking"], meetingFormat: "HYBRID", region: "FR-GES", availabilityHoursPerMonth: 6, mentorCapacity: 2, experienceYears: 19 },
+  { node: "ul", role: "MENTOR", displayName: "Dr. Karim Benali", email: "karim.benali@lorraine-cloud.example", degreeLevel: "PROFESSIONAL", discipline: "Computer Science (cloud security)", organisation: "Lorraine Cloud Services SAS", languages: ["fr", "en"], tracks: ["digitalisation"], publicProfile: true,
+    disciplineCode: "computer-science", goalCodes: ["career-industry", "international-career"], meetingFormat: "ONLINE", region: "FR-GES", availabilityHoursPerMonth: 3, mentorCapacity: 1, experienceYears: 11 },
   { node: "ul", role: "ALUMNUS", displayName: "Antoine Mercier", email: "antoine.mercier@metz-analytics.example", degreeLevel: "PROFESSIONAL", discipline: "Data Engineering", organisation: "Metz Analytics SARL", languages: ["fr", "en"], tracks: ["digitalisation"],
     disciplineCode: "data-engineering", goalCodes: ["networking", "founding"], meetingFormat: "ONLINE", region: "FR-GES", availabilityHoursPerMonth: 2, experienceYears: 7 },
 

@@ -3,7 +3,9 @@
  * HS Trier's model (doctoral candidates, nine months, three profile tracks,
  * industry mentors with a doctorate) with a small first cohort; the
  * cross-border programme follows the ZČU–OTH Amberg-Weiden pilot: ten master
- * students from Bavaria, ten mentors from Plzeň, ten tandems.
+ * students from Bavaria, ten mentors from Plzeň, ten tandems. The joint
+ * matching programme has no tandems yet: its people consent to joint
+ * matching, and a joint coordinator's matching round proposes the tandems.
  */
 import type { ProgrammeSeed } from "../types.js";
 
@@ -72,4 +74,59 @@ export const crossBorderSteps: ProgrammeSeed = {
   activateTandems: true,
 };
 
-export const programmeSeeds: ProgrammeSeed[] = [industrialMentorship, crossBorderSteps];
+/**
+ * Eleven mentees and seven mentors of all five nodes, none of them in a
+ * tandem yet. A round should propose nine tandems and leave two mentees
+ * unmatched: Niklas Brandt, whose one health mentor at another node (Yves
+ * Schmit) leads the company he works for, and one of three engineering
+ * mentees for two engineering places.
+ */
+export const jointMatching: ProgrammeSeed = {
+  name: "Greater Region joint matching",
+  description:
+    "Mentees and mentors of the Greater Region universities, ZČU and OTH Amberg-Weiden who consent to joint matching are paired across nodes by the coordination office's matching round, on tracks, disciplines, goals, languages, meeting format and region. Profiles leave each university only under a pseudonym; employers and supervisors only as conflict tokens.",
+  tracks: [
+    { code: "health", name: "Health" },
+    { code: "sustainability", name: "Sustainability" },
+    { code: "digitalisation", name: "Digitalisation" },
+    { code: "engineering", name: "Engineering and computing" },
+  ],
+  participatingNodeIds: ["hst", "unilu", "ul", "zcu", "othaw"],
+  crossBorderRule: "DIFFERENT_NODE",
+  cohort: {
+    name: "Joint matching",
+    startsAfterDays: 28,
+    durationMonths: 9,
+    quotas: [
+      { nodeId: "hst", mentees: 3, mentors: 2 },
+      { nodeId: "unilu", mentees: 2, mentors: 2 },
+      { nodeId: "ul", mentees: 4, mentors: 2 },
+      { nodeId: "zcu", mentees: 2, mentors: 0 },
+      { nodeId: "othaw", mentees: 0, mentors: 1 },
+    ],
+  },
+  pairs: [],
+  activateTandems: false,
+  matchingConsents: [
+    "hst/aylin.demir@hs-trier.example",
+    "hst/kwame.mensah@hs-trier.example",
+    "hst/niklas.brandt@hs-trier.example",
+    "unilu/pit.majerus@uni-lu.example",
+    "unilu/ines.ferreira@uni-lu.example",
+    "ul/theo.lambert@univ-lorraine.example",
+    "ul/camille.girard@univ-lorraine.example",
+    "ul/manon.lefevre@univ-lorraine.example",
+    "ul/hugo.moreau@univ-lorraine.example",
+    "zcu/adela.krizova@zcu.example",
+    "zcu/vojtech.maly@zcu.example",
+    "hst/thomas.endres@trierer-datenwerk.example",
+    "hst/stefan.kohl@moselwerk-automation.example",
+    "unilu/yves.schmit@luxmed-analytics.example",
+    "unilu/martine.kremer@ecotech-luxembourg.example",
+    "ul/nicolas.martin@hydrogene-lorraine.example",
+    "ul/karim.benali@lorraine-cloud.example",
+    "othaw/bernhard.kellner@oberpfalz-medical.example",
+  ],
+};
+
+export const programmeSeeds: ProgrammeSeed[] = [industrialMentorship, crossBorderSteps, jointMatching];

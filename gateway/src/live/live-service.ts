@@ -10,7 +10,7 @@ import { decodeLiveCursor, type LivePositions } from "./live-cursor.js";
 import { LiveSubscription } from "./live-subscription.js";
 import type { FeedChange, PartyFeed } from "./party-feed.js";
 import { planSelection, SelectionQueries } from "./selection.js";
-import { ChangeResolution, Semaphore, type ExecutionResultBody, type RunAs } from "./shared-resolution.js";
+import { ChangeResolution, Semaphore, type RunAs } from "./shared-resolution.js";
 import type { UpstreamHub } from "./upstream-hub.js";
 
 interface FieldSpec {
@@ -125,7 +125,7 @@ export class LiveService {
         feeds: this.options.feeds,
         logger: this.options.logger,
         backlog: this.options.backlog ?? 1_000,
-        resolve: (party, change, selection, who) => this.resolve(party, change, selection, who),
+        runsFor: (party, change, selection) => this.resolutionOf(party, change).prepare(selection, change.refs),
         closed: () => this.active--,
       },
       { rootKey: root.responseKey, payloadType: spec.payloadType, topic, parties, positions, queries: this.selectionOf(text, root, parsed, variables), caller, kinds: new Set(spec.kinds) },
@@ -144,13 +144,6 @@ export class LiveService {
       this.selections.set(key, selection);
     }
     return selection;
-  }
-
-  /** Null when the change names none of the selection's entities. */
-  private async resolve(party: string, change: FeedChange, selection: SelectionQueries, caller: UserCaller): Promise<ExecutionResultBody | null> {
-    const resolution = this.resolutionOf(party, change);
-    const prepared = resolution.prepare(selection, change.refs);
-    return prepared && resolution.resolve(prepared.query, prepared.variables, caller, prepared.variablesKey);
   }
 
   /** The runs of one change, shared by its subscribers (also by those that replay it later, within 30 s). */

@@ -13,7 +13,7 @@ import { encodeLiveCursor, type LivePositions } from "./live-cursor.js";
 import type { FeedChange, PartyFeed } from "./party-feed.js";
 import type { SelectionQueries } from "./selection.js";
 import type { UpstreamHub } from "./upstream-hub.js";
-import type { ExecutionResultBody } from "./shared-resolution.js";
+import type { ExecutionResultBody, SharedRuns } from "./shared-resolution.js";
 
 /** Order of a party's cursors (`o1.<id>`): their ids. */
 export function cursorOrder(cursor: string): bigint {
@@ -21,11 +21,20 @@ export function cursorOrder(cursor: string): bigint {
   return match ? BigInt(match[1]!) : -1n;
 }
 
+/** A live change reaches every subscriber as one object: its order is read once. */
+const orders = new WeakMap<FeedChange, bigint>();
+
+function orderOf(change: FeedChange): bigint {
+  let order = orders.get(change);
+  if (order === undefined) orders.set(change, (order = cursorOrder(change.cursor)));
+  return order;
+}
+
 export interface LiveDeps {
   hub: UpstreamHub;
   feeds: ReadonlyMap<string, PartyFeed>;
-  /** Resolves a change's entities for a subscriber, sharing runs between subscribers where the answers allow. */
-  resolve(party: string, change: FeedChange, selection: SelectionQueries, caller: UserCaller): Promise<ExecutionResultBody | null>;
+  /** The runs resolving a change's entities for a selection, shared between subscribers where the answers allow; null when the change names none. */
+  runsFor(party: string, change: FeedChange, selection: SelectionQueries): SharedRuns | null;
   logger: Logger;
   /** Updates a subscriber may fall behind before it is dropped (it can resume by cursor). */
   backlog: number;
@@ -46,11 +55,20 @@ export interface LiveRequest {
   kinds: ReadonlySet<string>;
 }
 
+interface QueuedChange {
+  party: string;
+  change: FeedChange;
+  /** The update's cursor: every party's position once this change is delivered. */
+  cursor: string;
+}
+
 export class LiveSubscription {
   readonly updates: Channel<ExecutionResult>;
   private readonly detachers: (() => void)[] = [];
   private readonly delivered = new Map<string, bigint>();
-  private pending: Promise<void> = Promise.resolve();
+  /** Changes accepted but not yet handed to the client, oldest first. */
+  private readonly queue: QueuedChange[] = [];
+  private draining = false;
   private closed = false;
 
   constructor(
@@ -105,35 +123,62 @@ export class LiveSubscription {
 
   /** Changes are resolved one after another, so updates leave in cursor order. */
   private enqueue(party: string, change: FeedChange): void {
-    const order = cursorOrder(change.cursor);
+    const order = orderOf(change);
     if (this.closed || order <= (this.delivered.get(party) ?? -1n)) return;
     this.delivered.set(party, order);
     this.request.positions[party] = change.cursor;
-    const cursor = encodeLiveCursor(this.request.positions);
-    this.pending = this.pending.then(async () => {
-      if (this.closed || !this.request.kinds.has(change.kind)) return;
-      const update = await this.toUpdate(party, change, cursor);
-      if (!this.updates.push(update)) this.fail(new GraphQLError("Too far behind: subscribe again with your last cursor", { extensions: { code: "SUBSCRIBER_TOO_SLOW" } }));
-    });
+    if (!this.request.kinds.has(change.kind)) return; // not reported, but later updates' cursors are past it
+    this.queue.push({ party, change, cursor: encodeLiveCursor(this.request.positions) });
+    if (!this.draining) void this.drain();
   }
 
-  private async toUpdate(party: string, change: FeedChange, cursor: string): Promise<ExecutionResult> {
+  /** Hands queued changes over in order: at once while their answers are known, waiting only for one that is not. */
+  private async drain(): Promise<void> {
+    this.draining = true;
+    while (this.queue.length && !this.closed) {
+      const next = this.toUpdate(this.queue[0]!);
+      const update = next instanceof Promise ? await next : next;
+      this.queue.shift();
+      if (this.closed) break;
+      if (!this.updates.push(update)) this.fail(new GraphQLError("Too far behind: subscribe again with your last cursor", { extensions: { code: "SUBSCRIBER_TOO_SLOW" } }));
+    }
+    this.draining = false;
+  }
+
+  /** Never rejects: an update that cannot be resolved carries an error. */
+  private toUpdate({ party, change, cursor }: QueuedChange): ExecutionResult | Promise<ExecutionResult> {
     const { queries, caller, rootKey, payloadType } = this.request;
     const { plan } = queries;
     const payload: Record<string, unknown> = {};
     for (const scalar of plan.scalars) payload[scalar.responseKey] = scalarOf(scalar.name, cursor, change, party, payloadType);
     for (const entity of plan.entities) payload[entity.responseKey] = null;
     if (plan.entities.length === 0) return { data: { [rootKey]: payload } };
+    let runs: SharedRuns | null;
     try {
-      const body = await this.deps.resolve(party, change, queries, caller);
-      if (!body) return { data: { [rootKey]: payload } };
-      for (const entity of plan.entities) payload[entity.responseKey] = body.data?.[entity.responseKey] ?? null;
-      const errors = errorsOf(body, rootKey);
-      return errors.length ? { data: { [rootKey]: payload }, errors } : { data: { [rootKey]: payload } };
+      runs = this.deps.runsFor(party, change, queries);
+      if (!runs) return { data: { [rootKey]: payload } };
+      const known = runs.settled(caller);
+      if (known) return this.withBody(payload, known);
     } catch (error) {
-      this.deps.logger.warn({ err: error }, "resolving a live update failed");
-      return { data: { [rootKey]: payload }, errors: [new GraphQLError("This update could not be resolved", { path: [rootKey], extensions: { code: "INTERNAL_SERVER_ERROR" } })] };
+      return this.unresolved(payload, error);
     }
+    return runs.resolve(caller).then(
+      (body) => this.withBody(payload, body),
+      (error: unknown) => this.unresolved(payload, error),
+    );
+  }
+
+  private withBody(payload: Record<string, unknown>, body: ExecutionResultBody): ExecutionResult {
+    const { rootKey, queries } = this.request;
+    for (const entity of queries.plan.entities) payload[entity.responseKey] = body.data?.[entity.responseKey] ?? null;
+    const errors = errorsOf(body, rootKey);
+    return errors.length ? { data: { [rootKey]: payload }, errors } : { data: { [rootKey]: payload } };
+  }
+
+  private unresolved(payload: Record<string, unknown>, error: unknown): ExecutionResult {
+    const { rootKey } = this.request;
+    this.deps.logger.warn({ err: error }, "resolving a live update failed");
+    return { data: { [rootKey]: payload }, errors: [new GraphQLError("This update could not be resolved", { path: [rootKey], extensions: { code: "INTERNAL_SERVER_ERROR" } })] };
   }
 
   private fail(error: unknown): void {

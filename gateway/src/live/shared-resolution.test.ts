@@ -93,3 +93,26 @@ describe("sharing one change's resolution between subscribers", () => {
     expect(most).toBe(3);
   });
 });
+
+describe("answers already in", () => {
+  it("are handed over without waiting to the callers they apply to, and only to them", async () => {
+    const { runAs } = counting("group");
+    const resolution = new ChangeResolution(runAs, new Semaphore(8));
+    const [hst, alsoHst, zcu] = [everyone[0]!, everyone[1]!, everyone[60]!];
+    const pending = resolution.resolve("query", { id: 1 }, hst);
+    const runs = resolution.prepare({ prepare: () => ({ query: "query", variables: { id: 1 }, variablesKey: '{"id":1}' }) } as unknown as SelectionQueries, {})!;
+    expect(runs.settled(alsoHst)).toBeUndefined(); // still running
+    const body = await pending;
+    expect(runs.settled(alsoHst)).toBe(body);
+    expect(runs.settled(zcu)).toBeUndefined(); // another group: it needs a run of its own
+  });
+
+  it("are never another person's when answers depend on the person", async () => {
+    const { runAs } = counting("subject");
+    const resolution = new ChangeResolution(runAs, new Semaphore(8));
+    const runs = resolution.prepare({ prepare: () => ({ query: "query", variables: { id: 1 }, variablesKey: '{"id":1}' }) } as unknown as SelectionQueries, {})!;
+    const own = await runs.resolve(everyone[0]!);
+    expect(runs.settled(everyone[0]!)).toBe(own);
+    expect(runs.settled(everyone[1]!)).toBeUndefined();
+  });
+});

@@ -7,7 +7,7 @@
  * number at a time.
  */
 import type { CallerDependence, UserCaller } from "@tandem/shared";
-import type { PreparedQuery, SelectionQueries } from "./selection.js";
+import type { SelectionQueries } from "./selection.js";
 
 export interface ExecutionResultBody {
   data?: Record<string, unknown> | null;
@@ -19,6 +19,8 @@ export type RunAs = (query: string, variables: Record<string, unknown>, caller: 
 interface Run {
   caller: UserCaller;
   outcome: Promise<{ body: ExecutionResultBody; dependence: CallerDependence }>;
+  /** The outcome once it is in: subscribers arriving later take it without waiting a turn. */
+  settled?: { body: ExecutionResultBody; dependence: CallerDependence };
 }
 
 /** Callers live as long as their socket; their group is worked out once, not at every change. */
@@ -54,48 +56,73 @@ export class Semaphore {
   }
 }
 
-/** The runs of one query with one set of variables, and what their answers depended on the last time. */
-interface Runs {
-  list: Run[];
+/** The runs of one query with one set of variables for one change, and what their answers depended on the last time. */
+export class SharedRuns {
+  private readonly list: Run[] = [];
   /** Known once a run finished: when answers are personal, waiting on other people's runs is pointless. */
-  learned: CallerDependence | undefined;
+  private learned: CallerDependence | undefined;
+
+  constructor(private readonly run: (caller: UserCaller) => Promise<{ body: ExecutionResultBody; dependence: CallerDependence }>) {}
+
+  /** The answer for this caller if a finished run already gives it; undefined when it takes a wait or a run of its own. */
+  settled(caller: UserCaller): ExecutionResultBody | undefined {
+    if (this.learned !== "subject") {
+      for (const run of this.list) {
+        if (!run.settled) return undefined;
+        if (applies(run.settled.dependence, run.caller, caller)) return run.settled.body;
+      }
+    }
+    return this.list.find((run) => run.caller.sub === caller.sub && groupOf(run.caller) === groupOf(caller))?.settled?.body;
+  }
+
+  async resolve(caller: UserCaller): Promise<ExecutionResultBody> {
+    // by index, not a copy: runs others start while this one waits are considered too
+    for (let index = 0; index < this.list.length && this.learned !== "subject"; index++) {
+      const run = this.list[index]!;
+      const { body, dependence } = await run.outcome;
+      if (applies(dependence, run.caller, caller)) return body;
+    }
+    const own = this.list.find((run) => run.caller.sub === caller.sub && groupOf(run.caller) === groupOf(caller));
+    if (own) return (await own.outcome).body;
+    const run: Run = { caller, outcome: this.run(caller) };
+    this.list.push(run);
+    const settled = await run.outcome;
+    run.settled = settled;
+    this.learned = settled.dependence;
+    return settled.body;
+  }
 }
 
 /** The runs made for one change, shared between its subscribers. */
 export class ChangeResolution {
   /** By query, then variables: a query text is one shared string whose hash V8 keeps, not a new one per subscriber. */
-  private readonly runs = new Map<string, Map<string, Runs>>();
-  private readonly prepared = new Map<SelectionQueries, PreparedQuery | null>();
+  private readonly runs = new Map<string, Map<string, SharedRuns>>();
+  private readonly prepared = new Map<SelectionQueries, SharedRuns | null>();
 
   constructor(
     private readonly runAs: RunAs,
     private readonly semaphore: Semaphore,
   ) {}
 
-  /** The query resolving this change for a selection, prepared once for every subscription that has it. */
-  prepare(selection: SelectionQueries, refs: Record<string, string>): PreparedQuery | null {
-    let prepared = this.prepared.get(selection);
-    if (prepared === undefined) this.prepared.set(selection, (prepared = selection.prepare(refs)));
-    return prepared;
+  /** The runs resolving this change for a selection, found once for every subscription that has it; null when the change names none of its entities. */
+  prepare(selection: SelectionQueries, refs: Record<string, string>): SharedRuns | null {
+    let runs = this.prepared.get(selection);
+    if (runs === undefined) {
+      const query = selection.prepare(refs);
+      this.prepared.set(selection, (runs = query && this.runsOf(query.query, query.variables, query.variablesKey)));
+    }
+    return runs;
   }
 
-  async resolve(query: string, variables: Record<string, unknown>, caller: UserCaller, key = JSON.stringify(variables)): Promise<ExecutionResultBody> {
+  resolve(query: string, variables: Record<string, unknown>, caller: UserCaller, key = JSON.stringify(variables)): Promise<ExecutionResultBody> {
+    return this.runsOf(query, variables, key).resolve(caller);
+  }
+
+  private runsOf(query: string, variables: Record<string, unknown>, key: string): SharedRuns {
     let byVariables = this.runs.get(query);
     if (!byVariables) this.runs.set(query, (byVariables = new Map()));
     let runs = byVariables.get(key);
-    if (!runs) byVariables.set(key, (runs = { list: [], learned: undefined }));
-    // by index, not a copy: runs others start while this one waits are considered too
-    for (let index = 0; index < runs.list.length && runs.learned !== "subject"; index++) {
-      const run = runs.list[index]!;
-      const { body, dependence } = await run.outcome;
-      if (applies(dependence, run.caller, caller)) return body;
-    }
-    const own = runs.list.find((run) => run.caller.sub === caller.sub && groupOf(run.caller) === groupOf(caller));
-    if (own) return (await own.outcome).body;
-    const run: Run = { caller, outcome: this.semaphore.run(() => this.runAs(query, variables, caller)) };
-    runs.list.push(run);
-    const { body, dependence } = await run.outcome;
-    runs.learned = dependence;
-    return body;
+    if (!runs) byVariables.set(key, (runs = new SharedRuns((caller) => this.semaphore.run(() => this.runAs(query, variables, caller)))));
+    return runs;
   }
 }

@@ -7,10 +7,10 @@
  */
 import type { Server } from "node:http";
 import { GraphQLError, parse, specifiedRules, validate, type DocumentNode, type GraphQLSchema, type ValidationRule } from "graphql";
-import { useServer } from "graphql-ws/use/ws";
 import { WebSocketServer } from "ws";
 import { ErrorCode, formatError, type Logger, type UserCaller, type UserTokenVerifier } from "@tandem/shared";
 import type { LiveService } from "./live-service.js";
+import { serveGraphqlWs } from "./ws-transport.js";
 
 export interface SocketSettings {
   /** Browser origins allowed to open a socket; requests without an Origin (servers, tools) are allowed. */
@@ -58,7 +58,7 @@ export function serveSubscriptions(options: SubscriptionServerOptions): { close(
     return state;
   };
   const rules = [...specifiedRules, ...(options.validationRules as ValidationRule[])];
-  const disposable = useServer(
+  const disposable = serveGraphqlWs(
     {
       isProd: options.production,
       connectionInitWaitTimeout: settings.initTimeoutMs,

@@ -1,0 +1,93 @@
+import { afterEach, describe, expect, it } from "vitest";
+import type { IncomingMessage } from "node:http";
+import type { AddressInfo, Socket } from "node:net";
+import WebSocket, { WebSocketServer } from "ws";
+import { FrameWriter } from "./ws-transport.js";
+
+interface Pair {
+  writer: FrameWriter;
+  transport: Socket;
+  client: WebSocket;
+  received: string[];
+}
+
+const servers: WebSocketServer[] = [];
+
+afterEach(async () => {
+  for (const server of servers.splice(0)) {
+    for (const socket of server.clients) socket.terminate();
+    await new Promise((resolve) => server.close(resolve));
+  }
+});
+
+async function pair(): Promise<Pair> {
+  const server = new WebSocketServer({ port: 0, host: "127.0.0.1" });
+  servers.push(server);
+  await new Promise((resolve) => server.once("listening", resolve));
+  const accepted = new Promise<{ socket: WebSocket; request: IncomingMessage }>((resolve) => server.once("connection", (socket, request) => resolve({ socket, request })));
+  const client = new WebSocket(`ws://127.0.0.1:${(server.address() as AddressInfo).port}`);
+  const received: string[] = [];
+  client.on("message", (data) => received.push(String(data)));
+  const { socket, request } = await accepted;
+  await new Promise((resolve) => client.once("open", resolve));
+  return { writer: new FrameWriter(socket, request.socket), transport: request.socket, client, received };
+}
+
+/** Counts the writes reaching the TCP socket. */
+function countWrites(transport: Socket): () => number {
+  let writes = 0;
+  const target = transport as unknown as { _writev: (...args: unknown[]) => void; _write: (...args: unknown[]) => void };
+  const [writev, write] = [target._writev.bind(transport), target._write.bind(transport)];
+  target._writev = (...args) => (writes++, writev(...args));
+  target._write = (...args) => (writes++, write(...args));
+  return () => writes;
+}
+
+async function until(condition: () => boolean): Promise<void> {
+  while (!condition()) await new Promise((resolve) => setTimeout(resolve, 5));
+}
+
+describe("sending a socket's frames", () => {
+  it("sends the messages of one tick in order, in one write, without a promise", async () => {
+    const { writer, transport, received } = await pair();
+    const writes = countWrites(transport);
+    const results = ["a", "b", "c"].map((message) => writer.send(message));
+    expect(results).toEqual([undefined, undefined, undefined]);
+    await until(() => received.length === 3);
+    expect(received).toEqual(["a", "b", "c"]);
+    expect(writes()).toBe(1);
+    writer.send("d");
+    await until(() => received.length === 4);
+    expect(writes()).toBe(2);
+  });
+
+  it("makes the sender wait while the socket's buffer is full, until it drained", async () => {
+    const { writer, client, received } = await pair();
+    client.pause();
+    const big = "x".repeat(64 * 1024);
+    // the kernel takes a while before it refuses more: until then a full buffer drains at once
+    let waiting: Promise<void> | undefined;
+    let sent = 0;
+    while (!waiting && sent < 10_000) {
+      const result = writer.send(big);
+      sent++;
+      if (result && (await Promise.race([result.then(() => "drained"), new Promise((resolve) => setTimeout(resolve, 50, "stuck"))])) === "stuck") waiting = result;
+      else await new Promise((resolve) => setImmediate(resolve));
+    }
+    expect(waiting).toBeInstanceOf(Promise);
+    let drained = false;
+    void waiting!.then(() => (drained = true));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(drained).toBe(false);
+    client.resume();
+    await until(() => drained);
+    await until(() => received.length === sent);
+  });
+
+  it("sends nothing once the socket is closed", async () => {
+    const { writer, client } = await pair();
+    client.close();
+    await new Promise((resolve) => client.once("close", resolve));
+    expect(writer.send("late")).toBeUndefined();
+  });
+});

@@ -1,0 +1,135 @@
+/**
+ * graphql-ws on `ws` sockets: graphql-ws's own protocol server (`makeServer`)
+ * wired to ws as its `useServer` does — same subprotocol check, keep-alive
+ * and error handling — but sending differently, because thousands of
+ * subscribers receive every change:
+ *
+ * - a message is handed to the socket without a promise of its own; the
+ *   sender waits (and so stops pulling updates from the subscription) only
+ *   while the socket's buffer is full, as a Node stream's writer does;
+ * - a socket's frames from one turn of the event loop leave in one write
+ *   (a subscriber that fell behind catches up in one system call, not one per update).
+ */
+import type { IncomingMessage } from "node:http";
+import type { Socket } from "node:net";
+import { CloseCode, DEPRECATED_GRAPHQL_WS_PROTOCOL, handleProtocols, makeServer, type ServerOptions } from "graphql-ws";
+import type { WebSocket, WebSocketServer } from "ws";
+
+export interface Extra {
+  readonly socket: WebSocket;
+  readonly request: IncomingMessage;
+}
+
+const reasonOf = (error: unknown, isProd: boolean) => {
+  const message = error instanceof Error ? error.message : String(error);
+  return isProd || message.length >= 124 ? "Internal server error" : message;
+};
+
+/** Like graphql-ws's `useServer(options, wss, keepAlive)`. */
+export function serveGraphqlWs<P extends Record<string, unknown> | undefined>(options: ServerOptions<P, Extra> & { isProd?: boolean }, wss: WebSocketServer, keepAlive = 12_000): { dispose(): Promise<void> } {
+  const isProd = typeof options.isProd === "boolean" ? options.isProd : process.env.NODE_ENV === "production";
+  const server = makeServer(options);
+  wss.options.handleProtocols = handleProtocols;
+  wss.once("error", (error) => {
+    console.error("Internal error emitted on the WebSocket server. Please check your implementation.", error);
+    for (const client of wss.clients) client.close(CloseCode.InternalServerError, reasonOf(error, isProd));
+  });
+  wss.on("connection", (socket: WebSocket, request: IncomingMessage) => {
+    socket.once("error", (error) => {
+      console.error("Internal error emitted on a WebSocket socket. Please check your implementation.", error);
+      socket.close(CloseCode.InternalServerError, reasonOf(error, isProd));
+    });
+    const stopKeepAlive = keepSocketAlive(socket, keepAlive);
+    const writer = new FrameWriter(socket, request.socket);
+    const closed = server.opened(
+      {
+        protocol: socket.protocol,
+        send: (data) => writer.send(data),
+        close: (code, reason) => socket.close(code, reason),
+        onMessage: (handle) =>
+          socket.on("message", async (event) => {
+            try {
+              await handle(String(event));
+            } catch (error) {
+              console.error("Internal error occurred during message handling. Please check your implementation.", error);
+              socket.close(CloseCode.InternalServerError, reasonOf(error, isProd));
+            }
+          }),
+      },
+      { socket, request },
+    );
+    socket.once("close", (code, reason) => {
+      stopKeepAlive();
+      if (!isProd && code === CloseCode.SubprotocolNotAcceptable && socket.protocol === DEPRECATED_GRAPHQL_WS_PROTOCOL) {
+        console.warn(`Client provided the unsupported and deprecated subprotocol "${socket.protocol}" used by subscriptions-transport-ws.`);
+      }
+      void closed(code, String(reason));
+    });
+  });
+  return {
+    dispose: async () => {
+      for (const client of wss.clients) client.close(1001, "Going away");
+      wss.removeAllListeners();
+      await new Promise<void>((resolve, reject) => wss.close((error) => (error ? reject(error) : resolve())));
+    },
+  };
+}
+
+/** Pings every `interval` ms; a socket that does not answer within the next interval is dropped. */
+function keepSocketAlive(socket: WebSocket, interval: number): () => void {
+  if (!(interval > 0 && Number.isFinite(interval))) return () => undefined;
+  let pongWait: NodeJS.Timeout | null = null;
+  const ping = setInterval(() => {
+    if (socket.readyState !== socket.OPEN) return;
+    pongWait = setTimeout(() => socket.terminate(), interval);
+    socket.once("pong", () => {
+      if (pongWait) clearTimeout(pongWait);
+      pongWait = null;
+    });
+    socket.ping();
+  }, interval);
+  return () => {
+    if (pongWait) clearTimeout(pongWait);
+    clearInterval(ping);
+  };
+}
+
+/** Sends a socket's messages, holding its frames until the end of the current tick so that they leave together. */
+export class FrameWriter {
+  private corked = false;
+
+  constructor(
+    private readonly socket: WebSocket,
+    /** The TCP connection under the WebSocket. */
+    private readonly transport: Socket,
+  ) {}
+
+  /** Nothing to wait for while the socket keeps up; a promise resolving once its buffer drained when it does not. */
+  send(data: string): Promise<void> | void {
+    if (this.socket.readyState !== this.socket.OPEN) return;
+    if (!this.corked) {
+      this.corked = true;
+      this.transport.cork();
+      process.nextTick(() => this.uncork());
+    }
+    this.socket.send(data);
+    if (this.transport.writableNeedDrain) return this.drained();
+  }
+
+  private uncork(): void {
+    this.corked = false;
+    this.transport.uncork();
+  }
+
+  private drained(): Promise<void> {
+    return new Promise((resolve) => {
+      const done = () => {
+        this.transport.off("drain", done);
+        this.transport.off("close", done);
+        resolve();
+      };
+      this.transport.on("drain", done);
+      this.transport.on("close", done);
+    });
+  }
+}

@@ -46,6 +46,11 @@ export class Channel<T> implements AsyncIterableIterator<T> {
     this.onClose();
   }
 
+  /** True while the consumer waits for an item: nothing is queued, and it has taken every earlier one. */
+  get awaited(): boolean {
+    return this.waiting !== null;
+  }
+
   get length(): number {
     return this.items.length;
   }

@@ -11,6 +11,7 @@ import { LiveSubscription } from "./live-subscription.js";
 import type { FeedChange, PartyFeed } from "./party-feed.js";
 import { planSelection, SelectionQueries } from "./selection.js";
 import { ChangeResolution, Semaphore, type RunAs } from "./shared-resolution.js";
+import type { UpdateSink } from "./update-frames.js";
 import type { UpstreamHub } from "./upstream-hub.js";
 
 interface FieldSpec {
@@ -114,7 +115,8 @@ export class LiveService {
     }
   }
 
-  async subscribe(args: ExecutionArgs, caller: UserCaller): Promise<AsyncIterableIterator<ExecutionResult>> {
+  /** `sink`: where updates may go straight to the subscriber's socket (see LiveRequest). */
+  async subscribe(args: ExecutionArgs, caller: UserCaller, sink: UpdateSink | null = null): Promise<AsyncIterableIterator<ExecutionResult>> {
     const { spec, values, root, parsed, variables, text } = this.rootOf(args);
     const { parties, topic } = spec.source(values, this.options.nodeIds, this.options.coordinationId);
     const positions: LivePositions = typeof values.after === "string" ? decodeLiveCursor(values.after, parties) : Object.fromEntries(parties.map((party) => [party, null]));
@@ -128,7 +130,7 @@ export class LiveService {
         runsFor: (party, change, selection) => this.resolutionOf(party, change).prepare(selection, change.refs),
         closed: () => this.active--,
       },
-      { rootKey: root.responseKey, payloadType: spec.payloadType, topic, parties, positions, queries: this.selectionOf(text, root, parsed, variables), caller, kinds: new Set(spec.kinds) },
+      { rootKey: root.responseKey, payloadType: spec.payloadType, topic, parties, positions, queries: this.selectionOf(text, root, parsed, variables), caller, kinds: new Set(spec.kinds), sink },
     );
     subscription.start();
     return subscription.updates;

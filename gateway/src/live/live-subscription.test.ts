@@ -7,6 +7,7 @@ import { LiveSubscription } from "./live-subscription.js";
 import type { FeedChange } from "./party-feed.js";
 import { planSelection, SelectionQueries } from "./selection.js";
 import { SharedRuns, type ExecutionResultBody } from "./shared-resolution.js";
+import type { UpdateSink } from "./update-frames.js";
 import type { TopicListener, UpstreamHub } from "./upstream-hub.js";
 
 const caller: UserCaller = { kind: "user", sub: "hst:participant:1", homeNode: "hst", roles: [Role.MENTEE], requestId: null, via: "gateway" };
@@ -67,11 +68,11 @@ async function take(updates: AsyncIterator<ExecutionResult>, count: number): Pro
   return taken;
 }
 
-function subscription(hub: UpstreamHub, runsFor: (party: string, change: FeedChange) => SharedRuns | null, backlog = 100) {
+function subscription(hub: UpstreamHub, runsFor: (party: string, change: FeedChange) => SharedRuns | null, backlog = 100, sink: UpdateSink | null = null) {
   const queries = selectionOf(`subscription { consortiumEvents { cursor event { id } } }`);
   const live = new LiveSubscription(
     { hub, feeds: new Map(), runsFor, logger: createLogger("test", "silent"), backlog, closed: () => undefined },
-    { rootKey: "consortiumEvents", payloadType: "EventUpdate", topic: "t", parties: ["hst"], positions: { hst: null }, queries, caller, kinds: new Set(["UPDATED"]) },
+    { rootKey: "consortiumEvents", payloadType: "EventUpdate", topic: "t", parties: ["hst"], positions: { hst: null }, queries, caller, kinds: new Set(["UPDATED"]), sink },
   );
   live.start();
   return live;
@@ -137,6 +138,34 @@ describe("a live subscription", () => {
     expect(first!.errors?.[0]?.extensions?.code).toBe("INTERNAL_SERVER_ERROR");
     expect((first!.data!.consortiumEvents as { event: unknown }).event).toBeNull();
     expect(second!.errors).toBeUndefined();
+    live.close();
+  });
+
+  it("sends updates straight to the socket while graphql-ws waits for one and the socket keeps up, else through graphql-ws, in order", async () => {
+    const { hub, push } = fakeHub();
+    const { runsFor, release } = heldRuns();
+    let keepingUp = true;
+    const direct: string[] = [];
+    const sink: UpdateSink = { next: (payload) => keepingUp && (direct.push(payload), true) };
+    const live = subscription(hub, runsFor, 100, sink);
+    await Promise.resolve();
+    push(change(1)); // nobody waits on the updates yet: it queues for graphql-ws
+    release("hst:event:1");
+    await new Promise((resolve) => setTimeout(resolve, 1));
+    expect(direct).toHaveLength(0);
+    const [first] = await take(live.updates, 1);
+    expect((first!.data!.consortiumEvents as { event: { id: string } }).event.id).toBe("hst:event:1");
+    const waiting = live.updates.next(); // graphql-ws waits for the next one
+    push(change(2));
+    release("hst:event:2");
+    await new Promise((resolve) => setTimeout(resolve, 1));
+    expect(direct.map((payload) => JSON.parse(payload) as { data: { consortiumEvents: { event: { id: string } } } }).map((payload) => payload.data.consortiumEvents.event.id)).toEqual(["hst:event:2"]);
+    keepingUp = false; // the socket is behind: graphql-ws gets it, and waits
+    push(change(3));
+    release("hst:event:3");
+    const third = (await waiting).value as ExecutionResult;
+    expect((third.data!.consortiumEvents as { event: { id: string } }).event.id).toBe("hst:event:3");
+    expect(direct).toHaveLength(1);
     live.close();
   });
 });

@@ -14,6 +14,7 @@ import type { FeedChange, PartyFeed } from "./party-feed.js";
 import type { SelectionQueries } from "./selection.js";
 import type { UpstreamHub } from "./upstream-hub.js";
 import type { ExecutionResultBody, SharedRuns } from "./shared-resolution.js";
+import { payloadJson, sharedPayloadJson, type UpdateSink } from "./update-frames.js";
 
 /** Order of a party's cursors (`o1.<id>`): their ids. */
 export function cursorOrder(cursor: string): bigint {
@@ -53,6 +54,14 @@ export interface LiveRequest {
   caller: UserCaller;
   /** Change kinds this subscription reports (others are skipped, cursor still advancing). */
   kinds: ReadonlySet<string>;
+  /** Where updates go straight to the socket while it keeps up; without one, every update goes through `updates`. */
+  sink: UpdateSink | null;
+}
+
+interface Update {
+  result: ExecutionResult;
+  /** What every subscriber receiving the same update shares (the answer, or the change when there is none); null when the update is this subscriber's own. */
+  source: object | null;
 }
 
 interface QueuedChange {
@@ -136,27 +145,40 @@ export class LiveSubscription {
   private async drain(): Promise<void> {
     this.draining = true;
     while (this.queue.length && !this.closed) {
-      const next = this.toUpdate(this.queue[0]!);
+      const queued = this.queue[0]!;
+      const next = this.toUpdate(queued);
       const update = next instanceof Promise ? await next : next;
       this.queue.shift();
       if (this.closed) break;
-      if (!this.updates.push(update)) this.fail(new GraphQLError("Too far behind: subscribe again with your last cursor", { extensions: { code: "SUBSCRIBER_TOO_SLOW" } }));
+      if (this.sendDirectly(update, queued.cursor)) continue;
+      if (!this.updates.push(update.result)) this.fail(new GraphQLError("Too far behind: subscribe again with your last cursor", { extensions: { code: "SUBSCRIBER_TOO_SLOW" } }));
     }
     this.draining = false;
   }
 
+  /**
+   * Straight to the socket when graphql-ws waits for an update (so it has
+   * sent every earlier one) and the socket keeps up; otherwise the update
+   * waits in `updates`, counted against the backlog, and graphql-ws sends it.
+   */
+  private sendDirectly({ result, source }: Update, cursor: string): boolean {
+    const { sink, queries } = this.request;
+    if (!sink || !this.updates.awaited) return false;
+    return sink.next(source ? sharedPayloadJson(result, source, queries, cursor) : payloadJson(result));
+  }
+
   /** Never rejects: an update that cannot be resolved carries an error. */
-  private toUpdate({ party, change, cursor }: QueuedChange): ExecutionResult | Promise<ExecutionResult> {
+  private toUpdate({ party, change, cursor }: QueuedChange): Update | Promise<Update> {
     const { queries, caller, rootKey, payloadType } = this.request;
     const { plan } = queries;
     const payload: Record<string, unknown> = {};
     for (const scalar of plan.scalars) payload[scalar.responseKey] = scalarOf(scalar.name, cursor, change, party, payloadType);
     for (const entity of plan.entities) payload[entity.responseKey] = null;
-    if (plan.entities.length === 0) return { data: { [rootKey]: payload } };
+    if (plan.entities.length === 0) return { result: { data: { [rootKey]: payload } }, source: change };
     let runs: SharedRuns | null;
     try {
       runs = this.deps.runsFor(party, change, queries);
-      if (!runs) return { data: { [rootKey]: payload } };
+      if (!runs) return { result: { data: { [rootKey]: payload } }, source: change };
       const known = runs.settled(caller);
       if (known) return this.withBody(payload, known);
     } catch (error) {
@@ -168,17 +190,17 @@ export class LiveSubscription {
     );
   }
 
-  private withBody(payload: Record<string, unknown>, body: ExecutionResultBody): ExecutionResult {
+  private withBody(payload: Record<string, unknown>, body: ExecutionResultBody): Update {
     const { rootKey, queries } = this.request;
     for (const entity of queries.plan.entities) payload[entity.responseKey] = body.data?.[entity.responseKey] ?? null;
     const errors = errorsOf(body, rootKey);
-    return errors.length ? { data: { [rootKey]: payload }, errors } : { data: { [rootKey]: payload } };
+    return { result: errors.length ? { data: { [rootKey]: payload }, errors } : { data: { [rootKey]: payload } }, source: body };
   }
 
-  private unresolved(payload: Record<string, unknown>, error: unknown): ExecutionResult {
+  private unresolved(payload: Record<string, unknown>, error: unknown): Update {
     const { rootKey } = this.request;
     this.deps.logger.warn({ err: error }, "resolving a live update failed");
-    return { data: { [rootKey]: payload }, errors: [new GraphQLError("This update could not be resolved", { path: [rootKey], extensions: { code: "INTERNAL_SERVER_ERROR" } })] };
+    return { result: { data: { [rootKey]: payload }, errors: [new GraphQLError("This update could not be resolved", { path: [rootKey], extensions: { code: "INTERNAL_SERVER_ERROR" } })] }, source: null };
   }
 
   private fail(error: unknown): void {

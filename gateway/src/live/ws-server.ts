@@ -10,6 +10,7 @@ import { GraphQLError, parse, specifiedRules, validate, type DocumentNode, type 
 import { WebSocketServer } from "ws";
 import { ErrorCode, formatError, type Logger, type UserCaller, type UserTokenVerifier } from "@tandem/shared";
 import type { LiveService } from "./live-service.js";
+import type { UpdateSink } from "./update-frames.js";
 import { serveGraphqlWs } from "./ws-transport.js";
 
 export interface SocketSettings {
@@ -40,6 +41,12 @@ export interface SubscriptionServerOptions {
 }
 
 export const CLOSE_FORBIDDEN = 4403;
+
+interface SubscriptionContext {
+  caller: UserCaller;
+  /** `next` messages straight to this socket (graphql-ws sets no onNext hook here that they would bypass). */
+  sink: UpdateSink;
+}
 
 export function serveSubscriptions(options: SubscriptionServerOptions): { close(): Promise<void> } {
   const { settings, logger } = options;
@@ -98,7 +105,8 @@ export function serveSubscriptions(options: SubscriptionServerOptions): { close(
         }
         const invalid = validate(schema, document, rules);
         if (invalid.length) return refuse(invalid.map(formatted));
-        const args = { schema, document, variableValues: payload.variables ?? {}, operationName: payload.operationName ?? undefined, contextValue: { caller: state.caller } };
+        const context: SubscriptionContext = { caller: state.caller, sink: ctx.extra.writer.sinkFor(id) };
+        const args = { schema, document, variableValues: payload.variables ?? {}, operationName: payload.operationName ?? undefined, contextValue: context };
         const operation = document.definitions.find((definition) => definition.kind === "OperationDefinition");
         if (!operation || operation.operation !== "subscription") {
           return refuse([new GraphQLError("Queries and mutations go over HTTP POST; this socket carries subscriptions", { extensions: { code: ErrorCode.BAD_USER_INPUT } })]);
@@ -106,7 +114,10 @@ export function serveSubscriptions(options: SubscriptionServerOptions): { close(
         const refused = await options.live.admit(args, state.caller);
         return refused ? refuse(refused) : args;
       },
-      subscribe: async (args) => options.live.subscribe(args, (args.contextValue as { caller: UserCaller }).caller),
+      subscribe: async (args) => {
+        const { caller, sink } = args.contextValue as SubscriptionContext;
+        return options.live.subscribe(args, caller, sink);
+      },
       onComplete: (ctx, id) => {
         stateOf(ctx.extra).subscriptions.delete(id);
       },

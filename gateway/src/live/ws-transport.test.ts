@@ -90,4 +90,20 @@ describe("sending a socket's frames", () => {
     await new Promise((resolve) => client.once("close", resolve));
     expect(writer.send("late")).toBeUndefined();
   });
+
+  it("sends a subscription's updates as graphql-ws's next messages, and refuses while the socket is behind", async () => {
+    const { writer, client, received } = await pair();
+    const sink = writer.sinkFor("sub-\"1");
+    expect(sink.next('{"data":{"a":1}}')).toBe(true);
+    await until(() => received.length === 1);
+    expect(JSON.parse(received[0]!)).toEqual({ id: 'sub-"1', type: "next", payload: { data: { a: 1 } } });
+    client.pause();
+    const big = `{"data":{"a":"${"x".repeat(64 * 1024)}"}}`;
+    let refused = false;
+    for (let sent = 0; sent < 10_000 && !refused; sent++) {
+      refused = !sink.next(big);
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    expect(refused).toBe(true);
+  });
 });

@@ -8,16 +8,20 @@
  *   sender waits (and so stops pulling updates from the subscription) only
  *   while the socket's buffer is full, as a Node stream's writer does;
  * - a socket's frames from one turn of the event loop leave in one write
- *   (a subscriber that fell behind catches up in one system call, not one per update).
+ *   (a subscriber that fell behind catches up in one system call, not one per update);
+ * - live updates may bypass graphql-ws's per-message serialization (sinkFor).
  */
 import type { IncomingMessage } from "node:http";
 import type { Socket } from "node:net";
 import { CloseCode, DEPRECATED_GRAPHQL_WS_PROTOCOL, handleProtocols, makeServer, type ServerOptions } from "graphql-ws";
 import type { WebSocket, WebSocketServer } from "ws";
+import type { UpdateSink } from "./update-frames.js";
 
 export interface Extra {
   readonly socket: WebSocket;
   readonly request: IncomingMessage;
+  /** Sends on this socket; live updates may use it directly (see sinkFor). */
+  readonly writer: FrameWriter;
 }
 
 const reasonOf = (error: unknown, isProd: boolean) => {
@@ -56,7 +60,7 @@ export function serveGraphqlWs<P extends Record<string, unknown> | undefined>(op
             }
           }),
       },
-      { socket, request },
+      { socket, request, writer },
     );
     socket.once("close", (code, reason) => {
       stopKeepAlive();
@@ -114,6 +118,22 @@ export class FrameWriter {
     }
     this.socket.send(data);
     if (this.transport.writableNeedDrain) return this.drained();
+  }
+
+  /**
+   * Sends subscription `id`'s `next` messages around a payload serialized
+   * once for many subscribers — the bytes graphql-ws would send — while the
+   * socket keeps up; refuses (false) when it is behind.
+   */
+  sinkFor(id: string): UpdateSink {
+    const head = `{"id":${JSON.stringify(id)},"type":"next","payload":`;
+    return {
+      next: (payload) => {
+        if (this.transport.writableNeedDrain) return false;
+        void this.send(`${head}${payload}}`);
+        return true;
+      },
+    };
   }
 
   private uncork(): void {

@@ -1,0 +1,39 @@
+/**
+ * Live updates as graphql-ws puts them on the wire, serialized once for
+ * every subscriber that receives the same. A `next` message's payload
+ * depends on the change (or the shared answer resolving it), the selection
+ * and the cursor; the subscriber's own part is only the subscription id
+ * around it. With thousands of subscribers per change, serializing each
+ * update for each of them was a good part of the gateway's work.
+ */
+import type { ExecutionResult } from "graphql";
+import type { SelectionQueries } from "./selection.js";
+
+/** Sends one subscription's `next` messages straight to its socket. */
+export interface UpdateSink {
+  /** Sends a `next` message with this payload (JSON) now; false when the socket is behind, and the update must wait its turn. */
+  next(payload: string): boolean;
+}
+
+/** A `next` message's payload exactly as graphql-ws serializes an execution result: data, then errors (each its toJSON) if any. */
+export function payloadJson(result: ExecutionResult): string {
+  const { errors, ...rest } = result;
+  return JSON.stringify(errors ? { ...rest, errors: errors.map((error) => error.toJSON()) } : rest);
+}
+
+/** By what an update was made from (the shared answer, or the change itself when it needs none), then selection, then cursor. */
+const shared = new WeakMap<object, Map<SelectionQueries, Map<string, string>>>();
+
+/**
+ * The payload of an update that every subscriber with the same source,
+ * selection and cursor receives identically; serialized by the first.
+ */
+export function sharedPayloadJson(result: ExecutionResult, source: object, selection: SelectionQueries, cursor: string): string {
+  let bySelection = shared.get(source);
+  if (!bySelection) shared.set(source, (bySelection = new Map()));
+  let byCursor = bySelection.get(selection);
+  if (!byCursor) bySelection.set(selection, (byCursor = new Map()));
+  let json = byCursor.get(cursor);
+  if (json === undefined) byCursor.set(cursor, (json = payloadJson(result)));
+  return json;
+}

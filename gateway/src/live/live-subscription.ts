@@ -184,10 +184,18 @@ export class LiveSubscription {
     } catch (error) {
       return this.unresolved(payload, error);
     }
-    return runs.resolve(caller).then(
-      (body) => this.withBody(payload, body),
-      (error: unknown) => this.unresolved(payload, error),
-    );
+    const resolving = runs;
+    const inFlight = runs.inFlight();
+    const own = () =>
+      resolving.resolve(caller).then(
+        (body) => this.withBody(payload, body),
+        (error: unknown) => this.unresolved(payload, error),
+      );
+    if (!inFlight) return own();
+    return inFlight.then(() => {
+      const known = resolving.settled(caller);
+      return known ? this.withBody(payload, known) : own();
+    });
   }
 
   private withBody(payload: Record<string, unknown>, body: ExecutionResultBody): Update {

@@ -115,4 +115,28 @@ describe("answers already in", () => {
     expect(runs.settled(everyone[0]!)).toBe(own);
     expect(runs.settled(everyone[1]!)).toBeUndefined();
   });
+
+  it("give every waiting subscriber one promise to wait on while the first run is in flight", async () => {
+    const { runAs } = counting("none");
+    const resolution = new ChangeResolution(runAs, new Semaphore(8));
+    const runs = resolution.prepare({ prepare: () => ({ query: "query", variables: { id: 1 }, variablesKey: '{"id":1}' }) } as unknown as SelectionQueries, {})!;
+    expect(runs.inFlight()).toBeNull(); // nothing started yet: the first subscriber runs it
+    const first = runs.resolve(everyone[0]!);
+    const waiting = runs.inFlight();
+    expect(waiting).not.toBeNull();
+    expect(runs.inFlight()).toBe(waiting);
+    await waiting;
+    expect(runs.settled(everyone[5]!)).toBe(await first);
+    expect(runs.inFlight()).toBeNull();
+  });
+
+  it("let a waiting subscriber find out that the run it waited for failed", async () => {
+    const resolution = new ChangeResolution(async () => Promise.reject(new Error("node down")), new Semaphore(8));
+    const runs = resolution.prepare({ prepare: () => ({ query: "query", variables: { id: 1 }, variablesKey: '{"id":1}' }) } as unknown as SelectionQueries, {})!;
+    const first = runs.resolve(everyone[0]!);
+    await expect(runs.inFlight()).resolves.toBeUndefined();
+    expect(runs.settled(everyone[1]!)).toBeUndefined();
+    await expect(first).rejects.toThrow("node down");
+    await expect(runs.resolve(everyone[1]!)).rejects.toThrow("node down");
+  });
 });

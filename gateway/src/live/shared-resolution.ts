@@ -21,6 +21,8 @@ interface Run {
   outcome: Promise<{ body: ExecutionResultBody; dependence: CallerDependence }>;
   /** The outcome once it is in: subscribers arriving later take it without waiting a turn. */
   settled?: { body: ExecutionResultBody; dependence: CallerDependence };
+  /** Resolves (never rejects) once the run finished, `settled` set if it succeeded. */
+  finished: Promise<void>;
 }
 
 /** Callers live as long as their socket; their group is worked out once, not at every change. */
@@ -75,6 +77,16 @@ export class SharedRuns {
     return this.list.find((run) => run.caller.sub === caller.sub && groupOf(run.caller) === groupOf(caller))?.settled?.body;
   }
 
+  /**
+   * Resolves once the run a caller would wait for first has finished (then
+   * `settled` may answer): many subscribers wait on one promise, not each
+   * on a chain of their own. Null when there is no run to wait for.
+   */
+  inFlight(): Promise<void> | null {
+    if (this.learned === "subject") return null;
+    return this.list.find((run) => !run.settled)?.finished ?? null;
+  }
+
   async resolve(caller: UserCaller): Promise<ExecutionResultBody> {
     // by index, not a copy: runs others start while this one waits are considered too
     for (let index = 0; index < this.list.length && this.learned !== "subject"; index++) {
@@ -84,12 +96,12 @@ export class SharedRuns {
     }
     const own = this.list.find((run) => run.caller.sub === caller.sub && groupOf(run.caller) === groupOf(caller));
     if (own) return (await own.outcome).body;
-    const run: Run = { caller, outcome: this.run(caller) };
+    const outcome = this.run(caller);
+    const run: Run = { caller, outcome, finished: outcome.then((settled) => void (run.settled = settled), () => undefined) };
     this.list.push(run);
-    const settled = await run.outcome;
-    run.settled = settled;
-    this.learned = settled.dependence;
-    return settled.body;
+    const { body, dependence } = await run.outcome;
+    this.learned = dependence;
+    return body;
   }
 }
 

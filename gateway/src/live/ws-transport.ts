@@ -98,6 +98,15 @@ function keepSocketAlive(socket: WebSocket, interval: number): () => void {
   };
 }
 
+/** Writers holding frames until the end of this tick: one callback lets them all go, not one per socket. */
+let corked: FrameWriter[] = [];
+
+function uncorkAll(): void {
+  const writers = corked;
+  corked = [];
+  for (const writer of writers) writer.uncork();
+}
+
 /** Sends a socket's messages, holding its frames until the end of the current tick so that they leave together. */
 export class FrameWriter {
   private corked = false;
@@ -114,7 +123,7 @@ export class FrameWriter {
     if (!this.corked) {
       this.corked = true;
       this.transport.cork();
-      process.nextTick(() => this.uncork());
+      if (corked.push(this) === 1) process.nextTick(uncorkAll);
     }
     this.socket.send(data);
     if (this.transport.writableNeedDrain) return this.drained();
@@ -136,7 +145,7 @@ export class FrameWriter {
     };
   }
 
-  private uncork(): void {
+  uncork(): void {
     this.corked = false;
     this.transport.uncork();
   }

@@ -1,8 +1,8 @@
 /**
  * A worker thread carrying a share of the benchmark's clients: one
- * graphql-ws client (its own socket) per token, each subscribed to
- * consortium events, recording for every measured delivery its latency
- * (receive time − the change's commit time).
+ * graphql-transport-ws socket per token (see subscriber-socket), each
+ * subscribed to consortium events, recording for every measured delivery
+ * its latency (receive time − the change's commit time).
  *
  * A delivery is told apart by its node and that node's position in the
  * update's cursor (the gateway's own decoder reads it): the event's title is
@@ -14,9 +14,8 @@ import { monitorEventLoopDelay, type IntervalHistogram } from "node:perf_hooks";
 import { parentPort, workerData } from "node:worker_threads";
 import { decodeLiveCursor } from "@tandem/gateway/live/live-cursor";
 import { cursorOrder } from "@tandem/gateway/live/live-subscription";
-import { createClient, type Client } from "graphql-ws";
-import WebSocket from "ws";
 import { SUBSCRIPTION, type OpenReply, type ReportReply, type StatusReply, type WorkerInit, type WorkerRequest } from "./client-protocol.js";
+import { SubscriberSocket } from "./subscriber-socket.js";
 
 interface EventUpdate {
   cursor?: string;
@@ -25,7 +24,7 @@ interface EventUpdate {
 }
 
 interface BenchClient {
-  client: Client;
+  socket: SubscriberSocket | null;
   warmed: boolean;
   dropped: boolean;
   /** Per node: the last position received (measured or not) and the measured deliveries. */
@@ -102,38 +101,15 @@ function grow(samples: Float64Array): Float64Array {
 
 function openClient(token: string): Promise<string | null> {
   return new Promise((resolve) => {
-    let settled = false;
-    const settle = (error: string | null) => {
-      if (!settled) resolve(error);
-      settled = true;
-    };
-    const client = createClient({
-      url: gatewayWsUrl,
-      webSocketImpl: WebSocket,
-      lazy: true,
-      retryAttempts: 0,
-      connectionParams: { authorization: `Bearer ${token}` },
-      on: {
-        connected: () => settle(null),
-        closed: (event) => {
-          if (settled) state.dropped = true;
-          settle(`closed ${(event as { code?: number }).code ?? ""} ${(event as { reason?: string }).reason ?? ""}`.trim());
-        },
-        error: (error) => settle(String((error as Error).message ?? error)),
+    const state: BenchClient = { socket: null, warmed: false, dropped: false, last: new Map(), measured: 0 };
+    clients.push(state);
+    state.socket = new SubscriberSocket(gatewayWsUrl, token, SUBSCRIPTION, {
+      opened: resolve,
+      next: (result) => received(state, result.data?.consortiumEvents as EventUpdate | undefined, result.errors),
+      ended: () => {
+        state.dropped = true;
       },
     });
-    const state: BenchClient = { client, warmed: false, dropped: false, last: new Map(), measured: 0 };
-    clients.push(state);
-    client.subscribe<Record<string, EventUpdate>>(
-      { query: SUBSCRIPTION },
-      {
-        next: (result) => received(state, result.data?.consortiumEvents, result.errors),
-        error: () => {
-          state.dropped = true;
-        },
-        complete: () => undefined,
-      },
-    );
   });
 }
 
@@ -195,7 +171,7 @@ function report(expectedPerClient: number): ReportReply {
 async function close(): Promise<void> {
   run?.lag.disable();
   run = null;
-  await Promise.all(clients.splice(0).map((client) => client.client.dispose()));
+  await Promise.all(clients.splice(0).map((client) => client.socket?.close()));
 }
 
 async function handle(request: WorkerRequest): Promise<unknown> {

@@ -48,17 +48,20 @@ async function until(condition: () => boolean): Promise<void> {
 }
 
 describe("sending a socket's frames", () => {
-  it("sends the messages of one tick in order, in one write, without a promise", async () => {
+  it("sends a tick's first message at once and the others of the tick together, in order, without a promise", async () => {
     const { writer, transport, received } = await pair();
     const writes = countWrites(transport);
-    const results = ["a", "b", "c"].map((message) => writer.send(message));
+    expect(writer.send("a")).toBeUndefined();
+    expect(writes()).toBe(1); // not held until the tick ends
+    const results = ["b", "c", "d"].map((message) => writer.send(message));
     expect(results).toEqual([undefined, undefined, undefined]);
-    await until(() => received.length === 3);
-    expect(received).toEqual(["a", "b", "c"]);
     expect(writes()).toBe(1);
-    writer.send("d");
     await until(() => received.length === 4);
+    expect(received).toEqual(["a", "b", "c", "d"]);
     expect(writes()).toBe(2);
+    writer.send("e");
+    expect(writes()).toBe(3);
+    await until(() => received.length === 5);
   });
 
   it("makes the sender wait while the socket's buffer is full, until it drained", async () => {

@@ -7,8 +7,8 @@
  * - a message is handed to the socket without a promise of its own; the
  *   sender waits (and so stops pulling updates from the subscription) only
  *   while the socket's buffer is full, as a Node stream's writer does;
- * - a socket's frames from one turn of the event loop leave in one write
- *   (a subscriber that fell behind catches up in one system call, not one per update);
+ * - a socket's further frames in one turn of the event loop leave in one
+ *   write (a subscriber that fell behind catches up in two system calls, not one per update);
  * - live updates may bypass graphql-ws's per-message serialization (sinkFor).
  */
 import type { IncomingMessage } from "node:http";
@@ -98,17 +98,23 @@ function keepSocketAlive(socket: WebSocket, interval: number): () => void {
   };
 }
 
-/** Writers holding frames until the end of this tick: one callback lets them all go, not one per socket. */
-let corked: FrameWriter[] = [];
+/** Writers that sent in this tick: one callback ends the tick for all of them, not one per socket. */
+let sentThisTick: FrameWriter[] = [];
 
-function uncorkAll(): void {
-  const writers = corked;
-  corked = [];
-  for (const writer of writers) writer.uncork();
+function endTick(): void {
+  const writers = sentThisTick;
+  sentThisTick = [];
+  for (const writer of writers) writer.endTick();
 }
 
-/** Sends a socket's messages, holding its frames until the end of the current tick so that they leave together. */
+/**
+ * Sends a socket's messages. A socket's first frame in a tick leaves at
+ * once (thousands of sockets each get one per change, and the first should
+ * not wait for the last); further frames in the same tick — a subscriber
+ * catching up — are held and leave together in one write at the tick's end.
+ */
 export class FrameWriter {
+  private sent = false;
   private corked = false;
 
   constructor(
@@ -120,10 +126,12 @@ export class FrameWriter {
   /** Nothing to wait for while the socket keeps up; a promise resolving once its buffer drained when it does not. */
   send(data: string): Promise<void> | void {
     if (this.socket.readyState !== this.socket.OPEN) return;
-    if (!this.corked) {
+    if (!this.sent) {
+      this.sent = true;
+      if (sentThisTick.push(this) === 1) process.nextTick(endTick);
+    } else if (!this.corked) {
       this.corked = true;
       this.transport.cork();
-      if (corked.push(this) === 1) process.nextTick(uncorkAll);
     }
     this.socket.send(data);
     if (this.transport.writableNeedDrain) return this.drained();
@@ -145,7 +153,9 @@ export class FrameWriter {
     };
   }
 
-  uncork(): void {
+  endTick(): void {
+    this.sent = false;
+    if (!this.corked) return;
     this.corked = false;
     this.transport.uncork();
   }

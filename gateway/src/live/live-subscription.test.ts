@@ -146,7 +146,7 @@ describe("a live subscription", () => {
     const { runsFor, release } = heldRuns();
     let keepingUp = true;
     const direct: string[] = [];
-    const sink: UpdateSink = { next: (payload) => keepingUp && (direct.push(payload), true) };
+    const sink: UpdateSink = { next: (payload) => keepingUp && (direct.push(payload.json), true) };
     const live = subscription(hub, runsFor, 100, sink);
     await Promise.resolve();
     push(change(1)); // nobody waits on the updates yet: it queues for graphql-ws

@@ -14,7 +14,7 @@ import type { FeedChange, PartyFeed } from "./party-feed.js";
 import type { SelectionQueries } from "./selection.js";
 import type { UpstreamHub } from "./upstream-hub.js";
 import type { ExecutionResultBody, SharedRuns } from "./shared-resolution.js";
-import { payloadJson, sharedPayloadJson, type UpdateSink } from "./update-frames.js";
+import { payloadJson, SerializedPayload, sharedPayload, type UpdateSink } from "./update-frames.js";
 
 /** Order of a party's cursors (`o1.<id>`): their ids. */
 export function cursorOrder(cursor: string): bigint {
@@ -164,7 +164,7 @@ export class LiveSubscription {
   private sendDirectly({ result, source }: Update, cursor: string): boolean {
     const { sink, queries } = this.request;
     if (!sink || !this.updates.awaited) return false;
-    return sink.next(source ? sharedPayloadJson(result, source, queries, cursor) : payloadJson(result));
+    return sink.next(source ? sharedPayload(result, source, queries, cursor) : new SerializedPayload(payloadJson(result)));
   }
 
   /** Never rejects: an update that cannot be resolved carries an error. */

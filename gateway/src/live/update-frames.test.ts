@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { GraphQLError, type ExecutionResult } from "graphql";
 import { MessageType, stringifyMessage } from "graphql-ws";
 import type { SelectionQueries } from "./selection.js";
-import { payloadJson, sharedPayloadJson } from "./update-frames.js";
+import { payloadJson, sharedPayload } from "./update-frames.js";
 
 /** What graphql-ws's server sends for a result (see its emit.next). */
 function graphqlWsNext(id: string, result: ExecutionResult): string {
@@ -22,11 +22,14 @@ describe("a live update's payload", () => {
 
   it("is serialized once per source, selection and cursor", () => {
     const [source, selection, other] = [{}, {} as SelectionQueries, {} as SelectionQueries];
-    const first = sharedPayloadJson(update, source, selection, "l1.x");
+    const first = sharedPayload(update, source, selection, "l1.x");
+    expect(first.json).toBe(payloadJson(update));
+    expect(first.bytes.toString("utf8")).toBe(first.json);
+    expect(first.bytes).toBe(first.bytes); // encoded once
     const different = { data: { consortiumEvents: { cursor: "l1.y" } } };
-    expect(sharedPayloadJson(different, source, selection, "l1.x")).toBe(first); // taken from the first, not serialized again
-    expect(sharedPayloadJson(different, source, selection, "l1.y")).toBe(payloadJson(different));
-    expect(sharedPayloadJson(different, source, other, "l1.x")).toBe(payloadJson(different));
-    expect(sharedPayloadJson(different, {}, selection, "l1.x")).toBe(payloadJson(different));
+    expect(sharedPayload(different, source, selection, "l1.x")).toBe(first); // taken from the first, not serialized again
+    expect(sharedPayload(different, source, selection, "l1.y").json).toBe(payloadJson(different));
+    expect(sharedPayload(different, source, other, "l1.x").json).toBe(payloadJson(different));
+    expect(sharedPayload(different, {}, selection, "l1.x").json).toBe(payloadJson(different));
   });
 });

@@ -9,10 +9,21 @@
 import type { ExecutionResult } from "graphql";
 import type { SelectionQueries } from "./selection.js";
 
+/** A `next` message's payload, serialized; encoded to bytes once, when a socket first needs them. */
+export class SerializedPayload {
+  private utf8: Buffer | undefined;
+
+  constructor(readonly json: string) {}
+
+  get bytes(): Buffer {
+    return (this.utf8 ??= Buffer.from(this.json, "utf8"));
+  }
+}
+
 /** Sends one subscription's `next` messages straight to its socket. */
 export interface UpdateSink {
-  /** Sends a `next` message with this payload (JSON) now; false when the socket is behind, and the update must wait its turn. */
-  next(payload: string): boolean;
+  /** Sends a `next` message with this payload now; false when the socket is behind, and the update must wait its turn. */
+  next(payload: SerializedPayload): boolean;
 }
 
 /** A `next` message's payload exactly as graphql-ws serializes an execution result: data, then errors (each its toJSON) if any. */
@@ -22,18 +33,18 @@ export function payloadJson(result: ExecutionResult): string {
 }
 
 /** By what an update was made from (the shared answer, or the change itself when it needs none), then selection, then cursor. */
-const shared = new WeakMap<object, Map<SelectionQueries, Map<string, string>>>();
+const shared = new WeakMap<object, Map<SelectionQueries, Map<string, SerializedPayload>>>();
 
 /**
  * The payload of an update that every subscriber with the same source,
  * selection and cursor receives identically; serialized by the first.
  */
-export function sharedPayloadJson(result: ExecutionResult, source: object, selection: SelectionQueries, cursor: string): string {
+export function sharedPayload(result: ExecutionResult, source: object, selection: SelectionQueries, cursor: string): SerializedPayload {
   let bySelection = shared.get(source);
   if (!bySelection) shared.set(source, (bySelection = new Map()));
   let byCursor = bySelection.get(selection);
   if (!byCursor) bySelection.set(selection, (byCursor = new Map()));
-  let json = byCursor.get(cursor);
-  if (json === undefined) byCursor.set(cursor, (json = payloadJson(result)));
-  return json;
+  let payload = byCursor.get(cursor);
+  if (!payload) byCursor.set(cursor, (payload = new SerializedPayload(payloadJson(result))));
+  return payload;
 }

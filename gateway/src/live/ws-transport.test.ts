@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import type { IncomingMessage } from "node:http";
 import type { AddressInfo, Socket } from "node:net";
 import WebSocket, { WebSocketServer } from "ws";
+import { SerializedPayload } from "./update-frames.js";
 import { FrameWriter } from "./ws-transport.js";
 
 interface Pair {
@@ -20,8 +21,8 @@ afterEach(async () => {
   }
 });
 
-async function pair(): Promise<Pair> {
-  const server = new WebSocketServer({ port: 0, host: "127.0.0.1" });
+async function pair(perMessageDeflate = false): Promise<Pair> {
+  const server = new WebSocketServer({ port: 0, host: "127.0.0.1", perMessageDeflate });
   servers.push(server);
   await new Promise((resolve) => server.once("listening", resolve));
   const accepted = new Promise<{ socket: WebSocket; request: IncomingMessage }>((resolve) => server.once("connection", (socket, request) => resolve({ socket, request })));
@@ -94,19 +95,40 @@ describe("sending a socket's frames", () => {
     expect(writer.send("late")).toBeUndefined();
   });
 
-  it("sends a subscription's updates as graphql-ws's next messages, and refuses while the socket is behind", async () => {
+  it("sends a subscription's updates as graphql-ws's next messages, in frames of every length, in order with other messages", async () => {
     const { writer, client, received } = await pair();
-    const sink = writer.sinkFor("sub-\"1");
-    expect(sink.next('{"data":{"a":1}}')).toBe(true);
-    await until(() => received.length === 1);
-    expect(JSON.parse(received[0]!)).toEqual({ id: 'sub-"1', type: "next", payload: { data: { a: 1 } } });
+    const sink = writer.sinkFor('sub-"1');
+    const payloads = [{ a: 1 }, { a: "é".repeat(100) }, { a: "x".repeat(70_000) }].map((data) => new SerializedPayload(JSON.stringify({ data })));
+    expect(sink.next(payloads[0]!)).toBe(true);
+    void writer.send('{"type":"complete","id":"other"}');
+    for (const payload of payloads.slice(1)) expect(sink.next(payload)).toBe(true);
+    await until(() => received.length === 4);
+    expect(received.map((message) => JSON.parse(message) as unknown)).toEqual([
+      { id: 'sub-"1', type: "next", payload: JSON.parse(payloads[0]!.json) as unknown },
+      { type: "complete", id: "other" },
+      ...payloads.slice(1).map((payload) => ({ id: 'sub-"1', type: "next", payload: JSON.parse(payload.json) as unknown })),
+    ]);
+    void client;
+  });
+
+  it("refuses a subscription's update while the socket is behind", async () => {
+    const { writer, client } = await pair();
+    const sink = writer.sinkFor("1");
     client.pause();
-    const big = `{"data":{"a":"${"x".repeat(64 * 1024)}"}}`;
+    const big = new SerializedPayload(`{"data":{"a":"${"x".repeat(64 * 1024)}"}}`);
     let refused = false;
     for (let sent = 0; sent < 10_000 && !refused; sent++) {
       refused = !sink.next(big);
       await new Promise((resolve) => setImmediate(resolve));
     }
     expect(refused).toBe(true);
+  });
+
+  it("delivers on a socket that negotiated compression (ws frames those)", async () => {
+    const { writer, client, received } = await pair(true);
+    expect(client.extensions).toContain("permessage-deflate");
+    expect(writer.sinkFor("1").next(new SerializedPayload('{"data":{"a":1}}'))).toBe(true);
+    await until(() => received.length === 1);
+    expect(JSON.parse(received[0]!)).toEqual({ id: "1", type: "next", payload: { data: { a: 1 } } });
   });
 });

@@ -126,6 +126,12 @@ export class FrameWriter {
   /** Nothing to wait for while the socket keeps up; a promise resolving once its buffer drained when it does not. */
   send(data: string): Promise<void> | void {
     if (this.socket.readyState !== this.socket.OPEN) return;
+    this.holdIfSent();
+    this.socket.send(data);
+    if (this.transport.writableNeedDrain) return this.drained();
+  }
+
+  private holdIfSent(): void {
     if (!this.sent) {
       this.sent = true;
       if (sentThisTick.push(this) === 1) process.nextTick(endTick);
@@ -133,21 +139,29 @@ export class FrameWriter {
       this.corked = true;
       this.transport.cork();
     }
-    this.socket.send(data);
-    if (this.transport.writableNeedDrain) return this.drained();
   }
 
   /**
-   * Sends subscription `id`'s `next` messages around a payload serialized
-   * once for many subscribers — the bytes graphql-ws would send — while the
-   * socket keeps up; refuses (false) when it is behind.
+   * Sends subscription `id`'s `next` messages — the bytes graphql-ws would
+   * send — while the socket keeps up; refuses (false) when it is behind.
+   * The frame is built here around the payload's shared bytes and written to
+   * the connection as ws would write it: no per-subscriber serialization or
+   * encoding. With an extension negotiated (compression: ws frames it
+   * differently) ws sends it instead.
    */
   sinkFor(id: string): UpdateSink {
     const head = `{"id":${JSON.stringify(id)},"type":"next","payload":`;
+    const headBytes = Buffer.from(head, "utf8");
     return {
       next: (payload) => {
         if (this.transport.writableNeedDrain) return false;
-        void this.send(`${head}${payload}}`);
+        if (this.socket.readyState !== this.socket.OPEN) return true; // as graphql-ws: nothing to send to
+        if (this.socket.extensions) {
+          void this.send(`${head}${payload.json}}`);
+          return true;
+        }
+        this.holdIfSent();
+        this.transport.write(nextFrame(headBytes, payload.bytes));
         return true;
       },
     };
@@ -171,4 +185,25 @@ export class FrameWriter {
       this.transport.on("close", done);
     });
   }
+}
+
+/** An unmasked, final text frame (server to client, RFC 6455 section 5.2) carrying `head`, `body` and a closing brace. */
+export function nextFrame(head: Buffer, body: Buffer): Buffer {
+  const length = head.length + body.length + 1;
+  const offset = length < 126 ? 2 : length < 65_536 ? 4 : 10;
+  const frame = Buffer.allocUnsafe(offset + length);
+  frame[0] = 0x81;
+  if (offset === 2) frame[1] = length;
+  else if (offset === 4) {
+    frame[1] = 126;
+    frame.writeUInt16BE(length, 2);
+  } else {
+    frame[1] = 127;
+    frame.writeUInt32BE(Math.floor(length / 2 ** 32), 2);
+    frame.writeUInt32BE(length >>> 0, 6);
+  }
+  head.copy(frame, offset);
+  body.copy(frame, offset + head.length);
+  frame[offset + length - 1] = 0x7d; // }
+  return frame;
 }

@@ -7,7 +7,7 @@ import { LiveSubscription } from "./live-subscription.js";
 import type { FeedChange } from "./party-feed.js";
 import { planSelection, SelectionQueries } from "./selection.js";
 import { SharedRuns, type ExecutionResultBody } from "./shared-resolution.js";
-import type { UpdateSink } from "./update-frames.js";
+import type { SerializedPayload, UpdateSink } from "./update-frames.js";
 import type { TopicListener, UpstreamHub } from "./upstream-hub.js";
 
 const caller: UserCaller = { kind: "user", sub: "hst:participant:1", homeNode: "hst", roles: [Role.MENTEE], requestId: null, via: "gateway" };
@@ -68,8 +68,9 @@ async function take(updates: AsyncIterator<ExecutionResult>, count: number): Pro
   return taken;
 }
 
-function subscription(hub: UpstreamHub, runsFor: (party: string, change: FeedChange) => SharedRuns | null, backlog = 100, sink: UpdateSink | null = null) {
-  const queries = selectionOf(`subscription { consortiumEvents { cursor event { id } } }`);
+const QUERIES = selectionOf(`subscription { consortiumEvents { cursor event { id } } }`);
+
+function subscription(hub: UpstreamHub, runsFor: (party: string, change: FeedChange) => SharedRuns | null, backlog = 100, sink: UpdateSink | null = null, queries = QUERIES) {
   const live = new LiveSubscription(
     { hub, feeds: new Map(), runsFor, logger: createLogger("test", "silent"), backlog, closed: () => undefined },
     { rootKey: "consortiumEvents", payloadType: "EventUpdate", topic: "t", parties: ["hst"], positions: { hst: null }, queries, caller, kinds: new Set(["UPDATED"]), sink },
@@ -167,5 +168,34 @@ describe("a live subscription", () => {
     expect((third.data!.consortiumEvents as { event: { id: string } }).event.id).toBe("hst:event:3");
     expect(direct).toHaveLength(1);
     live.close();
+  });
+
+  it("gives subscribers that receive the same update one serialized payload", async () => {
+    const { hub, push } = fakeHub();
+    const { runsFor, release } = heldRuns();
+    const received: SerializedPayload[] = [];
+    const sink: UpdateSink = { next: (payload) => (received.push(payload), true) };
+    const lives = [subscription(hub, runsFor, 100, sink), subscription(hub, runsFor, 100, sink)];
+    const waiting = lives.map((live) => live.updates.next());
+    await Promise.resolve();
+    push(change(1));
+    release("hst:event:1");
+    await new Promise((resolve) => setTimeout(resolve, 1));
+    expect(received).toHaveLength(2);
+    expect(received[1]).toBe(received[0]);
+    const other = subscription(hub, runsFor, 100, sink, selectionOf(`subscription { consortiumEvents { cursor change event { id } } }`));
+    void other.updates.next();
+    await Promise.resolve();
+    push(change(2));
+    release("hst:event:2");
+    await new Promise((resolve) => setTimeout(resolve, 1));
+    const second = received.slice(2);
+    expect(second).toHaveLength(3);
+    expect(new Set(second).size).toBe(2); // one payload for the two with the same selection, its own for the other
+    expect(new Set(second.map((payload) => payload.json)).size).toBe(2);
+    other.close();
+    expect(JSON.parse(received[0]!.json)).toMatchObject({ data: { consortiumEvents: { event: { id: "hst:event:1" } } } });
+    for (const live of lives) live.close();
+    void waiting;
   });
 });

@@ -14,7 +14,7 @@ import type { FeedChange, PartyFeed } from "./party-feed.js";
 import type { SelectionQueries } from "./selection.js";
 import type { UpstreamHub } from "./upstream-hub.js";
 import type { ExecutionResultBody, SharedRuns } from "./shared-resolution.js";
-import { payloadJson, SerializedPayload, sharedPayload, type UpdateSink } from "./update-frames.js";
+import { payloadJson, SerializedPayload, sharedPayload, shareUpdate, type UpdateSink } from "./update-frames.js";
 
 /** Order of a party's cursors (`o1.<id>`): their ids. */
 export function cursorOrder(cursor: string): bigint {
@@ -58,11 +58,13 @@ export interface LiveRequest {
   sink: UpdateSink | null;
 }
 
-interface Update {
-  result: ExecutionResult;
-  /** What every subscriber receiving the same update shares (the answer, or the change when there is none); null when the update is this subscriber's own. */
-  source: object | null;
-}
+/** The change needs no answer: its selection names none of the entities it carries. */
+const NO_ANSWER = Symbol("no answer");
+/** Resolving the change failed: the update carries an error of its own. */
+const UNRESOLVED = Symbol("unresolved");
+
+/** What resolving a change gave a subscriber: an answer shared with others where it applies to them, or one of the above. */
+type Answer = ExecutionResultBody | typeof NO_ANSWER | typeof UNRESOLVED;
 
 interface QueuedChange {
   party: string;
@@ -146,12 +148,12 @@ export class LiveSubscription {
     this.draining = true;
     while (this.queue.length && !this.closed) {
       const queued = this.queue[0]!;
-      const next = this.toUpdate(queued);
-      const update = next instanceof Promise ? await next : next;
+      const pending = this.answerFor(queued);
+      const answer = pending instanceof Promise ? await pending : pending;
       this.queue.shift();
       if (this.closed) break;
-      if (this.sendDirectly(update, queued.cursor)) continue;
-      if (!this.updates.push(update.result)) this.fail(new GraphQLError("Too far behind: subscribe again with your last cursor", { extensions: { code: "SUBSCRIBER_TOO_SLOW" } }));
+      if (this.sendDirectly(answer, queued)) continue;
+      if (!this.updates.push(this.resultOf(answer, queued))) this.fail(new GraphQLError("Too far behind: subscribe again with your last cursor", { extensions: { code: "SUBSCRIBER_TOO_SLOW" } }));
     }
     this.draining = false;
   }
@@ -160,55 +162,55 @@ export class LiveSubscription {
    * Straight to the socket when graphql-ws waits for an update (so it has
    * sent every earlier one) and the socket keeps up; otherwise the update
    * waits in `updates`, counted against the backlog, and graphql-ws sends it.
+   * Subscribers receiving the same update share its serialized payload:
+   * only the first builds and serializes it.
    */
-  private sendDirectly({ result, source }: Update, cursor: string): boolean {
+  private sendDirectly(answer: Answer, queued: QueuedChange): boolean {
     const { sink, queries } = this.request;
     if (!sink || !this.updates.awaited) return false;
-    return sink.next(source ? sharedPayload(result, source, queries, cursor) : new SerializedPayload(payloadJson(result)));
+    if (answer === UNRESOLVED) return sink.next(new SerializedPayload(payloadJson(this.resultOf(answer, queued))));
+    const source = answer === NO_ANSWER ? queued.change : answer;
+    return sink.next(sharedPayload(source, queries, queued.cursor) ?? shareUpdate(source, queries, queued.cursor, this.resultOf(answer, queued)));
   }
 
-  /** Never rejects: an update that cannot be resolved carries an error. */
-  private toUpdate({ party, change, cursor }: QueuedChange): Update | Promise<Update> {
-    const { queries, caller, rootKey, payloadType } = this.request;
-    const { plan } = queries;
-    const payload: Record<string, unknown> = {};
-    for (const scalar of plan.scalars) payload[scalar.responseKey] = scalarOf(scalar.name, cursor, change, party, payloadType);
-    for (const entity of plan.entities) payload[entity.responseKey] = null;
-    if (plan.entities.length === 0) return { result: { data: { [rootKey]: payload } }, source: change };
+  /** Never rejects: when resolving fails, the answer is UNRESOLVED. */
+  private answerFor({ party, change }: QueuedChange): Answer | Promise<Answer> {
+    const { queries, caller } = this.request;
+    if (queries.plan.entities.length === 0) return NO_ANSWER;
     let runs: SharedRuns | null;
     try {
       runs = this.deps.runsFor(party, change, queries);
-      if (!runs) return { result: { data: { [rootKey]: payload } }, source: change };
+      if (!runs) return NO_ANSWER;
       const known = runs.settled(caller);
-      if (known) return this.withBody(payload, known);
+      if (known) return known;
     } catch (error) {
-      return this.unresolved(payload, error);
+      return this.unresolved(error);
     }
     const resolving = runs;
     const inFlight = runs.inFlight();
-    const own = () =>
-      resolving.resolve(caller).then(
-        (body) => this.withBody(payload, body),
-        (error: unknown) => this.unresolved(payload, error),
-      );
-    if (!inFlight) return own();
-    return inFlight.then(() => {
-      const known = resolving.settled(caller);
-      return known ? this.withBody(payload, known) : own();
-    });
+    return inFlight ? inFlight.then(() => resolving.settled(caller) ?? this.ownAnswer(resolving)) : this.ownAnswer(runs);
   }
 
-  private withBody(payload: Record<string, unknown>, body: ExecutionResultBody): Update {
-    const { rootKey, queries } = this.request;
-    for (const entity of queries.plan.entities) payload[entity.responseKey] = body.data?.[entity.responseKey] ?? null;
-    const errors = errorsOf(body, rootKey);
-    return { result: errors.length ? { data: { [rootKey]: payload }, errors } : { data: { [rootKey]: payload } }, source: body };
+  private ownAnswer(runs: SharedRuns): Promise<Answer> {
+    return runs.resolve(this.request.caller).catch((error: unknown) => this.unresolved(error));
   }
 
-  private unresolved(payload: Record<string, unknown>, error: unknown): Update {
-    const { rootKey } = this.request;
+  private unresolved(error: unknown): typeof UNRESOLVED {
     this.deps.logger.warn({ err: error }, "resolving a live update failed");
-    return { result: { data: { [rootKey]: payload }, errors: [new GraphQLError("This update could not be resolved", { path: [rootKey], extensions: { code: "INTERNAL_SERVER_ERROR" } })] }, source: null };
+    return UNRESOLVED;
+  }
+
+  /** The update as graphql-ws receives it: the change's own fields, the answer's entities, and errors. */
+  private resultOf(answer: Answer, { party, change, cursor }: QueuedChange): ExecutionResult {
+    const { queries, rootKey, payloadType } = this.request;
+    const { plan } = queries;
+    const body = typeof answer === "object" ? answer : null;
+    const payload: Record<string, unknown> = {};
+    for (const scalar of plan.scalars) payload[scalar.responseKey] = scalarOf(scalar.name, cursor, change, party, payloadType);
+    for (const entity of plan.entities) payload[entity.responseKey] = body?.data?.[entity.responseKey] ?? null;
+    if (answer === UNRESOLVED) return { data: { [rootKey]: payload }, errors: [new GraphQLError("This update could not be resolved", { path: [rootKey], extensions: { code: "INTERNAL_SERVER_ERROR" } })] };
+    const errors = body ? errorsOf(body, rootKey) : NO_ERRORS;
+    return errors.length ? { data: { [rootKey]: payload }, errors } : { data: { [rootKey]: payload } };
   }
 
   private fail(error: unknown): void {

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { GraphQLError, type ExecutionResult } from "graphql";
 import { MessageType, stringifyMessage } from "graphql-ws";
 import type { SelectionQueries } from "./selection.js";
-import { payloadJson, sharedPayload } from "./update-frames.js";
+import { payloadJson, sharedPayload, shareUpdate } from "./update-frames.js";
 
 /** What graphql-ws's server sends for a result (see its emit.next). */
 function graphqlWsNext(id: string, result: ExecutionResult): string {
@@ -20,16 +20,16 @@ describe("a live update's payload", () => {
     }
   });
 
-  it("is serialized once per source, selection and cursor", () => {
+  it("is kept once per source, selection and cursor for every subscriber that receives it", () => {
     const [source, selection, other] = [{}, {} as SelectionQueries, {} as SelectionQueries];
-    const first = sharedPayload(update, source, selection, "l1.x");
+    expect(sharedPayload(source, selection, "l1.x")).toBeUndefined();
+    const first = shareUpdate(source, selection, "l1.x", update);
     expect(first.json).toBe(payloadJson(update));
     expect(first.bytes.toString("utf8")).toBe(first.json);
     expect(first.bytes).toBe(first.bytes); // encoded once
-    const different = { data: { consortiumEvents: { cursor: "l1.y" } } };
-    expect(sharedPayload(different, source, selection, "l1.x")).toBe(first); // taken from the first, not serialized again
-    expect(sharedPayload(different, source, selection, "l1.y").json).toBe(payloadJson(different));
-    expect(sharedPayload(different, source, other, "l1.x").json).toBe(payloadJson(different));
-    expect(sharedPayload(different, {}, selection, "l1.x").json).toBe(payloadJson(different));
+    expect(sharedPayload(source, selection, "l1.x")).toBe(first);
+    expect(sharedPayload(source, selection, "l1.y")).toBeUndefined();
+    expect(sharedPayload(source, other, "l1.x")).toBeUndefined();
+    expect(sharedPayload({}, selection, "l1.x")).toBeUndefined();
   });
 });

@@ -35,16 +35,18 @@ export function payloadJson(result: ExecutionResult): string {
 /** By what an update was made from (the shared answer, or the change itself when it needs none), then selection, then cursor. */
 const shared = new WeakMap<object, Map<SelectionQueries, Map<string, SerializedPayload>>>();
 
-/**
- * The payload of an update that every subscriber with the same source,
- * selection and cursor receives identically; serialized by the first.
- */
-export function sharedPayload(result: ExecutionResult, source: object, selection: SelectionQueries, cursor: string): SerializedPayload {
+/** The payload every subscriber with the same source, selection and cursor receives, if one of them serialized it already. */
+export function sharedPayload(source: object, selection: SelectionQueries, cursor: string): SerializedPayload | undefined {
+  return shared.get(source)?.get(selection)?.get(cursor);
+}
+
+/** Serializes the first such subscriber's update, for all of them. */
+export function shareUpdate(source: object, selection: SelectionQueries, cursor: string, result: ExecutionResult): SerializedPayload {
   let bySelection = shared.get(source);
   if (!bySelection) shared.set(source, (bySelection = new Map()));
   let byCursor = bySelection.get(selection);
   if (!byCursor) bySelection.set(selection, (byCursor = new Map()));
-  let payload = byCursor.get(cursor);
-  if (!payload) byCursor.set(cursor, (payload = new SerializedPayload(payloadJson(result))));
+  const payload = new SerializedPayload(payloadJson(result));
+  byCursor.set(cursor, payload);
   return payload;
 }

@@ -63,7 +63,8 @@ export function solveRound(input: RoundInput, onProgress: BuildProgress = () => 
     mentorCount: mentors.length,
     proposals,
     unmatched,
-    totalScore: proposals.reduce((sum, proposal) => sum + proposal.score, 0),
+    // to a millionth, as a total should read (a binary sum of 9.1667, 6.5833… shows 66.16669999999999)
+    totalScore: Math.round(proposals.reduce((sum, proposal) => sum + proposal.score, 0) * 1e6) / 1e6,
   };
 }
 

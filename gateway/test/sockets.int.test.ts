@@ -123,6 +123,19 @@ describe("the subscription socket", () => {
     socket.ws.close();
   });
 
+  it("refuses a malformed cursor as that subscription's BAD_CURSOR error, keeping the socket and its other subscriptions", async () => {
+    const socket = await signedIn();
+    socket.send({ id: "live", type: "subscribe", payload: { query: CONSORTIUM_EVENTS } });
+    socket.send({ id: "resume", type: "subscribe", payload: { query: `subscription($after: String) { consortiumEvents(after: $after) { cursor } }`, variables: { after: "l1.not-a-cursor" } } });
+    const refused = await socket.next("error");
+    expect(refused).toMatchObject({ id: "resume", payload: [expect.objectContaining({ extensions: expect.objectContaining({ code: "BAD_CURSOR", field: "after" }) })] });
+    socket.send({ type: "ping" });
+    await socket.next("pong");
+    expect(socket.ws.readyState).toBe(WebSocket.OPEN);
+    expect(socket.messages.filter((message) => message.type === "error").map((message) => message.id)).toEqual(["resume"]);
+    socket.ws.close();
+  });
+
   it("closes the socket when a message exceeds the size limit (1009)", async () => {
     const socket = await signedIn();
     socket.send({ id: "big", type: "subscribe", payload: { query: CONSORTIUM_EVENTS, variables: { pad: "x".repeat(5_000) } } });

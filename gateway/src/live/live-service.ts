@@ -102,7 +102,9 @@ export class LiveService {
   async admit(args: ExecutionArgs, caller: UserCaller): Promise<readonly GraphQLError[] | null> {
     try {
       const { spec, values } = this.rootOf(args);
-      spec.source(values, this.options.nodeIds, this.options.coordinationId);
+      const { parties } = spec.source(values, this.options.nodeIds, this.options.coordinationId);
+      // refused here, as this subscription's error: thrown later, it would close the client's whole socket
+      if (typeof values.after === "string") decodeLiveCursor(values.after, parties);
       if (!spec.probe) return null;
       const probe = spec.probe(values);
       const { body } = await this.options.runAs(probe.query, probe.variables, caller);

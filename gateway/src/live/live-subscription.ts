@@ -146,16 +146,23 @@ export class LiveSubscription {
   /** Hands queued changes over in order: at once while their answers are known, waiting only for one that is not. */
   private async drain(): Promise<void> {
     this.draining = true;
-    while (this.queue.length && !this.closed) {
-      const queued = this.queue[0]!;
-      const pending = this.answerFor(queued);
-      const answer = pending instanceof Promise ? await pending : pending;
-      this.queue.shift();
-      if (this.closed) break;
-      if (this.sendDirectly(answer, queued)) continue;
-      if (!this.updates.push(this.resultOf(answer, queued))) this.fail(new GraphQLError("Too far behind: subscribe again with your last cursor", { extensions: { code: "SUBSCRIBER_TOO_SLOW" } }));
+    try {
+      while (this.queue.length && !this.closed) {
+        const queued = this.queue[0]!;
+        const pending = this.answerFor(queued);
+        const answer = pending instanceof Promise ? await pending : pending;
+        this.queue.shift();
+        if (this.closed) break;
+        if (this.sendDirectly(answer, queued)) continue;
+        if (!this.updates.push(this.resultOf(answer, queued))) this.fail(new GraphQLError("Too far behind: subscribe again with your last cursor", { extensions: { code: "SUBSCRIBER_TOO_SLOW" } }));
+      }
+    } catch (error) {
+      // nothing above should throw; if it does, the subscription ends with an error rather than stalling
+      this.deps.logger.error({ err: error }, "delivering a live update failed");
+      this.fail(new GraphQLError("This subscription failed: subscribe again with your last cursor", { extensions: { code: "INTERNAL_SERVER_ERROR" } }));
+    } finally {
+      this.draining = false;
     }
-    this.draining = false;
   }
 
   /**
@@ -170,7 +177,8 @@ export class LiveSubscription {
     if (!sink || !this.updates.awaited) return false;
     if (answer === UNRESOLVED) return sink.next(new SerializedPayload(payloadJson(this.resultOf(answer, queued))));
     const source = answer === NO_ANSWER ? queued.change : answer;
-    return sink.next(sharedPayload(source, queries, queued.cursor) ?? shareUpdate(source, queries, queued.cursor, this.resultOf(answer, queued)));
+    const { change, cursor } = queued;
+    return sink.next(sharedPayload(change, source, queries, cursor) ?? shareUpdate(change, source, queries, cursor, this.resultOf(answer, queued)));
   }
 
   /** Never rejects: when resolving fails, the answer is UNRESOLVED. */

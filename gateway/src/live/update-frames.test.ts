@@ -20,16 +20,17 @@ describe("a live update's payload", () => {
     }
   });
 
-  it("is kept once per source, selection and cursor for every subscriber that receives it", () => {
-    const [source, selection, other] = [{}, {} as SelectionQueries, {} as SelectionQueries];
-    expect(sharedPayload(source, selection, "l1.x")).toBeUndefined();
-    const first = shareUpdate(source, selection, "l1.x", update);
+  it("is kept once per change, source, selection and cursor for every subscriber that receives it", () => {
+    const [change, source, selection, other] = [{}, {}, {} as SelectionQueries, {} as SelectionQueries];
+    expect(sharedPayload(change, source, selection, "l1.x")).toBeUndefined();
+    const first = shareUpdate(change, source, selection, "l1.x", update);
     expect(first.json).toBe(payloadJson(update));
     expect(first.bytes.toString("utf8")).toBe(first.json);
     expect(first.bytes).toBe(first.bytes); // encoded once
-    expect(sharedPayload(source, selection, "l1.x")).toBe(first);
-    expect(sharedPayload(source, selection, "l1.y")).toBeUndefined();
-    expect(sharedPayload(source, other, "l1.x")).toBeUndefined();
-    expect(sharedPayload({}, selection, "l1.x")).toBeUndefined();
+    expect(sharedPayload(change, source, selection, "l1.x")).toBe(first);
+    expect(sharedPayload(change, source, selection, "l1.y")).toBeUndefined();
+    expect(sharedPayload(change, source, other, "l1.x")).toBeUndefined();
+    expect(sharedPayload(change, {}, selection, "l1.x")).toBeUndefined(); // another answer: someone with other rights
+    expect(sharedPayload({}, source, selection, "l1.x")).toBeUndefined(); // the same answer, replayed as another change object
   });
 });

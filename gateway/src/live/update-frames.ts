@@ -32,18 +32,25 @@ export function payloadJson(result: ExecutionResult): string {
   return JSON.stringify(errors ? { ...rest, errors: errors.map((error) => error.toJSON()) } : rest);
 }
 
-/** By what an update was made from (the shared answer, or the change itself when it needs none), then selection, then cursor. */
-const shared = new WeakMap<object, Map<SelectionQueries, Map<string, SerializedPayload>>>();
+/**
+ * By change (so that a change's payloads go with it once every subscriber has
+ * it, not with the shared answers, which are kept 30 s for replays), then by
+ * what the update was made from (the shared answer, or the change itself when
+ * it needs none), selection and cursor.
+ */
+const shared = new WeakMap<object, Map<object, Map<SelectionQueries, Map<string, SerializedPayload>>>>();
 
-/** The payload every subscriber with the same source, selection and cursor receives, if one of them serialized it already. */
-export function sharedPayload(source: object, selection: SelectionQueries, cursor: string): SerializedPayload | undefined {
-  return shared.get(source)?.get(selection)?.get(cursor);
+/** The payload every subscriber with the same change, source, selection and cursor receives, if one of them serialized it already. */
+export function sharedPayload(change: object, source: object, selection: SelectionQueries, cursor: string): SerializedPayload | undefined {
+  return shared.get(change)?.get(source)?.get(selection)?.get(cursor);
 }
 
 /** Serializes the first such subscriber's update, for all of them. */
-export function shareUpdate(source: object, selection: SelectionQueries, cursor: string, result: ExecutionResult): SerializedPayload {
-  let bySelection = shared.get(source);
-  if (!bySelection) shared.set(source, (bySelection = new Map()));
+export function shareUpdate(change: object, source: object, selection: SelectionQueries, cursor: string, result: ExecutionResult): SerializedPayload {
+  let bySource = shared.get(change);
+  if (!bySource) shared.set(change, (bySource = new Map()));
+  let bySelection = bySource.get(source);
+  if (!bySelection) bySource.set(source, (bySelection = new Map()));
   let byCursor = bySelection.get(selection);
   if (!byCursor) bySelection.set(selection, (byCursor = new Map()));
   const payload = new SerializedPayload(payloadJson(result));

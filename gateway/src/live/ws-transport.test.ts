@@ -124,11 +124,29 @@ describe("sending a socket's frames", () => {
     expect(refused).toBe(true);
   });
 
-  it("delivers on a socket that negotiated compression (ws frames those)", async () => {
+  it("sends a compressed socket's messages one after another, each waiting for the one before (ws queues them while it deflates)", async () => {
     const { writer, client, received } = await pair(true);
     expect(client.extensions).toContain("permessage-deflate");
-    expect(writer.sinkFor("1").next(new SerializedPayload('{"data":{"a":1}}'))).toBe(true);
+    expect(writer.sinkFor("1").next(new SerializedPayload('{"data":{"a":1}}'))).toBe(false); // the update takes graphql-ws's path
+    const sent = writer.send('{"id":"1","type":"next","payload":{"data":{"a":1}}}');
+    expect(sent).toBeInstanceOf(Promise);
+    await sent;
     await until(() => received.length === 1);
     expect(JSON.parse(received[0]!)).toEqual({ id: "1", type: "next", payload: { data: { a: 1 } } });
+  });
+
+  it("waits for a full socket once, however many sends are blocked on it", async () => {
+    const { writer, transport, client } = await pair();
+    client.pause();
+    const big = "x".repeat(256 * 1024);
+    let first: Promise<void> | void = undefined;
+    for (let sent = 0; sent < 1_000 && !first; sent++) first = writer.send(big);
+    expect(first).toBeInstanceOf(Promise);
+    // twenty subscriptions of the socket find it full in the same turn
+    const waits = Array.from({ length: 20 }, () => writer.send("y"));
+    expect(new Set([first, ...waits]).size).toBe(1);
+    expect(transport.listenerCount("drain")).toBeLessThanOrEqual(2); // ours, and at most one of Node's own
+    client.resume();
+    await Promise.all([first, ...waits]);
   });
 });

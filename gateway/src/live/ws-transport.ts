@@ -26,7 +26,8 @@ export interface Extra {
 
 const reasonOf = (error: unknown, isProd: boolean) => {
   const message = error instanceof Error ? error.message : String(error);
-  return isProd || message.length >= 124 ? "Internal server error" : message;
+  // a close reason is at most 123 bytes
+  return isProd || Buffer.byteLength(message, "utf8") > 123 ? "Internal server error" : message;
 };
 
 /** Like graphql-ws's `useServer(options, wss, keepAlive)`. */
@@ -36,7 +37,13 @@ export function serveGraphqlWs<P extends Record<string, unknown> | undefined>(op
   wss.options.handleProtocols = handleProtocols;
   wss.once("error", (error) => {
     console.error("Internal error emitted on the WebSocket server. Please check your implementation.", error);
-    for (const client of wss.clients) client.close(CloseCode.InternalServerError, reasonOf(error, isProd));
+    for (const client of wss.clients) {
+      try {
+        client.close(CloseCode.InternalServerError, reasonOf(error, isProd));
+      } catch {
+        // closing the others matters more
+      }
+    }
   });
   wss.on("connection", (socket: WebSocket, request: IncomingMessage) => {
     socket.once("error", (error) => {
@@ -116,6 +123,7 @@ function endTick(): void {
 export class FrameWriter {
   private sent = false;
   private corked = false;
+  private draining: Promise<void> | undefined;
 
   constructor(
     private readonly socket: WebSocket,
@@ -126,6 +134,8 @@ export class FrameWriter {
   /** Nothing to wait for while the socket keeps up; a promise resolving once its buffer drained when it does not. */
   send(data: string): Promise<void> | void {
     if (this.socket.readyState !== this.socket.OPEN) return;
+    // compressed: ws queues messages while it deflates, out of the TCP buffer's sight; wait for each as graphql-ws's useServer does
+    if (this.socket.extensions) return new Promise((resolve, reject) => this.socket.send(data, (error) => (error ? reject(error) : resolve())));
     this.holdIfSent();
     this.socket.send(data);
     if (this.transport.writableNeedDrain) return this.drained();
@@ -154,12 +164,9 @@ export class FrameWriter {
     const headBytes = Buffer.from(head, "utf8");
     return {
       next: (payload) => {
-        if (this.transport.writableNeedDrain) return false;
+        // compressed sockets take graphql-ws's path, where each message waits for the one before
+        if (this.transport.writableNeedDrain || this.socket.extensions) return false;
         if (this.socket.readyState !== this.socket.OPEN) return true; // as graphql-ws: nothing to send to
-        if (this.socket.extensions) {
-          void this.send(`${head}${payload.json}}`);
-          return true;
-        }
         this.holdIfSent();
         this.transport.write(nextFrame(headBytes, payload.bytes));
         return true;
@@ -174,16 +181,18 @@ export class FrameWriter {
     this.transport.uncork();
   }
 
+  /** One wait per socket, however many of its subscriptions are blocked on it. */
   private drained(): Promise<void> {
-    return new Promise((resolve) => {
+    return (this.draining ??= new Promise<void>((resolve) => {
       const done = () => {
         this.transport.off("drain", done);
         this.transport.off("close", done);
+        this.draining = undefined;
         resolve();
       };
       this.transport.on("drain", done);
       this.transport.on("close", done);
-    });
+    }));
   }
 }
 

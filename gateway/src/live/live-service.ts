@@ -9,7 +9,7 @@ import { argumentValues } from "../router/root-targets.js";
 import { decodeLiveCursor, type LivePositions } from "./live-cursor.js";
 import { LiveSubscription } from "./live-subscription.js";
 import type { FeedChange, PartyFeed } from "./party-feed.js";
-import { planSelection, SelectionQueries } from "./selection.js";
+import { planSelection, SelectionQueries, selectionVariables } from "./selection.js";
 import { ChangeResolution, Semaphore, type RunAs } from "./shared-resolution.js";
 import type { UpdateSink } from "./update-frames.js";
 import type { UpstreamHub } from "./upstream-hub.js";
@@ -140,11 +140,12 @@ export class LiveService {
 
   /** One SelectionQueries per document and variables, shared by every subscription that has them. */
   private selectionOf(text: string, root: CollectedField, parsed: ParsedOperation, variables: Variables): SelectionQueries {
-    const key = `${text}\n${JSON.stringify(variables)}`;
+    const own = selectionVariables(root, parsed, variables);
+    const key = `${text}\n${JSON.stringify(own)}`;
     let selection = this.selections.get(key);
     if (!selection) {
       if (this.selections.size >= SELECTIONS_KEPT) this.selections.delete(this.selections.keys().next().value!);
-      selection = new SelectionQueries(planSelection(root, parsed, variables), parsed, variables);
+      selection = new SelectionQueries(planSelection(root, parsed, variables), parsed, own);
       this.selections.set(key, selection);
     }
     return selection;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { parse, print } from "graphql";
 import { collectFields, parseOperation } from "../router/operation.js";
-import { planSelection, SelectionQueries } from "./selection.js";
+import { planSelection, SelectionQueries, selectionVariables } from "./selection.js";
 
 function selectionOf(document: string, variables: Record<string, unknown> = {}): SelectionQueries {
   const parsed = parseOperation(document);
@@ -40,5 +40,17 @@ describe("a subscription's selection", () => {
     expect(eventOnly!.refs).toEqual(["eventId"]);
     expect(selection.queryFor({})).toBeNull();
     expect(selection.prepare({})).toBeNull();
+  });
+
+  it("keeps the variables the update's selection uses, not those only of the subscription's arguments", () => {
+    const document = `subscription($after: String, $id: ID!, $with: Boolean!) { eventRegistrations(eventId: $id, after: $after) { cursor registration { participant @include(if: $with) { displayName } } } }`;
+    const parsed = parseOperation(document);
+    const forCursor = (after: string) => {
+      const variables = { after, id: "hst:event:1", with: true };
+      const [root] = collectFields(parsed.operation.selectionSet, parsed.fragments, variables);
+      return selectionVariables(root!, parsed, variables);
+    };
+    expect(forCursor("l1.a")).toEqual({ with: true });
+    expect(forCursor("l1.b")).toEqual(forCursor("l1.a"));
   });
 });

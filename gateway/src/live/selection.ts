@@ -117,6 +117,17 @@ export class SelectionQueries {
   }
 }
 
+/**
+ * The client's variables its update's selection uses: not those only of the
+ * subscription's own arguments (`after`, `eventId`…), which do not change an
+ * update's content. Subscribers differing only in those share queries, runs
+ * and payloads — a thousand clients resuming from a thousand cursors too.
+ */
+export function selectionVariables(root: CollectedField, parsed: ParsedOperation, variables: Variables): Variables {
+  const { variables: used } = usedBy(mergedSelectionSet(root), parsed.fragments);
+  return Object.fromEntries(Object.entries(variables).filter(([name]) => used.has(name)));
+}
+
 export function resolveVariables(refs: string[], change: Record<string, string>, clientVariables: Variables): Variables {
   return { ...clientVariables, ...Object.fromEntries(refs.map((ref) => [idVariable(ref), change[ref]])) };
 }

@@ -42,16 +42,10 @@ class ClientWorker {
   }
 }
 
-export interface FleetReport {
+/** The workers' reports together: counts added up, latencies and event-loop lag per worker. */
+export interface FleetReport extends Omit<ReportReply, "latencies" | "eventLoopLagMs"> {
   latencies: Float64Array[];
-  receivedByNode: Record<string, number>;
-  duplicates: number;
-  clientsMissingSome: number;
-  updateErrors: number;
-  firstUpdateError: string | null;
-  dropped: number;
-  /** Per worker. */
-  eventLoopLagMs: { p50: number; p99: number; max: number }[];
+  eventLoopLagMs: ReportReply["eventLoopLagMs"][];
 }
 
 export class ClientFleet {

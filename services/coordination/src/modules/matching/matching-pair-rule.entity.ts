@@ -1,5 +1,6 @@
 import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation } from "typeorm";
 import { CohortEntity } from "../cohort/cohort.entity.js";
+import { PSEUDONYM_MAX_LENGTH } from "../../matching/matching-profile.js";
 
 /** PIN: must pair; BAN: must not pair. */
 export type PairRuleKind = "PIN" | "BAN";
@@ -28,10 +29,10 @@ export class MatchingPairRuleEntity {
   @Column({ type: "varchar", length: 4 })
   kind: PairRuleKind;
 
-  @Column({ name: "mentee_pseudonym", type: "varchar", length: 40 })
+  @Column({ name: "mentee_pseudonym", type: "varchar", length: PSEUDONYM_MAX_LENGTH })
   menteePseudonym: string;
 
-  @Column({ name: "mentor_pseudonym", type: "varchar", length: 40 })
+  @Column({ name: "mentor_pseudonym", type: "varchar", length: PSEUDONYM_MAX_LENGTH })
   mentorPseudonym: string;
 
   @CreateDateColumn({ name: "created_at", type: "timestamptz", precision: 3 })

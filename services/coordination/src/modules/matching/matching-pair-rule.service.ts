@@ -1,4 +1,4 @@
-import { In, type DataSource, type EntityManager } from "typeorm";
+import { In, type DataSource } from "typeorm";
 import { AppError, ErrorCode, isUniqueViolation } from "@tandem/shared";
 import type { ConsortiumDirectory } from "../../consortium-directory.js";
 import { lockCohort } from "../cohort/cohort.service.js";
@@ -18,11 +18,6 @@ export class MatchingPairRuleService {
   async byCohorts(cohortIds: readonly string[]): Promise<MatchingPairRuleEntity[]> {
     if (cohortIds.length === 0) return [];
     return this.dataSource.getRepository(MatchingPairRuleEntity).find({ where: { cohortId: In([...cohortIds]) }, order: { createdAt: "ASC", id: "ASC" } });
-  }
-
-  /** One cohort's rules inside a transaction. */
-  ofCohort(manager: EntityManager, cohortLocalId: string): Promise<MatchingPairRuleEntity[]> {
-    return manager.getRepository(MatchingPairRuleEntity).find({ where: { cohortId: cohortLocalId }, order: { createdAt: "ASC", id: "ASC" } });
   }
 
   /**

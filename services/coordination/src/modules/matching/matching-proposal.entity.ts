@@ -3,6 +3,7 @@ import type { CriterionScore } from "../../matching/criteria.js";
 import { CohortEntity } from "../cohort/cohort.entity.js";
 import { TandemEntity, type TandemResponse } from "../tandem/tandem.entity.js";
 import { MatchingRoundEntity } from "./matching-round.entity.js";
+import { PSEUDONYM_MAX_LENGTH } from "../../matching/matching-profile.js";
 
 export type ProposalStatus = "PROPOSED" | "ACCEPTED_BY_MENTEE" | "ACCEPTED_BY_MENTOR" | "ACCEPTED" | "DECLINED";
 /** Proposals that keep their mentee and a place of their mentor: open ones and accepted ones. */
@@ -48,13 +49,13 @@ export class MatchingProposalEntity {
   @JoinColumn({ name: "cohort_id", foreignKeyConstraintName: "matching_proposals_cohort_fk" })
   cohort?: Relation<CohortEntity>;
 
-  @Column({ name: "mentee_pseudonym", type: "varchar", length: 40 })
+  @Column({ name: "mentee_pseudonym", type: "varchar", length: PSEUDONYM_MAX_LENGTH })
   menteePseudonym: string;
 
   @Column({ name: "mentee_node_id", type: "varchar", length: 16 })
   menteeNodeId: string;
 
-  @Column({ name: "mentor_pseudonym", type: "varchar", length: 40 })
+  @Column({ name: "mentor_pseudonym", type: "varchar", length: PSEUDONYM_MAX_LENGTH })
   mentorPseudonym: string;
 
   @Column({ name: "mentor_node_id", type: "varchar", length: 16 })

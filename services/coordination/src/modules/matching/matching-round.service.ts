@@ -54,11 +54,6 @@ export class MatchingRoundService {
     return round;
   }
 
-  async findByIds(ids: readonly string[]): Promise<MatchingRoundEntity[]> {
-    if (ids.length === 0) return [];
-    return this.dataSource.getRepository(MatchingRoundEntity).findBy({ id: In([...ids]) });
-  }
-
   /** A round by global id, after `guard` accepted the caller for its nodes; null when there is none. */
   async find(id: string, guard: MatchingGuard): Promise<MatchingRoundEntity | null> {
     const round = await this.dataSource.getRepository(MatchingRoundEntity).findOneBy({ id: this.directory.parseLocal(id, ROUND_KIND, "id") });

@@ -1,6 +1,7 @@
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation } from "typeorm";
 import type { UnmatchedReason } from "../../matching/round-input.js";
 import { MatchingRoundEntity } from "./matching-round.entity.js";
+import { PSEUDONYM_MAX_LENGTH } from "../../matching/matching-profile.js";
 
 /** A mentee a round left without a proposal, and why. */
 @Entity({ name: "matching_unmatched_mentees" })
@@ -17,7 +18,7 @@ export class MatchingUnmatchedEntity {
   @JoinColumn({ name: "round_id", foreignKeyConstraintName: "matching_unmatched_mentees_round_fk" })
   round?: Relation<MatchingRoundEntity>;
 
-  @Column({ name: "mentee_pseudonym", type: "varchar", length: 40 })
+  @Column({ name: "mentee_pseudonym", type: "varchar", length: PSEUDONYM_MAX_LENGTH })
   menteePseudonym: string;
 
   @Column({ name: "mentee_node_id", type: "varchar", length: 16 })

@@ -1,13 +1,14 @@
 import { In, type DataSource, type EntityManager } from "typeorm";
 import { AppError, ErrorCode, rejectNulls } from "@tandem/shared";
-import { DEFAULT_MATCHING_WEIGHTS, type MatchingWeights } from "../../matching/criteria.js";
+import { CRITERIA, DEFAULT_MATCHING_WEIGHTS, type MatchingWeights } from "../../matching/criteria.js";
 import type { ConsortiumDirectory } from "../../consortium-directory.js";
 import { ProgrammeEntity } from "../programme/programme.entity.js";
 import { PROGRAMME_KIND } from "../programme/programme.type.js";
 import { MatchingWeightsEntity } from "./matching-weights.entity.js";
 import type { MatchingWeightsInput } from "./matching-weights.type.js";
 
-const WEIGHT_KEYS = ["track", "discipline", "goals", "experienceGap", "formatRegion", "languageDepth"] as const satisfies readonly (keyof MatchingWeights)[];
+/** One weight per criterion: a criterion added to CRITERIA is weighted here too. */
+const WEIGHT_KEYS = CRITERIA.map((criterion) => criterion.weight);
 
 function weightsOf(row: MatchingWeightsEntity | null | undefined): MatchingWeights {
   if (!row) return { ...DEFAULT_MATCHING_WEIGHTS };

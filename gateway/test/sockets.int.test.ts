@@ -136,6 +136,20 @@ describe("the subscription socket", () => {
     socket.ws.close();
   });
 
+  it("runs the named operation of a document holding several, and asks for a name when none is given, keeping the socket", async () => {
+    const socket = await signedIn();
+    const document = `subscription A { consortiumEvents { cursor } } subscription B { consortiumEvents { change } }`;
+    socket.send({ id: "unnamed", type: "subscribe", payload: { query: document } });
+    const refused = await socket.next("error");
+    expect(refused).toMatchObject({ id: "unnamed", payload: [expect.objectContaining({ extensions: expect.objectContaining({ code: "BAD_USER_INPUT", field: "operationName" }) })] });
+    socket.send({ id: "named", type: "subscribe", payload: { query: document, operationName: "B" } });
+    socket.send({ type: "ping" });
+    await socket.next("pong");
+    expect(socket.ws.readyState).toBe(WebSocket.OPEN);
+    expect(socket.messages.filter((message) => message.type === "error").map((message) => message.id)).toEqual(["unnamed"]);
+    socket.ws.close();
+  });
+
   it("closes the socket when a message exceeds the size limit (1009)", async () => {
     const socket = await signedIn();
     socket.send({ id: "big", type: "subscribe", payload: { query: CONSORTIUM_EVENTS, variables: { pad: "x".repeat(5_000) } } });

@@ -6,7 +6,7 @@
  * as HTTP operations; the socket closes when the token expires.
  */
 import type { Server } from "node:http";
-import { GraphQLError, parse, specifiedRules, validate, type DocumentNode, type GraphQLSchema, type ValidationRule } from "graphql";
+import { getOperationAST, GraphQLError, Kind, parse, specifiedRules, validate, type DocumentNode, type GraphQLSchema, type ValidationRule } from "graphql";
 import { WebSocketServer } from "ws";
 import { ErrorCode, formatError, type Logger, type UserCaller, type UserTokenVerifier } from "@tandem/shared";
 import type { LiveService } from "./live-service.js";
@@ -105,12 +105,18 @@ export function serveSubscriptions(options: SubscriptionServerOptions): { close(
         }
         const invalid = validate(schema, document, rules);
         if (invalid.length) return refuse(invalid.map(formatted));
-        const context: SubscriptionContext = { caller: state.caller, sink: ctx.extra.writer.sinkFor(id) };
-        const args = { schema, document, variableValues: payload.variables ?? {}, operationName: payload.operationName ?? undefined, contextValue: context };
-        const operation = document.definitions.find((definition) => definition.kind === "OperationDefinition");
-        if (!operation || operation.operation !== "subscription") {
+        const operationName = payload.operationName ?? undefined;
+        const operation = getOperationAST(document, operationName);
+        if (!operation) {
+          return refuse([new GraphQLError(operationName ? `operationName: no operation ${operationName} in the document` : "operationName: the document holds several operations; name the one to run", { extensions: { code: ErrorCode.BAD_USER_INPUT, field: "operationName" } })]);
+        }
+        if (operation.operation !== "subscription") {
           return refuse([new GraphQLError("Queries and mutations go over HTTP POST; this socket carries subscriptions", { extensions: { code: ErrorCode.BAD_USER_INPUT } })]);
         }
+        // the chosen operation with its fragments: what the live service resolves
+        const chosen: DocumentNode = { kind: Kind.DOCUMENT, definitions: [operation, ...document.definitions.filter((definition) => definition.kind === Kind.FRAGMENT_DEFINITION)] };
+        const context: SubscriptionContext = { caller: state.caller, sink: ctx.extra.writer.sinkFor(id) };
+        const args = { schema, document: chosen, variableValues: payload.variables ?? {}, operationName, contextValue: context };
         const refused = await options.live.admit(args, state.caller);
         return refused ? refuse(refused) : args;
       },

@@ -4,15 +4,12 @@
  * prove that a value is, or is no longer, anywhere in it.
  */
 import pg from "pg";
-import { COORDINATION_DATABASE, nodeDatabase } from "../src/launcher/party.js";
 
 export interface StoredRow {
   table: string;
   /** The whole row, `row_to_json` of it. */
   text: string;
 }
-
-export const databaseOf = (partyId: string, coordinationId: string) => (partyId === coordinationId ? COORDINATION_DATABASE : nodeDatabase(partyId));
 
 export class DatabaseReader {
   private readonly pools = new Map<string, pg.Pool>();

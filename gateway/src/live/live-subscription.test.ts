@@ -30,7 +30,7 @@ function fakeHub(): { hub: UpstreamHub; push(change: FeedChange): void } {
   return { hub, push: (change) => listeners.forEach((listener) => listener.change(change, "hst")) };
 }
 
-const change = (id: number): FeedChange => ({ cursor: `o1.${id}`, topics: ["t"], kind: "UPDATED", refs: { eventId: `hst:event:${id}` }, at: "2026-01-01T00:00:00.000Z" });
+const change = (id: number): FeedChange => ({ cursor: `o1.${id}`, kind: "UPDATED", refs: { eventId: `hst:event:${id}` }, at: "2026-01-01T00:00:00.000Z" });
 
 /** Runs whose answers the test releases one by one (a run released before it starts answers at once). */
 function heldRuns(dependence: CallerDependence = "none") {

@@ -7,7 +7,7 @@
  */
 import type { ExecutionResult } from "graphql";
 import { GraphQLError } from "graphql";
-import type { Logger, UserCaller } from "@tandem/shared";
+import { FEED_PAGE_SIZE, type Logger, type UserCaller } from "@tandem/shared";
 import { Channel } from "./channel.js";
 import { encodeLiveCursor, type LivePositions } from "./live-cursor.js";
 import type { FeedChange, PartyFeed } from "./party-feed.js";
@@ -119,9 +119,9 @@ export class LiveSubscription {
     try {
       let cursor = after;
       for (;;) {
-        const batch = await this.deps.feeds.get(party)!.changesSince([this.request.topic], cursor, 500);
+        const batch = await this.deps.feeds.get(party)!.changesSince([this.request.topic], cursor, FEED_PAGE_SIZE);
         for (const change of batch) this.enqueue(party, change);
-        if (batch.length < 500) break;
+        if (batch.length < FEED_PAGE_SIZE) break;
         cursor = batch.at(-1)!.cursor;
       }
     } catch (error) {

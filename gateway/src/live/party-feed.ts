@@ -8,12 +8,11 @@
  */
 import { createClient, type Client } from "graphql-ws";
 import WebSocket from "ws";
-import type { Logger } from "@tandem/shared";
+import { FEED_PAGE_SIZE, graphqlRequest, type Logger } from "@tandem/shared";
 import { SYSTEM_CALL, type PartyTokens } from "../router/party-tokens.js";
 
 export interface FeedChange {
   cursor: string;
-  topics: string[];
   kind: string;
   refs: Record<string, string>;
   at: string;
@@ -24,9 +23,9 @@ export interface FeedSink {
   error(error: unknown): void;
 }
 
-const CHANGES = `subscription TandemFeed($topics: [String!]!, $after: String) { changes(topics: $topics, after: $after) { cursor topics kind refs at } }`;
+const CHANGES = `subscription TandemFeed($topics: [String!]!, $after: String) { changes(topics: $topics, after: $after) { cursor kind refs at } }`;
 const HEAD = `query TandemFeedHead { changesHead }`;
-const CHANGES_SINCE = `query TandemFeedReplay($topics: [String!]!, $after: String!, $limit: Int) { changesSince(topics: $topics, after: $after, limit: $limit) { cursor topics kind refs at } }`;
+const CHANGES_SINCE = `query TandemFeedReplay($topics: [String!]!, $after: String!, $limit: Int) { changesSince(topics: $topics, after: $after, limit: $limit) { cursor kind refs at } }`;
 
 /** 250 ms, 500 ms, 1 s … up to 5 s, with jitter. */
 export function feedRetryDelay(attempt: number): number {
@@ -77,7 +76,7 @@ export class PartyFeed {
   }
 
   /** A stretch of changes after `after`, over HTTP: for a subscriber who comes back with an older cursor. */
-  async changesSince(topics: string[], after: string, limit = 500): Promise<FeedChange[]> {
+  async changesSince(topics: string[], after: string, limit = FEED_PAGE_SIZE): Promise<FeedChange[]> {
     return (await this.ask<{ changesSince: FeedChange[] }>(CHANGES_SINCE, { topics, after, limit })).changesSince;
   }
 
@@ -88,16 +87,10 @@ export class PartyFeed {
 
   private async ask<T>(query: string, variables: Record<string, unknown>): Promise<T> {
     const headers = await this.tokens.headers(this.party, SYSTEM_CALL);
-    const response = await fetch(this.httpUrl, {
-      method: "POST",
-      headers: { "content-type": "application/json", ...headers },
-      body: JSON.stringify({ query, variables }),
-      signal: AbortSignal.timeout(10_000),
-    });
-    const body = (await response.json()) as { data?: T | null; errors?: { message: string; extensions?: { code?: string } }[] };
+    const body = await graphqlRequest<T>(this.httpUrl, query, variables, headers, { timeoutMs: 10_000 });
     if (!body.data) {
       const error = body.errors?.[0];
-      throw Object.assign(new Error(error?.message ?? `${this.party} answered HTTP ${response.status}`), { code: error?.extensions?.code });
+      throw Object.assign(new Error(error?.message ?? `${this.party} answered HTTP ${body.status}`), { code: error?.extensions?.code });
     }
     return body.data;
   }

@@ -34,7 +34,7 @@ export class ChangeFeed {
    * (BAD_CURSOR, CURSOR_EXPIRED); the stream registers for live changes
    * before it reads the table, so nothing committed meanwhile escapes it.
    */
-  async subscribe(topics: readonly string[], after: string | null, signal?: AbortSignal): Promise<ChangeStream> {
+  async subscribe(topics: readonly string[], after: string | null): Promise<ChangeStream> {
     const wanted = checkTopics(topics);
     const from = after === null ? null : decodeCursor(after);
     const stream: ChangeStream = new ChangeStream({ topics: wanted, after: from, reader: this.reader, maxBuffered: this.maxBuffered, onClose: () => this.remove(stream) });
@@ -45,8 +45,6 @@ export class ChangeFeed {
       await stream.return();
       throw error;
     }
-    if (signal?.aborted) await stream.return();
-    else signal?.addEventListener("abort", () => void stream.return(), { once: true });
     return stream;
   }
 

@@ -41,6 +41,8 @@ export async function seedConsortium(options: SeedOptions): Promise<SeedSummary>
   const { actors } = options;
   const start = seasonStart(options.now ?? new Date());
   const summary: SeedSummary = { seededNodes: [], registrations: { confirmed: 0, waitlisted: 0 }, programmes: [] };
+  // every node's participants, paged through once: seeding adds none after the nodes' records
+  let directory: Map<string, DirectoryEntry> | undefined;
   if (options.seed) {
     const emptyNodes = await filterAsync(options.nodes, async (node) => !(await hasParticipants(node, actors)));
     const eventIdMaps = await Promise.all(
@@ -54,7 +56,7 @@ export async function seedConsortium(options: SeedOptions): Promise<SeedSummary>
         ),
       ),
     );
-    const directory = await directoryOf(options.nodes, actors);
+    directory = await directoryOf(options.nodes, actors);
     summary.registrations = await registerParticipants(registrationSeeds, actors, mergeMaps(eventIdMaps), directory);
     for (const node of emptyNodes) {
       const people = participantSeeds.filter((participant) => participant.node === node.id).length;
@@ -72,7 +74,7 @@ export async function seedConsortium(options: SeedOptions): Promise<SeedSummary>
     }
     if (!emptyNodes.length && !summary.programmes.length) log("  nothing to do: every party already has data");
   }
-  writeDemoUsers(options.demoUsersFile, demoUsers(options, await directoryOf(options.nodes, actors)));
+  writeDemoUsers(options.demoUsersFile, demoUsers(options, directory ?? (await directoryOf(options.nodes, actors))));
   return summary;
 }
 

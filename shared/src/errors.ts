@@ -28,6 +28,8 @@ export const ErrorCode = {
   NO_ROUTING_RULE: "NO_ROUTING_RULE",
   ROUTING_REFUSED: "ROUTING_REFUSED",
   INTERNAL_SERVER_ERROR: "INTERNAL_SERVER_ERROR",
+  /** The party's audit log could not be written: the change was not made, or the answer withheld. */
+  AUDIT_UNAVAILABLE: "AUDIT_UNAVAILABLE",
   /** No valid token: HTTP 401. */
   UNAUTHENTICATED: "UNAUTHENTICATED",
   /** Authenticated, but this caller may not do this. */

@@ -12,6 +12,7 @@ import { callerOf, requireServiceToken } from "./auth/http.js";
 import type { Caller } from "./auth/caller.js";
 import type { ServiceTokenVerifier } from "./auth/service-token.js";
 import { auditPlugin, type AuditedContext } from "./audit/audit-trail.js";
+import { auditMutations } from "./audit/audited-mutations.js";
 import type { Database } from "./database.js";
 import { registerFeedMetrics } from "./feed/feed-metrics.js";
 import { mountChangeFeed, mountChangeFeedHttp, type ChangeFeedServerOptions, type MountedChangeFeed } from "./feed/feed-server.js";
@@ -65,6 +66,7 @@ export async function startPartyService<C extends AuditedContext & { caller: Cal
     throw error;
   }
   registerFeedMetrics(options.metrics, outbox);
+  auditMutations(options.schema, database.dataSource, logger);
   const feedOptions: ChangeFeedServerOptions = { feed: outbox.feed, verifier: options.verifier, logger, production: options.production };
   let feedSocket: MountedChangeFeed | undefined;
   let service: RunningService;

@@ -4,10 +4,9 @@
  * `caller` is the identity the gateway verified and signed for this call:
  * resolvers never read headers themselves.
  */
-import { CallerDependenceTracker, trackedCaller, type Caller, type Logger } from "@tandem/shared";
+import { AuditTrail, CallerDependenceTracker, trackedCaller, type Caller, type Logger } from "@tandem/shared";
 import type { CoordinationServices } from "./services.js";
 import { createLoaders, type CoordinationLoaders } from "./loaders.js";
-import { CoordinationAuditTrail } from "./modules/audit/coordination-audit-trail.js";
 
 export interface CoordinationContext {
   requestId: string;
@@ -18,7 +17,7 @@ export interface CoordinationContext {
   /** How much this request's answer depends on the caller (reported to the gateway). */
   callerDependence: CallerDependenceTracker;
   /** What this request changed, written to the audit log before the answer leaves. */
-  audit: CoordinationAuditTrail;
+  audit: AuditTrail;
   services: CoordinationServices;
   loaders: CoordinationLoaders;
   logger: Logger;
@@ -32,7 +31,7 @@ export function createCoordinationContext(args: { requestId: string; caller: Cal
     caller: trackedCaller(args.caller, callerDependence),
     callerDependence,
     // the audit trail records who asked; that is not a decision about the answer
-    audit: new CoordinationAuditTrail(args.caller, args.requestId),
+    audit: new AuditTrail(args.caller, args.requestId),
     services: args.services,
     loaders: createLoaders(args.services),
     logger: args.logger.child({ requestId: args.requestId }),

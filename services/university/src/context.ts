@@ -4,12 +4,11 @@
  * `caller` is the identity the gateway's token carries (verified before any
  * GraphQL runs); resolvers never read headers themselves.
  */
-import { CallerDependenceTracker, trackedCaller, type Caller, type Logger } from "@tandem/shared";
+import { AuditTrail, CallerDependenceTracker, trackedCaller, type Caller, type Logger } from "@tandem/shared";
 import { AccessControl, viewerHomeNode } from "./access.js";
 import type { NodeServices } from "./services.js";
 import { createLoaders, type NodeLoaders } from "./loaders.js";
 import type { Viewer } from "./modules/event/event.service.js";
-import { NodeAuditTrail } from "./modules/audit/node-audit-trail.js";
 
 export interface NodeIdentity {
   id: string;
@@ -29,7 +28,7 @@ export interface NodeContext {
   /** What the caller may see of events, derived from `caller`. */
   viewer: Viewer;
   /** Disclosures and changes of this request, written before the answer leaves. */
-  audit: NodeAuditTrail;
+  audit: AuditTrail;
   services: NodeServices;
   loaders: NodeLoaders;
   logger: Logger;
@@ -51,7 +50,7 @@ export function createNodeContext(args: { requestId: string; node: NodeIdentity;
       },
     },
     // the audit trail records who asked; that is not a decision about the answer
-    audit: new NodeAuditTrail(args.caller, args.requestId),
+    audit: new AuditTrail(args.caller, args.requestId),
     services: args.services,
     loaders: createLoaders(args.services, caller),
     logger: args.logger.child({ requestId: args.requestId }),

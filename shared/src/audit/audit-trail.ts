@@ -1,7 +1,8 @@
 /**
- * What one request disclosed and changed, collected while it runs and written
- * to the audit log before the answer leaves the party. If the log cannot be
- * written, the answer does not leave either.
+ * What one request disclosed and changed. A mutation's entry is written in
+ * the mutation's own transaction (audited-mutations.ts): no entry, no change.
+ * Everything else (disclosures, refusals) is written before the answer
+ * leaves the party; if the log cannot be written, the answer does not leave.
  */
 import type { ApolloServerPlugin, BaseContext } from "@apollo/server";
 import { GraphQLError } from "graphql";
@@ -12,11 +13,15 @@ import { AuditEntryEntity } from "./audit-entry.entity.js";
 
 export type FieldGroup = "name" | "contact" | "organisation" | "about";
 
-type Entry = Omit<AuditEntryEntity, "id" | "at">;
+export type AuditRow = Omit<AuditEntryEntity, "id" | "at">;
+
+/** Widest id the audit log's id columns hold. */
+const MAX_AUDITED_ID_LENGTH = 160;
 
 export class AuditTrail {
-  private readonly entries: Entry[] = [];
+  private entries: AuditRow[] = [];
   private readonly disclosures = new Set<string>();
+  private readonly replacements = new Map<string, string>();
 
   constructor(
     private readonly caller: Caller,
@@ -25,7 +30,7 @@ export class AuditTrail {
 
   /** Records that a group of a participant's personal fields is in this answer (once per request). */
   disclosed(participantId: string, group: FieldGroup): void {
-    const key = `${participantId}|${group}`;
+    const key = disclosureKey(participantId, group);
     if (this.disclosures.has(key)) return;
     this.disclosures.add(key);
     this.entries.push(this.entry({ action: "disclose", participantId, fieldGroup: group, targetId: null, outcome: "ok" }));
@@ -45,11 +50,44 @@ export class AuditTrail {
     this.entries.push(this.entry({ action, participantId: ids.participantId ?? null, fieldGroup: null, targetId: ids.targetId ?? null, outcome }));
   }
 
-  pending(): readonly Entry[] {
-    return this.entries;
+  /**
+   * From now on, entries of this request name `pseudonym` wherever they would
+   * name `id`: the entry recording an erasure would otherwise name the erased
+   * person again, after every other reference to them was anonymised.
+   */
+  pseudonymise(id: string, pseudonym: string): void {
+    this.replacements.set(id, pseudonym);
   }
 
-  private entry(fields: Pick<Entry, "action" | "participantId" | "fieldGroup" | "targetId" | "outcome">): Entry {
+  /** How many entries are recorded; `forgetAfter(mark)` drops those recorded since (their change rolled back). */
+  mark(): number {
+    return this.entries.length;
+  }
+
+  forgetAfter(mark: number): void {
+    for (const entry of this.entries.splice(mark)) {
+      if (entry.action === "disclose") this.disclosures.delete(disclosureKey(entry.participantId!, entry.fieldGroup as FieldGroup));
+    }
+  }
+
+  /** The entries recorded so far, as the log stores them; they leave the trail. */
+  drain(): AuditRow[] {
+    const rows = this.entries.map((row) => ({ ...row, actor: this.replaced(row.actor), participantId: this.storable(row.participantId), targetId: this.storable(row.targetId) }));
+    this.entries = [];
+    return rows;
+  }
+
+  private replaced(id: string): string {
+    return this.replacements.get(id) ?? id;
+  }
+
+  /** An id argument no column could hold (malformed input) is recorded as null rather than failing the write. */
+  private storable(id: string | null): string | null {
+    if (id === null || id.length > MAX_AUDITED_ID_LENGTH) return null;
+    return this.replaced(id);
+  }
+
+  private entry(fields: Pick<AuditRow, "action" | "participantId" | "fieldGroup" | "targetId" | "outcome">): AuditRow {
     const user = this.caller.kind === "user" ? this.caller : null;
     return {
       actor: user?.sub ?? this.caller.via,
@@ -62,47 +100,24 @@ export class AuditTrail {
   }
 }
 
+function disclosureKey(participantId: string, group: FieldGroup): string {
+  return `${participantId}|${group}`;
+}
+
 export interface AuditedContext extends BaseContext {
   audit: AuditTrail;
 }
 
-const ID_ARGUMENTS = ["id", "eventId", "registrationId", "tandemId", "cohortId", "programmeId"];
-const PARTICIPANT_ARGUMENTS = ["participantId", "menteeId", "mentorId"];
-
-/** Participant ids a mutation names, directly or in its `input`. */
-function participantIdsIn(args: Record<string, unknown>): string[] {
-  const input = (typeof args.input === "object" && args.input !== null ? args.input : {}) as Record<string, unknown>;
-  return [...new Set([args, input].flatMap((source) => PARTICIPANT_ARGUMENTS.map((name) => source[name]).filter((value): value is string => typeof value === "string")))];
-}
-
 /**
- * Records every root mutation field (with its outcome) and writes the trail
- * before the response is sent; fails closed when the write fails.
+ * Writes what the trail still holds (disclosures, refused mutations) before
+ * the response is sent; fails closed when the write fails.
  */
 export function auditPlugin<C extends AuditedContext>(dataSource: DataSource, logger: Logger): ApolloServerPlugin<C> {
   return {
     async requestDidStart() {
       return {
-        async executionDidStart({ operation, contextValue }) {
-          if (operation.operation !== "mutation") return;
-          return {
-            willResolveField({ info, args }) {
-              if (info.parentType.name !== "Mutation") return;
-              return (error, result) => {
-                const values = args as Record<string, unknown>;
-                const resultId = (result as { id?: unknown } | null | undefined)?.id;
-                const targetId = ID_ARGUMENTS.map((name) => values[name]).find((value) => typeof value === "string") ?? (typeof resultId === "string" ? resultId : null);
-                const outcome = error ? String((error as GraphQLError).extensions?.code ?? "INTERNAL_SERVER_ERROR") : "ok";
-                const participants = participantIdsIn(values);
-                for (const participantId of participants.length ? participants : [null]) {
-                  contextValue.audit.changed(info.fieldName, outcome, { targetId: targetId as string | null, participantId });
-                }
-              };
-            },
-          };
-        },
         async willSendResponse({ contextValue, response }) {
-          const entries = contextValue.audit?.pending() ?? [];
+          const entries = contextValue.audit?.drain() ?? [];
           if (entries.length === 0) return;
           try {
             await dataSource.getRepository(AuditEntryEntity).insert(entries as AuditEntryEntity[]);
@@ -110,7 +125,7 @@ export function auditPlugin<C extends AuditedContext>(dataSource: DataSource, lo
             logger.error({ err }, "audit log write failed; withholding the answer");
             if (response.body.kind === "single") {
               response.body.singleResult.data = null;
-              response.body.singleResult.errors = [new GraphQLError("The audit log could not be written; nothing was disclosed", { extensions: { code: "INTERNAL_SERVER_ERROR" } })];
+              response.body.singleResult.errors = [new GraphQLError("The audit log could not be written; nothing was disclosed", { extensions: { code: "AUDIT_UNAVAILABLE" } })];
             }
           }
         },

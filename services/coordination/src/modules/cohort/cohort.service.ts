@@ -1,5 +1,5 @@
 import { In, type DataSource, type EntityManager, type Repository } from "typeorm";
-import { AppError, ErrorCode, invalidField, isUniqueViolation } from "@tandem/shared";
+import { AppError, ErrorCode, invalidField, isUniqueViolation, inTransaction, repositoryOf } from "@tandem/shared";
 import type { ConsortiumDirectory } from "../../consortium-directory.js";
 import { ProgrammeEntity } from "../programme/programme.entity.js";
 import { PROGRAMME_KIND } from "../programme/programme.type.js";
@@ -22,13 +22,14 @@ export async function lockCohort(manager: EntityManager, localId: string, field:
 }
 
 export class CohortService {
-  private readonly repository: Repository<CohortEntity>;
-
   constructor(
     private readonly dataSource: DataSource,
     private readonly directory: ConsortiumDirectory,
-  ) {
-    this.repository = dataSource.getRepository(CohortEntity);
+  ) {}
+
+  /** Bound to the current unit of work (a mutation), if any. */
+  private get repository(): Repository<CohortEntity> {
+    return repositoryOf(this.dataSource, CohortEntity);
   }
 
   async findByIds(ids: readonly string[]): Promise<CohortEntity[]> {
@@ -45,7 +46,7 @@ export class CohortService {
   /** Quotas of several cohorts, by node id, one query. */
   async quotasOf(cohortIds: readonly string[]): Promise<CohortQuotaEntity[]> {
     if (cohortIds.length === 0) return [];
-    return this.dataSource.getRepository(CohortQuotaEntity).find({ where: { cohortId: In([...cohortIds]) }, order: { cohortId: "ASC", nodeId: "ASC" } });
+    return repositoryOf(this.dataSource, CohortQuotaEntity).find({ where: { cohortId: In([...cohortIds]) }, order: { cohortId: "ASC", nodeId: "ASC" } });
   }
 
   async create(input: CreateCohortInput): Promise<CohortEntity> {
@@ -53,8 +54,7 @@ export class CohortService {
     checkDates(input.startsOn, input.endsOn);
     const name = input.name.trim();
     const nameTaken = () => new AppError(ErrorCode.CONFLICT, `input.name: the programme already has a cohort called "${name}"`, { field: "input.name" });
-    return this.dataSource
-      .transaction(async (manager) => {
+    return inTransaction(this.dataSource, async (manager) => {
         const programme = await manager.getRepository(ProgrammeEntity).findOneBy({ id: programmeId });
         if (!programme) throw new AppError(ErrorCode.NOT_FOUND, `input.programmeId: no programme ${input.programmeId}`, { field: "input.programmeId" });
         this.checkQuotas(input, programme);

@@ -1,5 +1,5 @@
 import { In, type DataSource, type EntityManager, type Repository } from "typeorm";
-import { AppError, ErrorCode, invalidField, type GlobalId } from "@tandem/shared";
+import { AppError, ErrorCode, invalidField, type GlobalId, inTransaction, repositoryOf } from "@tandem/shared";
 import type { ConsortiumDirectory } from "../../consortium-directory.js";
 import type { Visibility } from "../access/access.rules.js";
 import { whereVisible } from "../access/access.sql.js";
@@ -25,14 +25,15 @@ export interface QuotaUsage {
 }
 
 export class EnrolmentService {
-  private readonly repository: Repository<EnrolmentEntity>;
-
   constructor(
     private readonly dataSource: DataSource,
     private readonly directory: ConsortiumDirectory,
     private readonly now: () => Date = () => new Date(),
-  ) {
-    this.repository = dataSource.getRepository(EnrolmentEntity);
+  ) {}
+
+  /** Bound to the current unit of work (a mutation), if any. */
+  private get repository(): Repository<EnrolmentEntity> {
+    return repositoryOf(this.dataSource, EnrolmentEntity);
   }
 
   async findByIds(ids: readonly string[]): Promise<EnrolmentEntity[]> {
@@ -76,7 +77,7 @@ export class EnrolmentService {
   async enrol(input: EnrolInput): Promise<EnrolmentEntity> {
     const cohortId = this.directory.parseLocal(input.cohortId, COHORT_KIND, "input.cohortId");
     const participant = this.directory.parseParticipant(input.participantId, "input.participantId");
-    return this.dataSource.transaction(async (manager) => {
+    return inTransaction(this.dataSource, async (manager) => {
       const cohort = await lockCohort(manager, cohortId, "input.cohortId");
       const programme = await manager.getRepository(ProgrammeEntity).findOneByOrFail({ id: cohort.programmeId });
       if (!programme.participatingNodeIds.includes(participant.node)) {
@@ -117,7 +118,7 @@ export class EnrolmentService {
     const localId = this.directory.parseLocal(id, ENROLMENT_KIND, "id");
     const current = await this.repository.findOneBy({ id: localId });
     if (!current) throw new AppError(ErrorCode.NOT_FOUND, `id: no enrolment ${id}`, { field: "id" });
-    return this.dataSource.transaction(async (manager) => {
+    return inTransaction(this.dataSource, async (manager) => {
       await lockCohort(manager, current.cohortId, "id");
       const repository = manager.getRepository(EnrolmentEntity);
       const enrolment = await repository.findOneByOrFail({ id: localId });
@@ -140,7 +141,7 @@ export class EnrolmentService {
 
   private async existingCohort(id: string, field: string): Promise<string> {
     const localId = this.directory.parseLocal(id, COHORT_KIND, field);
-    if (!(await this.dataSource.getRepository(CohortEntity).existsBy({ id: localId }))) {
+    if (!(await repositoryOf(this.dataSource, CohortEntity).existsBy({ id: localId }))) {
       throw new AppError(ErrorCode.NOT_FOUND, `${field}: no cohort ${id}`, { field });
     }
     return localId;

@@ -8,7 +8,7 @@
  */
 import { randomUUID } from "node:crypto";
 import type { DataSource, EntityManager } from "typeorm";
-import { AuditEntryEntity, TandemChangeKind, type AuditEntryEntity as AuditRow } from "@tandem/shared";
+import { AuditEntryEntity, TandemChangeKind, type AuditEntryEntity as AuditRow, inTransaction, repositoryOf } from "@tandem/shared";
 import type { ConsortiumDirectory } from "../../consortium-directory.js";
 import type { AuditLogService } from "../audit/audit.service.js";
 import { COHORT_KIND } from "../cohort/cohort.type.js";
@@ -43,17 +43,17 @@ export class ParticipantDataService {
   /** Everything the office holds about a person, as one JSON document. */
   async export(participantId: string) {
     this.directory.parseParticipant(participantId, "participantId");
-    const enrolments = await this.dataSource.getRepository(EnrolmentEntity).find({
+    const enrolments = await repositoryOf(this.dataSource, EnrolmentEntity).find({
       where: { participantId },
       relations: { cohort: { programme: true } },
       order: { enrolledAt: "ASC", id: "ASC" },
     });
-    const tandems = await this.dataSource.getRepository(TandemEntity).find({
+    const tandems = await repositoryOf(this.dataSource, TandemEntity).find({
       where: [{ menteeId: participantId }, { mentorId: participantId }],
       relations: { cohort: { programme: true } },
       order: { createdAt: "ASC", id: "ASC" },
     });
-    const proposals = await this.dataSource.getRepository(MatchingProposalEntity).find({
+    const proposals = await repositoryOf(this.dataSource, MatchingProposalEntity).find({
       where: [{ menteeParticipantId: participantId }, { mentorParticipantId: participantId }],
       relations: { cohort: { programme: true } },
       order: { createdAt: "ASC", id: "ASC" },
@@ -116,7 +116,7 @@ export class ParticipantDataService {
   async erase(participantId: string): Promise<ErasureResult> {
     const { node } = this.directory.parseParticipant(participantId, "participantId");
     const pseudonym = `${node}:${ERASED_KIND}:${randomUUID()}`;
-    const anonymisedRecords = await this.dataSource.transaction(async (manager) => {
+    const anonymisedRecords = await inTransaction(this.dataSource, async (manager) => {
       const now = this.now();
       const closed = await manager
         .createQueryBuilder()

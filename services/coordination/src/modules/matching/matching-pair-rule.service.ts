@@ -1,5 +1,5 @@
 import { In, type DataSource } from "typeorm";
-import { AppError, ErrorCode, isUniqueViolation } from "@tandem/shared";
+import { AppError, ErrorCode, isUniqueViolation, inTransaction, repositoryOf } from "@tandem/shared";
 import type { ConsortiumDirectory } from "../../consortium-directory.js";
 import { lockCohort } from "../cohort/cohort.service.js";
 import { COHORT_KIND } from "../cohort/cohort.type.js";
@@ -17,7 +17,7 @@ export class MatchingPairRuleService {
   /** Rules of several cohorts (local ids), oldest first, one query. */
   async byCohorts(cohortIds: readonly string[]): Promise<MatchingPairRuleEntity[]> {
     if (cohortIds.length === 0) return [];
-    return this.dataSource.getRepository(MatchingPairRuleEntity).find({ where: { cohortId: In([...cohortIds]) }, order: { createdAt: "ASC", id: "ASC" } });
+    return repositoryOf(this.dataSource, MatchingPairRuleEntity).find({ where: { cohortId: In([...cohortIds]) }, order: { createdAt: "ASC", id: "ASC" } });
   }
 
   /**
@@ -29,8 +29,7 @@ export class MatchingPairRuleService {
     const { menteePseudonym, mentorPseudonym } = args;
     if (menteePseudonym === mentorPseudonym) throw new AppError(ErrorCode.BAD_USER_INPUT, "mentorPseudonym: must differ from the mentee's", { field: "mentorPseudonym" });
     const conflict = (message: string, field = "mentorPseudonym") => new AppError(ErrorCode.CONFLICT, `${field}: ${message}`, { field });
-    return this.dataSource
-      .transaction(async (manager) => {
+    return inTransaction(this.dataSource, async (manager) => {
         await lockCohort(manager, cohortId, "cohortId");
         const rules = manager.getRepository(MatchingPairRuleEntity);
         const existing = await rules.findOneBy({ cohortId, menteePseudonym, mentorPseudonym });
@@ -50,7 +49,7 @@ export class MatchingPairRuleService {
   /** Removes a pin or a ban; false when there was none. */
   async remove(id: string): Promise<boolean> {
     const localId = this.directory.parseLocal(id, PAIR_RULE_KIND, "id");
-    const result = await this.dataSource.getRepository(MatchingPairRuleEntity).delete({ id: localId });
+    const result = await repositoryOf(this.dataSource, MatchingPairRuleEntity).delete({ id: localId });
     return (result.affected ?? 0) > 0;
   }
 }

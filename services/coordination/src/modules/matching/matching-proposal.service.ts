@@ -8,7 +8,7 @@
  * ids, enrolling them first when needed, in the same transaction.
  */
 import type { DataSource } from "typeorm";
-import { AppError, ErrorCode, verifyMatchingPseudonymProof, type MatchingPseudonymProof } from "@tandem/shared";
+import { AppError, ErrorCode, verifyMatchingPseudonymProof, type MatchingPseudonymProof, inTransaction, repositoryOf } from "@tandem/shared";
 import type { ConsortiumDirectory } from "../../consortium-directory.js";
 import { lockCohort } from "../cohort/cohort.service.js";
 import { COHORT_KIND } from "../cohort/cohort.type.js";
@@ -72,7 +72,7 @@ export class MatchingProposalService {
     const cohortLocalId = this.directory.parseLocal(cohortId, COHORT_KIND, "cohortId");
     const proof = await this.proven(token, cohortLocalId);
     guard(proof.participantId);
-    return this.dataSource.getRepository(MatchingProposalEntity).find({
+    return repositoryOf(this.dataSource, MatchingProposalEntity).find({
       where: [
         { cohortId: cohortLocalId, menteePseudonym: proof.pseudonym, menteeNodeId: proof.issuer },
         { cohortId: cohortLocalId, mentorPseudonym: proof.pseudonym, mentorNodeId: proof.issuer },
@@ -88,13 +88,13 @@ export class MatchingProposalService {
    */
   async respond(answer: ProposalAnswer, guard: (claim: ResponderClaim) => void): Promise<AnsweredProposal> {
     const localId = this.directory.parseLocal(answer.proposalId, PROPOSAL_KIND, "proposalId");
-    const repository = this.dataSource.getRepository(MatchingProposalEntity);
+    const repository = repositoryOf(this.dataSource, MatchingProposalEntity);
     const found = await repository.findOneBy({ id: localId });
     if (!found) throw new AppError(ErrorCode.NOT_FOUND, `proposalId: no proposal ${answer.proposalId}`, { field: "proposalId" });
     const proof = await this.proven(answer.pseudonymProof, found.cohortId);
     const side = sideOf(found, proof);
     guard({ participantId: proof.participantId, side });
-    return this.dataSource.transaction(async (manager) => {
+    return inTransaction(this.dataSource, async (manager) => {
       const cohort = await lockCohort(manager, found.cohortId, "proposalId");
       const proposals = manager.getRepository(MatchingProposalEntity);
       const proposal = await proposals.findOneOrFail({ where: { id: localId }, lock: { mode: "pessimistic_write" } });

@@ -1,5 +1,5 @@
 import { In, type DataSource } from "typeorm";
-import { AppError, ErrorCode, isUniqueViolation } from "@tandem/shared";
+import { AppError, ErrorCode, afterCommit, inTransaction, isUniqueViolation, repositoryOf } from "@tandem/shared";
 import type { ConsortiumDirectory } from "../../consortium-directory.js";
 import { CohortEntity } from "../cohort/cohort.entity.js";
 import { lockCohort } from "../cohort/cohort.service.js";
@@ -31,8 +31,7 @@ export class MatchingRoundService {
   async start(cohortId: string, scope: MatchingRoundScope): Promise<MatchingRoundEntity> {
     const localId = this.directory.parseLocal(cohortId, COHORT_KIND, "cohortId");
     const busy = () => new AppError(ErrorCode.CONFLICT, "cohortId: a matching round of this cohort is still running; wait for it to end", { field: "cohortId" });
-    const round = await this.dataSource
-      .transaction(async (manager) => {
+    const round = await inTransaction(this.dataSource, async (manager) => {
         const cohort = await lockCohort(manager, localId, "cohortId");
         const programme = await manager.getRepository(ProgrammeEntity).findOneByOrFail({ id: cohort.programmeId });
         const rounds = manager.getRepository(MatchingRoundEntity);
@@ -50,13 +49,13 @@ export class MatchingRoundService {
       .catch((error: unknown) => {
         throw isUniqueViolation(error, "matching_rounds_one_running_per_cohort") ? busy() : error;
       });
-    this.runner.launch(round.id);
+    afterCommit(this.dataSource, () => this.runner.launch(round.id));
     return round;
   }
 
   /** A round by global id, after `guard` accepted the caller for its nodes; null when there is none. */
   async find(id: string, guard: MatchingGuard): Promise<MatchingRoundEntity | null> {
-    const round = await this.dataSource.getRepository(MatchingRoundEntity).findOneBy({ id: this.directory.parseLocal(id, ROUND_KIND, "id") });
+    const round = await repositoryOf(this.dataSource, MatchingRoundEntity).findOneBy({ id: this.directory.parseLocal(id, ROUND_KIND, "id") });
     if (round) guard(round.nodeIds);
     return round;
   }
@@ -64,21 +63,21 @@ export class MatchingRoundService {
   /** A cohort's rounds, newest first, after `guard` accepted the caller for the programme's nodes. */
   async ofCohort(cohortId: string, guard: MatchingGuard): Promise<MatchingRoundEntity[]> {
     const localId = this.directory.parseLocal(cohortId, COHORT_KIND, "cohortId");
-    const cohort = await this.dataSource.getRepository(CohortEntity).findOne({ where: { id: localId }, relations: { programme: true } });
+    const cohort = await repositoryOf(this.dataSource, CohortEntity).findOne({ where: { id: localId }, relations: { programme: true } });
     if (!cohort) throw new AppError(ErrorCode.NOT_FOUND, `cohortId: no cohort ${cohortId}`, { field: "cohortId" });
     guard(cohort.programme!.participatingNodeIds);
-    return this.dataSource.getRepository(MatchingRoundEntity).find({ where: { cohortId: localId }, order: { createdAt: "DESC", id: "DESC" } });
+    return repositoryOf(this.dataSource, MatchingRoundEntity).find({ where: { cohortId: localId }, order: { createdAt: "DESC", id: "DESC" } });
   }
 
   /** Proposals of several rounds, best score first, one query. */
   async proposalsOf(roundIds: readonly string[]): Promise<MatchingProposalEntity[]> {
     if (roundIds.length === 0) return [];
-    return this.dataSource.getRepository(MatchingProposalEntity).find({ where: { roundId: In([...roundIds]) }, order: { roundId: "ASC", score: "DESC", id: "ASC" } });
+    return repositoryOf(this.dataSource, MatchingProposalEntity).find({ where: { roundId: In([...roundIds]) }, order: { roundId: "ASC", score: "DESC", id: "ASC" } });
   }
 
   /** Unmatched mentees of several rounds, one query. */
   async unmatchedOf(roundIds: readonly string[]): Promise<MatchingUnmatchedEntity[]> {
     if (roundIds.length === 0) return [];
-    return this.dataSource.getRepository(MatchingUnmatchedEntity).find({ where: { roundId: In([...roundIds]) }, order: { roundId: "ASC", menteeNodeId: "ASC", menteePseudonym: "ASC" } });
+    return repositoryOf(this.dataSource, MatchingUnmatchedEntity).find({ where: { roundId: In([...roundIds]) }, order: { roundId: "ASC", menteeNodeId: "ASC", menteePseudonym: "ASC" } });
   }
 }

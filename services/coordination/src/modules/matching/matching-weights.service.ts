@@ -1,5 +1,5 @@
 import { In, type DataSource, type EntityManager } from "typeorm";
-import { AppError, ErrorCode, rejectNulls } from "@tandem/shared";
+import { AppError, ErrorCode, rejectNulls, inTransaction, repositoryOf } from "@tandem/shared";
 import { CRITERIA, DEFAULT_MATCHING_WEIGHTS, type MatchingWeights } from "../../matching/criteria.js";
 import type { ConsortiumDirectory } from "../../consortium-directory.js";
 import { ProgrammeEntity } from "../programme/programme.entity.js";
@@ -25,7 +25,7 @@ export class MatchingWeightsService {
   /** Weights of several programmes (local ids), in the order asked, one query. */
   async ofProgrammes(programmeIds: readonly string[]): Promise<MatchingWeights[]> {
     if (programmeIds.length === 0) return [];
-    const rows = await this.dataSource.getRepository(MatchingWeightsEntity).findBy({ programmeId: In([...programmeIds]) });
+    const rows = await repositoryOf(this.dataSource, MatchingWeightsEntity).findBy({ programmeId: In([...programmeIds]) });
     const byProgramme = new Map(rows.map((row) => [row.programmeId, row]));
     return programmeIds.map((id) => weightsOf(byProgramme.get(id)));
   }
@@ -39,7 +39,7 @@ export class MatchingWeightsService {
   async update(programmeId: string, input: MatchingWeightsInput): Promise<ProgrammeEntity> {
     rejectNulls(input, WEIGHT_KEYS, "weights");
     const localId = this.directory.parseLocal(programmeId, PROGRAMME_KIND, "programmeId");
-    return this.dataSource.transaction(async (manager) => {
+    return inTransaction(this.dataSource, async (manager) => {
       const programme = await manager.getRepository(ProgrammeEntity).findOne({ where: { id: localId }, lock: { mode: "pessimistic_write" } });
       if (!programme) throw new AppError(ErrorCode.NOT_FOUND, `programmeId: no programme ${programmeId}`, { field: "programmeId" });
       const weights = await this.current(manager, localId);

@@ -1,18 +1,19 @@
 import { In, type DataSource, type Repository } from "typeorm";
-import { AppError, ErrorCode, invalidField, isUniqueViolation } from "@tandem/shared";
+import { AppError, ErrorCode, invalidField, isUniqueViolation, inTransaction, repositoryOf } from "@tandem/shared";
 import type { ConsortiumDirectory } from "../../consortium-directory.js";
 import { ProgrammeEntity, type CrossBorderRule } from "./programme.entity.js";
 import { ProgrammeTrackEntity } from "./programme-track.entity.js";
 import type { CreateProgrammeInput } from "./programme.input.js";
 
 export class ProgrammeService {
-  private readonly repository: Repository<ProgrammeEntity>;
-
   constructor(
     private readonly dataSource: DataSource,
     private readonly directory: ConsortiumDirectory,
-  ) {
-    this.repository = dataSource.getRepository(ProgrammeEntity);
+  ) {}
+
+  /** Bound to the current unit of work (a mutation), if any. */
+  private get repository(): Repository<ProgrammeEntity> {
+    return repositoryOf(this.dataSource, ProgrammeEntity);
   }
 
   async findByIds(ids: readonly string[]): Promise<ProgrammeEntity[]> {
@@ -23,7 +24,7 @@ export class ProgrammeService {
   /** Tracks of several programmes, each programme's in its own order, one query. */
   async tracksOf(programmeIds: readonly string[]): Promise<ProgrammeTrackEntity[]> {
     if (programmeIds.length === 0) return [];
-    return this.dataSource.getRepository(ProgrammeTrackEntity).find({
+    return repositoryOf(this.dataSource, ProgrammeTrackEntity).find({
       where: { programmeId: In([...programmeIds]) },
       order: { programmeId: "ASC", position: "ASC" },
     });
@@ -43,7 +44,7 @@ export class ProgrammeService {
     if (duplicate) throw invalidField("input.tracks", `track code "${duplicate}" appears twice`);
     const name = input.name.trim();
     const nameTaken = () => new AppError(ErrorCode.CONFLICT, `input.name: a programme called "${name}" already exists`, { field: "input.name" });
-    return this.dataSource.transaction(async (manager) => {
+    return inTransaction(this.dataSource, async (manager) => {
       const programmes = manager.getRepository(ProgrammeEntity);
       if (await programmes.existsBy({ name })) throw nameTaken();
       const programme = await programmes.save(

@@ -1,5 +1,5 @@
 import { In, type DataSource, type EntityManager, type Repository } from "typeorm";
-import { AppError, ErrorCode, invalidField, ProofType, signProof, TandemChangeKind, type GlobalId, type SigningKey } from "@tandem/shared";
+import { AppError, ErrorCode, invalidField, ProofType, signProof, TandemChangeKind, type GlobalId, type SigningKey, inTransaction, repositoryOf } from "@tandem/shared";
 import type { ConsortiumDirectory } from "../../consortium-directory.js";
 import type { Visibility } from "../access/access.rules.js";
 import { whereVisible } from "../access/access.sql.js";
@@ -34,15 +34,16 @@ export interface AcceptanceState {
 }
 
 export class TandemService {
-  private readonly repository: Repository<TandemEntity>;
-
   constructor(
     private readonly dataSource: DataSource,
     private readonly directory: ConsortiumDirectory,
     private readonly signingKey: SigningKey,
     private readonly now: () => Date = () => new Date(),
-  ) {
-    this.repository = dataSource.getRepository(TandemEntity);
+  ) {}
+
+  /** Bound to the current unit of work (a mutation), if any. */
+  private get repository(): Repository<TandemEntity> {
+    return repositoryOf(this.dataSource, TandemEntity);
   }
 
   async findByIds(ids: readonly string[]): Promise<TandemEntity[]> {
@@ -60,7 +61,7 @@ export class TandemService {
   async list(args: TandemsArgs, visibility: Visibility) {
     const cohortId = this.directory.parseLocal(args.cohortId, COHORT_KIND, "cohortId");
     if (args.participantId) this.directory.parseParticipant(args.participantId, "participantId");
-    if (!(await this.dataSource.getRepository(CohortEntity).existsBy({ id: cohortId }))) {
+    if (!(await repositoryOf(this.dataSource, CohortEntity).existsBy({ id: cohortId }))) {
       throw new AppError(ErrorCode.NOT_FOUND, `cohortId: no cohort ${args.cohortId}`, { field: "cohortId" });
     }
     const filtered = this.repository.createQueryBuilder("t").where("t.cohort_id = :cohortId", { cohortId });
@@ -79,7 +80,7 @@ export class TandemService {
     const mentee = this.directory.parseParticipant(input.menteeId, "input.menteeId");
     const mentor = this.directory.parseParticipant(input.mentorId, "input.mentorId");
     if (input.menteeId === input.mentorId) throw invalidField("input.mentorId", "must be another person than the mentee");
-    return this.dataSource.transaction(async (manager) => {
+    return inTransaction(this.dataSource, async (manager) => {
       const cohort = await lockCohort(manager, cohortId, "input.cohortId");
       const programme = await manager.getRepository(ProgrammeEntity).findOneByOrFail({ id: cohort.programmeId });
       const enrolments = await manager.getRepository(EnrolmentEntity).findBy({ cohortId, participantId: In([input.menteeId, input.mentorId]), status: "ACTIVE" });
@@ -173,7 +174,7 @@ export class TandemService {
   /** Locks the row, runs the guard, applies the change (null: nothing to change), saves and publishes it. */
   private async transition(id: string, guard: TandemGuard, apply: (tandem: TandemEntity) => TandemChangeKind | null): Promise<TandemEntity> {
     const localId = this.directory.parseLocal(id, TANDEM_KIND, "id");
-    return this.dataSource.transaction(async (manager) => {
+    return inTransaction(this.dataSource, async (manager) => {
       const repository = manager.getRepository(TandemEntity);
       const tandem = await repository.findOne({ where: { id: localId }, lock: { mode: "pessimistic_write" } });
       if (!tandem) throw new AppError(ErrorCode.NOT_FOUND, `id: no tandem ${id}`, { field: "id" });

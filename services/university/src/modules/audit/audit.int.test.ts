@@ -98,14 +98,16 @@ describe("the audit log of a node", () => {
     it("withholds an answer that discloses personal fields", async () => {
       const result = await node.as(as.participant(ines.id)).query(READ, { id: ines.id });
       expect(result.data ?? null).toBeNull();
-      expect(result.errors).toEqual([{ message: "The audit log could not be written; nothing was disclosed", extensions: { code: "INTERNAL_SERVER_ERROR" } }]);
+      expect(result.errors).toEqual([{ message: "The audit log could not be written; nothing was disclosed", extensions: { code: "AUDIT_UNAVAILABLE" } }]);
       expect(JSON.stringify(result)).not.toContain(PERSON.displayName);
     });
 
-    it("withholds the answer to a mutation", async () => {
+    it("refuses a mutation, which then changes nothing", async () => {
+      const [before] = await node.sql(`SELECT semester FROM participants WHERE id = $1`, [ines.id.split(":")[2]]);
       const result = await node.query(UPDATE_PARTICIPANT, { id: ines.id, input: { semester: 3 } });
       expect(result.data ?? null).toBeNull();
-      expect(firstError(result)).toMatchObject({ code: "INTERNAL_SERVER_ERROR" });
+      expect(firstError(result)).toMatchObject({ code: "AUDIT_UNAVAILABLE" });
+      expect(await node.sql(`SELECT semester FROM participants WHERE id = $1`, [ines.id.split(":")[2]])).toEqual([before]);
     });
 
     it("still answers what needs no entry", async () => {

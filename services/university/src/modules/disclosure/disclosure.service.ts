@@ -4,7 +4,7 @@
  * the disclosure rules in one query per batch.
  */
 import { In, type DataSource, type Repository } from "typeorm";
-import { AppError, ErrorCode, ProofType, tryParseGlobalId, verifyDisclosureProof, type ConsortiumRegistry, type DisclosureProof } from "@tandem/shared";
+import { AppError, ErrorCode, ProofType, tryParseGlobalId, verifyDisclosureProof, type ConsortiumRegistry, type DisclosureProof, inTransaction, repositoryOf } from "@tandem/shared";
 import { nodeGrantee } from "../../access.js";
 import type { NodeDirectory } from "../../node-directory.js";
 import { ParticipantEntity } from "../participant/participant.entity.js";
@@ -21,14 +21,15 @@ export interface GrantToRecord {
 }
 
 export class DisclosureService {
-  private readonly repository: Repository<DisclosureGrantEntity>;
-
   constructor(
     private readonly dataSource: DataSource,
     private readonly directory: NodeDirectory,
     private readonly registry: ConsortiumRegistry,
-  ) {
-    this.repository = dataSource.getRepository(DisclosureGrantEntity);
+  ) {}
+
+  /** Bound to the current unit of work (a mutation), if any. */
+  private get repository(): Repository<DisclosureGrantEntity> {
+    return repositoryOf(this.dataSource, DisclosureGrantEntity);
   }
 
   /** Grants of these participants (local ids) to any of these grantees, one query. */
@@ -81,7 +82,7 @@ export class DisclosureService {
 
   /** Records grants once (idempotent) and returns them as stored. */
   async record(grants: readonly GrantToRecord[], createdBy: string): Promise<DisclosureGrantEntity[]> {
-    return this.dataSource.transaction(async (manager) => {
+    return inTransaction(this.dataSource, async (manager) => {
       const ids = [...new Set(grants.map((grant) => grant.participantId))];
       const existing = new Set((await manager.findBy(ParticipantEntity, { id: In(ids) })).map((participant) => participant.id));
       const recordable = grants.filter((grant) => existing.has(grant.participantId));

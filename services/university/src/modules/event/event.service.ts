@@ -1,5 +1,5 @@
 import { In, type DataSource, type EntityManager, type Repository } from "typeorm";
-import { AppError, ErrorCode, EventChangeKind, encodeSortCursor, invalidField, rejectNulls, toPage } from "@tandem/shared";
+import { AppError, ErrorCode, EventChangeKind, encodeSortCursor, invalidField, rejectNulls, toPage, inTransaction, repositoryOf } from "@tandem/shared";
 import { decodeTimeCursor } from "../common/time-cursor.js";
 import type { NodeDirectory } from "../../node-directory.js";
 import { publishEventChange } from "./event.changes.js";
@@ -39,15 +39,16 @@ export async function lockEvent(manager: EntityManager, localId: string, field: 
 type EventShape = Pick<EventEntity, "startsAt" | "endsAt" | "format"> & { location?: string | null; onlineUrl?: string | null };
 
 export class EventService {
-  private readonly repository: Repository<EventEntity>;
-
   constructor(
     private readonly dataSource: DataSource,
     private readonly directory: NodeDirectory,
     private readonly waitlist: WaitlistPromoter,
     private readonly now: () => Date = () => new Date(),
-  ) {
-    this.repository = dataSource.getRepository(EventEntity);
+  ) {}
+
+  /** Bound to the current unit of work (a mutation), if any. */
+  private get repository(): Repository<EventEntity> {
+    return repositoryOf(this.dataSource, EventEntity);
   }
 
   async findByIds(ids: readonly string[]): Promise<EventEntity[]> {
@@ -110,7 +111,7 @@ export class EventService {
   async create(input: CreateEventInput): Promise<EventEntity> {
     this.checkShape(input);
     if (input.startsAt <= this.now()) throw invalidField("input.startsAt", "must be in the future");
-    return this.dataSource.transaction(async (manager) => {
+    return inTransaction(this.dataSource, async (manager) => {
       const repository = manager.getRepository(EventEntity);
       const event = await repository.save(
         repository.create({
@@ -140,7 +141,7 @@ export class EventService {
   async update(id: string, input: UpdateEventInput): Promise<EventEntity> {
     rejectNulls(input, ["title", "description", "startsAt", "endsAt", "timeZone", "format", "capacity", "visibility", "tracks"]);
     const localId = this.directory.parseLocal(id, EVENT_KIND, "id");
-    return this.dataSource.transaction(async (manager) => {
+    return inTransaction(this.dataSource, async (manager) => {
       const event = await lockEvent(manager, localId, "id");
       if (event.status === "CANCELLED") throw new AppError(ErrorCode.EVENT_CANCELLED, "id: a cancelled event cannot be changed", { field: "id" });
       const next: EventEntity = { ...event };
@@ -168,7 +169,7 @@ export class EventService {
   async cancel(id: string, reason: string | null): Promise<EventEntity> {
     if (reason !== null && reason.length > 500) throw invalidField("reason", "must be at most 500 characters");
     const localId = this.directory.parseLocal(id, EVENT_KIND, "id");
-    return this.dataSource.transaction(async (manager) => {
+    return inTransaction(this.dataSource, async (manager) => {
       const event = await lockEvent(manager, localId, "id");
       if (event.status === "CANCELLED") return event;
       if (event.endsAt <= this.now()) throw new AppError(ErrorCode.EVENT_IN_PAST, "id: the event is already over", { field: "id" });

@@ -5,7 +5,7 @@
  * about them, with other participants named by node only.
  */
 import type { DataSource } from "typeorm";
-import { tryParseGlobalId, type AuditEntryEntity } from "@tandem/shared";
+import { tryParseGlobalId, type AuditEntryEntity, repositoryOf } from "@tandem/shared";
 import type { NodeDirectory } from "../../node-directory.js";
 import type { AuditLogService } from "../audit/audit-log.service.js";
 import type { DisclosureGrantEntity } from "../disclosure/disclosure-grant.entity.js";
@@ -43,7 +43,7 @@ export class DataExportService {
   async export(participantId: string): Promise<ParticipantDataExport> {
     const person = this.directory.parseReference(participantId, PARTICIPANT_KIND, "participantId");
     const homeNode = person.node === this.directory.self.id;
-    const profile = homeNode ? await this.dataSource.getRepository(ParticipantEntity).findOneBy({ id: person.localId }) : null;
+    const profile = homeNode ? await repositoryOf(this.dataSource, ParticipantEntity).findOneBy({ id: person.localId }) : null;
     return {
       party: this.directory.self.id,
       participantId,
@@ -59,7 +59,7 @@ export class DataExportService {
   }
 
   private async registrations(participantId: string): Promise<Record<string, unknown>[]> {
-    const rows = await this.dataSource.getRepository(RegistrationEntity).find({ where: { participantId }, relations: { event: true }, order: { registeredAt: "ASC", id: "ASC" } });
+    const rows = await repositoryOf(this.dataSource, RegistrationEntity).find({ where: { participantId }, relations: { event: true }, order: { registeredAt: "ASC", id: "ASC" } });
     return rows.map((row) => ({
       id: this.directory.globalId(REGISTRATION_KIND, row.id),
       eventId: this.directory.globalId(EVENT_KIND, row.eventId),

@@ -7,7 +7,7 @@
  */
 import { randomUUID } from "node:crypto";
 import type { DataSource, EntityManager } from "typeorm";
-import { AuditEntryEntity, formatGlobalId } from "@tandem/shared";
+import { AuditEntryEntity, formatGlobalId, inTransaction } from "@tandem/shared";
 import type { NodeDirectory } from "../../node-directory.js";
 import { DisclosureGrantEntity } from "../disclosure/disclosure-grant.entity.js";
 import { MatchingConsentEntity } from "../matching/matching-consent.entity.js";
@@ -29,7 +29,7 @@ export class ErasureService {
   async erase(participantId: string): Promise<{ confirmation: ErasureConfirmation; pseudonym: string }> {
     const person = this.directory.parseReference(participantId, PARTICIPANT_KIND, "participantId");
     const atHome = person.node === this.directory.self.id;
-    return this.dataSource.transaction(async (manager) => {
+    return inTransaction(this.dataSource, async (manager) => {
       let removedRecords = 0;
       let heldPersonalData = false;
       if (atHome) {

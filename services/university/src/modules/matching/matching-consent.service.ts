@@ -4,27 +4,28 @@
  * every export for that cohort.
  */
 import type { DataSource, Repository } from "typeorm";
-import { AppError, ErrorCode } from "@tandem/shared";
+import { AppError, ErrorCode, repositoryOf } from "@tandem/shared";
 import type { NodeDirectory } from "../../node-directory.js";
 import { ParticipantEntity } from "../participant/participant.entity.js";
 import { PARTICIPANT_KIND } from "../participant/participant.type.js";
 import { MatchingConsentEntity } from "./matching-consent.entity.js";
 
 export class MatchingConsentService {
-  private readonly repository: Repository<MatchingConsentEntity>;
-
   constructor(
     private readonly dataSource: DataSource,
     private readonly directory: NodeDirectory,
-  ) {
-    this.repository = dataSource.getRepository(MatchingConsentEntity);
+  ) {}
+
+  /** Bound to the current unit of work (a mutation), if any. */
+  private get repository(): Repository<MatchingConsentEntity> {
+    return repositoryOf(this.dataSource, MatchingConsentEntity);
   }
 
   /** Records consent (idempotent: an existing one is returned as it is). */
   async consent(participantId: string, cohortId: string): Promise<MatchingConsentEntity> {
     const localId = this.directory.parseLocal(participantId, PARTICIPANT_KIND, "participantId");
     this.directory.parseCohortId(cohortId);
-    if (!(await this.dataSource.getRepository(ParticipantEntity).existsBy({ id: localId }))) {
+    if (!(await repositoryOf(this.dataSource, ParticipantEntity).existsBy({ id: localId }))) {
       throw new AppError(ErrorCode.NOT_FOUND, `participantId: no participant ${participantId} at node ${this.directory.self.id}`, { field: "participantId" });
     }
     await this.repository.createQueryBuilder().insert().into(MatchingConsentEntity).values({ participantId: localId, cohortId }).orIgnore().execute();

@@ -1,5 +1,5 @@
 import { In, type DataSource, type Repository } from "typeorm";
-import { AppError, ErrorCode, UUID_PATTERN, encodeSortCursor, invalidField, isUniqueViolation, rejectNulls, toPage } from "@tandem/shared";
+import { AppError, ErrorCode, UUID_PATTERN, encodeSortCursor, invalidField, isUniqueViolation, rejectNulls, toPage, repositoryOf } from "@tandem/shared";
 import { decodeTimeCursor } from "../common/time-cursor.js";
 import type { NodeDirectory } from "../../node-directory.js";
 import { ParticipantEntity } from "./participant.entity.js";
@@ -10,13 +10,14 @@ import { PARTICIPANT_KIND } from "./participant.type.js";
 const STUDENT_LEVELS = new Set(["BACHELOR", "MASTER", "DOCTORAL"]);
 
 export class ParticipantService {
-  private readonly repository: Repository<ParticipantEntity>;
-
   constructor(
-    dataSource: DataSource,
+    private readonly dataSource: DataSource,
     private readonly directory: NodeDirectory,
-  ) {
-    this.repository = dataSource.getRepository(ParticipantEntity);
+  ) {}
+
+  /** Bound to the current unit of work (a mutation), if any. */
+  private get repository(): Repository<ParticipantEntity> {
+    return repositoryOf(this.dataSource, ParticipantEntity);
   }
 
   async findByIds(ids: readonly string[]): Promise<ParticipantEntity[]> {

@@ -1,5 +1,5 @@
 import { In, type DataSource, type EntityManager, type Repository } from "typeorm";
-import { AppError, ErrorCode, RegistrationChangeKind, encodeSortCursor, toPage } from "@tandem/shared";
+import { AppError, ErrorCode, RegistrationChangeKind, encodeSortCursor, toPage, inTransaction, repositoryOf } from "@tandem/shared";
 import { decodeTimeCursor } from "../common/time-cursor.js";
 import type { NodeDirectory } from "../../node-directory.js";
 import { publishRegistrationChange } from "../event/event.changes.js";
@@ -16,14 +16,16 @@ import { REGISTRATION_KIND } from "./registration.type.js";
 const ACTIVE: RegistrationStatus[] = ["CONFIRMED", "WAITLISTED"];
 
 export class RegistrationService implements WaitlistPromoter {
-  private readonly repository: Repository<RegistrationEntity>;
 
   constructor(
     private readonly dataSource: DataSource,
     private readonly directory: NodeDirectory,
     private readonly now: () => Date = () => new Date(),
-  ) {
-    this.repository = dataSource.getRepository(RegistrationEntity);
+  ) {}
+
+  /** Bound to the current unit of work (a mutation), if any. */
+  private get repository(): Repository<RegistrationEntity> {
+    return repositoryOf(this.dataSource, RegistrationEntity);
   }
 
   async findByIds(ids: readonly string[]): Promise<RegistrationEntity[]> {
@@ -90,7 +92,7 @@ export class RegistrationService implements WaitlistPromoter {
   async register(eventId: string, participantId: string): Promise<RegistrationEntity> {
     const eventLocalId = this.directory.parseLocal(eventId, EVENT_KIND, "eventId");
     const participant = this.directory.parseReference(participantId, PARTICIPANT_KIND, "participantId");
-    return this.dataSource.transaction(async (manager) => {
+    return inTransaction(this.dataSource, async (manager) => {
       const event = await lockEvent(manager, eventLocalId, "eventId");
       this.assertOpen(event);
       if (!isEventVisibleTo(event, { homeNode: participant.node }, this.directory.self.id)) throw forbidden(nodeOnlyEvents, { field: "eventId" });
@@ -121,7 +123,7 @@ export class RegistrationService implements WaitlistPromoter {
     const localId = this.directory.parseLocal(registrationId, REGISTRATION_KIND, "id");
     const current = await this.repository.findOneBy({ id: localId });
     if (!current) throw new AppError(ErrorCode.NOT_FOUND, `id: no registration ${registrationId}`, { field: "id" });
-    return this.dataSource.transaction(async (manager) => {
+    return inTransaction(this.dataSource, async (manager) => {
       const event = await lockEvent(manager, current.eventId, "id");
       const repository = manager.getRepository(RegistrationEntity);
       const registration = await repository.findOneByOrFail({ id: localId });

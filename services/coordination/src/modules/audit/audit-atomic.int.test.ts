@@ -1,0 +1,101 @@
+/**
+ * A change and its audit entry commit together: with the audit log refusing
+ * every write, each mutation of the coordination office is refused with
+ * AUDIT_UNAVAILABLE, and nothing of it is visible anywhere — no row in any
+ * table, no outbox entry, no change on the feed, no matching round started.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Caller } from "@tandem/shared";
+import { as, refuseAuditWrites, snapshotTables } from "@tandem/shared/testkit";
+import { startTestCoordination, type TestCoordination } from "../../../test/test-coordination.js";
+import { ACTIVATE, CLOSE, CREATE_COHORT, CREATE_PROGRAMME, ENROL, PROPOSE_TANDEM, RESPOND, acceptByBoth, cohortInput, enrolNew, ok, participantId, programmeInput, proposeNew, seedCohort } from "../../../test/fixtures.js";
+import { GivenProfiles, RESPOND_TO_PROPOSAL, START_ROUND, mentee, mentor, pseudonymProof, solvedRound } from "../../../test/matching-fixtures.js";
+
+interface Case {
+  caller: Caller;
+  query: string;
+  variables: Record<string, unknown>;
+}
+
+const PAIR_RULE = (kind: "pinPair" | "banPair") =>
+  `mutation($c: ID!, $m: String!, $n: String!) { ${kind}(cohortId: $c, menteePseudonym: $m, mentorPseudonym: $n) { id } }`;
+
+describe("a coordination office whose audit log cannot be written", () => {
+  const profiles = new GivenProfiles();
+  let service: TestCoordination;
+  let cases: Record<string, Case>;
+  const topics: string[] = [];
+
+  beforeAll(async () => {
+    service = await startTestCoordination({ profiles });
+    const joint = as.jointCoordinator();
+    const { programme, cohort } = await seedCohort(service);
+    const proposed = await proposeNew(service, cohort.id);
+    const accepted = await acceptByBoth(service, await proposeNew(service, cohort.id));
+    const toClose = await proposeNew(service, cohort.id);
+    for (const tandem of [proposed, accepted, toClose]) topics.push(`tandem:${tandem.id}`);
+    const enrolled = await enrolNew(service, cohort.id, "hst", "MENTEE", "engineering");
+    const enrolment = (await ok(service, `query($c: ID!) { enrolments(cohortId: $c, first: 50) { edges { node { id participantId } } } }`, { c: cohort.id })).enrolments.edges
+      .map((edge: { node: { id: string; participantId: string } }) => edge.node)
+      .find((node: { participantId: string }) => node.participantId === enrolled);
+    const matched = await seedCohort(service);
+    const [menteeProfile, mentorProfile] = [mentee({ nodeId: "hst" }), mentor({ nodeId: "zcu" })];
+    profiles.set(matched.cohort.id, [menteeProfile, mentorProfile]);
+    const round = await solvedRound(service, matched.cohort.id);
+    const proposal = round.proposals[0];
+    const menteeId = participantId("hst");
+    const proof = await pseudonymProof(service, { cohortId: matched.cohort.id, pseudonym: proposal.menteePseudonym, participantId: menteeId });
+    const ban = (await ok(service, PAIR_RULE("banPair"), { c: matched.cohort.id, m: menteeProfile.pseudonym, n: mentorProfile.pseudonym })).banPair;
+    const other = await seedCohort(service);
+    cases = {
+      createProgramme: { caller: joint, query: CREATE_PROGRAMME, variables: { input: programmeInput() } },
+      createCohort: { caller: joint, query: CREATE_COHORT, variables: { input: cohortInput(programme.id, { name: "Never opened" }) } },
+      enrol: { caller: joint, query: ENROL, variables: { input: { cohortId: cohort.id, participantId: participantId("zcu"), role: "MENTOR", track: "health" } } },
+      withdrawEnrolment: { caller: joint, query: `mutation($id: ID!) { withdrawEnrolment(id: $id) { id status } }`, variables: { id: enrolment.id } },
+      proposeTandem: {
+        caller: joint,
+        query: PROPOSE_TANDEM,
+        variables: { input: { cohortId: cohort.id, menteeId: await enrolNew(service, cohort.id, "hst", "MENTEE"), mentorId: await enrolNew(service, cohort.id, "zcu", "MENTOR") } },
+      },
+      respondToTandem: { caller: as.participant(proposed.menteeId, "mentee"), query: RESPOND, variables: { id: proposed.id, accept: true } },
+      activateTandem: { caller: joint, query: ACTIVATE, variables: { id: accepted.id } },
+      closeTandem: { caller: joint, query: CLOSE, variables: { id: toClose.id, reason: "The mentor moved abroad" } },
+      respondToProposal: { caller: as.participant(menteeId), query: RESPOND_TO_PROPOSAL, variables: { p: proposal.id, a: true, proof } },
+      startMatchingRound: { caller: joint, query: START_ROUND, variables: { c: other.cohort.id, s: "FULL" } },
+      updateMatchingWeights: { caller: joint, query: `mutation($p: ID!) { updateMatchingWeights(programmeId: $p, weights: { track: 7 }) { id } }`, variables: { p: programme.id } },
+      pinPair: { caller: joint, query: PAIR_RULE("pinPair"), variables: { c: matched.cohort.id, m: menteeProfile.pseudonym, n: mentorProfile.pseudonym } },
+      banPair: { caller: joint, query: PAIR_RULE("banPair"), variables: { c: other.cohort.id, m: menteeProfile.pseudonym, n: mentorProfile.pseudonym } },
+      removePinOrBan: { caller: joint, query: `mutation($id: ID!) { removePinOrBan(id: $id) }`, variables: { id: ban.id } },
+      eraseCoordinationRecords: { caller: as.participant(proposed.menteeId), query: `mutation($p: ID!) { eraseCoordinationRecords(participantId: $p) { removedRecords } }`, variables: { p: proposed.menteeId } },
+    };
+  });
+  afterAll(() => service.stop());
+
+  it("has a case for every mutation of the office", async () => {
+    const { data } = await service.query(`{ __schema { mutationType { fields { name } } } }`);
+    const names = (data!.__schema.mutationType.fields as { name: string }[]).map((field) => field.name).sort();
+    expect(Object.keys(cases).sort()).toEqual(names);
+  });
+
+  it("refuses every mutation with AUDIT_UNAVAILABLE and leaves no trace of it", async () => {
+    const feed = service.feed();
+    const subscription = feed.subscribe(topics, await service.coordination.outbox.feed.head());
+    const before = await snapshotTables(service.sql);
+    const failing = await refuseAuditWrites(service.sql);
+    try {
+      for (const [name, { caller, query, variables }] of Object.entries(cases)) {
+        const result = await service.as(caller).query(query, variables);
+        expect({ name, data: result.data ?? null, error: result.errors?.[0]?.extensions?.code }).toEqual({ name, data: null, error: "AUDIT_UNAVAILABLE" });
+      }
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      expect(await snapshotTables(service.sql)).toEqual(before);
+    } finally {
+      await failing.restore();
+    }
+    expect(subscription.received).toEqual([]);
+    // the feed was listening all along: the same change, audited, arrives
+    const { caller, query, variables } = cases.closeTandem!;
+    expect((await service.as(caller).query(query, variables)).errors).toBeUndefined();
+    expect((await subscription.waitFor(1)).map((change) => change.kind)).toEqual(["CLOSED"]);
+  });
+});

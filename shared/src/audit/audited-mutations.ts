@@ -1,0 +1,69 @@
+/**
+ * Every root mutation field runs as one unit of work whose last statement is
+ * its audit entry: the change, its outbox entries and the entry commit
+ * together, so a failing audit write leaves no row, no outbox entry and no
+ * live update behind. A refused mutation is recorded with its error code
+ * after its unit rolled back (by auditPlugin, before the answer leaves).
+ */
+import { defaultFieldResolver, type GraphQLError, type GraphQLFieldResolver, type GraphQLResolveInfo, type GraphQLSchema } from "graphql";
+import type { DataSource, EntityManager } from "typeorm";
+import { AppError, ErrorCode } from "../errors.js";
+import type { Logger } from "../logger.js";
+import { runUnitOfWork } from "../unit-of-work.js";
+import { AuditEntryEntity } from "./audit-entry.entity.js";
+import type { AuditedContext } from "./audit-trail.js";
+
+const ID_ARGUMENTS = ["id", "eventId", "registrationId", "tandemId", "cohortId", "programmeId"];
+const PARTICIPANT_ARGUMENTS = ["participantId", "menteeId", "mentorId"];
+
+/** Wraps the schema's mutation resolvers in place; queries are untouched. */
+export function auditMutations(schema: GraphQLSchema, dataSource: DataSource, logger: Logger): void {
+  const mutation = schema.getMutationType();
+  if (!mutation) return;
+  for (const field of Object.values(mutation.getFields())) {
+    field.resolve = auditedResolver(field.resolve ?? defaultFieldResolver, dataSource, logger);
+  }
+}
+
+function auditedResolver(resolve: GraphQLFieldResolver<unknown, AuditedContext>, dataSource: DataSource, logger: Logger): GraphQLFieldResolver<unknown, AuditedContext> {
+  return async (source, args: Record<string, unknown>, context, info) => {
+    const mark = context.audit.mark();
+    try {
+      return await runUnitOfWork(
+        dataSource,
+        async () => resolve(source, args, context, info),
+        (manager, result) => writeInUnit(manager, context, info, args, result, logger),
+      );
+    } catch (error) {
+      context.audit.forgetAfter(mark);
+      record(context, info, args, null, String((error as GraphQLError).extensions?.code ?? ErrorCode.INTERNAL_SERVER_ERROR));
+      throw error;
+    }
+  };
+}
+
+async function writeInUnit(manager: EntityManager, context: AuditedContext, info: GraphQLResolveInfo, args: Record<string, unknown>, result: unknown, logger: Logger): Promise<void> {
+  record(context, info, args, result, "ok");
+  try {
+    await manager.getRepository(AuditEntryEntity).insert(context.audit.drain() as AuditEntryEntity[]);
+  } catch (err) {
+    logger.error({ err }, "audit log write failed; the change is rolled back");
+    throw new AppError(ErrorCode.AUDIT_UNAVAILABLE, `${info.fieldName}: the audit log could not be written, so nothing was changed; try again later`);
+  }
+}
+
+/** One entry per participant the mutation names (or one without), with the entity it acted on. */
+function record(context: AuditedContext, info: GraphQLResolveInfo, args: Record<string, unknown>, result: unknown, outcome: string): void {
+  const resultId = (result as { id?: unknown } | null | undefined)?.id;
+  const targetId = ID_ARGUMENTS.map((name) => args[name]).find((value) => typeof value === "string") ?? (typeof resultId === "string" ? resultId : null);
+  const participants = participantIdsIn(args);
+  for (const participantId of participants.length ? participants : [null]) {
+    context.audit.changed(info.fieldName, outcome, { targetId: targetId as string | null, participantId });
+  }
+}
+
+/** Participant ids a mutation names, directly or in its `input`. */
+function participantIdsIn(args: Record<string, unknown>): string[] {
+  const input = (typeof args.input === "object" && args.input !== null ? args.input : {}) as Record<string, unknown>;
+  return [...new Set([args, input].flatMap((source) => PARTICIPANT_ARGUMENTS.map((name) => source[name]).filter((value): value is string => typeof value === "string")))];
+}

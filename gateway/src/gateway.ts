@@ -10,6 +10,8 @@ import { ApolloGateway, LocalGraphQLDataSource, type GraphQLDataSource } from "@
 import {
   CallerDependenceTracker,
   GATEWAY_LIMITS,
+  IDEMPOTENCY_KEY_HEADER,
+  idempotentRequestOf,
   armorFor,
   Gauge,
   ServiceTokenSigner,
@@ -140,7 +142,12 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
     limits: config.limits ?? GATEWAY_LIMITS,
     guard: authenticateUsers(userTokens, gatewayId, logger),
     plugins: [requireUserPlugin()],
-    context: async ({ res, requestId }) => ({ requestId, caller: userOf(res, requestId), callerDependence: new CallerDependenceTracker() }),
+    context: async ({ req, res, requestId }) => ({
+      requestId,
+      caller: userOf(res, requestId),
+      callerDependence: new CallerDependenceTracker(),
+      idempotency: idempotentRequestOf(req.headers[IDEMPOTENCY_KEY_HEADER], req.body ?? {}),
+    }),
     routes: (app) => {
       app.get("/health", (_req, res) => {
         res.json({ status: "ok", nodes: Object.fromEntries([...health.all()].map(([node, state]) => [node, state.status])) });

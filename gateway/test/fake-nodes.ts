@@ -13,6 +13,7 @@ import { encodeSortCursor, decodeSortCursor, ErrorCode, tryParseGlobalId } from 
 import type { NodeCaller, NodeCallResult } from "../src/router/node-pool.js";
 import { nodeError } from "../src/router/node-pool.js";
 import type { NodeRequest } from "../src/router/node-client.js";
+import type { CallAuth } from "../src/router/party-tokens.js";
 
 export const UNIVERSITY_SDL = readFileSync(fileURLToPath(new URL("../../infra/supergraph/university.graphql", import.meta.url)), "utf8");
 
@@ -36,6 +37,8 @@ export interface RecordedCall {
   node: string;
   query: string;
   variables: Record<string, unknown>;
+  /** Attestations of other nodes the call carried. */
+  attestations: readonly string[];
   startedAt: number;
   finishedAt: number;
 }
@@ -61,6 +64,12 @@ function buildSchema(data: Record<string, FakeNodeData>) {
           };
         },
         participant: (_: unknown, args: { id: string }, ctx: { node: string }) => data[ctx.node]!.participants.find((p) => p.id === args.id) ?? null,
+        participantAttestation: (_: unknown, args: { participantId: string }, ctx: { node: string }) => {
+          if (!data[ctx.node]!.participants.some((p) => p.id === args.participantId)) {
+            throw new GraphQLError(`participantId: no participant ${args.participantId}`, { extensions: { code: "NOT_FOUND", field: "participantId" } });
+          }
+          return `attested-by-${ctx.node}:${args.participantId}`;
+        },
         event: (_: unknown, args: { id: string }, ctx: { node: string }) => {
           const event = data[ctx.node]!.events.find((e) => e.id === args.id);
           return event ? eventShape(event) : null;
@@ -107,10 +116,10 @@ export class FakeNodes implements NodeCaller {
     return node in this.data;
   }
 
-  async call(node: string, request: NodeRequest): Promise<NodeCallResult> {
+  async call(node: string, request: NodeRequest, auth?: CallAuth): Promise<NodeCallResult> {
     const startedAt = performance.now();
     await new Promise((resolve) => setTimeout(resolve, this.delays.get(node) ?? 0));
-    const record = { node, query: request.query, variables: request.variables ?? {}, startedAt, finishedAt: 0 };
+    const record = { node, query: request.query, variables: request.variables ?? {}, attestations: auth?.attestations ?? [], startedAt, finishedAt: 0 };
     this.calls.push(record);
     record.finishedAt = performance.now();
     if (this.down.has(node)) return { ok: false, error: nodeError(ErrorCode.NODE_UNAVAILABLE, node, `Node ${node} is unavailable`) };

@@ -33,8 +33,8 @@ type Variables = Record<string, unknown>;
 
 /** Calls made as one person. */
 export interface Session {
-  /** POST to the gateway with the person's user token. */
-  gateway<T = any>(query: string, variables?: Variables): Promise<GraphQLResult<T>>;
+  /** POST to the gateway with the person's user token (and any extra headers, e.g. Idempotency-Key). */
+  gateway<T = any>(query: string, variables?: Variables, headers?: Record<string, string>): Promise<GraphQLResult<T>>;
   /** Like `gateway`, failing loudly on any error. */
   data<T = any>(query: string, variables?: Variables): Promise<T>;
   /** POST straight to one party, as the gateway would: a fresh gateway-signed token addressed to it, carrying this person. */
@@ -131,7 +131,8 @@ export async function launchE2E(nodes: string[], options: E2EOptions = {}): Prom
   const databases = new DatabaseReader((database) => consortium.postgres.urlFor(database));
   const metricsUrl = (partyId: string) => consortium.urlOf(partyId).replace(/\/graphql$/, "/metrics");
   const as = (person: Who): Session => {
-    const gateway = async <T>(query: string, variables?: Variables) => graphqlRequest<T>(consortium.gatewayUrl!, query, variables, bearer(await mint.userToken(person)));
+    const gateway = async <T>(query: string, variables?: Variables, headers: Record<string, string> = {}) =>
+      graphqlRequest<T>(consortium.gatewayUrl!, query, variables, { ...bearer(await mint.userToken(person)), ...headers });
     return {
       gateway,
       data: async <T>(query: string, variables?: Variables) => dataOf<T>(await gateway<T>(query, variables)),

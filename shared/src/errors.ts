@@ -30,6 +30,10 @@ export const ErrorCode = {
   INTERNAL_SERVER_ERROR: "INTERNAL_SERVER_ERROR",
   /** The party's audit log could not be written: the change was not made, or the answer withheld. */
   AUDIT_UNAVAILABLE: "AUDIT_UNAVAILABLE",
+  /** An Idempotency-Key the caller already used for another request within 24 h. */
+  IDEMPOTENCY_KEY_REUSED: "IDEMPOTENCY_KEY_REUSED",
+  /** The first request with this Idempotency-Key has not answered yet. */
+  IDEMPOTENCY_KEY_IN_USE: "IDEMPOTENCY_KEY_IN_USE",
   /** No valid token: HTTP 401. */
   UNAUTHENTICATED: "UNAUTHENTICATED",
   /** Authenticated, but this caller may not do this. */

@@ -22,3 +22,4 @@ export * from "./gdpr/erasure-confirmation.type.js";
 export * from "./feed/index.js";
 export * from "./party-service.js";
 export * from "./unit-of-work.js";
+export * from "./idempotency/index.js";

@@ -13,6 +13,7 @@ import type { Caller } from "./auth/caller.js";
 import type { ServiceTokenVerifier } from "./auth/service-token.js";
 import { auditPlugin, type AuditedContext } from "./audit/audit-trail.js";
 import { auditMutations } from "./audit/audited-mutations.js";
+import { idempotencyPlugin, type IdempotentContext } from "./idempotency/idempotency.js";
 import type { Database } from "./database.js";
 import { registerFeedMetrics } from "./feed/feed-metrics.js";
 import { mountChangeFeed, mountChangeFeedHttp, type ChangeFeedServerOptions, type MountedChangeFeed } from "./feed/feed-server.js";
@@ -23,7 +24,7 @@ import type { OperationLimits } from "./limits.js";
 import type { Logger } from "./logger.js";
 import { mountMetrics, type MetricsRegistry } from "./metrics.js";
 
-export interface PartyServiceOptions<C extends AuditedContext & { caller: Caller }> {
+export interface PartyServiceOptions<C extends IdempotentContext> {
   name: string;
   /** Labels of /health, e.g. { node: "hst" }. */
   identity: Record<string, string>;
@@ -51,7 +52,7 @@ export interface RunningParty {
 }
 
 /** The database is initialised here and refused with pending migrations (migrating is a separate step). */
-export async function startPartyService<C extends AuditedContext & { caller: Caller } & BaseContext>(options: PartyServiceOptions<C>): Promise<RunningParty> {
+export async function startPartyService<C extends IdempotentContext & BaseContext>(options: PartyServiceOptions<C>): Promise<RunningParty> {
   const { database, logger } = options;
   await database.dataSource.initialize();
   if (await database.dataSource.showMigrations()) {
@@ -80,7 +81,7 @@ export async function startPartyService<C extends AuditedContext & { caller: Cal
       production: options.production,
       limits: options.limits,
       guard: requireServiceToken(options.verifier, logger),
-      plugins: [systemCallerPlugin<C>(), auditPlugin<C>(database.dataSource, logger)],
+      plugins: [systemCallerPlugin<C>(), auditPlugin<C>(database.dataSource, logger), idempotencyPlugin<C>(database.dataSource, logger)],
       context: async ({ req, res, requestId }) => options.context({ req, res, requestId, caller: callerOf(res) }),
       routes: (app) => {
         mountDatabaseHealth(app, database.dataSource, options.identity);

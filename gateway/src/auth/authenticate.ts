@@ -7,7 +7,7 @@
 import type { ApolloServerPlugin } from "@apollo/server";
 import type { NextFunction, Request, Response } from "express";
 import { GraphQLError, Kind, type OperationDefinitionNode } from "graphql";
-import { ErrorCode, bearerToken, sendUnauthenticated, type CallerDependenceTracker, type Logger, type UserCaller, type UserTokenVerifier } from "@tandem/shared";
+import { ErrorCode, bearerToken, sendUnauthenticated, type CallerDependenceTracker, type IdempotentRequest, type Logger, type UserCaller, type UserTokenVerifier } from "@tandem/shared";
 
 export interface GatewayContext extends Record<string, unknown> {
   requestId: string;
@@ -15,6 +15,8 @@ export interface GatewayContext extends Record<string, unknown> {
   caller: UserCaller | null;
   /** How much the parties' answers to this request depended on the caller. */
   callerDependence: CallerDependenceTracker;
+  /** The client's Idempotency-Key and its request's fingerprint, passed to every party the request reaches. */
+  idempotency?: IdempotentRequest;
 }
 
 export function authenticateUsers(verifier: UserTokenVerifier, gatewayId: string, logger: Logger) {

@@ -2,7 +2,7 @@
  * The headers of every call the gateway makes: a token signed by the gateway
  * for exactly that party, carrying the verified identity it acts for.
  */
-import { isCallerDependence, type Caller, type CallerDependenceTracker, type ServiceTokenSigner } from "@tandem/shared";
+import { idempotencyHeaders, isCallerDependence, type Caller, type CallerDependenceTracker, type IdempotentRequest, type ServiceTokenSigner } from "@tandem/shared";
 
 /** Who a call acts for, and the request it belongs to. */
 export interface CallAuth {
@@ -10,7 +10,14 @@ export interface CallAuth {
   requestId: string;
   /** Collects how much the parties' answers depended on the caller. */
   dependence?: CallerDependenceTracker;
+  /** The client's Idempotency-Key, passed on to every party the request reaches. */
+  idempotency?: IdempotentRequest;
+  /** Signed statements of other parties this one call carries (e.g. a participant's home node vouching for the caller). */
+  attestations?: readonly string[];
 }
+
+/** Header that carries attestations to the party called (see university ParticipantAttestationSigner). */
+export const ATTESTATION_HEADER = "x-tandem-attestation";
 
 /** Records a party's answer's dependence on the caller; a party that does not say counts as `subject`. */
 export function recordDependence(auth: CallAuth, extensions: Record<string, unknown> | undefined): void {
@@ -24,6 +31,11 @@ export class PartyTokens {
   constructor(private readonly signer: ServiceTokenSigner) {}
 
   async headers(audience: string, auth: CallAuth): Promise<Record<string, string>> {
-    return { authorization: `Bearer ${await this.signer.sign(audience, auth.caller)}`, "x-request-id": auth.requestId };
+    return {
+      authorization: `Bearer ${await this.signer.sign(audience, auth.caller)}`,
+      "x-request-id": auth.requestId,
+      ...idempotencyHeaders(auth.idempotency),
+      ...(auth.attestations?.length ? { [ATTESTATION_HEADER]: auth.attestations.join(",") } : {}),
+    };
   }
 }

@@ -93,10 +93,36 @@ describe("routeRootFields: mutations", () => {
     const body = await route(nodes, query);
     expect(body.errors).toBeUndefined();
     expect(Object.keys(body.data!)).toEqual(["r1", "r2", "r3", "r4"]);
-    expect(nodes.calls.map((call) => call.node)).toEqual(["zcu", "hst", "zcu"]);
+    const mutations = nodes.calls.filter((call) => call.query.startsWith("mutation"));
+    expect(mutations.map((call) => call.node)).toEqual(["zcu", "hst", "zcu"]);
     for (let i = 1; i < nodes.calls.length; i++) expect(nodes.calls[i]!.startedAt).toBeGreaterThanOrEqual(nodes.calls[i - 1]!.finishedAt);
-    expect(nodes.calls[1]!.query).toContain("r2");
-    expect(nodes.calls[1]!.query).toContain("r3");
+    expect(mutations[1]!.query).toContain("r2");
+    expect(mutations[1]!.query).toContain("r3");
+  });
+
+  it("asks a registrant's home node to attest them before the host stores them, and passes the attestation with the call", async () => {
+    const nodes = consortium();
+    const body = await route(nodes, `mutation { r: registerForEvent(eventId: "zcu:event:00", participantId: "hst:participant:a1") { id } own: registerForEvent(eventId: "zcu:event:01", participantId: "zcu:participant:b1") { id } }`);
+    expect(body.errors).toBeUndefined();
+    expect(nodes.calls.map((call) => [call.node, call.query.startsWith("mutation") ? "mutation" : "attest", call.attestations])).toEqual([
+      ["hst", "attest", []],
+      ["zcu", "mutation", ["attested-by-hst:hst:participant:a1"]],
+    ]);
+  });
+
+  it("does not call the host for a participant their home node does not know, and names the home node", async () => {
+    const nodes = consortium();
+    const body = await route(nodes, `mutation { r: registerForEvent(eventId: "zcu:event:00", participantId: "hst:participant:invented") { id } }`);
+    expect(body.data).toEqual({ r: null });
+    expect(body.errors).toEqual([expect.objectContaining({ path: ["r"], extensions: expect.objectContaining({ code: "NOT_FOUND", node: "hst", field: "participantId" }) })]);
+    expect(nodes.callsTo("zcu")).toEqual([]);
+  });
+
+  it("refuses a registration naming a participant of an unknown node before calling anyone", async () => {
+    const nodes = consortium();
+    const body = await route(nodes, `mutation { r: registerForEvent(eventId: "zcu:event:00", participantId: "mars:participant:x") { id } }`);
+    expect(body.errors).toEqual([expect.objectContaining({ extensions: expect.objectContaining({ code: "UNKNOWN_NODE", field: "participantId" }) })]);
+    expect(nodes.calls).toEqual([]);
   });
 });
 

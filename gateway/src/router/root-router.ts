@@ -29,6 +29,9 @@ interface Plan {
 }
 
 type Answer = { ok: true; body: GraphQLBody } | { ok: false; error: GraphQLErrorBody };
+type Send = (node: string, fields: FieldNode[], attestations?: string[]) => Promise<NodeCallResult>;
+
+const ATTESTATION_QUERY = `query ParticipantAttestation($participantId: ID!) { participantAttestation(participantId: $participantId) }`;
 
 export async function routeRootFields(parsed: ParsedOperation, variables: Variables, operationName: string | undefined, context: RootRouterContext): Promise<GraphQLBody> {
   const rootType = parsed.operation.operation === "mutation" ? "Mutation" : "Query";
@@ -42,9 +45,9 @@ export async function routeRootFields(parsed: ParsedOperation, variables: Variab
       variables,
     }),
   }));
-  const send = (node: string, fields: FieldNode[]): Promise<NodeCallResult> =>
-    context.nodes.call(node, { ...buildSubOperation(parsed, fields, variables), ...(operationName ? { operationName } : {}) }, context.auth);
-  const answers = rootType === "Mutation" ? await sendSerially(plans, send) : await sendInParallel(plans, send);
+  const send: Send = (node, fields, attestations = []) =>
+    context.nodes.call(node, { ...buildSubOperation(parsed, fields, variables), ...(operationName ? { operationName } : {}) }, attestations.length ? { ...context.auth, attestations } : context.auth);
+  const answers = rootType === "Mutation" ? await sendSerially(plans, send, context) : await sendInParallel(plans, send);
   return assemble(plans, answers, parsed, variables);
 }
 
@@ -70,14 +73,14 @@ function targetNodes(target: RootTarget): string[] {
   return target.kind === "single" ? [target.node] : target.kind === "fanOut" ? target.nodes : [];
 }
 
-async function sendInParallel(plans: Plan[], send: (node: string, fields: FieldNode[]) => Promise<NodeCallResult>): Promise<Map<string, Answer>> {
+async function sendInParallel(plans: Plan[], send: Send): Promise<Map<string, Answer>> {
   const nodes = [...new Set(plans.flatMap((plan) => targetNodes(plan.target)))];
   const answers = await Promise.all(nodes.map(async (node) => [node, await send(node, plans.flatMap((plan) => fieldsForNode(plan, node)))] as const));
   return new Map(answers);
 }
 
 /** Mutations: consecutive fields for the same node travel together; groups run one after another. */
-async function sendSerially(plans: Plan[], send: (node: string, fields: FieldNode[]) => Promise<NodeCallResult>): Promise<Map<string, Answer>> {
+async function sendSerially(plans: Plan[], send: Send, context: RootRouterContext): Promise<Map<string, Answer>> {
   const answers = new Map<string, Answer>();
   let index = 0;
   while (index < plans.length) {
@@ -91,10 +94,38 @@ async function sendSerially(plans: Plan[], send: (node: string, fields: FieldNod
       group.push(plans[index]!);
       index++;
     }
-    const answer = await send(target.node, group.flatMap((plan) => fieldsForNode(plan, target.node)));
-    for (const plan of group) answers.set(plan.field.responseKey, answer);
+    const { attestations, refused } = await attest(group, context);
+    for (const [key, error] of refused) answers.set(key, { ok: false, error });
+    const sent = group.filter((plan) => !refused.has(plan.field.responseKey));
+    if (sent.length === 0) continue;
+    const answer = await send(target.node, sent.flatMap((plan) => fieldsForNode(plan, target.node)), attestations);
+    for (const plan of sent) answers.set(plan.field.responseKey, answer);
   }
   return answers;
+}
+
+/**
+ * Asks the home node of each participant another node is to store a
+ * reference to for its signed word that they exist and the caller may act
+ * for them. A field whose home node refuses (or cannot answer) is not sent:
+ * its answer is that refusal, naming the home node.
+ */
+async function attest(group: Plan[], context: RootRouterContext): Promise<{ attestations: string[]; refused: Map<string, GraphQLErrorBody> }> {
+  const attestations: string[] = [];
+  const refused = new Map<string, GraphQLErrorBody>();
+  for (const plan of group) {
+    const target = plan.target as Extract<RootTarget, { kind: "single" }>;
+    if (!target.attest) continue;
+    const { participantId, home } = target.attest;
+    const answer = await context.nodes.call(home, { query: ATTESTATION_QUERY, variables: { participantId } }, context.auth);
+    const attestation = answer.ok ? (answer.body.data?.participantAttestation as string | null | undefined) : undefined;
+    if (attestation) attestations.push(attestation);
+    else {
+      const reason = answer.ok ? answer.body.errors?.[0] : answer.error;
+      refused.set(plan.field.responseKey, { message: reason?.message ?? `${home} did not attest ${participantId}`, extensions: { ...reason?.extensions, code: reason?.extensions?.code ?? ErrorCode.NOT_FOUND, node: home, field: "participantId" } });
+    }
+  }
+  return { attestations, refused };
 }
 
 function assemble(plans: Plan[], answers: Map<string, Answer>, parsed: ParsedOperation, variables: Variables): GraphQLBody {

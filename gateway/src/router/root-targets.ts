@@ -13,7 +13,8 @@ import { decodeCompositeCursor, filterFingerprint, type NodePositions } from "./
 export type RootTarget =
   | { kind: "local"; value: unknown }
   | { kind: "error"; error: GraphQLErrorBody }
-  | { kind: "single"; node: string }
+  /** `attest`: a participant of another node whose home must vouch for the caller first (see RoutingRule). */
+  | { kind: "single"; node: string; attest?: { participantId: string; home: string } }
   | { kind: "fanOut"; nodes: string[]; first: number; fingerprint: string; start: NodePositions; hadCursor: boolean; typename: string };
 
 export interface TargetContext {
@@ -50,7 +51,7 @@ export function resolveTarget(field: CollectedField, context: TargetContext): Ro
       const parsed = typeof id === "string" ? tryParseGlobalId(id) : null;
       if (!parsed) return fail(ErrorCode.BAD_USER_INPUT, `${rule.arg}: "${String(id)}" is not a valid id (expected <node>:<kind>:<id>)`, { field: rule.arg });
       if (!known.has(parsed.node)) return fail(ErrorCode.UNKNOWN_NODE, `${rule.arg}: "${parsed.node}" is not a node of this consortium`, { field: rule.arg, node: parsed.node });
-      return { kind: "single", node: parsed.node };
+      return rule.attest ? attestedTarget(parsed.node, rule.attest, args[rule.attest], known) : { kind: "single", node: parsed.node };
     }
     case "byNode": {
       const node = args[rule.arg];
@@ -63,6 +64,13 @@ export function resolveTarget(field: CollectedField, context: TargetContext): Ro
       if (context.rootType === "Mutation") return fail(ErrorCode.ROUTING_REFUSED, `${field.name}: a mutation must go to exactly one node`);
       return fanOutTarget(field, rule.nodesArg, args, known, context.knownNodes, shape.typeName);
   }
+}
+
+function attestedTarget(node: string, arg: string, participantId: unknown, known: Set<string>): RootTarget {
+  const home = typeof participantId === "string" ? tryParseGlobalId(participantId)?.node : undefined;
+  if (home === undefined) return { kind: "single", node }; // the node refuses the malformed id itself, naming the field
+  if (!known.has(home)) return fail(ErrorCode.UNKNOWN_NODE, `${arg}: "${home}" is not a node of this consortium`, { field: arg, node: home });
+  return home === node ? { kind: "single", node } : { kind: "single", node, attest: { participantId: participantId as string, home } };
 }
 
 function fanOutTarget(field: CollectedField, nodesArg: string, args: Record<string, unknown>, known: Set<string>, all: readonly string[], typename: string): RootTarget {

@@ -7,8 +7,13 @@ import { buildASTDefinitions } from "./sdl.js";
 import { AppError, ErrorCode } from "@tandem/shared";
 
 export type RoutingRule =
-  /** One node: the home node named by a global id argument. */
-  | { kind: "byId"; arg: string }
+  /**
+   * One node: the home node named by a global id argument. `attest` names a
+   * participant id argument: when that participant belongs to another node,
+   * their home node must first attest that they exist and the caller may act
+   * for them, and the attestation travels with the call.
+   */
+  | { kind: "byId"; arg: string; attest?: string }
   /** One node: named by a node id argument. */
   | { kind: "byNode"; arg: string }
   /** Every node (or those in `nodesArg`), connections merged k-way by their sort-key cursors. */
@@ -16,7 +21,7 @@ export type RoutingRule =
 
 export type RoutingTable = Record<"Query" | "Mutation", Record<string, RoutingRule>>;
 
-const byId = (arg: string): RoutingRule => ({ kind: "byId", arg });
+const byId = (arg: string, attest?: string): RoutingRule => ({ kind: "byId", arg, ...(attest ? { attest } : {}) });
 const byNode = (arg: string): RoutingRule => ({ kind: "byNode", arg });
 const fanOut = (nodesArg = "nodes"): RoutingRule => ({ kind: "fanOutConnection", nodesArg });
 
@@ -35,6 +40,7 @@ export const UNIVERSITY_ROUTES: RoutingTable = {
     matchingProfiles: fanOut(),
     myMatchingPseudonym: byId("participantId"),
     reidentifyPseudonyms: byNode("node"),
+    participantAttestation: byId("participantId"),
   },
   Mutation: {
     createParticipant: byNode("node"),
@@ -42,7 +48,7 @@ export const UNIVERSITY_ROUTES: RoutingTable = {
     createEvent: byNode("node"),
     updateEvent: byId("id"),
     cancelEvent: byId("id"),
-    registerForEvent: byId("eventId"),
+    registerForEvent: byId("eventId", "participantId"),
     cancelRegistration: byId("id"),
     recordDisclosure: byNode("node"),
     eraseParticipantData: byNode("node"),
@@ -71,6 +77,7 @@ export function assertRoutingComplete(universitySdl: string, table: RoutingTable
       }
       if (rule.kind !== "fanOutConnection") {
         if (!field.args.includes(rule.arg)) problems.push(`${where}: routing argument "${rule.arg}" does not exist`);
+        if (rule.kind === "byId" && rule.attest && !field.args.includes(rule.attest)) problems.push(`${where}: attested argument "${rule.attest}" does not exist`);
         if (field.nonNull) problems.push(`${where} is routed to one node and must be nullable`);
       } else {
         if (rootType === "Mutation") problems.push(`${where}: a mutation must go to exactly one node`);

@@ -18,8 +18,14 @@ import { buildASTDefinitions, type FieldShape } from "./sdl.js";
 
 /** The identity a gateway request acts for, as the gateway's context holds it. */
 export function callAuthOf(context: Record<string, unknown>): CallAuth | null {
-  const { caller, requestId, callerDependence } = context as { caller?: CallAuth["caller"] | null; requestId?: string; callerDependence?: CallAuth["dependence"] };
-  return caller && typeof requestId === "string" ? { caller, requestId, ...(callerDependence ? { dependence: callerDependence } : {}) } : null;
+  const { caller, requestId, callerDependence, idempotency } = context as {
+    caller?: CallAuth["caller"] | null;
+    requestId?: string;
+    callerDependence?: CallAuth["dependence"];
+    idempotency?: CallAuth["idempotency"];
+  };
+  if (!caller || typeof requestId !== "string") return null;
+  return { caller, requestId, ...(callerDependence ? { dependence: callerDependence } : {}), ...(idempotency ? { idempotency } : {}) };
 }
 
 export const UNAUTHENTICATED_RESPONSE: GatewayGraphQLResponse = { errors: [{ message: "Not authenticated", extensions: { code: "UNAUTHENTICATED" } }] };

@@ -4,7 +4,7 @@
  * `caller` is the identity the gateway verified and signed for this call:
  * resolvers never read headers themselves.
  */
-import { AuditTrail, CallerDependenceTracker, trackedCaller, type Caller, type Logger } from "@tandem/shared";
+import { AuditTrail, CallerDependenceTracker, trackedCaller, type Caller, type IdempotencyClaim, type Logger } from "@tandem/shared";
 import type { CoordinationServices } from "./services.js";
 import { createLoaders, type CoordinationLoaders } from "./loaders.js";
 
@@ -18,6 +18,8 @@ export interface CoordinationContext {
   callerDependence: CallerDependenceTracker;
   /** What this request changed, written to the audit log before the answer leaves. */
   audit: AuditTrail;
+  /** The Idempotency-Key this mutation request may claim (set before it runs). */
+  idempotency?: IdempotencyClaim;
   services: CoordinationServices;
   loaders: CoordinationLoaders;
   logger: Logger;

@@ -46,6 +46,7 @@ export const rules = {
   listParticipants: rule("participants.list", "coordinators of this node and joint coordinators", (c, n) => coordinatorHere(c, n) || isJointCoordinator(c)),
   createParticipant: rule("participant.create", "coordinators of this node", coordinatorHere),
   updateParticipant: rule<[string]>("participant.update", "the person and coordinators of their home node", (c, n, id) => isSubject(c, id) || coordinatorHere(c, n)),
+  actForParticipant: rule<[string]>("participant.actFor", "the person and coordinators of their home node", (c, n, id) => isSubject(c, id) || coordinatorHere(c, n)),
 
   readEvents: rule("event.read", "authenticated users", anyUser),
   manageEvents: rule("event.manage", "coordinators of this node", coordinatorHere),

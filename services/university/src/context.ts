@@ -4,7 +4,7 @@
  * `caller` is the identity the gateway's token carries (verified before any
  * GraphQL runs); resolvers never read headers themselves.
  */
-import { AuditTrail, CallerDependenceTracker, trackedCaller, type Caller, type Logger } from "@tandem/shared";
+import { AuditTrail, CallerDependenceTracker, trackedCaller, type Caller, type IdempotencyClaim, type Logger } from "@tandem/shared";
 import { AccessControl, viewerHomeNode } from "./access.js";
 import type { NodeServices } from "./services.js";
 import { createLoaders, type NodeLoaders } from "./loaders.js";
@@ -29,12 +29,16 @@ export interface NodeContext {
   viewer: Viewer;
   /** Disclosures and changes of this request, written before the answer leaves. */
   audit: AuditTrail;
+  /** The Idempotency-Key this mutation request may claim (set before it runs). */
+  idempotency?: IdempotencyClaim;
   services: NodeServices;
+  /** Signed statements of other nodes the gateway passed with this call (e.g. that a registrant exists at home). */
+  attestations: readonly string[];
   loaders: NodeLoaders;
   logger: Logger;
 }
 
-export function createNodeContext(args: { requestId: string; node: NodeIdentity; caller: Caller; services: NodeServices; logger: Logger }): NodeContext {
+export function createNodeContext(args: { requestId: string; node: NodeIdentity; caller: Caller; services: NodeServices; logger: Logger; attestations?: readonly string[] }): NodeContext {
   const callerDependence = new CallerDependenceTracker();
   const caller = trackedCaller(args.caller, callerDependence);
   return {
@@ -52,6 +56,7 @@ export function createNodeContext(args: { requestId: string; node: NodeIdentity;
     // the audit trail records who asked; that is not a decision about the answer
     audit: new AuditTrail(args.caller, args.requestId),
     services: args.services,
+    attestations: args.attestations ?? [],
     loaders: createLoaders(args.services, caller),
     logger: args.logger.child({ requestId: args.requestId }),
   };

@@ -21,6 +21,7 @@ import { entities } from "./entities.js";
 import { migrations } from "./migrations/index.js";
 import { NodeDirectory } from "./node-directory.js";
 import { buildUniversitySubgraph } from "./schema.js";
+import { ATTESTATION_HEADER, attestationsOf } from "./modules/participant/participant-attestation.js";
 import { createNodeServices } from "./services.js";
 import { loadNodeTrust } from "./trust.js";
 
@@ -73,7 +74,7 @@ export async function startUniversityNode(config: NodeConfig): Promise<Universit
     production: config.production,
     limits: config.limits,
     outboxRetentionHours: config.outboxRetentionHours,
-    context: ({ requestId, caller }) => createNodeContext({ requestId, node: config.node, caller, services, logger }),
+    context: ({ req, requestId, caller }) => createNodeContext({ requestId, node: config.node, caller, services, logger, attestations: attestationsOf(req.headers[ATTESTATION_HEADER]) }),
   });
   return { config, url: party.url, port: party.port, database, outbox: party.outbox, stop: party.stop };
 }

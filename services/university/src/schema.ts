@@ -9,6 +9,7 @@ import { EventResolver } from "./modules/event/event.resolver.js";
 import { eventReference } from "./modules/event/event.reference.js";
 import { GdprResolver } from "./modules/gdpr/gdpr.resolver.js";
 import { MatchingResolver } from "./modules/matching/matching.resolver.js";
+import { ParticipantAttestationResolver } from "./modules/participant/participant-attestation.resolver.js";
 import { ParticipantMatchingFieldsResolver } from "./modules/participant/participant-matching.resolver.js";
 import { ParticipantPersonalFieldsResolver } from "./modules/participant/participant-personal.resolver.js";
 import { ParticipantResolver } from "./modules/participant/participant.resolver.js";
@@ -24,6 +25,7 @@ export function buildUniversitySubgraph(): Promise<Subgraph> {
       ParticipantResolver,
       ParticipantPersonalFieldsResolver,
       ParticipantMatchingFieldsResolver,
+      ParticipantAttestationResolver,
       EventResolver,
       RegistrationResolver,
       EventRegistrationsResolver,

@@ -11,6 +11,7 @@ import { MatchingConsentService } from "./modules/matching/matching-consent.serv
 import { MatchingProfileService } from "./modules/matching/matching-profile.service.js";
 import { MatchingPseudonymProofSigner } from "./modules/matching/matching-pseudonym-proof.js";
 import { MatchingPseudonyms } from "./modules/matching/matching-pseudonyms.js";
+import { ParticipantAttestationSigner } from "./modules/participant/participant-attestation.js";
 import { ParticipantService } from "./modules/participant/participant.service.js";
 import { RegistrationProofSigner } from "./modules/registration/registration-proof.js";
 import { RegistrationService } from "./modules/registration/registration.service.js";
@@ -19,10 +20,13 @@ import { RegistrationService } from "./modules/registration/registration.service
 export interface NodeServices {
   directory: NodeDirectory;
   participants: ParticipantService;
+  participantAttestations: ParticipantAttestationSigner;
   events: EventService;
   registrations: RegistrationService;
   registrationProofs: RegistrationProofSigner;
   disclosures: DisclosureService;
+  /** The consortium registry: who signs what. */
+  registry: ConsortiumRegistry;
   auditLog: AuditLogService;
   dataExport: DataExportService;
   erasure: ErasureService;
@@ -55,10 +59,12 @@ export function createNodeServices(dataSource: DataSource, directory: NodeDirect
   return {
     directory,
     participants: new ParticipantService(dataSource, directory),
+    participantAttestations: new ParticipantAttestationSigner(trust.signingKey, directory),
     events: new EventService(dataSource, directory, registrations),
     registrations,
     registrationProofs: new RegistrationProofSigner(trust.signingKey, directory),
     disclosures,
+    registry: trust.registry,
     auditLog,
     dataExport: new DataExportService(dataSource, directory, disclosures, auditLog, matchingConsents),
     erasure: new ErasureService(dataSource, directory),

@@ -6,7 +6,7 @@
  */
 import { inject } from "vitest";
 import pg from "pg";
-import type { Caller } from "@tandem/shared";
+import { ProofType, signProof, type Caller } from "@tandem/shared";
 import { as, createFeedClient, createTestTrust, createFreshDatabase, graphqlRequest, type FeedClient, type GraphQLResult, type TestTrust } from "@tandem/shared/testkit";
 import { loadNodeConfig, migrateNode, startUniversityNode, type UniversityNode } from "../src/index.js";
 
@@ -28,6 +28,27 @@ export function testPseudonymSecret(nodeId: string): string {
 }
 
 let sharedTrust: Promise<TestTrust> | undefined;
+
+const PARTICIPANT_ID = /^([a-z][a-z0-9-]*):participant:[0-9a-f-]{36}$/;
+
+/**
+ * What the gateway adds to a call that names participants of other nodes:
+ * each home node's signed word that the participant exists and the caller
+ * may act for them (here signed with the home node's test key without
+ * asking it; tests of refusals send without).
+ */
+async function homeAttestations(trust: TestTrust, nodeId: string, caller: Caller, variables: Record<string, unknown> = {}): Promise<Record<string, string>> {
+  if (caller.kind !== "user") return {};
+  const remote = Object.values(variables).filter((value): value is string => typeof value === "string" && PARTICIPANT_ID.exec(value)?.[1] !== undefined && !value.startsWith(`${nodeId}:`));
+  const attestations = await Promise.all(
+    remote.flatMap((participantId) => {
+      const home = participantId.split(":")[0]!;
+      const key = trust.keys.get(home);
+      return key ? [signProof(key, home, { type: ProofType.PARTICIPANT_ACTOR, participantId, actor: caller.sub })] : [];
+    }),
+  );
+  return attestations.length ? { "x-tandem-attestation": attestations.join(",") } : {};
+}
 
 /** One set of keys per test file: every node started in it trusts the same gateway and knows the others' keys. */
 export function testTrust(): Promise<TestTrust> {
@@ -99,7 +120,7 @@ export async function startTestNode(nodeId = "hst", options: TestNodeOptions = {
   const token = (caller: Caller = as.nodeCoordinator(nodeId), audience = nodeId) => trust.serviceToken(audience, caller);
   const post: TestNode["post"] = (query, variables, headers = {}) => graphqlRequest(node.url, query, variables, headers);
   const client = (caller: Caller): NodeClient => ({
-    query: async (query, variables) => post(query, variables, { authorization: `Bearer ${await token(caller)}` }),
+    query: async (query, variables) => post(query, variables, { authorization: `Bearer ${await token(caller)}`, ...(await homeAttestations(trust, nodeId, caller, variables)) }),
   });
   const feedUrl = node.url.replace(/^http/, "ws").replace(/\/graphql$/, "/feed");
   const feeds: FeedClient[] = [];

@@ -9,7 +9,8 @@ import { defaultFieldResolver, type GraphQLError, type GraphQLFieldResolver, typ
 import type { DataSource, EntityManager } from "typeorm";
 import { AppError, ErrorCode } from "../errors.js";
 import type { Logger } from "../logger.js";
-import { runUnitOfWork } from "../unit-of-work.js";
+import type { IdempotencyClaim } from "../idempotency/idempotency.js";
+import { managerOf, runUnitOfWork } from "../unit-of-work.js";
 import { AuditEntryEntity } from "./audit-entry.entity.js";
 import type { AuditedContext } from "./audit-trail.js";
 
@@ -25,17 +26,25 @@ export function auditMutations(schema: GraphQLSchema, dataSource: DataSource, lo
   }
 }
 
-function auditedResolver(resolve: GraphQLFieldResolver<unknown, AuditedContext>, dataSource: DataSource, logger: Logger): GraphQLFieldResolver<unknown, AuditedContext> {
+type MutationContext = AuditedContext & { idempotency?: IdempotencyClaim };
+
+function auditedResolver(resolve: GraphQLFieldResolver<unknown, MutationContext>, dataSource: DataSource, logger: Logger): GraphQLFieldResolver<unknown, MutationContext> {
   return async (source, args: Record<string, unknown>, context, info) => {
     const mark = context.audit.mark();
+    const claim = context.idempotency;
+    const claimedBefore = claim?.isClaimed ?? true;
     try {
       return await runUnitOfWork(
         dataSource,
-        async () => resolve(source, args, context, info),
+        async () => {
+          await claim?.claimIn(managerOf(dataSource));
+          return resolve(source, args, context, info);
+        },
         (manager, result) => writeInUnit(manager, context, info, args, result, logger),
       );
     } catch (error) {
       context.audit.forgetAfter(mark);
+      if (!claimedBefore) claim?.rolledBack();
       record(context, info, args, null, String((error as GraphQLError).extensions?.code ?? ErrorCode.INTERNAL_SERVER_ERROR));
       throw error;
     }

@@ -21,6 +21,8 @@ export const ProofType = {
   EVENT_REGISTRATION: "event-registration",
   /** A cohort's matching pseudonym belongs to a participant (signed by the participant's home node). */
   MATCHING_PSEUDONYM: "matching-pseudonym",
+  /** A participant exists at their home node, and a caller may act for them there (signed by that node, valid minutes). */
+  PARTICIPANT_ACTOR: "participant-actor",
 } as const;
 export type ProofType = (typeof ProofType)[keyof typeof ProofType];
 
@@ -49,10 +51,21 @@ export interface MatchingPseudonymProof {
   participantId: string;
 }
 
+export interface ParticipantActorProof {
+  type: typeof ProofType.PARTICIPANT_ACTOR;
+  issuer: string;
+  participantId: string;
+  /** Subject of the caller the home node lets act for the participant (the person, or one of its coordinators). */
+  actor: string;
+}
+
+/** How long a participant-actor proof is good for: the one call it was fetched for. */
+export const PARTICIPANT_ACTOR_PROOF_SECONDS = 120;
+
 /** Proofs from which a node records disclosure grants. */
 export type DisclosureProof = TandemAcceptedProof | EventRegistrationProof;
 
-export type Proof = DisclosureProof | MatchingPseudonymProof;
+export type Proof = DisclosureProof | MatchingPseudonymProof | ParticipantActorProof;
 
 type WithoutIssuer<P> = P extends unknown ? Omit<P, "issuer"> : never;
 /** What a signer states: a proof of any kind without its issuer (the signer). */
@@ -66,19 +79,14 @@ const PROOF_LIFETIME_SECONDS = 365 * 24 * 3600;
  * Ed25519 signatures are deterministic, so the same fact always gives the
  * same proof.
  */
-export function signProof(
-  key: SigningKey,
-  issuer: string,
-  proof: ProofClaims,
-  issuedAt: Date = new Date(),
-): Promise<string> {
+export function signProof(key: SigningKey, issuer: string, proof: ProofClaims, issuedAt: Date = new Date()): Promise<string> {
   const { type, ...claims } = proof;
   const iat = Math.floor(issuedAt.getTime() / 1000);
   return new SignJWT({ ...claims, proof: type })
     .setProtectedHeader({ alg: key.alg, kid: key.kid, typ: "tandem-proof+jwt" })
     .setIssuer(issuer)
     .setIssuedAt(iat)
-    .setExpirationTime(iat + PROOF_LIFETIME_SECONDS)
+    .setExpirationTime(iat + (type === ProofType.PARTICIPANT_ACTOR ? PARTICIPANT_ACTOR_PROOF_SECONDS : PROOF_LIFETIME_SECONDS))
     .sign(key.key);
 }
 
@@ -117,13 +125,32 @@ export async function verifyProof(token: string, registry: ConsortiumRegistry, f
     if (participant.node !== issuer) throw invalid("a matching pseudonym is attested by the participant's home node only");
     return { type: "matching-pseudonym", issuer, cohortId, pseudonym, participantId };
   }
+  if (payload.proof === "participant-actor") {
+    const { participantId, actor } = payload as Record<string, unknown>;
+    if (typeof participantId !== "string" || typeof actor !== "string") throw invalid("malformed participant attestation");
+    if (tryParseGlobalId(participantId)?.node !== issuer) throw invalid("a participant is attested by their home node only");
+    return { type: "participant-actor", issuer, participantId, actor };
+  }
   throw invalid("unknown kind of proof");
 }
 
 /** A proof a disclosure grant may be recorded from; any other kind is INVALID_PROOF. */
 export async function verifyDisclosureProof(token: string, registry: ConsortiumRegistry, field = "proof"): Promise<DisclosureProof> {
   const proof = await verifyProof(token, registry, field);
-  if (proof.type === ProofType.MATCHING_PSEUDONYM) throw new AppError(ErrorCode.INVALID_PROOF, `${field}: a ${proof.type} proof grants no disclosure`, { field });
+  if (proof.type === ProofType.MATCHING_PSEUDONYM || proof.type === ProofType.PARTICIPANT_ACTOR) throw new AppError(ErrorCode.INVALID_PROOF, `${field}: a ${proof.type} proof grants no disclosure`, { field });
+  return proof;
+}
+
+/**
+ * The home node's word that `participantId` exists there and that `actor`
+ * may act for them; anything else (another participant, another actor,
+ * expired, forged) is INVALID_PROOF.
+ */
+export async function verifyParticipantActorProof(token: string, registry: ConsortiumRegistry, expected: { participantId: string; actor: string }, field = "participantId"): Promise<ParticipantActorProof> {
+  const proof = await verifyProof(token, registry, field);
+  if (proof.type !== ProofType.PARTICIPANT_ACTOR || proof.participantId !== expected.participantId || proof.actor !== expected.actor) {
+    throw new AppError(ErrorCode.INVALID_PROOF, `${field}: the participant's home node did not attest that you may act for ${expected.participantId}`, { field });
+  }
   return proof;
 }
 

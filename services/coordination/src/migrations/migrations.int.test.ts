@@ -33,6 +33,7 @@ describe("coordination migrations", () => {
       "cohort_quotas",
       "cohorts",
       "enrolments",
+      "idempotency_keys",
       "matching_pair_rules",
       "matching_proposals",
       "matching_rounds",

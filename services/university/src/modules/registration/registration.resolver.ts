@@ -7,6 +7,7 @@ import { Event, EVENT_KIND } from "../event/event.type.js";
 import { PARTICIPANT_KIND } from "../participant/participant.type.js";
 import { Registration, REGISTRATION_KIND } from "./registration.type.js";
 import { EventRegistrationsArgs, ParticipantRegistrationsArgs } from "./registration.args.js";
+import { assertAttestedByHome } from "./registration-actor.js";
 import { registrationsByEventKey } from "./registration.loader.js";
 import { assertRegistrationVisible, visibleRegistrations } from "./registration-visibility.js";
 
@@ -45,6 +46,7 @@ export class RegistrationResolver {
     ctx.services.directory.parseLocal(eventId, EVENT_KIND, "eventId");
     ctx.services.directory.parseReference(participantId, PARTICIPANT_KIND, "participantId");
     ctx.access.require(rules.register, participantId);
+    await assertAttestedByHome(ctx, participantId);
     return Registration.fromEntity(await ctx.services.registrations.register(eventId, participantId), ctx.node.id);
   }
 

@@ -1,0 +1,28 @@
+import { ProofType, signProof, type SigningKey } from "@tandem/shared";
+import type { NodeDirectory } from "../../node-directory.js";
+
+/**
+ * Signs, as a participant's home node, that the participant exists here and
+ * that a caller may act for them: what another node needs before it stores
+ * a reference to them (a registration for its event). The gateway fetches it
+ * and hands it to that node with the call, so no person carries it.
+ */
+export class ParticipantAttestationSigner {
+  constructor(
+    private readonly key: SigningKey,
+    private readonly directory: NodeDirectory,
+  ) {}
+
+  sign(participantId: string, actor: string): Promise<string> {
+    return signProof(this.key, this.directory.self.id, { type: ProofType.PARTICIPANT_ACTOR, participantId, actor });
+  }
+}
+
+/** Header in which the gateway passes attestations of other nodes to the node it calls. */
+export const ATTESTATION_HEADER = "x-tandem-attestation";
+
+/** The attestations a call carries (comma-separated compact JWS). */
+export function attestationsOf(header: string | string[] | undefined): string[] {
+  const value = Array.isArray(header) ? header.join(",") : (header ?? "");
+  return value.split(",").map((part) => part.trim()).filter((part) => part.length > 0 && part.length <= 4096).slice(0, 50);
+}

@@ -27,7 +27,9 @@ function passing<A extends unknown[]>(rule: Rule<A>, ...args: A): string[] {
 describe("authorisation rules at node hst", () => {
   it.each([
     ["readParticipant", passing(rules.readParticipant), ["hstPerson", "hstOther", "zcuPerson", "hstCoordinator", "zcuCoordinator", "joint"]],
-    ["listParticipants", passing(rules.listParticipants), ["hstCoordinator", "joint"]],
+    ["listParticipants", passing(rules.listParticipants), ["hstCoordinator"]],
+    ["readCodedFields", passing(rules.readCodedFields), ["hstPerson", "hstOther", "zcuPerson", "hstCoordinator", "zcuCoordinator"]],
+    ["actForParticipant", passing(rules.actForParticipant, HST_PERSON), ["hstPerson", "hstCoordinator"]],
     ["createParticipant", passing(rules.createParticipant), ["hstCoordinator"]],
     ["updateParticipant", passing(rules.updateParticipant, HST_PERSON), ["hstPerson", "hstCoordinator"]],
     ["readEvents", passing(rules.readEvents), ["hstPerson", "hstOther", "zcuPerson", "hstCoordinator", "zcuCoordinator", "joint"]],

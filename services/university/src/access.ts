@@ -43,7 +43,9 @@ const homeCoordinatorOf = (caller: Caller, participantId: string) => {
 
 export const rules = {
   readParticipant: rule("participant.read", "authenticated users (pseudonymous fields)", anyUser),
-  listParticipants: rule("participants.list", "coordinators of this node and joint coordinators", (c, n) => coordinatorHere(c, n) || isJointCoordinator(c)),
+  // The joint office holds the pseudonymised matching profiles: it must not also read what could join them back to people.
+  readCodedFields: rule("participant.codedFields", "signed-in users other than the joint coordination office", (c) => isUser(c) && !isJointCoordinator(c)),
+  listParticipants: rule("participants.list", "coordinators of this node", coordinatorHere),
   createParticipant: rule("participant.create", "coordinators of this node", coordinatorHere),
   updateParticipant: rule<[string]>("participant.update", "the person and coordinators of their home node", (c, n, id) => isSubject(c, id) || coordinatorHere(c, n)),
   actForParticipant: rule<[string]>("participant.actFor", "the person and coordinators of their home node", (c, n, id) => isSubject(c, id) || coordinatorHere(c, n)),
@@ -186,6 +188,14 @@ export function notDisclosed(field: PersonalField): AppError {
     `${field}: not disclosed to you; personal fields go to the person, their home node's coordinators, tandem partners once both accepted, and (name only) hosts of events they registered for`,
     { field },
   );
+}
+
+/** A coded field the joint office may not read (see rules.readCodedFields). */
+export function codedFieldNotDisclosed(field: string): AppError {
+  return new AppError(ErrorCode.NOT_DISCLOSED, `${field}: not disclosed to the joint coordination office, which holds pseudonymised matching profiles and must not be able to link them to people`, {
+    field,
+    rule: rules.readCodedFields.name,
+  });
 }
 
 /**

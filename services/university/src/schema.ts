@@ -10,6 +10,7 @@ import { eventReference } from "./modules/event/event.reference.js";
 import { GdprResolver } from "./modules/gdpr/gdpr.resolver.js";
 import { MatchingResolver } from "./modules/matching/matching.resolver.js";
 import { ParticipantAttestationResolver } from "./modules/participant/participant-attestation.resolver.js";
+import { ParticipantCodedFieldsResolver } from "./modules/participant/participant-coded.resolver.js";
 import { ParticipantMatchingFieldsResolver } from "./modules/participant/participant-matching.resolver.js";
 import { ParticipantPersonalFieldsResolver } from "./modules/participant/participant-personal.resolver.js";
 import { ParticipantResolver } from "./modules/participant/participant.resolver.js";
@@ -24,6 +25,7 @@ export function buildUniversitySubgraph(): Promise<Subgraph> {
     resolvers: [
       ParticipantResolver,
       ParticipantPersonalFieldsResolver,
+      ParticipantCodedFieldsResolver,
       ParticipantMatchingFieldsResolver,
       ParticipantAttestationResolver,
       EventResolver,

@@ -38,9 +38,9 @@ describe("university node migrations", () => {
 
   it("creates the constraints the services rely on", async () => {
     const indexes: { indexname: string; indexdef: string }[] = await database.dataSource.query(
-      `SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = 'public' AND indexname IN ('participants_email_unique', 'registrations_active_unique') ORDER BY indexname`,
+      `SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = 'public' AND indexname IN ('participants_email_idx', 'registrations_active_unique') ORDER BY indexname`,
     );
-    expect(indexes.map((index) => index.indexname)).toEqual(["participants_email_unique", "registrations_active_unique"]);
+    expect(indexes.map((index) => index.indexname)).toEqual(["participants_email_idx", "registrations_active_unique"]);
     expect(indexes[1]!.indexdef).toMatch(/UNIQUE INDEX .* WHERE \(\(status\)::text <> 'CANCELLED'::text\)/);
     const checks: { conname: string }[] = await database.dataSource.query(`SELECT conname FROM pg_constraint WHERE contype = 'c' AND conrelid <> 0 AND connamespace = 'public'::regnamespace ORDER BY conname`);
     expect(checks.map((check) => check.conname)).toEqual([

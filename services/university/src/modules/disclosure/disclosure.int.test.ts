@@ -50,13 +50,20 @@ describe("disclosure of personal fields", () => {
 
   it.each<[string, () => Caller]>([
     ["a coordinator of hst", () => as.nodeCoordinator("hst")],
-    ["a joint coordinator", () => as.jointCoordinator()],
     ["a participant of hst", () => as.participant(helga.id)],
   ])("gives %s the pseudonymous view and NOT_DISCLOSED for every personal field", async (_who, caller) => {
     const result = await zcu.as(caller()).query(GET, { id: zuzana.id });
     expect(result.data!.participant).toMatchObject({ id: zuzana.id, nodeId: "zcu", role: "MENTEE", languages: zuzana.languages, tracks: zuzana.tracks, degreeLevel: zuzana.degreeLevel });
     for (const field of PERSONAL) expect(result.data!.participant[field]).toBeNull();
     expect(result.errors!.map((error) => error.extensions)).toEqual(PERSONAL.map((field) => expect.objectContaining({ code: "NOT_DISCLOSED", field })));
+  });
+
+  it("gives a joint coordinator, who holds pseudonymised matching profiles, the id and home node only: coded and personal fields NOT_DISCLOSED", async () => {
+    const result = await zcu.as(as.jointCoordinator()).query(GET, { id: zuzana.id });
+    expect(result.data!.participant).toMatchObject({ id: zuzana.id, nodeId: "zcu", role: null, languages: null, tracks: null, degreeLevel: null, semester: null, discipline: null });
+    for (const field of PERSONAL) expect(result.data!.participant[field]).toBeNull();
+    const refused = result.errors!.map((error) => [error.extensions!.field, error.extensions!.code]);
+    expect(refused).toEqual(expect.arrayContaining([...PERSONAL, "role", "languages", "tracks", "degreeLevel", "semester", "discipline"].map((field) => [field, "NOT_DISCLOSED"])));
   });
 
   describe("to a tandem partner", () => {

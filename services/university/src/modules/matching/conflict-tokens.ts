@@ -1,10 +1,12 @@
 /**
  * Conflict tokens let the matching solver see that a mentor and a mentee
  * share an employer, or that one supervises the other, without anyone seeing
- * a name. Rule: token = `ct1.` + base64url(HMAC-SHA256(MATCHING_CONFLICT_SECRET,
- * namespace + ":" + normalised name)), with one consortium-wide secret that
- * every node holds and the coordination office never does (it could
- * otherwise hash guessed names and compare). Namespaces make the right
+ * a name. Rule: token = `ct2.` + base64url(HMAC-SHA256(MATCHING_CONFLICT_SECRET,
+ * cohort id + "|" + namespace + ":" + normalised name)), with one
+ * consortium-wide secret that every node holds and the coordination office
+ * never does (it could otherwise hash guessed names and compare). Keyed per
+ * cohort, so that the same person's tokens differ from cohort to cohort and
+ * nothing links their pseudonyms across cohorts. Namespaces make the right
  * things collide, at any two nodes:
  *   org     the participant's employer and organisation;
  *   person  a mentee's supervisor, and the own name of anyone else (mentors,
@@ -19,7 +21,7 @@
  */
 import { createHmac } from "node:crypto";
 
-export const CONFLICT_TOKEN_PREFIX = "ct1.";
+export const CONFLICT_TOKEN_PREFIX = "ct2.";
 
 export type ConflictNamespace = "org" | "person";
 
@@ -105,17 +107,17 @@ export function normalisePerson(name: string): string {
 export class ConflictTokens {
   constructor(private readonly secret: string) {}
 
-  /** The token of one name in a namespace, or null when nothing of the name is left after normalisation. */
-  token(namespace: ConflictNamespace, name: string | null): string | null {
+  /** The token of one name in a namespace for one cohort, or null when nothing of the name is left after normalisation. */
+  token(cohortId: string, namespace: ConflictNamespace, name: string | null): string | null {
     const normalised = name === null ? "" : namespace === "org" ? normaliseOrganisation(name) : normalisePerson(name);
     if (!normalised) return null;
-    return CONFLICT_TOKEN_PREFIX + createHmac("sha256", this.secret).update(`${namespace}:${normalised}`, "utf8").digest("base64url");
+    return CONFLICT_TOKEN_PREFIX + createHmac("sha256", this.secret).update(`${cohortId}|${namespace}:${normalised}`, "utf8").digest("base64url");
   }
 
-  /** A participant's tokens: distinct and sorted. */
-  of(participant: ConflictSources): string[] {
+  /** A participant's tokens for one cohort: distinct and sorted. */
+  of(cohortId: string, participant: ConflictSources): string[] {
     const person = participant.role === "MENTEE" ? participant.supervisor : participant.displayName;
-    const tokens = [this.token("org", participant.employer), this.token("org", participant.organisation), this.token("person", person)];
+    const tokens = [this.token(cohortId, "org", participant.employer), this.token(cohortId, "org", participant.organisation), this.token(cohortId, "person", person)];
     return [...new Set(tokens.filter((token): token is string => token !== null))].sort();
   }
 }

@@ -60,7 +60,7 @@ export class MatchingProfileService {
     const rows = new Map((await this.participants.findBy({ id: In(page.map((entry) => entry.localId)) })).map((row) => [row.id, row]));
     const profiles = page.flatMap((entry) => {
       const row = rows.get(entry.localId);
-      return row ? [this.profile(row, entry.pseudonym)] : [];
+      return row ? [this.profile(row, entry.pseudonym, cohortId)] : [];
     });
     const result = toPage(profiles, args.first, (profile) => encodeSortCursor(this.sortKey(profile.pseudonym)), Boolean(after));
     const onPage = new Set(result.edges.map((edge) => edge.node.pseudonym));
@@ -113,7 +113,7 @@ export class MatchingProfileService {
   }
 
   /** The profile: coded fields and tokens only, by construction. */
-  private profile(row: ParticipantEntity, pseudonym: string): MatchingProfile {
+  private profile(row: ParticipantEntity, pseudonym: string, cohortId: string): MatchingProfile {
     return {
       pseudonym,
       nodeId: this.directory.self.id,
@@ -128,7 +128,7 @@ export class MatchingProfileService {
       availabilityHoursPerMonth: row.availabilityHoursPerMonth,
       mentorCapacity: row.mentorCapacity,
       experienceYears: row.experienceYears,
-      conflictTokens: this.conflictTokens.of(row),
+      conflictTokens: this.conflictTokens.of(cohortId, row),
     };
   }
 }

@@ -6,7 +6,7 @@ export type MeetingFormat = "ONLINE" | "IN_PERSON" | "HYBRID";
 
 /** A person whose home is this node. Personal fields never leave it unless disclosure rules allow. */
 @Entity({ name: "participants" })
-@Index("participants_email_unique", ["email"], { unique: true })
+@Index("participants_email_idx", ["email"])
 export class ParticipantEntity {
   @PrimaryGeneratedColumn("uuid")
   id: string;

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { setTimeout as sleep } from "node:timers/promises";
 import pg from "pg";
+import { as } from "@tandem/shared/testkit";
 import { startTestNode, type TestNode } from "../../../test/test-node.js";
 import {
   CREATE_PARTICIPANT,
@@ -90,16 +91,16 @@ describe("participants at a university node", () => {
   });
 
   it("lets exactly one of several simultaneous creations claim an e-mail address", async () => {
-    // Hold inserts back until every request has passed the "is it free?" check, then let them race.
+    // Hold every request at the address's lock until all four wait there, then let them go one by one.
     const email = `race.${Date.now()}@example.org`;
     const blocker = new pg.Client({ connectionString: node.databaseUrl });
     await blocker.connect();
     let results: Awaited<ReturnType<typeof create>>[];
     try {
-      await blocker.query("BEGIN; LOCK TABLE participants IN SHARE MODE");
+      await blocker.query(`SELECT pg_advisory_lock(hashtextextended($1, 0))`, [`participant-email:${email}`]);
       const pending = Promise.all(Array.from({ length: 4 }, () => create({ email })));
-      await waitFor(async () => (await node.sql(`SELECT pid FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE 'INSERT INTO "participants"%'`)).length === 4);
-      await blocker.query("COMMIT");
+      await waitFor(async () => (await node.sql(`SELECT pid FROM pg_stat_activity WHERE wait_event = 'advisory'`)).length === 4);
+      await blocker.query(`SELECT pg_advisory_unlock(hashtextextended($1, 0))`, [`participant-email:${email}`]);
       results = await pending;
     } finally {
       await blocker.end();
@@ -174,9 +175,21 @@ describe("participants at a university node", () => {
       await expectUpdateRefused(created.id, Object.fromEntries(fields.map((field) => [field, null])), "BAD_USER_INPUT", fields.map((field) => `input.${field}`));
     });
 
-    it("refuses an e-mail address another participant uses", async () => {
+    it("tells the node's coordinator that an e-mail address is another participant's, changing nothing", async () => {
       const [first, second] = [await createParticipant(node), await createParticipant(node)];
       await expectUpdateRefused(second.id, { email: first.email, displayName: "Changed" }, "CONFLICT", ["input.email"]);
+    });
+
+    it("answers a person changing their own address alike, whether or not a colleague uses it (no membership oracle)", async () => {
+      const [colleague, person] = [await createParticipant(node), await createParticipant(node)];
+      const asPerson = node.as(as.participant(person.id));
+      const answers = [];
+      for (const email of [colleague.email, `unused.${Date.now()}@example.org`, colleague.email.toUpperCase()]) {
+        const result = await asPerson.query(UPDATE_PARTICIPANT, { id: person.id, input: { email } });
+        answers.push({ errors: result.errors ?? null, email: result.data?.updateParticipant.email });
+      }
+      expect(answers.map((answer) => answer.errors)).toEqual([null, null, null]);
+      expect(answers.map((answer) => answer.email)).toEqual([colleague.email, expect.stringMatching(/^unused\./), colleague.email]);
     });
 
     it.each([

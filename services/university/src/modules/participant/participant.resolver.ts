@@ -49,6 +49,6 @@ export class ParticipantResolver {
   ): Promise<Participant> {
     ctx.services.directory.parseLocal(id, PARTICIPANT_KIND, "id");
     ctx.access.require(rules.updateParticipant, id);
-    return Participant.fromEntity(await ctx.services.participants.update(id, input), ctx.node.id);
+    return Participant.fromEntity(await ctx.services.participants.update(id, input, ctx.access.allows(rules.listParticipants)), ctx.node.id);
   }
 }

@@ -1,5 +1,5 @@
 import { In, type DataSource, type Repository } from "typeorm";
-import { AppError, ErrorCode, UUID_PATTERN, encodeSortCursor, invalidField, isUniqueViolation, rejectNulls, toPage, repositoryOf } from "@tandem/shared";
+import { AppError, ErrorCode, UUID_PATTERN, encodeSortCursor, invalidField, rejectNulls, toPage, inTransaction, repositoryOf } from "@tandem/shared";
 import { decodeTimeCursor } from "../common/time-cursor.js";
 import type { NodeDirectory } from "../../node-directory.js";
 import { ParticipantEntity } from "./participant.entity.js";
@@ -52,11 +52,12 @@ export class ParticipantService {
     return { ...toPage(rows, args.first, (row) => this.cursorOf(row), Boolean(args.after)), totalCount };
   }
 
+  /** By the node's coordinators, who are told when another participant of the node uses the address. */
   async create(input: CreateParticipantInput): Promise<ParticipantEntity> {
     this.checkDegree(input.role, input.degreeLevel ?? null, input.semester ?? null);
     const mentorCapacity = checkMentorCapacity(input.role, input.mentorCapacity ?? null);
-    await this.assertEmailFree(input.email);
-    return this.saveWithFreeEmail(
+    return this.saveWithEmail(
+      true,
       this.repository.create({
         role: input.role,
         displayName: input.displayName.trim(),
@@ -83,7 +84,13 @@ export class ParticipantService {
     );
   }
 
-  async update(id: string, input: UpdateParticipantInput): Promise<ParticipantEntity> {
+  /**
+   * `byCoordinator`: a coordinator of the node, who is told (CONFLICT) when
+   * the new address is another participant's. The person changing their own
+   * address is never told: that answer would reveal whether an address
+   * belongs to someone at the node.
+   */
+  async update(id: string, input: UpdateParticipantInput, byCoordinator: boolean): Promise<ParticipantEntity> {
     rejectNulls(input, NON_NULLABLE);
     const participant = await this.get(id);
     const next = { ...participant };
@@ -94,16 +101,13 @@ export class ParticipantService {
       if (input[key] !== undefined) next[key] = input[key]?.trim() ?? null;
     }
     if (input.phone !== undefined) next.phone = input.phone?.trim() ?? null;
-    if (input.email !== undefined && input.email.trim().toLowerCase() !== participant.email) {
-      await this.assertEmailFree(input.email);
-      next.email = input.email.trim().toLowerCase();
-    }
+    if (input.email !== undefined) next.email = input.email.trim().toLowerCase();
     if (input.languages) next.languages = dedupe(input.languages);
     if (input.tracks) next.tracks = dedupe(input.tracks);
     if (input.goalCodes) next.goalCodes = dedupe(input.goalCodes);
     this.checkDegree(next.role, next.degreeLevel, next.semester);
     next.mentorCapacity = checkMentorCapacity(next.role, input.mentorCapacity === undefined ? next.mentorCapacity : input.mentorCapacity);
-    return this.saveWithFreeEmail(next);
+    return this.saveWithEmail(byCoordinator && next.email !== participant.email, next);
   }
 
   private checkDegree(role: string, degreeLevel: string | null, semester: number | null): void {
@@ -113,19 +117,17 @@ export class ParticipantService {
     }
   }
 
-  private async assertEmailFree(email: string): Promise<void> {
-    const taken = await this.repository.existsBy({ email: email.trim().toLowerCase() });
-    if (taken) throw emailTaken();
-  }
-
-  /** The unique index decides when two requests claim one address at once. */
-  private async saveWithFreeEmail(participant: ParticipantEntity): Promise<ParticipantEntity> {
-    try {
-      return await this.repository.save(participant);
-    } catch (error) {
-      if (isUniqueViolation(error, "participants_email_unique")) throw emailTaken();
-      throw error;
-    }
+  /** Saves, first refusing an address another participant uses when `checkInUse`; a lock per address orders concurrent claims. */
+  private async saveWithEmail(checkInUse: boolean, participant: ParticipantEntity): Promise<ParticipantEntity> {
+    return inTransaction(this.dataSource, async (manager) => {
+      if (checkInUse) {
+        await manager.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [`participant-email:${participant.email}`]);
+        const others = manager.getRepository(ParticipantEntity).createQueryBuilder("p").where("p.email = :email", { email: participant.email });
+        if (participant.id) others.andWhere("p.id <> :id", { id: participant.id });
+        if (await others.getExists()) throw emailTaken();
+      }
+      return manager.getRepository(ParticipantEntity).save(participant);
+    });
   }
 }
 

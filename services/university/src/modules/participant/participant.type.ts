@@ -18,7 +18,14 @@ export const PARTICIPANT_KIND = "participant";
 
 const MATCHING =
   "Matching profile: given to the person and their node's coordinators only (anyone else could link it to pseudonymised matching profiles); otherwise null with NOT_DISCLOSED.";
+const CODED =
+  "Coded: given to every signed-in user except the joint coordination office, which holds the cohorts' pseudonymised matching profiles and so must not be able to join them back to people by these values; to the office null with NOT_DISCLOSED.";
 const PERSONAL = "Personal: disclosed by the home node to the person, their node's coordinators and the people its rules name; otherwise null with NOT_DISCLOSED.";
+
+/** Coded fields every signed-in user but the joint office reads (ParticipantCodedFieldsResolver). */
+export const CODED_FIELDS = ["role", "degreeLevel", "semester", "discipline", "languages", "tracks"] as const;
+export type CodedField = (typeof CODED_FIELDS)[number];
+export type ParticipantCodedFields = Pick<ParticipantEntity, CodedField>;
 
 /** The coded fields of a participant's matching profile. */
 export const MATCHING_FIELDS = ["disciplineCode", "goalCodes", "meetingFormat", "region", "availabilityHoursPerMonth", "mentorCapacity", "experienceYears"] as const;
@@ -26,11 +33,12 @@ export type MatchingField = (typeof MATCHING_FIELDS)[number];
 export type ParticipantMatchingFields = Pick<ParticipantEntity, MatchingField>;
 
 /**
- * A participant as every node must present it. Pseudonymous fields are plain
- * values; personal fields are resolved through the home node's disclosure
- * rules (ParticipantPersonalFieldsResolver) and matching profile fields
- * through their own rule (ParticipantMatchingFieldsResolver), never read
- * off this object.
+ * A participant as every node must present it. Only the id, the home node
+ * and the profile flag are plain values; coded fields
+ * (ParticipantCodedFieldsResolver), personal fields (the home node's
+ * disclosure rules, ParticipantPersonalFieldsResolver) and matching profile
+ * fields (ParticipantMatchingFieldsResolver) each go through their rule,
+ * never read off this object.
  */
 @ObjectType({ description: "A mentee, mentor or alumnus, held by their home node." })
 @Directive(`@key(fields: "id")`)
@@ -44,8 +52,8 @@ export class Participant {
   @Field(() => ConsortiumNodeReference, { description: "The participant's home node." })
   homeNode: ConsortiumNodeReference;
 
-  @Field(() => ParticipantRoleEnum)
-  role: ParticipantRole;
+  @Field(() => ParticipantRoleEnum, { nullable: true, description: CODED })
+  role: ParticipantRole | null;
 
   @Field(() => String, { nullable: true, description: `${PERSONAL} Name.` })
   displayName: string | null;
@@ -56,13 +64,13 @@ export class Participant {
   @Field(() => String, { nullable: true, description: `${PERSONAL} International phone number.` })
   phone: string | null;
 
-  @Field(() => DegreeLevelEnum, { nullable: true })
+  @Field(() => DegreeLevelEnum, { nullable: true, description: CODED })
   degreeLevel: DegreeLevel | null;
 
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, { nullable: true, description: CODED })
   semester: number | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: `${CODED} Field of study or work, as the person wrote it.` })
   discipline: string | null;
 
   @Field(() => String, { nullable: true, description: `${PERSONAL} Employer or institution.` })
@@ -71,11 +79,11 @@ export class Participant {
   @Field(() => String, { nullable: true, description: `${PERSONAL} Free text about themselves.` })
   about: string | null;
 
-  @Field(() => [String], { description: "ISO 639-1 codes, e.g. de, fr, cs." })
-  languages: string[];
+  @Field(() => [String], { nullable: true, description: `${CODED} ISO 639-1 codes, e.g. de, fr, cs.` })
+  languages: string[] | null;
 
-  @Field(() => [String], { description: "Programme track codes, e.g. health." })
-  tracks: string[];
+  @Field(() => [String], { nullable: true, description: `${CODED} Programme track codes, e.g. health.` })
+  tracks: string[] | null;
 
   @Field(() => Boolean)
   publicProfile: boolean;
@@ -113,6 +121,9 @@ export class Participant {
   /** Local id, for loaders; not part of the schema. */
   localId: string;
 
+  /** Coded values, read only through their rule (ParticipantCodedFieldsResolver); not part of the schema. */
+  coded: Readonly<ParticipantCodedFields>;
+
   /** Matching profile values, read only through their rule (ParticipantMatchingFieldsResolver); not part of the schema. */
   matching: Readonly<ParticipantMatchingFields>;
 
@@ -125,12 +136,14 @@ export class Participant {
       localId: entity.id,
       nodeId,
       homeNode: { id: nodeId },
-      role: entity.role,
-      degreeLevel: entity.degreeLevel,
-      semester: entity.semester,
-      discipline: entity.discipline,
-      languages: entity.languages,
-      tracks: entity.tracks,
+      coded: {
+        role: entity.role,
+        degreeLevel: entity.degreeLevel,
+        semester: entity.semester,
+        discipline: entity.discipline,
+        languages: entity.languages,
+        tracks: entity.tracks,
+      },
       publicProfile: entity.publicProfile,
       matching: {
         disciplineCode: entity.disciplineCode,

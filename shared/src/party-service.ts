@@ -11,7 +11,7 @@ import { systemCallerPlugin } from "./auth/system-caller.js";
 import { callerOf, requireServiceToken } from "./auth/http.js";
 import type { Caller } from "./auth/caller.js";
 import type { ServiceTokenVerifier } from "./auth/service-token.js";
-import { auditPlugin, type AuditedContext } from "./audit/audit-trail.js";
+import { auditPlugin } from "./audit/audit-trail.js";
 import { auditMutations } from "./audit/audited-mutations.js";
 import { idempotencyPlugin, type IdempotentContext } from "./idempotency/idempotency.js";
 import type { Database } from "./database.js";

@@ -21,3 +21,4 @@ export * from "./audit/index.js";
 export * from "./gdpr/erasure-confirmation.type.js";
 export * from "./feed/index.js";
 export * from "./party-service.js";
+export * from "./migrations/index.js";

@@ -1,8 +1,8 @@
 /**
  * What every party (a university node, the coordination office) runs:
  * its migrated database, its transactional outbox and change feed, and its
- * subgraph behind the gateway-token guard with audit and the system-caller
- * rule, stopped in the right order.
+ * subgraph behind the gateway-token guard (tokens used once, recorded in the
+ * database) with audit and the system-caller rule, stopped in the right order.
  */
 import type { BaseContext } from "@apollo/server";
 import type { Request, Response } from "express";
@@ -11,6 +11,7 @@ import { systemCallerPlugin } from "./auth/system-caller.js";
 import { callerOf, requireServiceToken } from "./auth/http.js";
 import type { Caller } from "./auth/caller.js";
 import type { ServiceTokenVerifier } from "./auth/service-token.js";
+import type { PostgresTokenUseStore } from "./auth/token-uses.js";
 import { auditPlugin, type AuditedContext } from "./audit/audit-trail.js";
 import type { Database } from "./database.js";
 import { registerFeedMetrics } from "./feed/feed-metrics.js";
@@ -30,6 +31,8 @@ export interface PartyServiceOptions<C extends AuditedContext & { caller: Caller
   databaseUrl: string;
   schema: GraphQLSchema;
   verifier: ServiceTokenVerifier;
+  /** The verifier's record of used tokens, in this database: pruned while the party runs. */
+  tokenUses: PostgresTokenUseStore;
   metrics: MetricsRegistry;
   logger: Logger;
   host: string;
@@ -44,6 +47,7 @@ export interface RunningParty {
   url: string;
   port: number;
   outbox: OutboxFeed;
+  tokenUses: PostgresTokenUseStore;
   service: RunningService;
   /** Stops the feed, the server, the outbox and the database; safe to call twice. */
   stop(): Promise<void>;
@@ -65,6 +69,7 @@ export async function startPartyService<C extends AuditedContext & { caller: Cal
     throw error;
   }
   registerFeedMetrics(options.metrics, outbox);
+  options.tokenUses.start();
   const feedOptions: ChangeFeedServerOptions = { feed: outbox.feed, verifier: options.verifier, logger, production: options.production };
   let feedSocket: MountedChangeFeed | undefined;
   let service: RunningService;
@@ -91,6 +96,7 @@ export async function startPartyService<C extends AuditedContext & { caller: Cal
     });
   } catch (error) {
     await feedSocket?.close();
+    await options.tokenUses.stop();
     await outbox.stop();
     await database.dataSource.destroy();
     throw error;
@@ -100,11 +106,13 @@ export async function startPartyService<C extends AuditedContext & { caller: Cal
     url: service.url,
     port: service.port,
     outbox,
+    tokenUses: options.tokenUses,
     service,
     stop: () =>
       (stopping ??= (async () => {
         await feedSocket?.close();
         await service.stop();
+        await options.tokenUses.stop();
         await outbox.stop();
         await database.dataSource.destroy();
       })()),

@@ -1,4 +1,4 @@
-import { AuditEntryEntity, OutboxEntryEntity, OutboxWatermarkEntity } from "@tandem/shared";
+import { AuditEntryEntity, GatewayTokenUseEntity, OutboxEntryEntity, OutboxWatermarkEntity } from "@tandem/shared";
 import { CohortEntity } from "./modules/cohort/cohort.entity.js";
 import { CohortQuotaEntity } from "./modules/cohort/cohort-quota.entity.js";
 import { EnrolmentEntity } from "./modules/enrolment/enrolment.entity.js";
@@ -26,4 +26,5 @@ export const entities = [
   AuditEntryEntity,
   OutboxEntryEntity,
   OutboxWatermarkEntity,
+  GatewayTokenUseEntity,
 ];

@@ -1,0 +1,2 @@
+/** Migrations of tables every party has, defined once; each service lists them among its own, in timestamp order. Never edit one that has landed. */
+export * from "./1796529866348-add-gateway-token-uses.js";

@@ -171,11 +171,17 @@ describe("a running consortium", () => {
     const REGISTER = `mutation($e: ID!, $p: ID!) { registerForEvent(eventId: $e, participantId: $p) { id } }`;
     await othaw.data(REGISTER, { e: small, p: mentors[0] });
     for (const p of mentors) await othaw.data(REGISTER, { e: large, p });
-    const cost = async (eventId: string) => {
+    const measure = async (eventId: string) => {
       const before = await e2e.metric("othaw", "tandem_sql_statements_total");
       const data = await othaw.data(`query($id: ID!) { event(id: $id) { registrations { participant { displayName role } } } }`, { id: eventId });
       const after = await e2e.metric("othaw", "tandem_sql_statements_total");
       return { names: data.event.registrations.map((r: any) => r.participant.displayName), statements: after - before };
+    };
+    // the gateway's health checks (every 500 ms here) cost the node a statement each now, to record their token: the fewest of five runs is the query's own cost
+    const cost = async (eventId: string) => {
+      const runs = [];
+      for (let i = 0; i < 5; i++) runs.push(await measure(eventId));
+      return { names: runs[0]!.names, statements: Math.min(...runs.map((run) => run.statements)) };
     };
     const one = await cost(small);
     const twentyFive = await cost(large);

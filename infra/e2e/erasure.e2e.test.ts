@@ -73,7 +73,9 @@ const localIdOf = (person: Created) => person.id.split(":")[2]!;
 
 /** Every stored row of every party, but the audit log (which a refused request may add to). */
 async function snapshot(): Promise<Record<string, string[]>> {
-  const rows = await Promise.all(DATABASES.map(async (database) => (await e2e.databases.rows(database)).filter((row) => row.table !== "audit_log").map((row) => `${row.table}: ${row.text}`).sort()));
+  // the audit log is checked on its own; each call's gateway token is recorded (replay protection), which is no data of hers
+  const kept = (table: string) => table !== "audit_log" && table !== "gateway_token_uses";
+  const rows = await Promise.all(DATABASES.map(async (database) => (await e2e.databases.rows(database)).filter((row) => kept(row.table)).map((row) => `${row.table}: ${row.text}`).sort()));
   return Object.fromEntries(DATABASES.map((database, index) => [database, rows[index]!]));
 }
 

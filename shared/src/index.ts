@@ -23,3 +23,4 @@ export * from "./feed/index.js";
 export * from "./party-service.js";
 export * from "./unit-of-work.js";
 export * from "./idempotency/index.js";
+export * from "./migrations/index.js";

@@ -1,8 +1,8 @@
 /**
  * What every party (a university node, the coordination office) runs:
  * its migrated database, its transactional outbox and change feed, and its
- * subgraph behind the gateway-token guard with audit and the system-caller
- * rule, stopped in the right order.
+ * subgraph behind the gateway-token guard (tokens used once, recorded in the
+ * database) with audit and the system-caller rule, stopped in the right order.
  */
 import type { BaseContext } from "@apollo/server";
 import type { Request, Response } from "express";
@@ -14,6 +14,7 @@ import type { ServiceTokenVerifier } from "./auth/service-token.js";
 import { auditPlugin } from "./audit/audit-trail.js";
 import { auditMutations } from "./audit/audited-mutations.js";
 import { idempotencyPlugin, type IdempotentContext } from "./idempotency/idempotency.js";
+import type { PostgresTokenUseStore } from "./auth/token-uses.js";
 import type { Database } from "./database.js";
 import { registerFeedMetrics } from "./feed/feed-metrics.js";
 import { mountChangeFeed, mountChangeFeedHttp, type ChangeFeedServerOptions, type MountedChangeFeed } from "./feed/feed-server.js";
@@ -32,6 +33,8 @@ export interface PartyServiceOptions<C extends IdempotentContext> {
   databaseUrl: string;
   schema: GraphQLSchema;
   verifier: ServiceTokenVerifier;
+  /** The verifier's record of used tokens, in this database: pruned while the party runs. */
+  tokenUses: PostgresTokenUseStore;
   metrics: MetricsRegistry;
   logger: Logger;
   host: string;
@@ -46,6 +49,7 @@ export interface RunningParty {
   url: string;
   port: number;
   outbox: OutboxFeed;
+  tokenUses: PostgresTokenUseStore;
   service: RunningService;
   /** Stops the feed, the server, the outbox and the database; safe to call twice. */
   stop(): Promise<void>;
@@ -68,6 +72,7 @@ export async function startPartyService<C extends IdempotentContext & BaseContex
   }
   registerFeedMetrics(options.metrics, outbox);
   auditMutations(options.schema, database.dataSource, logger);
+  options.tokenUses.start();
   const feedOptions: ChangeFeedServerOptions = { feed: outbox.feed, verifier: options.verifier, logger, production: options.production };
   let feedSocket: MountedChangeFeed | undefined;
   let service: RunningService;
@@ -94,6 +99,7 @@ export async function startPartyService<C extends IdempotentContext & BaseContex
     });
   } catch (error) {
     await feedSocket?.close();
+    await options.tokenUses.stop();
     await outbox.stop();
     await database.dataSource.destroy();
     throw error;
@@ -103,11 +109,13 @@ export async function startPartyService<C extends IdempotentContext & BaseContex
     url: service.url,
     port: service.port,
     outbox,
+    tokenUses: options.tokenUses,
     service,
     stop: () =>
       (stopping ??= (async () => {
         await feedSocket?.close();
         await service.stop();
+        await options.tokenUses.stop();
         await outbox.stop();
         await database.dataSource.destroy();
       })()),

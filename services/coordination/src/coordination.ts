@@ -11,6 +11,7 @@ import {
   createMetricsRegistry,
   loadRegistry,
   migrate,
+  PostgresTokenUseStore,
   registerStatementMetric,
   ServiceTokenVerifier,
   startPartyService,
@@ -40,6 +41,8 @@ export interface RunningCoordination {
   database: Database;
   /** The change feed (served to the gateway on /feed), its listener and retention. */
   outbox: OutboxFeed;
+  /** The gateway tokens this service (every replica on its database) has accepted. */
+  tokenUses: PostgresTokenUseStore;
   /** The service's singletons (tests wait for matching rounds through them). */
   services: CoordinationServices;
   /** Interrupts matching rounds, then closes feed sockets, HTTP, the listener and the database; calling it again waits for the same stop. */
@@ -72,12 +75,16 @@ export async function startCoordination(config: CoordinationConfig, options: Coo
   const logger = createLogger(SERVICE_NAME, config.logLevel);
   const registry = loadRegistry(config.registryFile);
   const directory = new ConsortiumDirectory(registry);
-  const verifier = new ServiceTokenVerifier(registry.gateway.jwks, registry.gateway.id, directory.selfId, {
-    clockToleranceSeconds: config.gatewayClockToleranceSeconds,
-    replayWindowSeconds: config.gatewayReplayWindowSeconds,
-  });
-  const signingKey = await loadPublishedSigningKey(config.signingKeyFile, registry);
   const database = openCoordinationDatabase(config, logger);
+  const tokenUses = new PostgresTokenUseStore({ dataSource: database.dataSource, logger });
+  const verifier = new ServiceTokenVerifier(
+    registry.gateway.jwks,
+    registry.gateway.id,
+    directory.selfId,
+    { clockToleranceSeconds: config.gatewayClockToleranceSeconds, replayWindowSeconds: config.gatewayReplayWindowSeconds },
+    tokenUses,
+  );
+  const signingKey = await loadPublishedSigningKey(config.signingKeyFile, registry);
   const profiles =
     options.profileSource ??
     new GatewayProfileSource({ gatewayUrl: config.gatewayUrl, signingKey, coordinationId: directory.selfId, consortiumId: registry.consortium.id });
@@ -92,6 +99,7 @@ export async function startCoordination(config: CoordinationConfig, options: Coo
     databaseUrl: config.databaseUrl,
     schema,
     verifier,
+    tokenUses,
     metrics,
     logger,
     host: config.host,
@@ -109,5 +117,5 @@ export async function startCoordination(config: CoordinationConfig, options: Coo
       await services.matchingRunner.stop();
       await party.stop();
     })());
-  return { config, id: directory.selfId, url: party.url, port: party.port, database, outbox: party.outbox, services, stop };
+  return { config, id: directory.selfId, url: party.url, port: party.port, database, outbox: party.outbox, tokenUses, services, stop };
 }

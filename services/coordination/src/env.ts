@@ -31,7 +31,7 @@ const CoordinationEnvSchema = z
     gatewayUrl: env.GATEWAY_URL,
     /** Accepted clock difference between the gateway and this service. */
     gatewayClockToleranceSeconds: env.GATEWAY_CLOCK_TOLERANCE_SECONDS,
-    /** Gateway tokens older than this are refused; a token id is accepted once within it. */
+    /** Gateway tokens older than this are refused; each token id is accepted once (recorded in the database). */
     gatewayReplayWindowSeconds: env.GATEWAY_REPLAY_WINDOW_SECONDS,
     logLevel: env.LOG_LEVEL,
     production: env.NODE_ENV === "production",

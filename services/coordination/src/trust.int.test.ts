@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { as, writeTestRegistry } from "@tandem/shared/testkit";
-import { loadCoordinationConfig, startCoordination } from "./index.js";
+import { loadCoordinationConfig, startCoordination, type RunningCoordination } from "./index.js";
 import { startTestCoordination, type TestCoordination } from "../test/test-coordination.js";
 import { handMadeToken, unsignedToken, type TokenShape } from "../test/gateway-tokens.js";
 
@@ -104,6 +104,58 @@ describe("trust: calls need a gateway token addressed to the coordination office
       expect(result.errors![0]!.extensions!.code).toBe("FORBIDDEN");
       expect(result.data ?? null).toBeNull();
     }
+  });
+});
+
+describe("replay protection kept in the coordination database", () => {
+  let primary: TestCoordination;
+  let replica: TestCoordination;
+  const restarted: RunningCoordination[] = [];
+  beforeAll(async () => {
+    primary = await startTestCoordination();
+    replica = await startTestCoordination({ trust: primary.trust, databaseUrl: primary.databaseUrl });
+  });
+  afterAll(async () => {
+    for (const running of restarted) await running.stop();
+    await replica?.stop();
+    await primary?.stop();
+  });
+
+  const post = async (url: string, token: string) => {
+    const response = await fetch(url, { method: "POST", headers: { "content-type": "application/json", authorization: `Bearer ${token}` }, body: JSON.stringify(PROGRAMMES) });
+    return { status: response.status, body: await response.json() };
+  };
+  const replayRefused = { status: 401, body: { errors: [{ message: "Invalid gateway token: already used (replay)", extensions: { code: "UNAUTHENTICATED" } }] } };
+
+  it("refuses a token used once after the service restarts on the same database", async () => {
+    const token = await primary.token();
+    const first = await startCoordination(replica.coordination.config);
+    restarted.push(first);
+    expect((await post(first.url, token)).status).toBe(200);
+    await first.stop();
+    const again = await startCoordination(replica.coordination.config);
+    restarted.push(again);
+    expect(await post(again.url, token)).toEqual(replayRefused);
+  });
+
+  it("refuses at one replica a token the other accepted, and accepts each token once when both receive it at the same moment", async () => {
+    const token = await primary.token();
+    expect((await post(replica.url, token)).status).toBe(200);
+    expect(await post(primary.url, token)).toEqual(replayRefused);
+    const tokens = await Promise.all(Array.from({ length: 20 }, () => primary.token()));
+    const statuses = await Promise.all(tokens.map(async (each) => (await Promise.all([post(primary.url, each), post(replica.url, each)])).map((result) => result.status).sort()));
+    expect(statuses).toEqual(tokens.map(() => [200, 401]));
+  });
+
+  it("prunes token ids no replica could accept any more, and keeps the others", async () => {
+    const token = await primary.token();
+    expect((await post(primary.url, token)).status).toBe(200);
+    const kept = await primary.countRows("gateway_token_uses");
+    await primary.sql(`INSERT INTO gateway_token_uses (jti, expires_at) VALUES ('expired-1', now() - interval '1 second')`);
+    await replica.coordination.tokenUses.prune();
+    expect(await primary.sql(`SELECT jti FROM gateway_token_uses WHERE jti = 'expired-1'`)).toEqual([]);
+    expect(await primary.countRows("gateway_token_uses")).toBe(kept);
+    expect(await post(replica.url, token)).toEqual(replayRefused);
   });
 });
 

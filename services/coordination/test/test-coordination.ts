@@ -61,11 +61,15 @@ export interface TestCoordinationOptions {
   env?: Record<string, string>;
   /** Where matching rounds take profiles from; default: GATEWAY_URL (unreachable unless `env` sets it). */
   profiles?: MatchingProfileSource;
+  /** Keys and registry (default: fresh ones); a replica needs those of the service it joins. */
+  trust?: TestTrust;
+  /** Run as a replica on this (migrated) database instead of a fresh one; the database is left as it is on stop. */
+  databaseUrl?: string;
 }
 
 export async function startTestCoordination(options: TestCoordinationOptions = {}): Promise<TestCoordination> {
-  const trust = await createTestTrust(TEST_REGISTRY);
-  const database = await createFreshDatabase(inject("postgres"), "coordination");
+  const trust = options.trust ?? (await createTestTrust(TEST_REGISTRY));
+  const database = options.databaseUrl ? { url: options.databaseUrl, drop: async () => undefined } : await createFreshDatabase(inject("postgres"), "coordination");
   const config = loadCoordinationConfig({
     PORT: "0",
     DATABASE_URL: database.url,
@@ -76,7 +80,7 @@ export async function startTestCoordination(options: TestCoordinationOptions = {
     DB_POOL_SIZE: "4",
     ...options.env,
   });
-  await migrateCoordination(config);
+  if (!options.databaseUrl) await migrateCoordination(config);
   const coordination = await startCoordination(config, options.profiles ? { profileSource: options.profiles } : {});
   const pool = new pg.Pool({ connectionString: database.url, max: 2 });
   const token = (caller: Caller = as.jointCoordinator(), audience = coordination.id) => trust.serviceToken(audience, caller);

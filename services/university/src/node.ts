@@ -8,6 +8,7 @@ import {
   createMetricsRegistry,
   loadRegistry,
   migrate,
+  PostgresTokenUseStore,
   registerStatementMetric,
   startPartyService,
   type Database,
@@ -32,6 +33,8 @@ export interface UniversityNode {
   database: Database;
   /** The node's change feed (served to the gateway on /feed), its listener and retention. */
   outbox: OutboxFeed;
+  /** The gateway tokens this node (every replica on its database) has accepted. */
+  tokenUses: PostgresTokenUseStore;
   /** Closes feed sockets, HTTP, the listener and the database; calling it again waits for the same stop. */
   stop(): Promise<void>;
 }
@@ -55,9 +58,10 @@ export async function migrateNode(config: Pick<NodeConfig, "databaseUrl" | "dbPo
 export async function startUniversityNode(config: NodeConfig): Promise<UniversityNode> {
   const logger = createLogger(`node-${config.node.id}`, config.logLevel);
   const registry = loadRegistry(config.registryFile);
-  const trust = await loadNodeTrust(config, registry);
-  const directory = new NodeDirectory(config.node, new Set(registry.nodes.map((node) => node.id)), registry.coordination.id);
   const database = openNodeDatabase(config, logger);
+  const tokenUses = new PostgresTokenUseStore({ dataSource: database.dataSource, logger });
+  const trust = await loadNodeTrust(config, registry, tokenUses);
+  const directory = new NodeDirectory(config.node, new Set(registry.nodes.map((node) => node.id)), registry.coordination.id);
   const services = createNodeServices(database.dataSource, directory, { registry, signingKey: trust.signingKey, matching: config.matching });
   const { schema } = await buildUniversitySubgraph();
   const party = await startPartyService<NodeContext>({
@@ -67,6 +71,7 @@ export async function startUniversityNode(config: NodeConfig): Promise<Universit
     databaseUrl: config.databaseUrl,
     schema,
     verifier: trust.verifier,
+    tokenUses,
     metrics: nodeMetrics(config.node.id, database),
     logger,
     host: config.host,
@@ -76,7 +81,7 @@ export async function startUniversityNode(config: NodeConfig): Promise<Universit
     outboxRetentionHours: config.outboxRetentionHours,
     context: ({ req, requestId, caller }) => createNodeContext({ requestId, node: config.node, caller, services, logger, attestations: attestationsOf(req.headers[ATTESTATION_HEADER]) }),
   });
-  return { config, url: party.url, port: party.port, database, outbox: party.outbox, stop: party.stop };
+  return { config, url: party.url, port: party.port, database, outbox: party.outbox, tokenUses, stop: party.stop };
 }
 
 function nodeMetrics(nodeId: string, database: Database): MetricsRegistry {

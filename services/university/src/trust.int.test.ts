@@ -8,7 +8,8 @@ import { writeFileSync } from "node:fs";
 import { join, dirname } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { signingKeyFromJwk, generateSigningKeyPair } from "@tandem/shared";
-import { as, craftServiceToken } from "@tandem/shared/testkit";
+import { as, craftServiceToken, postFeedQuery } from "@tandem/shared/testkit";
+import { startUniversityNode, type UniversityNode } from "./index.js";
 import { startTestNode, testTrust, type TestNode } from "../test/test-node.js";
 
 const OPERATIONS = {
@@ -103,6 +104,86 @@ describe("gateway tokens at a node", () => {
       expect(result.data ?? null).toBeNull();
       expect(result.errors?.[0]).toMatchObject({ message: expect.stringMatching(/only read _service/), extensions: { code: "FORBIDDEN" } });
     });
+  });
+});
+
+describe("replay protection kept in the node's database", () => {
+  let primary: TestNode;
+  let replica: TestNode;
+  const restarted: UniversityNode[] = [];
+  beforeAll(async () => {
+    primary = await startTestNode("hst", { env: { GATEWAY_CLOCK_TOLERANCE_SECONDS: "30", GATEWAY_REPLAY_WINDOW_SECONDS: "120" } });
+    replica = await startTestNode("hst", { databaseUrl: primary.databaseUrl, env: { GATEWAY_CLOCK_TOLERANCE_SECONDS: "30", GATEWAY_REPLAY_WINDOW_SECONDS: "120" } });
+  });
+  afterAll(async () => {
+    for (const node of restarted) await node.stop();
+    await replica?.stop();
+    await primary?.stop();
+  });
+
+  const query = (url: string, token: string) => fetch(url, { method: "POST", headers: { "content-type": "application/json", authorization: `Bearer ${token}` }, body: JSON.stringify(OPERATIONS.query) });
+  const statusOf = async (url: string, token: string) => (await query(url, token)).status;
+  async function expectReplayRefused(url: string, token: string) {
+    const reused = await query(url, token);
+    expect(reused.status).toBe(401);
+    expect(await reused.json()).toEqual({ errors: [{ message: "Invalid gateway token: already used (replay)", extensions: { code: "UNAUTHENTICATED" } }] });
+  }
+
+  it("refuses a token used once, on reuse at the same process", async () => {
+    const token = await primary.token();
+    expect(await statusOf(primary.url, token)).toBe(200);
+    await expectReplayRefused(primary.url, token);
+  });
+
+  it("refuses it again after the node restarts on the same database", async () => {
+    const node = await startUniversityNode(replica.node.config);
+    restarted.push(node);
+    const token = await primary.token();
+    expect(await statusOf(node.url, token)).toBe(200);
+    await node.stop();
+    const again = await startUniversityNode(replica.node.config);
+    restarted.push(again);
+    await expectReplayRefused(again.url, token);
+  });
+
+  it("refuses at one replica a token another replica accepted, over /graphql and /feed alike", async () => {
+    const token = await primary.token();
+    expect(await statusOf(primary.url, token)).toBe(200);
+    await expectReplayRefused(replica.url, token);
+    const system = await primary.token(as.system());
+    expect((await postFeedQuery(replica.feedHttpUrl, "{ changesHead }", {}, { authorization: `Bearer ${system}` })).status).toBe(200);
+    expect((await postFeedQuery(primary.feedHttpUrl, "{ changesHead }", {}, { authorization: `Bearer ${system}` })).status).toBe(401);
+  });
+
+  it("accepts each token once when two replicas receive it at the same moment", async () => {
+    const tokens = await Promise.all(Array.from({ length: 20 }, () => primary.token()));
+    const statuses = await Promise.all(tokens.map((token) => Promise.all([statusOf(primary.url, token), statusOf(replica.url, token)])));
+    expect(statuses.map((pair) => [...pair].sort())).toEqual(tokens.map(() => [200, 401]));
+  });
+
+  it("keeps a token id until no replica could accept the token again, then prunes it", async () => {
+    const issuedAt = now();
+    const jti = crypto.randomUUID();
+    const token = await craftServiceToken(primary.trust.keys.get("gateway")!, { issuer: "gateway", audience: "hst", caller: as.nodeCoordinator("hst"), issuedAt, expiresAt: issuedAt + 60, jti });
+    expect(await statusOf(primary.url, token)).toBe(200);
+    const [kept] = await primary.sql<{ expires_at: Date }>(`SELECT expires_at FROM gateway_token_uses WHERE jti = $1`, [jti]);
+    expect(kept!.expires_at).toEqual(new Date((issuedAt + 60 + 2 * 30) * 1000)); // expiry + the tolerance of either side
+    await primary.sql(`INSERT INTO gateway_token_uses (jti, expires_at) VALUES ('expired-1', now() - interval '1 second'), ('expired-2', now() - interval '1 hour')`);
+    await primary.node.tokenUses.prune(); // the prune timer may have been first: the rows left are what counts
+    expect(await primary.sql(`SELECT jti FROM gateway_token_uses WHERE jti LIKE 'expired-%'`)).toEqual([]);
+    expect(await primary.sql(`SELECT jti FROM gateway_token_uses WHERE jti = $1`, [jti])).toEqual([{ jti }]);
+    await expectReplayRefused(replica.url, token);
+  });
+
+  it("answers 503, not 401 and not an answer, when the node cannot record the token", async () => {
+    await primary.sql(`ALTER TABLE gateway_token_uses RENAME TO gateway_token_uses_away`);
+    try {
+      const response = await query(primary.url, await primary.token());
+      expect(response.status).toBe(503);
+      expect(await response.json()).toEqual({ errors: [{ message: "Cannot check the gateway token now: try again", extensions: { code: "INTERNAL_SERVER_ERROR" } }] });
+    } finally {
+      await primary.sql(`ALTER TABLE gateway_token_uses_away RENAME TO gateway_token_uses`);
+    }
   });
 });
 

@@ -3,6 +3,7 @@
  * GraphQL (HTTP 401), whatever the operation: `_entities` and `_service` too.
  */
 import type { NextFunction, Request, Response } from "express";
+import { isAppError } from "../errors.js";
 import type { Logger } from "../logger.js";
 import type { Caller } from "./caller.js";
 import type { ServiceTokenVerifier } from "./service-token.js";
@@ -27,10 +28,17 @@ export function requireServiceToken(verifier: ServiceTokenVerifier, logger: Logg
       res.locals.caller = await verifier.verify(bearerToken(req));
       next();
     } catch (error) {
-      logger.warn({ reason: (error as Error).message, ip: req.ip }, "refused call without a valid gateway token");
-      sendUnauthenticated(res, (error as Error).message);
+      if (!isAppError(error)) return sendCannotCheckToken(res, error, logger);
+      logger.warn({ reason: error.message, ip: req.ip }, "refused call without a valid gateway token");
+      sendUnauthenticated(res, error.message);
     }
   };
+}
+
+/** The token could not be checked (its store, the party's database, failed): a fault of the party, not of the caller. */
+function sendCannotCheckToken(res: Response, error: unknown, logger: Logger): void {
+  logger.error({ err: error }, "could not check a gateway token");
+  res.status(503).json({ errors: [{ message: "Cannot check the gateway token now: try again", extensions: { code: "INTERNAL_SERVER_ERROR" } }] });
 }
 
 export function callerOf(res: Response): Caller {

@@ -2,7 +2,9 @@ import { describe, expect, it } from "vitest";
 import { SignJWT } from "jose";
 import { generateSigningKeyPair, signingKeyFromJwk, type SigningKey } from "./keys.js";
 import { ServiceTokenSigner, ServiceTokenVerifier } from "./service-token.js";
+import { isAppError } from "../errors.js";
 import { Role, type UserCaller } from "./caller.js";
+import { MemoryTokenUseStoreForTests } from "../testkit/token-uses.js";
 
 async function keyPair(kid: string) {
   const pair = await generateSigningKeyPair(kid);
@@ -15,11 +17,11 @@ const settings = { clockToleranceSeconds: 5, replayWindowSeconds: 60 };
 async function setup() {
   const gateway = await keyPair("gateway-1");
   const signer = new ServiceTokenSigner(gateway.key, "gateway", { ttlSeconds: 30 });
-  const verifier = new ServiceTokenVerifier(gateway.jwks, "gateway", "hst", settings);
+  const verifier = new ServiceTokenVerifier(gateway.jwks, "gateway", "hst", settings, new MemoryTokenUseStoreForTests());
   return { gateway, signer, verifier };
 }
 
-function forge(key: SigningKey, claims: Record<string, unknown>, iat: number, exp: number, audience = "hst", jti = crypto.randomUUID()) {
+function forge(key: SigningKey, claims: Record<string, unknown>, iat: number, exp: number, audience = "hst", jti: string = crypto.randomUUID()) {
   return new SignJWT(claims).setProtectedHeader({ alg: key.alg, kid: key.kid }).setIssuer("gateway").setAudience(audience).setSubject("hst:participant:a").setJti(jti).setIssuedAt(iat).setExpirationTime(exp).sign(key.key);
 }
 
@@ -67,7 +69,37 @@ describe("gateway tokens", () => {
     await expect(verifier.verify(await forge(gateway.key, { kind: "user", roles: ["emperor"], home: "hst" }, now, now + 30))).rejects.toThrow(/malformed identity/);
   });
 
+  it("are remembered until no replica could accept them again: the last valid moment plus the tolerance of either side", async () => {
+    const gateway = await keyPair("gateway-1");
+    const kept: [string, Date][] = [];
+    const verifier = new ServiceTokenVerifier(gateway.jwks, "gateway", "hst", settings, {
+      claim: async (jti, until) => {
+        kept.push([jti, until]);
+        return true;
+      },
+    });
+    const now = Math.floor(Date.now() / 1000);
+    const claims = { kind: "user", roles: ["mentee"], home: "hst" };
+    await verifier.verify(await forge(gateway.key, claims, now, now + 30, "hst", "short-lived"));
+    await verifier.verify(await forge(gateway.key, claims, now, now + 600, "hst", "long-lived"));
+    expect(kept).toEqual([
+      ["short-lived", new Date((now + 30 + 10) * 1000)],
+      ["long-lived", new Date((now + 60 + 10) * 1000)],
+    ]);
+  });
+
+  it("refuse a token id longer than a party records, and pass on a failing store as a fault, not as UNAUTHENTICATED", async () => {
+    const { gateway, verifier } = await setup();
+    const now = Math.floor(Date.now() / 1000);
+    const claims = { kind: "user", roles: ["mentee"], home: "hst" };
+    await expect(verifier.verify(await forge(gateway.key, claims, now, now + 30, "hst", "x".repeat(129)))).rejects.toThrow(/"jti" longer than 128/);
+    const broken = new ServiceTokenVerifier(gateway.jwks, "gateway", "hst", settings, { claim: () => Promise.reject(new Error("database unavailable")) });
+    const failure = await broken.verify(await forge(gateway.key, claims, now, now + 30)).catch((error: unknown) => error);
+    expect(failure).toEqual(new Error("database unavailable"));
+    expect(isAppError(failure)).toBe(false);
+  });
+
   it("cannot be verified by a party when the registry publishes no gateway key", () => {
-    expect(() => new ServiceTokenVerifier({ keys: [] }, "gateway", "hst", settings)).toThrow(/publishes no key of the gateway/);
+    expect(() => new ServiceTokenVerifier({ keys: [] }, "gateway", "hst", settings, new MemoryTokenUseStoreForTests())).toThrow(/publishes no key of the gateway/);
   });
 });

@@ -9,6 +9,7 @@ import { SignJWT, jwtVerify, type JWTPayload } from "jose";
 import type { Jwks } from "../registry.js";
 import { ROLES, type Caller, type Role } from "./caller.js";
 import { keyResolver, type SigningKey } from "./keys.js";
+import { MAX_TOKEN_ID_LENGTH, type TokenUseStore } from "./token-uses.js";
 import { describeJoseError, unauthenticated } from "./user-token.js";
 
 export interface ServiceTokenSettings {
@@ -43,25 +44,26 @@ export class ServiceTokenSigner {
 export interface ServiceTokenVerifierSettings {
   /** Tolerated clock difference between gateway and party. */
   clockToleranceSeconds: number;
-  /** Tokens older than this are refused, and a token id seen within it is refused as a replay. */
+  /** Tokens older than this are refused; a token id is accepted once (kept in the party's database). */
   replayWindowSeconds: number;
 }
 
 export class ServiceTokenVerifier {
   private readonly getKey: ReturnType<typeof keyResolver>;
-  private readonly seen = new Map<string, number>();
-  private lastPrune = 0;
 
   constructor(
     gatewayJwks: Jwks,
     private readonly gatewayId: string,
     private readonly selfId: string,
     private readonly settings: ServiceTokenVerifierSettings,
+    /** Where accepted token ids are kept: the party's database, shared by its replicas. */
+    private readonly uses: TokenUseStore,
   ) {
     if (gatewayJwks.keys.length === 0) throw new Error(`The registry publishes no key of the gateway "${gatewayId}": ${selfId} could not verify any call`);
     this.getKey = keyResolver(gatewayJwks);
   }
 
+  /** The caller a valid token carries; refuses anything else, a token used before included. A failing token store is thrown as is (not UNAUTHENTICATED). */
   async verify(token: string | undefined): Promise<Caller> {
     if (!token) throw unauthenticated(`Calls to ${this.selfId} need a token signed by the gateway`);
     let payload: JWTPayload;
@@ -76,7 +78,12 @@ export class ServiceTokenVerifier {
     } catch (error) {
       throw unauthenticated(`Invalid gateway token for ${this.selfId}: ${describeJoseError(error)}`);
     }
-    this.rememberOrRefuse(payload.jti!);
+    const caller = this.callerOf(payload);
+    await this.refuseReplay(payload as UsableClaims);
+    return caller;
+  }
+
+  private callerOf(payload: JWTPayload): Caller {
     if (payload.kind === "system") return { kind: "system", via: this.gatewayId };
     const roles = payload.roles;
     if (payload.kind !== "user" || typeof payload.home !== "string" || !Array.isArray(roles) || !roles.every((role) => ROLES.includes(role as Role))) {
@@ -85,15 +92,18 @@ export class ServiceTokenVerifier {
     return { kind: "user", sub: payload.sub!, homeNode: payload.home, roles: roles as Role[], requestId: typeof payload.rid === "string" ? payload.rid : null, via: this.gatewayId };
   }
 
-  /** A token id is accepted once within the replay window. */
-  private rememberOrRefuse(jti: string): void {
-    const now = Date.now();
-    if (now - this.lastPrune > 10_000) {
-      for (const [id, expires] of this.seen) if (expires < now) this.seen.delete(id);
-      this.lastPrune = now;
-    }
-    const expires = this.seen.get(jti);
-    if (expires !== undefined && expires >= now) throw unauthenticated("Invalid gateway token: already used (replay)");
-    this.seen.set(jti, now + (this.settings.replayWindowSeconds + this.settings.clockToleranceSeconds) * 1000);
+  /**
+   * A token id is accepted once. It is kept until no replica could accept
+   * the token any more: its last valid moment (expiry, or the end of the
+   * replay window) plus the tolerance on either side, as replicas' clocks
+   * may differ from each other by twice the tolerance.
+   */
+  private async refuseReplay({ jti, iat, exp }: UsableClaims): Promise<void> {
+    if (jti.length > MAX_TOKEN_ID_LENGTH) throw unauthenticated(`Invalid gateway token: claim "jti" longer than ${MAX_TOKEN_ID_LENGTH} characters`);
+    const { replayWindowSeconds, clockToleranceSeconds } = this.settings;
+    const keepUntil = new Date((Math.min(exp, iat + replayWindowSeconds) + 2 * clockToleranceSeconds) * 1000);
+    if (!(await this.uses.claim(jti, keepUntil))) throw unauthenticated("Invalid gateway token: already used (replay)");
   }
 }
+
+type UsableClaims = Required<Pick<JWTPayload, "jti" | "iat" | "exp">>;

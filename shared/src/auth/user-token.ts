@@ -11,7 +11,7 @@ import { PARTICIPANT_ROLES, ROLES, Role } from "./caller.js";
 import { keyResolver, type SigningKey } from "./keys.js";
 
 
-/** Longest accepted lifetime of a user token (exp − iat). */
+/** Longest accepted lifetime of a user token, from its issue (exp − iat) and from now (exp − now). */
 export const MAX_USER_TOKEN_LIFETIME_SECONDS = 24 * 3600;
 
 export interface UserIdentity {
@@ -81,9 +81,25 @@ export class UserTokenVerifier {
     } catch (error) {
       throw unauthenticated(`Invalid token: ${describeJoseError(error)}`);
     }
-    if (payload.exp! - payload.iat! > MAX_USER_TOKEN_LIFETIME_SECONDS) throw unauthenticated("Invalid token: lifetime longer than 24 h");
+    const problem = timeProblem(payload as TimeClaims, Math.floor(Date.now() / 1000), this.clockToleranceSeconds);
+    if (problem) throw unauthenticated(`Invalid token: ${problem}`);
     return { identity: checkIdentity(payload, issuer, party.kind), expiresAt: new Date(payload.exp! * 1000) };
   }
+}
+
+type TimeClaims = Required<Pick<JWTPayload, "iat" | "exp">>;
+
+/**
+ * What jose leaves to us (it checks exp and nbf, with the tolerance): a token
+ * may not be issued in the future beyond the tolerance, nor live longer than
+ * 24 h, counted from its issue or from now. The last bound has no tolerance:
+ * it caps how long a token seen now stays usable.
+ */
+function timeProblem({ iat, exp }: TimeClaims, now: number, tolerance: number): string | null {
+  if (iat > now + tolerance) return `issued in the future (claim "iat" is ${iat - now} s ahead of the gateway's clock; ${tolerance} s tolerated)`;
+  if (exp - iat > MAX_USER_TOKEN_LIFETIME_SECONDS) return "lifetime longer than 24 h (exp − iat)";
+  if (exp - now > MAX_USER_TOKEN_LIFETIME_SECONDS) return "lifetime longer than 24 h from now (exp − now)";
+  return null;
 }
 
 function checkIdentity(payload: JWTPayload, issuer: string, kind: "node" | "coordination"): UserIdentity {
@@ -106,6 +122,10 @@ function checkIdentity(payload: JWTPayload, issuer: string, kind: "node" | "coor
 
 export function describeJoseError(error: unknown): string {
   if (error instanceof joseErrors.JWTExpired) return error.claim === "iat" ? "issued too long ago (older than the replay window)" : "expired";
+  if (error instanceof joseErrors.JWTClaimValidationFailed && error.reason === "check_failed") {
+    if (error.claim === "nbf") return 'not valid yet (claim "nbf" is in the future)';
+    if (error.claim === "iat") return 'issued in the future (claim "iat")';
+  }
   if (error instanceof joseErrors.JWTClaimValidationFailed) return `claim "${error.claim}" ${error.reason === "check_failed" ? "does not match" : error.reason}`;
   if (error instanceof joseErrors.JWSSignatureVerificationFailed) return "signature does not verify";
   if (error instanceof joseErrors.JWKSNoMatchingKey) return "signed with a key that is not published";

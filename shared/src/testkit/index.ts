@@ -74,3 +74,4 @@ export * from "./trust.js";
 export * from "./tokens.js";
 export * from "./feed-client.js";
 export * from "./database-state.js";
+export * from "./token-uses.js";

@@ -1,8 +1,9 @@
 /**
- * Gateway-style tokens with every claim under a test's control, to show
- * that a party refuses what a real gateway would never send: expired or
- * future-dated tokens, tokens for another audience, from another issuer,
- * or signed with a key that is not the gateway's.
+ * Gateway-style and user tokens with every claim under a test's control, to
+ * show that a party (or the gateway) refuses what a real gateway (or a
+ * university) should never send: expired, future-dated or not-yet-valid
+ * tokens, tokens for another audience, from another issuer, or signed with
+ * a key that is not the issuer's.
  */
 import { randomUUID } from "node:crypto";
 import { SignJWT } from "jose";
@@ -36,4 +37,31 @@ export function craftServiceToken(key: SigningKey, token: CraftedServiceToken): 
     .setIssuedAt(issuedAt)
     .setExpirationTime(token.expiresAt ?? issuedAt + 60)
     .sign(key.key);
+}
+
+export interface CraftedUserToken {
+  issuer: string;
+  audience: string;
+  sub: string;
+  roles: string[];
+  /** Epoch seconds (default: now). */
+  issuedAt?: number;
+  /** Epoch seconds (default: issuedAt + 3600). */
+  expiresAt?: number;
+  /** Epoch seconds; no `nbf` claim unless given. */
+  notBefore?: number;
+}
+
+/** A user token as a university's identity provider might sign it, with every time claim under the test's control. */
+export function craftUserToken(key: SigningKey, token: CraftedUserToken): Promise<string> {
+  const issuedAt = token.issuedAt ?? Math.floor(Date.now() / 1000);
+  const jwt = new SignJWT({ roles: token.roles })
+    .setProtectedHeader({ alg: key.alg, kid: key.kid, typ: "JWT" })
+    .setIssuer(token.issuer)
+    .setAudience(token.audience)
+    .setSubject(token.sub)
+    .setIssuedAt(issuedAt)
+    .setExpirationTime(token.expiresAt ?? issuedAt + 3600);
+  if (token.notBefore !== undefined) jwt.setNotBefore(token.notBefore);
+  return jwt.sign(key.key);
 }

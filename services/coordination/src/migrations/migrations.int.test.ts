@@ -33,6 +33,7 @@ describe("coordination migrations", () => {
       "cohort_quotas",
       "cohorts",
       "enrolments",
+      "gateway_token_uses",
       "idempotency_keys",
       "matching_pair_rules",
       "matching_proposals",

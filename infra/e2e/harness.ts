@@ -108,6 +108,8 @@ export interface E2EConsortium {
 }
 
 export interface E2EOptions {
+  /** Seed the demo consortium's data, as `npm start` does (default: no data). */
+  seed?: boolean;
   /** Extra environment of the coordination office (e.g. a GATEWAY_URL that records what it pulls). */
   coordinationEnv?: Record<string, string>;
 }
@@ -119,7 +121,7 @@ export async function launchE2E(nodes: string[], options: E2EOptions = {}): Prom
     dataDir,
     freePorts: true,
     nodes,
-    seed: false,
+    seed: options.seed ?? false,
     logLevel: "warn",
     log: () => undefined,
     env: { gateway: { HEALTH_INTERVAL_MS: "500", NODE_TIMEOUT_MS: "3000", BREAKER_RESET_MS: "1000" }, ...(options.coordinationEnv && { coordination: options.coordinationEnv }) },

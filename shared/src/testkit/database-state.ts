@@ -4,8 +4,8 @@
  */
 export type Sql = <T = Record<string, unknown>>(text: string, params?: unknown[]) => Promise<T[]>;
 
-/** Every row of every table but the audit log and the migrations' bookkeeping, as JSON per table. */
-export async function snapshotTables(sql: Sql, exclude: readonly string[] = ["audit_log", "schema_migrations"]): Promise<Record<string, string[]>> {
+/** Every row of every table but the audit log, the used gateway tokens and the migrations' bookkeeping, as JSON per table. */
+export async function snapshotTables(sql: Sql, exclude: readonly string[] = ["audit_log", "schema_migrations", "gateway_token_uses"]): Promise<Record<string, string[]>> {
   const tables = await sql<{ name: string }>(`SELECT table_name AS name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY 1`);
   const snapshot: Record<string, string[]> = {};
   for (const { name } of tables) {

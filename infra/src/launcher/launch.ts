@@ -3,20 +3,20 @@
  * party, the migrate step of every service, every node and the coordination
  * service, demo data where none exists yet, then the gateway.
  */
-import { existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { existsSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { loadRegistry, signingParties, type ConsortiumRegistry } from "@tandem/shared";
 import { ensureMatchingSecrets, ensurePartyKeys } from "./keys.js";
 import { repoPaths } from "../paths.js";
 import { seedActors, seedConsortium } from "../seed/index.js";
 import { Consortium, shutdown, type StartedProcesses } from "./consortium.js";
-import { dataDirLayout, logFileOf, type DataDirLayout } from "./data-dir.js";
+import { dataDirLayout, logFileOf, prepareDataDir, type DataDirLayout } from "./data-dir.js";
 import { waitForHealth } from "./health.js";
 import { acquireLock } from "./lock.js";
-import { allPorts, planPorts, resolveLaunchOptions, type LaunchOptions, type ResolvedLaunchOptions } from "./options.js";
+import { planPorts, resolveLaunchOptions, type LaunchOptions, type ResolvedLaunchOptions } from "./options.js";
 import { planParties, type PartySpec } from "./party.js";
-import { assertPortsFree } from "./port-check.js";
 import { launchPostgres, stopOrphanedPostmaster } from "./postgres.js";
+import { checkBeforeStart } from "./preflight.js";
 import { writeEffectiveRegistry } from "./registry-file.js";
 import { runToCompletion, ServiceProcess } from "./service-process.js";
 
@@ -24,7 +24,7 @@ export async function launchConsortium(options: LaunchOptions = {}): Promise<Con
   const committed = loadRegistry(options.registryFile ?? repoPaths.registry);
   const resolved = resolveLaunchOptions(options, committed);
   const layout = dataDirLayout(resolved.dataDir);
-  mkdirSync(layout.logsDir, { recursive: true });
+  prepareDataDir(layout);
   const releaseLock = acquireLock(layout.lockFile);
   const started: StartedProcesses = { services: [] };
   try {
@@ -46,8 +46,9 @@ async function launchInto(
   const { log, signal } = options;
   assertBuilt([repoPaths.universityMain, repoPaths.coordinationMain, ...(options.gateway ? [repoPaths.gatewayMain] : [])]);
   const ports = await planPorts(options, committed);
-  await stopOrphanedPostmaster(layout.clusterDir, log); // it may hold the port we are about to check
-  await assertPortsFree(allPorts(ports).filter((port) => options.gateway || port !== ports.gateway));
+  const leftover = await checkBeforeStart({ ports, gateway: options.gateway, clusterDir: layout.clusterDir });
+  // every check has passed: from here on, processes are stopped and started
+  if (leftover) await stopOrphanedPostmaster(layout.clusterDir, log);
   const keys = await ensurePartyKeys(layout.keysDir, signingParties(committed).map((party) => party.id));
   const registry = writeEffectiveRegistry(committed, ports, layout.registryFile, keys);
 

@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { loadRegistry } from "@tandem/shared";
 import { repoPaths } from "../paths.js";
 import { consoleLineFor } from "./child-output.js";
@@ -6,9 +6,14 @@ import { planPorts, resolveLaunchOptions } from "./options.js";
 import { baseEnv, planParties } from "./party.js";
 import { effectiveRegistry } from "./registry-file.js";
 import { ensurePartyKeys, keyFileOf } from "./keys.js";
-import { mkdtempSync, statSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { createServer, type Server } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { freePort } from "@tandem/shared";
+import { dataDirLayout, prepareDataDir } from "./data-dir.js";
+import { launchConsortium } from "./launch.js";
+import { assertPortsFree } from "./port-check.js";
 
 const registry = loadRegistry(repoPaths.registry);
 
@@ -106,5 +111,67 @@ describe("child output while stopping", () => {
     expect(consoleLineFor("hst", warning, "stdout")).toBe("[hst] WARN typeorm: Postgres pool raised an error");
     expect(consoleLineFor("hst", warning, "stdout", true)).toBeUndefined();
     expect(consoleLineFor("hst", JSON.stringify({ level: 60, msg: "cannot stop" }), "stdout", true)).toBe("[hst] FATAL cannot stop");
+  });
+});
+
+describe("the data directory", () => {
+  const scratchDirs: string[] = [];
+  const scratch = () => {
+    scratchDirs.push(mkdtempSync(join(tmpdir(), "tandem-data-dir-")));
+    return scratchDirs.at(-1)!;
+  };
+  afterAll(() => scratchDirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+
+  it("is refused when it cannot be created, naming it and --data-dir, before anything starts", async () => {
+    const parent = scratch();
+    writeFileSync(join(parent, "file"), "");
+    const log: string[] = [];
+    const start = launchConsortium({ dataDir: join(parent, "file", "data"), freePorts: true, nodes: ["hst"], seed: false, log: (line) => log.push(line) });
+    await expect(start).rejects.toThrow(`The data directory ${join(parent, "file", "data")} is not writable: cannot create ${join(parent, "file", "data")} (a file is in the way`);
+    await expect(start).rejects.toThrow(/choose a writable one with --data-dir <path> \(or TANDEM_DATA_DIR\)/);
+    expect(log).toEqual([]);
+  });
+
+  it("is refused when a folder the launcher writes to is not writable, naming that folder", async () => {
+    const dataDir = scratch();
+    writeFileSync(join(dataDir, "logs"), "");
+    await expect(launchConsortium({ dataDir, freePorts: true, nodes: ["hst"], seed: false, log: () => undefined })).rejects.toThrow(
+      `The data directory ${dataDir} is not writable: cannot write in ${join(dataDir, "logs")} (a file is in the way`,
+    );
+    expect(readdirSync(dataDir)).toEqual(["logs"]); // no lock, no registry, no keys, no cluster
+  });
+
+  it("is created with its folders, keys private, and leaves no probe behind", () => {
+    const layout = dataDirLayout(join(scratch(), "a", "b"));
+    prepareDataDir(layout);
+    expect(readdirSync(layout.root).sort()).toEqual(["keys", "logs"]);
+    expect(statSync(layout.keysDir).mode & 0o777).toBe(0o700);
+    prepareDataDir(layout);
+    expect(readdirSync(layout.logsDir)).toEqual([]);
+    expect(existsSync(layout.lockFile)).toBe(false);
+  });
+});
+
+describe("taken ports", () => {
+  const listen = (port: number) =>
+    new Promise<Server>((resolve, reject) => {
+      const server = createServer();
+      server.once("error", reject);
+      server.listen(port, "127.0.0.1", () => resolve(server));
+    });
+
+  it("are named with the party that needs them, who holds them and how to move every port", async () => {
+    const [taken, free] = [await freePort(), await freePort()];
+    const server = await listen(taken);
+    try {
+      const check = assertPortsFree([{ port: free, party: "gateway" }, { port: taken, party: "node hst" }]);
+      const holder = process.platform === "linux" ? `is held by pid ${process.pid}: ${process.execPath}` : "is in use";
+      await expect(check).rejects.toThrow(`Cannot start: a port this consortium needs is taken; nothing was started or stopped.\n  port ${taken} (node hst) ${holder}`);
+      await expect(check).rejects.toThrow(/--port <n> \(or TANDEM_PORT\): gateway n, PostgreSQL n\+99, coordination n\+100, nodes n\+101/);
+      await expect(check).rejects.not.toThrow(`port ${free}`);
+      await expect(assertPortsFree([{ port: taken, party: "PostgreSQL" }], taken)).resolves.toBeUndefined(); // held by our own leftover PostgreSQL
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+    }
   });
 });

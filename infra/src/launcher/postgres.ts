@@ -1,6 +1,8 @@
 /**
  * The demo's persistent embedded PostgreSQL. A launcher killed with SIGKILL
- * cannot stop its postmaster; the next launch finds and stops that orphan.
+ * cannot stop its postmaster; the next launch, once it holds the data
+ * directory's lock and every check has passed, stops that orphan and starts
+ * its own (see checkBeforeStart).
  */
 import { createWriteStream, existsSync, readFileSync } from "node:fs";
 import { setTimeout as delay } from "node:timers/promises";
@@ -16,13 +18,26 @@ export interface LaunchedPostgres {
 
 const STOP_TIMEOUT_MS = 5_000;
 
-/** Pid of a postmaster running on `clusterDir`, from its postmaster.pid file. */
-export function runningPostmaster(clusterDir: string): number | undefined {
+export interface Postmaster {
+  pid: number;
+  /** The port it listens on, when its postmaster.pid names one. */
+  port: number | undefined;
+}
+
+/** The postmaster running on `clusterDir`, from its postmaster.pid file (pid on line 1, port on line 4). */
+export function postmasterOf(clusterDir: string): Postmaster | undefined {
   const pidFile = `${clusterDir}/postmaster.pid`;
   if (!existsSync(pidFile)) return undefined;
-  const pid = Number.parseInt(readFileSync(pidFile, "utf8").split("\n")[0] ?? "", 10);
-  if (!Number.isInteger(pid) || pid <= 0 || !isProcessAlive(pid)) return undefined;
-  return isPostgresProcess(pid) ? pid : undefined;
+  const lines = readFileSync(pidFile, "utf8").split("\n");
+  const pid = Number.parseInt(lines[0] ?? "", 10);
+  if (!Number.isInteger(pid) || pid <= 0 || !isProcessAlive(pid) || !isPostgresProcess(pid)) return undefined;
+  const port = Number.parseInt(lines[3] ?? "", 10);
+  return { pid, port: Number.isInteger(port) && port > 0 ? port : undefined };
+}
+
+/** Pid of a postmaster running on `clusterDir`. */
+export function runningPostmaster(clusterDir: string): number | undefined {
+  return postmasterOf(clusterDir)?.pid;
 }
 
 function isPostgresProcess(pid: number): boolean {
@@ -35,7 +50,11 @@ function isPostgresProcess(pid: number): boolean {
   }
 }
 
-/** Stops a postmaster left behind by a launcher that died; SIGINT is PostgreSQL's fast shutdown. */
+/**
+ * Stops a postmaster left behind by a launcher that died; SIGINT is
+ * PostgreSQL's fast shutdown (committed work is kept). Call it only while
+ * holding the data directory's lock: then no launcher owns that postmaster.
+ */
 export async function stopOrphanedPostmaster(clusterDir: string, report: (line: string) => void): Promise<void> {
   const pid = runningPostmaster(clusterDir);
   if (pid === undefined) return;
@@ -60,7 +79,7 @@ function isWorthShowing(line: string): boolean {
   return /\b(FATAL|PANIC):/.test(line) && !line.includes("terminating connection due to administrator command");
 }
 
-/** Starts the cluster; call stopOrphanedPostmaster first. */
+/** Starts the cluster; call checkBeforeStart and stopOrphanedPostmaster first. */
 export async function launchPostgres(clusterDir: string, port: number, logFile: string, report: (line: string) => void): Promise<LaunchedPostgres> {
   const log = createWriteStream(logFile, { flags: "a" });
   let stopping = false;

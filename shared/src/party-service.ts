@@ -24,6 +24,8 @@ import { mountMetrics, type MetricsRegistry } from "./metrics.js";
 
 export interface PartyServiceOptions<C extends AuditedContext & { caller: Caller }> {
   name: string;
+  /** The party's registry id (node or coordination): errors and /health name it. */
+  partyId: string;
   /** Labels of /health, e.g. { node: "hst" }. */
   identity: Record<string, string>;
   database: Database;
@@ -65,12 +67,13 @@ export async function startPartyService<C extends AuditedContext & { caller: Cal
     throw error;
   }
   registerFeedMetrics(options.metrics, outbox);
-  const feedOptions: ChangeFeedServerOptions = { feed: outbox.feed, verifier: options.verifier, logger, production: options.production };
+  const feedOptions: ChangeFeedServerOptions = { feed: outbox.feed, verifier: options.verifier, logger, production: options.production, party: options.partyId };
   let feedSocket: MountedChangeFeed | undefined;
   let service: RunningService;
   try {
     service = await startGraphQLService<C>({
       name: options.name,
+      party: options.partyId,
       schema: options.schema,
       logger,
       host: options.host,
@@ -78,7 +81,7 @@ export async function startPartyService<C extends AuditedContext & { caller: Cal
       production: options.production,
       limits: options.limits,
       guard: requireServiceToken(options.verifier, logger),
-      plugins: [systemCallerPlugin<C>(), auditPlugin<C>(database.dataSource, logger)],
+      plugins: [systemCallerPlugin<C>(), auditPlugin<C>(database.dataSource, logger, options.partyId)],
       context: async ({ req, res, requestId }) => options.context({ req, res, requestId, caller: callerOf(res) }),
       routes: (app) => {
         mountDatabaseHealth(app, database.dataSource, options.identity);

@@ -7,6 +7,8 @@ import type { ApolloServerPlugin, BaseContext } from "@apollo/server";
 import { GraphQLError } from "graphql";
 import type { DataSource } from "typeorm";
 import type { Caller } from "../auth/caller.js";
+import { isDatabaseUnavailable } from "../database-faults.js";
+import { databaseUnavailableError } from "../errors.js";
 import type { Logger } from "../logger.js";
 import { AuditEntryEntity } from "./audit-entry.entity.js";
 
@@ -77,9 +79,10 @@ function participantIdsIn(args: Record<string, unknown>): string[] {
 
 /**
  * Records every root mutation field (with its outcome) and writes the trail
- * before the response is sent; fails closed when the write fails.
+ * before the response is sent; fails closed when the write fails (naming
+ * `party` when its database is unavailable).
  */
-export function auditPlugin<C extends AuditedContext>(dataSource: DataSource, logger: Logger): ApolloServerPlugin<C> {
+export function auditPlugin<C extends AuditedContext>(dataSource: DataSource, logger: Logger, party?: string): ApolloServerPlugin<C> {
   return {
     async requestDidStart() {
       return {
@@ -110,7 +113,11 @@ export function auditPlugin<C extends AuditedContext>(dataSource: DataSource, lo
             logger.error({ err }, "audit log write failed; withholding the answer");
             if (response.body.kind === "single") {
               response.body.singleResult.data = null;
-              response.body.singleResult.errors = [new GraphQLError("The audit log could not be written; nothing was disclosed", { extensions: { code: "INTERNAL_SERVER_ERROR" } })];
+              response.body.singleResult.errors = [
+                party && isDatabaseUnavailable(err)
+                  ? databaseUnavailableError(party)
+                  : new GraphQLError("The audit log could not be written; nothing was disclosed", { extensions: { code: "INTERNAL_SERVER_ERROR" } }),
+              ];
             }
           }
         },

@@ -24,7 +24,7 @@ import { mountMetrics, type MetricsRegistry } from "./metrics.js";
 
 export interface PartyServiceOptions<C extends AuditedContext & { caller: Caller }> {
   name: string;
-  /** The party's registry id (node or coordination): errors and /health name it. */
+  /** The party's registry id (node or coordination), named by NODE_UNAVAILABLE when its database cannot be reached. */
   partyId: string;
   /** Labels of /health, e.g. { node: "hst" }. */
   identity: Record<string, string>;

@@ -34,7 +34,7 @@ type Participant @key(fields: "id", resolvable: false) {
 enum NodeStatus {
   """Answering, with the composed university schema."""
   UP
-  """Not answering."""
+  """Not answering, or answering without its database (statusReason says which)."""
   DOWN
   """Answering with a different schema; excluded from routing."""
   INCOMPATIBLE

@@ -41,6 +41,13 @@ class CountingLogger implements TypeOrmLogger {
   }
 }
 
+/**
+ * Longest wait for a connection (a new one, or a free one of the pool): an
+ * unreachable database then fails requests with a named error instead of
+ * holding them until the kernel gives up on the socket.
+ */
+export const DATABASE_CONNECT_TIMEOUT_MS = 10_000;
+
 export interface DatabaseOptions {
   url: string;
   entities: NonNullable<DataSourceOptions["entities"]>;
@@ -69,6 +76,7 @@ export function createDatabase(options: DatabaseOptions): Database {
     logging: ["query", "error", "warn", "migration"],
     maxQueryExecutionTime: 500,
     logger: new CountingLogger(statements, options.logger),
+    connectTimeoutMS: DATABASE_CONNECT_TIMEOUT_MS,
     extra: { max: options.poolSize ?? 10, application_name: "tandem-federation" },
   });
   return { dataSource, statements };

@@ -133,6 +133,22 @@ describe("formatError", () => {
     }
   });
 
+  it("answers a database outage as NODE_UNAVAILABLE naming the party, with nothing of the database in it", () => {
+    const refused = Object.assign(new Error("connect ECONNREFUSED 10.0.4.2:5432"), { code: "ECONNREFUSED", syscall: "connect" });
+    const error = thrownAt(refused, ["events"]);
+    const told: unknown[] = [];
+    const formatted = formatError(formattedByApollo(error, true), error, { exposeStack: true, party: "hst", onUnavailable: (e) => told.push(e), onMasked: () => told.push("masked") });
+    expect(formatted).toEqual({ message: "hst cannot reach its database; try again later", path: ["events"], extensions: { code: "NODE_UNAVAILABLE", node: "hst" } });
+    expect(told).toEqual([refused]);
+  });
+
+  it("masks a bug as INTERNAL_SERVER_ERROR at a party too, keeping only the party an error names", () => {
+    const bug = thrownAt(new TypeError("Cannot read properties of undefined (reading 'id')"), ["events"]);
+    expect(formatError(formattedByApollo(bug, false), bug, { party: "hst" })).toEqual({ message: "Internal server error", path: ["events"], extensions: { code: "INTERNAL_SERVER_ERROR" } });
+    const fromNode = new GraphQLError("relation \"events\" does not exist", { path: ["events"], extensions: { code: "INTERNAL_SERVER_ERROR", node: "zcu", serviceName: "university" } });
+    expect(formatError(formattedByApollo(fromNode, false), fromNode)).toEqual({ message: "Internal server error", path: ["events"], extensions: { code: "INTERNAL_SERVER_ERROR", node: "zcu" } });
+  });
+
   it("masks an error it is handed already coded INTERNAL_SERVER_ERROR", () => {
     const error = new GraphQLError("relation \"participants\" does not exist", { extensions: { code: "INTERNAL_SERVER_ERROR" } });
     expect(formatError(formattedByApollo(error, false), error).message).toBe("Internal server error");

@@ -4,6 +4,7 @@
  * and masks everything it does not know.
  */
 import { GraphQLError, type GraphQLFormattedError } from "graphql";
+import { isDatabaseUnavailable } from "./database-faults.js";
 
 export const ErrorCode = {
   BAD_USER_INPUT: "BAD_USER_INPUT",
@@ -65,6 +66,15 @@ export class AppError extends GraphQLError {
   }
 }
 
+/**
+ * What a caller is told when `party` cannot reach its database: whose data
+ * is missing (NODE_UNAVAILABLE, as when the gateway cannot reach the party),
+ * nothing about the database.
+ */
+export function databaseUnavailableError(party: string): AppError {
+  return new AppError(ErrorCode.NODE_UNAVAILABLE, `${party} cannot reach its database; try again later`, { node: party });
+}
+
 export function isAppError(error: unknown): error is AppError {
   return error instanceof AppError;
 }
@@ -99,15 +109,22 @@ const PASS_THROUGH_CODES = new Set<string>([
   "BAD_REQUEST",
 ]);
 
+export interface FormatErrorOptions {
+  exposeStack?: boolean;
+  /** The party answering (node or coordination id): named by NODE_UNAVAILABLE when its database cannot be reached. */
+  party?: string;
+  onMasked?: (error: unknown) => void;
+  /** Told about each database fault answered as NODE_UNAVAILABLE (for the log). */
+  onUnavailable?: (error: unknown) => void;
+}
+
 /**
  * Apollo Server `formatError`: keeps known errors, turns class-validator
- * failures into BAD_USER_INPUT naming each field, masks the rest.
+ * failures into BAD_USER_INPUT naming each field, answers database outages
+ * as NODE_UNAVAILABLE naming the party, masks the rest (keeping only the
+ * party an error names, which the gateway adds to every error of a node).
  */
-export function formatError(
-  formatted: GraphQLFormattedError,
-  error: unknown,
-  options: { exposeStack?: boolean; onMasked?: (error: unknown) => void } = {},
-): GraphQLFormattedError {
+export function formatError(formatted: GraphQLFormattedError, error: unknown, options: FormatErrorOptions = {}): GraphQLFormattedError {
   const original = unwrap(error);
   const validationErrors = (original as { extensions?: { validationErrors?: ValidationErrorLike[] } } | undefined)?.extensions
     ?.validationErrors;
@@ -131,12 +148,15 @@ export function formatError(
     const { stacktrace: _stack, ...extensions } = formatted.extensions ?? {};
     return { ...formatted, extensions };
   }
+  const path = formatted.path ? { path: formatted.path } : {};
+  if (options.party && isDatabaseUnavailable(original)) {
+    options.onUnavailable?.(original);
+    const unavailable = databaseUnavailableError(options.party);
+    return { message: unavailable.message, ...path, extensions: unavailable.extensions };
+  }
   options.onMasked?.(original);
-  return {
-    message: "Internal server error",
-    ...(formatted.path ? { path: formatted.path } : {}),
-    extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR },
-  };
+  const node = formatted.extensions?.node;
+  return { message: "Internal server error", ...path, extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR, ...(typeof node === "string" ? { node } : {}) } };
 }
 
 function unwrap(error: unknown): unknown {

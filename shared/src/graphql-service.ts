@@ -21,6 +21,8 @@ import type { Logger } from "./logger.js";
 
 export interface GraphQLServiceOptions<C extends BaseContext> {
   name: string;
+  /** The party serving (node or coordination id), named by NODE_UNAVAILABLE when its database cannot be reached. */
+  party?: string;
   schema?: GraphQLSchema;
   gateway?: GatewayInterface;
   logger: Logger;
@@ -65,7 +67,12 @@ export async function startGraphQLService<C extends BaseContext>(options: GraphQ
     csrfPrevention: true,
     hideSchemaDetailsFromClientErrors: true,
     formatError: (formatted, error) =>
-      formatError(formatted, error, { exposeStack: !production, onMasked: (err) => options.logger.error({ err }, "unexpected error (masked for the caller)") }),
+      formatError(formatted, error, {
+        exposeStack: !production,
+        party: options.party,
+        onMasked: (err) => options.logger.error({ err }, "unexpected error (masked for the caller)"),
+        onUnavailable: (err) => options.logger.warn({ err }, "the database is unavailable; answered NODE_UNAVAILABLE"),
+      }),
     logger: options.logger,
     validationRules: armor.validationRules,
     parseOptions: armor.parseOptions,

@@ -1,5 +1,6 @@
 export * from "./connection.js";
 export * from "./database.js";
+export * from "./database-faults.js";
 export * from "./env.js";
 export * from "./errors.js";
 export * from "./graphql-client.js";

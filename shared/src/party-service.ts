@@ -27,6 +27,8 @@ import { mountMetrics, type MetricsRegistry } from "./metrics.js";
 
 export interface PartyServiceOptions<C extends IdempotentContext> {
   name: string;
+  /** The party's registry id (node or coordination), named by NODE_UNAVAILABLE when its database cannot be reached. */
+  partyId: string;
   /** Labels of /health, e.g. { node: "hst" }. */
   identity: Record<string, string>;
   database: Database;
@@ -73,12 +75,13 @@ export async function startPartyService<C extends IdempotentContext & BaseContex
   registerFeedMetrics(options.metrics, outbox);
   auditMutations(options.schema, database.dataSource, logger);
   options.tokenUses.start();
-  const feedOptions: ChangeFeedServerOptions = { feed: outbox.feed, verifier: options.verifier, logger, production: options.production };
+  const feedOptions: ChangeFeedServerOptions = { feed: outbox.feed, verifier: options.verifier, logger, production: options.production, party: options.partyId };
   let feedSocket: MountedChangeFeed | undefined;
   let service: RunningService;
   try {
     service = await startGraphQLService<C>({
       name: options.name,
+      party: options.partyId,
       schema: options.schema,
       logger,
       host: options.host,
@@ -86,7 +89,7 @@ export async function startPartyService<C extends IdempotentContext & BaseContex
       production: options.production,
       limits: options.limits,
       guard: requireServiceToken(options.verifier, logger),
-      plugins: [systemCallerPlugin<C>(), auditPlugin<C>(database.dataSource, logger), idempotencyPlugin<C>(database.dataSource, logger)],
+      plugins: [systemCallerPlugin<C>(), auditPlugin<C>(database.dataSource, logger, options.partyId), idempotencyPlugin<C>(database.dataSource, logger)],
       context: async ({ req, res, requestId }) => options.context({ req, res, requestId, caller: callerOf(res) }),
       routes: (app) => {
         mountDatabaseHealth(app, database.dataSource, options.identity);

@@ -1,7 +1,8 @@
 /**
  * Data source for a subgraph served by one party (coordination): the same
  * signed calls, timeout, circuit breaker and NODE_UNAVAILABLE answer as the
- * nodes get.
+ * nodes get, and its errors name it (`extensions.node`) unless they name a
+ * node themselves.
  */
 import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from "@apollo/gateway";
 import type { GatewayGraphQLResponse } from "@apollo/server-gateway-interface";
@@ -24,7 +25,8 @@ export class ForwardingDataSource implements GraphQLDataSource {
       const headers = await this.tokens.headers(this.client.node, auth);
       const body = await this.client.send({ query: query!, ...(variables ? { variables } : {}), ...(operationName ? { operationName } : {}) }, headers);
       recordDependence(auth, body.extensions);
-      return { data: body.data ?? null, ...(body.errors ? { errors: body.errors as GraphQLFormattedError[] } : {}) };
+      const errors = body.errors?.map((error): GraphQLFormattedError => ({ ...error, extensions: { node: this.client.node, ...error.extensions } }));
+      return { data: body.data ?? null, ...(errors ? { errors } : {}) };
     } catch (error) {
       if (!(error instanceof NodeFailure)) throw error;
       return { data: null, errors: [{ message: error.message, extensions: { code: error.code, node: error.node } }] };

@@ -12,10 +12,11 @@ const logger = createLogger("test", "silent");
 const breaker = { errorThresholdPercentage: 50, resetTimeoutMs: 60_000, volumeThreshold: 3 };
 const servers: Server[] = [];
 
-async function nodeServing(sdl: string): Promise<string> {
-  const server = createServer((_req, res) => {
-    res.writeHead(200, { "content-type": "application/json" });
-    res.end(JSON.stringify({ data: { _service: { sdl } } }));
+async function nodeServing(sdl: string, health: { status: number; body: unknown } = { status: 200, body: { status: "ok" } }): Promise<string> {
+  const server = createServer((req, res) => {
+    const answer = req.method === "GET" ? health : { status: 200, body: { data: { _service: { sdl } } } };
+    res.writeHead(answer.status, { "content-type": "application/json" });
+    res.end(JSON.stringify(answer.body));
   });
   servers.push(server);
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
@@ -47,6 +48,17 @@ describe("node health", () => {
     const refused = await pool.call("zcu", { query: "{ __typename }" }, { caller: as.jointCoordinator(), requestId: "r" });
     expect(refused).toEqual({ ok: false, error: expect.objectContaining({ extensions: { code: "NODE_INCOMPATIBLE", node: "zcu" } }) });
     for (const client of clients.values()) client.shutdown();
+  });
+
+  it("marks a node DOWN whose /health reports its database unavailable, and still calls it: it answers, naming itself in its errors", async () => {
+    const url = await nodeServing(UNIVERSITY_SDL, { status: 503, body: { status: "database unavailable", node: "hst" } });
+    const client = new NodeClient("hst", url, 1_000, breaker, logger);
+    const health = new NodeHealthMonitor(new Map([["hst", client]]), UNIVERSITY_SDL, 60_000, logger);
+    await health.checkAll();
+    expect(health.get("hst")).toMatchObject({ status: "DOWN", reason: expect.stringContaining("database unavailable") });
+    expect(client.circuitOpen).toBe(false);
+    expect((await client.send({ query: "{ __typename }" })).data).toBeDefined();
+    client.shutdown();
   });
 
   it("ignores formatting and descriptions but not types when comparing schemas", () => {

@@ -1,9 +1,11 @@
 /**
  * Which nodes are up, down, or incompatible. Each node's SDL is compared
  * with the composed university SDL at start and on every health check; a
- * node serving another schema is excluded rather than silently used.
+ * node serving another schema is excluded rather than silently used. A node
+ * that answers but reports on `GET /health` that its database is unavailable
+ * is DOWN too (it still answers, naming itself, so it is still called).
  * Failed calls mark a node down at once; the next successful check brings
- * it back.
+ * it back (and closes its circuit, see NodeClient).
  */
 import { parse, print, visit } from "graphql";
 import type { Logger } from "@tandem/shared";
@@ -71,6 +73,8 @@ export class NodeHealthMonitor {
       const sdl = (body.data?._service as { sdl?: string } | undefined)?.sdl;
       if (!sdl) return this.set(node, "DOWN", `no SDL in answer: ${body.errors?.[0]?.message ?? "empty"}`);
       if (normaliseSdl(sdl) !== this.expected) return this.set(node, "INCOMPATIBLE", "the node serves a schema that differs from the composed university schema");
+      const database = await client.databaseHealth();
+      if (database && !database.ok) return this.set(node, "DOWN", `the node answers, but reports: ${database.status}`);
       return this.set(node, "UP", null);
     } catch (error) {
       return this.set(node, "DOWN", (error as Error).message);

@@ -43,7 +43,8 @@ export class NodePool implements NodeCaller {
       return { ok: true, body };
     } catch (error) {
       if (!(error instanceof NodeFailure)) throw error;
-      this.health.markDown(node, error.message);
+      // not called: the failure that opened the circuit already said why
+      if (error.called) this.health.markDown(node, error.message);
       return { ok: false, error: nodeError(error.code, node, error.message) };
     }
   }

@@ -94,6 +94,7 @@ export async function startCoordination(config: CoordinationConfig, options: Coo
   registerStatementMetric(metrics, database.statements, "SQL statements sent to the coordination database.");
   const party = await startPartyService<CoordinationContext>({
     name: SERVICE_NAME,
+    partyId: directory.selfId,
     identity: { service: SERVICE_NAME, coordination: directory.selfId },
     database,
     databaseUrl: config.databaseUrl,

@@ -66,6 +66,7 @@ export async function startUniversityNode(config: NodeConfig): Promise<Universit
   const { schema } = await buildUniversitySubgraph();
   const party = await startPartyService<NodeContext>({
     name: `node ${config.node.id}`,
+    partyId: config.node.id,
     identity: { node: config.node.id },
     database,
     databaseUrl: config.databaseUrl,

@@ -7,7 +7,7 @@
 import { inject } from "vitest";
 import pg from "pg";
 import { ProofType, signProof, type Caller } from "@tandem/shared";
-import { as, createFeedClient, createTestTrust, createFreshDatabase, graphqlRequest, type FeedClient, type GraphQLResult, type TestTrust } from "@tandem/shared/testkit";
+import { as, createFeedClient, createTestTrust, createFreshDatabase, graphqlRequest, type FeedClient, type GraphQLResult, type TestPostgres, type TestTrust } from "@tandem/shared/testkit";
 import { loadNodeConfig, migrateNode, startUniversityNode, type UniversityNode } from "../src/index.js";
 
 export const TEST_REGISTRY = {
@@ -93,11 +93,13 @@ export interface TestNodeOptions {
   env?: Record<string, string>;
   /** Run as a replica on this (migrated) database instead of a fresh one; the database is left as it is on stop. */
   databaseUrl?: string;
+  /** A cluster of the test's own (e.g. one the test stops) instead of the run's shared one. */
+  postgres?: TestPostgres;
 }
 
 export async function startTestNode(nodeId = "hst", options: TestNodeOptions = {}): Promise<TestNode> {
   const trust = options.trust ?? (await testTrust());
-  const database = options.databaseUrl ? { url: options.databaseUrl, drop: async () => undefined } : await createFreshDatabase(inject("postgres"), `node_${nodeId}`);
+  const database = options.databaseUrl ? { url: options.databaseUrl, drop: async () => undefined } : await createFreshDatabase(options.postgres ?? inject("postgres"), `node_${nodeId}`);
   const entry = TEST_REGISTRY.nodes.find((node) => node.id === nodeId)!;
   const config = loadNodeConfig({
     NODE_ID: nodeId,

@@ -8,6 +8,8 @@ import type { ApolloServerPlugin, BaseContext } from "@apollo/server";
 import { GraphQLError } from "graphql";
 import type { DataSource } from "typeorm";
 import type { Caller } from "../auth/caller.js";
+import { isDatabaseUnavailable } from "../database-faults.js";
+import { databaseUnavailableError } from "../errors.js";
 import type { Logger } from "../logger.js";
 import { AuditEntryEntity } from "./audit-entry.entity.js";
 
@@ -110,9 +112,10 @@ export interface AuditedContext extends BaseContext {
 
 /**
  * Writes what the trail still holds (disclosures, refused mutations) before
- * the response is sent; fails closed when the write fails.
+ * the response is sent; fails closed when the write fails (naming `party`
+ * when its database is unavailable).
  */
-export function auditPlugin<C extends AuditedContext>(dataSource: DataSource, logger: Logger): ApolloServerPlugin<C> {
+export function auditPlugin<C extends AuditedContext>(dataSource: DataSource, logger: Logger, party?: string): ApolloServerPlugin<C> {
   return {
     async requestDidStart() {
       return {
@@ -125,7 +128,11 @@ export function auditPlugin<C extends AuditedContext>(dataSource: DataSource, lo
             logger.error({ err }, "audit log write failed; withholding the answer");
             if (response.body.kind === "single") {
               response.body.singleResult.data = null;
-              response.body.singleResult.errors = [new GraphQLError("The audit log could not be written; nothing was disclosed", { extensions: { code: "AUDIT_UNAVAILABLE" } })];
+              response.body.singleResult.errors = [
+                party && isDatabaseUnavailable(err)
+                  ? databaseUnavailableError(party)
+                  : new GraphQLError("The audit log could not be written; nothing was disclosed", { extensions: { code: "AUDIT_UNAVAILABLE" } }),
+              ];
             }
           }
         },

@@ -7,6 +7,7 @@
  */
 import { defaultFieldResolver, type GraphQLError, type GraphQLFieldResolver, type GraphQLResolveInfo, type GraphQLSchema } from "graphql";
 import type { DataSource, EntityManager } from "typeorm";
+import { isDatabaseUnavailable } from "../database-faults.js";
 import { AppError, ErrorCode } from "../errors.js";
 import type { Logger } from "../logger.js";
 import type { IdempotencyClaim } from "../idempotency/idempotency.js";
@@ -56,6 +57,7 @@ async function writeInUnit(manager: EntityManager, context: AuditedContext, info
   try {
     await manager.getRepository(AuditEntryEntity).insert(context.audit.drain() as AuditEntryEntity[]);
   } catch (err) {
+    if (isDatabaseUnavailable(err)) throw err;
     logger.error({ err }, "audit log write failed; the change is rolled back");
     throw new AppError(ErrorCode.AUDIT_UNAVAILABLE, `${info.fieldName}: the audit log could not be written, so nothing was changed; try again later`);
   }

@@ -35,6 +35,8 @@ export interface ChangeFeedServerOptions {
   connectionInitTimeoutMs?: number;
   /** Open subscriptions one socket may hold (default 10,000). */
   maxSubscriptionsPerSocket?: number;
+  /** The party serving the feed, named when its database cannot be reached. */
+  party?: string;
 }
 
 export interface MountedChangeFeed {
@@ -85,8 +87,8 @@ export function mountChangeFeed(httpServer: Server, options: ChangeFeedServerOpt
         return { schema, document, variableValues: payload.variables ?? null, operationName: payload.operationName ?? null, contextValue: {} };
       },
       subscribe: subscribeOrRefuse,
-      onError: (_ctx, _id, _payload, errors) => errors.map((error) => formatError(error.toJSON(), error, { onMasked: (err) => options.logger.error({ err }, "change feed error (masked)") })),
-      onNext: (_ctx, _id, _payload, _args, result) => (result.errors ? formatResult(result, options.logger) : undefined),
+      onError: (_ctx, _id, _payload, errors) => errors.map(feedErrorFormatter(options)),
+      onNext: (_ctx, _id, _payload, _args, result) => (result.errors ? formatResult(result, options) : undefined),
     },
     wss,
   );
@@ -137,7 +139,7 @@ export function mountChangeFeedHttp(app: Express, options: ChangeFeedServerOptio
     }
     const variableValues = body.variables && typeof body.variables === "object" ? (body.variables as Record<string, unknown>) : undefined;
     const result = await execute({ schema, document: document as DocumentNode, variableValues, operationName, contextValue: {} });
-    res.json(formatResult(result, options.logger));
+    res.json(formatResult(result, options));
   });
 }
 
@@ -171,9 +173,18 @@ async function subscribeOrRefuse(args: ExecutionArgs) {
   };
 }
 
-function formatResult(result: ExecutionResult, logger: Logger) {
+function formatResult(result: ExecutionResult, options: ChangeFeedServerOptions) {
   if (!result.errors) return result;
-  return { ...result, errors: result.errors.map((error) => formatError(error.toJSON(), error, { onMasked: (err) => logger.error({ err }, "change feed error (masked)") })) };
+  return { ...result, errors: result.errors.map(feedErrorFormatter(options)) };
+}
+
+function feedErrorFormatter({ logger, party }: Pick<ChangeFeedServerOptions, "logger" | "party">) {
+  return (error: GraphQLError) =>
+    formatError(error.toJSON(), error, {
+      party,
+      onMasked: (err) => logger.error({ err }, "change feed error (masked)"),
+      onUnavailable: (err) => logger.warn({ err }, "change feed: the database is unavailable"),
+    });
 }
 
 function pathOf(request: IncomingMessage): string {

@@ -39,6 +39,13 @@ describe("consortium at the coordination subgraph", () => {
     expect(metrics).toContain("tandem_sql_statements_total");
   });
 
+  it("does not count /health's database check as SQL statements (the gateway probes it every few seconds)", async () => {
+    const base = service.url.replace(/\/graphql$/, "");
+    const before = service.coordination.database.statements.total;
+    for (let i = 0; i < 3; i++) expect((await fetch(`${base}/health`)).status).toBe(200);
+    expect(service.coordination.database.statements.total).toBe(before);
+  });
+
   it("reports its SDL with ConsortiumNode as a resolvable entity and Participant as a stub", async () => {
     const result = await service.query(`{ _service { sdl } }`);
     const sdl: string = result.data!._service.sdl;

@@ -1,0 +1,53 @@
+/**
+ * A node whose PostgreSQL stops: on a cluster of this file's own, so that
+ * stopping it hurts no other test.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startTestPostgres } from "@tandem/shared/testkit";
+import { CREATE_EVENT, createEvent, createParticipant, eventInput } from "../test/fixtures.js";
+import { startTestNode, type TestNode } from "../test/test-node.js";
+
+const UNAVAILABLE = { message: "hst cannot reach its database; try again later", extensions: { code: "NODE_UNAVAILABLE", node: "hst" } };
+
+let cluster: Awaited<ReturnType<typeof startTestPostgres>>;
+let hst: TestNode;
+const ids: Record<string, string> = {};
+
+beforeAll(async () => {
+  cluster = await startTestPostgres();
+  hst = await startTestNode("hst", { postgres: cluster.info });
+  ids.event = (await createEvent(hst)).id;
+  ids.participant = (await createParticipant(hst)).id;
+  await cluster.stop();
+});
+
+afterAll(async () => {
+  // the database went with the cluster: stop the node only
+  await hst?.node.stop();
+});
+
+describe("a node whose PostgreSQL stopped", () => {
+  it("answers each field that needs the database with NODE_UNAVAILABLE naming the node, not INTERNAL_SERVER_ERROR", async () => {
+    const nullable = await hst.query(`query($e: ID!, $p: ID!) { event(id: $e) { title } participant(id: $p) { displayName } }`, { e: ids.event, p: ids.participant });
+    expect(nullable.data).toEqual({ event: null, participant: null });
+    expect(nullable.errors).toEqual(expect.arrayContaining([{ ...UNAVAILABLE, path: ["event"] }, { ...UNAVAILABLE, path: ["participant"] }].map((error) => expect.objectContaining(error))));
+    expect(nullable.errors).toHaveLength(2);
+    const list = await hst.query(`{ events(first: 5) { totalCount edges { node { id } } } }`);
+    expect(list.errors).toEqual([expect.objectContaining({ ...UNAVAILABLE, path: ["events"] })]);
+  });
+
+  it("refuses a mutation the same way", async () => {
+    const result = await hst.query(CREATE_EVENT, { node: "hst", input: eventInput() });
+    expect(result.data).toBeNull();
+    expect(result.errors).toEqual([expect.objectContaining(UNAVAILABLE)]);
+  });
+
+  it("reports the database down on GET /health and still serves its schema, so the gateway can tell it from a node that does not answer", async () => {
+    const health = await fetch(hst.url.replace(/\/graphql$/, "/health"));
+    expect(health.status).toBe(503);
+    expect(await health.json()).toEqual({ status: "database unavailable", node: "hst" });
+    const sdl = await hst.query(`{ _service { sdl } }`);
+    expect(sdl.errors).toBeUndefined();
+    expect(sdl.data!._service.sdl).toContain("type Event");
+  });
+});

@@ -13,6 +13,7 @@ export * from "./ports.js";
 export * from "./process.js";
 export * from "./registry.js";
 export * from "./subgraph.js";
+export * from "./text-input.js";
 export * from "./page-info.js";
 export * from "./metrics.js";
 export * from "./auth/index.js";

@@ -7,7 +7,9 @@ import type { ApolloServerPlugin, BaseContext } from "@apollo/server";
 import { GraphQLError } from "graphql";
 import type { DataSource } from "typeorm";
 import type { Caller } from "../auth/caller.js";
+import { tryParseGlobalId } from "../ids.js";
 import type { Logger } from "../logger.js";
+import { normaliseText } from "../text-input.js";
 import { AuditEntryEntity } from "./audit-entry.entity.js";
 
 export type FieldGroup = "name" | "contact" | "organisation" | "about";
@@ -69,10 +71,20 @@ export interface AuditedContext extends BaseContext {
 const ID_ARGUMENTS = ["id", "eventId", "registrationId", "tandemId", "cohortId", "programmeId"];
 const PARTICIPANT_ARGUMENTS = ["participantId", "menteeId", "mentorId"];
 
+/**
+ * An argument as the log keeps it: a well-formed id, as resolvers saw it
+ * (normalised), or nothing; a refused mutation's arguments may hold anything
+ * (a NUL byte, 20 000 characters).
+ */
+function globalIdIn(value: unknown): string | null {
+  const id = typeof value === "string" ? normaliseText(value) : null;
+  return id && tryParseGlobalId(id) ? id : null;
+}
+
 /** Participant ids a mutation names, directly or in its `input`. */
 function participantIdsIn(args: Record<string, unknown>): string[] {
   const input = (typeof args.input === "object" && args.input !== null ? args.input : {}) as Record<string, unknown>;
-  return [...new Set([args, input].flatMap((source) => PARTICIPANT_ARGUMENTS.map((name) => source[name]).filter((value): value is string => typeof value === "string")))];
+  return [...new Set([args, input].flatMap((source) => PARTICIPANT_ARGUMENTS.map((name) => globalIdIn(source[name])).filter((id): id is string => id !== null)))];
 }
 
 /**
@@ -91,7 +103,7 @@ export function auditPlugin<C extends AuditedContext>(dataSource: DataSource, lo
               return (error, result) => {
                 const values = args as Record<string, unknown>;
                 const resultId = (result as { id?: unknown } | null | undefined)?.id;
-                const targetId = ID_ARGUMENTS.map((name) => values[name]).find((value) => typeof value === "string") ?? (typeof resultId === "string" ? resultId : null);
+                const targetId = ID_ARGUMENTS.map((name) => globalIdIn(values[name])).find((id) => id !== null) ?? globalIdIn(resultId);
                 const outcome = error ? String((error as GraphQLError).extensions?.code ?? "INTERNAL_SERVER_ERROR") : "ok";
                 const participants = participantIdsIn(values);
                 for (const participantId of participants.length ? participants : [null]) {

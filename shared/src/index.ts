@@ -18,6 +18,7 @@ export * from "./page-info.js";
 export * from "./metrics.js";
 export * from "./auth/index.js";
 export * from "./limits.js";
+export * from "./operation-resolution.js";
 export * from "./audit/index.js";
 export * from "./gdpr/erasure-confirmation.type.js";
 export * from "./feed/index.js";

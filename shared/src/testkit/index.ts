@@ -73,3 +73,4 @@ export function writeTestRegistry(registry: unknown): string {
 export * from "./trust.js";
 export * from "./tokens.js";
 export * from "./feed-client.js";
+export * from "./client-mistakes.js";

@@ -74,3 +74,5 @@ export * from "./trust.js";
 export * from "./tokens.js";
 export * from "./feed-client.js";
 export * from "./client-mistakes.js";
+export * from "./bad-input-cases.js";
+export * from "./bad-input-checks.js";

@@ -5,6 +5,9 @@ import { dirname, join } from "node:path";
 import { GATEWAY_LIMITS, envFields, limitsEnvFields, limitsFromEnv, parseEnv } from "@tandem/shared";
 import { z } from "zod";
 
+/** A browser origin as the Origin header carries it. */
+const ORIGIN = /^https?:\/\/[^/\s]+$/;
+
 const GatewayEnvSchema = z
   .object({
     HOST: z.string().default("127.0.0.1"),
@@ -23,10 +26,12 @@ const GatewayEnvSchema = z
     USER_TOKEN_CLOCK_TOLERANCE_SECONDS: z.coerce.number().int().min(0).max(300).default(30),
     SERVICE_TOKEN_TTL_SECONDS: z.coerce.number().int().min(5).max(600).default(60),
     REPRESENTATIONS_PER_CALL: z.coerce.number().int().min(1).max(10_000).default(200),
-    WS_ALLOWED_ORIGINS: z
+    ALLOWED_ORIGINS: z
       .string()
       .default("http://localhost:4000,http://127.0.0.1:4000,https://sandbox.embed.apollographql.com,https://studio.apollographql.com")
-      .transform((list) => list.split(",").map((origin) => origin.trim()).filter(Boolean)),
+      .transform((list) => list.split(",").map((origin) => origin.trim()).filter(Boolean))
+      .pipe(z.array(z.string().regex(ORIGIN, "each origin is scheme://host[:port], e.g. https://mentoring.example.org, without a path"))),
+    WS_ALLOWED_ORIGINS: z.undefined({ error: "renamed ALLOWED_ORIGINS, which now covers HTTP (CORS) and sockets alike" }).optional(),
     WS_MAX_PAYLOAD_BYTES: z.coerce.number().int().min(1_024).max(10_000_000).default(65_536),
     WS_INIT_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(3_000),
     WS_MAX_SUBSCRIPTIONS: z.coerce.number().int().min(1).max(1_000).default(25),
@@ -48,8 +53,10 @@ const GatewayEnvSchema = z
     userTokenClockToleranceSeconds: env.USER_TOKEN_CLOCK_TOLERANCE_SECONDS,
     serviceTokenTtlSeconds: env.SERVICE_TOKEN_TTL_SECONDS,
     representationsPerCall: env.REPRESENTATIONS_PER_CALL,
+    /** Browser origins that may call the gateway, over HTTP (CORS) and WebSocket alike. */
+    allowedOrigins: env.ALLOWED_ORIGINS,
     sockets: {
-      allowedOrigins: env.WS_ALLOWED_ORIGINS,
+      allowedOrigins: env.ALLOWED_ORIGINS,
       maxPayloadBytes: env.WS_MAX_PAYLOAD_BYTES,
       initTimeoutMs: env.WS_INIT_TIMEOUT_MS,
       maxSubscriptionsPerSocket: env.WS_MAX_SUBSCRIPTIONS,

@@ -140,6 +140,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
     port: config.port,
     production: config.production,
     limits: config.limits ?? GATEWAY_LIMITS,
+    allowedOrigins: config.allowedOrigins,
     guard: authenticateUsers(userTokens, gatewayId, logger),
     plugins: [requireUserPlugin()],
     context: async ({ req, res, requestId }) => ({

@@ -10,7 +10,7 @@
 import { buildSubgraphSchema } from "@apollo/subgraph";
 import { parse, type GraphQLSchema } from "graphql";
 import { JSONResolver } from "graphql-scalars";
-import { FEDERATION_LINK, tryParseGlobalId, type UserCaller } from "@tandem/shared";
+import { FEDERATION_LINK, normaliseTextArguments, tryParseGlobalId, type UserCaller } from "@tandem/shared";
 import { authOf, erasePersonalData, exportPersonalData, subjectOf } from "./gdpr/personal-data.js";
 import type { Party } from "./gdpr/parties.js";
 import type { NodeHealthMonitor } from "./router/node-health.js";
@@ -190,33 +190,34 @@ type Context = { caller?: UserCaller | null; requestId?: string };
 
 export function buildGatewayLocalSchema(deps: LocalSubgraphDeps): GraphQLSchema {
   const { health, parties, nodeIds } = deps;
-  return buildSubgraphSchema({
-    typeDefs: parse(GATEWAY_SUBGRAPH_SDL),
-    resolvers: {
-      JSON: JSONResolver,
-      Query: {
-        exportMyData: (_: unknown, args: { participantId?: string | null }, context: Context) => {
-          const auth = authOf(context);
-          return exportPersonalData(parties, auth, subjectOf(auth.caller, args.participantId, nodeIds));
-        },
+  const typeDefs = parse(GATEWAY_SUBGRAPH_SDL);
+  const resolvers: Record<string, unknown> = {
+    JSON: JSONResolver,
+    Query: {
+      exportMyData: (_: unknown, args: { participantId?: string | null }, context: Context) => {
+        const auth = authOf(context);
+        return exportPersonalData(parties, auth, subjectOf(auth.caller, args.participantId, nodeIds));
       },
-      Mutation: {
-        eraseParticipant: (_: unknown, args: { participantId: string }, context: Context) => {
-          const auth = authOf(context);
-          return erasePersonalData(parties, auth, subjectOf(auth.caller, args.participantId, nodeIds));
-        },
+    },
+    Mutation: {
+      eraseParticipant: (_: unknown, args: { participantId: string }, context: Context) => {
+        const auth = authOf(context);
+        return erasePersonalData(parties, auth, subjectOf(auth.caller, args.participantId, nodeIds));
       },
-      Registration: {
-        __resolveReference: (reference: { id: string; participantId?: string }) => reference,
-        participant: (registration: { participantId?: string }) =>
-          tryParseGlobalId(registration.participantId ?? "")?.kind === "participant" ? { __typename: "Participant", id: registration.participantId } : null,
-      },
-      ConsortiumNode: {
-        __resolveReference: (reference: { id: string }) => reference,
-        status: (node: { id: string }) => health.get(node.id).status,
-        statusReason: (node: { id: string }) => health.get(node.id).reason,
-        statusCheckedAt: (node: { id: string }) => health.get(node.id).checkedAt?.toISOString() ?? null,
-      },
-    } as never,
-  });
+    },
+    Registration: {
+      __resolveReference: (reference: { id: string; participantId?: string }) => reference,
+      participant: (registration: { participantId?: string }) =>
+        tryParseGlobalId(registration.participantId ?? "")?.kind === "participant" ? { __typename: "Participant", id: registration.participantId } : null,
+    },
+    ConsortiumNode: {
+      __resolveReference: (reference: { id: string }) => reference,
+      status: (node: { id: string }) => health.get(node.id).status,
+      statusReason: (node: { id: string }) => health.get(node.id).reason,
+      statusCheckedAt: (node: { id: string }) => health.get(node.id).checkedAt?.toISOString() ?? null,
+    },
+  };
+  // the same text rule as every subgraph's: normalised ids, control characters refused naming the argument
+  normaliseTextArguments(buildSubgraphSchema({ typeDefs }), resolvers);
+  return buildSubgraphSchema({ typeDefs, resolvers: resolvers as never });
 }

@@ -20,7 +20,7 @@ beforeAll(async () => {
     WS_INIT_TIMEOUT_MS: "300",
     WS_MAX_SUBSCRIPTIONS: "2",
     WS_MAX_PAYLOAD_BYTES: "4096",
-    WS_ALLOWED_ORIGINS: "https://portal.hs-trier.example",
+    ALLOWED_ORIGINS: "https://portal.hs-trier.example",
   });
   wsUrl = gateway.url.replace(/^http/, "ws");
 });

@@ -223,3 +223,45 @@ describe("a running consortium", () => {
     expect(new Set((recovered.data!.events as any).edges.map((edge: any) => edge.node.id.split(":")[0]))).toEqual(new Set(NODES));
   });
 });
+
+describe("client mistakes through the gateway", () => {
+  const CREATE_PROGRAMME = `mutation($input: CreateProgrammeInput!) { createProgramme(input: $input) { id } }`;
+  const programme = (overrides: Record<string, unknown>) => ({
+    name: "Bad input programme",
+    tracks: [{ code: "health", name: "Health" }],
+    participatingNodeIds: ["hst", "zcu"],
+    crossBorderRule: "NONE",
+    ...overrides,
+  });
+  const eventInput = (overrides: Record<string, unknown>) => ({
+    kind: "PANEL",
+    title: "Panel",
+    startsAt: new Date(Date.now() + 30 * day).toISOString(),
+    endsAt: new Date(Date.now() + 30 * day + 3600_000).toISOString(),
+    timeZone: "Europe/Berlin",
+    format: "ONLINE",
+    onlineUrl: "https://meet.hst.example/panel",
+    capacity: 10,
+    ...overrides,
+  });
+
+  it.each([
+    ["a NUL byte in a node's input", () => e2e.as(who.coordinator("hst")).gateway(CREATE_EVENT, { node: "hst", input: eventInput({ title: "Pa\u0000nel" }) }), "input.title"],
+    ["a NUL byte in the coordination office's input", () => e2e.as(who.jointCoordinator()).gateway(CREATE_PROGRAMME, { input: programme({ description: "\u0000" }) }), "input.description"],
+  ])("%s is the party's BAD_USER_INPUT naming the field, not a 500", async (_what, send, field) => {
+    const result = await send();
+    expect(result.status).toBe(200);
+    expect(result.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", field });
+  });
+
+  it("a title of spaces only is refused, not stored empty", async () => {
+    const result = await e2e.as(who.coordinator("hst")).gateway(CREATE_EVENT, { node: "hst", input: eventInput({ title: "   " }) });
+    expect(result.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "title" });
+  });
+
+  it("an unknown enum value is HTTP 400 naming the field", async () => {
+    const result = await e2e.as(who.coordinator("hst")).gateway(CREATE_EVENT, { node: "hst", input: eventInput({ kind: "GALA" }) });
+    expect(result.status).toBe(400);
+    expect(result.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "input.kind" });
+  });
+});

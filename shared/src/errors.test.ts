@@ -1,9 +1,9 @@
 import "reflect-metadata";
 import { describe, expect, it } from "vitest";
 import { IsEmail, Length, Matches, ValidateNested, validate } from "class-validator";
-import { GraphQLError, locatedError, type GraphQLFormattedError } from "graphql";
+import { buildSchema, graphql, GraphQLError, locatedError, type GraphQLFormattedError } from "graphql";
 import { ArgumentValidationError } from "type-graphql";
-import { AppError, ErrorCode, flattenValidationErrors, formatError, invalidField, isAppError, rejectNulls } from "./errors.js";
+import { AppError, ErrorCode, flattenValidationErrors, formatError, invalidField, isAppError, rejectNulls, variableFieldOf } from "./errors.js";
 
 class AddressInput {
   @Matches(/^[0-9]{5}$/, { message: "must be a five-digit postcode" })
@@ -96,6 +96,7 @@ describe("formatError", () => {
       path: ["signUp"],
       extensions: {
         code: "BAD_USER_INPUT",
+        field: "email",
         fields: [
           { field: "email", reasons: ["must be an e-mail address"] },
           { field: "address.postcode", reasons: ["must be a five-digit postcode"] },
@@ -152,5 +153,34 @@ describe("formatError", () => {
   it("masks an error it is handed already coded INTERNAL_SERVER_ERROR", () => {
     const error = new GraphQLError("relation \"participants\" does not exist", { extensions: { code: "INTERNAL_SERVER_ERROR" } });
     expect(formatError(formattedByApollo(error, false), error).message).toBe("Internal server error");
+  });
+});
+
+describe("formatError on variables graphql-js could not coerce", () => {
+  const schema = buildSchema(`
+    enum Kind { PANEL TRAINING }
+    input EventInput { title: String! kind: Kind tags: [Kind!] }
+    type Query { ok: Boolean }
+    type Mutation { createEvent(id: ID!, input: EventInput!): Boolean }
+  `);
+  const MUTATION = "mutation($id: ID!, $input: EventInput!) { createEvent(id: $id, input: $input) }";
+
+  it.each([
+    ["an unknown enum value", { id: "x", input: { title: "t", kind: "GALA" } }, "input.kind"],
+    ["an unknown enum value in a list", { id: "x", input: { title: "t", tags: ["PANEL", "GALA"] } }, "input.tags.1"],
+    ["a missing required field", { id: "x", input: {} }, "input.title"],
+    ["a field the type does not have", { id: "x", input: { title: "t", colour: "red" } }, "input.colour"],
+    ["a missing variable", { input: { title: "t" } }, "id"],
+    ["null for a non-null variable", { id: null, input: { title: "t" } }, "id"],
+  ])("names the field of %s", async (_what, variableValues, field) => {
+    const { errors } = await graphql({ schema, source: MUTATION, variableValues });
+    const error = new GraphQLError(errors![0]!.message, { extensions: { code: "BAD_USER_INPUT" } });
+    expect(formatError(formattedByApollo(error, false), error).extensions).toEqual({ code: "BAD_USER_INPUT", field });
+  });
+
+  it("leaves other messages and a field already named alone", () => {
+    expect(variableFieldOf("input.title: must not contain control characters")).toBeNull();
+    const named = new GraphQLError('Variable "$input" got invalid value 1 at "input.kind"; …', { extensions: { code: "BAD_USER_INPUT", field: "input.title" } });
+    expect(formatError(formattedByApollo(named, false), named).extensions).toEqual({ code: "BAD_USER_INPUT", field: "input.title" });
   });
 });

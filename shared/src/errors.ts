@@ -134,7 +134,7 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown, op
       message: `Invalid input: ${fields.map((f) => `${f.field} ${f.reasons.join(", ")}`).join("; ")}`,
       ...(formatted.locations ? { locations: formatted.locations } : {}),
       ...(formatted.path ? { path: formatted.path } : {}),
-      extensions: { code: ErrorCode.BAD_USER_INPUT, fields },
+      extensions: { code: ErrorCode.BAD_USER_INPUT, ...(fields[0] ? { field: fields[0].field } : {}), fields },
     };
   }
   const limit = limitErrorCode(formatted.message);
@@ -144,9 +144,9 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown, op
   }
   const code = formatted.extensions?.code;
   if (typeof code === "string" && PASS_THROUGH_CODES.has(code)) {
-    if (options.exposeStack) return formatted;
-    const { stacktrace: _stack, ...extensions } = formatted.extensions ?? {};
-    return { ...formatted, extensions };
+    const field = code === ErrorCode.BAD_USER_INPUT && !formatted.extensions?.field ? variableFieldOf(formatted.message) : null;
+    const { stacktrace, ...extensions } = formatted.extensions ?? {};
+    return { ...formatted, extensions: { ...extensions, ...(field ? { field } : {}), ...(options.exposeStack && stacktrace ? { stacktrace } : {}) } };
   }
   const path = formatted.path ? { path: formatted.path } : {};
   if (options.party && isDatabaseUnavailable(original)) {
@@ -157,6 +157,20 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown, op
   options.onMasked?.(original);
   const node = formatted.extensions?.node;
   return { message: "Internal server error", ...path, extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR, ...(typeof node === "string" ? { node } : {}) } };
+}
+
+/**
+ * The input a graphql-js variable coercion error is about, as a dotted path
+ * from the variable (`input.kind`, `input.tracks.0`, `input.title` for a
+ * missing required field), or null for another message.
+ */
+export function variableFieldOf(message: string): string | null {
+  const variable = /^Variable "\$(\w+)"/.exec(message);
+  if (!variable) return null;
+  const at = / at "(\w+(?:\.\w+|\[\d+\])*)"; /.exec(message);
+  const path = (at?.[1] ?? variable[1]!).replace(/\[(\d+)\]/g, ".$1");
+  const field = /; Field "(\w+)" (?:of required type .* was not provided|is not defined by type .*)\.$/.exec(message);
+  return field ? `${path}.${field[1]}` : path;
 }
 
 function unwrap(error: unknown): unknown {

@@ -2,7 +2,10 @@
  * One way to serve a GraphQL schema over HTTP for every party: Apollo Server
  * on Express, with the same hardening defaults everywhere (no batching, CSRF
  * prevention, no suggestions, no introspection or landing page and no stack
- * traces in production, a body size limit) and a graceful drain on stop.
+ * traces in production, a body size limit, an operation the request names or
+ * a 400) and a graceful drain on stop. CORS preflights are answered before
+ * the guard and GraphQL, granting only the configured browser origins (none
+ * for a party, which only the gateway calls).
  */
 import { createServer, type Server } from "node:http";
 import { randomUUID } from "node:crypto";
@@ -12,12 +15,14 @@ import { ApolloServerPluginDisableSuggestions } from "@apollo/server/plugin/disa
 import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import { expressMiddleware } from "@as-integrations/express5";
 import type { GatewayInterface } from "@apollo/server-gateway-interface";
+import cors from "cors";
 import express, { type Express, type Request, type RequestHandler, type Response } from "express";
 import type { GraphQLFormattedError, GraphQLSchema } from "graphql";
 import { callerDependencePlugin } from "./auth/dependence-plugin.js";
 import { formatError } from "./errors.js";
 import { armorFor, SUBGRAPH_LIMITS, type OperationLimits } from "./limits.js";
 import type { Logger } from "./logger.js";
+import { operationResolutionPlugin } from "./operation-resolution.js";
 
 export interface GraphQLServiceOptions<C extends BaseContext> {
   name: string;
@@ -31,7 +36,9 @@ export interface GraphQLServiceOptions<C extends BaseContext> {
   production: boolean;
   /** Depth, aliases, tokens, cost, directives, representations and body size (default: subgraph limits). */
   limits?: OperationLimits;
-  /** Runs before GraphQL on every request to /graphql (e.g. the gateway-token guard). */
+  /** Browser origins granted cross-origin access to /graphql (CORS); default none. */
+  allowedOrigins?: readonly string[];
+  /** Runs before GraphQL on every request to /graphql but CORS preflights (e.g. the gateway-token guard). */
   guard?: RequestHandler;
   context: (args: { req: Request; res: Response; requestId: string }) => Promise<C>;
   plugins?: ApolloServerPlugin<C>[];
@@ -77,6 +84,7 @@ export async function startGraphQLService<C extends BaseContext>(options: GraphQ
     validationRules: armor.validationRules,
     parseOptions: armor.parseOptions,
     plugins: [
+      operationResolutionPlugin<C>(),
       ...armor.plugins,
       callerDependencePlugin<C>(),
       ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: 3_000 }),
@@ -89,6 +97,7 @@ export async function startGraphQLService<C extends BaseContext>(options: GraphQ
   options.routes?.(app);
   app.use(
     "/graphql",
+    corsFor(options.allowedOrigins ?? []),
     ...(options.guard ? [options.guard] : []),
     express.json({ limit: limits.maxBodyBytes }),
     expressMiddleware(server, {
@@ -123,6 +132,17 @@ export async function startGraphQLService<C extends BaseContext>(options: GraphQ
       if (httpServer.listening) await new Promise<void>((resolve) => httpServer.close(() => resolve()));
     },
   };
+}
+
+/** Preflights end here (204, with a grant only for an allowed origin); other requests get the grant headers and go on. */
+function corsFor(allowedOrigins: readonly string[]): RequestHandler {
+  return cors({
+    origin: [...allowedOrigins],
+    methods: ["GET", "POST"],
+    allowedHeaders: ["authorization", "content-type", "apollo-require-preflight", "x-apollo-operation-name", "x-request-id"],
+    exposedHeaders: ["x-request-id"],
+    maxAge: 600,
+  });
 }
 
 function headerValue(req: Request, name: string): string | undefined {

@@ -1,13 +1,16 @@
 /**
  * The one subgraph factory: builds the type-graphql schema, prints it with
  * its directives, links one pinned federation version and merges reference
- * resolvers, so every subgraph speaks the same federation dialect.
+ * resolvers, so every subgraph speaks the same federation dialect. Every
+ * text argument and input field reaches validation and resolvers normalised
+ * (text-input.ts).
  */
 import "reflect-metadata";
 import { buildSubgraphSchema } from "@apollo/subgraph";
 import { printSchemaWithDirectives } from "@graphql-tools/utils";
 import { parse, type GraphQLSchema } from "graphql";
 import { buildSchema, createResolversMap, type BuildSchemaOptions } from "type-graphql";
+import { normaliseTextArguments } from "./text-input.js";
 
 export const FEDERATION_VERSION = "v2.7";
 const FEDERATION_IMPORTS = ["@key", "@shareable", "@external", "@requires", "@provides", "@inaccessible", "@tag"];
@@ -36,6 +39,7 @@ export async function buildSubgraph(options: SubgraphOptions): Promise<Subgraph>
   const typeGraphqlSchema = await buildSchema({ ...schemaOptions, validate: { forbidUnknownValues: false }, skipCheck: true });
   const sdl = `${FEDERATION_LINK}\n\n${printSchemaWithDirectives(typeGraphqlSchema)}`;
   const resolvers = createResolversMap(typeGraphqlSchema) as Record<string, Record<string, unknown>>;
+  normaliseTextArguments(typeGraphqlSchema, resolvers);
   for (const [typeName, reference] of Object.entries(referenceResolvers)) {
     resolvers[typeName] = { ...resolvers[typeName], ...reference };
   }

@@ -8,7 +8,7 @@
 import type { Server } from "node:http";
 import { getOperationAST, GraphQLError, Kind, parse, specifiedRules, validate, type DocumentNode, type GraphQLSchema, type ValidationRule } from "graphql";
 import { WebSocketServer } from "ws";
-import { ErrorCode, formatError, type Logger, type UserCaller, type UserTokenVerifier } from "@tandem/shared";
+import { ErrorCode, formatError, unresolvedOperationError, type Logger, type UserCaller, type UserTokenVerifier } from "@tandem/shared";
 import type { LiveService } from "./live-service.js";
 import type { UpdateSink } from "./update-frames.js";
 import { serveGraphqlWs } from "./ws-transport.js";
@@ -108,7 +108,7 @@ export function serveSubscriptions(options: SubscriptionServerOptions): { close(
         const operationName = payload.operationName ?? undefined;
         const operation = getOperationAST(document, operationName);
         if (!operation) {
-          return refuse([new GraphQLError(operationName ? `operationName: no operation ${operationName} in the document` : "operationName: the document holds several operations; name the one to run", { extensions: { code: ErrorCode.BAD_USER_INPUT, field: "operationName" } })]);
+          return refuse([unresolvedOperationError(operationName)]);
         }
         if (operation.operation !== "subscription") {
           return refuse([new GraphQLError("Queries and mutations go over HTTP POST; this socket carries subscriptions", { extensions: { code: ErrorCode.BAD_USER_INPUT } })]);

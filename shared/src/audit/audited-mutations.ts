@@ -8,6 +8,8 @@
 import { defaultFieldResolver, type GraphQLError, type GraphQLFieldResolver, type GraphQLResolveInfo, type GraphQLSchema } from "graphql";
 import type { DataSource, EntityManager } from "typeorm";
 import { isDatabaseUnavailable } from "../database-faults.js";
+import { tryParseGlobalId } from "../ids.js";
+import { normaliseText } from "../text-input.js";
 import { AppError, ErrorCode } from "../errors.js";
 import type { Logger } from "../logger.js";
 import type { IdempotencyClaim } from "../idempotency/idempotency.js";
@@ -66,15 +68,25 @@ async function writeInUnit(manager: EntityManager, context: AuditedContext, info
 /** One entry per participant the mutation names (or one without), with the entity it acted on. */
 function record(context: AuditedContext, info: GraphQLResolveInfo, args: Record<string, unknown>, result: unknown, outcome: string): void {
   const resultId = (result as { id?: unknown } | null | undefined)?.id;
-  const targetId = ID_ARGUMENTS.map((name) => args[name]).find((value) => typeof value === "string") ?? (typeof resultId === "string" ? resultId : null);
+  const targetId = ID_ARGUMENTS.map((name) => globalIdIn(args[name])).find((id) => id !== null) ?? globalIdIn(resultId);
   const participants = participantIdsIn(args);
   for (const participantId of participants.length ? participants : [null]) {
-    context.audit.changed(info.fieldName, outcome, { targetId: targetId as string | null, participantId });
+    context.audit.changed(info.fieldName, outcome, { targetId, participantId });
   }
+}
+
+/**
+ * An argument as the log keeps it: a well-formed id, as resolvers saw it
+ * (normalised), or nothing; a refused mutation's arguments may hold anything
+ * (a NUL byte, 20 000 characters).
+ */
+function globalIdIn(value: unknown): string | null {
+  const id = typeof value === "string" ? normaliseText(value) : null;
+  return id && tryParseGlobalId(id) ? id : null;
 }
 
 /** Participant ids a mutation names, directly or in its `input`. */
 function participantIdsIn(args: Record<string, unknown>): string[] {
   const input = (typeof args.input === "object" && args.input !== null ? args.input : {}) as Record<string, unknown>;
-  return [...new Set([args, input].flatMap((source) => PARTICIPANT_ARGUMENTS.map((name) => source[name]).filter((value): value is string => typeof value === "string")))];
+  return [...new Set([args, input].flatMap((source) => PARTICIPANT_ARGUMENTS.map((name) => globalIdIn(source[name])).filter((id): id is string => id !== null)))];
 }

@@ -1,6 +1,7 @@
 /**
  * Express guard of a party's GraphQL endpoint: no valid gateway token, no
  * GraphQL (HTTP 401), whatever the operation: `_entities` and `_service` too.
+ * CORS preflights never get here: the service answers them first.
  */
 import type { NextFunction, Request, Response } from "express";
 import { isAppError } from "../errors.js";
@@ -23,7 +24,6 @@ export function sendUnauthenticated(res: Response, message: string): void {
 
 export function requireServiceToken(verifier: ServiceTokenVerifier, logger: Logger) {
   return async (req: Request, res: Response, next: NextFunction): Promise<void> => {
-    if (req.method === "OPTIONS") return next();
     try {
       res.locals.caller = await verifier.verify(bearerToken(req));
       next();

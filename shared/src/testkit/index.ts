@@ -75,3 +75,6 @@ export * from "./tokens.js";
 export * from "./feed-client.js";
 export * from "./database-state.js";
 export * from "./token-uses.js";
+export * from "./client-mistakes.js";
+export * from "./bad-input-cases.js";
+export * from "./bad-input-checks.js";

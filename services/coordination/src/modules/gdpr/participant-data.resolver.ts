@@ -16,7 +16,9 @@ class ParticipantArgs {
 
 }
 
+/** The id is read before the rule that depends on its home node: a malformed or unknown one is the caller's input error. */
 function admit(ctx: CoordinationContext, { participantId }: ParticipantArgs): void {
+  ctx.services.directory.parseParticipant(participantId, "participantId");
   authorise(ctx.caller, rules.exerciseDataRights, participantId);
 }
 

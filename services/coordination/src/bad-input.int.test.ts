@@ -1,0 +1,64 @@
+/**
+ * The bad-input sweep at the coordination office: every mutation of its
+ * schema, each argument and input field in turn holding a NUL byte, only
+ * spaces, 20 000 characters, an unknown enum value, an extreme number, a
+ * malformed id, an id of an unknown or another party, or an id nothing has.
+ * No answer may be a 5xx or INTERNAL_SERVER_ERROR; every refusal of an input
+ * names the field. Cases come from the schema, so a new mutation is swept
+ * too; it only needs a baseline below when the generated one is not valid.
+ */
+import { randomUUID } from "node:crypto";
+import { afterAll, beforeAll, expect, it } from "vitest";
+import type { Caller } from "@tandem/shared";
+import { as, sweepMutations, sweepProblems, type Variables } from "@tandem/shared/testkit";
+import { buildCoordinationSubgraph } from "./schema.js";
+import { startTestCoordination, type TestCoordination } from "../test/test-coordination.js";
+import { acceptByBoth, cohortInput, enrolNew, participantId, programmeInput, proposeNew, seedCohort } from "../test/fixtures.js";
+
+const { schema } = await buildCoordinationSubgraph();
+const MUTATIONS = Object.keys(schema.getMutationType()!.getFields());
+const PSEUDONYM = (letter: string) => `mp1.${letter.repeat(24)}`;
+
+let service: TestCoordination;
+let baselines: Record<string, Variables>;
+let callers: Record<string, Caller>;
+
+beforeAll(async () => {
+  service = await startTestCoordination();
+  const { programme, cohort } = await seedCohort(service);
+  const withdrawn = await enrolNew(service, cohort.id, "hst", "MENTEE");
+  const [enrolment] = (await service.sql<{ id: string }>("SELECT id FROM enrolments WHERE participant_id = $1", [withdrawn])).map((row) => `coord:enrolment:${row.id}`);
+  const [proposed, accepted, closing] = [await proposeNew(service, cohort.id), await proposeNew(service, cohort.id), await proposeNew(service, cohort.id)];
+  await acceptByBoth(service, accepted);
+  await acceptByBoth(service, closing);
+  const rule = `coord:matching-rule:${randomUUID()}`;
+  baselines = {
+    createCohort: { input: cohortInput(programme.id, { name: "2027/28" }) },
+    enrol: { input: { cohortId: cohort.id, participantId: participantId("hst"), role: "MENTOR", track: "health" } },
+    withdrawEnrolment: { id: enrolment },
+    eraseCoordinationRecords: { participantId: participantId("hst") },
+    respondToProposal: { proposalId: `coord:matching-proposal:${randomUUID()}`, accept: true, pseudonymProof: "not.a.proof" },
+    startMatchingRound: { cohortId: cohort.id, scope: "FULL" },
+    updateMatchingWeights: { programmeId: programme.id, weights: { track: 3, discipline: 3, goals: 2, experienceGap: 1, formatRegion: 1, languageDepth: 1 } },
+    pinPair: { cohortId: cohort.id, menteePseudonym: PSEUDONYM("a"), mentorPseudonym: PSEUDONYM("b") },
+    banPair: { cohortId: cohort.id, menteePseudonym: PSEUDONYM("c"), mentorPseudonym: PSEUDONYM("d") },
+    removePinOrBan: { id: rule },
+    createProgramme: { input: programmeInput({ crossBorderRule: "DIFFERENT_NODE" }) },
+    proposeTandem: { input: { cohortId: cohort.id, menteeId: await enrolNew(service, cohort.id, "hst", "MENTEE"), mentorId: await enrolNew(service, cohort.id, "zcu", "MENTOR") } },
+    respondToTandem: { id: proposed.id, accept: true },
+    activateTandem: { id: accepted.id },
+    closeTandem: { id: closing.id, reason: "Completed" },
+  };
+  callers = {
+    eraseCoordinationRecords: as.nodeCoordinator("hst"),
+    respondToProposal: as.participant(participantId("hst")),
+    respondToTandem: as.participant(proposed.menteeId),
+  };
+});
+afterAll(() => service?.stop());
+
+it.each(MUTATIONS)("%s: no bad input gets a 500, and every refusal names the field", async (mutation) => {
+  const [swept] = sweepMutations(schema, { baselines, nodes: { self: "coord", other: "hst", unknown: "mars" } }).filter((entry) => entry.name === mutation);
+  const problems = await sweepProblems(swept!, async (name, query, variables) => service.as(callers[name] ?? as.jointCoordinator()).query(query, variables));
+  expect(problems).toEqual([]);
+});

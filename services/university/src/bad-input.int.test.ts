@@ -1,0 +1,66 @@
+/**
+ * The bad-input sweep at a node: every mutation of the node's schema, each
+ * argument and input field in turn holding a NUL byte, only spaces, 20 000
+ * characters, an unknown enum value, a malformed id, an id of an unknown or
+ * another node, or an id nothing has. No answer may be a 5xx or
+ * INTERNAL_SERVER_ERROR; every refusal of an input names the field. Cases
+ * come from the schema, so a new mutation is swept too; it only needs a
+ * baseline below when the generated one is not valid input.
+ */
+import { randomUUID } from "node:crypto";
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { signProof, type Caller } from "@tandem/shared";
+import { as, sweepMutations, sweepProblems, type Variables } from "@tandem/shared/testkit";
+import { buildUniversitySubgraph } from "./schema.js";
+import { startTestNode, type TestNode } from "../test/test-node.js";
+import { cohortId, createEvent, createParticipant, eventInput, participantInput, register, remoteParticipantId } from "../test/fixtures.js";
+
+const { schema } = await buildUniversitySubgraph();
+const MUTATIONS = Object.keys(schema.getMutationType()!.getFields());
+
+let node: TestNode;
+let baselines: Record<string, Variables>;
+let callers: Record<string, Caller>;
+
+beforeAll(async () => {
+  node = await startTestNode("hst");
+  const [mentee, erased, event, cancelled, registered] = [
+    await createParticipant(node),
+    await createParticipant(node),
+    await createEvent(node),
+    await createEvent(node),
+    await createEvent(node),
+  ];
+  const registration = await register(node, registered.id, mentee.id);
+  const cohort = cohortId();
+  const tandemProof = await signProof(node.trust.keys.get("coord")!, "coord", {
+    type: "tandem-accepted",
+    tandemId: `coord:tandem:${randomUUID()}`,
+    menteeId: mentee.id,
+    mentorId: remoteParticipantId("zcu"),
+  });
+  const { kind: _kind, ...eventChanges } = eventInput({ description: "Panel and drinks", tracks: ["health"] });
+  const { role: _role, ...participantChanges } = participantInput({ phone: "+49 651 8103 0", organisation: "Klinikum Mutterhaus", about: "Health informatics student" });
+  baselines = {
+    recordDisclosure: { node: "hst", proof: tandemProof },
+    createEvent: { node: "hst", input: eventInput({ description: "Panel and drinks", onlineUrl: "https://meet.example.org/x", tracks: ["health"] }) },
+    updateEvent: { id: event.id, input: { ...eventChanges, onlineUrl: "https://meet.example.org/x" } },
+    cancelEvent: { id: cancelled.id, reason: "Speaker ill" },
+    eraseParticipantData: { node: "hst", participantId: erased.id },
+    consentToMatching: { participantId: mentee.id, cohortId: cohort },
+    withdrawMatchingConsent: { participantId: mentee.id, cohortId: cohort },
+    createParticipant: { node: "hst", input: participantInput({ phone: "+49 651 8103 0", organisation: "Klinikum Mutterhaus", about: "Health informatics student" }) },
+    updateParticipant: { id: mentee.id, input: participantChanges },
+    registerForEvent: { eventId: event.id, participantId: mentee.id },
+    cancelRegistration: { id: registration.id },
+  };
+  const self = as.participant(mentee.id);
+  callers = { recordDisclosure: self, consentToMatching: self, withdrawMatchingConsent: self, registerForEvent: self, cancelRegistration: self };
+});
+afterAll(() => node?.stop());
+
+it.each(MUTATIONS)("%s: no bad input gets a 500, and every refusal names the field", async (mutation) => {
+  const [swept] = sweepMutations(schema, { baselines, nodes: { self: "hst", other: "zcu", unknown: "mars" } }).filter((entry) => entry.name === mutation);
+  const problems = await sweepProblems(swept!, async (name, query, variables) => node.as(callers[name] ?? as.nodeCoordinator("hst")).query(query, variables));
+  expect(problems).toEqual([]);
+});

@@ -88,7 +88,7 @@ export async function startPartyService<C extends IdempotentContext & BaseContex
       port: options.port,
       production: options.production,
       limits: options.limits,
-      guard: requireServiceToken(options.verifier, logger),
+      guard: requireServiceToken(options.verifier, logger, options.partyId),
       plugins: [systemCallerPlugin<C>(), auditPlugin<C>(database.dataSource, logger, options.partyId), idempotencyPlugin<C>(database.dataSource, logger)],
       context: async ({ req, res, requestId }) => options.context({ req, res, requestId, caller: callerOf(res) }),
       routes: (app) => {

@@ -120,7 +120,7 @@ export function mountChangeFeed(httpServer: Server, options: ChangeFeedServerOpt
 /** Express route for HTTP POST on the feed path: queries only (`changesSince`, `changesHead`). */
 export function mountChangeFeedHttp(app: Express, options: ChangeFeedServerOptions): void {
   const schema = schemaOf(options.feed);
-  app.post(options.path ?? FEED_PATH, requireServiceToken(options.verifier, options.logger), express.json({ limit: "32kb" }), async (req: Request, res: Response) => {
+  app.post(options.path ?? FEED_PATH, requireServiceToken(options.verifier, options.logger, options.party ?? "this party"), express.json({ limit: "32kb" }), async (req: Request, res: Response) => {
     if (callerOf(res).kind !== "system") {
       res.status(403).json({ errors: [{ message: "The change feed serves the gateway's own identity only", extensions: { code: "FORBIDDEN" } }] });
       return;

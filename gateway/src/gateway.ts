@@ -65,7 +65,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
     university: new UniversityRouter(nodes, universitySdl, config.representationsPerCall),
     coordination: new ForwardingDataSource(coordinationClient, tokens),
     [GATEWAY_SUBGRAPH_NAME]: new LocalGraphQLDataSource(
-      buildGatewayLocalSchema({ health, parties: consortiumParties(nodes, coordinationClient, tokens), nodeIds: nodes.nodeIds }),
+      buildGatewayLocalSchema({ registry, health, parties: consortiumParties(nodes, coordinationClient, tokens), nodeIds: nodes.nodeIds }),
     ),
   };
   const feeds = new Map(

@@ -3,14 +3,16 @@
  * - `Registration.participant`: a registration stores only the participant's
  *   global id; turning it into an entity reference here makes the planner
  *   fetch the participant from *their* home node, not from the event's host;
- * - `ConsortiumNode.status`: what the gateway knows about each node;
+ * - the consortium and its nodes, from the registry, with what the gateway
+ *   knows of each node's status: served here, they answer while any party,
+ *   the coordination office included, is down;
  * - the GDPR rights, which reach every party: `exportMyData` and
  *   `eraseParticipant` (each party still decides who may).
  */
 import { buildSubgraphSchema } from "@apollo/subgraph";
 import { parse, type GraphQLSchema } from "graphql";
 import { JSONResolver } from "graphql-scalars";
-import { FEDERATION_LINK, normaliseTextArguments, tryParseGlobalId, type UserCaller } from "@tandem/shared";
+import { FEDERATION_LINK, normaliseTextArguments, tryParseGlobalId, type ConsortiumRegistry, type UserCaller } from "@tandem/shared";
 import { authOf, erasePersonalData, exportPersonalData, subjectOf } from "./gdpr/personal-data.js";
 import type { Party } from "./gdpr/parties.js";
 import type { NodeHealthMonitor } from "./router/node-health.js";
@@ -45,6 +47,8 @@ enum NodeStatus {
 scalar JSON
 
 type Query {
+  """The consortium as the registry describes it, with each node's status as the gateway sees it."""
+  consortium: Consortium!
   """
   Everything the consortium holds about a person, from every node and the
   coordination office, as one JSON document. A participant exports their own
@@ -170,8 +174,24 @@ type ErasureReceipt {
   parties: [ErasurePartyReceipt!]!
 }
 
-type ConsortiumNode @key(fields: "id") {
+"""The consortium and its member nodes."""
+type Consortium {
   id: ID!
+  name: String!
+  nodes: [ConsortiumNode!]!
+}
+
+"""A member university of the consortium, running its own node."""
+type ConsortiumNode @key(fields: "id") {
+  """Short stable node id, e.g. hst."""
+  id: ID!
+  name: String!
+  shortName: String!
+  """ISO 3166-1 alpha-2 code, e.g. DE."""
+  country: String!
+  city: String!
+  """IANA time zone, e.g. Europe/Berlin."""
+  timeZone: String!
   """Seen by the gateway's health checks."""
   status: NodeStatus!
   """Why the node is not UP, when it is not."""
@@ -181,6 +201,7 @@ type ConsortiumNode @key(fields: "id") {
 `;
 
 export interface LocalSubgraphDeps {
+  registry: Pick<ConsortiumRegistry, "consortium" | "nodes">;
   health: Pick<NodeHealthMonitor, "get">;
   parties: Party[];
   nodeIds: readonly string[];
@@ -189,11 +210,16 @@ export interface LocalSubgraphDeps {
 type Context = { caller?: UserCaller | null; requestId?: string };
 
 export function buildGatewayLocalSchema(deps: LocalSubgraphDeps): GraphQLSchema {
-  const { health, parties, nodeIds } = deps;
+  const { registry, health, parties, nodeIds } = deps;
+  const nodeOf = (id: string) => {
+    const node = registry.nodes.find((candidate) => candidate.id === id);
+    return node ? { id: node.id, name: node.name, shortName: node.shortName, country: node.country, city: node.city, timeZone: node.timeZone } : null;
+  };
   const typeDefs = parse(GATEWAY_SUBGRAPH_SDL);
   const resolvers: Record<string, unknown> = {
     JSON: JSONResolver,
     Query: {
+      consortium: () => ({ id: registry.consortium.id, name: registry.consortium.name, nodes: registry.nodes.map((node) => nodeOf(node.id)) }),
       exportMyData: (_: unknown, args: { participantId?: string | null }, context: Context) => {
         const auth = authOf(context);
         return exportPersonalData(parties, auth, subjectOf(auth.caller, args.participantId, nodeIds));
@@ -211,7 +237,7 @@ export function buildGatewayLocalSchema(deps: LocalSubgraphDeps): GraphQLSchema 
         tryParseGlobalId(registration.participantId ?? "")?.kind === "participant" ? { __typename: "Participant", id: registration.participantId } : null,
     },
     ConsortiumNode: {
-      __resolveReference: (reference: { id: string }) => reference,
+      __resolveReference: (reference: { id: string }) => nodeOf(reference.id),
       status: (node: { id: string }) => health.get(node.id).status,
       statusReason: (node: { id: string }) => health.get(node.id).reason,
       statusCheckedAt: (node: { id: string }) => health.get(node.id).checkedAt?.toISOString() ?? null,

@@ -79,7 +79,7 @@ describe("faults that name the party", () => {
       (result) => (result.data as any)?.consortium?.nodes.every((node: { status: string }) => node.status === "DOWN"),
     );
     expect(listed.errors).toBeUndefined();
-    expect(dataOf(listed).consortium.nodes).toEqual(NODES.map((id) => ({ id, status: "DOWN", statusReason: expect.stringContaining("database unavailable") })));
+    expect(dataOf(listed).consortium.nodes).toEqual(NODES.map((id) => ({ id, status: "DOWN", statusReason: expect.stringMatching(/database/) })));
 
     const events = await e2e.as(who.coordinator("hst")).gateway(EVENTS);
     expect(events.errors).toHaveLength(NODES.length);
@@ -91,7 +91,8 @@ describe("faults that name the party", () => {
 
     const coordination = e2e.consortium.registry.coordination.id;
     const programmes = await jc.gateway(`{ programmes { id } }`);
-    expect(programmes.errors).toEqual([expect.objectContaining({ path: ["programmes"], extensions: expect.objectContaining({ code: "NODE_UNAVAILABLE", node: coordination }) })]);
+    // refused at the office's door (its gateway-token check needs the database), so the error names the party, not a field
+    expect(programmes.errors).toEqual([expect.objectContaining({ message: `${coordination} cannot reach its database; try again later`, extensions: expect.objectContaining({ code: "NODE_UNAVAILABLE", node: coordination }) })]);
 
     for (const party of [...NODES, coordination]) {
       const health = await fetch(e2e.consortium.urlOf(party).replace(/\/graphql$/, "/health"));

@@ -18,7 +18,7 @@ const MINIMUM_GROUP = 5;
 /** Fields a matching profile shares, by name, with a Participant. */
 const SHARED = ["role", "degreeLevel", "languages", "tracks", "disciplineCode", "goalCodes", "meetingFormat", "region", "availabilityHoursPerMonth", "mentorCapacity", "experienceYears"] as const;
 const PARTICIPANT = `query($id: ID!) { participant(id: $id) { id nodeId semester discipline ${SHARED.join(" ")} } }`;
-const PROFILES = `query($c: ID!, $after: String) { matchingProfiles(cohortId: $c, first: 100, after: $after) { edges { node { pseudonym nodeId ${SHARED.join(" ")} } } pageInfo { hasNextPage endCursor } } }`;
+const PROFILES = `query($c: ID!, $after: String) { matchingProfiles(cohortId: $c, first: 40, after: $after) { edges { node { pseudonym nodeId ${SHARED.join(" ")} } } pageInfo { hasNextPage endCursor } } }`;
 const COORDINATION = `{ programmes { id name cohorts { id name tandems { menteeId mentorId } enrolments { participantId role track } } } }`;
 
 type Values = Record<string, unknown>;

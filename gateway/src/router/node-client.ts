@@ -181,7 +181,9 @@ export class NodeClient {
         : new NodeFailure(ErrorCode.NODE_UNAVAILABLE, this.node, `Node ${this.node} sent an unreadable answer (HTTP ${response.status})`);
     }
     if (response.status >= 500 && !body.data) {
-      throw new NodeFailure(ErrorCode.NODE_UNAVAILABLE, this.node, `Node ${this.node} failed (HTTP ${response.status})`);
+      // a party that knows why it cannot serve says so, naming itself (e.g. its database is down)
+      const own = body.errors?.find((error) => error.extensions?.code === ErrorCode.NODE_UNAVAILABLE && error.extensions?.node === this.node);
+      throw new NodeFailure(ErrorCode.NODE_UNAVAILABLE, this.node, own?.message ?? `Node ${this.node} failed (HTTP ${response.status})`);
     }
     if (body.data === undefined && !body.errors) {
       throw new NodeFailure(ErrorCode.NODE_UNAVAILABLE, this.node, `Node ${this.node} sent no GraphQL answer (HTTP ${response.status})`);

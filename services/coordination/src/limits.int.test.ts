@@ -35,39 +35,39 @@ describe("operation limits (structure, representations, body size)", () => {
   });
 
   it("limits aliases (TOO_MANY_ALIASES)", async () => {
-    await atAndAbove(`{ a: consortium { id } b: consortium { id } }`, `{ a: consortium { id } b: consortium { id } c: consortium { id } }`, "TOO_MANY_ALIASES", 2);
+    await atAndAbove(`{ a: programmes { id } b: programmes { id } }`, `{ a: programmes { id } b: programmes { id } c: programmes { id } }`, "TOO_MANY_ALIASES", 2);
   });
 
   it("limits directives (TOO_MANY_DIRECTIVES)", async () => {
     await atAndAbove(
-      `{ consortium @include(if: true) { id @skip(if: false) } }`,
-      `{ consortium @include(if: true) { id @skip(if: false) name @skip(if: false) } }`,
+      `{ programmes @include(if: true) { id @skip(if: false) } }`,
+      `{ programmes @include(if: true) { id @skip(if: false) name @skip(if: false) } }`,
       "TOO_MANY_DIRECTIVES",
       2,
     );
   });
 
   it("limits tokens (TOO_MANY_TOKENS)", async () => {
-    const withNames = (count: number) => `{ consortium { id ${"name ".repeat(count)}} }`;
+    const withNames = (count: number) => `{ programmes { id ${"name ".repeat(count)}} }`;
     await atAndAbove(withNames(24), withNames(25), "TOO_MANY_TOKENS", 30);
   });
 
   it("limits representations per _entities call (TOO_MANY_REPRESENTATIONS)", async () => {
     // The variable is named as the gateway's query planner names it.
-    const query = `query($representations: [_Any!]!) { _entities(representations: $representations) { ... on ConsortiumNode { id } } }`;
-    const nodes = (count: number) => ({ representations: ["hst", "zcu", "unilu", "othaw"].slice(0, count).map((id) => ({ __typename: "ConsortiumNode", id })) });
+    const query = `query($representations: [_Any!]!) { _entities(representations: $representations) { ... on Programme { id } } }`;
+    const nodes = (count: number) => ({ representations: Array.from({ length: count }, (_, i) => ({ __typename: "Programme", id: `coord:programme:00000000-0000-4000-8000-00000000000${i}` })) });
     await atAndAbove(query, query, "TOO_MANY_REPRESENTATIONS", 3, [nodes(3), nodes(4)]);
   });
 
   it("limits the request body (PAYLOAD_TOO_LARGE), counted in bytes", async () => {
     const bodyOf = (bytes: number) => {
-      const head = `{"query":"{ consortium { id } }"`;
+      const head = `{"query":"{ programmes { id } }"`;
       return `${head}${" ".repeat(bytes - head.length - 1)}}`;
     };
     expect(Buffer.byteLength(bodyOf(2048))).toBe(2048);
     const atLimit = await service.post(bodyOf(2048), { authorization: `Bearer ${await service.token()}` });
     expect(atLimit.status).toBe(200);
-    expect(atLimit.body.data.consortium.id).toBe("test");
+    expect(atLimit.body.data.programmes).toEqual(expect.any(Array));
     const above = await service.post(bodyOf(2049), { authorization: `Bearer ${await service.token()}` });
     expect(above.status).toBe(413);
     expect(above.body.errors[0].extensions.code).toBe("PAYLOAD_TOO_LARGE");
@@ -76,7 +76,7 @@ describe("operation limits (structure, representations, body size)", () => {
   it("answers introspection outside production and never suggests field names", async () => {
     const schema = await service.query(`{ __schema { queryType { name } } }`);
     expect(schema.data).toEqual({ __schema: { queryType: { name: "Query" } } });
-    const typo = await service.query(`{ consortiu { id } }`);
+    const typo = await service.query(`{ programmez { id } }`);
     expect(codesOf(typo)).toEqual(["GRAPHQL_VALIDATION_FAILED"]);
     expect(typo.errors![0]!.message).not.toMatch(/did you mean/i);
   });
@@ -90,9 +90,9 @@ describe("operation limits (cost) and production mode", () => {
   afterAll(() => service.stop());
 
   it("limits cost (QUERY_TOO_COSTLY): 2 per object, 1 per scalar, ×1.5 per level", async () => {
-    const atLimit = await service.query(`{ a: consortium { id } b: consortium { id } }`);
+    const atLimit = await service.query(`{ a: programmes { id } b: programmes { id } }`);
     expect(atLimit.errors).toBeUndefined();
-    const above = await service.query(`{ a: consortium { id } b: consortium { id name } }`);
+    const above = await service.query(`{ a: programmes { id } b: programmes { id name } }`);
     expect(codesOf(above)).toEqual(["QUERY_TOO_COSTLY"]);
     expect(above.errors![0]!.extensions!.limit).toBe(7);
   });

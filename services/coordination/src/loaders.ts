@@ -5,7 +5,7 @@ import { createEnrolmentLoader, createEnrolmentsByCohortLoader, createQuotaUsage
 import { createProgrammeLoader, createTracksByProgrammeLoader } from "./modules/programme/programme.loader.js";
 import { createTandemLoader, createTandemsByCohortLoader } from "./modules/tandem/tandem.loader.js";
 
-/** ConsortiumNode needs none: it is an in-memory registry lookup. */
+/** ConsortiumNode needs none: the gateway serves it from the registry. */
 export function createLoaders(services: CoordinationServices) {
   return {
     programme: createProgrammeLoader(services.programmes),

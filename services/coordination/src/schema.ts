@@ -1,5 +1,5 @@
 /**
- * The coordination subgraph: consortium, programmes, cohorts, enrolments,
+ * The coordination subgraph: programmes, cohorts, enrolments,
  * tandems, matching (weights, pins and bans, rounds, proposals), the
  * office's audit log and its part of the GDPR rights. Resolvers and
  * reference resolvers are listed here explicitly.
@@ -7,8 +7,6 @@
 import { buildSubgraph, type Subgraph } from "@tandem/shared";
 import { CohortResolver, ProgrammeCohortsResolver } from "./modules/cohort/cohort.resolver.js";
 import { cohortReference } from "./modules/cohort/cohort.reference.js";
-import { ConsortiumResolver } from "./modules/consortium/consortium.resolver.js";
-import { consortiumNodeReference } from "./modules/consortium/consortium.reference.js";
 import { CohortEnrolmentsResolver, CohortQuotaUsageResolver, EnrolmentResolver } from "./modules/enrolment/enrolment.resolver.js";
 import { enrolmentReference } from "./modules/enrolment/enrolment.reference.js";
 import { AuditLogResolver } from "./modules/audit/audit.resolver.js";
@@ -26,7 +24,6 @@ export const SUBGRAPH_NAME = "coordination";
 export function buildCoordinationSubgraph(): Promise<Subgraph> {
   return buildSubgraph({
     resolvers: [
-      ConsortiumResolver,
       ProgrammeResolver,
       ProgrammeCohortsResolver,
       CohortResolver,
@@ -43,6 +40,6 @@ export function buildCoordinationSubgraph(): Promise<Subgraph> {
       AuditLogResolver,
       ParticipantDataResolver,
     ],
-    referenceResolvers: { ...consortiumNodeReference, ...programmeReference, ...cohortReference, ...enrolmentReference, ...tandemReference },
+    referenceResolvers: { ...programmeReference, ...cohortReference, ...enrolmentReference, ...tandemReference },
   });
 }

@@ -5,10 +5,10 @@ import { as } from "@tandem/shared/testkit";
 import type { CoordinationClient, TestCoordination } from "./test-coordination.js";
 
 export const CREATE_PROGRAMME = `mutation($input: CreateProgrammeInput!) {
-  createProgramme(input: $input) { id name description crossBorderRule participatingNodeIds createdAt tracks { code name } participatingNodes { id country } }
+  createProgramme(input: $input) { id name description crossBorderRule participatingNodeIds createdAt tracks { code name } participatingNodes { id } }
 }`;
 export const CREATE_COHORT = `mutation($input: CreateCohortInput!) {
-  createCohort(input: $input) { id programmeId name startsOn endsOn quotas { nodeId mentees mentors enrolledMentees enrolledMentors node { id name } } }
+  createCohort(input: $input) { id programmeId name startsOn endsOn quotas { nodeId mentees mentors enrolledMentees enrolledMentors node { id } } }
 }`;
 export const ENROL = `mutation($input: EnrolInput!) {
   enrol(input: $input) { id cohortId participantId participant { id } role track status enrolledAt withdrawnAt }

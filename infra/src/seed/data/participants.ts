@@ -40,6 +40,8 @@ export const participantSeeds: ParticipantSeed[] = [
   { node: "hst", role: "ALUMNUS", displayName: "Felix Wagner", email: "felix.wagner@alumni.hs-trier.example", degreeLevel: "PROFESSIONAL", discipline: "Mechanical Engineering", organisation: "Eifel Antriebstechnik GmbH", languages: ["de", "en"], tracks: IMP,
     disciplineCode: "mechanical-engineering", goalCodes: ["networking"], meetingFormat: "IN_PERSON", region: "DE-RP", availabilityHoursPerMonth: 2, experienceYears: 6 },
 
+  { node: "hst", role: "MENTOR", displayName: "Dr. Sabine Klein", email: "sabine.klein@eifel-energie.example", degreeLevel: "PROFESSIONAL", discipline: "Energy Economics", organisation: "Eifel Energie GmbH", languages: ["de", "en", "fr"], tracks: ["sustainability"],
+    disciplineCode: "energy-economics", goalCodes: ["career-industry", "networking"], meetingFormat: "HYBRID", region: "DE-RP", availabilityHoursPerMonth: 3, mentorCapacity: 1, experienceYears: 15 },
   // Université du Luxembourg
   { node: "unilu", role: "MENTEE", displayName: "Laura Kieffer", email: "laura.kieffer@uni-lu.example", degreeLevel: "DOCTORAL", semester: 4, discipline: "Systems Biology", languages: ["lb", "fr", "de", "en"], tracks: ["health"],
     disciplineCode: "systems-biology", goalCodes: ["career-industry", "international-career"], meetingFormat: "HYBRID", region: "LU", availabilityHoursPerMonth: 5, experienceYears: 2 },
@@ -58,6 +60,10 @@ export const participantSeeds: ParticipantSeed[] = [
   { node: "unilu", role: "ALUMNUS", displayName: "Dr. Carole Lentz", email: "carole.lentz@biolux-diagnostics.example", degreeLevel: "PROFESSIONAL", discipline: "Molecular Biology", organisation: "BioLux Diagnostics S.A.", languages: ["lb", "fr", "en"], tracks: ["health"],
     disciplineCode: "molecular-biology", goalCodes: ["networking"], meetingFormat: "ONLINE", region: "LU", availabilityHoursPerMonth: 2, experienceYears: 8 },
 
+  { node: "unilu", role: "MENTEE", displayName: "Tom Weber", email: "tom.weber@uni-lu.example", degreeLevel: "DOCTORAL", semester: 2, discipline: "Physics", languages: ["lb", "de", "fr", "en"], tracks: ["sustainability"],
+    disciplineCode: "physics", goalCodes: ["career-industry", "networking"], meetingFormat: "HYBRID", region: "LU", availabilityHoursPerMonth: 4, experienceYears: 1 },
+  { node: "unilu", role: "MENTEE", displayName: "Sara Oliveira", email: "sara.oliveira@uni-lu.example", degreeLevel: "MASTER", semester: 3, discipline: "Data Science", languages: ["pt", "fr", "en"], tracks: ["digitalisation"],
+    disciplineCode: "data-science", goalCodes: ["international-career", "career-industry"], meetingFormat: "ONLINE", region: "LU", availabilityHoursPerMonth: 5, experienceYears: 1 },
   // Université de Lorraine
   { node: "ul", role: "MENTEE", displayName: "Claire Dubois", email: "claire.dubois@univ-lorraine.example", degreeLevel: "DOCTORAL", semester: 6, discipline: "Process Engineering", languages: ["fr", "en", "de"], tracks: ["sustainability"],
     disciplineCode: "process-engineering", goalCodes: ["career-industry", "networking"], meetingFormat: "IN_PERSON", region: "FR-GES", availabilityHoursPerMonth: 5, experienceYears: 3, supervisor: "Prof. Bertrand Roussel" },
@@ -78,6 +84,10 @@ export const participantSeeds: ParticipantSeed[] = [
   { node: "ul", role: "ALUMNUS", displayName: "Antoine Mercier", email: "antoine.mercier@metz-analytics.example", degreeLevel: "PROFESSIONAL", discipline: "Data Engineering", organisation: "Metz Analytics SARL", languages: ["fr", "en"], tracks: ["digitalisation"],
     disciplineCode: "data-engineering", goalCodes: ["networking", "founding"], meetingFormat: "ONLINE", region: "FR-GES", availabilityHoursPerMonth: 2, experienceYears: 7 },
 
+  { node: "ul", role: "MENTOR", displayName: "Dr. Sophie Laurent", email: "sophie.laurent@metz-energie.example", degreeLevel: "PROFESSIONAL", discipline: "Energy Systems", organisation: "Metz Énergie SAS", languages: ["fr", "en", "de"], tracks: ["sustainability"],
+    disciplineCode: "energy-systems", goalCodes: ["career-industry", "leadership"], meetingFormat: "HYBRID", region: "FR-GES", availabilityHoursPerMonth: 3, mentorCapacity: 1, experienceYears: 13 },
+  { node: "ul", role: "MENTOR", displayName: "Dr. Julien Petit", email: "julien.petit@nancy-biotech.example", degreeLevel: "PROFESSIONAL", discipline: "Biotechnology", organisation: "Nancy Biotech SA", languages: ["fr", "en"], tracks: ["health"],
+    disciplineCode: "biotechnology", goalCodes: ["founding", "career-industry"], meetingFormat: "IN_PERSON", region: "FR-GES", availabilityHoursPerMonth: 4, mentorCapacity: 1, experienceYears: 11 },
   // University of West Bohemia (ZČU), Plzeň: the careerSTEPS mentors and a few students
   { node: "zcu", role: "MENTOR", displayName: "Dr. Jana Nováková", email: "jana.novakova@zcu.example", degreeLevel: "PROFESSIONAL", discipline: "Marketing and Trade", organisation: "ZČU, Faculty of Economics", languages: ["cs", "en", "de"], tracks: ["economics"],
     disciplineCode: "marketing", goalCodes: ["doctorate", "networking"], meetingFormat: "HYBRID", region: "CZ-PL", availabilityHoursPerMonth: 4, mentorCapacity: 1, experienceYears: 15 },
@@ -106,6 +116,12 @@ export const participantSeeds: ParticipantSeed[] = [
   { node: "zcu", role: "ALUMNUS", displayName: "Ing. Barbora Šimková", email: "barbora.simkova@plzen-transport.example", degreeLevel: "PROFESSIONAL", discipline: "Transport Engineering", organisation: "Plzeň Transport Systems a.s.", languages: ["cs", "de", "en"], tracks: ["engineering"],
     disciplineCode: "transport-engineering", goalCodes: ["networking"], meetingFormat: "HYBRID", region: "CZ-PL", availabilityHoursPerMonth: 2, experienceYears: 8 },
 
+  { node: "zcu", role: "MENTEE", displayName: "Klára Benešová", email: "klara.benesova@students.zcu.example", degreeLevel: "MASTER", semester: 2, discipline: "Applied Informatics", languages: ["cs", "en"], tracks: ["engineering"],
+    disciplineCode: "computer-science", goalCodes: ["career-industry", "international-career"], meetingFormat: "ONLINE", region: "CZ-PL", availabilityHoursPerMonth: 5, experienceYears: 1 },
+  { node: "zcu", role: "MENTEE", displayName: "Jan Dvořák", email: "jan.dvorak@students.zcu.example", degreeLevel: "BACHELOR", semester: 4, discipline: "Economics and Management", languages: ["cs", "de"], tracks: ["economics"],
+    disciplineCode: "economics", goalCodes: ["international-career", "networking"], meetingFormat: "HYBRID", region: "CZ-PL", availabilityHoursPerMonth: 4, experienceYears: 0 },
+  { node: "zcu", role: "MENTEE", displayName: "Michaela Horáková", email: "michaela.horakova@students.zcu.example", degreeLevel: "DOCTORAL", semester: 5, discipline: "Materials Engineering", languages: ["cs", "en", "de"], tracks: ["engineering"],
+    disciplineCode: "materials-engineering", goalCodes: ["career-industry", "doctorate"], meetingFormat: "IN_PERSON", region: "CZ-PL", availabilityHoursPerMonth: 4, experienceYears: 2, supervisor: "Dr. Lucie Procházková" },
   // OTH Amberg-Weiden: the careerSTEPS mentees
   { node: "othaw", role: "MENTEE", displayName: "Maximilian Bauer", email: "m.bauer@oth-aw.example", degreeLevel: "MASTER", semester: 2, discipline: "Mechanical Engineering", languages: ["de", "en"], tracks: ["engineering"],
     disciplineCode: "mechanical-engineering", goalCodes: ["doctorate", "international-career"], meetingFormat: "HYBRID", region: "DE-BY", availabilityHoursPerMonth: 5, experienceYears: 1 },
@@ -131,4 +147,13 @@ export const participantSeeds: ParticipantSeed[] = [
     disciplineCode: "medical-engineering", goalCodes: ["career-industry", "leadership", "doctorate"], meetingFormat: "HYBRID", region: "DE-BY", availabilityHoursPerMonth: 4, mentorCapacity: 1, experienceYears: 15 },
   { node: "othaw", role: "ALUMNUS", displayName: "Veronika Schönberger", email: "v.schoenberger@alumni.oth-aw.example", degreeLevel: "DOCTORAL", semester: 2, discipline: "Materials Engineering", organisation: "Doctoral researcher at ZČU, Plzeň", languages: ["de", "cs", "en"], tracks: ["engineering"],
     disciplineCode: "materials-engineering", goalCodes: ["doctorate", "networking"], meetingFormat: "HYBRID", region: "CZ-PL", availabilityHoursPerMonth: 2, experienceYears: 2 },
+  // OTH Amberg-Weiden's wider circle of mentors from the region's companies (not in a programme this season)
+  { node: "othaw", role: "MENTOR", displayName: "Dr. Stefanie Wurm", email: "stefanie.wurm@naab-kunststoff.example", degreeLevel: "PROFESSIONAL", discipline: "Polymer Engineering", organisation: "Naab Kunststofftechnik GmbH", languages: ["de", "en"], tracks: ["engineering"],
+    disciplineCode: "polymer-engineering", goalCodes: ["career-industry", "leadership"], meetingFormat: "IN_PERSON", region: "DE-BY", availabilityHoursPerMonth: 3, mentorCapacity: 1, experienceYears: 14 },
+  { node: "othaw", role: "MENTOR", displayName: "Markus Pirner", email: "markus.pirner@amberg-software.example", degreeLevel: "PROFESSIONAL", discipline: "Software Engineering", organisation: "Amberg Software Solutions GmbH", languages: ["de", "en", "cs"], tracks: ["engineering"],
+    disciplineCode: "computer-science", goalCodes: ["career-industry", "founding"], meetingFormat: "ONLINE", region: "DE-BY", availabilityHoursPerMonth: 4, mentorCapacity: 2, experienceYears: 12 },
+  { node: "othaw", role: "MENTOR", displayName: "Dr. Claudia Hofmeister", email: "claudia.hofmeister@weiden-klinikum.example", degreeLevel: "PROFESSIONAL", discipline: "Health Management", organisation: "Klinikum Weiden", languages: ["de", "en"], tracks: ["economics"],
+    disciplineCode: "health-management", goalCodes: ["leadership", "networking"], meetingFormat: "HYBRID", region: "DE-BY", availabilityHoursPerMonth: 3, mentorCapacity: 1, experienceYears: 19 },
+  { node: "othaw", role: "MENTOR", displayName: "Thomas Lindner", email: "thomas.lindner@oberpfalz-logistik.example", degreeLevel: "PROFESSIONAL", discipline: "Logistics", organisation: "Oberpfalz Logistik AG", languages: ["de", "cs"], tracks: ["economics"],
+    disciplineCode: "logistics", goalCodes: ["career-industry", "international-career"], meetingFormat: "IN_PERSON", region: "DE-BY", availabilityHoursPerMonth: 2, mentorCapacity: 1, experienceYears: 17 },
 ];

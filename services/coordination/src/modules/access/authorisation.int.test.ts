@@ -35,9 +35,8 @@ describe("authorisation at the coordination office", () => {
     expect([await counts(), await statuses()]).toEqual(before);
   }
 
-  it("lets any signed-in person read the consortium, programmes and cohorts, down to their non-personal fields", async () => {
+  it("lets any signed-in person read programmes and cohorts, down to their non-personal fields", async () => {
     const query = `query($id: ID!) {
-      consortium { id nodes { id } }
       programmes { id tracks { code } participatingNodes { id } cohorts { id } }
       cohort(id: $id) { id name programme { id name } quotas { nodeId enrolledMentees enrolledMentors node { id } } }
     }`;
@@ -45,13 +44,13 @@ describe("authorisation at the coordination office", () => {
       const data = await ok(service.as(caller), query, { id: cohortId });
       expect(data.cohort.quotas).toHaveLength(3);
     }
-    const entities = `query($r: [_Any!]!) { _entities(representations: $r) { ... on Cohort { id } ... on Programme { id } ... on ConsortiumNode { id } } }`;
+    const entities = `query($r: [_Any!]!) { _entities(representations: $r) { ... on Cohort { id } ... on Programme { id } } }`;
     const programmeId = (await ok(service, `{ programmes { id } }`)).programmes[0].id;
     const result = await service.as(as.participant(participantId("hst"))).query(entities, {
-      r: [{ __typename: "Cohort", id: cohortId }, { __typename: "Programme", id: programmeId }, { __typename: "ConsortiumNode", id: "zcu" }],
+      r: [{ __typename: "Cohort", id: cohortId }, { __typename: "Programme", id: programmeId }],
     });
     expect(result.errors).toBeUndefined();
-    expect(result.data!._entities).toEqual([{ id: cohortId }, { id: programmeId }, { id: "zcu" }]);
+    expect(result.data!._entities).toEqual([{ id: cohortId }, { id: programmeId }]);
   });
 
   it("lets only joint coordinators create programmes and cohorts", async () => {

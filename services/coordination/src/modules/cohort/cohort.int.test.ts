@@ -24,8 +24,8 @@ describe("cohorts", () => {
       startsOn: "2026-10-01",
       endsOn: "2027-06-30",
       quotas: [
-        { nodeId: "hst", mentees: 5, mentors: 5, enrolledMentees: 0, enrolledMentors: 0, node: { id: "hst", name: "Hochschule Trier" } },
-        { nodeId: "zcu", mentees: 5, mentors: 5, enrolledMentees: 0, enrolledMentors: 0, node: { id: "zcu", name: "University of West Bohemia" } },
+        { nodeId: "hst", mentees: 5, mentors: 5, enrolledMentees: 0, enrolledMentors: 0, node: { id: "hst" } },
+        { nodeId: "zcu", mentees: 5, mentors: 5, enrolledMentees: 0, enrolledMentors: 0, node: { id: "zcu" } },
       ],
     });
     const data = await ok(service, `query($id: ID!) { cohort(id: $id) { id programme { id cohorts { id } } enrolments { id } tandems { id } } }`, { id: cohort.id });

@@ -34,7 +34,7 @@ export class CohortResolver {
     const rows = await ctx.loaders.quotasByCohort.load(cohort.localId);
     return rows.map((row) => {
       const node = ctx.services.directory.node(row.nodeId);
-      return CohortQuota.fromEntity(row, node ? ConsortiumNode.fromRegistry(node) : null);
+      return CohortQuota.fromEntity(row, node ? ConsortiumNode.of(node.id) : null);
     });
   }
 }

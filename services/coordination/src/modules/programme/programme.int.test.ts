@@ -23,10 +23,7 @@ describe("programmes", () => {
         { code: "health", name: "Health and care" },
         { code: "engineering", name: "Engineering" },
       ],
-      participatingNodes: [
-        { id: "zcu", country: "CZ" },
-        { id: "hst", country: "DE" },
-      ],
+      participatingNodes: [{ id: "zcu" }, { id: "hst" }],
     });
     const listed = await ok(service, `query($id: ID!) { programmes { id } programme(id: $id) { id name cohorts { id } } }`, { id: programme.id });
     expect(listed.programmes.map((p: { id: string }) => p.id)).toContain(programme.id);

@@ -38,7 +38,7 @@ export class ProgrammeResolver {
     authorise(ctx.caller, rules.readCatalogue);
     return programme.participatingNodeIds.flatMap((id) => {
       const node = ctx.services.directory.node(id);
-      return node ? [ConsortiumNode.fromRegistry(node)] : [];
+      return node ? [ConsortiumNode.of(node.id)] : [];
     });
   }
 }

@@ -1,6 +1,6 @@
 import { Directive, Field, ID, ObjectType } from "type-graphql";
 
-/** A member node of the consortium, owned by the coordination subgraph; nodes only hold its id. */
+/** A member node of the consortium, served by the gateway from the registry; nodes only hold its id. */
 @ObjectType("ConsortiumNode")
 @Directive(`@key(fields: "id", resolvable: false)`)
 export class ConsortiumNodeReference {

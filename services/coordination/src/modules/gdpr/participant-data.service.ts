@@ -132,6 +132,8 @@ export class ParticipantDataService {
       const withdrawn = await withdrawOpenAcceptances(manager, participantId, now);
       const proposals = await replace(MatchingProposalEntity, { menteeParticipantId: "mentee_participant_id", mentorParticipantId: "mentor_participant_id" });
       const auditEntries = await replace(AuditEntryEntity, { participantId: "participant_id", actor: "actor", targetId: "target_id" });
+      // answers kept for retried requests (24 h) that were the person's or name them
+      await manager.query(`DELETE FROM idempotency_keys WHERE actor = $1 OR strpos(response::text, $1) > 0`, [participantId]);
       // The partner's tandem ended: the change feed says so, by the tandem's id only.
       for (const { id } of closed.raw as { id: string }[]) await publishTandemChange(manager, this.directory, TandemChangeKind.CLOSED, id);
       return tandems + enrolments + withdrawn + proposals + auditEntries;

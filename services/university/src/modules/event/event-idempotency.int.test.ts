@@ -79,6 +79,15 @@ describe("mutations with an Idempotency-Key", () => {
     expect(firstError(result)).toMatchObject({ code: "BAD_USER_INPUT", field: "Idempotency-Key" });
   });
 
+  it("forgets a person's kept answers when the person is erased", async () => {
+    const person = await createParticipant(node);
+    expect((await send(randomUUID(), UPDATE_PARTICIPANT, { id: person.id, input: { about: "Kept in an answer" } }, as.participant(person.id))).errors).toBeUndefined();
+    expect(await node.sql(`SELECT count(*)::int AS n FROM idempotency_keys WHERE actor = $1`, [person.id])).toEqual([{ n: 1 }]);
+    const erased = await node.as(as.participant(person.id)).query(`mutation($p: ID!) { eraseParticipantData(node: "hst", participantId: $p) { removedRecords } }`, { p: person.id });
+    expect(erased.errors).toBeUndefined();
+    expect(await node.sql(`SELECT count(*)::int AS n FROM idempotency_keys WHERE actor = $1 OR strpos(response::text, $1) > 0`, [person.id])).toEqual([{ n: 0 }]);
+  });
+
   it("forgets keys after 24 hours", async () => {
     const key = randomUUID();
     const input = eventInput({ title: `A key from yesterday ${key}` });

@@ -43,10 +43,17 @@ export class ErasureService {
       const replacement = formatGlobalId(person.node, ERASED_KIND, randomUUID());
       const registrations = (await manager.update(RegistrationEntity, { participantId }, { participantId: replacement })).affected ?? 0;
       const auditEntries = await replaceInAuditLog(manager, participantId, replacement);
+      removedRecords += await forgetIdempotentAnswers(manager, participantId);
       const confirmation = { party: this.directory.self.id, participantId, heldPersonalData, removedRecords, anonymisedRecords: registrations + auditEntries, confirmedAt: new Date() };
       return { confirmation, pseudonym: replacement };
     });
   }
+}
+
+/** Answers kept for retried requests (24 h) that were the person's or name them. */
+export async function forgetIdempotentAnswers(manager: EntityManager, participantId: string): Promise<number> {
+  const [, affected] = (await manager.query(`DELETE FROM idempotency_keys WHERE actor = $1 OR strpos(response::text, $1) > 0`, [participantId])) as [unknown, number];
+  return affected ?? 0;
 }
 
 /** Replaces the id wherever an audit entry names it (concerned person, actor or target), counting each entry once. */

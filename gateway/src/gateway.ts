@@ -7,23 +7,7 @@
 import { randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { ApolloGateway, LocalGraphQLDataSource, type GraphQLDataSource } from "@apollo/gateway";
-import {
-  CallerDependenceTracker,
-  GATEWAY_LIMITS,
-  IDEMPOTENCY_KEY_HEADER,
-  idempotentRequestOf,
-  armorFor,
-  Gauge,
-  ServiceTokenSigner,
-  UserTokenVerifier,
-  createLogger,
-  createMetricsRegistry,
-  loadRegistry,
-  loadSigningKey,
-  mountMetrics,
-  startGraphQLService,
-  type ConsortiumRegistry,
-} from "@tandem/shared";
+import { CallerDependenceTracker, GATEWAY_LIMITS, IDEMPOTENCY_KEY_HEADER, idempotentRequestOf, armorFor, Gauge, ServiceTokenSigner, UserTokenVerifier, createLogger, createMetricsRegistry, loadRegistry, loadSigningKey, mountMetrics, startGraphQLService, type ConsortiumRegistry } from "@tandem/shared";
 import { authenticateUsers, requireUserPlugin, userOf, type GatewayContext } from "./auth/authenticate.js";
 import type { GatewayConfig } from "./env.js";
 import { consortiumParties } from "./gdpr/parties.js";

@@ -2,7 +2,7 @@
 import { existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { userInfo } from "node:os";
 import { dirname, join, resolve } from "node:path";
-import { clusterDirFor } from "@tandem/shared/embedded-postgres";
+import { clusterDirFor } from "@tandem/party/embedded-postgres";
 
 export interface DataDirLayout {
   root: string;

@@ -1,6 +1,6 @@
 /** The processes of a local consortium and how each is configured. */
 import type { ConsortiumRegistry } from "@tandem/shared";
-import type { PostgresServer } from "@tandem/shared/embedded-postgres";
+import type { PostgresServer } from "@tandem/party/embedded-postgres";
 import { repoPaths } from "../paths.js";
 import { keyFileOf } from "./keys.js";
 import type { LogLevel, PortPlan } from "./options.js";

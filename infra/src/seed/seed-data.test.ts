@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { loadRegistry } from "@tandem/shared";
-import { LANGUAGE_CODE, MATCHING_CODE, REGION_CODE, TRACK_CODE } from "@tandem/university/modules/participant/participant.input";
+import { loadRegistry, TRACK_CODE } from "@tandem/shared";
+import { LANGUAGE_CODE, MATCHING_CODE, REGION_CODE } from "@tandem/university/modules/participant/participant.input";
 import { repoPaths } from "../paths.js";
 import { eventSeeds, participantSeeds, programmeSeeds, registrationSeeds } from "./data/index.js";
 import { parseReference, referenceOf } from "./references.js";

@@ -1,4 +1,4 @@
-import { AuditEntryEntity, GatewayTokenUseEntity, IdempotencyRecordEntity, OutboxEntryEntity, OutboxWatermarkEntity } from "@tandem/shared";
+import { AuditEntryEntity, GatewayTokenUseEntity, IdempotencyRecordEntity, OutboxEntryEntity, OutboxWatermarkEntity } from "@tandem/party";
 import { DisclosureGrantEntity } from "./modules/disclosure/disclosure-grant.entity.js";
 import { EventEntity } from "./modules/event/event.entity.js";
 import { MatchingConsentEntity } from "./modules/matching/matching-consent.entity.js";

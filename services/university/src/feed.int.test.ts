@@ -6,8 +6,10 @@
  */
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { eventTopic, publishChange } from "@tandem/shared";
-import { as, createFeedClient, describeFeedError, fetchChangesSince, postFeedQuery, upgradeStatus, type FeedChange } from "@tandem/shared/testkit";
+import { eventTopic } from "@tandem/shared";
+import { publishChange } from "@tandem/party";
+import { as } from "@tandem/shared/testkit";
+import { createFeedClient, describeFeedError, fetchChangesSince, postFeedQuery, upgradeStatus, type FeedChange } from "@tandem/party/testkit";
 import { startTestNode, type TestNode } from "../test/test-node.js";
 import { createEvent } from "../test/fixtures.js";
 

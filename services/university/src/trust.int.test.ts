@@ -8,7 +8,8 @@ import { writeFileSync } from "node:fs";
 import { join, dirname } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { signingKeyFromJwk, generateSigningKeyPair } from "@tandem/shared";
-import { as, craftServiceToken, postFeedQuery } from "@tandem/shared/testkit";
+import { as, craftServiceToken } from "@tandem/shared/testkit";
+import { postFeedQuery } from "@tandem/party/testkit";
 import { startUniversityNode, type UniversityNode } from "./index.js";
 import { startTestNode, testTrust, type TestNode } from "../test/test-node.js";
 

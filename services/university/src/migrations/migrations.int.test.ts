@@ -1,30 +1,23 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import pg from "pg";
-import { createLogger, type Database } from "@tandem/shared";
-import { createFreshDatabase } from "@tandem/shared/testkit";
+import { createLogger } from "@tandem/shared";
+import { type Database } from "@tandem/party";
+import { openFreshDatabase, publicTables, type FreshDatabase } from "@tandem/party/testkit";
 import { openNodeDatabase } from "../node.js";
 import { migrations } from "./index.js";
 
 describe("university node migrations", () => {
+  let fresh: FreshDatabase;
   let database: Database;
-  let drop: () => Promise<void>;
   let url: string;
   beforeAll(async () => {
-    const fresh = await createFreshDatabase(inject("postgres"), "node_migrations");
-    drop = fresh.drop;
-    url = fresh.url;
-    database = openNodeDatabase({ databaseUrl: fresh.url, dbPoolSize: 2, node: { id: "hst", name: "Hochschule Trier", country: "DE" } }, createLogger("test", "silent"));
-    await database.dataSource.initialize();
+    const node = { id: "hst", name: "Hochschule Trier", country: "DE" };
+    fresh = await openFreshDatabase(inject("postgres"), "node_migrations", (freshUrl) => openNodeDatabase({ databaseUrl: freshUrl, dbPoolSize: 2, node }, createLogger("test", "silent")));
+    ({ database, url } = fresh);
   });
-  afterAll(async () => {
-    await database.dataSource.destroy();
-    await drop();
-  });
+  afterAll(() => fresh.close());
 
-  const tables = async (): Promise<string[]> =>
-    (await database.dataSource.query(`SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY table_name`)).map(
-      (row: { table_name: string }) => row.table_name,
-    );
+  const tables = () => publicTables(database.dataSource);
   const pendingSchemaChanges = async (): Promise<string[]> => (await database.dataSource.driver.createSchemaBuilder().log()).upQueries.map((query) => query.query);
 
   it("applies every migration and leaves the entities nothing to change", async () => {

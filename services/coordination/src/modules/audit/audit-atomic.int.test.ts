@@ -6,7 +6,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Caller } from "@tandem/shared";
-import { as, refuseAuditWrites, snapshotTables } from "@tandem/shared/testkit";
+import { as } from "@tandem/shared/testkit";
+import { refuseAuditWrites, snapshotTables } from "@tandem/party/testkit";
 import { startTestCoordination, type TestCoordination } from "../../../test/test-coordination.js";
 import { ACTIVATE, CLOSE, CREATE_COHORT, CREATE_PROGRAMME, ENROL, PROPOSE_TANDEM, RESPOND, acceptByBoth, cohortInput, enrolNew, ok, participantId, programmeInput, proposeNew, seedCohort } from "../../../test/fixtures.js";
 import { GivenProfiles, RESPOND_TO_PROPOSAL, START_ROUND, mentee, mentor, pseudonymProof, solvedRound } from "../../../test/matching-fixtures.js";

@@ -1,5 +1,6 @@
 import type { DataSource, Repository } from "typeorm";
-import { AppError, AuditEntryEntity, decodeSortCursor, encodeSortCursor, ErrorCode, toPage } from "@tandem/shared";
+import { AppError, decodeSortCursor, encodeSortCursor, ErrorCode } from "@tandem/shared";
+import { AuditEntryEntity, toPage } from "@tandem/party";
 import type { AuditLogArgs } from "./audit.args.js";
 
 /** Reads the coordination office's audit log; the audit plugin writes it. */

@@ -1,4 +1,4 @@
-import { createByKeyLoader, createGroupedLoader } from "@tandem/shared";
+import { createByKeyLoader, createGroupedLoader } from "@tandem/party";
 import type { CohortService } from "./cohort.service.js";
 
 /** Cohorts by local id, one query per batch. */

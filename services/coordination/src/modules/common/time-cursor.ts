@@ -4,7 +4,8 @@
  * round-trips exactly through a JavaScript Date.
  */
 import type { ObjectLiteral, SelectQueryBuilder } from "typeorm";
-import { AppError, ErrorCode, decodeSortCursor, encodeSortCursor, toPage } from "@tandem/shared";
+import { AppError, ErrorCode, decodeSortCursor, encodeSortCursor } from "@tandem/shared";
+import { toPage } from "@tandem/party";
 import type { ConsortiumDirectory } from "../../consortium-directory.js";
 
 export function encodeTimeCursor(at: Date, globalId: string): string {

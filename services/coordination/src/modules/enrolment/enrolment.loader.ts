@@ -1,4 +1,4 @@
-import { createByKeyLoader, createGroupedLoader } from "@tandem/shared";
+import { createByKeyLoader, createGroupedLoader } from "@tandem/party";
 import type { EnrolmentService } from "./enrolment.service.js";
 
 /** Enrolments by local id, one query per batch. */

@@ -1,5 +1,5 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
-import { connectionTypes } from "@tandem/shared";
+import { connectionTypes } from "@tandem/party";
 import type { CoordinationContext } from "../../context.js";
 import { authorise, forbidden, permitted, rules, visibilityOf } from "../access/access.rules.js";
 import { Cohort, CohortQuota } from "../cohort/cohort.type.js";

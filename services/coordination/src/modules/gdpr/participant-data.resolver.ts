@@ -6,7 +6,7 @@ import { ErrorCode } from "@tandem/shared";
 import type { CoordinationContext } from "../../context.js";
 import { authorise, rules } from "../access/access.rules.js";
 import { MAX_ID_LENGTH } from "../common/ids.js";
-import { ErasureConfirmation } from "@tandem/shared";
+import { ErasureConfirmation } from "@tandem/party";
 
 @ArgsType()
 class ParticipantArgs {

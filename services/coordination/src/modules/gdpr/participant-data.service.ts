@@ -8,7 +8,8 @@
  */
 import { randomUUID } from "node:crypto";
 import type { DataSource, EntityManager } from "typeorm";
-import { AuditEntryEntity, TandemChangeKind, type AuditEntryEntity as AuditRow, inTransaction, repositoryOf } from "@tandem/shared";
+import { TandemChangeKind } from "@tandem/shared";
+import { AuditEntryEntity, type AuditEntryEntity as AuditRow, inTransaction, repositoryOf } from "@tandem/party";
 import type { ConsortiumDirectory } from "../../consortium-directory.js";
 import type { AuditLogService } from "../audit/audit.service.js";
 import { COHORT_KIND } from "../cohort/cohort.type.js";

@@ -1,5 +1,6 @@
 import { In, type DataSource } from "typeorm";
-import { AppError, ErrorCode, isUniqueViolation, inTransaction, repositoryOf } from "@tandem/shared";
+import { AppError, ErrorCode } from "@tandem/shared";
+import { isUniqueViolation, inTransaction, repositoryOf } from "@tandem/party";
 import type { ConsortiumDirectory } from "../../consortium-directory.js";
 import { lockCohort } from "../cohort/cohort.service.js";
 import { COHORT_KIND } from "../cohort/cohort.type.js";

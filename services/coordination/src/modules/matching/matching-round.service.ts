@@ -1,5 +1,6 @@
 import { In, type DataSource } from "typeorm";
-import { AppError, ErrorCode, afterCommit, inTransaction, isUniqueViolation, repositoryOf } from "@tandem/shared";
+import { AppError, ErrorCode } from "@tandem/shared";
+import { afterCommit, inTransaction, isUniqueViolation, repositoryOf } from "@tandem/party";
 import type { ConsortiumDirectory } from "../../consortium-directory.js";
 import { CohortEntity } from "../cohort/cohort.entity.js";
 import { lockCohort } from "../cohort/cohort.service.js";

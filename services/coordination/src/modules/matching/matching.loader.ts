@@ -1,5 +1,5 @@
 import DataLoader from "dataloader";
-import { createGroupedLoader } from "@tandem/shared";
+import { createGroupedLoader } from "@tandem/party";
 import type { MatchingWeights } from "../../matching/criteria.js";
 import type { MatchingPairRuleService } from "./matching-pair-rule.service.js";
 import type { MatchingRoundService } from "./matching-round.service.js";

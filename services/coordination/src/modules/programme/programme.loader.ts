@@ -1,4 +1,4 @@
-import { createByKeyLoader, createGroupedLoader } from "@tandem/shared";
+import { createByKeyLoader, createGroupedLoader } from "@tandem/party";
 import type { ProgrammeService } from "./programme.service.js";
 
 /** Programmes by local id, one query per batch. */

@@ -1,5 +1,6 @@
 import { In, type DataSource, type Repository } from "typeorm";
-import { AppError, ErrorCode, invalidField, isUniqueViolation, inTransaction, repositoryOf } from "@tandem/shared";
+import { AppError, ErrorCode, invalidField } from "@tandem/shared";
+import { isUniqueViolation, inTransaction, repositoryOf } from "@tandem/party";
 import type { ConsortiumDirectory } from "../../consortium-directory.js";
 import { ProgrammeEntity, type CrossBorderRule } from "./programme.entity.js";
 import { ProgrammeTrackEntity } from "./programme-track.entity.js";

@@ -1,4 +1,4 @@
-import { createByKeyLoader, createGroupedLoader } from "@tandem/shared";
+import { createByKeyLoader, createGroupedLoader } from "@tandem/party";
 import type { TandemService } from "./tandem.service.js";
 
 /** Tandems by local id, one query per batch. */

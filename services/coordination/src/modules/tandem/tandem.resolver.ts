@@ -1,5 +1,6 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
-import { connectionTypes, isUser } from "@tandem/shared";
+import { isUser } from "@tandem/shared";
+import { connectionTypes } from "@tandem/party";
 import type { CoordinationContext } from "../../context.js";
 import { authorise, forbidden, permitted, rules, visibilityOf, type Partners } from "../access/access.rules.js";
 import { Cohort } from "../cohort/cohort.type.js";

@@ -1,5 +1,6 @@
 import { In, type DataSource, type EntityManager, type Repository } from "typeorm";
-import { AppError, ErrorCode, invalidField, ProofType, signProof, TandemChangeKind, type GlobalId, type SigningKey, inTransaction, repositoryOf } from "@tandem/shared";
+import { AppError, ErrorCode, invalidField, ProofType, signProof, TandemChangeKind, type GlobalId, type SigningKey } from "@tandem/shared";
+import { inTransaction, repositoryOf } from "@tandem/party";
 import type { ConsortiumDirectory } from "../../consortium-directory.js";
 import type { Visibility } from "../access/access.rules.js";
 import { whereVisible } from "../access/access.sql.js";

@@ -7,7 +7,8 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { signProof, type Caller } from "@tandem/shared";
-import { as, refuseAuditWrites, snapshotTables } from "@tandem/shared/testkit";
+import { as } from "@tandem/shared/testkit";
+import { refuseAuditWrites, snapshotTables } from "@tandem/party/testkit";
 import { startTestNode, type TestNode } from "../../../test/test-node.js";
 import {
   CANCEL_EVENT,

@@ -1,5 +1,6 @@
 import type { DataSource, Repository } from "typeorm";
-import { AppError, AuditEntryEntity, ErrorCode, encodeSortCursor, toPage } from "@tandem/shared";
+import { AppError, ErrorCode, encodeSortCursor } from "@tandem/shared";
+import { AuditEntryEntity, toPage } from "@tandem/party";
 import { decodeTimeCursor } from "../common/time-cursor.js";
 import type { AuditLogArgs } from "./audit-log.args.js";
 

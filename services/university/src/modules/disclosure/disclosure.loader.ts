@@ -1,4 +1,5 @@
-import { createGroupedLoader, type Caller } from "@tandem/shared";
+import { type Caller } from "@tandem/shared";
+import { createGroupedLoader } from "@tandem/party";
 import { granteesOf } from "../../access.js";
 import type { DisclosureGrantEntity } from "./disclosure-grant.entity.js";
 import type { DisclosureService } from "./disclosure.service.js";

@@ -4,7 +4,8 @@
  * the disclosure rules in one query per batch.
  */
 import { In, type DataSource, type Repository } from "typeorm";
-import { AppError, ErrorCode, ProofType, tryParseGlobalId, verifyDisclosureProof, type ConsortiumRegistry, type DisclosureProof, inTransaction, repositoryOf } from "@tandem/shared";
+import { AppError, ErrorCode, ProofType, tryParseGlobalId, verifyDisclosureProof, type ConsortiumRegistry, type DisclosureProof } from "@tandem/shared";
+import { inTransaction, repositoryOf } from "@tandem/party";
 import { nodeGrantee } from "../../access.js";
 import type { NodeDirectory } from "../../node-directory.js";
 import { ParticipantEntity } from "../participant/participant.entity.js";

@@ -1,5 +1,5 @@
 import DataLoader from "dataloader";
-import { createByKeyLoader } from "@tandem/shared";
+import { createByKeyLoader } from "@tandem/party";
 import type { EventEntity } from "./event.entity.js";
 import type { EventService, EventStats } from "./event.service.js";
 

@@ -1,5 +1,5 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
-import { connectionTypes } from "@tandem/shared";
+import { connectionTypes } from "@tandem/party";
 import { rules } from "../../access.js";
 import type { NodeContext } from "../../context.js";
 import { Event, EVENT_KIND } from "./event.type.js";

@@ -1,5 +1,6 @@
 import { In, type DataSource, type EntityManager, type Repository } from "typeorm";
-import { AppError, ErrorCode, EventChangeKind, encodeSortCursor, invalidField, rejectNulls, toPage, inTransaction, repositoryOf } from "@tandem/shared";
+import { AppError, ErrorCode, EventChangeKind, encodeSortCursor, invalidField, rejectNulls } from "@tandem/shared";
+import { toPage, inTransaction, repositoryOf } from "@tandem/party";
 import { decodeTimeCursor } from "../common/time-cursor.js";
 import type { NodeDirectory } from "../../node-directory.js";
 import { publishEventChange } from "./event.changes.js";

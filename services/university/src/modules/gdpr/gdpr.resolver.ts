@@ -4,7 +4,7 @@ import { FIELD_GROUPS, rules } from "../../access.js";
 import type { NodeContext } from "../../context.js";
 import { PARTICIPANT_KIND } from "../participant/participant.type.js";
 import type { ParticipantDataExport } from "./data-export.service.js";
-import { ErasureConfirmation } from "@tandem/shared";
+import { ErasureConfirmation } from "@tandem/party";
 
 /** The node's part of a person's GDPR rights; the gateway asks every party and assembles the answer. */
 @Resolver()

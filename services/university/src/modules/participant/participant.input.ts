@@ -1,10 +1,10 @@
 import { ArrayMaxSize, IsBoolean, IsEmail, IsIn, IsInt, IsOptional, Length, Matches, Max, MaxLength, Min } from "class-validator";
 import { Field, InputType, Int } from "type-graphql";
 import { DegreeLevelEnum, MeetingFormatEnum, ParticipantRoleEnum } from "./participant.type.js";
-import type { DegreeLevel, MeetingFormat, ParticipantRole } from "./participant.entity.js";
+import { TRACK_CODE, type MeetingFormat, type ParticipantRole } from "@tandem/shared";
+import type { DegreeLevel } from "./participant.entity.js";
 
 export const LANGUAGE_CODE = /^[a-z]{2}$/;
-export const TRACK_CODE = /^[a-z][a-z0-9-]{1,31}$/;
 /** Goal and discipline codes: lowercase, e.g. career-industry, medical-informatics. */
 export const MATCHING_CODE = /^[a-z][a-z0-9-]{1,31}$/;
 /** ISO 3166-1 alpha-2 country, optionally with a subdivision: DE-RP, LU, FR-GE, CZ-PL. */

@@ -1,4 +1,4 @@
-import { createByKeyLoader } from "@tandem/shared";
+import { createByKeyLoader } from "@tandem/party";
 import type { ParticipantEntity } from "./participant.entity.js";
 import type { ParticipantService } from "./participant.service.js";
 

@@ -1,5 +1,5 @@
 import { Arg, Args, Ctx, ID, Mutation, Query, Resolver } from "type-graphql";
-import { connectionTypes } from "@tandem/shared";
+import { connectionTypes } from "@tandem/party";
 import { rules } from "../../access.js";
 import type { NodeContext } from "../../context.js";
 import { Participant, PARTICIPANT_KIND } from "./participant.type.js";

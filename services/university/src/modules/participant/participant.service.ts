@@ -1,5 +1,6 @@
 import { In, type DataSource, type Repository } from "typeorm";
-import { AppError, ErrorCode, UUID_PATTERN, encodeSortCursor, invalidField, rejectNulls, toPage, inTransaction, repositoryOf } from "@tandem/shared";
+import { AppError, ErrorCode, UUID_PATTERN, encodeSortCursor, invalidField, rejectNulls } from "@tandem/shared";
+import { toPage, inTransaction, repositoryOf } from "@tandem/party";
 import { decodeTimeCursor } from "../common/time-cursor.js";
 import type { NodeDirectory } from "../../node-directory.js";
 import { ParticipantEntity } from "./participant.entity.js";

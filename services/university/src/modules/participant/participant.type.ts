@@ -1,17 +1,17 @@
 import { Directive, Field, ID, Int, ObjectType, registerEnumType } from "type-graphql";
 import { DateTimeISOResolver } from "graphql-scalars";
-import { formatGlobalId } from "@tandem/shared";
+import { formatGlobalId, MeetingFormats, ParticipantRoles, type MeetingFormat, type ParticipantRole } from "@tandem/shared";
 import type { PersonalField } from "../../access.js";
 import { ConsortiumNodeReference } from "../common/consortium-node.type.js";
-import type { DegreeLevel, MeetingFormat, ParticipantEntity, ParticipantRole } from "./participant.entity.js";
+import type { DegreeLevel, ParticipantEntity } from "./participant.entity.js";
 
-export const ParticipantRoleEnum = { MENTEE: "MENTEE", MENTOR: "MENTOR", ALUMNUS: "ALUMNUS" } as const;
+export const ParticipantRoleEnum = ParticipantRoles;
 registerEnumType(ParticipantRoleEnum, { name: "ParticipantRole", description: "What a participant does in the programmes." });
 
 export const DegreeLevelEnum = { BACHELOR: "BACHELOR", MASTER: "MASTER", DOCTORAL: "DOCTORAL", PROFESSIONAL: "PROFESSIONAL" } as const;
 registerEnumType(DegreeLevelEnum, { name: "DegreeLevel" });
 
-export const MeetingFormatEnum = { ONLINE: "ONLINE", IN_PERSON: "IN_PERSON", HYBRID: "HYBRID" } as const;
+export const MeetingFormatEnum = MeetingFormats;
 registerEnumType(MeetingFormatEnum, { name: "MeetingFormat", description: "How a participant prefers to meet their tandem partner." });
 
 export const PARTICIPANT_KIND = "participant";

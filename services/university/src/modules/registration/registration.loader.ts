@@ -1,5 +1,5 @@
 import DataLoader from "dataloader";
-import { createByKeyLoader } from "@tandem/shared";
+import { createByKeyLoader } from "@tandem/party";
 import type { RegistrationEntity, RegistrationStatus } from "./registration.entity.js";
 import type { RegistrationService } from "./registration.service.js";
 

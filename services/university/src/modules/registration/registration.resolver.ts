@@ -1,5 +1,6 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
-import { connectionTypes, tryParseGlobalId } from "@tandem/shared";
+import { tryParseGlobalId } from "@tandem/shared";
+import { connectionTypes } from "@tandem/party";
 import { forbidden, nodeOnlyEvents, rules } from "../../access.js";
 import type { NodeContext } from "../../context.js";
 import { emptyConnection } from "../common/empty-connection.js";

@@ -1,5 +1,6 @@
 import { In, type DataSource, type EntityManager, type Repository } from "typeorm";
-import { AppError, ErrorCode, RegistrationChangeKind, encodeSortCursor, toPage, inTransaction, repositoryOf } from "@tandem/shared";
+import { AppError, ErrorCode, RegistrationChangeKind, encodeSortCursor } from "@tandem/shared";
+import { toPage, inTransaction, repositoryOf } from "@tandem/party";
 import { decodeTimeCursor } from "../common/time-cursor.js";
 import type { NodeDirectory } from "../../node-directory.js";
 import { publishRegistrationChange } from "../event/event.changes.js";

@@ -58,13 +58,11 @@ export function serveGraphqlWs<P extends Record<string, unknown> | undefined>(op
         send: (data) => writer.send(data),
         close: (code, reason) => socket.close(code, reason),
         onMessage: (handle) =>
-          socket.on("message", async (event) => {
-            try {
-              await handle(String(event));
-            } catch (error) {
+          socket.on("message", (event) => {
+            handle(String(event)).catch((error: unknown) => {
               console.error("Internal error occurred during message handling. Please check your implementation.", error);
               socket.close(CloseCode.InternalServerError, reasonOf(error, isProd));
-            }
+            });
           }),
       },
       { socket, request, writer },

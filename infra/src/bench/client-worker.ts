@@ -171,7 +171,7 @@ function report(expectedPerClient: number): ReportReply {
 async function close(): Promise<void> {
   run?.lag.disable();
   run = null;
-  await Promise.all(clients.splice(0).map((client) => client.socket?.close()));
+  await Promise.all(clients.splice(0).map(async (client) => client.socket?.close()));
 }
 
 async function handle(request: WorkerRequest): Promise<unknown> {

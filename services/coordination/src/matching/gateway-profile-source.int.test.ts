@@ -52,13 +52,11 @@ class FakeGateway {
     this.server = createServer((req, res) => {
       let body = "";
       req.on("data", (chunk) => (body += chunk));
-      req.on("end", async () => {
-        const { query, variables } = JSON.parse(body);
-        this.requests.push({ authorization: req.headers.authorization, variables });
-        const result = await graphql({ schema: this.schema, source: query, variableValues: variables });
-        const errors = [...(result.errors ?? []).map((error) => error.toJSON()), ...this.errors];
-        res.setHeader("content-type", "application/json");
-        res.end(JSON.stringify({ data: result.data ?? null, ...(errors.length ? { errors } : {}) }));
+      req.on("end", () => {
+        this.answer(body, req.headers.authorization).then(
+          (answer) => res.setHeader("content-type", "application/json").end(JSON.stringify(answer)),
+          (error: unknown) => res.writeHead(500).end(String(error)),
+        );
       });
     });
     await new Promise<void>((resolve) => this.server!.listen(0, "127.0.0.1", resolve));
@@ -67,6 +65,14 @@ class FakeGateway {
 
   stop(): Promise<void> {
     return new Promise((resolve) => this.server?.close(() => resolve()) ?? resolve());
+  }
+
+  private async answer(body: string, authorization: string | undefined): Promise<unknown> {
+    const { query, variables } = JSON.parse(body);
+    this.requests.push({ authorization, variables });
+    const result = await graphql({ schema: this.schema, source: query, variableValues: variables });
+    const errors = [...(result.errors ?? []).map((error) => error.toJSON()), ...this.errors];
+    return { data: result.data ?? null, ...(errors.length ? { errors } : {}) };
   }
 }
 

@@ -79,7 +79,8 @@ export class OutboxListener {
     client.on("error", (error) => this.lost(client, error));
     client.on("end", () => this.lost(client));
     client.on("notification", (message) => {
-      if (message.channel === OUTBOX_CHANNEL) this.enqueue(() => this.receive(client, message.payload));
+      // fire and forget: the queue runs notifications in order and logs a failed one (enqueue)
+      if (message.channel === OUTBOX_CHANNEL) void this.enqueue(() => this.receive(client, message.payload));
     });
     await client.connect();
     if (this.stopped) {

@@ -7,7 +7,23 @@
 import { randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { ApolloGateway, LocalGraphQLDataSource, type GraphQLDataSource } from "@apollo/gateway";
-import { CallerDependenceTracker, GATEWAY_LIMITS, IDEMPOTENCY_KEY_HEADER, idempotentRequestOf, armorFor, Gauge, ServiceTokenSigner, UserTokenVerifier, createLogger, createMetricsRegistry, loadRegistry, loadSigningKey, mountMetrics, startGraphQLService, type ConsortiumRegistry } from "@tandem/shared";
+import {
+  CallerDependenceTracker,
+  GATEWAY_LIMITS,
+  IDEMPOTENCY_KEY_HEADER,
+  idempotentRequestOf,
+  armorFor,
+  Gauge,
+  ServiceTokenSigner,
+  UserTokenVerifier,
+  createLogger,
+  createMetricsRegistry,
+  loadRegistry,
+  loadSigningKey,
+  mountMetrics,
+  startGraphQLService,
+  type ConsortiumRegistry,
+} from "@tandem/shared";
 import { authenticateUsers, requireUserPlugin, userOf, type GatewayContext } from "./auth/authenticate.js";
 import type { GatewayConfig } from "./env.js";
 import { consortiumParties } from "./gdpr/parties.js";
@@ -48,13 +64,9 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
   const sources: Record<string, GraphQLDataSource> = {
     university: new UniversityRouter(nodes, universitySdl, config.representationsPerCall),
     coordination: new ForwardingDataSource(coordinationClient, tokens),
-    [GATEWAY_SUBGRAPH_NAME]: new LocalGraphQLDataSource(
-      buildGatewayLocalSchema({ registry, health, parties: consortiumParties(nodes, coordinationClient, tokens), nodeIds: nodes.nodeIds }),
-    ),
+    [GATEWAY_SUBGRAPH_NAME]: new LocalGraphQLDataSource(buildGatewayLocalSchema({ registry, health, parties: consortiumParties(nodes, coordinationClient, tokens), nodeIds: nodes.nodeIds })),
   };
-  const feeds = new Map(
-    [...registry.nodes, registry.coordination].map((party) => [party.id, new PartyFeed(party.id, party.url, tokens, logger)] as const),
-  );
+  const feeds = new Map([...registry.nodes, registry.coordination].map((party) => [party.id, new PartyFeed(party.id, party.url, tokens, logger)] as const));
   const hub = new UpstreamHub(feeds, logger);
   // live updates run their queries through the server, which starts below
   const running: { service?: Awaited<ReturnType<typeof startGraphQLService<GatewayContext>>> } = {};

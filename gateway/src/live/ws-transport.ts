@@ -31,7 +31,11 @@ const reasonOf = (error: unknown, isProd: boolean) => {
 };
 
 /** Like graphql-ws's `useServer(options, wss, keepAlive)`. */
-export function serveGraphqlWs<P extends Record<string, unknown> | undefined>(options: ServerOptions<P, Extra> & { isProd?: boolean }, wss: WebSocketServer, keepAlive = 12_000): { dispose(): Promise<void> } {
+export function serveGraphqlWs<P extends Record<string, unknown> | undefined>(
+  options: ServerOptions<P, Extra> & { isProd?: boolean },
+  wss: WebSocketServer,
+  keepAlive = 12_000,
+): { dispose(): Promise<void> } {
   const isProd = typeof options.isProd === "boolean" ? options.isProd : process.env.NODE_ENV === "production";
   const server = makeServer(options);
   wss.options.handleProtocols = handleProtocols;

@@ -73,9 +73,7 @@ export async function startCoordination(config: CoordinationConfig, options: Coo
     tokenUses,
   );
   const signingKey = await loadPublishedSigningKey(config.signingKeyFile, registry);
-  const profiles =
-    options.profileSource ??
-    new GatewayProfileSource({ gatewayUrl: config.gatewayUrl, signingKey, coordinationId: directory.selfId, consortiumId: registry.consortium.id });
+  const profiles = options.profileSource ?? new GatewayProfileSource({ gatewayUrl: config.gatewayUrl, signingKey, coordinationId: directory.selfId, consortiumId: registry.consortium.id });
   const services = createCoordinationServices(database.dataSource, directory, signingKey, { profiles, logger });
   const { schema } = await buildCoordinationSubgraph();
   const metrics = createMetricsRegistry({ service: SERVICE_NAME, coordination: directory.selfId });

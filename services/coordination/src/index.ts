@@ -7,12 +7,4 @@ export { buildCoordinationSubgraph, SUBGRAPH_NAME } from "./schema.js";
 export { ConsortiumDirectory } from "./consortium-directory.js";
 export { entities } from "./entities.js";
 export { migrations } from "./migrations/index.js";
-export {
-  solveAssignment,
-  validateInstance,
-  InvalidInstanceError,
-  type AssignmentInstance,
-  type AssignmentMentor,
-  type AssignmentPair,
-  type AssignmentResult,
-} from "./matching/solver/index.js";
+export { solveAssignment, validateInstance, InvalidInstanceError, type AssignmentInstance, type AssignmentMentor, type AssignmentPair, type AssignmentResult } from "./matching/solver/index.js";

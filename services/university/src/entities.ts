@@ -5,4 +5,15 @@ import { MatchingConsentEntity } from "./modules/matching/matching-consent.entit
 import { ParticipantEntity } from "./modules/participant/participant.entity.js";
 import { RegistrationEntity } from "./modules/registration/registration.entity.js";
 
-export const entities = [ParticipantEntity, EventEntity, RegistrationEntity, DisclosureGrantEntity, MatchingConsentEntity, AuditEntryEntity, OutboxEntryEntity, OutboxWatermarkEntity, GatewayTokenUseEntity, IdempotencyRecordEntity];
+export const entities = [
+  ParticipantEntity,
+  EventEntity,
+  RegistrationEntity,
+  DisclosureGrantEntity,
+  MatchingConsentEntity,
+  AuditEntryEntity,
+  OutboxEntryEntity,
+  OutboxWatermarkEntity,
+  GatewayTokenUseEntity,
+  IdempotencyRecordEntity,
+];

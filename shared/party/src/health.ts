@@ -29,7 +29,13 @@ async function databaseAnswers(dataSource: DataSource, timeoutMs: number): Promi
     timer = setTimeout(() => resolve(false), timeoutMs);
   });
   try {
-    return await Promise.race([pool.query("SELECT 1").then(() => true, () => false), timedOut]);
+    return await Promise.race([
+      pool.query("SELECT 1").then(
+        () => true,
+        () => false,
+      ),
+      timedOut,
+    ]);
   } finally {
     clearTimeout(timer);
   }

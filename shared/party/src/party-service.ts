@@ -7,7 +7,19 @@
 import type { BaseContext } from "@apollo/server";
 import type { Request, Response } from "express";
 import type { GraphQLSchema } from "graphql";
-import { systemCallerPlugin, callerOf, requireServiceToken, type Caller, type ServiceTokenVerifier, startGraphQLService, type RunningService, type OperationLimits, type Logger, mountMetrics, type MetricsRegistry } from "@tandem/shared";
+import {
+  systemCallerPlugin,
+  callerOf,
+  requireServiceToken,
+  type Caller,
+  type ServiceTokenVerifier,
+  startGraphQLService,
+  type RunningService,
+  type OperationLimits,
+  type Logger,
+  mountMetrics,
+  type MetricsRegistry,
+} from "@tandem/shared";
 import { auditPlugin } from "./audit/audit-trail.js";
 import { auditMutations } from "./audit/audited-mutations.js";
 import { idempotencyPlugin, type IdempotentContext } from "./idempotency/idempotency.js";

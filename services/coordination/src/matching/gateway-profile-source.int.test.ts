@@ -42,7 +42,11 @@ class FakeGateway {
           const start = args.after ? Number(args.after.slice(1)) + 1 : 0;
           const page = all.slice(start, start + args.first);
           const edges = page.map((node, index) => ({ cursor: `c${start + index}`, node }));
-          return { totalCount: all.length, edges, pageInfo: { hasNextPage: start + args.first < all.length, hasPreviousPage: start > 0, startCursor: edges[0]?.cursor ?? null, endCursor: edges.at(-1)?.cursor ?? null } };
+          return {
+            totalCount: all.length,
+            edges,
+            pageInfo: { hasNextPage: start + args.first < all.length, hasPreviousPage: start > 0, startCursor: edges[0]?.cursor ?? null, endCursor: edges.at(-1)?.cursor ?? null },
+          };
         },
       },
     } as never,

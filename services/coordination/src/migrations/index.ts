@@ -4,4 +4,12 @@ import { Initial1795304478454 } from "./1795304478454-initial.js";
 import { TandemAcceptance1795306999376 } from "./1795306999376-tandem-acceptance.js";
 import { MatchingRounds1795314248792 } from "./1795314248792-matching-rounds.js";
 
-export const migrations = [Initial1795304478454, AuditLog1795306993310, TandemAcceptance1795306999376, AddOutbox1795309956291, MatchingRounds1795314248792, AddGatewayTokenUses1796529866348, AddIdempotencyKeys1796530399661];
+export const migrations = [
+  Initial1795304478454,
+  AuditLog1795306993310,
+  TandemAcceptance1795306999376,
+  AddOutbox1795309956291,
+  MatchingRounds1795314248792,
+  AddGatewayTokenUses1796529866348,
+  AddIdempotencyKeys1796530399661,
+];

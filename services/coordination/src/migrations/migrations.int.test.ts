@@ -72,7 +72,9 @@ describe("coordination migrations", () => {
       { status: "ACTIVE", mentee_response: "PENDING", mentor_response: "PENDING", mentee_responded_at: null },
       { status: "PROPOSED", mentee_response: "PENDING", mentor_response: "PENDING", mentee_responded_at: null },
     ]);
-    await query(`UPDATE tandems SET mentee_response = 'ACCEPTED', mentee_responded_at = now(), mentor_response = 'ACCEPTED', mentor_responded_at = now(), status = 'ACCEPTED' WHERE status = 'PROPOSED'`);
+    await query(
+      `UPDATE tandems SET mentee_response = 'ACCEPTED', mentee_responded_at = now(), mentor_response = 'ACCEPTED', mentor_responded_at = now(), status = 'ACCEPTED' WHERE status = 'PROPOSED'`,
+    );
     await revertTo("AuditLog1795306993310");
     expect(await query(`SELECT status FROM tandems ORDER BY mentee_id`)).toEqual([{ status: "ACTIVE" }, { status: "PROPOSED" }]);
     await database.dataSource.runMigrations({ transaction: "each" });

@@ -6,4 +6,14 @@ import { AddDisclosureGrants1795307022450 } from "./1795307022450-add-disclosure
 import { AddMatchingProfile1795311534794 } from "./1795311534794-add-matching-profile.js";
 import { EmailNotUnique1796531000000 } from "./1796531000000-email-not-unique.js";
 
-export const migrations = [Initial1795304786513, AddParticipantContact1795307014827, AddDisclosureGrants1795307022450, AddAuditLog1795307031267, AddOutbox1795309744969, AddMatchingProfile1795311534794, AddGatewayTokenUses1796529866348, AddIdempotencyKeys1796530399661, EmailNotUnique1796531000000];
+export const migrations = [
+  Initial1795304786513,
+  AddParticipantContact1795307014827,
+  AddDisclosureGrants1795307022450,
+  AddAuditLog1795307031267,
+  AddOutbox1795309744969,
+  AddMatchingProfile1795311534794,
+  AddGatewayTokenUses1796529866348,
+  AddIdempotencyKeys1796530399661,
+  EmailNotUnique1796531000000,
+];

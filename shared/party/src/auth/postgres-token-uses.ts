@@ -23,17 +23,17 @@ export class PostgresTokenUseStore implements TokenUseStore {
   constructor(private readonly options: PostgresTokenUseStoreOptions) {}
 
   async claim(jti: string, expiresAt: Date): Promise<boolean> {
-    const inserted: unknown[] = await this.options.dataSource.query(
-      `INSERT INTO gateway_token_uses (jti, expires_at) VALUES ($1, $2) ON CONFLICT (jti) DO NOTHING RETURNING 1`,
-      [jti, expiresAt],
-    );
+    const inserted: unknown[] = await this.options.dataSource.query(`INSERT INTO gateway_token_uses (jti, expires_at) VALUES ($1, $2) ON CONFLICT (jti) DO NOTHING RETURNING 1`, [jti, expiresAt]);
     return inserted.length === 1;
   }
 
   /** Deletes the rows past their expiry; returns how many. */
   async prune(): Promise<number> {
     const now = this.options.now?.() ?? new Date();
-    const [row]: { deleted: number }[] = await this.options.dataSource.query(`WITH pruned AS (DELETE FROM gateway_token_uses WHERE expires_at < $1 RETURNING 1) SELECT count(*)::int AS deleted FROM pruned`, [now]);
+    const [row]: { deleted: number }[] = await this.options.dataSource.query(
+      `WITH pruned AS (DELETE FROM gateway_token_uses WHERE expires_at < $1 RETURNING 1) SELECT count(*)::int AS deleted FROM pruned`,
+      [now],
+    );
     return Number(row?.deleted ?? 0);
   }
 

@@ -11,12 +11,7 @@ import { createDatabase, migrate, type DatabaseOptions } from "../database.js";
 import { createLogger, runMain } from "@tandem/shared";
 import { createFreshDatabase, startTestPostgres } from "../testkit/index.js";
 
-export async function generateMigration(options: {
-  name: string;
-  directory: string;
-  entities: DatabaseOptions["entities"];
-  migrations: DatabaseOptions["migrations"];
-}): Promise<string | null> {
+export async function generateMigration(options: { name: string; directory: string; entities: DatabaseOptions["entities"]; migrations: DatabaseOptions["migrations"] }): Promise<string | null> {
   if (!/^[A-Z][A-Za-z0-9]+$/.test(options.name)) throw new Error("migration name must be PascalCase, e.g. AddEventTracks");
   const postgres = await startTestPostgres();
   try {

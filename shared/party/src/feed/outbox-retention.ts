@@ -11,7 +11,11 @@ import type { SqlQuery } from "./outbox-reader.js";
 export const DEFAULT_RETENTION_HOURS = 24;
 
 /** `OUTBOX_RETENTION_HOURS`: how long a party keeps changes for subscribers resuming by cursor (1 minute to 90 days). */
-export const outboxRetentionHours = z.coerce.number().min(1 / 60).max(90 * 24).default(DEFAULT_RETENTION_HOURS);
+export const outboxRetentionHours = z.coerce
+  .number()
+  .min(1 / 60)
+  .max(90 * 24)
+  .default(DEFAULT_RETENTION_HOURS);
 
 export interface OutboxRetentionOptions {
   query: SqlQuery;

@@ -11,7 +11,17 @@ import { createHash } from "node:crypto";
 import { HeaderMap, type ApolloServerPlugin, type GraphQLResponse } from "@apollo/server";
 import type { OperationDefinitionNode } from "graphql";
 import type { DataSource, EntityManager } from "typeorm";
-import { type Caller, AppError, ErrorCode, type Logger, IDEMPOTENCY_FINGERPRINT_HEADER, IDEMPOTENCY_FINGERPRINT_PATTERN, IDEMPOTENCY_KEY_HEADER, checkIdempotencyKey, requestFingerprint } from "@tandem/shared";
+import {
+  type Caller,
+  AppError,
+  ErrorCode,
+  type Logger,
+  IDEMPOTENCY_FINGERPRINT_HEADER,
+  IDEMPOTENCY_FINGERPRINT_PATTERN,
+  IDEMPOTENCY_KEY_HEADER,
+  checkIdempotencyKey,
+  requestFingerprint,
+} from "@tandem/shared";
 import type { AuditedContext } from "../audit/audit-trail.js";
 import { IdempotencyRecordEntity } from "./idempotency-record.entity.js";
 
@@ -82,10 +92,11 @@ export function idempotencyPlugin<C extends IdempotentContext>(dataSource: DataS
           try {
             checkIdempotencyKey(key);
             const scope = scopeOf(caller.sub, key, operation);
-            const records = await dataSource.query(
-              `SELECT scope, fingerprint, response FROM idempotency_keys WHERE actor = $1 AND key = $2 AND created_at > now() - make_interval(hours => $3)`,
-              [caller.sub, key, IDEMPOTENCY_WINDOW_HOURS],
-            );
+            const records = await dataSource.query(`SELECT scope, fingerprint, response FROM idempotency_keys WHERE actor = $1 AND key = $2 AND created_at > now() - make_interval(hours => $3)`, [
+              caller.sub,
+              key,
+              IDEMPOTENCY_WINDOW_HOURS,
+            ]);
             if (records.some((record: IdempotencyRecordEntity) => record.fingerprint !== fingerprint)) throw reused();
             const own = records.find((record: IdempotencyRecordEntity) => record.scope === scope) as IdempotencyRecordEntity | undefined;
             if (own?.response) {
@@ -114,7 +125,9 @@ export function idempotencyPlugin<C extends IdempotentContext>(dataSource: DataS
 /** One record per caller, key and the root fields this party serves of the request. */
 function scopeOf(actor: string, key: string, operation: OperationDefinitionNode): string {
   const roots = operation.selectionSet.selections.map((selection) => (selection.kind === "Field" ? (selection.alias ?? selection.name).value : selection.kind));
-  return createHash("sha256").update(JSON.stringify([actor, key, roots])).digest("hex");
+  return createHash("sha256")
+    .update(JSON.stringify([actor, key, roots]))
+    .digest("hex");
 }
 
 function replay(stored: NonNullable<IdempotencyRecordEntity["response"]>): GraphQLResponse {
@@ -122,7 +135,10 @@ function replay(stored: NonNullable<IdempotencyRecordEntity["response"]>): Graph
 }
 
 function refusal(error: AppError): GraphQLResponse {
-  return { http: { status: undefined, headers: new HeaderMap() }, body: { kind: "single", singleResult: { errors: [{ message: error.message, extensions: { code: error.code, field: "Idempotency-Key" } }] } } };
+  return {
+    http: { status: undefined, headers: new HeaderMap() },
+    body: { kind: "single", singleResult: { errors: [{ message: error.message, extensions: { code: error.code, field: "Idempotency-Key" } }] } },
+  };
 }
 
 function reused(): AppError {

@@ -45,14 +45,22 @@ export class FeedSubscription {
 
   /** Waits until at least `count` changes arrived; fails on an error or after `timeoutMs`. */
   async waitFor(count: number, timeoutMs = 10_000): Promise<FeedChange[]> {
-    await until(() => this.received.length >= count || this.error !== undefined, timeoutMs, () => `${this.received.length} of ${count} changes`);
+    await until(
+      () => this.received.length >= count || this.error !== undefined,
+      timeoutMs,
+      () => `${this.received.length} of ${count} changes`,
+    );
     if (this.error !== undefined && this.received.length < count) throw new Error(`the subscription failed: ${JSON.stringify(describeFeedError(this.error))}`);
     return this.received;
   }
 
   /** Waits until the subscription ended (error or completion) and returns its error. */
   async ended(timeoutMs = 10_000): Promise<unknown> {
-    await until(() => this.done, timeoutMs, () => "the end of the subscription");
+    await until(
+      () => this.done,
+      timeoutMs,
+      () => "the end of the subscription",
+    );
     return this.error;
   }
 }

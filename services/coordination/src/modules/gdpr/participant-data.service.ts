@@ -126,7 +126,12 @@ export class ParticipantDataService {
         .where("status <> 'CLOSED' AND (mentee_id = :participantId OR mentor_id = :participantId)", { participantId })
         .returning(["id"])
         .execute();
-      await manager.createQueryBuilder().update(EnrolmentEntity).set({ status: "WITHDRAWN", withdrawnAt: now }).where("status = 'ACTIVE' AND participant_id = :participantId", { participantId }).execute();
+      await manager
+        .createQueryBuilder()
+        .update(EnrolmentEntity)
+        .set({ status: "WITHDRAWN", withdrawnAt: now })
+        .where("status = 'ACTIVE' AND participant_id = :participantId", { participantId })
+        .execute();
       const replace = (entity: new () => object, columns: Record<string, string>) => replaceReference(manager, entity, columns, participantId, pseudonym);
       const tandems = await replace(TandemEntity, { menteeId: "mentee_id", mentorId: "mentor_id" });
       const enrolments = await replace(EnrolmentEntity, { participantId: "participant_id" });
@@ -176,7 +181,12 @@ async function replaceReference(manager: EntityManager, entity: new () => object
     .createQueryBuilder()
     .update(entity)
     .set(set)
-    .where(Object.values(columns).map((column) => `"${column}" = :id`).join(" OR "), { id, pseudonym })
+    .where(
+      Object.values(columns)
+        .map((column) => `"${column}" = :id`)
+        .join(" OR "),
+      { id, pseudonym },
+    )
     .execute();
   return result.affected ?? 0;
 }

@@ -67,7 +67,10 @@ export class DisclosureService {
     const local = (id: string) => (tryParseGlobalId(id)?.node === this.directory.self.id ? tryParseGlobalId(id)!.localId : null);
     const grants: GrantToRecord[] = [];
     if (proof.type === ProofType.TANDEM_ACCEPTED) {
-      for (const [self, partner] of [[proof.menteeId, proof.mentorId], [proof.mentorId, proof.menteeId]] as const) {
+      for (const [self, partner] of [
+        [proof.menteeId, proof.mentorId],
+        [proof.mentorId, proof.menteeId],
+      ] as const) {
         const participantId = local(self);
         if (participantId) grants.push({ participantId, grantee: partner, scope: "CONTACT", basis: "TANDEM", referenceId: proof.tandemId });
       }

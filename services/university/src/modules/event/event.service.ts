@@ -98,7 +98,11 @@ export class EventService {
     if (args.to) filtered.andWhere("e.starts_at < :to", { to: args.to });
     if (args.kinds?.length) filtered.andWhere("e.kind IN (:...kinds)", { kinds: args.kinds });
     const totalCount = await filtered.clone().getCount();
-    const page = filtered.clone().orderBy("e.starts_at", "ASC").addOrderBy("e.id", "ASC").limit(args.first + 1);
+    const page = filtered
+      .clone()
+      .orderBy("e.starts_at", "ASC")
+      .addOrderBy("e.id", "ASC")
+      .limit(args.first + 1);
     if (args.after) {
       const { at, id: globalId } = decodeTimeCursor(args.after, "event");
       const localId = this.directory.tryLocal(globalId, EVENT_KIND);

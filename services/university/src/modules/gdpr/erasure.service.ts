@@ -58,7 +58,12 @@ async function replaceInAuditLog(manager: EntityManager, id: string, pseudonym: 
     .createQueryBuilder()
     .update(AuditEntryEntity)
     .set(set)
-    .where(Object.values(columns).map((column) => `"${column}" = :id`).join(" OR "), { id, pseudonym })
+    .where(
+      Object.values(columns)
+        .map((column) => `"${column}" = :id`)
+        .join(" OR "),
+      { id, pseudonym },
+    )
     .execute();
   return result.affected ?? 0;
 }

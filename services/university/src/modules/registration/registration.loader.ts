@@ -5,7 +5,10 @@ import type { RegistrationService } from "./registration.service.js";
 
 /** Registrations of this node by local id, one query per batch. */
 export function createRegistrationLoader(service: RegistrationService) {
-  return createByKeyLoader<string, RegistrationEntity>((ids) => service.findByIds(ids), (row) => row.id);
+  return createByKeyLoader<string, RegistrationEntity>(
+    (ids) => service.findByIds(ids),
+    (row) => row.id,
+  );
 }
 
 /** Registrations per event for one status filter (key: "<statuses>|<eventId>"), one query per batch. */

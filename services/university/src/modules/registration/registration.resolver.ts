@@ -39,11 +39,7 @@ export class RegistrationResolver {
     nullable: true,
     description: "Registers a participant of any node for an event (the participant, or their node's coordinators); waitlisted when full; idempotent.",
   })
-  async registerForEvent(
-    @Arg("eventId", () => ID) eventId: string,
-    @Arg("participantId", () => ID) participantId: string,
-    @Ctx() ctx: NodeContext,
-  ): Promise<Registration> {
+  async registerForEvent(@Arg("eventId", () => ID) eventId: string, @Arg("participantId", () => ID) participantId: string, @Ctx() ctx: NodeContext): Promise<Registration> {
     ctx.services.directory.parseLocal(eventId, EVENT_KIND, "eventId");
     ctx.services.directory.parseReference(participantId, PARTICIPANT_KIND, "participantId");
     ctx.access.require(rules.register, participantId);

@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { loadRegistry, TRACK_CODE } from "@tandem/shared";
-import { LANGUAGE_CODE, MATCHING_CODE, REGION_CODE } from "@tandem/university/modules/participant/participant.input";
+import { LANGUAGE_CODE, loadRegistry, MATCHING_CODE, REGION_CODE, TRACK_CODE } from "@tandem/shared";
 import { repoPaths } from "../paths.js";
 import { eventSeeds, participantSeeds, programmeSeeds, registrationSeeds } from "./data/index.js";
 import { parseReference, referenceOf } from "./references.js";

@@ -1,3 +1,5 @@
+// type-graphql's decorators need the metadata polyfill before any module of this package runs.
+import "reflect-metadata";
 export { loadCoordinationConfig, loadCoordinationMigrationConfig, type CoordinationConfig, type CoordinationMigrationConfig } from "./env.js";
 export { migrateCoordination, startCoordination, openCoordinationDatabase, type CoordinationOptions, type RunningCoordination } from "./coordination.js";
 export type { MatchingProfile } from "./matching/matching-profile.js";

@@ -57,12 +57,29 @@ export async function createFreshDatabase(info: TestPostgres, prefix = "test"): 
       const client = new pg.Client({ connectionString: postgresUrl(info, "postgres") });
       await client.connect();
       try {
+        await closedConnections(client, name);
         await client.query(`DROP DATABASE IF EXISTS ${pg.escapeIdentifier(name)} WITH (FORCE)`);
       } finally {
         await client.end();
       }
     },
   };
+}
+
+/**
+ * Waits (up to `timeoutMs`) until nobody is connected to `database`. A pool's
+ * end() resolves before its sockets have closed; dropping WITH (FORCE) at
+ * that moment makes the server kill them, and a client that is ending
+ * reports the kill (57P01) as an unhandled error. Leaked connections are
+ * still forced out after the wait.
+ */
+async function closedConnections(admin: pg.Client, database: string, timeoutMs = 2_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const { rows } = await admin.query<{ open: number }>(`SELECT count(*)::int AS open FROM pg_stat_activity WHERE datname = $1`, [database]);
+    if (rows[0]?.open === 0) return;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
 }
 
 export interface FreshDatabase {

@@ -29,7 +29,12 @@ const GatewayEnvSchema = z
     ALLOWED_ORIGINS: z
       .string()
       .default("http://localhost:4000,http://127.0.0.1:4000,https://sandbox.embed.apollographql.com,https://studio.apollographql.com")
-      .transform((list) => list.split(",").map((origin) => origin.trim()).filter(Boolean))
+      .transform((list) =>
+        list
+          .split(",")
+          .map((origin) => origin.trim())
+          .filter(Boolean),
+      )
       .pipe(z.array(z.string().regex(ORIGIN, "each origin is scheme://host[:port], e.g. https://mentoring.example.org, without a path"))),
     WS_ALLOWED_ORIGINS: z.undefined({ error: "renamed ALLOWED_ORIGINS, which now covers HTTP (CORS) and sockets alike" }).optional(),
     WS_MAX_PAYLOAD_BYTES: z.coerce.number().int().min(1_024).max(10_000_000).default(65_536),

@@ -64,13 +64,9 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
   const sources: Record<string, GraphQLDataSource> = {
     university: new UniversityRouter(nodes, universitySdl, config.representationsPerCall),
     coordination: new ForwardingDataSource(coordinationClient, tokens),
-    [GATEWAY_SUBGRAPH_NAME]: new LocalGraphQLDataSource(
-      buildGatewayLocalSchema({ registry, health, parties: consortiumParties(nodes, coordinationClient, tokens), nodeIds: nodes.nodeIds }),
-    ),
+    [GATEWAY_SUBGRAPH_NAME]: new LocalGraphQLDataSource(buildGatewayLocalSchema({ registry, health, parties: consortiumParties(nodes, coordinationClient, tokens), nodeIds: nodes.nodeIds })),
   };
-  const feeds = new Map(
-    [...registry.nodes, registry.coordination].map((party) => [party.id, new PartyFeed(party.id, party.url, tokens, logger)] as const),
-  );
+  const feeds = new Map([...registry.nodes, registry.coordination].map((party) => [party.id, new PartyFeed(party.id, party.url, tokens, logger)] as const));
   const hub = new UpstreamHub(feeds, logger);
   // live updates run their queries through the server, which starts below
   const running: { service?: Awaited<ReturnType<typeof startGraphQLService<GatewayContext>>> } = {};

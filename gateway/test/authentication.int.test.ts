@@ -36,7 +36,11 @@ const post = (token: string | null, query = QUERY, headers: Record<string, strin
   graphqlRequest(gateway.url, query, {}, { ...(token ? { authorization: `Bearer ${token}` } : {}), ...headers });
 
 function sign(keyOf: string, claims: { iss: string; aud?: string; sub: string; roles: string[] }, lifetime = "1h", issuedAt?: number) {
-  const jwt = new SignJWT({ roles: claims.roles }).setProtectedHeader({ alg: "EdDSA", kid: trust.keys.get(keyOf)!.kid }).setIssuer(claims.iss).setAudience(claims.aud ?? "test-consortium").setSubject(claims.sub);
+  const jwt = new SignJWT({ roles: claims.roles })
+    .setProtectedHeader({ alg: "EdDSA", kid: trust.keys.get(keyOf)!.kid })
+    .setIssuer(claims.iss)
+    .setAudience(claims.aud ?? "test-consortium")
+    .setSubject(claims.sub);
   jwt.setIssuedAt(issuedAt);
   return jwt.setExpirationTime(issuedAt ? issuedAt + 3600 : lifetime).sign(trust.keys.get(keyOf)!.key);
 }

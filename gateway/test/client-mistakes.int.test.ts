@@ -68,8 +68,16 @@ describe("a document whose operation cannot be told", () => {
 
 describe("text arguments of the gateway's own fields", () => {
   it("refuses a control character naming the argument, before any party is called", async () => {
-    const { status, body } = await postJson(gateway.url, { query: "mutation($p: ID!) { eraseParticipant(participantId: $p) { completed } }", variables: { p: "hst:participant:\u0000" } }, { authorization });
+    const { status, body } = await postJson(
+      gateway.url,
+      { query: "mutation($p: ID!) { eraseParticipant(participantId: $p) { completed } }", variables: { p: "hst:participant:\u0000" } },
+      { authorization },
+    );
     expect(status).toBe(200);
-    expect(body.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "participantId", fields: [{ field: "participantId", reasons: ["must not contain control characters (found U+0000)"] }] });
+    expect(body.errors?.[0]?.extensions).toMatchObject({
+      code: "BAD_USER_INPUT",
+      field: "participantId",
+      fields: [{ field: "participantId", reasons: ["must not contain control characters (found U+0000)"] }],
+    });
   });
 });

@@ -20,7 +20,12 @@ async function participant(node: string, displayName: string, role: "MENTEE" | "
   const input = {
     role,
     displayName,
-    email: `${displayName.normalize("NFD").replace(/[^A-Za-z ]/g, "").trim().toLowerCase().replace(/ +/g, ".")}@${node}.example`,
+    email: `${displayName
+      .normalize("NFD")
+      .replace(/[^A-Za-z ]/g, "")
+      .trim()
+      .toLowerCase()
+      .replace(/ +/g, ".")}@${node}.example`,
     degreeLevel: role === "MENTEE" ? "DOCTORAL" : "PROFESSIONAL",
     organisation: organisation ?? null,
     languages: ["en", "de"],
@@ -50,7 +55,11 @@ beforeAll(async () => {
   ids.lukas = await participant("othaw", "Lukas Meier", "MENTOR", "Oberpfalz Automation GmbH");
   ids.petr = await participant("zcu", "Petr Dvořák", "MENTOR", "Plzeň Energy a.s.");
   const base = Date.now() + 10 * day;
-  const plan: [string, number][] = [["hst", 6], ["zcu", 5], ["othaw", 4]];
+  const plan: [string, number][] = [
+    ["hst", 6],
+    ["zcu", 5],
+    ["othaw", 4],
+  ];
   for (const [node, count] of plan) {
     for (let i = 0; i < count; i++) {
       // every third event of a node starts at the same instant as another node's: order must still be total
@@ -96,9 +105,8 @@ describe("a running consortium", () => {
 
   it("lands a registration by a participant of node A at node B, holding only a reference", async () => {
     const anna = e2e.as(who.mentee(ids.anna!));
-    const registration = (
-      await anna.data(`mutation($e: ID!, $p: ID!) { registerForEvent(eventId: $e, participantId: $p) { id nodeId status participantId } }`, { e: ids["zcu-event-1"], p: ids.anna })
-    ).registerForEvent;
+    const registration = (await anna.data(`mutation($e: ID!, $p: ID!) { registerForEvent(eventId: $e, participantId: $p) { id nodeId status participantId } }`, { e: ids["zcu-event-1"], p: ids.anna }))
+      .registerForEvent;
     expect(registration).toMatchObject({ nodeId: "zcu", status: "CONFIRMED", participantId: ids.anna });
     expect(registration.id).toMatch(/^zcu:registration:/);
     // asked of each node itself, as the gateway would ask it for Anna's home coordinator
@@ -124,10 +132,14 @@ describe("a running consortium", () => {
         input: { programmeId: programme.id, name: "2027", startsOn: "2027-01-15", endsOn: "2027-10-15", quotas: NODES.map((nodeId) => ({ nodeId, mentees: 5, mentors: 5 })) },
       })
     ).createCohort;
-    for (const [participantId, role] of [[ids.jana, "MENTEE"], [ids.lukas, "MENTOR"]]) {
+    for (const [participantId, role] of [
+      [ids.jana, "MENTEE"],
+      [ids.lukas, "MENTOR"],
+    ]) {
       await joint.data(`mutation($input: EnrolInput!) { enrol(input: $input) { id } }`, { input: { cohortId: cohort.id, participantId, role, track: "digitalisation" } });
     }
-    const tandem = (await joint.data(`mutation($input: ProposeTandemInput!) { proposeTandem(input: $input) { id } }`, { input: { cohortId: cohort.id, menteeId: ids.jana, mentorId: ids.lukas } })).proposeTandem;
+    const tandem = (await joint.data(`mutation($input: ProposeTandemInput!) { proposeTandem(input: $input) { id } }`, { input: { cohortId: cohort.id, menteeId: ids.jana, mentorId: ids.lukas } }))
+      .proposeTandem;
     const READ = `query($id: ID!) { tandem(id: $id) { crossBorder acceptanceProof mentee { displayName nodeId homeNode { country } } mentor { displayName organisation nodeId homeNode { country } } } }`;
     const jana = e2e.as(who.mentee(ids.jana!));
     const lukas = e2e.as(who.mentor(ids.lukas!));

@@ -27,9 +27,7 @@ export class DatabaseReader {
       `SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY table_name`,
     );
     const perTable = await Promise.all(
-      tables.map(async ({ table_name: table }) =>
-        (await this.query<{ text: string }>(database, `SELECT row_to_json(t)::text AS text FROM "${table}" t`)).map((row) => ({ table, text: row.text })),
-      ),
+      tables.map(async ({ table_name: table }) => (await this.query<{ text: string }>(database, `SELECT row_to_json(t)::text AS text FROM "${table}" t`)).map((row) => ({ table, text: row.text }))),
     );
     return perTable.flat();
   }

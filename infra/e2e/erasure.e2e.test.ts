@@ -9,19 +9,7 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchE2E, who, type E2EConsortium } from "./harness.js";
-import {
-  PARTICIPANT_SELECTION,
-  PERSONAL_FIELDS,
-  RECORD_DISCLOSURE,
-  RESPOND,
-  asPerson,
-  createCohort,
-  createEvent,
-  createPerson,
-  proposeTandem,
-  register,
-  type Created,
-} from "./scenario.js";
+import { PARTICIPANT_SELECTION, PERSONAL_FIELDS, RECORD_DISCLOSURE, RESPOND, asPerson, createCohort, createEvent, createPerson, proposeTandem, register, type Created } from "./scenario.js";
 
 const NODES = ["hst", "zcu", "othaw"];
 const PARTIES = [...NODES, "coord"];
@@ -39,9 +27,33 @@ const events: Record<string, string> = {};
 beforeAll(async () => {
   e2e = await launchE2E(NODES);
   [helena, zuzana, zita] = await Promise.all([
-    createPerson(e2e, { node: "hst", role: "MENTEE", displayName: "Helena Kirschbaum", email: "helena.kirschbaum@mail.hst.example", phone: "+49 651 8103 9265", organisation: "Kirschbaum Weinbau", about: "Viticulture data science, plays the oboe" }),
-    createPerson(e2e, { node: "zcu", role: "MENTOR", displayName: "Zuzana Hrubešová", email: "zuzana.hrubesova@skoda.zcu.example", phone: "+420 377 634 118", organisation: "Hrubeš Strojírny", about: "Mechanical design lead" }),
-    createPerson(e2e, { node: "zcu", role: "MENTEE", displayName: "Zita Málková", email: "zita.malkova@students.zcu.example", phone: "+420 377 639 020", organisation: "Malkovi Sklárna", about: "Materials science" }),
+    createPerson(e2e, {
+      node: "hst",
+      role: "MENTEE",
+      displayName: "Helena Kirschbaum",
+      email: "helena.kirschbaum@mail.hst.example",
+      phone: "+49 651 8103 9265",
+      organisation: "Kirschbaum Weinbau",
+      about: "Viticulture data science, plays the oboe",
+    }),
+    createPerson(e2e, {
+      node: "zcu",
+      role: "MENTOR",
+      displayName: "Zuzana Hrubešová",
+      email: "zuzana.hrubesova@skoda.zcu.example",
+      phone: "+420 377 634 118",
+      organisation: "Hrubeš Strojírny",
+      about: "Mechanical design lead",
+    }),
+    createPerson(e2e, {
+      node: "zcu",
+      role: "MENTEE",
+      displayName: "Zita Málková",
+      email: "zita.malkova@students.zcu.example",
+      phone: "+420 377 639 020",
+      organisation: "Malkovi Sklárna",
+      about: "Materials science",
+    }),
   ]);
   [events.hst, events.zcu] = await Promise.all([createEvent(e2e, "hst", "Mentoring kick-off Trier", 20), createEvent(e2e, "zcu", "Networking evening Plzeň", 22)]);
   registrations.hst = (await register(e2e, helena, events.hst!)).id;
@@ -75,7 +87,14 @@ const localIdOf = (person: Created) => person.id.split(":")[2]!;
 async function snapshot(): Promise<Record<string, string[]>> {
   // the audit log is checked on its own; each call's gateway token is recorded (replay protection), which is no data of hers
   const kept = (table: string) => table !== "audit_log" && table !== "gateway_token_uses";
-  const rows = await Promise.all(DATABASES.map(async (database) => (await e2e.databases.rows(database)).filter((row) => kept(row.table)).map((row) => `${row.table}: ${row.text}`).sort()));
+  const rows = await Promise.all(
+    DATABASES.map(async (database) =>
+      (await e2e.databases.rows(database))
+        .filter((row) => kept(row.table))
+        .map((row) => `${row.table}: ${row.text}`)
+        .sort(),
+    ),
+  );
   return Object.fromEntries(DATABASES.map((database, index) => [database, rows[index]!]));
 }
 
@@ -84,7 +103,12 @@ describe("a person's data across the consortium", () => {
     const document = (await asPerson(e2e, helena).data(`{ exportMyData }`)).exportMyData;
     expect(document).toMatchObject({ subject: helena.id, complete: true });
     expect(document.parties.map((part: any) => [part.party, part.kind, part.status])).toEqual(
-      expect.arrayContaining([["hst", "NODE", "CONFIRMED"], ["zcu", "NODE", "CONFIRMED"], ["othaw", "NODE", "CONFIRMED"], ["coord", "COORDINATION", "CONFIRMED"]]),
+      expect.arrayContaining([
+        ["hst", "NODE", "CONFIRMED"],
+        ["zcu", "NODE", "CONFIRMED"],
+        ["othaw", "NODE", "CONFIRMED"],
+        ["coord", "COORDINATION", "CONFIRMED"],
+      ]),
     );
     expect(document.parties).toHaveLength(4);
     const part = (party: string) => document.parties.find((candidate: any) => candidate.party === party).data;
@@ -92,7 +116,12 @@ describe("a person's data across the consortium", () => {
     const home = part("hst");
     expect(home).toMatchObject({ participantId: helena.id, homeNode: true, profile: Object.fromEntries(PERSONAL_FIELDS.map((field) => [field, helena[field]])) });
     expect(home.registrations.map((registration: any) => registration.id)).toEqual([registrations.hst]);
-    expect(home.disclosureGrantsGiven.map((grant: any) => [grant.grantee, grant.scope])).toEqual(expect.arrayContaining([["node:zcu", "NAME"], [zuzana.id, "CONTACT"]]));
+    expect(home.disclosureGrantsGiven.map((grant: any) => [grant.grantee, grant.scope])).toEqual(
+      expect.arrayContaining([
+        ["node:zcu", "NAME"],
+        [zuzana.id, "CONTACT"],
+      ]),
+    );
     expect(home.auditEntries.some((entry: any) => entry.action === "disclose" && entry.actor === "zcu:staff:coordinator" && entry.fieldGroup === "name")).toBe(true);
 
     const host = part("zcu");
@@ -118,7 +147,10 @@ describe("a person's data across the consortium", () => {
     for (const database of DATABASES) {
       const added = await e2e.databases.query(database, `SELECT action, outcome FROM audit_log ORDER BY id OFFSET $1`, [audited[database]]);
       expect(added.length, database).toBeGreaterThan(0);
-      expect(added.every((row) => row.outcome === "FORBIDDEN" && /^erase/.test(row.action)), `${database}: ${JSON.stringify(added)}`).toBe(true);
+      expect(
+        added.every((row) => row.outcome === "FORBIDDEN" && /^erase/.test(row.action)),
+        `${database}: ${JSON.stringify(added)}`,
+      ).toBe(true);
     }
     expect((await e2e.as(who.coordinator("hst")).data(`query($id: ID!) { participant(id: $id) { displayName } }`, { id: helena.id })).participant).toEqual({ displayName: helena.displayName });
   });
@@ -151,9 +183,7 @@ describe("a person's data across the consortium", () => {
   });
 
   it("leaves anonymised references that resolve to nobody", async () => {
-    const { registration } = await e2e
-      .as(who.coordinator("zcu"))
-      .data(`query($id: ID!) { registration(id: $id) { participantId status participant { id } event { id } } }`, { id: registrations.zcu });
+    const { registration } = await e2e.as(who.coordinator("zcu")).data(`query($id: ID!) { registration(id: $id) { participantId status participant { id } event { id } } }`, { id: registrations.zcu });
     expect(registration).toEqual({ participantId: expect.stringMatching(new RegExp(`^hst:erased:${UUID}$`)), status: "CONFIRMED", participant: null, event: { id: events.zcu } });
     const { tandem } = await e2e.as(who.jointCoordinator()).data(`query($id: ID!) { tandem(id: $id) { menteeId mentee { id } mentorId mentor { id } status } }`, { id: tandemId });
     expect(tandem).toEqual({ menteeId: expect.stringMatching(new RegExp(`^hst:erased:${UUID}$`)), mentee: null, mentorId: zuzana.id, mentor: { id: zuzana.id }, status: "CLOSED" });

@@ -54,7 +54,10 @@ describe("faults that name the party", () => {
     const zcu = e2e.consortium.parties().find((party) => party.id === "zcu")!.pid!;
     process.kill(zcu, "SIGSTOP");
     try {
-      await eventually(() => statusOf("zcu"), (status) => status === "DOWN");
+      await eventually(
+        () => statusOf("zcu"),
+        (status) => status === "DOWN",
+      );
       for (let i = 0; i < 3; i++) {
         const started = performance.now();
         const partial = await hst.gateway(EVENTS);
@@ -65,7 +68,10 @@ describe("faults that name the party", () => {
     } finally {
       process.kill(zcu, "SIGCONT");
     }
-    await eventually(() => statusOf("zcu"), (status) => status === "UP");
+    await eventually(
+      () => statusOf("zcu"),
+      (status) => status === "UP",
+    );
     const recovered = await hst.gateway(EVENTS);
     expect(recovered.errors).toBeUndefined();
     expect(hostsOf(recovered)).toEqual(["hst", "zcu"]);
@@ -92,7 +98,9 @@ describe("faults that name the party", () => {
     const coordination = e2e.consortium.registry.coordination.id;
     const programmes = await jc.gateway(`{ programmes { id } }`);
     // refused at the office's door (its gateway-token check needs the database), so the error names the party, not a field
-    expect(programmes.errors).toEqual([expect.objectContaining({ message: `${coordination} cannot reach its database; try again later`, extensions: expect.objectContaining({ code: "NODE_UNAVAILABLE", node: coordination }) })]);
+    expect(programmes.errors).toEqual([
+      expect.objectContaining({ message: `${coordination} cannot reach its database; try again later`, extensions: expect.objectContaining({ code: "NODE_UNAVAILABLE", node: coordination }) }),
+    ]);
 
     for (const party of [...NODES, coordination]) {
       const health = await fetch(e2e.consortium.urlOf(party).replace(/\/graphql$/, "/health"));

@@ -19,7 +19,16 @@ const SEATS = `query($id: ID!) { event(id: $id) { seatsLeft confirmedCount } }`;
 
 function eventInput(title: string) {
   const startsAt = new Date(Date.now() + 12 * day);
-  return { kind: "TRAINING", title, startsAt: startsAt.toISOString(), endsAt: new Date(startsAt.getTime() + 2 * 3600_000).toISOString(), timeZone: "Europe/Prague", format: "ONLINE", onlineUrl: "https://meet.zcu.example/w", capacity: 9 };
+  return {
+    kind: "TRAINING",
+    title,
+    startsAt: startsAt.toISOString(),
+    endsAt: new Date(startsAt.getTime() + 2 * 3600_000).toISOString(),
+    timeZone: "Europe/Prague",
+    format: "ONLINE",
+    onlineUrl: "https://meet.zcu.example/w",
+    capacity: 9,
+  };
 }
 
 beforeAll(async () => {

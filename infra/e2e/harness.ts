@@ -17,10 +17,7 @@ import { coordinatorOf, jointCoordinatorOf } from "../src/demo-users.js";
 import { DatabaseReader } from "./databases.js";
 
 /** Who a call acts for. */
-export type Who =
-  | { kind: "coordinator"; node: string }
-  | { kind: "joint-coordinator" }
-  | { kind: "participant"; id: string; role: typeof Role.MENTEE | typeof Role.MENTOR };
+export type Who = { kind: "coordinator"; node: string } | { kind: "joint-coordinator" } | { kind: "participant"; id: string; role: typeof Role.MENTEE | typeof Role.MENTOR };
 
 export const who = {
   coordinator: (node: string): Who => ({ kind: "coordinator", node }),

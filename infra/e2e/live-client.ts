@@ -68,7 +68,9 @@ export function liveClient(gatewayUrl: string, token: () => Promise<string>): { 
 export async function sample(metricsUrl: string, name: string, labels: Record<string, string> = {}): Promise<number> {
   const text = await (await fetch(metricsUrl)).text();
   const wanted = Object.entries(labels).map(([key, value]) => `${key}="${value}"`);
-  const line = text.split("\n").find((candidate) => candidate.startsWith(name) && (candidate[name.length] === "{" || candidate[name.length] === " ") && wanted.every((label) => candidate.includes(label)));
+  const line = text
+    .split("\n")
+    .find((candidate) => candidate.startsWith(name) && (candidate[name.length] === "{" || candidate[name.length] === " ") && wanted.every((label) => candidate.includes(label)));
   if (!line) throw new Error(`no sample ${name} ${wanted.join(",")}`);
   return Number(line.split(" ").at(-1));
 }

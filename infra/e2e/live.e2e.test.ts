@@ -23,7 +23,15 @@ const upstream = (party: string) => sample(e2e.consortium.urlOf("gateway").repla
 
 beforeAll(async () => {
   e2e = await launchE2E(NODES);
-  anna = await createPerson(e2e, { node: "hst", role: "MENTEE", displayName: "Anna Lindqvist", email: "anna.lindqvist@hst.example", phone: "+49 651 81030", organisation: "HS Trier, Environmental Campus", about: "Doctoral researcher in circular construction" });
+  anna = await createPerson(e2e, {
+    node: "hst",
+    role: "MENTEE",
+    displayName: "Anna Lindqvist",
+    email: "anna.lindqvist@hst.example",
+    phone: "+49 651 81030",
+    organisation: "HS Trier, Environmental Campus",
+    about: "Doctoral researcher in circular construction",
+  });
   zcuEvent = await createEvent(e2e, "zcu", "Plzeň networking evening", 20);
 }, 180_000);
 
@@ -41,7 +49,12 @@ describe("live updates", () => {
     await register(e2e, anna, zcuEvent);
     const [forHome] = await home.received(1);
     const [forJoint] = await joint.received(1);
-    expect(forHome).toMatchObject({ change: "REGISTERED", node: "zcu", registration: { status: "CONFIRMED", participant: { nodeId: "hst", displayName: "Anna Lindqvist", email: "anna.lindqvist@hst.example" } }, event: { title: "Plzeň networking evening", seatsLeft: 29 } });
+    expect(forHome).toMatchObject({
+      change: "REGISTERED",
+      node: "zcu",
+      registration: { status: "CONFIRMED", participant: { nodeId: "hst", displayName: "Anna Lindqvist", email: "anna.lindqvist@hst.example" } },
+      event: { title: "Plzeň networking evening", seatsLeft: 29 },
+    });
     expect(forHome.cursor).toMatch(/^l1\./);
     expect(forJoint).toMatchObject({ change: "REGISTERED", registration: { status: "CONFIRMED", participant: { nodeId: "hst", displayName: null, email: null } }, event: { seatsLeft: 29 } });
     expect(JSON.stringify(joint.errors)).toContain("NOT_DISCLOSED");
@@ -50,7 +63,9 @@ describe("live updates", () => {
   });
 
   it("holds one upstream subscription per node for 50 clients on the same topic, and closes it when the last leaves", async () => {
-    const streams = Array.from({ length: 50 }, (_, i) => live(i % 2 ? who.coordinator(NODES[i % 3]!) : who.jointCoordinator()).subscribe(`subscription { consortiumEvents { cursor change event { id title } } }`));
+    const streams = Array.from({ length: 50 }, (_, i) =>
+      live(i % 2 ? who.coordinator(NODES[i % 3]!) : who.jointCoordinator()).subscribe(`subscription { consortiumEvents { cursor change event { id title } } }`),
+    );
     await new Promise((resolve) => setTimeout(resolve, 1_000));
     for (const node of NODES) expect(await upstream(node)).toBe(1);
     const eventId = await createEvent(e2e, "othaw", "Amberg industry panel", 25);
@@ -88,7 +103,16 @@ describe("live updates", () => {
     for (const node of ["hst", "othaw", "hst"]) {
       const created = await e2e.as(who.coordinator(node)).direct(node, `mutation($node: String!, $input: CreateEventInput!) { createEvent(node: $node, input: $input) { id } }`, {
         node,
-        input: { kind: "PANEL", title: `While the gateway is down at ${node}`, startsAt: new Date(Date.now() + 50 * 86_400_000).toISOString(), endsAt: new Date(Date.now() + 50 * 86_400_000 + 3_600_000).toISOString(), timeZone: "Europe/Berlin", format: "ONLINE", onlineUrl: "https://meet.example/panel", capacity: 20 },
+        input: {
+          kind: "PANEL",
+          title: `While the gateway is down at ${node}`,
+          startsAt: new Date(Date.now() + 50 * 86_400_000).toISOString(),
+          endsAt: new Date(Date.now() + 50 * 86_400_000 + 3_600_000).toISOString(),
+          timeZone: "Europe/Berlin",
+          format: "ONLINE",
+          onlineUrl: "https://meet.example/panel",
+          capacity: 20,
+        },
       });
       missed.push(created.data!.createEvent.id);
     }

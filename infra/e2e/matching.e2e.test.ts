@@ -36,25 +36,62 @@ beforeAll(async () => {
   };
   [hanna, henrik, helga, zdenka, zbynek, otto, olga] = await Promise.all([
     person("hst", "MENTEE", "Hanna Quellmalz", "h.quellmalz@student.hst.example", "+49 651 8103 4471", "Fachschaft Maschinenbau Trier", "Robot grippers, bouldering on weekends", {
-      disciplineCode: "mechatronics", goalCodes: ["career-industry", "networking"], region: "DE-RP", experienceYears: 1, employer: SHARED_EMPLOYER, supervisor: "Prof. Dr. Ilse Marbach",
+      disciplineCode: "mechatronics",
+      goalCodes: ["career-industry", "networking"],
+      region: "DE-RP",
+      experienceYears: 1,
+      employer: SHARED_EMPLOYER,
+      supervisor: "Prof. Dr. Ilse Marbach",
     }),
     person("hst", "MENTOR", "Henrik Wolkenstein", "henrik.wolkenstein@alumni.hst.example", "+49 651 9920 1187", "Wolkenstein Solar GmbH", "Photovoltaics engineer since 2004", {
-      disciplineCode: "energy-systems", goalCodes: ["career-industry"], region: "DE-RP", experienceYears: 20, mentorCapacity: 1, employer: "Wolkenstein Solar GmbH",
+      disciplineCode: "energy-systems",
+      goalCodes: ["career-industry"],
+      region: "DE-RP",
+      experienceYears: 20,
+      mentorCapacity: 1,
+      employer: "Wolkenstein Solar GmbH",
     }),
     person("hst", "MENTOR", "Helga Kaltenbach", "helga.kaltenbach@alumni.hst.example", "+49 651 4410 2290", "Kaltenbach Werkzeugbau AG", "Tool making, runs a repair café", {
-      disciplineCode: "materials", goalCodes: ["networking"], region: "DE-RP", experienceYears: 25, mentorCapacity: 1, employer: "Kaltenbach Werkzeugbau AG",
+      disciplineCode: "materials",
+      goalCodes: ["networking"],
+      region: "DE-RP",
+      experienceYears: 25,
+      mentorCapacity: 1,
+      employer: "Kaltenbach Werkzeugbau AG",
     }),
     person("zcu", "MENTEE", "Zdeňka Vlasáková", "vlasakova.zdenka@students.zcu.example", "+420 377 638 512", "Studentská unie ZČU", "Builds tram simulators in Plzeň", {
-      disciplineCode: "energy-systems", goalCodes: ["networking"], languages: ["cs", "en"], region: "CZ-PL", experienceYears: 2, employer: "Vlasák Pivovar s.r.o.", supervisor: "doc. Ing. Pavel Krejčí",
+      disciplineCode: "energy-systems",
+      goalCodes: ["networking"],
+      languages: ["cs", "en"],
+      region: "CZ-PL",
+      experienceYears: 2,
+      employer: "Vlasák Pivovar s.r.o.",
+      supervisor: "doc. Ing. Pavel Krejčí",
     }),
     person("zcu", "MENTOR", "Zbyněk Šťastný", "zbynek.stastny@energo.zcu.example", "+420 378 021 944", "Spolek absolventů ZČU", "Robotics lead, likes chess problems", {
-      disciplineCode: "mechatronics", goalCodes: ["career-industry", "networking"], languages: ["cs", "de", "en"], region: "CZ-PL", experienceYears: 15, mentorCapacity: 1, employer: SHARED_EMPLOYER,
+      disciplineCode: "mechatronics",
+      goalCodes: ["career-industry", "networking"],
+      languages: ["cs", "de", "en"],
+      region: "CZ-PL",
+      experienceYears: 15,
+      mentorCapacity: 1,
+      employer: SHARED_EMPLOYER,
     }),
     person("othaw", "MENTOR", "Ottokar Brunnhuber", "o.brunnhuber@kunststoff.othaw.example", "+49 9621 482 7730", "Brunnhuber Kunststofftechnik GmbH", "Injection moulding, three patents", {
-      disciplineCode: "plastics-engineering", goalCodes: ["career-industry"], region: "DE-BY", experienceYears: 30, mentorCapacity: 1, employer: "Brunnhuber Kunststofftechnik GmbH",
+      disciplineCode: "plastics-engineering",
+      goalCodes: ["career-industry"],
+      region: "DE-BY",
+      experienceYears: 30,
+      mentorCapacity: 1,
+      employer: "Brunnhuber Kunststofftechnik GmbH",
     }),
     person("othaw", "MENTEE", "Olga Pfisterer", "olga.pfisterer@oth.othaw.example", "+49 961 382 1650", "Hochschulgruppe Glas", "Glass recycling and sailing", {
-      disciplineCode: "materials", goalCodes: ["networking"], region: "DE-BY", experienceYears: 0, employer: "Pfisterer Glashütte", supervisor: "Prof. Dr. Anton Reisinger",
+      disciplineCode: "materials",
+      goalCodes: ["networking"],
+      region: "DE-BY",
+      experienceYears: 0,
+      employer: "Pfisterer Glashütte",
+      supervisor: "Prof. Dr. Anton Reisinger",
     }),
   ]);
   people = [hanna, henrik, helga, zdenka, zbynek, otto, olga];
@@ -86,7 +123,10 @@ function leaks(exchanges: readonly Exchange[]): string[] {
 }
 
 async function consent(person: Created, cohortId: string): Promise<void> {
-  const { consentToMatching } = await asPerson(e2e, person).data(`mutation($c: ID!, $p: ID!) { consentToMatching(cohortId: $c, participantId: $p) { participantId cohortId } }`, { c: cohortId, p: person.id });
+  const { consentToMatching } = await asPerson(e2e, person).data(`mutation($c: ID!, $p: ID!) { consentToMatching(cohortId: $c, participantId: $p) { participantId cohortId } }`, {
+    c: cohortId,
+    p: person.id,
+  });
   expect(consentToMatching).toEqual({ participantId: person.id, cohortId });
 }
 
@@ -164,7 +204,9 @@ describe("conflict tokens", () => {
     expect(paired).toMatchObject({ matchedCount: 1, unmatched: [] });
     expect(paired.proposals).toEqual([expect.objectContaining({ menteePseudonym: hannas.pseudonym, menteeNodeId: "hst", mentorPseudonym: zbyneks.pseudonym, mentorNodeId: "zcu" })]);
     // and put back, for the cohort that follows
-    await e2e.as(who.coordinator("zcu")).data(`mutation($id: ID!, $input: UpdateParticipantInput!) { updateParticipant(id: $id, input: $input) { id } }`, { id: zbynek.id, input: { employer: SHARED_EMPLOYER } });
+    await e2e
+      .as(who.coordinator("zcu"))
+      .data(`mutation($id: ID!, $input: UpdateParticipantInput!) { updateParticipant(id: $id, input: $input) { id } }`, { id: zbynek.id, input: { employer: SHARED_EMPLOYER } });
     employment.set(zbynek.id, { employer: SHARED_EMPLOYER });
   });
 });
@@ -205,7 +247,10 @@ describe("a cross-border cohort of three nodes, matched jointly", () => {
       const points = proposal.breakdown.reduce((sum: number, part: any) => sum + part.points, 0);
       expect(proposal.score).toBeCloseTo(points, 3);
     }
-    expect(round.totalScore).toBeCloseTo(round.proposals.reduce((sum: number, proposal: any) => sum + proposal.score, 0), 3);
+    expect(round.totalScore).toBeCloseTo(
+      round.proposals.reduce((sum: number, proposal: any) => sum + proposal.score, 0),
+      3,
+    );
 
     // the round pulled profiles from every node, through the gateway …
     const pulled = exchanges.filter((exchange) => exchange.requestBody.includes("matchingProfiles"));
@@ -220,21 +265,29 @@ describe("a cross-border cohort of three nodes, matched jointly", () => {
     // … and no node let out a personal value, an employer, a supervisor, or even whose pseudonym is whose
     expect(leaks(exchanges)).toEqual([]);
     for (const person of people) expect(exchanges.filter((exchange) => exchange.responseBody.includes(person.id)).map((exchange) => exchange.party)).toEqual([]);
-    expect(await e2e.databases.rowsHolding("coordination", secrets().map(({ value }) => value))).toEqual([]);
+    expect(
+      await e2e.databases.rowsHolding(
+        "coordination",
+        secrets().map(({ value }) => value),
+      ),
+    ).toEqual([]);
   });
 
   it("shows each node's coordinators their own side of the proposals, and lets only them re-identify their pseudonyms", async () => {
     const { matchingRound } = await e2e.as(who.coordinator("othaw")).data(`query($id: ID!) { matchingRound(id: $id) { proposals { ${PROPOSAL} } } }`, { id: round.id });
     const ownSide = matchingRound.proposals.map((proposal: any) => [personOf(proposal.menteePseudonym), personOf(proposal.mentorPseudonym)]);
-    expect(ownSide).toEqual(expect.arrayContaining([[hanna.displayName, otto.displayName], [olga.displayName, zbynek.displayName]]));
+    expect(ownSide).toEqual(
+      expect.arrayContaining([
+        [hanna.displayName, otto.displayName],
+        [olga.displayName, zbynek.displayName],
+      ]),
+    );
     expect(ownSide).toHaveLength(2);
 
     const REIDENTIFY = `query($n: String!, $c: ID!, $ps: [String!]!) { reidentifyPseudonyms(node: $n, cohortId: $c, pseudonyms: $ps) { pseudonym participantId } }`;
     const all = [...pseudonyms.values()].map(({ pseudonym }) => pseudonym);
     const { reidentifyPseudonyms } = await e2e.as(who.coordinator("othaw")).data(REIDENTIFY, { n: "othaw", c: cohortId, ps: all });
-    expect(reidentifyPseudonyms).toEqual(
-      expect.arrayContaining([otto, olga].map((person) => ({ pseudonym: pseudonyms.get(person.id)!.pseudonym, participantId: person.id }))),
-    );
+    expect(reidentifyPseudonyms).toEqual(expect.arrayContaining([otto, olga].map((person) => ({ pseudonym: pseudonyms.get(person.id)!.pseudonym, participantId: person.id }))));
     expect(reidentifyPseudonyms).toHaveLength(2);
     const refused = await e2e.as(who.coordinator("hst")).gateway(REIDENTIFY, { n: "othaw", c: cohortId, ps: all });
     expect(refused.data?.reidentifyPseudonyms ?? null).toBeNull();

@@ -52,12 +52,60 @@ const notDisclosedAt = (path: string, fields: readonly PersonalField[] = PERSONA
 beforeAll(async () => {
   e2e = await launchE2E(NODES);
   [hanna, henrik, zdenka, zbynek, otto, olga] = await Promise.all([
-    createPerson(e2e, { node: "hst", role: "MENTEE", displayName: "Hanna Quellmalz", email: "h.quellmalz@student.hst.example", phone: "+49 651 8103 4471", organisation: "Quellmalz Feinmechanik KG", about: "Quantum optics, bouldering on weekends" }),
-    createPerson(e2e, { node: "hst", role: "MENTOR", displayName: "Henrik Wolkenstein", email: "henrik.wolkenstein@alumni.hst.example", phone: "+49 651 9920 1187", organisation: "Wolkenstein Solar GmbH", about: "Photovoltaics engineer since 2004" }),
-    createPerson(e2e, { node: "zcu", role: "MENTEE", displayName: "Zdeňka Vlasáková", email: "vlasakova.zdenka@students.zcu.example", phone: "+420 377 638 512", organisation: "Vlasák Pivovar s.r.o.", about: "Builds tram simulators in Plzeň" }),
-    createPerson(e2e, { node: "zcu", role: "MENTOR", displayName: "Zbyněk Šťastný", email: "zbynek.stastny@energo.zcu.example", phone: "+420 378 021 944", organisation: "Šťastný Energo a.s.", about: "Grid operator, likes chess problems" }),
-    createPerson(e2e, { node: "othaw", role: "MENTOR", displayName: "Ottokar Brunnhuber", email: "o.brunnhuber@kunststoff.othaw.example", phone: "+49 9621 482 7730", organisation: "Brunnhuber Kunststofftechnik GmbH", about: "Injection moulding, three patents" }),
-    createPerson(e2e, { node: "othaw", role: "MENTEE", displayName: "Olga Pfisterer", email: "olga.pfisterer@oth.othaw.example", phone: "+49 961 382 1650", organisation: "Pfisterer Glashütte", about: "Glass recycling and sailing" }),
+    createPerson(e2e, {
+      node: "hst",
+      role: "MENTEE",
+      displayName: "Hanna Quellmalz",
+      email: "h.quellmalz@student.hst.example",
+      phone: "+49 651 8103 4471",
+      organisation: "Quellmalz Feinmechanik KG",
+      about: "Quantum optics, bouldering on weekends",
+    }),
+    createPerson(e2e, {
+      node: "hst",
+      role: "MENTOR",
+      displayName: "Henrik Wolkenstein",
+      email: "henrik.wolkenstein@alumni.hst.example",
+      phone: "+49 651 9920 1187",
+      organisation: "Wolkenstein Solar GmbH",
+      about: "Photovoltaics engineer since 2004",
+    }),
+    createPerson(e2e, {
+      node: "zcu",
+      role: "MENTEE",
+      displayName: "Zdeňka Vlasáková",
+      email: "vlasakova.zdenka@students.zcu.example",
+      phone: "+420 377 638 512",
+      organisation: "Vlasák Pivovar s.r.o.",
+      about: "Builds tram simulators in Plzeň",
+    }),
+    createPerson(e2e, {
+      node: "zcu",
+      role: "MENTOR",
+      displayName: "Zbyněk Šťastný",
+      email: "zbynek.stastny@energo.zcu.example",
+      phone: "+420 378 021 944",
+      organisation: "Šťastný Energo a.s.",
+      about: "Grid operator, likes chess problems",
+    }),
+    createPerson(e2e, {
+      node: "othaw",
+      role: "MENTOR",
+      displayName: "Ottokar Brunnhuber",
+      email: "o.brunnhuber@kunststoff.othaw.example",
+      phone: "+49 9621 482 7730",
+      organisation: "Brunnhuber Kunststofftechnik GmbH",
+      about: "Injection moulding, three patents",
+    }),
+    createPerson(e2e, {
+      node: "othaw",
+      role: "MENTEE",
+      displayName: "Olga Pfisterer",
+      email: "olga.pfisterer@oth.othaw.example",
+      phone: "+49 961 382 1650",
+      organisation: "Pfisterer Glashütte",
+      about: "Glass recycling and sailing",
+    }),
   ]);
   people = [hanna, henrik, zdenka, zbynek, otto, olga];
   [events.hst, events.zcu, events.othaw] = await Promise.all([
@@ -90,11 +138,12 @@ async function post(url: string, query: string, variables: Record<string, unknow
 const ENTITIES = `query($r: [_Any!]!) { _entities(representations: $r) { ... on Participant { id displayName email } } }`;
 
 describe("trust between the gateway and the parties", () => {
-  const calls = () => [
-    ["a query", `{ events(first: 5) { totalCount edges { node { id title } } } }`, {}],
-    ["_entities", ENTITIES, { r: [{ __typename: "Participant", id: hanna.id }] }],
-    ["_service", `{ _service { sdl } }`, {}],
-  ] as const;
+  const calls = () =>
+    [
+      ["a query", `{ events(first: 5) { totalCount edges { node { id title } } } }`, {}],
+      ["_entities", ENTITIES, { r: [{ __typename: "Participant", id: hanna.id }] }],
+      ["_service", `{ _service { sdl } }`, {}],
+    ] as const;
 
   it("refuses every call straight to a node or the coordination office without a gateway token, _entities and _service included (HTTP 401)", async () => {
     const userToken = await e2e.as(who.coordinator("hst")).token();
@@ -129,7 +178,10 @@ describe("trust between the gateway and the parties", () => {
     expect(sentToZcu).toBeDefined();
     const headers = { authorization: String(sentToZcu!.requestHeaders.authorization) };
     tokens.add(headers.authorization.replace(/^Bearer /, ""));
-    for (const [query, variables] of [[`{ _service { sdl } }`, {}], [ENTITIES, { r: [{ __typename: "Participant", id: hanna.id }] }]] as const) {
+    for (const [query, variables] of [
+      [`{ _service { sdl } }`, {}],
+      [ENTITIES, { r: [{ __typename: "Participant", id: hanna.id }] }],
+    ] as const) {
       const atHst = await post(e2e.consortium.urlOf("hst"), query, variables, headers);
       expect(atHst.status).toBe(401);
       expect(atHst.body.errors[0]).toMatchObject({ message: expect.stringMatching(/claim "aud"/), extensions: { code: "UNAUTHENTICATED" } });
@@ -168,10 +220,15 @@ describe("disclosure, decided by the owning node", () => {
   it("shows a joint coordinator tandems with participants' ids and home nodes only, and no list of a node's people", async () => {
     const result = await e2e
       .as(who.jointCoordinator())
-      .gateway(`query($c: ID!) { tandems(cohortId: $c) { totalCount edges { node { id crossBorder status mentee { ${PARTICIPANT_SELECTION} } mentor { ${PARTICIPANT_SELECTION} } } } } }`, { c: cohortId });
+      .gateway(`query($c: ID!) { tandems(cohortId: $c) { totalCount edges { node { id crossBorder status mentee { ${PARTICIPANT_SELECTION} } mentor { ${PARTICIPANT_SELECTION} } } } } }`, {
+        c: cohortId,
+      });
     const listed = result.data!.tandems.edges.map((edge: any) => edge.node);
     expect(listed.map((tandem: any) => tandem.id)).toEqual([tandems.zdenkaOtto, tandems.hannaZbynek]);
-    const pairs = [[zdenka, otto], [hanna, zbynek]] as const;
+    const pairs = [
+      [zdenka, otto],
+      [hanna, zbynek],
+    ] as const;
     pairs.forEach(([mentee, mentor], index) => {
       expect(listed[index]).toMatchObject({ crossBorder: true, mentee: { ...officeViewOf(mentee), ...PERSONAL_NULLS }, mentor: { ...officeViewOf(mentor), ...PERSONAL_NULLS } });
     });
@@ -317,8 +374,7 @@ describe("the privacy boundary, recorded at every party", () => {
   it("lets an hst coordinator's scenario take only hst's people's values from hst, and a zcu registrant's name from zcu", async () => {
     const { exchanges } = await runScenario(who.coordinator("hst"));
     const sent = leaks(exchanges, "responseBody");
-    const allowed = ({ party, person, field }: (typeof sent)[number]) =>
-      party === person.node && (person.node === "hst" || (person.id === zdenka.id && field === "displayName"));
+    const allowed = ({ party, person, field }: (typeof sent)[number]) => party === person.node && (person.node === "hst" || (person.id === zdenka.id && field === "displayName"));
     expect(sent.filter((leak) => !allowed(leak)).map((leak) => leak.label)).toEqual([]);
     const labels = new Set(sent.map((leak) => leak.label));
     for (const field of PERSONAL_FIELDS) expect(labels).toContain(`hst → ${hanna.displayName}.${field}`);
@@ -329,7 +385,12 @@ describe("the privacy boundary, recorded at every party", () => {
   });
 
   it("keeps no personal value, and no column for one, in the coordination database", async () => {
-    expect(await e2e.databases.rowsHolding("coordination", personalValues(people).map(({ value }) => value))).toEqual([]);
+    expect(
+      await e2e.databases.rowsHolding(
+        "coordination",
+        personalValues(people).map(({ value }) => value),
+      ),
+    ).toEqual([]);
     const columns = await e2e.databases.query("coordination", `SELECT table_name || '.' || column_name AS name FROM information_schema.columns WHERE table_schema = 'public'`);
     expect(columns.length).toBeGreaterThan(20);
     const textLike = columns.map((column) => column.name).filter((name) => /name|mail|phone|organi[sz]ation|about|descri|text|note/i.test(name.split(".")[1]!));
@@ -344,7 +405,8 @@ describe("the audit log at each owning node", () => {
     const { auditLog } = await e2e.as(who.coordinator(person.node)).data(AUDIT, { node: person.node, p: person.id });
     return auditLog.edges.map((edge: any) => edge.node).filter((entry: any) => entry.action === "disclose");
   };
-  const seen = (entries: any[], actor: string, fieldGroup: string) => entries.some((entry) => entry.actor === actor && entry.fieldGroup === fieldGroup && entry.via === "gateway" && entry.outcome === "ok");
+  const seen = (entries: any[], actor: string, fieldGroup: string) =>
+    entries.some((entry) => entry.actor === actor && entry.fieldGroup === fieldGroup && entry.via === "gateway" && entry.outcome === "ok");
 
   it("holds a disclose entry for every disclosure that happened, at the person's home node", async () => {
     const atZcu = await disclosuresOf(zdenka);

@@ -83,7 +83,7 @@ async function officeKnowledge(): Promise<Known[]> {
 
 async function profilesOf(cohortId: string): Promise<Values[]> {
   const profiles: Values[] = [];
-  for (let after: string | null = null; ; ) {
+  for (let after: string | null = null; ;) {
     const page: any = dataOf<any>(await office().gateway(PROFILES, { c: cohortId, after })).matchingProfiles;
     profiles.push(...page.edges.map((edge: any) => edge.node));
     if (!page.pageInfo.hasNextPage) return profiles;
@@ -137,8 +137,9 @@ describe("joining what the joint office may read with the matching profiles it h
       await Promise.all(
         Array.from({ length: 40 }, async (_, i) => {
           const input = generatedPerson(node, n * 40 + i, random);
-          const id = dataOf<any>(await e2e.as(who.coordinator(node)).gateway(`mutation($node: String!, $input: CreateParticipantInput!) { createParticipant(node: $node, input: $input) { id } }`, { node, input }))
-            .createParticipant.id;
+          const id = dataOf<any>(
+            await e2e.as(who.coordinator(node)).gateway(`mutation($node: String!, $input: CreateParticipantInput!) { createParticipant(node: $node, input: $input) { id } }`, { node, input }),
+          ).createParticipant.id;
           const person = input.role === "MENTEE" ? who.mentee(id) : who.mentor(id);
           dataOf(await e2e.as(person).gateway(`mutation($c: ID!, $p: ID!) { consentToMatching(cohortId: $c, participantId: $p) { cohortId } }`, { c: cohort.id, p: id }));
         }),

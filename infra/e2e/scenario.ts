@@ -31,7 +31,9 @@ const day = 24 * 3600_000;
 export async function createPerson(e2e: E2EConsortium, person: Person, extra: Record<string, unknown> = {}): Promise<Created> {
   const { node, ...fields } = person;
   const input = { ...fields, degreeLevel: person.role === "MENTEE" ? "MASTER" : "PROFESSIONAL", languages: ["en", "de"], tracks: ["engineering"], ...extra };
-  const { createParticipant } = await e2e.as(who.coordinator(node)).data(`mutation($node: String!, $input: CreateParticipantInput!) { createParticipant(node: $node, input: $input) { id } }`, { node, input });
+  const { createParticipant } = await e2e
+    .as(who.coordinator(node))
+    .data(`mutation($node: String!, $input: CreateParticipantInput!) { createParticipant(node: $node, input: $input) { id } }`, { node, input });
   return { ...person, id: createParticipant.id };
 }
 
@@ -80,7 +82,10 @@ export async function createCohort(e2e: E2EConsortium, name: string, nodes: stri
 /** Enrols both partners and proposes their tandem (joint coordinator); returns the tandem id. */
 export async function proposeTandem(e2e: E2EConsortium, cohortId: string, mentee: Created, mentor: Created): Promise<string> {
   const joint = e2e.as(who.jointCoordinator());
-  for (const [person, role] of [[mentee, "MENTEE"], [mentor, "MENTOR"]] as const) {
+  for (const [person, role] of [
+    [mentee, "MENTEE"],
+    [mentor, "MENTOR"],
+  ] as const) {
     await joint.data(`mutation($input: EnrolInput!) { enrol(input: $input) { id } }`, { input: { cohortId, participantId: person.id, role, track: "engineering" } });
   }
   const { proposeTandem } = await joint.data(`mutation($input: ProposeTandemInput!) { proposeTandem(input: $input) { id } }`, { input: { cohortId, menteeId: mentee.id, mentorId: mentor.id } });

@@ -53,4 +53,3 @@ export function resolveSubject(who: string, node: string | undefined, users: Dem
   if (!person) throw new Error(`--as must be coordinator, mentee, mentor, alumnus, joint-coordinator or a participant id; ${node} has no seeded ${who}`);
   return { issuer: node, sub: person.id, roles: [who as Role], name: person.displayName };
 }
-

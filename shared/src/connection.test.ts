@@ -85,8 +85,21 @@ describe("compareSortKeys", () => {
   });
 
   it("agrees with the order of the cursors' keys after a round trip", () => {
-    const keys: SortKey[] = [[3, "b"], [1, "z"], [3, "a"], [2, "m"]];
-    const viaCursors = keys.map(encodeSortCursor).map((cursor) => decodeSortCursor(cursor)).sort(compareSortKeys);
-    expect(viaCursors).toEqual([[1, "z"], [2, "m"], [3, "a"], [3, "b"]]);
+    const keys: SortKey[] = [
+      [3, "b"],
+      [1, "z"],
+      [3, "a"],
+      [2, "m"],
+    ];
+    const viaCursors = keys
+      .map(encodeSortCursor)
+      .map((cursor) => decodeSortCursor(cursor))
+      .sort(compareSortKeys);
+    expect(viaCursors).toEqual([
+      [1, "z"],
+      [2, "m"],
+      [3, "a"],
+      [3, "b"],
+    ]);
   });
 });

@@ -17,12 +17,7 @@ const NETWORK_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "ECONNABORTED", "ET
 const UNAVAILABLE_SQLSTATE = /^(08[0-9A-Z]{3}|57P0[1-3]|53300)$/;
 
 /** Messages of `pg` and `pg-pool` for a connection that failed, ended under a query, or was not had in time. */
-const CONNECTION_MESSAGES = [
-  /^Connection terminated/,
-  /^timeout exceeded when trying to connect$/,
-  /^timeout expired$/,
-  /^Client has encountered a connection error and is not queryable$/,
-];
+const CONNECTION_MESSAGES = [/^Connection terminated/, /^timeout exceeded when trying to connect$/, /^timeout expired$/, /^Client has encountered a connection error and is not queryable$/];
 
 interface ErrorShape {
   code?: unknown;

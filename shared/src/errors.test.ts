@@ -146,12 +146,12 @@ describe("formatError", () => {
   it("masks a bug as INTERNAL_SERVER_ERROR at a party too, keeping only the party an error names", () => {
     const bug = thrownAt(new TypeError("Cannot read properties of undefined (reading 'id')"), ["events"]);
     expect(formatError(formattedByApollo(bug, false), bug, { party: "hst" })).toEqual({ message: "Internal server error", path: ["events"], extensions: { code: "INTERNAL_SERVER_ERROR" } });
-    const fromNode = new GraphQLError("relation \"events\" does not exist", { path: ["events"], extensions: { code: "INTERNAL_SERVER_ERROR", node: "zcu", serviceName: "university" } });
+    const fromNode = new GraphQLError('relation "events" does not exist', { path: ["events"], extensions: { code: "INTERNAL_SERVER_ERROR", node: "zcu", serviceName: "university" } });
     expect(formatError(formattedByApollo(fromNode, false), fromNode)).toEqual({ message: "Internal server error", path: ["events"], extensions: { code: "INTERNAL_SERVER_ERROR", node: "zcu" } });
   });
 
   it("masks an error it is handed already coded INTERNAL_SERVER_ERROR", () => {
-    const error = new GraphQLError("relation \"participants\" does not exist", { extensions: { code: "INTERNAL_SERVER_ERROR" } });
+    const error = new GraphQLError('relation "participants" does not exist', { extensions: { code: "INTERNAL_SERVER_ERROR" } });
     expect(formatError(formattedByApollo(error, false), error).message).toBe("Internal server error");
   });
 });

@@ -126,8 +126,7 @@ export interface FormatErrorOptions {
  */
 export function formatError(formatted: GraphQLFormattedError, error: unknown, options: FormatErrorOptions = {}): GraphQLFormattedError {
   const original = unwrap(error);
-  const validationErrors = (original as { extensions?: { validationErrors?: ValidationErrorLike[] } } | undefined)?.extensions
-    ?.validationErrors;
+  const validationErrors = (original as { extensions?: { validationErrors?: ValidationErrorLike[] } } | undefined)?.extensions?.validationErrors;
   if (validationErrors) {
     const fields = flattenValidationErrors(validationErrors);
     return {
@@ -186,9 +185,7 @@ function unwrap(error: unknown): unknown {
  * current value) but not cleared, naming every such field at once.
  */
 export function rejectNulls(input: object, keys: readonly string[], prefix = "input"): void {
-  const fields = keys
-    .filter((key) => (input as Record<string, unknown>)[key] === null)
-    .map((key) => ({ field: `${prefix}.${key}`, reasons: ["cannot be null; omit it to keep the current value"] }));
+  const fields = keys.filter((key) => (input as Record<string, unknown>)[key] === null).map((key) => ({ field: `${prefix}.${key}`, reasons: ["cannot be null; omit it to keep the current value"] }));
   if (fields.length === 0) return;
   throw new AppError(ErrorCode.BAD_USER_INPUT, fields.map((f) => `${f.field}: ${f.reasons[0]}`).join("; "), { field: fields[0]!.field, fields });
 }

@@ -68,12 +68,7 @@ export async function graphqlRequest<T = Record<string, any>>(
 }
 
 /** Like graphqlRequest, but returns the data and throws on any error. */
-export async function graphqlData<T = Record<string, unknown>>(
-  url: string,
-  query: string,
-  variables: Record<string, unknown> = {},
-  options: GraphQLRequestOptions = {},
-): Promise<T> {
+export async function graphqlData<T = Record<string, unknown>>(url: string, query: string, variables: Record<string, unknown> = {}, options: GraphQLRequestOptions = {}): Promise<T> {
   const result = await graphqlRequest<T>(url, query, variables, options.headers, options);
   if (result.errors?.length || !result.data) {
     const messages = result.errors?.map((error) => error.message).join("; ") || `HTTP ${result.status} without data`;

@@ -1,29 +1,27 @@
+/**
+ * @tandem/shared: the core every package may use, the stateless gateway
+ * included. Nothing here needs a database (no TypeORM, pg or embedded
+ * PostgreSQL) or builds a type-graphql schema: serving a party with a
+ * database is @tandem/party's job.
+ */
 export * from "./connection.js";
-export * from "./database.js";
+export * from "./contracts/index.js";
 export * from "./database-faults.js";
 export * from "./env.js";
 export * from "./errors.js";
+export * from "./federation.js";
 export * from "./graphql-client.js";
 export * from "./graphql-service.js";
-export * from "./health.js";
 export * from "./id-directory.js";
 export * from "./ids.js";
-export * from "./loaders.js";
 export * from "./logger.js";
 export * from "./ports.js";
 export * from "./process.js";
 export * from "./registry.js";
-export * from "./subgraph.js";
 export * from "./text-input.js";
-export * from "./page-info.js";
 export * from "./metrics.js";
 export * from "./auth/index.js";
 export * from "./limits.js";
 export * from "./operation-resolution.js";
-export * from "./audit/index.js";
-export * from "./gdpr/erasure-confirmation.type.js";
 export * from "./feed/index.js";
-export * from "./party-service.js";
-export * from "./unit-of-work.js";
-export * from "./idempotency/index.js";
-export * from "./migrations/index.js";
+export * from "./idempotency/idempotent-request.js";

@@ -4,7 +4,6 @@
  */
 import type { Express } from "express";
 import { Counter, Gauge, Registry, collectDefaultMetrics } from "prom-client";
-import type { StatementCounter } from "./database.js";
 
 export { Counter, Gauge, Registry as MetricsRegistry };
 
@@ -23,7 +22,7 @@ export function mountMetrics(app: Express, registry: Registry): void {
 }
 
 /** Exposes a service's SQL statement count as `tandem_sql_statements_total`. */
-export function registerStatementMetric(registry: Registry, statements: StatementCounter, help = "SQL statements sent to the service's database."): void {
+export function registerStatementMetric(registry: Registry, statements: { readonly total: number }, help = "SQL statements sent to the service's database."): void {
   new Counter({
     name: "tandem_sql_statements_total",
     help,

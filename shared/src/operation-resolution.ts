@@ -10,9 +10,7 @@ import { ErrorCode } from "./errors.js";
 
 /** The refusal, for HTTP (`http` sets the status) and sockets alike. */
 export function unresolvedOperationError(operationName: string | null | undefined, http?: { status: number }): GraphQLError {
-  const message = operationName
-    ? `operationName: no operation ${operationName} in the document`
-    : "operationName: the document holds several operations; name the one to run";
+  const message = operationName ? `operationName: no operation ${operationName} in the document` : "operationName: the document holds several operations; name the one to run";
   return new GraphQLError(message, { extensions: { code: ErrorCode.BAD_USER_INPUT, field: "operationName", ...(http ? { http } : {}) } });
 }
 

@@ -22,7 +22,10 @@ function problemsOf(value: unknown): string[] {
   } catch (error) {
     const message = (error as Error).message;
     expect(message.split("\n")[0]).toBe("Invalid consortium registry:");
-    return message.split("\n").slice(1).map((line) => line.replace(/^ {2}- /, ""));
+    return message
+      .split("\n")
+      .slice(1)
+      .map((line) => line.replace(/^ {2}- /, ""));
   }
   throw new Error("expected the registry to be refused");
 }
@@ -60,7 +63,15 @@ describe("the consortium registry", () => {
   });
 
   it("reports every problem at once", () => {
-    const problems = problemsOf(registry({ coordination: { id: "coord", name: "", url: "not a url" }, nodes: [{ ...hst, country: "de", url: "trier" }, { ...zcu, city: "" }] }));
+    const problems = problemsOf(
+      registry({
+        coordination: { id: "coord", name: "", url: "not a url" },
+        nodes: [
+          { ...hst, country: "de", url: "trier" },
+          { ...zcu, city: "" },
+        ],
+      }),
+    );
     expect(problems.map((problem) => problem.split(":")[0]).sort()).toEqual(["coordination.name", "coordination.url", "nodes.0.country", "nodes.0.url", "nodes.1.city"].sort());
   });
 

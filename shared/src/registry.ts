@@ -9,7 +9,7 @@ import { NODE_ID_PATTERN } from "./ids.js";
 /** A public key as a JWK (Ed25519 in the demo); private parts are refused. */
 export const PublicJwkSchema = z
   .looseObject({ kty: z.string().min(1), kid: z.string().min(1), alg: z.string().optional(), crv: z.string().optional(), x: z.string().optional() })
-  .refine((jwk) => !("d" in jwk), "a registry publishes public keys only (found a private part \"d\")");
+  .refine((jwk) => !("d" in jwk), 'a registry publishes public keys only (found a private part "d")');
 export type PublicJwk = z.infer<typeof PublicJwkSchema>;
 
 /** The signing keys a party publishes; empty until the party has keys. */

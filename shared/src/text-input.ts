@@ -83,9 +83,7 @@ function normaliseValue(type: GraphQLInputType, value: unknown, field: string, f
   if (nullable instanceof GraphQLInputObjectType) {
     const fields = nullable.getFields();
     const input = value as Record<string, unknown>;
-    return Object.fromEntries(
-      Object.keys(input).map((key) => [key, fields[key] ? normaliseValue(fields[key].type, input[key], `${field}.${key}`, faults) : input[key]]),
-    );
+    return Object.fromEntries(Object.keys(input).map((key) => [key, fields[key] ? normaliseValue(fields[key].type, input[key], `${field}.${key}`, faults) : input[key]]));
   }
   if (typeof value !== "string" || !(nullable instanceof GraphQLScalarType) || !TEXT_SCALARS.has(nullable.name)) return value;
   const fault = textFault(value);
@@ -114,7 +112,10 @@ export function normaliseTextArguments(schema: GraphQLSchema, resolvers: Record<
 }
 
 function withNormalisedArguments(field: GraphQLField<unknown, unknown>, resolver: unknown): unknown {
-  const wrap = (resolve: Resolve): Resolve => (root, args, context, info) => resolve(root, normaliseArguments(field.args, args), context, info);
+  const wrap =
+    (resolve: Resolve): Resolve =>
+    (root, args, context, info) =>
+      resolve(root, normaliseArguments(field.args, args), context, info);
   if (typeof resolver === "function") return wrap(resolver as Resolve);
   const subscription = resolver as { subscribe?: Resolve; resolve?: Resolve } | undefined;
   if (subscription?.subscribe) return { ...subscription, subscribe: wrap(subscription.subscribe) };

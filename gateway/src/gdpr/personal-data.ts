@@ -36,10 +36,7 @@ export function authOf(context: { caller?: UserCaller | null; requestId?: string
 export async function exportPersonalData(parties: Party[], auth: CallAuth, participantId: string) {
   const answers = await Promise.all(
     parties.map(async (party) => {
-      const request =
-        party.kind === "NODE"
-          ? { query: EXPORT_AT_NODE, variables: { node: party.id, participantId } }
-          : { query: EXPORT_AT_COORDINATION, variables: { participantId } };
+      const request = party.kind === "NODE" ? { query: EXPORT_AT_NODE, variables: { node: party.id, participantId } } : { query: EXPORT_AT_COORDINATION, variables: { participantId } };
       const outcome = outcomeOf(await party.call(request, auth), party.kind === "NODE" ? "exportParticipantData" : "exportCoordinationRecords");
       return { party: party.id, kind: party.kind, status: outcome.status, data: outcome.value, error: outcome.error };
     }),
@@ -62,10 +59,7 @@ export interface ErasurePartyReceipt {
 export async function erasePersonalData(parties: Party[], auth: CallAuth, participantId: string) {
   const home = tryParseGlobalId(participantId)!.node;
   const erase = async (party: Party): Promise<ErasurePartyReceipt> => {
-    const request =
-      party.kind === "NODE"
-        ? { query: ERASE_AT_NODE, variables: { node: party.id, participantId } }
-        : { query: ERASE_AT_COORDINATION, variables: { participantId } };
+    const request = party.kind === "NODE" ? { query: ERASE_AT_NODE, variables: { node: party.id, participantId } } : { query: ERASE_AT_COORDINATION, variables: { participantId } };
     const outcome = outcomeOf(await party.call(request, auth), party.kind === "NODE" ? "eraseParticipantData" : "eraseCoordinationRecords");
     const confirmation = (outcome.value ?? {}) as Partial<ErasurePartyReceipt>;
     return {

@@ -3,7 +3,20 @@
  * may follow it, and how a subscription document becomes a LiveSubscription.
  */
 import { GraphQLError, print, type ExecutionArgs, type ExecutionResult } from "graphql";
-import { AppError, CONSORTIUM_EVENTS_TOPIC, ErrorCode, EventChangeKind, RegistrationChangeKind, TandemChangeKind, eventTopic, registrationsTopic, tandemTopic, tryParseGlobalId, type Logger, type UserCaller } from "@tandem/shared";
+import {
+  AppError,
+  CONSORTIUM_EVENTS_TOPIC,
+  ErrorCode,
+  EventChangeKind,
+  RegistrationChangeKind,
+  TandemChangeKind,
+  eventTopic,
+  registrationsTopic,
+  tandemTopic,
+  tryParseGlobalId,
+  type Logger,
+  type UserCaller,
+} from "@tandem/shared";
 import { collectFields, parseOperation, type CollectedField, type ParsedOperation, type Variables } from "../router/operation.js";
 import { argumentValues } from "../router/root-targets.js";
 import { decodeLiveCursor, type LivePositions } from "./live-cursor.js";

@@ -216,14 +216,16 @@ export class LiveSubscription {
     const payload: Record<string, unknown> = {};
     for (const scalar of plan.scalars) payload[scalar.responseKey] = scalarOf(scalar.name, cursor, change, party, payloadType);
     for (const entity of plan.entities) payload[entity.responseKey] = body?.data?.[entity.responseKey] ?? null;
-    if (answer === UNRESOLVED) return { data: { [rootKey]: payload }, errors: [new GraphQLError("This update could not be resolved", { path: [rootKey], extensions: { code: "INTERNAL_SERVER_ERROR" } })] };
+    if (answer === UNRESOLVED)
+      return { data: { [rootKey]: payload }, errors: [new GraphQLError("This update could not be resolved", { path: [rootKey], extensions: { code: "INTERNAL_SERVER_ERROR" } })] };
     const errors = body ? errorsOf(body, rootKey) : NO_ERRORS;
     return errors.length ? { data: { [rootKey]: payload }, errors } : { data: { [rootKey]: payload } };
   }
 
   private fail(error: unknown): void {
     if (this.closed) return;
-    const known = error instanceof GraphQLError ? error : new GraphQLError((error as Error).message ?? "upstream failed", { extensions: { code: (error as { code?: string }).code ?? "NODE_UNAVAILABLE" } });
+    const known =
+      error instanceof GraphQLError ? error : new GraphQLError((error as Error).message ?? "upstream failed", { extensions: { code: (error as { code?: string }).code ?? "NODE_UNAVAILABLE" } });
     this.close();
     this.updates.finish({ errors: [known] });
   }

@@ -69,7 +69,13 @@ export function resolveQuery(plan: ResolvePlan, parsed: ParsedOperation, refs: R
     })),
     ...(parsed.operation.variableDefinitions ?? []).filter((definition) => variables.has(definition.variable.name.value)),
   ];
-  const operation: OperationDefinitionNode = { kind: Kind.OPERATION_DEFINITION, operation: "query" as OperationDefinitionNode["operation"], name: { kind: Kind.NAME, value: "LiveUpdate" }, variableDefinitions: definitions, selectionSet };
+  const operation: OperationDefinitionNode = {
+    kind: Kind.OPERATION_DEFINITION,
+    operation: "query" as OperationDefinitionNode["operation"],
+    name: { kind: Kind.NAME, value: "LiveUpdate" },
+    variableDefinitions: definitions,
+    selectionSet,
+  };
   const document: DocumentNode = { kind: Kind.DOCUMENT, definitions: [operation, ...fragments] };
   return { query: print(document), refs: ownRefs };
 }

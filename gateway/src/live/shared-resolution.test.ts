@@ -17,10 +17,7 @@ function counting(dependence: CallerDependence): { runAs: RunAs; runs: string[] 
   };
 }
 
-const everyone = [
-  ...Array.from({ length: 60 }, (_, i) => person(`hst:participant:${i}`)),
-  ...Array.from({ length: 40 }, (_, i) => person(`zcu:participant:${i}`, "zcu")),
-];
+const everyone = [...Array.from({ length: 60 }, (_, i) => person(`hst:participant:${i}`)), ...Array.from({ length: 40 }, (_, i) => person(`zcu:participant:${i}`, "zcu"))];
 
 describe("sharing one change's resolution between subscribers", () => {
   it("runs once for everyone when the answer did not depend on the caller", async () => {

@@ -97,7 +97,14 @@ export class SharedRuns {
     const own = this.list.find((run) => run.caller.sub === caller.sub && groupOf(run.caller) === groupOf(caller));
     if (own) return (await own.outcome).body;
     const outcome = this.run(caller);
-    const run: Run = { caller, outcome, finished: outcome.then((settled) => void (run.settled = settled), () => undefined) };
+    const run: Run = {
+      caller,
+      outcome,
+      finished: outcome.then(
+        (settled) => void (run.settled = settled),
+        () => undefined,
+      ),
+    };
     this.list.push(run);
     const { body, dependence } = await run.outcome;
     this.learned = dependence;

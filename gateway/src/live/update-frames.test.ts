@@ -10,8 +10,11 @@ function graphqlWsNext(id: string, result: ExecutionResult): string {
   return stringifyMessage({ id, type: MessageType.Next, payload: { ...rest, ...(errors ? { errors: errors.map((error) => error.toJSON()) } : {}) } });
 }
 
-const update: ExecutionResult = { data: { consortiumEvents: { cursor: "l1.x", change: "UPDATED", event: { id: "hst:event:1", title: "Ünïcode \"quoted\"" } } } };
-const failed: ExecutionResult = { data: { consortiumEvents: { cursor: "l1.x", event: null } }, errors: [new GraphQLError("Not visible", { path: ["consortiumEvents", "event"], extensions: { code: "FORBIDDEN" } })] };
+const update: ExecutionResult = { data: { consortiumEvents: { cursor: "l1.x", change: "UPDATED", event: { id: "hst:event:1", title: 'Ünïcode "quoted"' } } } };
+const failed: ExecutionResult = {
+  data: { consortiumEvents: { cursor: "l1.x", event: null } },
+  errors: [new GraphQLError("Not visible", { path: ["consortiumEvents", "event"], extensions: { code: "FORBIDDEN" } })],
+};
 
 describe("a live update's payload", () => {
   it("is serialized as graphql-ws serializes it, with and without errors", () => {

@@ -90,7 +90,11 @@ export function serveSubscriptions(options: SubscriptionServerOptions): { close(
         const schema = options.schema();
         if (!state.caller || !schema) return [new GraphQLError("Not ready", { extensions: { code: ErrorCode.UNAUTHENTICATED } })];
         if (state.subscriptions.size >= settings.maxSubscriptionsPerSocket) {
-          return [new GraphQLError(`At most ${settings.maxSubscriptionsPerSocket} subscriptions per connection`, { extensions: { code: "TOO_MANY_SUBSCRIPTIONS", limit: settings.maxSubscriptionsPerSocket } })];
+          return [
+            new GraphQLError(`At most ${settings.maxSubscriptionsPerSocket} subscriptions per connection`, {
+              extensions: { code: "TOO_MANY_SUBSCRIPTIONS", limit: settings.maxSubscriptionsPerSocket },
+            }),
+          ];
         }
         state.subscriptions.add(id); // reserved now: the checks below take time, and other subscribe messages may arrive meanwhile
         const refuse = (errors: readonly GraphQLError[]) => {

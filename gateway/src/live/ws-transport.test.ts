@@ -60,7 +60,7 @@ describe("sending a socket's frames", () => {
     await until(() => received.length === 4);
     expect(received).toEqual(["a", "b", "c", "d"]);
     expect(writes()).toBe(2);
-    writer.send("e");
+    expect(writer.send("e")).toBeUndefined();
     expect(writes()).toBe(3);
     await until(() => received.length === 5);
   });

@@ -31,7 +31,11 @@ const reasonOf = (error: unknown, isProd: boolean) => {
 };
 
 /** Like graphql-ws's `useServer(options, wss, keepAlive)`. */
-export function serveGraphqlWs<P extends Record<string, unknown> | undefined>(options: ServerOptions<P, Extra> & { isProd?: boolean }, wss: WebSocketServer, keepAlive = 12_000): { dispose(): Promise<void> } {
+export function serveGraphqlWs<P extends Record<string, unknown> | undefined>(
+  options: ServerOptions<P, Extra> & { isProd?: boolean },
+  wss: WebSocketServer,
+  keepAlive = 12_000,
+): { dispose(): Promise<void> } {
   const isProd = typeof options.isProd === "boolean" ? options.isProd : process.env.NODE_ENV === "production";
   const server = makeServer(options);
   wss.options.handleProtocols = handleProtocols;
@@ -58,13 +62,11 @@ export function serveGraphqlWs<P extends Record<string, unknown> | undefined>(op
         send: (data) => writer.send(data),
         close: (code, reason) => socket.close(code, reason),
         onMessage: (handle) =>
-          socket.on("message", async (event) => {
-            try {
-              await handle(String(event));
-            } catch (error) {
+          socket.on("message", (event) => {
+            handle(String(event)).catch((error: unknown) => {
               console.error("Internal error occurred during message handling. Please check your implementation.", error);
               socket.close(CloseCode.InternalServerError, reasonOf(error, isProd));
-            }
+            });
           }),
       },
       { socket, request, writer },

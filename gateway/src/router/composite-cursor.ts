@@ -11,7 +11,12 @@ const PREFIX = "c1.";
 export type NodePositions = Record<string, SortKey | null>;
 
 export function filterFingerprint(fieldName: string, filterArgs: Record<string, unknown>): string {
-  const canonical = JSON.stringify([fieldName, Object.keys(filterArgs).sort().map((key) => [key, canonicalValue(filterArgs[key])])]);
+  const canonical = JSON.stringify([
+    fieldName,
+    Object.keys(filterArgs)
+      .sort()
+      .map((key) => [key, canonicalValue(filterArgs[key])]),
+  ]);
   return createHash("sha256").update(canonical).digest("base64url").slice(0, 16);
 }
 

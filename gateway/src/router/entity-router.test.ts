@@ -9,7 +9,13 @@ const QUERY = `query($representations: [_Any!]!) { _entities(representations: $r
 
 function consortium() {
   return new FakeNodes({
-    hst: { participants: [{ id: "hst:participant:a1", displayName: "Anna Becker" }, { id: "hst:participant:a2", displayName: "BOOM" }], events: [{ id: "hst:event:e1", title: "Kick-off Trier", startsAt: new Date("2027-01-10T17:00:00Z") }] },
+    hst: {
+      participants: [
+        { id: "hst:participant:a1", displayName: "Anna Becker" },
+        { id: "hst:participant:a2", displayName: "BOOM" },
+      ],
+      events: [{ id: "hst:event:e1", title: "Kick-off Trier", startsAt: new Date("2027-01-10T17:00:00Z") }],
+    },
     zcu: { participants: [{ id: "zcu:participant:b1", displayName: "Jana Nováková" }], events: [{ id: "zcu:event:e2", title: "Panel Plzeň", startsAt: new Date("2027-02-01T16:00:00Z") }] },
     othaw: { participants: [{ id: "othaw:participant:c1", displayName: "Lukas Meier" }], events: [] },
   });
@@ -84,7 +90,11 @@ describe("routeEntities", () => {
 
   it("answers UNKNOWN_NODE for references to nodes outside the consortium without calling anyone for them", async () => {
     const nodes = consortium();
-    const representations = [{ __typename: "Participant", id: "mars:participant:x1" }, { __typename: "Participant", id: "zcu:participant:b1" }, { __typename: "Participant", id: "garbage" }];
+    const representations = [
+      { __typename: "Participant", id: "mars:participant:x1" },
+      { __typename: "Participant", id: "zcu:participant:b1" },
+      { __typename: "Participant", id: "garbage" },
+    ];
     const body = await routeEntities(nodes, { query: QUERY, variables: { representations } }, AUTH);
     expect(body.data!._entities).toEqual([null, { id: "zcu:participant:b1", displayName: "Jana Nováková" }, null]);
     expect(body.errors).toEqual(

@@ -29,7 +29,10 @@ afterEach(async () => {
 const request = { query: "{ __typename }" };
 
 async function failure(promise: Promise<unknown>): Promise<NodeFailure> {
-  const error = await promise.then(() => null, (e: unknown) => e);
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect(error).toBeInstanceOf(NodeFailure);
   return error as NodeFailure;
 }

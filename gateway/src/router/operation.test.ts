@@ -33,9 +33,11 @@ describe("buildSubOperation", () => {
     const sub = buildSubOperation(parsed, a!.nodes, { id: "hst:participant:1", other: "zcu:event:2", with: true });
     expect(sub.variables).toEqual({ id: "hst:participant:1", with: true });
     expect(print(parse(sub.query))).toBe(
-      print(parse(`query Overview($id: ID!, $with: Boolean = true) { a: participant(id: $id) { ...P @include(if: $with) } }
+      print(
+        parse(`query Overview($id: ID!, $with: Boolean = true) { a: participant(id: $id) { ...P @include(if: $with) } }
         fragment P on Participant { id ...Q }
-        fragment Q on Participant { displayName }`)),
+        fragment Q on Participant { displayName }`),
+      ),
     );
   });
 });

@@ -62,7 +62,10 @@ describe("routeRootFields: splitting a fetch", () => {
 
   it("refuses unknown nodes and malformed ids per field, answering the other fields", async () => {
     const nodes = consortium();
-    const body = await route(nodes, `{ a: participant(id: "mars:participant:x") { id } b: participant(id: "nonsense") { id } c: participant(id: "hst:participant:a1") { id } d: participants(node: "atlantis") { totalCount } }`);
+    const body = await route(
+      nodes,
+      `{ a: participant(id: "mars:participant:x") { id } b: participant(id: "nonsense") { id } c: participant(id: "hst:participant:a1") { id } d: participants(node: "atlantis") { totalCount } }`,
+    );
     expect(body.data).toEqual({ a: null, b: null, c: { id: "hst:participant:a1" }, d: null });
     expect(body.errors).toEqual([
       expect.objectContaining({ path: ["a"], extensions: expect.objectContaining({ code: "UNKNOWN_NODE", field: "id" }) }),
@@ -102,7 +105,10 @@ describe("routeRootFields: mutations", () => {
 
   it("asks a registrant's home node to attest them before the host stores them, and passes the attestation with the call", async () => {
     const nodes = consortium();
-    const body = await route(nodes, `mutation { r: registerForEvent(eventId: "zcu:event:00", participantId: "hst:participant:a1") { id } own: registerForEvent(eventId: "zcu:event:01", participantId: "zcu:participant:b1") { id } }`);
+    const body = await route(
+      nodes,
+      `mutation { r: registerForEvent(eventId: "zcu:event:00", participantId: "hst:participant:a1") { id } own: registerForEvent(eventId: "zcu:event:01", participantId: "zcu:participant:b1") { id } }`,
+    );
     expect(body.errors).toBeUndefined();
     expect(nodes.calls.map((call) => [call.node, call.query.startsWith("mutation") ? "mutation" : "attest", call.attestations])).toEqual([
       ["hst", "attest", []],
@@ -183,7 +189,11 @@ describe("routeRootFields: merged connections", () => {
     const page: any = await route(nodes, PAGE, {});
     const cursor = page.data.events.pageInfo.endCursor;
     const nodeCursor = page.data.events.edges[0].cursor.replace(/^c1\./, "k1.");
-    for (const [after, extra] of [["garbage", {}], [nodeCursor, {}], [cursor, { nodes: ["hst"] }]] as const) {
+    for (const [after, extra] of [
+      ["garbage", {}],
+      [nodeCursor, {}],
+      [cursor, { nodes: ["hst"] }],
+    ] as const) {
       const body: any = await route(nodes, PAGE, { after, ...extra });
       expect(body.errors?.[0]).toMatchObject({ path: ["events"], extensions: { code: "BAD_CURSOR", field: "after" } });
     }
@@ -212,8 +222,11 @@ describe("routeRootFields: merged connections", () => {
 
   it("keeps aliases and fragments inside the connection and strips the router's own selections", async () => {
     const nodes = consortium();
-    const body: any = await route(nodes, `{ list: events(first: 2) { ...Page } }
-      fragment Page on EventConnection { __typename items: edges { position: cursor event: node { title } } info: pageInfo { more: hasNextPage } }`);
+    const body: any = await route(
+      nodes,
+      `{ list: events(first: 2) { ...Page } }
+      fragment Page on EventConnection { __typename items: edges { position: cursor event: node { title } } info: pageInfo { more: hasNextPage } }`,
+    );
     expect(body.errors).toBeUndefined();
     expect(Object.keys(body.data.list).sort()).toEqual(["__typename", "info", "items"]);
     expect(body.data.list.__typename).toBe("EventConnection");

@@ -75,7 +75,18 @@ function targetNodes(target: RootTarget): string[] {
 
 async function sendInParallel(plans: Plan[], send: Send): Promise<Map<string, Answer>> {
   const nodes = [...new Set(plans.flatMap((plan) => targetNodes(plan.target)))];
-  const answers = await Promise.all(nodes.map(async (node) => [node, await send(node, plans.flatMap((plan) => fieldsForNode(plan, node)))] as const));
+  const answers = await Promise.all(
+    nodes.map(
+      async (node) =>
+        [
+          node,
+          await send(
+            node,
+            plans.flatMap((plan) => fieldsForNode(plan, node)),
+          ),
+        ] as const,
+    ),
+  );
   return new Map(answers);
 }
 
@@ -98,7 +109,11 @@ async function sendSerially(plans: Plan[], send: Send, context: RootRouterContex
     for (const [key, error] of refused) answers.set(key, { ok: false, error });
     const sent = group.filter((plan) => !refused.has(plan.field.responseKey));
     if (sent.length === 0) continue;
-    const answer = await send(target.node, sent.flatMap((plan) => fieldsForNode(plan, target.node)), attestations);
+    const answer = await send(
+      target.node,
+      sent.flatMap((plan) => fieldsForNode(plan, target.node)),
+      attestations,
+    );
     for (const plan of sent) answers.set(plan.field.responseKey, answer);
   }
   return answers;
@@ -122,7 +137,10 @@ async function attest(group: Plan[], context: RootRouterContext): Promise<{ atte
     if (attestation) attestations.push(attestation);
     else {
       const reason = answer.ok ? answer.body.errors?.[0] : answer.error;
-      refused.set(plan.field.responseKey, { message: reason?.message ?? `${home} did not attest ${participantId}`, extensions: { ...reason?.extensions, code: reason?.extensions?.code ?? ErrorCode.NOT_FOUND, node: home, field: "participantId" } });
+      refused.set(plan.field.responseKey, {
+        message: reason?.message ?? `${home} did not attest ${participantId}`,
+        extensions: { ...reason?.extensions, code: reason?.extensions?.code ?? ErrorCode.NOT_FOUND, node: home, field: "participantId" },
+      });
     }
   }
   return { attestations, refused };
@@ -159,7 +177,17 @@ function assemble(plans: Plan[], answers: Map<string, Answer>, parsed: ParsedOpe
         if (value) answered.push({ node, value });
         else if (!own.length) fieldErrors.push(nodeError(ErrorCode.NODE_UNAVAILABLE, node, `Node ${node} returned no ${plan.field.name}`, [key]));
       }
-      const merged = mergeConnection({ field: plan.field, fragments: parsed.fragments, variables, first: target.first, fingerprint: target.fingerprint, start: target.start, hadCursor: target.hadCursor, typename: target.typename, answered });
+      const merged = mergeConnection({
+        field: plan.field,
+        fragments: parsed.fragments,
+        variables,
+        first: target.first,
+        fingerprint: target.fingerprint,
+        start: target.start,
+        hadCursor: target.hadCursor,
+        typename: target.typename,
+        answered,
+      });
       data[key] = merged.value;
       errors.push(...fieldErrors.flatMap((error) => renumberEdgeError(error, merged.origin, plan.field, parsed, variables)));
     }

@@ -32,7 +32,9 @@ describe("the routing table", () => {
     const strictTable = { ...table, Query: { ...table.Query, strict: { kind: "byId", arg: "id" } as const } };
     expect(() => assertRoutingComplete(sdl, strictTable)).toThrowError(
       expect.objectContaining({
-        message: expect.stringMatching(/Query\.event: routing argument "eventId" does not exist[\s\S]*Query\.strict is routed to one node and must be nullable[\s\S]*Mutation\.cancelEvent: a mutation must go to exactly one node/),
+        message: expect.stringMatching(
+          /Query\.event: routing argument "eventId" does not exist[\s\S]*Query\.strict is routed to one node and must be nullable[\s\S]*Mutation\.cancelEvent: a mutation must go to exactly one node/,
+        ),
       }),
     );
   });

@@ -20,9 +20,7 @@ export function buildASTDefinitions(sdl: string): Map<string, FieldShape[]> {
       args: (field.arguments ?? []).map((arg) => arg.name.value),
       nonNull: isNonNull(field.type),
       typeName: namedType(field.type),
-      defaults: Object.fromEntries(
-        (field.arguments ?? []).filter((arg) => arg.defaultValue).map((arg) => [arg.name.value, valueFromASTUntyped(arg.defaultValue!)]),
-      ),
+      defaults: Object.fromEntries((field.arguments ?? []).filter((arg) => arg.defaultValue).map((arg) => [arg.name.value, valueFromASTUntyped(arg.defaultValue!)])),
     }));
     types.set(definition.name.value, [...(types.get(definition.name.value) ?? []), ...fields]);
   }

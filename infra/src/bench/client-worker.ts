@@ -139,7 +139,17 @@ function arm(warmUpFrom: number, capacity: number): void {
   }
   const lag = monitorEventLoopDelay({ resolution: 10 });
   lag.enable();
-  run = { warmUpFrom, measureFrom: Number.POSITIVE_INFINITY, latencies: new Float64Array(Math.max(1024, capacity)), recorded: 0, receivedByNode: {}, duplicates: 0, updateErrors: 0, firstUpdateError: null, lag };
+  run = {
+    warmUpFrom,
+    measureFrom: Number.POSITIVE_INFINITY,
+    latencies: new Float64Array(Math.max(1024, capacity)),
+    recorded: 0,
+    receivedByNode: {},
+    duplicates: 0,
+    updateErrors: 0,
+    firstUpdateError: null,
+    lag,
+  };
 }
 
 function status(): StatusReply {
@@ -171,7 +181,7 @@ function report(expectedPerClient: number): ReportReply {
 async function close(): Promise<void> {
   run?.lag.disable();
   run = null;
-  await Promise.all(clients.splice(0).map((client) => client.socket?.close()));
+  await Promise.all(clients.splice(0).map(async (client) => client.socket?.close()));
 }
 
 async function handle(request: WorkerRequest): Promise<unknown> {

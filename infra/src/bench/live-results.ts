@@ -89,13 +89,18 @@ export function formatMarkdown(results: LiveBenchResults): string {
       `- **${run.clients.toLocaleString("en")} clients**: connected in ${(run.connect.ms / 1000).toFixed(1)} s (${run.connect.failed} failed), all subscribed after ${(run.subscribedMs / 1000).toFixed(1)} s, warm-up ${(run.warmUp.ms / 1000).toFixed(1)} s in ${run.warmUp.rounds} round(s).`,
       `  Gateway RSS ${mib(run.memory.rssBeforeBytes)} → ${mib(run.memory.rssAfterBytes)} MiB, heap used ${mib(run.memory.heapUsedBeforeBytes)} → ${mib(run.memory.heapUsedAfterBytes)} MiB.`,
       `  Mutations: ${run.mutations.sent} of ${run.mutations.planned} succeeded (${run.mutations.failed} failed) in ${(run.mutations.elapsedMs / 1000).toFixed(1)} s; round trip through the gateway p50 ${ms(run.mutations.roundTripMs?.p50)} / p99 ${ms(run.mutations.roundTripMs?.p99)} ms; schedule slip at most ${run.mutations.maxScheduleSlipMs} ms.`,
-      `  Deliveries by node: ${Object.entries(run.deliveries.byNode).map(([node, counts]) => `${node} ${counts.received.toLocaleString("en")} of ${counts.expected.toLocaleString("en")}`).join(", ")}; ${run.deliveries.clientsMissingSome} clients missed some; ${run.deliveries.duplicates} duplicates, ${run.deliveries.updateErrors} updates with errors, ${run.deliveries.droppedClients} clients dropped.`,
+      `  Deliveries by node: ${Object.entries(run.deliveries.byNode)
+        .map(([node, counts]) => `${node} ${counts.received.toLocaleString("en")} of ${counts.expected.toLocaleString("en")}`)
+        .join(
+          ", ",
+        )}; ${run.deliveries.clientsMissingSome} clients missed some; ${run.deliveries.duplicates} duplicates, ${run.deliveries.updateErrors} updates with errors, ${run.deliveries.droppedClients} clients dropped.`,
       `  CPU during the stream and its drain (100 % = one core): ${cpu}.`,
       `  Gateway CPU per delivery: ${run.gatewayCpuMicrosPerDelivery ?? "?"} µs.`,
       `  Event-loop lag of the client workers (ms): ${lag}.`,
     ];
     const others = run.cpuPercent["other processes"];
-    if (others !== null && others !== undefined && others >= 10) lines.push(`  Note: processes outside the benchmark used ${others} % of a core meanwhile; on an idle machine the numbers would be better.`);
+    if (others !== null && others !== undefined && others >= 10)
+      lines.push(`  Note: processes outside the benchmark used ${others} % of a core meanwhile; on an idle machine the numbers would be better.`);
     if (run.mutations.firstError) lines.push(`  First mutation error: ${run.mutations.firstError}`);
     if (run.deliveries.firstUpdateError) lines.push(`  First update error: ${run.deliveries.firstUpdateError}`);
     return lines.join("\n");

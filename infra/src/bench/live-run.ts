@@ -39,7 +39,17 @@ export interface RunResult {
   liveSubscriptions: number;
   upstreamSubscriptions: Record<string, number>;
   memory: { rssBeforeBytes: number; rssAfterBytes: number; perSubscriptionBytes: number; heapUsedBeforeBytes: number; heapUsedAfterBytes: number };
-  mutations: { planned: number; sent: number; failed: number; firstError: string | null; ratePerSecond: number; durationSeconds: number; elapsedMs: number; maxScheduleSlipMs: number; roundTripMs: LatencySummary | null };
+  mutations: {
+    planned: number;
+    sent: number;
+    failed: number;
+    firstError: string | null;
+    ratePerSecond: number;
+    durationSeconds: number;
+    elapsedMs: number;
+    maxScheduleSlipMs: number;
+    roundTripMs: LatencySummary | null;
+  };
   deliveries: {
     expected: number;
     received: number;

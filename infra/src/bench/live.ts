@@ -86,7 +86,15 @@ async function benchmark(options: LiveBenchOptions, resources: Resources, signal
     benchmark: "live-subscriptions",
     date: new Date().toISOString(),
     command: `npm run bench:live -- ${process.argv.slice(2).join(" ")}`.trim().replace(/ --$/, ""),
-    parameters: { clients: options.clients, rate: options.rate, durationSeconds: options.duration, connectBatch: options.connectBatch, workers: options.workers, nodes: NODES, subscription: SUBSCRIPTION },
+    parameters: {
+      clients: options.clients,
+      rate: options.rate,
+      durationSeconds: options.duration,
+      connectBatch: options.connectBatch,
+      workers: options.workers,
+      nodes: NODES,
+      subscription: SUBSCRIPTION,
+    },
     machine: describeMachine(),
     target: TARGET,
     runs: [],
@@ -98,7 +106,9 @@ async function benchmark(options: LiveBenchOptions, resources: Resources, signal
       const run = await runLiveBenchmark({ clients, rate: options.rate, durationSeconds: options.duration, connectBatch: options.connectBatch, tag: `bench${index}` }, context);
       results.runs.push(run);
       const latency = run.latencyMs;
-      log(`  p50 ${latency?.p50} ms, p95 ${latency?.p95} ms, p99 ${latency?.p99} ms, max ${latency?.max} ms; ${run.deliveries.received}/${run.deliveries.expected} delivered, ${run.deliveries.lost} lost`);
+      log(
+        `  p50 ${latency?.p50} ms, p95 ${latency?.p95} ms, p99 ${latency?.p99} ms, max ${latency?.max} ms; ${run.deliveries.received}/${run.deliveries.expected} delivered, ${run.deliveries.lost} lost`,
+      );
       await leave(context);
     } catch (error) {
       if (signal.aborted) throw error;

@@ -33,9 +33,7 @@ const SPARSE_ALLOWED = 0.05;
 
 export function benchCases(): BenchCase[] {
   const kinds: InstanceKind[] = ["dense", "sparse", "structured"];
-  return kinds.flatMap((kind, k) =>
-    SIZES.map(([mentees, mentors], s) => ({ name: `${kind}-${mentees}x${mentors}`, mentees, mentors, capacity: CAPACITY, kind, seed: 1_000 * (k + 1) + s })),
-  );
+  return kinds.flatMap((kind, k) => SIZES.map(([mentees, mentors], s) => ({ name: `${kind}-${mentees}x${mentors}`, mentees, mentors, capacity: CAPACITY, kind, seed: 1_000 * (k + 1) + s })));
 }
 
 export function generateCase(spec: BenchCase): AssignmentInstance {

@@ -101,7 +101,10 @@ function renderTarget(results: MatchingBenchResults): string[] {
   return [
     `Target: the largest instance (2000 mentees × 1000 mentors of capacity 2) solved optimally in ≤ ${results.targetMs / 1000} s.`,
     "",
-    ...largest.map((result) => `- ${result.spec.kind}: ${fixed(result.ours.medianMs)} ms — ${result.ours.medianMs <= results.targetMs ? "met" : "**missed**"}${result.agrees === null ? " (no reference to confirm the optimum)" : result.agrees ? ", same optimum as SciPy" : ", **differs from SciPy**"}`),
+    ...largest.map(
+      (result) =>
+        `- ${result.spec.kind}: ${fixed(result.ours.medianMs)} ms — ${result.ours.medianMs <= results.targetMs ? "met" : "**missed**"}${result.agrees === null ? " (no reference to confirm the optimum)" : result.agrees ? ", same optimum as SciPy" : ", **differs from SciPy**"}`,
+    ),
   ];
 }
 

@@ -70,10 +70,7 @@ function runCase(spec: BenchCase, withReference: boolean): CaseResult {
   const instance = generateCase(spec);
   const ours = measureOurs(instance);
   const reference = withReference ? runReference(instance, ours.runsMs.length, CASE_TIMEOUT_MS) : null;
-  const agrees =
-    reference === null || "error" in reference
-      ? null
-      : reference.matched === ours.matched && Math.abs(reference.total - ours.total) <= 1e-6 * Math.max(1, Math.abs(ours.total));
+  const agrees = reference === null || "error" in reference ? null : reference.matched === ours.matched && Math.abs(reference.total - ours.total) <= 1e-6 * Math.max(1, Math.abs(ours.total));
   return { spec, allowedPairs: countAllowed(instance), ours, reference, agrees };
 }
 
@@ -111,7 +108,8 @@ function countAllowed(instance: AssignmentInstance): number {
 
 function summary(result: CaseResult): string {
   const { spec, ours, reference } = result;
-  const theirs = reference === null ? "" : "error" in reference ? `, reference failed: ${reference.error}` : `, SciPy ${reference.medianMs.toFixed(1)} ms, same optimum: ${result.agrees ? "yes" : "NO"}`;
+  const theirs =
+    reference === null ? "" : "error" in reference ? `, reference failed: ${reference.error}` : `, SciPy ${reference.medianMs.toFixed(1)} ms, same optimum: ${result.agrees ? "yes" : "NO"}`;
   const target = spec.mentees === 2000 && spec.mentors === 1000 ? (ours.medianMs <= TARGET_MS ? " (target met)" : " (target MISSED)") : "";
   return `${spec.name}: matched ${ours.matched}, total ${ours.total.toFixed(2)}, ${ours.medianMs.toFixed(1)} ms${target}${theirs}`;
 }

@@ -85,7 +85,10 @@ function parsePort(text: string): number {
 }
 
 function splitIds(text: string): string[] {
-  const ids = text.split(",").map((id) => id.trim()).filter(Boolean);
+  const ids = text
+    .split(",")
+    .map((id) => id.trim())
+    .filter(Boolean);
   if (!ids.length) throw new UsageError("--nodes needs at least one node id, e.g. --nodes hst,unilu");
   return ids;
 }

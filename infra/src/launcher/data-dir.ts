@@ -2,7 +2,7 @@
 import { existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { userInfo } from "node:os";
 import { dirname, join, resolve } from "node:path";
-import { clusterDirFor } from "@tandem/shared/embedded-postgres";
+import { clusterDirFor } from "@tandem/party/embedded-postgres";
 
 export interface DataDirLayout {
   root: string;
@@ -57,12 +57,15 @@ const REASONS: Record<string, string> = {
  * file or the lock.
  */
 export function prepareDataDir(layout: DataDirLayout): void {
-  for (const [dir, mode] of [[layout.root, 0o755], [layout.logsDir, 0o755], [layout.keysDir, 0o700]] as const) {
+  for (const [dir, mode] of [
+    [layout.root, 0o755],
+    [layout.logsDir, 0o755],
+    [layout.keysDir, 0o700],
+  ] as const) {
     const problem = writeProblem(dir, mode);
     if (problem) {
       throw new Error(
-        `The data directory ${layout.root} is not writable: ${problem}.\n` +
-          "It holds the demo's databases, logs and keys; choose a writable one with --data-dir <path> (or TANDEM_DATA_DIR).",
+        `The data directory ${layout.root} is not writable: ${problem}.\n` + "It holds the demo's databases, logs and keys; choose a writable one with --data-dir <path> (or TANDEM_DATA_DIR).",
       );
     }
   }

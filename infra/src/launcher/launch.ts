@@ -36,20 +36,17 @@ export async function launchConsortium(options: LaunchOptions = {}): Promise<Con
   }
 }
 
-async function launchInto(
-  options: ResolvedLaunchOptions,
-  committed: ConsortiumRegistry,
-  layout: DataDirLayout,
-  started: StartedProcesses,
-  releaseLock: () => void,
-): Promise<Consortium> {
+async function launchInto(options: ResolvedLaunchOptions, committed: ConsortiumRegistry, layout: DataDirLayout, started: StartedProcesses, releaseLock: () => void): Promise<Consortium> {
   const { log, signal } = options;
   assertBuilt([repoPaths.universityMain, repoPaths.coordinationMain, ...(options.gateway ? [repoPaths.gatewayMain] : [])]);
   const ports = await planPorts(options, committed);
   const leftover = await checkBeforeStart({ ports, gateway: options.gateway, clusterDir: layout.clusterDir });
   // every check has passed: from here on, processes are stopped and started
   if (leftover) await stopOrphanedPostmaster(layout.clusterDir, log);
-  const keys = await ensurePartyKeys(layout.keysDir, signingParties(committed).map((party) => party.id));
+  const keys = await ensurePartyKeys(
+    layout.keysDir,
+    signingParties(committed).map((party) => party.id),
+  );
   const registry = writeEffectiveRegistry(committed, ports, layout.registryFile, keys);
 
   log(`▸ PostgreSQL on 127.0.0.1:${ports.postgres} (cluster ${layout.clusterDir})`);
@@ -57,7 +54,20 @@ async function launchInto(
   started.postgres = postgres;
   signal?.throwIfAborted();
 
-  const parties = planParties({ registry, ports, postgres: postgres.server, registryFile: layout.registryFile, keysDir: layout.keysDir, matching: ensureMatchingSecrets(layout.keysDir, registry.nodes.map((node) => node.id)), logLevel: options.logLevel, gateway: options.gateway, env: options.env });
+  const parties = planParties({
+    registry,
+    ports,
+    postgres: postgres.server,
+    registryFile: layout.registryFile,
+    keysDir: layout.keysDir,
+    matching: ensureMatchingSecrets(
+      layout.keysDir,
+      registry.nodes.map((node) => node.id),
+    ),
+    logLevel: options.logLevel,
+    gateway: options.gateway,
+    env: options.env,
+  });
   const services = parties.filter((party) => party.kind !== "gateway");
   for (const party of services) {
     if (await postgres.server.createDatabase(party.database!)) log(`  created database ${party.database}`);
@@ -97,13 +107,7 @@ async function launchInto(
   return new Consortium({ ...started, postgres, dataDir: layout.root, registryFile: layout.registryFile, registry, releaseLock, signal });
 }
 
-async function startAndWait(
-  parties: PartySpec[],
-  layout: DataDirLayout,
-  started: StartedProcesses,
-  signal: AbortSignal | undefined,
-  log: (line: string) => void,
-): Promise<void> {
+async function startAndWait(parties: PartySpec[], layout: DataDirLayout, started: StartedProcesses, signal: AbortSignal | undefined, log: (line: string) => void): Promise<void> {
   const services = parties.map((party) => new ServiceProcess(party, logFileOf(layout, party.id), log));
   for (const service of services) {
     service.start();

@@ -83,7 +83,14 @@ describe("the effective registry and the children's environment", () => {
       gateway: true,
     });
     expect(parties.map((p) => p.id)).toEqual(["hst", "coord", "gateway"]);
-    expect(parties[0]!.env).toMatchObject({ NODE_ID: "hst", NODE_COUNTRY: "DE", PORT: "4101", DATABASE_URL: "postgres://u:p@127.0.0.1:4099/node_hst", REGISTRY_FILE: "/data/registry.json", LOG_LEVEL: "warn" });
+    expect(parties[0]!.env).toMatchObject({
+      NODE_ID: "hst",
+      NODE_COUNTRY: "DE",
+      PORT: "4101",
+      DATABASE_URL: "postgres://u:p@127.0.0.1:4099/node_hst",
+      REGISTRY_FILE: "/data/registry.json",
+      LOG_LEVEL: "warn",
+    });
     expect(parties[2]!.env.SUPERGRAPH_FILE).toBe(repoPaths.supergraph);
     expect(parties[0]!.env).toMatchObject({ MATCHING_CONFLICT_SECRET: "shared-conflict-secret", MATCHING_PSEUDONYM_SECRET: "hst-pseudonym-secret" });
     expect(parties[1]!.env.MATCHING_CONFLICT_SECRET).toBeUndefined(); // the coordination office never gets it
@@ -164,7 +171,10 @@ describe("taken ports", () => {
     const [taken, free] = [await freePort(), await freePort()];
     const server = await listen(taken);
     try {
-      const check = assertPortsFree([{ port: free, party: "gateway" }, { port: taken, party: "node hst" }]);
+      const check = assertPortsFree([
+        { port: free, party: "gateway" },
+        { port: taken, party: "node hst" },
+      ]);
       const holder = process.platform === "linux" ? `is held by pid ${process.pid}: ${process.execPath}` : "is in use";
       await expect(check).rejects.toThrow(`Cannot start: a port this consortium needs is taken; nothing was started or stopped.\n  port ${taken} (node hst) ${holder}`);
       await expect(check).rejects.toThrow(/--port <n> \(or TANDEM_PORT\): gateway n, PostgreSQL n\+99, coordination n\+100, nodes n\+101/);

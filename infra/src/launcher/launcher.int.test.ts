@@ -38,9 +38,9 @@ afterAll(async () => {
 
 const healthOf = (partyId: string) => consortium.parties().find((party) => party.id === partyId)!.healthUrl;
 const participantCount = (nodeId: string) =>
-  actors.coordinator(nodeId)<{ participants: { totalCount: number } }>(`query($n: String!) { participants(node: $n) { totalCount } }`, { n: nodeId }).then(
-    (data) => data.participants.totalCount,
-  );
+  actors
+    .coordinator(nodeId)<{ participants: { totalCount: number } }>(`query($n: String!) { participants(node: $n) { totalCount } }`, { n: nodeId })
+    .then((data) => data.participants.totalCount);
 
 describe("a launched consortium", () => {
   it("runs every party healthy, each with its own database", async () => {

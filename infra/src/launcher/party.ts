@@ -1,6 +1,6 @@
 /** The processes of a local consortium and how each is configured. */
 import type { ConsortiumRegistry } from "@tandem/shared";
-import type { PostgresServer } from "@tandem/shared/embedded-postgres";
+import type { PostgresServer } from "@tandem/party/embedded-postgres";
 import { repoPaths } from "../paths.js";
 import { keyFileOf } from "./keys.js";
 import type { LogLevel, PortPlan } from "./options.js";
@@ -73,7 +73,14 @@ export function planParties(input: PartyPlanInput): PartySpec[] {
       ...endpoint(port),
       database,
       script: repoPaths.universityMain,
-      env: { ...common, NODE_ID: node.id, NODE_NAME: node.name, NODE_COUNTRY: node.country, PORT: String(port), DATABASE_URL: input.postgres.urlFor(database), SIGNING_KEY_FILE: keyFileOf(input.keysDir, node.id),
+      env: {
+        ...common,
+        NODE_ID: node.id,
+        NODE_NAME: node.name,
+        NODE_COUNTRY: node.country,
+        PORT: String(port),
+        DATABASE_URL: input.postgres.urlFor(database),
+        SIGNING_KEY_FILE: keyFileOf(input.keysDir, node.id),
         MATCHING_CONFLICT_SECRET: input.matching.conflict,
         MATCHING_PSEUDONYM_SECRET: input.matching.pseudonym.get(node.id)!,
         ...input.env?.node,
@@ -88,7 +95,10 @@ export function planParties(input: PartyPlanInput): PartySpec[] {
     ...endpoint(input.ports.coordination),
     database: COORDINATION_DATABASE,
     script: repoPaths.coordinationMain,
-    env: { ...common, PORT: String(input.ports.coordination), DATABASE_URL: input.postgres.urlFor(COORDINATION_DATABASE),
+    env: {
+      ...common,
+      PORT: String(input.ports.coordination),
+      DATABASE_URL: input.postgres.urlFor(COORDINATION_DATABASE),
       SIGNING_KEY_FILE: keyFileOf(input.keysDir, coordination.id),
       // matching rounds pull profiles from the nodes through the gateway, as every client does
       GATEWAY_URL: `http://${HOST}:${input.ports.gateway}/graphql`,

@@ -35,7 +35,9 @@ function listeningSocketInodes(port: number): Set<string> {
 
 function processIds(): number[] {
   try {
-    return readdirSync("/proc").filter((entry) => /^\d+$/.test(entry)).map(Number);
+    return readdirSync("/proc")
+      .filter((entry) => /^\d+$/.test(entry))
+      .map(Number);
   } catch {
     return [];
   }

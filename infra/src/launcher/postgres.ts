@@ -6,7 +6,7 @@
  */
 import { createWriteStream, existsSync, readFileSync } from "node:fs";
 import { setTimeout as delay } from "node:timers/promises";
-import { startEmbeddedPostgres, type PostgresServer } from "@tandem/shared/embedded-postgres";
+import { startEmbeddedPostgres, type PostgresServer } from "@tandem/party/embedded-postgres";
 import { isProcessAlive } from "./lock.js";
 
 export interface LaunchedPostgres {

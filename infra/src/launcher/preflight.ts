@@ -4,7 +4,7 @@
  * (prepareDataDir) and takes its lock (a live launcher there refuses the
  * start); then, here, the ports and PostgreSQL's files.
  */
-import { preparePostgres } from "@tandem/shared/embedded-postgres";
+import { preparePostgres } from "@tandem/party/embedded-postgres";
 import type { PortPlan } from "./options.js";
 import { assertPortsFree, portClaims } from "./port-check.js";
 import { postmasterOf, type Postmaster } from "./postgres.js";

@@ -25,7 +25,11 @@ export function seedActors(gatewayUrl: string, keysDir: string, consortiumId: st
   const tokens = new Map<string, Promise<string>>();
   const actor = (issuer: string, sub: string, roles: Role[]): GraphQLCall => {
     const cacheKey = `${sub}|${roles.join(",")}`;
-    if (!tokens.has(cacheKey)) tokens.set(cacheKey, keyOf(issuer).then((key) => issueUserToken(key, { issuer, audience: consortiumId, sub, roles, ttlSeconds: 3600 })));
+    if (!tokens.has(cacheKey))
+      tokens.set(
+        cacheKey,
+        keyOf(issuer).then((key) => issueUserToken(key, { issuer, audience: consortiumId, sub, roles, ttlSeconds: 3600 })),
+      );
     return async (query, variables = {}) => graphqlData(gatewayUrl, query, variables, { headers: { authorization: `Bearer ${await tokens.get(cacheKey)!}` } });
   };
   return {

@@ -37,7 +37,13 @@ function profileOf(reference: string, p: ParticipantSeed): MatchingProfile {
     availabilityHoursPerMonth: p.availabilityHoursPerMonth ?? null,
     mentorCapacity: p.role === "MENTOR" ? (p.mentorCapacity ?? 1) : null,
     experienceYears: p.experienceYears ?? null,
-    conflictTokens: tokens.of("coord:cohort:00000000-0000-4000-8000-00000000c0de", { role: p.role, displayName: p.displayName, organisation: p.organisation ?? null, employer: p.employer ?? null, supervisor: p.supervisor ?? null }),
+    conflictTokens: tokens.of("coord:cohort:00000000-0000-4000-8000-00000000c0de", {
+      role: p.role,
+      displayName: p.displayName,
+      organisation: p.organisation ?? null,
+      employer: p.employer ?? null,
+      supervisor: p.supervisor ?? null,
+    }),
   };
 }
 

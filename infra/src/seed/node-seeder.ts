@@ -89,12 +89,7 @@ export interface RegistrationOutcome {
 }
 
 /** Participants register themselves, in the records' order (it decides who lands on a waitlist). */
-export async function registerParticipants(
-  registrations: RegistrationSeed[],
-  actors: SeedActors,
-  eventIds: Map<string, string>,
-  directory: Map<string, DirectoryEntry>,
-): Promise<RegistrationOutcome> {
+export async function registerParticipants(registrations: RegistrationSeed[], actors: SeedActors, eventIds: Map<string, string>, directory: Map<string, DirectoryEntry>): Promise<RegistrationOutcome> {
   const outcome: RegistrationOutcome = { confirmed: 0, waitlisted: 0, skipped: 0 };
   for (const registration of registrations) {
     const eventId = eventIds.get(registration.event.toLowerCase());

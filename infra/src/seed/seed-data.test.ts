@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { loadRegistry } from "@tandem/shared";
-import { LANGUAGE_CODE, MATCHING_CODE, REGION_CODE, TRACK_CODE } from "@tandem/university/modules/participant/participant.input";
+import { LANGUAGE_CODE, loadRegistry, MATCHING_CODE, REGION_CODE, TRACK_CODE } from "@tandem/shared";
 import { repoPaths } from "../paths.js";
 import { eventSeeds, participantSeeds, programmeSeeds, registrationSeeds } from "./data/index.js";
 import { parseReference, referenceOf } from "./references.js";
@@ -34,15 +33,24 @@ describe("participant seeds", () => {
       if (p.role === "MENTEE") expect(["BACHELOR", "MASTER", "DOCTORAL"], p.email).toContain(p.degreeLevel);
       if (p.role === "MENTOR") expect(p.degreeLevel === "PROFESSIONAL" && Boolean(p.organisation), p.email).toBe(true);
       if (p.semester !== undefined) expect(["BACHELOR", "MASTER", "DOCTORAL"], p.email).toContain(p.degreeLevel);
-      expect(p.languages.every((code) => LANGUAGE_CODE.test(code)), p.email).toBe(true);
-      expect(p.tracks.every((code) => TRACK_CODE.test(code)), p.email).toBe(true);
+      expect(
+        p.languages.every((code) => LANGUAGE_CODE.test(code)),
+        p.email,
+      ).toBe(true);
+      expect(
+        p.tracks.every((code) => TRACK_CODE.test(code)),
+        p.email,
+      ).toBe(true);
     }
   });
 
   it("give every mentee and mentor a complete matching profile", () => {
     for (const p of participantSeeds.filter((person) => person.role !== "ALUMNUS")) {
       const { disciplineCode, goalCodes, meetingFormat, region, availabilityHoursPerMonth, experienceYears } = p;
-      expect([disciplineCode, meetingFormat, region, availabilityHoursPerMonth, experienceYears].every((field) => field !== undefined), p.email).toBe(true);
+      expect(
+        [disciplineCode, meetingFormat, region, availabilityHoursPerMonth, experienceYears].every((field) => field !== undefined),
+        p.email,
+      ).toBe(true);
       expect(goalCodes?.length, p.email).toBeGreaterThan(0);
       if (p.role === "MENTOR") expect(p.mentorCapacity, p.email).toBeDefined();
     }
@@ -52,7 +60,10 @@ describe("participant seeds", () => {
     const within = (value: number | undefined, min: number, max: number) => value === undefined || (Number.isInteger(value) && value >= min && value <= max);
     for (const p of participantSeeds) {
       if (p.disciplineCode !== undefined) expect(p.disciplineCode, p.email).toMatch(MATCHING_CODE);
-      expect((p.goalCodes ?? []).every((code) => MATCHING_CODE.test(code)), p.email).toBe(true);
+      expect(
+        (p.goalCodes ?? []).every((code) => MATCHING_CODE.test(code)),
+        p.email,
+      ).toBe(true);
       expect((p.goalCodes ?? []).length, p.email).toBeLessThanOrEqual(10);
       if (p.meetingFormat !== undefined) expect(["ONLINE", "IN_PERSON", "HYBRID"], p.email).toContain(p.meetingFormat);
       if (p.region !== undefined) expect(p.region, p.email).toMatch(REGION_CODE);
@@ -145,7 +156,10 @@ describe("programme seeds", () => {
       const person = people.get(reference.toLowerCase());
       expect(["MENTEE", "MENTOR"], reference).toContain(person?.role);
       expect(programme.participatingNodeIds, reference).toContain(person!.node);
-      expect(person!.tracks.some((track) => codes.includes(track)), `${reference} shares no track with the programme`).toBe(true);
+      expect(
+        person!.tracks.some((track) => codes.includes(track)),
+        `${reference} shares no track with the programme`,
+      ).toBe(true);
       count(person!.node, person!.role === "MENTEE" ? "mentees" : "mentors");
     }
     for (const quota of programme.cohort.quotas) expect(counts.get(quota.nodeId) ?? { mentees: 0, mentors: 0 }, quota.nodeId).toEqual({ mentees: quota.mentees, mentors: quota.mentors });

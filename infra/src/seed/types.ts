@@ -1,11 +1,10 @@
 /** Shapes of the demo seed records; the records themselves live in data/. */
+import type { MeetingFormat, ParticipantRole } from "@tandem/shared";
 
-export type ParticipantRole = "MENTEE" | "MENTOR" | "ALUMNUS";
 export type DegreeLevel = "BACHELOR" | "MASTER" | "DOCTORAL" | "PROFESSIONAL";
 export type EventKind = "NETWORKING_EVENING" | "PANEL" | "EXPERT_GROUP" | "TRAINING" | "KICK_OFF" | "CLOSING" | "PEER_MEETING";
 export type EventFormat = "ONLINE" | "IN_PERSON" | "HYBRID";
 export type EventVisibility = "NODE" | "CONSORTIUM";
-export type MeetingFormat = "ONLINE" | "IN_PERSON" | "HYBRID";
 
 export interface ParticipantSeed {
   /** Home node id. */

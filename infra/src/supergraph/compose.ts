@@ -29,12 +29,14 @@ export async function composeSupergraph(): Promise<Composition> {
   const subgraphs: Record<string, string> = {
     university: await servedSdl((await buildUniversitySubgraph()).schema),
     coordination: await servedSdl((await buildCoordinationSubgraph()).schema),
-    [GATEWAY_SUBGRAPH_NAME]: await servedSdl(buildGatewayLocalSchema({
+    [GATEWAY_SUBGRAPH_NAME]: await servedSdl(
+      buildGatewayLocalSchema({
         registry: { consortium: { id: "", name: "" }, nodes: [] },
         health: { get: () => ({ status: "UNKNOWN", reason: null, checkedAt: null }) },
         parties: [],
         nodeIds: [],
-      }),),
+      }),
+    ),
   };
   const result = composeServices(Object.entries(subgraphs).map(([name, sdl]) => ({ name, url: placeholderUrl(name), typeDefs: parse(sdl) })));
   if (result.errors) {

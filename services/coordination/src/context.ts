@@ -4,7 +4,8 @@
  * `caller` is the identity the gateway verified and signed for this call:
  * resolvers never read headers themselves.
  */
-import { AuditTrail, CallerDependenceTracker, trackedCaller, type Caller, type IdempotencyClaim, type Logger } from "@tandem/shared";
+import { CallerDependenceTracker, trackedCaller, type Caller, type Logger } from "@tandem/shared";
+import { AuditTrail, type IdempotencyClaim } from "@tandem/party";
 import type { CoordinationServices } from "./services.js";
 import { createLoaders, type CoordinationLoaders } from "./loaders.js";
 

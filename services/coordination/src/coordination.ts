@@ -5,20 +5,8 @@
  * acceptances nodes rely on to disclose contacts, and calls one party
  * itself: the gateway, for the nodes' matching profiles of a round.
  */
-import {
-  createDatabase,
-  createLogger,
-  createMetricsRegistry,
-  loadRegistry,
-  migrate,
-  PostgresTokenUseStore,
-  registerStatementMetric,
-  ServiceTokenVerifier,
-  startPartyService,
-  type Database,
-  type Logger,
-  type OutboxFeed,
-} from "@tandem/shared";
+import { createLogger, createMetricsRegistry, loadRegistry, registerStatementMetric, ServiceTokenVerifier, type Logger } from "@tandem/shared";
+import { createDatabase, migrate, PostgresTokenUseStore, startPartyService, type Database, type OutboxFeed } from "@tandem/party";
 import type { CoordinationConfig } from "./env.js";
 import { GatewayProfileSource } from "./matching/gateway-profile-source.js";
 import type { MatchingProfileSource } from "./matching/profile-source.js";
@@ -85,9 +73,7 @@ export async function startCoordination(config: CoordinationConfig, options: Coo
     tokenUses,
   );
   const signingKey = await loadPublishedSigningKey(config.signingKeyFile, registry);
-  const profiles =
-    options.profileSource ??
-    new GatewayProfileSource({ gatewayUrl: config.gatewayUrl, signingKey, coordinationId: directory.selfId, consortiumId: registry.consortium.id });
+  const profiles = options.profileSource ?? new GatewayProfileSource({ gatewayUrl: config.gatewayUrl, signingKey, coordinationId: directory.selfId, consortiumId: registry.consortium.id });
   const services = createCoordinationServices(database.dataSource, directory, signingKey, { profiles, logger });
   const { schema } = await buildCoordinationSubgraph();
   const metrics = createMetricsRegistry({ service: SERVICE_NAME, coordination: directory.selfId });

@@ -2,7 +2,8 @@
  * The coordination service's configuration, validated once. Who it is comes
  * from the consortium registry (`coordination.id`), not from here.
  */
-import { envFields, limitsEnvFields, limitsFromEnv, outboxRetentionHours, parseEnv, SUBGRAPH_LIMITS } from "@tandem/shared";
+import { envFields, limitsEnvFields, limitsFromEnv, parseEnv, SUBGRAPH_LIMITS } from "@tandem/shared";
+import { outboxRetentionHours } from "@tandem/party";
 import { z } from "zod";
 
 const CoordinationEnvSchema = z

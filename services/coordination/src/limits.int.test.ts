@@ -39,12 +39,7 @@ describe("operation limits (structure, representations, body size)", () => {
   });
 
   it("limits directives (TOO_MANY_DIRECTIVES)", async () => {
-    await atAndAbove(
-      `{ programmes @include(if: true) { id @skip(if: false) } }`,
-      `{ programmes @include(if: true) { id @skip(if: false) name @skip(if: false) } }`,
-      "TOO_MANY_DIRECTIVES",
-      2,
-    );
+    await atAndAbove(`{ programmes @include(if: true) { id @skip(if: false) } }`, `{ programmes @include(if: true) { id @skip(if: false) name @skip(if: false) } }`, "TOO_MANY_DIRECTIVES", 2);
   });
 
   it("limits tokens (TOO_MANY_TOKENS)", async () => {

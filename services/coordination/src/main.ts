@@ -3,6 +3,7 @@
  *   node dist/main.js migrate   apply pending migrations, then exit
  *   node dist/main.js serve     serve the subgraph (default)
  */
+import "reflect-metadata";
 import { runMain } from "@tandem/shared";
 import { loadCoordinationConfig, loadCoordinationMigrationConfig } from "./env.js";
 import { migrateCoordination, startCoordination } from "./coordination.js";

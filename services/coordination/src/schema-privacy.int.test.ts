@@ -8,7 +8,8 @@ import pg from "pg";
 import { startTestCoordination, type TestCoordination } from "../test/test-coordination.js";
 
 /** Column-name words that suggest a personal field of a person. */
-const PERSONAL_WORDS = /(^|_)(name|names|display|first|last|given|family|surname|full|nickname|email|e_mail|mail|phone|mobile|tel|telephone|organisation|organization|org|employer|company|supervisor|address|street|city|postcode|zip|birth|birthday|birthdate|born|dob|age|gender|sex|nationality|photo|avatar|cv|linkedin)(_|$)/;
+const PERSONAL_WORDS =
+  /(^|_)(name|names|display|first|last|given|family|surname|full|nickname|email|e_mail|mail|phone|mobile|tel|telephone|organisation|organization|org|employer|company|supervisor|address|street|city|postcode|zip|birth|birthday|birthdate|born|dob|age|gender|sex|nationality|photo|avatar|cv|linkedin)(_|$)/;
 
 /** The only matches allowed, each a name of a thing rather than of a person. */
 const NOT_PERSONAL = new Set([

@@ -4,7 +4,7 @@
  * office's audit log and its part of the GDPR rights. Resolvers and
  * reference resolvers are listed here explicitly.
  */
-import { buildSubgraph, type Subgraph } from "@tandem/shared";
+import { buildSubgraph, type Subgraph } from "@tandem/party";
 import { CohortResolver, ProgrammeCohortsResolver } from "./modules/cohort/cohort.resolver.js";
 import { cohortReference } from "./modules/cohort/cohort.reference.js";
 import { CohortEnrolmentsResolver, CohortQuotaUsageResolver, EnrolmentResolver } from "./modules/enrolment/enrolment.resolver.js";

@@ -1,5 +1,5 @@
 import type { TestProject } from "vitest/node";
-import { startTestPostgres, type TestPostgres } from "@tandem/shared/testkit";
+import { startTestPostgres, type TestPostgres } from "@tandem/party/testkit";
 
 declare module "vitest" {
   export interface ProvidedContext {

@@ -7,7 +7,8 @@ import { inject } from "vitest";
 import pg from "pg";
 import type { Caller } from "@tandem/shared";
 import type { MatchingProfileSource } from "../src/index.js";
-import { as, createFeedClient, createFreshDatabase, createTestTrust, graphqlRequest, type FeedClient, type TestTrust } from "@tandem/shared/testkit";
+import { as, createTestTrust, graphqlRequest, type TestTrust } from "@tandem/shared/testkit";
+import { createFeedClient, createFreshDatabase, type FeedClient } from "@tandem/party/testkit";
 import { loadCoordinationConfig, migrateCoordination, startCoordination, type RunningCoordination } from "../src/index.js";
 
 /** Two German nodes, one Czech, one Luxembourgish: enough for both cross-border rules. */

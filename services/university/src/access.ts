@@ -5,21 +5,8 @@
  * Callers come verified from the gateway token (see node.ts); the rules only
  * read the shared caller predicates.
  */
-import {
-  AppError,
-  ErrorCode,
-  ProofType,
-  Role,
-  hasRole,
-  homeNodeOf,
-  isJointCoordinator,
-  isNodeCoordinatorOf,
-  isSubject,
-  isUser,
-  type Caller,
-  type FieldGroup,
-  type DisclosureProof,
-} from "@tandem/shared";
+import { AppError, ErrorCode, ProofType, Role, hasRole, homeNodeOf, isJointCoordinator, isNodeCoordinatorOf, isSubject, isUser, type Caller, type DisclosureProof } from "@tandem/shared";
+import { type FieldGroup } from "@tandem/party";
 import type { GrantScope } from "./modules/disclosure/disclosure-grant.entity.js";
 
 export interface Rule<A extends unknown[] = []> {

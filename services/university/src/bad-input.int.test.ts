@@ -24,13 +24,7 @@ let callers: Record<string, Caller>;
 
 beforeAll(async () => {
   node = await startTestNode("hst");
-  const [mentee, erased, event, cancelled, registered] = [
-    await createParticipant(node),
-    await createParticipant(node),
-    await createEvent(node),
-    await createEvent(node),
-    await createEvent(node),
-  ];
+  const [mentee, erased, event, cancelled, registered] = [await createParticipant(node), await createParticipant(node), await createEvent(node), await createEvent(node), await createEvent(node)];
   const registration = await register(node, registered.id, mentee.id);
   const cohort = cohortId();
   const tandemProof = await signProof(node.trust.keys.get("coord")!, "coord", {

@@ -4,7 +4,8 @@
  * `caller` is the identity the gateway's token carries (verified before any
  * GraphQL runs); resolvers never read headers themselves.
  */
-import { AuditTrail, CallerDependenceTracker, trackedCaller, type Caller, type IdempotencyClaim, type Logger } from "@tandem/shared";
+import { CallerDependenceTracker, trackedCaller, type Caller, type Logger } from "@tandem/shared";
+import { AuditTrail, type IdempotencyClaim } from "@tandem/party";
 import { AccessControl, viewerHomeNode } from "./access.js";
 import type { NodeServices } from "./services.js";
 import { createLoaders, type NodeLoaders } from "./loaders.js";

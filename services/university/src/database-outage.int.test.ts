@@ -3,7 +3,7 @@
  * stopping it hurts no other test.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestPostgres } from "@tandem/shared/testkit";
+import { startTestPostgres } from "@tandem/party/testkit";
 import { CREATE_EVENT, createEvent, createParticipant, eventInput } from "../test/fixtures.js";
 import { startTestNode, type TestNode } from "../test/test-node.js";
 

@@ -2,7 +2,8 @@
  * The node's configuration, validated once. One codebase, N deployments:
  * everything that differs between universities comes from here.
  */
-import { SUBGRAPH_LIMITS, envFields, limitsEnvFields, limitsFromEnv, outboxRetentionHours, parseEnv } from "@tandem/shared";
+import { SUBGRAPH_LIMITS, envFields, limitsEnvFields, limitsFromEnv, parseEnv } from "@tandem/shared";
+import { outboxRetentionHours } from "@tandem/party";
 import { z } from "zod";
 
 const seconds = (fallback: number, max: number) => z.coerce.number().int().min(0).max(max).default(fallback);

@@ -6,8 +6,10 @@
  */
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { eventTopic, publishChange } from "@tandem/shared";
-import { as, createFeedClient, describeFeedError, fetchChangesSince, postFeedQuery, upgradeStatus, type FeedChange } from "@tandem/shared/testkit";
+import { eventTopic } from "@tandem/shared";
+import { publishChange } from "@tandem/party";
+import { as } from "@tandem/shared/testkit";
+import { createFeedClient, describeFeedError, fetchChangesSince, postFeedQuery, upgradeStatus, type FeedChange } from "@tandem/party/testkit";
 import { startTestNode, type TestNode } from "../test/test-node.js";
 import { createEvent } from "../test/fixtures.js";
 
@@ -140,7 +142,10 @@ describe("the node's change feed", () => {
     expect(describeFeedError(await expired.ended())).toMatchObject({ code: "CURSOR_EXPIRED" });
     expect(describeFeedError(await node.feed().subscribe([topic], start).ended())).toMatchObject({ code: "CURSOR_EXPIRED" });
     const overHttp = await fetchChangesSince(node.feedHttpUrl, { topics: [topic], after: start }, { authorization: `Bearer ${await node.token(as.system())}` });
-    expect(overHttp.body).toEqual({ data: null, errors: [{ message: expect.stringMatching(/retention/), path: ["changesSince"], locations: expect.any(Array), extensions: { code: "CURSOR_EXPIRED", field: "after" } }] });
+    expect(overHttp.body).toEqual({
+      data: null,
+      errors: [{ message: expect.stringMatching(/retention/), path: ["changesSince"], locations: expect.any(Array), extensions: { code: "CURSOR_EXPIRED", field: "after" } }],
+    });
 
     const resumed = node.feed().subscribe([topic], `o1.${middle!.id}`);
     expect((await resumed.waitFor(1)).map((change) => change.cursor)).toEqual([`o1.${newest!.id}`]);
@@ -185,7 +190,12 @@ describe("the node's change feed", () => {
     });
 
     it("serves queries only over HTTP and leaves /graphql without WebSocket", async () => {
-      const subscription = await postFeedQuery(node.feedHttpUrl, "subscription { changes(topics: [\"consortium-events\"]) { cursor } }", {}, { authorization: `Bearer ${await node.token(as.system())}` });
+      const subscription = await postFeedQuery(
+        node.feedHttpUrl,
+        'subscription { changes(topics: ["consortium-events"]) { cursor } }',
+        {},
+        { authorization: `Bearer ${await node.token(as.system())}` },
+      );
       expect(subscription.status).toBe(400);
       expect(await upgradeStatus(node.url.replace(/^http/, "ws"))).toBe(404);
       expect(await upgradeStatus(node.feedUrl)).toBe(101);

@@ -14,7 +14,10 @@ const ENTITIES = `query($representations: [_Any!]!) { _entities(representations:
 
 const aliases = (n: number) => `{ ${Array.from({ length: n }, (_, i) => `a${i}: events { totalCount }`).join(" ")} }`;
 /** 12 + n tokens, cheap: the node list is an argument. */
-const tokens = (n: number) => `{ events(nodes: [${Array(n - 12).fill('"hst"').join(" ")}]) { totalCount } }`;
+const tokens = (n: number) =>
+  `{ events(nodes: [${Array(n - 12)
+    .fill('"hst"')
+    .join(" ")}]) { totalCount } }`;
 /** Costs 2 + 1.5 per scalar. */
 const cost = (scalars: number) => `{ events { ${Array(scalars).fill("totalCount").join(" ")} } }`;
 
@@ -122,12 +125,9 @@ describe.each([
   });
   afterAll(() => node.stop());
 
-  it.each(["{ events { totalCont } }", "{ event(idd: \"x\") { id } }", "{ evnts { totalCount } }", `{ participant(id: "${MISSING}") { displayNam } }`])(
-    "suggest no names: %s",
-    async (query) => {
-      const result = await node.query(query);
-      expect(result.errors?.[0]?.extensions?.code).toBe("GRAPHQL_VALIDATION_FAILED");
-      expect(JSON.stringify(result.errors)).not.toMatch(/did you mean/i);
-    },
-  );
+  it.each(["{ events { totalCont } }", '{ event(idd: "x") { id } }', "{ evnts { totalCount } }", `{ participant(id: "${MISSING}") { displayNam } }`])("suggest no names: %s", async (query) => {
+    const result = await node.query(query);
+    expect(result.errors?.[0]?.extensions?.code).toBe("GRAPHQL_VALIDATION_FAILED");
+    expect(JSON.stringify(result.errors)).not.toMatch(/did you mean/i);
+  });
 });

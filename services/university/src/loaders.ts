@@ -3,11 +3,7 @@ import type { NodeServices } from "./services.js";
 import { createGrantsToCallerLoader } from "./modules/disclosure/disclosure.loader.js";
 import { createEventLoader, createEventStatsLoader } from "./modules/event/event.loader.js";
 import { createParticipantLoader } from "./modules/participant/participant.loader.js";
-import {
-  createRegistrationLoader,
-  createRegistrationsByEventLoader,
-  createWaitlistPositionLoader,
-} from "./modules/registration/registration.loader.js";
+import { createRegistrationLoader, createRegistrationsByEventLoader, createWaitlistPositionLoader } from "./modules/registration/registration.loader.js";
 
 export function createLoaders(services: NodeServices, caller: Caller) {
   return {

@@ -2,20 +2,8 @@
  * A university node: its database, its subgraph and its HTTP endpoint, which
  * answers only calls carrying a token the gateway signed for this node.
  */
-import {
-  createDatabase,
-  createLogger,
-  createMetricsRegistry,
-  loadRegistry,
-  migrate,
-  PostgresTokenUseStore,
-  registerStatementMetric,
-  startPartyService,
-  type Database,
-  type Logger,
-  type MetricsRegistry,
-  type OutboxFeed,
-} from "@tandem/shared";
+import { createLogger, createMetricsRegistry, loadRegistry, registerStatementMetric, type Logger, type MetricsRegistry } from "@tandem/shared";
+import { createDatabase, migrate, PostgresTokenUseStore, startPartyService, type Database, type OutboxFeed } from "@tandem/party";
 import type { NodeConfig } from "./env.js";
 import { createNodeContext, type NodeContext } from "./context.js";
 import { entities } from "./entities.js";

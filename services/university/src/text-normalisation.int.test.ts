@@ -39,7 +39,10 @@ describe("an event's title", () => {
   });
 
   it("is stored trimmed and composed (NFC)", async () => {
-    const { createEvent: event } = await ok(node, CREATE_EVENT, { node: "hst", input: eventInput({ title: "  Cafe\u0301 des mentors  ", location: " Trier\t", description: "  Line one\nline two  " }) });
+    const { createEvent: event } = await ok(node, CREATE_EVENT, {
+      node: "hst",
+      input: eventInput({ title: "  Cafe\u0301 des mentors  ", location: " Trier\t", description: "  Line one\nline two  " }),
+    });
     expect(event.title).toBe("Caf\u00E9 des mentors");
     expect((await ok(node, EVENT, { id: event.id })).event).toEqual({ title: "Caf\u00E9 des mentors", location: "Trier", description: "Line one\nline two" });
   });
@@ -79,6 +82,9 @@ describe("control characters", () => {
   });
 
   it("a lone surrogate in a name is refused naming the field", async () => {
-    expect(firstError(await node.query(CREATE_PARTICIPANT, { node: "hst", input: participantInput({ displayName: "Anna \uD800" }) }))).toMatchObject({ code: "BAD_USER_INPUT", field: "input.displayName" });
+    expect(firstError(await node.query(CREATE_PARTICIPANT, { node: "hst", input: participantInput({ displayName: "Anna \uD800" }) }))).toMatchObject({
+      code: "BAD_USER_INPUT",
+      field: "input.displayName",
+    });
   });
 });

@@ -8,7 +8,8 @@ import { writeFileSync } from "node:fs";
 import { join, dirname } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { signingKeyFromJwk, generateSigningKeyPair } from "@tandem/shared";
-import { as, craftServiceToken, postFeedQuery } from "@tandem/shared/testkit";
+import { as, craftServiceToken } from "@tandem/shared/testkit";
+import { postFeedQuery } from "@tandem/party/testkit";
 import { startUniversityNode, type UniversityNode } from "./index.js";
 import { startTestNode, testTrust, type TestNode } from "../test/test-node.js";
 
@@ -68,7 +69,10 @@ describe("gateway tokens at a node", () => {
   });
 
   it("accepts tokens within the clock tolerance, either way", async () => {
-    for (const claims of [{ issuedAt: now() + 20, expiresAt: now() + 80 }, { issuedAt: now() - 70, expiresAt: now() - 10 }]) {
+    for (const claims of [
+      { issuedAt: now() + 20, expiresAt: now() + 80 },
+      { issuedAt: now() - 70, expiresAt: now() - 10 },
+    ]) {
       expect((await send("query", await crafted(claims))).status).toBe(200);
     }
   });
@@ -121,7 +125,8 @@ describe("replay protection kept in the node's database", () => {
     await primary?.stop();
   });
 
-  const query = (url: string, token: string) => fetch(url, { method: "POST", headers: { "content-type": "application/json", authorization: `Bearer ${token}` }, body: JSON.stringify(OPERATIONS.query) });
+  const query = (url: string, token: string) =>
+    fetch(url, { method: "POST", headers: { "content-type": "application/json", authorization: `Bearer ${token}` }, body: JSON.stringify(OPERATIONS.query) });
   const statusOf = async (url: string, token: string) => (await query(url, token)).status;
   async function expectReplayRefused(url: string, token: string) {
     const reused = await query(url, token);

@@ -7,7 +7,8 @@
 import { inject } from "vitest";
 import pg from "pg";
 import { ProofType, signProof, type Caller } from "@tandem/shared";
-import { as, createFeedClient, createTestTrust, createFreshDatabase, graphqlRequest, type FeedClient, type GraphQLResult, type TestPostgres, type TestTrust } from "@tandem/shared/testkit";
+import { as, createTestTrust, graphqlRequest, type GraphQLResult, type TestTrust } from "@tandem/shared/testkit";
+import { createFeedClient, createFreshDatabase, type FeedClient, type TestPostgres } from "@tandem/party/testkit";
 import { loadNodeConfig, migrateNode, startUniversityNode, type UniversityNode } from "../src/index.js";
 
 export const TEST_REGISTRY = {

@@ -7,5 +7,4 @@ export * from "./user-token.js";
 export * from "./system-caller.js";
 export * from "./caller-dependence.js";
 export * from "./dependence-plugin.js";
-export * from "./gateway-token-use.entity.js";
 export * from "./token-uses.js";

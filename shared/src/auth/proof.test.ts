@@ -36,7 +36,11 @@ describe("disclosure proofs", () => {
     const [header, , signature] = genuine.split(".");
     const tampered = `${header}.${Buffer.from(JSON.stringify({ ...tandem, proof: "tandem-accepted", mentorId: "zcu:participant:evil", iss: "coord", exp: 9999999999 })).toString("base64url")}.${signature}`;
     await expect(verifyProof(tampered, trust.registry)).rejects.toThrow(/does not verify/);
-    const stranger = await new SignJWT({ ...tandem, proof: "tandem-accepted" }).setProtectedHeader({ alg: "EdDSA", typ: "tandem-proof+jwt" }).setIssuer("mars").setExpirationTime("1h").sign(trust.keys.get("hst")!.key);
+    const stranger = await new SignJWT({ ...tandem, proof: "tandem-accepted" })
+      .setProtectedHeader({ alg: "EdDSA", typ: "tandem-proof+jwt" })
+      .setIssuer("mars")
+      .setExpirationTime("1h")
+      .sign(trust.keys.get("hst")!.key);
     await expect(verifyProof(stranger, trust.registry)).rejects.toThrow(/not a party/);
     await expect(verifyProof("garbage", trust.registry)).rejects.toMatchObject({ extensions: { code: "INVALID_PROOF", field: "proof" } });
   });
@@ -67,7 +71,10 @@ describe("matching pseudonym proofs", () => {
   it("are not disclosure proofs, and disclosure proofs are not pseudonym proofs", async () => {
     const trust = await createTestTrust(registry);
     const matching = await signProof(trust.keys.get("hst")!, "hst", pseudonym);
-    await expect(verifyDisclosureProof(matching, trust.registry)).rejects.toMatchObject({ extensions: { code: "INVALID_PROOF", field: "proof" }, message: expect.stringMatching(/grants no disclosure/) });
+    await expect(verifyDisclosureProof(matching, trust.registry)).rejects.toMatchObject({
+      extensions: { code: "INVALID_PROOF", field: "proof" },
+      message: expect.stringMatching(/grants no disclosure/),
+    });
     const tandemProof = await signProof(trust.keys.get("coord")!, "coord", tandem);
     await expect(verifyDisclosureProof(tandemProof, trust.registry)).resolves.toEqual({ ...tandem, issuer: "coord" });
     await expect(verifyMatchingPseudonymProof(tandemProof, trust.registry, "answer")).rejects.toMatchObject({ extensions: { code: "INVALID_PROOF", field: "answer" } });

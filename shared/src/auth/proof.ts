@@ -137,7 +137,8 @@ export async function verifyProof(token: string, registry: ConsortiumRegistry, f
 /** A proof a disclosure grant may be recorded from; any other kind is INVALID_PROOF. */
 export async function verifyDisclosureProof(token: string, registry: ConsortiumRegistry, field = "proof"): Promise<DisclosureProof> {
   const proof = await verifyProof(token, registry, field);
-  if (proof.type === ProofType.MATCHING_PSEUDONYM || proof.type === ProofType.PARTICIPANT_ACTOR) throw new AppError(ErrorCode.INVALID_PROOF, `${field}: a ${proof.type} proof grants no disclosure`, { field });
+  if (proof.type === ProofType.MATCHING_PSEUDONYM || proof.type === ProofType.PARTICIPANT_ACTOR)
+    throw new AppError(ErrorCode.INVALID_PROOF, `${field}: a ${proof.type} proof grants no disclosure`, { field });
   return proof;
 }
 
@@ -146,7 +147,12 @@ export async function verifyDisclosureProof(token: string, registry: ConsortiumR
  * may act for them; anything else (another participant, another actor,
  * expired, forged) is INVALID_PROOF.
  */
-export async function verifyParticipantActorProof(token: string, registry: ConsortiumRegistry, expected: { participantId: string; actor: string }, field = "participantId"): Promise<ParticipantActorProof> {
+export async function verifyParticipantActorProof(
+  token: string,
+  registry: ConsortiumRegistry,
+  expected: { participantId: string; actor: string },
+  field = "participantId",
+): Promise<ParticipantActorProof> {
   const proof = await verifyProof(token, registry, field);
   if (proof.type !== ProofType.PARTICIPANT_ACTOR || proof.participantId !== expected.participantId || proof.actor !== expected.actor) {
     throw new AppError(ErrorCode.INVALID_PROOF, `${field}: the participant's home node did not attest that you may act for ${expected.participantId}`, { field });

@@ -22,7 +22,15 @@ async function setup() {
 }
 
 function forge(key: SigningKey, claims: Record<string, unknown>, iat: number, exp: number, audience = "hst", jti: string = crypto.randomUUID()) {
-  return new SignJWT(claims).setProtectedHeader({ alg: key.alg, kid: key.kid }).setIssuer("gateway").setAudience(audience).setSubject("hst:participant:a").setJti(jti).setIssuedAt(iat).setExpirationTime(exp).sign(key.key);
+  return new SignJWT(claims)
+    .setProtectedHeader({ alg: key.alg, kid: key.kid })
+    .setIssuer("gateway")
+    .setAudience(audience)
+    .setSubject("hst:participant:a")
+    .setJti(jti)
+    .setIssuedAt(iat)
+    .setExpirationTime(exp)
+    .sign(key.key);
 }
 
 describe("gateway tokens", () => {

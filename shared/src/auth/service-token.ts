@@ -26,10 +26,7 @@ export class ServiceTokenSigner {
 
   /** A token for one call to `audience` on behalf of `caller`. */
   sign(audience: string, caller: Caller): Promise<string> {
-    const claims =
-      caller.kind === "user"
-        ? { kind: "user", roles: caller.roles, home: caller.homeNode, rid: caller.requestId, sub: caller.sub }
-        : { kind: "system", sub: this.issuer };
+    const claims = caller.kind === "user" ? { kind: "user", roles: caller.roles, home: caller.homeNode, rid: caller.requestId, sub: caller.sub } : { kind: "system", sub: this.issuer };
     return new SignJWT(claims)
       .setProtectedHeader({ alg: this.key.alg, kid: this.key.kid, typ: "JWT" })
       .setIssuer(this.issuer)

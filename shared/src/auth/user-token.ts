@@ -10,7 +10,6 @@ import type { ConsortiumRegistry } from "../registry.js";
 import { PARTICIPANT_ROLES, ROLES, Role } from "./caller.js";
 import { keyResolver, type SigningKey } from "./keys.js";
 
-
 /** Longest accepted lifetime of a user token, from its issue (exp − iat) and from now (exp − now). */
 export const MAX_USER_TOKEN_LIFETIME_SECONDS = 24 * 3600;
 
@@ -111,10 +110,11 @@ function checkIdentity(payload: JWTPayload, issuer: string, kind: "node" | "coor
     throw unauthenticated(`Invalid token: roles must be a non-empty list of ${ROLES.join(", ")}`);
   }
   for (const role of roles as Role[]) {
-    const ok =
-      PARTICIPANT_ROLES.includes(role) ? kind === "node" && subject.kind === "participant"
-      : role === Role.NODE_COORDINATOR ? kind === "node" && subject.kind === "staff"
-      : kind === "coordination" && subject.kind === "staff";
+    const ok = PARTICIPANT_ROLES.includes(role)
+      ? kind === "node" && subject.kind === "participant"
+      : role === Role.NODE_COORDINATOR
+        ? kind === "node" && subject.kind === "staff"
+        : kind === "coordination" && subject.kind === "staff";
     if (!ok) throw unauthenticated(`Invalid token: ${issuer} cannot grant the role ${role} to ${sub}`);
   }
   return { sub, homeNode: issuer, roles: roles as Role[] };

@@ -30,6 +30,9 @@ const CURSOR_PATTERN = /^o1\.(0|[1-9][0-9]{0,18})$/;
 const TOPIC_PATTERN = /^[A-Za-z0-9][A-Za-z0-9:._-]{0,199}$/;
 /** Most topics one subscription or change may name. */
 export const MAX_TOPICS = 100;
+/** Changes a party hands out per page of its feed by default, and at the most. */
+export const FEED_PAGE_SIZE = 500;
+export const FEED_MAX_PAGE_SIZE = 1000;
 
 export function encodeCursor(id: bigint | string): string {
   return `o1.${BigInt(id).toString()}`;

@@ -1,13 +1,3 @@
+/** The change feed's contract: what a change is, its cursors and topics (a party serves it with @tandem/party's feed server). */
 export * from "./change.js";
-export * from "./change-feed.js";
-export * from "./change-stream.js";
-export * from "./feed-metrics.js";
-export * from "./feed-server.js";
-export * from "./outbox-entry.entity.js";
-export * from "./outbox-feed.js";
-export * from "./outbox-listener.js";
-export * from "./outbox-reader.js";
-export * from "./outbox-retention.js";
-export * from "./outbox-watermark.entity.js";
-export * from "./publish-change.js";
 export * from "./topics.js";

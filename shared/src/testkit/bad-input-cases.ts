@@ -23,16 +23,7 @@ import {
 
 export type Variables = Record<string, unknown>;
 
-export type FaultKind =
-  | "control character"
-  | "blank"
-  | "over-long"
-  | "unknown enum value"
-  | "malformed id"
-  | "unknown node"
-  | "another node"
-  | "missing entity"
-  | "number extreme";
+export type FaultKind = "control character" | "blank" | "over-long" | "unknown enum value" | "malformed id" | "unknown node" | "another node" | "missing entity" | "number extreme";
 
 /** Faults that must be refused, naming the field; the others may also be accepted (e.g. a blank optional text). */
 export const MUST_REFUSE: ReadonlySet<FaultKind> = new Set<FaultKind>(["control character", "unknown enum value", "malformed id", "unknown node"]);
@@ -166,7 +157,11 @@ export function sampleValue(type: GraphQLInputType): unknown {
 }
 
 function requiredFieldsOf(type: GraphQLInputObjectType): Record<string, unknown> {
-  return Object.fromEntries(Object.values(type.getFields()).map((field) => [field.name, sampleValue(field.type)]).filter(([, value]) => value !== undefined));
+  return Object.fromEntries(
+    Object.values(type.getFields())
+      .map((field) => [field.name, sampleValue(field.type)])
+      .filter(([, value]) => value !== undefined),
+  );
 }
 
 /** A deep copy of `variables` with `value` at `path` (whose containers exist). */

@@ -25,10 +25,7 @@ export interface CraftedServiceToken {
 export function craftServiceToken(key: SigningKey, token: CraftedServiceToken): Promise<string> {
   const issuedAt = token.issuedAt ?? Math.floor(Date.now() / 1000);
   const { caller } = token;
-  const claims =
-    caller.kind === "user"
-      ? { kind: "user", roles: caller.roles, home: caller.homeNode, rid: caller.requestId, sub: caller.sub }
-      : { kind: "system", sub: token.issuer };
+  const claims = caller.kind === "user" ? { kind: "user", roles: caller.roles, home: caller.homeNode, rid: caller.requestId, sub: caller.sub } : { kind: "system", sub: token.issuer };
   return new SignJWT(claims)
     .setProtectedHeader({ alg: key.alg, kid: key.kid, typ: "JWT" })
     .setIssuer(token.issuer)

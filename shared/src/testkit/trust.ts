@@ -55,7 +55,13 @@ export async function createTestTrust(base: unknown): Promise<TestTrust> {
     keyFiles,
     serviceToken: (audience, caller) => signer.sign(audience, caller),
     userToken: (caller, options) =>
-      issueUserToken(keys.get(caller.homeNode)!, { issuer: caller.homeNode, audience: withKeys.consortium.id, sub: caller.sub, roles: [...caller.roles], ...(options?.ttlSeconds ? { ttlSeconds: options.ttlSeconds } : {}) }),
+      issueUserToken(keys.get(caller.homeNode)!, {
+        issuer: caller.homeNode,
+        audience: withKeys.consortium.id,
+        sub: caller.sub,
+        roles: [...caller.roles],
+        ...(options?.ttlSeconds ? { ttlSeconds: options.ttlSeconds } : {}),
+      }),
   };
 }
 
@@ -63,6 +69,13 @@ export async function createTestTrust(base: unknown): Promise<TestTrust> {
 export const as = {
   participant: (id: string, role: Role = Role.MENTEE): UserCaller => ({ kind: "user", sub: id, homeNode: id.split(":")[0]!, roles: [role], requestId: null, via: "gateway" }),
   nodeCoordinator: (node: string): UserCaller => ({ kind: "user", sub: `${node}:staff:coordinator`, homeNode: node, roles: [Role.NODE_COORDINATOR], requestId: null, via: "gateway" }),
-  jointCoordinator: (coordinationId = "coord"): UserCaller => ({ kind: "user", sub: `${coordinationId}:staff:joint-coordinator`, homeNode: coordinationId, roles: [Role.JOINT_COORDINATOR], requestId: null, via: "gateway" }),
+  jointCoordinator: (coordinationId = "coord"): UserCaller => ({
+    kind: "user",
+    sub: `${coordinationId}:staff:joint-coordinator`,
+    homeNode: coordinationId,
+    roles: [Role.JOINT_COORDINATOR],
+    requestId: null,
+    via: "gateway",
+  }),
   system: (): Caller => ({ kind: "system", via: "gateway" }),
 };

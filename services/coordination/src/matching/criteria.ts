@@ -6,7 +6,7 @@
  * stores that breakdown, so its score is explained term by term.
  * (No imports: the solve worker loads this module.)
  */
-import type { MeetingFormat } from "./matching-profile.js";
+import type { MeetingFormat } from "@tandem/shared/contracts";
 
 export const MatchingCriterion = {
   TRACK: "TRACK",

@@ -42,7 +42,11 @@ class FakeGateway {
           const start = args.after ? Number(args.after.slice(1)) + 1 : 0;
           const page = all.slice(start, start + args.first);
           const edges = page.map((node, index) => ({ cursor: `c${start + index}`, node }));
-          return { totalCount: all.length, edges, pageInfo: { hasNextPage: start + args.first < all.length, hasPreviousPage: start > 0, startCursor: edges[0]?.cursor ?? null, endCursor: edges.at(-1)?.cursor ?? null } };
+          return {
+            totalCount: all.length,
+            edges,
+            pageInfo: { hasNextPage: start + args.first < all.length, hasPreviousPage: start > 0, startCursor: edges[0]?.cursor ?? null, endCursor: edges.at(-1)?.cursor ?? null },
+          };
         },
       },
     } as never,
@@ -52,13 +56,11 @@ class FakeGateway {
     this.server = createServer((req, res) => {
       let body = "";
       req.on("data", (chunk) => (body += chunk));
-      req.on("end", async () => {
-        const { query, variables } = JSON.parse(body);
-        this.requests.push({ authorization: req.headers.authorization, variables });
-        const result = await graphql({ schema: this.schema, source: query, variableValues: variables });
-        const errors = [...(result.errors ?? []).map((error) => error.toJSON()), ...this.errors];
-        res.setHeader("content-type", "application/json");
-        res.end(JSON.stringify({ data: result.data ?? null, ...(errors.length ? { errors } : {}) }));
+      req.on("end", () => {
+        this.answer(body, req.headers.authorization).then(
+          (answer) => res.setHeader("content-type", "application/json").end(JSON.stringify(answer)),
+          (error: unknown) => res.writeHead(500).end(String(error)),
+        );
       });
     });
     await new Promise<void>((resolve) => this.server!.listen(0, "127.0.0.1", resolve));
@@ -67,6 +69,14 @@ class FakeGateway {
 
   stop(): Promise<void> {
     return new Promise((resolve) => this.server?.close(() => resolve()) ?? resolve());
+  }
+
+  private async answer(body: string, authorization: string | undefined): Promise<unknown> {
+    const { query, variables } = JSON.parse(body);
+    this.requests.push({ authorization, variables });
+    const result = await graphql({ schema: this.schema, source: query, variableValues: variables });
+    const errors = [...(result.errors ?? []).map((error) => error.toJSON()), ...this.errors];
+    return { data: result.data ?? null, ...(errors.length ? { errors } : {}) };
   }
 }
 

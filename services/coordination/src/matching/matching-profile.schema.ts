@@ -1,19 +1,20 @@
 /** Validation of profiles as they arrive from the gateway: a malformed one fails the round, naming it. */
 import { z } from "zod";
-import { PSEUDONYM_PATTERN, type MatchingProfile } from "./matching-profile.js";
+import { MeetingFormats, NODE_ID_PATTERN, ParticipantRoles, PSEUDONYM_PATTERN } from "@tandem/shared";
+import type { MatchingProfile } from "./matching-profile.js";
 
 const CODE = z.string().min(1).max(64);
 
 export const MatchingProfileSchema: z.ZodType<MatchingProfile> = z.object({
   pseudonym: z.string().regex(PSEUDONYM_PATTERN, "not a matching pseudonym (mp1.…)"),
-  nodeId: z.string().regex(/^[a-z][a-z0-9]{1,15}$/, "not a node id"),
-  role: z.enum(["MENTEE", "MENTOR", "ALUMNUS"]),
+  nodeId: z.string().regex(NODE_ID_PATTERN, "not a node id"),
+  role: z.enum(ParticipantRoles),
   tracks: z.array(CODE).max(20),
   disciplineCode: CODE.nullable(),
   goalCodes: z.array(CODE).max(20),
   languages: z.array(CODE).max(20),
   degreeLevel: CODE.nullable(),
-  meetingFormat: z.enum(["ONLINE", "IN_PERSON", "HYBRID"]).nullable(),
+  meetingFormat: z.enum(MeetingFormats).nullable(),
   region: z.string().max(16).nullable(),
   availabilityHoursPerMonth: z.number().int().min(0).nullable(),
   mentorCapacity: z.number().int().min(0).max(100).nullable(),

@@ -3,16 +3,12 @@
  * subgraph's `MatchingProfile`): coded fields and conflict tokens under a
  * per-cohort pseudonym, never a name. A round reads them in memory; the
  * coordination store keeps nothing of them but pseudonyms and node ids.
- * (No imports: the solve worker loads this module.)
+ * (Imports nothing but the contracts entry: the solve worker loads this module.)
  */
 
-/** A node's per-cohort pseudonym: `mp1.` + 24 base64url characters (the node's matching-pseudonyms.ts). */
-export const PSEUDONYM_PATTERN = /^mp1\.[A-Za-z0-9_-]{24}$/;
-/** Column width for pseudonyms (28 characters today; room for a longer future version). */
-export const PSEUDONYM_MAX_LENGTH = 40;
+import type { MeetingFormat, ParticipantRole } from "@tandem/shared/contracts";
 
-export type ProfileRole = "MENTEE" | "MENTOR" | "ALUMNUS";
-export type MeetingFormat = "ONLINE" | "IN_PERSON" | "HYBRID";
+export type ProfileRole = ParticipantRole;
 
 export interface MatchingProfile {
   pseudonym: string;

@@ -39,10 +39,11 @@ export function solveInWorker(input: RoundInput, onEvent: (event: SolveEvent) =>
       signal?.removeEventListener("abort", abort);
       action();
     };
-    const abort = () => settle(() => {
-      void worker.terminate();
-      reject(new RoundInterrupted());
-    });
+    const abort = () =>
+      settle(() => {
+        void worker.terminate();
+        reject(new RoundInterrupted());
+      });
     signal?.addEventListener("abort", abort, { once: true });
     worker.on("message", (message: SolveWorkerMessage) => {
       if (message.kind === "solved") settle(() => resolve(message.solution));

@@ -46,7 +46,11 @@ export function solveRound(input: RoundInput, onProgress: BuildProgress = () => 
   const banned = new Set([...declined, ...input.bans.map((pair) => pairKey(pair.menteePseudonym, pair.mentorPseudonym))]);
 
   const { score, reasonIfUnmatched } = scoreMatrix(input, open, mentors, banned, onProgress);
-  const result = solveAssignment({ mentees: open.map((mentee) => mentee.profile.pseudonym), mentors: mentors.map((mentor, j) => ({ id: mentor.profile.pseudonym, capacity: Math.max(0, capacity[j]!) })), score });
+  const result = solveAssignment({
+    mentees: open.map((mentee) => mentee.profile.pseudonym),
+    mentors: mentors.map((mentor, j) => ({ id: mentor.profile.pseudonym, capacity: Math.max(0, capacity[j]!) })),
+    score,
+  });
 
   const proposals = pinned.map((pair) => propose(input, pair, true));
   const openByPseudonym = new Map(open.map((mentee) => [mentee.profile.pseudonym, mentee]));

@@ -1,27 +1,20 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { createLogger, type Database } from "@tandem/shared";
-import { createFreshDatabase } from "@tandem/shared/testkit";
+import { createLogger } from "@tandem/shared";
+import { type Database } from "@tandem/party";
+import { openFreshDatabase, publicTables, type FreshDatabase } from "@tandem/party/testkit";
 import { openCoordinationDatabase } from "../coordination.js";
 import { migrations } from "./index.js";
 
 describe("coordination migrations", () => {
+  let fresh: FreshDatabase;
   let database: Database;
-  let drop: () => Promise<void>;
   beforeAll(async () => {
-    const fresh = await createFreshDatabase(inject("postgres"), "coordination_migrations");
-    drop = fresh.drop;
-    database = openCoordinationDatabase({ databaseUrl: fresh.url, dbPoolSize: 2 }, createLogger("test", "silent"));
-    await database.dataSource.initialize();
+    fresh = await openFreshDatabase(inject("postgres"), "coordination_migrations", (url) => openCoordinationDatabase({ databaseUrl: url, dbPoolSize: 2 }, createLogger("test", "silent")));
+    database = fresh.database;
   });
-  afterAll(async () => {
-    await database.dataSource.destroy();
-    await drop();
-  });
+  afterAll(() => fresh.close());
 
-  const tables = async (): Promise<string[]> =>
-    (await database.dataSource.query(`SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY table_name`)).map(
-      (row: { table_name: string }) => row.table_name,
-    );
+  const tables = () => publicTables(database.dataSource);
 
   it("applies every migration and leaves the entities nothing to change", async () => {
     const applied = await database.dataSource.runMigrations({ transaction: "each" });
@@ -79,7 +72,9 @@ describe("coordination migrations", () => {
       { status: "ACTIVE", mentee_response: "PENDING", mentor_response: "PENDING", mentee_responded_at: null },
       { status: "PROPOSED", mentee_response: "PENDING", mentor_response: "PENDING", mentee_responded_at: null },
     ]);
-    await query(`UPDATE tandems SET mentee_response = 'ACCEPTED', mentee_responded_at = now(), mentor_response = 'ACCEPTED', mentor_responded_at = now(), status = 'ACCEPTED' WHERE status = 'PROPOSED'`);
+    await query(
+      `UPDATE tandems SET mentee_response = 'ACCEPTED', mentee_responded_at = now(), mentor_response = 'ACCEPTED', mentor_responded_at = now(), status = 'ACCEPTED' WHERE status = 'PROPOSED'`,
+    );
     await revertTo("AuditLog1795306993310");
     expect(await query(`SELECT status FROM tandems ORDER BY mentee_id`)).toEqual([{ status: "ACTIVE" }, { status: "PROPOSED" }]);
     await database.dataSource.runMigrations({ transaction: "each" });

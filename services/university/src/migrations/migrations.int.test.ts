@@ -1,30 +1,23 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import pg from "pg";
-import { createLogger, type Database } from "@tandem/shared";
-import { createFreshDatabase } from "@tandem/shared/testkit";
+import { createLogger } from "@tandem/shared";
+import { type Database } from "@tandem/party";
+import { openFreshDatabase, publicTables, type FreshDatabase } from "@tandem/party/testkit";
 import { openNodeDatabase } from "../node.js";
 import { migrations } from "./index.js";
 
 describe("university node migrations", () => {
+  let fresh: FreshDatabase;
   let database: Database;
-  let drop: () => Promise<void>;
   let url: string;
   beforeAll(async () => {
-    const fresh = await createFreshDatabase(inject("postgres"), "node_migrations");
-    drop = fresh.drop;
-    url = fresh.url;
-    database = openNodeDatabase({ databaseUrl: fresh.url, dbPoolSize: 2, node: { id: "hst", name: "Hochschule Trier", country: "DE" } }, createLogger("test", "silent"));
-    await database.dataSource.initialize();
+    const node = { id: "hst", name: "Hochschule Trier", country: "DE" };
+    fresh = await openFreshDatabase(inject("postgres"), "node_migrations", (freshUrl) => openNodeDatabase({ databaseUrl: freshUrl, dbPoolSize: 2, node }, createLogger("test", "silent")));
+    ({ database, url } = fresh);
   });
-  afterAll(async () => {
-    await database.dataSource.destroy();
-    await drop();
-  });
+  afterAll(() => fresh.close());
 
-  const tables = async (): Promise<string[]> =>
-    (await database.dataSource.query(`SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY table_name`)).map(
-      (row: { table_name: string }) => row.table_name,
-    );
+  const tables = () => publicTables(database.dataSource);
   const pendingSchemaChanges = async (): Promise<string[]> => (await database.dataSource.driver.createSchemaBuilder().log()).upQueries.map((query) => query.query);
 
   it("applies every migration and leaves the entities nothing to change", async () => {
@@ -32,7 +25,19 @@ describe("university node migrations", () => {
     const applied = await database.dataSource.runMigrations({ transaction: "each" });
     expect(applied.map((migration) => migration.name)).toEqual(migrations.map((migration) => migration.name));
     expect(await pendingSchemaChanges()).toEqual([]);
-    expect(await tables()).toEqual(["audit_log", "disclosure_grants", "events", "gateway_token_uses", "idempotency_keys", "matching_consents", "outbox", "outbox_watermark", "participants", "registrations", "schema_migrations"]);
+    expect(await tables()).toEqual([
+      "audit_log",
+      "disclosure_grants",
+      "events",
+      "gateway_token_uses",
+      "idempotency_keys",
+      "matching_consents",
+      "outbox",
+      "outbox_watermark",
+      "participants",
+      "registrations",
+      "schema_migrations",
+    ]);
     expect(await database.dataSource.showMigrations()).toBe(false);
   });
 
@@ -42,7 +47,9 @@ describe("university node migrations", () => {
     );
     expect(indexes.map((index) => index.indexname)).toEqual(["participants_email_idx", "registrations_active_unique"]);
     expect(indexes[1]!.indexdef).toMatch(/UNIQUE INDEX .* WHERE \(\(status\)::text <> 'CANCELLED'::text\)/);
-    const checks: { conname: string }[] = await database.dataSource.query(`SELECT conname FROM pg_constraint WHERE contype = 'c' AND conrelid <> 0 AND connamespace = 'public'::regnamespace ORDER BY conname`);
+    const checks: { conname: string }[] = await database.dataSource.query(
+      `SELECT conname FROM pg_constraint WHERE contype = 'c' AND conrelid <> 0 AND connamespace = 'public'::regnamespace ORDER BY conname`,
+    );
     expect(checks.map((check) => check.conname)).toEqual([
       "disclosure_grants_basis_valid",
       "disclosure_grants_scope_valid",
@@ -80,12 +87,16 @@ describe("university node migrations", () => {
       const heard: string[] = [];
       listener.on("notification", (message) => heard.push(message.payload!));
       await listener.query("LISTEN tandem_outbox");
-      await database.dataSource.transaction(async (manager) => {
-        await manager.query(`INSERT INTO outbox (topics, kind, refs) VALUES ('{event:hst:event:e-1}', 'CREATED', '{"eventId":"hst:event:e-1"}')`);
-        await expect(manager.query(`SELECT 1/0`)).rejects.toThrow();
-      }).catch(() => undefined);
+      await database.dataSource
+        .transaction(async (manager) => {
+          await manager.query(`INSERT INTO outbox (topics, kind, refs) VALUES ('{event:hst:event:e-1}', 'CREATED', '{"eventId":"hst:event:e-1"}')`);
+          await expect(manager.query(`SELECT 1/0`)).rejects.toThrow();
+        })
+        .catch(() => undefined);
       const [{ id }] = await database.dataSource.query(`INSERT INTO outbox (topics, kind, refs) VALUES ('{consortium-events}', 'UPDATED', '{"eventId":"hst:event:e-2"}') RETURNING id`);
-      await database.dataSource.query(`INSERT INTO outbox (topics, kind, refs) VALUES ($1, 'UPDATED', '{"eventId":"hst:event:e-3"}')`, [["x".repeat(200), ...Array.from({ length: 60 }, (_, i) => `event:hst:event:${"0".repeat(150)}${i}`)]]);
+      await database.dataSource.query(`INSERT INTO outbox (topics, kind, refs) VALUES ($1, 'UPDATED', '{"eventId":"hst:event:e-3"}')`, [
+        ["x".repeat(200), ...Array.from({ length: 60 }, (_, i) => `event:hst:event:${"0".repeat(150)}${i}`)],
+      ]);
       await expect.poll(() => heard.length).toBe(2);
       expect(JSON.parse(heard[0]!)).toEqual({ id: Number(id), topics: ["consortium-events"], kind: "UPDATED", refs: { eventId: "hst:event:e-2" }, created_at: expect.any(String) });
       expect(JSON.parse(heard[1]!)).toEqual({ id: Number(id) + 1 });
@@ -103,7 +114,19 @@ describe("university node migrations", () => {
     const reapplied = await database.dataSource.runMigrations({ transaction: "each" });
     expect(reapplied).toHaveLength(migrations.length);
     expect(await pendingSchemaChanges()).toEqual([]);
-    expect(await tables()).toEqual(["audit_log", "disclosure_grants", "events", "gateway_token_uses", "idempotency_keys", "matching_consents", "outbox", "outbox_watermark", "participants", "registrations", "schema_migrations"]);
+    expect(await tables()).toEqual([
+      "audit_log",
+      "disclosure_grants",
+      "events",
+      "gateway_token_uses",
+      "idempotency_keys",
+      "matching_consents",
+      "outbox",
+      "outbox_watermark",
+      "participants",
+      "registrations",
+      "schema_migrations",
+    ]);
   });
 
   it("gives mentors registered before matching profiles the default capacity of 1, and nobody else a capacity", async () => {

@@ -81,9 +81,7 @@ describe("SQL statements per request", () => {
   it("resolves 150 mixed references with as many statements as 6 of the same mix", async () => {
     // Per index: a registration (confirmed or waiting), a participant and an event.
     const mix = (count: number) =>
-      participants
-        .slice(0, count)
-        .flatMap((id, i) => [...refs("Registration", [i % 2 ? waiting[i]! : confirmed[i]!]), ...refs("Participant", [id]), ...refs("Event", [events[i]!])]);
+      participants.slice(0, count).flatMap((id, i) => [...refs("Registration", [i % 2 ? waiting[i]! : confirmed[i]!]), ...refs("Participant", [id]), ...refs("Event", [events[i]!])]);
     const six = await statementsOf(entities(mix(2)));
     // Waitlist positions are loaded in two waves (registrations asked for, and
     // those listed under events); whether the waves share one batch depends on

@@ -45,7 +45,12 @@ describe("validateInstance", () => {
     const instance = valid();
     (instance.mentees as unknown[]) = ["a", "", 7, "a"];
     instance.mentors[1]!.id = "x";
-    instance.score = [[1, 1], [1, 1], [1, 1], [1, 1]];
+    instance.score = [
+      [1, 1],
+      [1, 1],
+      [1, 1],
+      [1, 1],
+    ];
     expect(issuesOf(instance)).toEqual([
       "mentees[1]: must be a non-empty string",
       "mentees[2]: must be a non-empty string",
@@ -57,7 +62,10 @@ describe("validateInstance", () => {
   it("names bad mentors and capacities", () => {
     const instance = valid() as { mentors: unknown[]; score: unknown[][] };
     instance.mentors = [{ id: "x", capacity: -1 }, "y", { id: "z", capacity: 1.5 }, { id: "w", capacity: "2" }, { id: "v" }];
-    instance.score = [[1, 1, 1, 1, 1], [1, 1, 1, 1, 1]];
+    instance.score = [
+      [1, 1, 1, 1, 1],
+      [1, 1, 1, 1, 1],
+    ];
     expect(issuesOf(instance)).toEqual([
       "mentors[0].capacity: must be a whole number ≥ 0",
       "mentors[1]: must be an object { id, capacity }",
@@ -84,7 +92,15 @@ describe("validateInstance", () => {
       "score[1][0]: must be a number between -1e12 and 1e12, or null",
       "score[1][1]: must be a number between -1e12 and 1e12, or null",
     ]);
-    expect(issuesOf({ ...valid(), score: [[1e12, -1e12], [2e12, 0]] })).toEqual(["score[1][0]: must be a number between -1e12 and 1e12, or null"]);
+    expect(
+      issuesOf({
+        ...valid(),
+        score: [
+          [1e12, -1e12],
+          [2e12, 0],
+        ],
+      }),
+    ).toEqual(["score[1][0]: must be a number between -1e12 and 1e12, or null"]);
   });
 
   it("lists the first twenty issues and counts the rest", () => {

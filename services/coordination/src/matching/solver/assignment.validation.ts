@@ -60,7 +60,12 @@ function checkMentors(mentors: unknown, issues: string[]): number | null {
       issues.push(`mentors[${index}].capacity: must be a whole number ≥ 0`);
     }
   }
-  checkIds(ids, (index) => `mentors[${index}].id`, issues, (index) => isRecord(mentors[index]));
+  checkIds(
+    ids,
+    (index) => `mentors[${index}].id`,
+    issues,
+    (index) => isRecord(mentors[index]),
+  );
   return mentors.length;
 }
 

@@ -61,15 +61,16 @@ const families: Record<string, (random: Random) => AssignmentInstance> = {
     const instance = small(random, { mentees: randomInt(random, 4, 7), mentors: randomInt(random, 2, 5), capacity: integer(1, 2), score: integer(-3, 9), forbidden: 0.2 });
     const menteeSplit = randomInt(random, 2, instance.mentees.length - 1);
     const mentorSplit = randomInt(random, 1, instance.mentors.length - 1);
-    instance.score.forEach((row, i) => row.forEach((_, j) => {
-      if (i < menteeSplit !== j < mentorSplit) row[j] = null;
-    }));
+    instance.score.forEach((row, i) =>
+      row.forEach((_, j) => {
+        if (i < menteeSplit !== j < mentorSplit) row[j] = null;
+      }),
+    );
     for (let j = 0; j < mentorSplit; j++) instance.mentors[j]!.capacity = 1;
     return instance;
   },
   "structured: popular mentors, strong mentees": (random) => withPopularity(random, small(random, { forbidden: uniform(0, 0.4)(random) })),
-  "zero capacities and empty lists": (random) =>
-    small(random, { mentees: randomInt(random, 0, 3), mentors: randomInt(random, 0, 3), capacity: integer(0, 1), forbidden: 0.4 }),
+  "zero capacities and empty lists": (random) => small(random, { mentees: randomInt(random, 0, 3), mentors: randomInt(random, 0, 3), capacity: integer(0, 1), forbidden: 0.4 }),
 };
 
 function expectFeasible(instance: AssignmentInstance, result: AssignmentResult, context: string): void {
@@ -96,9 +97,7 @@ function expectFeasible(instance: AssignmentInstance, result: AssignmentResult, 
 
 function expectOptimal(result: AssignmentResult, optimum: { matched: number; total: number }, context: string): void {
   expect(result.matched, `${context}: not the most matched mentees`).toBe(optimum.matched);
-  expect(Math.abs(result.total - optimum.total), `${context}: total ${result.total}, optimum ${optimum.total}`).toBeLessThanOrEqual(
-    TOLERANCE * Math.max(1, Math.abs(optimum.total)),
-  );
+  expect(Math.abs(result.total - optimum.total), `${context}: total ${result.total}, optimum ${optimum.total}`).toBeLessThanOrEqual(TOLERANCE * Math.max(1, Math.abs(optimum.total)));
 }
 
 describe("solveAssignment against exhaustive search", () => {
@@ -124,9 +123,11 @@ describe("solveAssignment against exhaustive search", () => {
 function withPopularity(random: Random, instance: AssignmentInstance): AssignmentInstance {
   const menteeBonus = instance.mentees.map(() => randomInt(random, 0, 40));
   const mentorBonus = instance.mentors.map(() => randomInt(random, 0, 40));
-  instance.score.forEach((row, i) => row.forEach((value, j) => {
-    if (value !== null) row[j] = menteeBonus[i]! + mentorBonus[j]! + randomInt(random, 0, 10);
-  }));
+  instance.score.forEach((row, i) =>
+    row.forEach((value, j) => {
+      if (value !== null) row[j] = menteeBonus[i]! + mentorBonus[j]! + randomInt(random, 0, 10);
+    }),
+  );
   return instance;
 }
 

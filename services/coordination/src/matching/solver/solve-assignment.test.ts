@@ -13,12 +13,33 @@ describe("solveAssignment", () => {
   });
 
   it("never uses a forbidden pair or a mentor without capacity", () => {
-    expect(solveAssignment({ mentees: ["a", "b"], mentors: mentors(1, 0), score: [[null, 5], [null, 9]] })).toEqual({ pairs: [], matched: 0, total: 0 });
+    expect(
+      solveAssignment({
+        mentees: ["a", "b"],
+        mentors: mentors(1, 0),
+        score: [
+          [null, 5],
+          [null, 9],
+        ],
+      }),
+    ).toEqual({ pairs: [], matched: 0, total: 0 });
   });
 
   it("matches on a negative or zero score: the count comes first", () => {
-    expect(solveAssignment({ mentees: ["a", "b"], mentors: mentors(1, 1), score: [[-5, null], [null, 0]] })).toEqual({
-      pairs: [["a", "m0"], ["b", "m1"]],
+    expect(
+      solveAssignment({
+        mentees: ["a", "b"],
+        mentors: mentors(1, 1),
+        score: [
+          [-5, null],
+          [null, 0],
+        ],
+      }),
+    ).toEqual({
+      pairs: [
+        ["a", "m0"],
+        ["b", "m1"],
+      ],
       matched: 2,
       total: -5,
     });
@@ -26,19 +47,54 @@ describe("solveAssignment", () => {
 
   it("gives up score for one more match", () => {
     // a alone on m0 scores 100; matching b too needs a on m1 at -50.
-    const instance: AssignmentInstance = { mentees: ["a", "b"], mentors: mentors(1, 1), score: [[100, -50], [1, null]] };
-    expect(solveAssignment(instance)).toEqual({ pairs: [["a", "m1"], ["b", "m0"]], matched: 2, total: -49 });
+    const instance: AssignmentInstance = {
+      mentees: ["a", "b"],
+      mentors: mentors(1, 1),
+      score: [
+        [100, -50],
+        [1, null],
+      ],
+    };
+    expect(solveAssignment(instance)).toEqual({
+      pairs: [
+        ["a", "m1"],
+        ["b", "m0"],
+      ],
+      matched: 2,
+      total: -49,
+    });
   });
 
   it("beats greedy choices on the total", () => {
     // Greedy by score puts a on m0 (10) and b on m1 (1): 11. The optimum is 9 + 8 = 17.
-    const instance: AssignmentInstance = { mentees: ["a", "b"], mentors: mentors(1, 1), score: [[10, 9], [8, 1]] };
-    expect(solveAssignment(instance)).toEqual({ pairs: [["a", "m1"], ["b", "m0"]], matched: 2, total: 17 });
+    const instance: AssignmentInstance = {
+      mentees: ["a", "b"],
+      mentors: mentors(1, 1),
+      score: [
+        [10, 9],
+        [8, 1],
+      ],
+    };
+    expect(solveAssignment(instance)).toEqual({
+      pairs: [
+        ["a", "m1"],
+        ["b", "m0"],
+      ],
+      matched: 2,
+      total: 17,
+    });
   });
 
   it("fills a mentor up to its capacity and no further", () => {
     const result = solveAssignment({ mentees: ["a", "b", "c"], mentors: mentors(2), score: [[1], [3], [2]] });
-    expect(result).toEqual({ pairs: [["b", "m0"], ["c", "m0"]], matched: 2, total: 5 });
+    expect(result).toEqual({
+      pairs: [
+        ["b", "m0"],
+        ["c", "m0"],
+      ],
+      matched: 2,
+      total: 5,
+    });
   });
 
   it("accepts capacities far above the number of mentees", () => {
@@ -49,7 +105,12 @@ describe("solveAssignment", () => {
     const instance: AssignmentInstance = {
       mentees: ["c", "a", "b", "d"],
       mentors: mentors(1, 1, 1),
-      score: [[1, 1, 1], [1, 1, 1], [1, 1, 1], [1, 1, 1]],
+      score: [
+        [1, 1, 1],
+        [1, 1, 1],
+        [1, 1, 1],
+        [1, 1, 1],
+      ],
     };
     const first = solveAssignment(instance);
     expect(first.matched).toBe(3);

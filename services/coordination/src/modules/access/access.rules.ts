@@ -56,18 +56,14 @@ const isPartner = (caller: Caller, tandem: Partners) => isSubject(caller, tandem
 export const rules = {
   readCatalogue: rule("read-catalogue", "any signed-in person", (caller) => isUser(caller)),
   manageCatalogue: rule("manage-catalogue", "joint coordinators", (caller) => isJointCoordinator(caller)),
-  enrol: rule<string>("enrol", "joint coordinators and coordinators of the participant's home node", (caller, participantId) =>
-    jointOrHomeCoordinator(caller, [participantId]),
-  ),
+  enrol: rule<string>("enrol", "joint coordinators and coordinators of the participant's home node", (caller, participantId) => jointOrHomeCoordinator(caller, [participantId])),
   withdrawEnrolment: rule<{ participantId: string }>(
     "withdraw-enrolment",
     "joint coordinators, coordinators of the participant's home node and the participant",
     (caller, enrolment) => jointOrHomeCoordinator(caller, [enrolment.participantId]) || isSubject(caller, enrolment.participantId),
   ),
-  readEnrolment: rule<{ participantId: string }>(
-    "read-enrolment",
-    "joint coordinators, coordinators of the participant's home node and the participant",
-    (caller, enrolment) => sees(visibilityOf(caller), [enrolment.participantId]),
+  readEnrolment: rule<{ participantId: string }>("read-enrolment", "joint coordinators, coordinators of the participant's home node and the participant", (caller, enrolment) =>
+    sees(visibilityOf(caller), [enrolment.participantId]),
   ),
   proposeTandem: rule<Partners>("propose-tandem", "joint coordinators and coordinators of the mentee's or the mentor's node", (caller, pair) =>
     jointOrHomeCoordinator(caller, [pair.menteeId, pair.mentorId]),
@@ -99,8 +95,10 @@ export const rules = {
     (caller, claim) => claim.side !== null && isSubject(caller, claim.participantId),
   ),
   readOwnProposals: rule<string>("read-own-proposals", "the participant the matching-pseudonym proof names", (caller, participantId) => isSubject(caller, participantId)),
-  exerciseDataRights: rule<string>("exercise-data-rights", "the person themselves and coordinators of their home node", (caller, participantId) =>
-    isSubject(caller, participantId) || coordinatesHomeOf(caller, participantId),
+  exerciseDataRights: rule<string>(
+    "exercise-data-rights",
+    "the person themselves and coordinators of their home node",
+    (caller, participantId) => isSubject(caller, participantId) || coordinatesHomeOf(caller, participantId),
   ),
 } as const;
 

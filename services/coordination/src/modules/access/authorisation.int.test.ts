@@ -7,7 +7,22 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { as } from "@tandem/shared/testkit";
 import type { Caller } from "@tandem/shared";
 import { startTestCoordination, type TestCoordination } from "../../../test/test-coordination.js";
-import { ACTIVATE, CLOSE, CREATE_COHORT, CREATE_PROGRAMME, ENROL, PROPOSE_TANDEM, acceptByBoth, cohortInput, enrolNew, ok, participantId, programmeInput, proposeNew, seedCohort } from "../../../test/fixtures.js";
+import {
+  ACTIVATE,
+  CLOSE,
+  CREATE_COHORT,
+  CREATE_PROGRAMME,
+  ENROL,
+  PROPOSE_TANDEM,
+  acceptByBoth,
+  cohortInput,
+  enrolNew,
+  ok,
+  participantId,
+  programmeInput,
+  proposeNew,
+  seedCohort,
+} from "../../../test/fixtures.js";
 
 const WITHDRAW = `mutation($id: ID!) { withdrawEnrolment(id: $id) { id status } }`;
 const hst = as.nodeCoordinator("hst");
@@ -47,7 +62,10 @@ describe("authorisation at the coordination office", () => {
     const entities = `query($r: [_Any!]!) { _entities(representations: $r) { ... on Cohort { id } ... on Programme { id } } }`;
     const programmeId = (await ok(service, `{ programmes { id } }`)).programmes[0].id;
     const result = await service.as(as.participant(participantId("hst"))).query(entities, {
-      r: [{ __typename: "Cohort", id: cohortId }, { __typename: "Programme", id: programmeId }],
+      r: [
+        { __typename: "Cohort", id: cohortId },
+        { __typename: "Programme", id: programmeId },
+      ],
     });
     expect(result.errors).toBeUndefined();
     expect(result.data!._entities).toEqual([{ id: cohortId }, { id: programmeId }]);
@@ -116,7 +134,14 @@ describe("authorisation at the coordination office", () => {
       tandem(id: $t) { id } enrolment(id: $e) { id }
       _entities(representations: $r) { ... on Tandem { id } ... on Enrolment { id } }
     }`;
-    const variables = { t: tandem.id, e: enrolment, r: [{ __typename: "Tandem", id: tandem.id }, { __typename: "Enrolment", id: enrolment }] };
+    const variables = {
+      t: tandem.id,
+      e: enrolment,
+      r: [
+        { __typename: "Tandem", id: tandem.id },
+        { __typename: "Enrolment", id: enrolment },
+      ],
+    };
     for (const caller of [as.jointCoordinator(), hst, as.participant(tandem.menteeId)]) {
       const result = await service.as(caller).query(query, variables);
       expect(result.errors).toBeUndefined();
@@ -144,7 +169,13 @@ describe("lists filtered per role", () => {
   beforeAll(async () => {
     service = await startTestCoordination();
     cohortId = (await seedCohort(service, { participatingNodeIds: ["hst", "zcu", "unilu"] })).cohort.id;
-    for (const [name, node, role] of [["a", "hst", "MENTEE"], ["b", "zcu", "MENTOR"], ["c", "hst", "MENTEE"], ["d", "unilu", "MENTOR"], ["e", "zcu", "MENTEE"]] as const) {
+    for (const [name, node, role] of [
+      ["a", "hst", "MENTEE"],
+      ["b", "zcu", "MENTOR"],
+      ["c", "hst", "MENTEE"],
+      ["d", "unilu", "MENTOR"],
+      ["e", "zcu", "MENTEE"],
+    ] as const) {
       people[name] = await enrolNew(service, cohortId, node, role);
     }
     tandems.ab = (await ok(service, PROPOSE_TANDEM, { input: { cohortId, menteeId: people.a, mentorId: people.b } })).proposeTandem.id;

@@ -6,9 +6,26 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Caller } from "@tandem/shared";
-import { as, refuseAuditWrites, snapshotTables } from "@tandem/shared/testkit";
+import { as } from "@tandem/shared/testkit";
+import { refuseAuditWrites, snapshotTables } from "@tandem/party/testkit";
 import { startTestCoordination, type TestCoordination } from "../../../test/test-coordination.js";
-import { ACTIVATE, CLOSE, CREATE_COHORT, CREATE_PROGRAMME, ENROL, PROPOSE_TANDEM, RESPOND, acceptByBoth, cohortInput, enrolNew, ok, participantId, programmeInput, proposeNew, seedCohort } from "../../../test/fixtures.js";
+import {
+  ACTIVATE,
+  CLOSE,
+  CREATE_COHORT,
+  CREATE_PROGRAMME,
+  ENROL,
+  PROPOSE_TANDEM,
+  RESPOND,
+  acceptByBoth,
+  cohortInput,
+  enrolNew,
+  ok,
+  participantId,
+  programmeInput,
+  proposeNew,
+  seedCohort,
+} from "../../../test/fixtures.js";
 import { GivenProfiles, RESPOND_TO_PROPOSAL, START_ROUND, mentee, mentor, pseudonymProof, solvedRound } from "../../../test/matching-fixtures.js";
 
 interface Case {
@@ -17,8 +34,7 @@ interface Case {
   variables: Record<string, unknown>;
 }
 
-const PAIR_RULE = (kind: "pinPair" | "banPair") =>
-  `mutation($c: ID!, $m: String!, $n: String!) { ${kind}(cohortId: $c, menteePseudonym: $m, mentorPseudonym: $n) { id } }`;
+const PAIR_RULE = (kind: "pinPair" | "banPair") => `mutation($c: ID!, $m: String!, $n: String!) { ${kind}(cohortId: $c, menteePseudonym: $m, mentorPseudonym: $n) { id } }`;
 
 describe("a coordination office whose audit log cannot be written", () => {
   const profiles = new GivenProfiles();
@@ -66,7 +82,11 @@ describe("a coordination office whose audit log cannot be written", () => {
       pinPair: { caller: joint, query: PAIR_RULE("pinPair"), variables: { c: matched.cohort.id, m: menteeProfile.pseudonym, n: mentorProfile.pseudonym } },
       banPair: { caller: joint, query: PAIR_RULE("banPair"), variables: { c: other.cohort.id, m: menteeProfile.pseudonym, n: mentorProfile.pseudonym } },
       removePinOrBan: { caller: joint, query: `mutation($id: ID!) { removePinOrBan(id: $id) }`, variables: { id: ban.id } },
-      eraseCoordinationRecords: { caller: as.participant(proposed.menteeId), query: `mutation($p: ID!) { eraseCoordinationRecords(participantId: $p) { removedRecords } }`, variables: { p: proposed.menteeId } },
+      eraseCoordinationRecords: {
+        caller: as.participant(proposed.menteeId),
+        query: `mutation($p: ID!) { eraseCoordinationRecords(participantId: $p) { removedRecords } }`,
+        variables: { p: proposed.menteeId },
+      },
     };
   });
   afterAll(() => service.stop());

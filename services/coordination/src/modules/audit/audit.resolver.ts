@@ -2,7 +2,7 @@ import { Args, Ctx, Query, Resolver } from "type-graphql";
 import type { CoordinationContext } from "../../context.js";
 import { authorise, rules } from "../access/access.rules.js";
 import { AuditLogArgs } from "./audit.args.js";
-import { AuditEntry, AuditEntryConnection } from "@tandem/shared";
+import { AuditEntry, AuditEntryConnection } from "@tandem/party";
 
 @Resolver(() => AuditEntry)
 export class AuditLogResolver {

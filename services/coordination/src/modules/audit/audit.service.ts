@@ -1,5 +1,6 @@
 import type { DataSource, Repository } from "typeorm";
-import { AppError, AuditEntryEntity, decodeSortCursor, encodeSortCursor, ErrorCode, toPage } from "@tandem/shared";
+import { AppError, decodeSortCursor, encodeSortCursor, ErrorCode } from "@tandem/shared";
+import { AuditEntryEntity, toPage } from "@tandem/party";
 import type { AuditLogArgs } from "./audit.args.js";
 
 /** Reads the coordination office's audit log; the audit plugin writes it. */
@@ -15,7 +16,11 @@ export class AuditLogService {
     const filtered = this.repository.createQueryBuilder("a");
     if (args.participantId) filtered.where("a.participant_id = :participantId", { participantId: args.participantId });
     const totalCount = await filtered.clone().getCount();
-    const page = filtered.clone().orderBy("a.at", "DESC").addOrderBy("a.id", "DESC").limit(args.first + 1);
+    const page = filtered
+      .clone()
+      .orderBy("a.at", "DESC")
+      .addOrderBy("a.id", "DESC")
+      .limit(args.first + 1);
     if (args.after) {
       const { at, id } = decodeAuditCursor(args.after);
       page.andWhere("(a.at, a.id) < (:at, :id)", { at, id });
@@ -26,11 +31,7 @@ export class AuditLogService {
 
   /** Every entry about a person: naming them, acted by them, or on one of their records. Oldest first. */
   async about(participantId: string, targetIds: readonly string[]): Promise<AuditEntryEntity[]> {
-    const query = this.repository
-      .createQueryBuilder("a")
-      .where("a.participant_id = :participantId OR a.actor = :participantId", { participantId })
-      .orderBy("a.at", "ASC")
-      .addOrderBy("a.id", "ASC");
+    const query = this.repository.createQueryBuilder("a").where("a.participant_id = :participantId OR a.actor = :participantId", { participantId }).orderBy("a.at", "ASC").addOrderBy("a.id", "ASC");
     if (targetIds.length) query.orWhere("a.target_id IN (:...targetIds)", { targetIds: [...targetIds] });
     return query.getMany();
   }

@@ -51,8 +51,26 @@ describe("cohorts", () => {
     [{ endsOn: "2026-09-01" }, "BAD_USER_INPUT", "input.endsOn"],
     [{ endsOn: "2028-10-02" }, "BAD_USER_INPUT", "input.endsOn"],
     [{ quotas: [{ nodeId: "othaw", mentees: 1, mentors: 1 }] }, "BAD_USER_INPUT", "input.quotas.0.nodeId"],
-    [{ quotas: [{ nodeId: "hst", mentees: 1, mentors: 1 }, { nodeId: "mars", mentees: 1, mentors: 1 }] }, "UNKNOWN_NODE", "input.quotas.1.nodeId"],
-    [{ quotas: [{ nodeId: "hst", mentees: 1, mentors: 1 }, { nodeId: "hst", mentees: 2, mentors: 2 }] }, "BAD_USER_INPUT", "input.quotas.1.nodeId"],
+    [
+      {
+        quotas: [
+          { nodeId: "hst", mentees: 1, mentors: 1 },
+          { nodeId: "mars", mentees: 1, mentors: 1 },
+        ],
+      },
+      "UNKNOWN_NODE",
+      "input.quotas.1.nodeId",
+    ],
+    [
+      {
+        quotas: [
+          { nodeId: "hst", mentees: 1, mentors: 1 },
+          { nodeId: "hst", mentees: 2, mentors: 2 },
+        ],
+      },
+      "BAD_USER_INPUT",
+      "input.quotas.1.nodeId",
+    ],
     [{ programmeId: "coord:programme:00000000-0000-4000-8000-000000000000" }, "NOT_FOUND", "input.programmeId"],
     [{ programmeId: "coord:cohort:00000000-0000-4000-8000-000000000000" }, "BAD_USER_INPUT", "input.programmeId"],
   ])("applies business rules %o → %s on %s, leaving no rows", async (override, code, field) => {

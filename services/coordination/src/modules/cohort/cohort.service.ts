@@ -1,5 +1,6 @@
 import { In, type DataSource, type EntityManager, type Repository } from "typeorm";
-import { AppError, ErrorCode, invalidField, isUniqueViolation, inTransaction, repositoryOf } from "@tandem/shared";
+import { AppError, ErrorCode, invalidField } from "@tandem/shared";
+import { isUniqueViolation, inTransaction, repositoryOf } from "@tandem/party";
 import type { ConsortiumDirectory } from "../../consortium-directory.js";
 import { ProgrammeEntity } from "../programme/programme.entity.js";
 import { PROGRAMME_KIND } from "../programme/programme.type.js";
@@ -55,20 +56,19 @@ export class CohortService {
     const name = input.name.trim();
     const nameTaken = () => new AppError(ErrorCode.CONFLICT, `input.name: the programme already has a cohort called "${name}"`, { field: "input.name" });
     return inTransaction(this.dataSource, async (manager) => {
-        const programme = await manager.getRepository(ProgrammeEntity).findOneBy({ id: programmeId });
-        if (!programme) throw new AppError(ErrorCode.NOT_FOUND, `input.programmeId: no programme ${input.programmeId}`, { field: "input.programmeId" });
-        this.checkQuotas(input, programme);
-        const cohorts = manager.getRepository(CohortEntity);
-        if (await cohorts.existsBy({ programmeId, name })) throw nameTaken();
-        const cohort = await cohorts.save(cohorts.create({ programmeId, name, startsOn: input.startsOn, endsOn: input.endsOn }));
-        if (input.quotas.length) {
-          await manager.getRepository(CohortQuotaEntity).insert(input.quotas.map((quota) => ({ cohortId: cohort.id, ...quota })));
-        }
-        return cohort;
-      })
-      .catch((error: unknown) => {
-        throw isUniqueViolation(error, "cohorts_programme_name_unique") ? nameTaken() : error;
-      });
+      const programme = await manager.getRepository(ProgrammeEntity).findOneBy({ id: programmeId });
+      if (!programme) throw new AppError(ErrorCode.NOT_FOUND, `input.programmeId: no programme ${input.programmeId}`, { field: "input.programmeId" });
+      this.checkQuotas(input, programme);
+      const cohorts = manager.getRepository(CohortEntity);
+      if (await cohorts.existsBy({ programmeId, name })) throw nameTaken();
+      const cohort = await cohorts.save(cohorts.create({ programmeId, name, startsOn: input.startsOn, endsOn: input.endsOn }));
+      if (input.quotas.length) {
+        await manager.getRepository(CohortQuotaEntity).insert(input.quotas.map((quota) => ({ cohortId: cohort.id, ...quota })));
+      }
+      return cohort;
+    }).catch((error: unknown) => {
+      throw isUniqueViolation(error, "cohorts_programme_name_unique") ? nameTaken() : error;
+    });
   }
 
   private checkQuotas(input: CreateCohortInput, programme: ProgrammeEntity): void {

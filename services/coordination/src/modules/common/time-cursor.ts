@@ -4,7 +4,8 @@
  * round-trips exactly through a JavaScript Date.
  */
 import type { ObjectLiteral, SelectQueryBuilder } from "typeorm";
-import { AppError, ErrorCode, decodeSortCursor, encodeSortCursor, toPage } from "@tandem/shared";
+import { AppError, ErrorCode, decodeSortCursor, encodeSortCursor } from "@tandem/shared";
+import { toPage } from "@tandem/party";
 import type { ConsortiumDirectory } from "../../consortium-directory.js";
 
 export function encodeTimeCursor(at: Date, globalId: string): string {
@@ -29,14 +30,14 @@ export interface TimeOrder<T> {
 }
 
 /** One page of a filtered query, oldest first, plus the total over all pages. */
-export async function timeOrderedPage<T extends ObjectLiteral & { id: string }>(
-  query: SelectQueryBuilder<T>,
-  order: TimeOrder<T>,
-  args: { first: number; after?: string | null },
-) {
+export async function timeOrderedPage<T extends ObjectLiteral & { id: string }>(query: SelectQueryBuilder<T>, order: TimeOrder<T>, args: { first: number; after?: string | null }) {
   const { alias, timeColumn, directory, kind } = order;
   const totalCount = await query.clone().getCount();
-  const page = query.clone().orderBy(`${alias}.${timeColumn}`, "ASC").addOrderBy(`${alias}.id`, "ASC").limit(args.first + 1);
+  const page = query
+    .clone()
+    .orderBy(`${alias}.${timeColumn}`, "ASC")
+    .addOrderBy(`${alias}.id`, "ASC")
+    .limit(args.first + 1);
   if (args.after) {
     const { at, localId } = decodeTimeCursor(args.after, kind, directory);
     page.andWhere(`(${alias}.${timeColumn}, ${alias}.id) > (:at, :localId)`, { at, localId });

@@ -1,7 +1,7 @@
 import { IsIn, Matches, MaxLength } from "class-validator";
 import { MAX_ID_LENGTH } from "../common/ids.js";
 import { Field, ID, InputType } from "type-graphql";
-import { TRACK_CODE } from "../programme/programme.input.js";
+import { TRACK_CODE } from "@tandem/shared";
 import { EnrolmentRoleEnum } from "./enrolment.type.js";
 import type { EnrolmentRole } from "./enrolment.entity.js";
 

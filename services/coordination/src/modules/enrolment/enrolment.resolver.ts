@@ -1,5 +1,5 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
-import { connectionTypes } from "@tandem/shared";
+import { connectionTypes } from "@tandem/party";
 import type { CoordinationContext } from "../../context.js";
 import { authorise, forbidden, permitted, rules, visibilityOf } from "../access/access.rules.js";
 import { Cohort, CohortQuota } from "../cohort/cohort.type.js";
@@ -28,7 +28,9 @@ export class EnrolmentResolver {
     return { ...page, edges: page.edges.map((edge) => ({ cursor: edge.cursor, node: Enrolment.fromEntity(edge.node, ctx.coordinationId) })) };
   }
 
-  @Mutation(() => Enrolment, { description: "Enrols a participant of a participating node in a cohort, within the node's quota; idempotent. Joint coordinators and coordinators of the participant's node." })
+  @Mutation(() => Enrolment, {
+    description: "Enrols a participant of a participating node in a cohort, within the node's quota; idempotent. Joint coordinators and coordinators of the participant's node.",
+  })
   async enrol(@Arg("input", () => EnrolInput) input: EnrolInput, @Ctx() ctx: CoordinationContext): Promise<Enrolment> {
     authorise(ctx.caller, rules.enrol, input.participantId);
     return Enrolment.fromEntity(await ctx.services.enrolments.enrol(input), ctx.coordinationId);

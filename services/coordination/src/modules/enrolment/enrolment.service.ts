@@ -1,5 +1,6 @@
 import { In, type DataSource, type EntityManager, type Repository } from "typeorm";
-import { AppError, ErrorCode, invalidField, type GlobalId, inTransaction, repositoryOf } from "@tandem/shared";
+import { AppError, ErrorCode, invalidField, type GlobalId } from "@tandem/shared";
+import { inTransaction, repositoryOf } from "@tandem/party";
 import type { ConsortiumDirectory } from "../../consortium-directory.js";
 import type { Visibility } from "../access/access.rules.js";
 import { whereVisible } from "../access/access.sql.js";
@@ -98,7 +99,14 @@ export class EnrolmentService {
    * node taking part, quota permitting). Enrolled as the other role: CONFLICT.
    * `who` names them in messages (e.g. "the mentee"), `field` in extensions.
    */
-  async ensureEnrolled(manager: EntityManager, cohort: CohortEntity, programme: ProgrammeEntity, enrolment: { participantId: string; role: EnrolmentRole; track: string }, field: string, who: string): Promise<EnrolmentEntity> {
+  async ensureEnrolled(
+    manager: EntityManager,
+    cohort: CohortEntity,
+    programme: ProgrammeEntity,
+    enrolment: { participantId: string; role: EnrolmentRole; track: string },
+    field: string,
+    who: string,
+  ): Promise<EnrolmentEntity> {
     const participant = this.directory.parseParticipant(enrolment.participantId, field);
     if (!programme.participatingNodeIds.includes(participant.node)) {
       throw invalidField(field, `${who}'s home node ${participant.node} does not take part in programme "${programme.name}"`);
@@ -157,11 +165,7 @@ export class EnrolmentService {
   private sameOrConflict(existing: EnrolmentEntity, input: EnrolInput): EnrolmentEntity {
     if (existing.role === input.role && existing.trackCode === input.track) return existing;
     const field = existing.role !== input.role ? "input.role" : "input.track";
-    throw new AppError(
-      ErrorCode.CONFLICT,
-      `${field}: the participant is already enrolled in this cohort as ${existing.role} in track ${existing.trackCode}; withdraw that enrolment first`,
-      { field },
-    );
+    throw new AppError(ErrorCode.CONFLICT, `${field}: the participant is already enrolled in this cohort as ${existing.role} in track ${existing.trackCode}; withdraw that enrolment first`, { field });
   }
 
   private async assertPlaceLeft(manager: EntityManager, cohort: CohortEntity, participant: GlobalId, role: EnrolmentRole, field = "input.role"): Promise<void> {

@@ -59,7 +59,13 @@ describe("GDPR rights at the coordination office", () => {
       const document = result.data!.exportCoordinationRecords;
       expect(document).toMatchObject({ party: "coord", participantId: person, heldPersonalData: false });
       expect(document.enrolments).toEqual([
-        expect.objectContaining({ cohort: { id: first.cohort.id, name: "2026/27" }, programme: { id: first.programme.id, name: first.programme.name }, role: "MENTEE", track: "health", status: "ACTIVE" }),
+        expect.objectContaining({
+          cohort: { id: first.cohort.id, name: "2026/27" },
+          programme: { id: first.programme.id, name: first.programme.name },
+          role: "MENTEE",
+          track: "health",
+          status: "ACTIVE",
+        }),
         expect.objectContaining({ cohort: { id: second.cohort.id, name: "2026/27" }, programme: { id: second.programme.id, name: second.programme.name }, role: "MENTOR", track: "engineering" }),
       ]);
       expect(document.tandems).toEqual([
@@ -115,15 +121,25 @@ describe("GDPR rights at the coordination office", () => {
     expect(Math.abs(Date.parse(confirmation.confirmedAt) - Date.now())).toBeLessThan(60_000);
 
     expect(await columnsHolding(person)).toEqual([]);
-    const pseudonyms = await service.sql(`SELECT participant_id AS id FROM enrolments WHERE participant_id LIKE 'hst:erased:%' UNION SELECT mentee_id FROM tandems WHERE mentee_id LIKE 'hst:erased:%'`);
+    const pseudonyms = await service.sql(
+      `SELECT participant_id AS id FROM enrolments WHERE participant_id LIKE 'hst:erased:%' UNION SELECT mentee_id FROM tandems WHERE mentee_id LIKE 'hst:erased:%'`,
+    );
     expect(pseudonyms).toHaveLength(1);
     const pseudonym = pseudonyms[0]!.id as string;
     expect(pseudonym).toMatch(/^hst:erased:[0-9a-f-]{36}$/);
-    expect((await service.sql(`SELECT action, actor, participant_id FROM audit_log ORDER BY id DESC LIMIT 1`))[0]).toEqual({ action: "eraseCoordinationRecords", actor: pseudonym, participant_id: pseudonym });
+    expect((await service.sql(`SELECT action, actor, participant_id FROM audit_log ORDER BY id DESC LIMIT 1`))[0]).toEqual({
+      action: "eraseCoordinationRecords",
+      actor: pseudonym,
+      participant_id: pseudonym,
+    });
 
-    const tandems = (await ok(service.as(as.nodeCoordinator("hst")), `query($c: ID!) { tandems(cohortId: $c) { edges { node { id menteeId mentee { id } mentorId mentor { id } status closeReason acceptanceProof } } } }`, { c: first.cohort.id })).tandems.edges.map(
-      (edge: any) => edge.node,
-    );
+    const tandems = (
+      await ok(
+        service.as(as.nodeCoordinator("hst")),
+        `query($c: ID!) { tandems(cohortId: $c) { edges { node { id menteeId mentee { id } mentorId mentor { id } status closeReason acceptanceProof } } } }`,
+        { c: first.cohort.id },
+      )
+    ).tandems.edges.map((edge: any) => edge.node);
     expect(tandems).toEqual([
       { id: closed.id, menteeId: pseudonym, mentee: null, mentorId: closed.mentorId, mentor: { id: closed.mentorId }, status: "CLOSED", closeReason: "completed", acceptanceProof: null },
       { id: open.id, menteeId: pseudonym, mentee: null, mentorId: partner, mentor: { id: partner }, status: "CLOSED", closeReason: "participant erased", acceptanceProof: null },

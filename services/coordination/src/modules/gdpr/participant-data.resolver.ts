@@ -6,14 +6,13 @@ import { ErrorCode } from "@tandem/shared";
 import type { CoordinationContext } from "../../context.js";
 import { authorise, rules } from "../access/access.rules.js";
 import { MAX_ID_LENGTH } from "../common/ids.js";
-import { ErasureConfirmation } from "@tandem/shared";
+import { ErasureConfirmation } from "@tandem/party";
 
 @ArgsType()
 class ParticipantArgs {
   @Field(() => ID, { description: "Global id of the participant at their home node." })
   @MaxLength(MAX_ID_LENGTH)
   participantId: string;
-
 }
 
 /** The id is read before the rule that depends on its home node: a malformed or unknown one is the caller's input error. */
@@ -53,7 +52,8 @@ export class ParticipantDataResolver {
   @Directive("@inaccessible")
   @Mutation(() => ErasureConfirmation, {
     nullable: true,
-    description: "Anonymises every reference to a person at the coordination office (one pseudonym per person), closing their open tandems and withdrawing their enrolments. Harmless to repeat. For the person and coordinators of their home node.",
+    description:
+      "Anonymises every reference to a person at the coordination office (one pseudonym per person), closing their open tandems and withdrawing their enrolments. Harmless to repeat. For the person and coordinators of their home node.",
   })
   async eraseCoordinationRecords(@Args(() => ParticipantArgs) args: ParticipantArgs, @Ctx() ctx: CoordinationContext): Promise<ErasureConfirmation> {
     const { participantId } = args;

@@ -8,7 +8,8 @@
  */
 import { randomUUID } from "node:crypto";
 import type { DataSource, EntityManager } from "typeorm";
-import { AuditEntryEntity, TandemChangeKind, type AuditEntryEntity as AuditRow, inTransaction, repositoryOf } from "@tandem/shared";
+import { TandemChangeKind } from "@tandem/shared";
+import { AuditEntryEntity, type AuditEntryEntity as AuditRow, inTransaction, repositoryOf } from "@tandem/party";
 import type { ConsortiumDirectory } from "../../consortium-directory.js";
 import type { AuditLogService } from "../audit/audit.service.js";
 import { COHORT_KIND } from "../cohort/cohort.type.js";
@@ -125,7 +126,12 @@ export class ParticipantDataService {
         .where("status <> 'CLOSED' AND (mentee_id = :participantId OR mentor_id = :participantId)", { participantId })
         .returning(["id"])
         .execute();
-      await manager.createQueryBuilder().update(EnrolmentEntity).set({ status: "WITHDRAWN", withdrawnAt: now }).where("status = 'ACTIVE' AND participant_id = :participantId", { participantId }).execute();
+      await manager
+        .createQueryBuilder()
+        .update(EnrolmentEntity)
+        .set({ status: "WITHDRAWN", withdrawnAt: now })
+        .where("status = 'ACTIVE' AND participant_id = :participantId", { participantId })
+        .execute();
       const replace = (entity: new () => object, columns: Record<string, string>) => replaceReference(manager, entity, columns, participantId, pseudonym);
       const tandems = await replace(TandemEntity, { menteeId: "mentee_id", mentorId: "mentor_id" });
       const enrolments = await replace(EnrolmentEntity, { participantId: "participant_id" });
@@ -177,7 +183,12 @@ async function replaceReference(manager: EntityManager, entity: new () => object
     .createQueryBuilder()
     .update(entity)
     .set(set)
-    .where(Object.values(columns).map((column) => `"${column}" = :id`).join(" OR "), { id, pseudonym })
+    .where(
+      Object.values(columns)
+        .map((column) => `"${column}" = :id`)
+        .join(" OR "),
+      { id, pseudonym },
+    )
     .execute();
   return result.affected ?? 0;
 }

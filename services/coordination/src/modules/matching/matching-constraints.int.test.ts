@@ -115,7 +115,15 @@ describe("matching constraints", () => {
   });
 
   it("explains every score: a breakdown per criterion whose points add up to the score", async () => {
-    const a = mentee({ tracks: ["health", "engineering"], disciplineCode: "nursing", goalCodes: ["career", "research"], languages: ["de", "en"], experienceYears: 2, meetingFormat: "HYBRID", region: "DE-RP" });
+    const a = mentee({
+      tracks: ["health", "engineering"],
+      disciplineCode: "nursing",
+      goalCodes: ["career", "research"],
+      languages: ["de", "en"],
+      experienceYears: 2,
+      meetingFormat: "HYBRID",
+      region: "DE-RP",
+    });
     const m = mentor({ tracks: ["health"], disciplineCode: "nursing", goalCodes: ["career"], languages: ["de", "fr"], experienceYears: 7, meetingFormat: "IN_PERSON", region: "DE-SL" });
     const round = await solve([a, m]);
     const [proposal] = round.proposals;
@@ -134,7 +142,14 @@ describe("matching constraints", () => {
   it("keeps breakdowns summing to scores on a larger generated round", async () => {
     const given: MatchingProfile[] = [];
     for (let i = 0; i < 60; i++) {
-      const shape = { disciplineCode: `d${i % 4}`, goalCodes: [`g${i % 3}`, `g${i % 5}`], languages: i % 3 ? ["en", "de"] : ["en"], experienceYears: i % 17, meetingFormat: (["ONLINE", "HYBRID", "IN_PERSON"] as const)[i % 3], region: ["DE-RP", "CZ-PL", "LU"][i % 3]! };
+      const shape = {
+        disciplineCode: `d${i % 4}`,
+        goalCodes: [`g${i % 3}`, `g${i % 5}`],
+        languages: i % 3 ? ["en", "de"] : ["en"],
+        experienceYears: i % 17,
+        meetingFormat: (["ONLINE", "HYBRID", "IN_PERSON"] as const)[i % 3],
+        region: ["DE-RP", "CZ-PL", "LU"][i % 3]!,
+      };
       given.push(i % 3 ? mentee({ ...shape, nodeId: ["hst", "zcu", "unilu"][i % 3]! }) : mentor({ ...shape, mentorCapacity: 2, nodeId: ["zcu", "unilu", "othaw"][i % 3]! }));
     }
     const round = await solve(given);
@@ -147,7 +162,10 @@ describe("matching constraints", () => {
         expect(part.subScore).toBeLessThanOrEqual(1);
       }
     }
-    expect(round.totalScore).toBeCloseTo(round.proposals.reduce((total: number, proposal: { score: number }) => total + proposal.score, 0), 9);
+    expect(round.totalScore).toBeCloseTo(
+      round.proposals.reduce((total: number, proposal: { score: number }) => total + proposal.score, 0),
+      9,
+    );
   });
 
   it("changes the outcome with the programme's weights, and records the weights each round used", async () => {
@@ -165,11 +183,17 @@ describe("matching constraints", () => {
     expect(first.weights).toEqual({ track: 3, discipline: 3, goals: 2, experienceGap: 1, formatRegion: 1, languageDepth: 1 });
 
     expect((await ok(service, WEIGHTS, { p: programme.id, w: { discipline: 0.5, goals: 10 } })).updateMatchingWeights.matchingWeights).toEqual({ discipline: 0.5, goals: 10 });
-    const next = (await ok(service, `mutation($p: ID!, $n: String!, $q: [CohortQuotaInput!]!) { createCohort(input: { programmeId: $p, name: $n, startsOn: "2027-10-01", endsOn: "2028-06-30", quotas: $q }) { id } }`, {
-      p: programme.id,
-      n: "Next year",
-      q: [{ nodeId: "hst", mentees: 5, mentors: 5 }],
-    })).createCohort;
+    const next = (
+      await ok(
+        service,
+        `mutation($p: ID!, $n: String!, $q: [CohortQuotaInput!]!) { createCohort(input: { programmeId: $p, name: $n, startsOn: "2027-10-01", endsOn: "2028-06-30", quotas: $q }) { id } }`,
+        {
+          p: programme.id,
+          n: "Next year",
+          q: [{ nodeId: "hst", mentees: 5, mentors: 5 }],
+        },
+      )
+    ).createCohort;
     const after = shape();
     profiles.set(next.id, after.all);
     const second = await solvedRound(service, next.id);
@@ -218,7 +242,9 @@ describe("matching constraints", () => {
       const round = await finishedRound(service, await startRound(service, cohort.id));
       expect(round).toMatchObject({ status: "FAILED", proposals: [], unmatched: [], matchedCount: null });
       expect(round.finishedAt).not.toBeNull();
-      expect(await service.sql(`SELECT count(*)::int AS n FROM matching_proposals p JOIN matching_rounds r ON r.id = p.round_id WHERE r.cohort_id = $1`, [cohort.id.split(":")[2]])).toEqual([{ n: 0 }]);
+      expect(await service.sql(`SELECT count(*)::int AS n FROM matching_proposals p JOIN matching_rounds r ON r.id = p.round_id WHERE r.cohort_id = $1`, [cohort.id.split(":")[2]])).toEqual([
+        { n: 0 },
+      ]);
       return round.error as string;
     }
 
@@ -250,7 +276,15 @@ describe("matching constraints", () => {
       const a = mentee();
       const b = mentee();
       const m = mentor({ mentorCapacity: 1 });
-      expect(await failWith([a, b, m], [[a, m], [b, m]])).toMatch(new RegExp(`2 pins name mentor ${m.pseudonym.replace(".", "\\.")}, more than their 1 free place`));
+      expect(
+        await failWith(
+          [a, b, m],
+          [
+            [a, m],
+            [b, m],
+          ],
+        ),
+      ).toMatch(new RegExp(`2 pins name mentor ${m.pseudonym.replace(".", "\\.")}, more than their 1 free place`));
     });
   });
 });

@@ -44,7 +44,16 @@ describe("GDPR rights over matching records", () => {
 
     const document = (await ok(service.as(as.participant(person)), EXPORT, { p: person })).exportCoordinationRecords;
     expect(document.matchingProposals).toEqual([
-      { id: proposal.id, cohort: { id: cohort.id, name: cohort.name }, programme: expect.objectContaining({ id: cohort.programmeId }), role: "MENTEE", pseudonym: a.pseudonym, status: "ACCEPTED_BY_MENTEE", respondedAt: expect.any(String), tandemId: null },
+      {
+        id: proposal.id,
+        cohort: { id: cohort.id, name: cohort.name },
+        programme: expect.objectContaining({ id: cohort.programmeId }),
+        role: "MENTEE",
+        pseudonym: a.pseudonym,
+        status: "ACCEPTED_BY_MENTEE",
+        respondedAt: expect.any(String),
+        tandemId: null,
+      },
     ]);
     expect(document.auditEntries.map((entry: { action: string; targetId: string }) => [entry.action, entry.targetId])).toContainEqual(["respondToProposal", proposal.id]);
     // the export itself is audited, naming them
@@ -65,7 +74,10 @@ describe("GDPR rights over matching records", () => {
     profiles.set(cohort.id, [a, m]);
     const [proposal] = (await solvedRound(service, cohort.id)).proposals;
     const person = participantId("hst");
-    for (const [pseudonym, participant] of [[a.pseudonym, person], [m.pseudonym, participantId("zcu")]] as const) {
+    for (const [pseudonym, participant] of [
+      [a.pseudonym, person],
+      [m.pseudonym, participantId("zcu")],
+    ] as const) {
       const proof = await pseudonymProof(service, { cohortId: cohort.id, pseudonym, participantId: participant });
       await ok(service.as(as.participant(participant)), RESPOND_TO_PROPOSAL, { p: proposal.id, a: true, proof });
     }

@@ -1,6 +1,6 @@
 import { Matches, MaxLength } from "class-validator";
 import { ArgsType, Field, ID } from "type-graphql";
-import { PSEUDONYM_PATTERN } from "../../matching/matching-profile.js";
+import { PSEUDONYM_PATTERN } from "@tandem/shared";
 import { MAX_ID_LENGTH } from "../common/ids.js";
 
 const PSEUDONYM_MESSAGE = "must be a matching pseudonym (mp1.…)";

@@ -1,6 +1,6 @@
 import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation } from "typeorm";
 import { CohortEntity } from "../cohort/cohort.entity.js";
-import { PSEUDONYM_MAX_LENGTH } from "../../matching/matching-profile.js";
+import { PSEUDONYM_MAX_LENGTH } from "@tandem/shared";
 
 /** PIN: must pair; BAN: must not pair. */
 export type PairRuleKind = "PIN" | "BAN";

@@ -1,5 +1,6 @@
 import { In, type DataSource } from "typeorm";
-import { AppError, ErrorCode, isUniqueViolation, inTransaction, repositoryOf } from "@tandem/shared";
+import { AppError, ErrorCode } from "@tandem/shared";
+import { isUniqueViolation, inTransaction, repositoryOf } from "@tandem/party";
 import type { ConsortiumDirectory } from "../../consortium-directory.js";
 import { lockCohort } from "../cohort/cohort.service.js";
 import { COHORT_KIND } from "../cohort/cohort.type.js";
@@ -30,20 +31,19 @@ export class MatchingPairRuleService {
     if (menteePseudonym === mentorPseudonym) throw new AppError(ErrorCode.BAD_USER_INPUT, "mentorPseudonym: must differ from the mentee's", { field: "mentorPseudonym" });
     const conflict = (message: string, field = "mentorPseudonym") => new AppError(ErrorCode.CONFLICT, `${field}: ${message}`, { field });
     return inTransaction(this.dataSource, async (manager) => {
-        await lockCohort(manager, cohortId, "cohortId");
-        const rules = manager.getRepository(MatchingPairRuleEntity);
-        const existing = await rules.findOneBy({ cohortId, menteePseudonym, mentorPseudonym });
-        if (existing?.kind === kind) return existing;
-        if (existing) throw conflict(`the pair already has a ${existing.kind} (${this.directory.globalId(PAIR_RULE_KIND, existing.id)}); remove it first`);
-        if (kind === "PIN") {
-          const pin = await rules.findOneBy({ cohortId, menteePseudonym, kind: "PIN" });
-          if (pin) throw conflict(`the mentee is already pinned to ${pin.mentorPseudonym}; remove that pin first`, "menteePseudonym");
-        }
-        return rules.save(rules.create({ cohortId, kind, menteePseudonym, mentorPseudonym }));
-      })
-      .catch((error: unknown) => {
-        throw isUniqueViolation(error) ? conflict("a rule for this pair or a pin of this mentee was added at the same time; try again") : error;
-      });
+      await lockCohort(manager, cohortId, "cohortId");
+      const rules = manager.getRepository(MatchingPairRuleEntity);
+      const existing = await rules.findOneBy({ cohortId, menteePseudonym, mentorPseudonym });
+      if (existing?.kind === kind) return existing;
+      if (existing) throw conflict(`the pair already has a ${existing.kind} (${this.directory.globalId(PAIR_RULE_KIND, existing.id)}); remove it first`);
+      if (kind === "PIN") {
+        const pin = await rules.findOneBy({ cohortId, menteePseudonym, kind: "PIN" });
+        if (pin) throw conflict(`the mentee is already pinned to ${pin.mentorPseudonym}; remove that pin first`, "menteePseudonym");
+      }
+      return rules.save(rules.create({ cohortId, kind, menteePseudonym, mentorPseudonym }));
+    }).catch((error: unknown) => {
+      throw isUniqueViolation(error) ? conflict("a rule for this pair or a pin of this mentee was added at the same time; try again") : error;
+    });
   }
 
   /** Removes a pin or a ban; false when there was none. */

@@ -3,7 +3,7 @@ import type { CriterionScore } from "../../matching/criteria.js";
 import { CohortEntity } from "../cohort/cohort.entity.js";
 import { TandemEntity, type TandemResponse } from "../tandem/tandem.entity.js";
 import { MatchingRoundEntity } from "./matching-round.entity.js";
-import { PSEUDONYM_MAX_LENGTH } from "../../matching/matching-profile.js";
+import { PSEUDONYM_MAX_LENGTH } from "@tandem/shared";
 
 export type ProposalStatus = "PROPOSED" | "ACCEPTED_BY_MENTEE" | "ACCEPTED_BY_MENTOR" | "ACCEPTED" | "DECLINED";
 /** Proposals that keep their mentee and a place of their mentor: open ones and accepted ones. */

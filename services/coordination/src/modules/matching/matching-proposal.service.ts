@@ -8,7 +8,8 @@
  * ids, enrolling them first when needed, in the same transaction.
  */
 import type { DataSource } from "typeorm";
-import { AppError, ErrorCode, verifyMatchingPseudonymProof, type MatchingPseudonymProof, inTransaction, repositoryOf } from "@tandem/shared";
+import { AppError, ErrorCode, verifyMatchingPseudonymProof, type MatchingPseudonymProof } from "@tandem/shared";
+import { inTransaction, repositoryOf } from "@tandem/party";
 import type { ConsortiumDirectory } from "../../consortium-directory.js";
 import { lockCohort } from "../cohort/cohort.service.js";
 import { COHORT_KIND } from "../cohort/cohort.type.js";

@@ -51,8 +51,7 @@ describe("re-match pool", () => {
     // three places in all, two held by the accepted and the open proposal: one left, never for the pair that declined
     expect(second.matchedCount).toBe(1);
     expect(second.proposals[0]).not.toMatchObject({ menteePseudonym: declinedOne.menteePseudonym, mentorPseudonym: declinedOne.mentorPseudonym });
-    const load = (mentorPseudonym: string) =>
-      [acceptedOne, openOne, ...second.proposals].filter((proposal: { mentorPseudonym: string }) => proposal.mentorPseudonym === mentorPseudonym).length;
+    const load = (mentorPseudonym: string) => [acceptedOne, openOne, ...second.proposals].filter((proposal: { mentorPseudonym: string }) => proposal.mentorPseudonym === mentorPseudonym).length;
     expect(load(x.pseudonym)).toBeLessThanOrEqual(2);
     expect(load(y.pseudonym)).toBeLessThanOrEqual(1);
     expect(second.unmatched.map((entry: { reason: string }) => entry.reason)).toEqual(["CAPACITY_EXHAUSTED", "CAPACITY_EXHAUSTED"]);

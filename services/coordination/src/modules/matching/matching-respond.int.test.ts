@@ -31,7 +31,10 @@ describe("answers to proposals", () => {
   async function proposed(pairs = 1, quota = 5) {
     const { cohort, programme } = await seedCohort(service, {}, quota);
     const people = Array.from({ length: pairs }, () => ({ mentee: mentee({ nodeId: "hst" }), mentor: mentor({ nodeId: "zcu" }) }));
-    profiles.set(cohort.id, people.flatMap((pair) => [pair.mentee, pair.mentor]));
+    profiles.set(
+      cohort.id,
+      people.flatMap((pair) => [pair.mentee, pair.mentor]),
+    );
     const round = await solvedRound(service, cohort.id);
     const party = async (pseudonym: string, node: string): Promise<Party> => {
       const id = participantId(node);
@@ -75,7 +78,10 @@ describe("answers to proposals", () => {
       { participant_id: proposal.mentee.id, role: "MENTEE", track_code: "health", status: "ACTIVE" },
       { participant_id: proposal.mentor.id, role: "MENTOR", track_code: "health", status: "ACTIVE" },
     ]);
-    const changes = await service.feed().subscribe([`tandem:${tandem.id}`], feedStart).waitFor(1);
+    const changes = await service
+      .feed()
+      .subscribe([`tandem:${tandem.id}`], feedStart)
+      .waitFor(1);
     expect(changes.map((change) => [change.kind, change.refs])).toEqual([["ACCEPTED", { tandemId: tandem.id }]]);
     const audit = await service.sql(`SELECT action, participant_id, target_id, actor FROM audit_log WHERE action IN ('respondToProposal', 'createTandemFromProposal') ORDER BY id DESC LIMIT 3`);
     expect(audit).toEqual(
@@ -122,7 +128,11 @@ describe("answers to proposals", () => {
     const forbidden: [string, string, ReturnType<typeof as.participant>][] = [
       ["someone else's (valid) proof", proposal.mentee.proof, as.participant(participantId("hst"))],
       ["a foreign node claiming the mentee's pseudonym for its participant", await pseudonymProof(service, { ...menteeClaims, participantId: stranger }), as.participant(stranger)],
-      ["the wrong side: the mentee's node claiming the mentor's pseudonym for its own participant", await pseudonymProof(service, { cohortId: cohort.id, pseudonym: proposal.mentor.pseudonym, participantId: proposal.mentee.id }), as.participant(proposal.mentee.id)],
+      [
+        "the wrong side: the mentee's node claiming the mentor's pseudonym for its own participant",
+        await pseudonymProof(service, { cohortId: cohort.id, pseudonym: proposal.mentor.pseudonym, participantId: proposal.mentee.id }),
+        as.participant(proposal.mentee.id),
+      ],
       ["the proof of a participant of another proposal", other.mentee.proof, as.participant(other.mentee.id)],
       ["a node coordinator holding the participant's proof", proposal.mentee.proof, as.nodeCoordinator("hst")],
       ["a joint coordinator holding it", proposal.mentee.proof, as.jointCoordinator()],
@@ -182,7 +192,10 @@ describe("answers to proposals", () => {
     const [proposal] = proposals;
     const mine = (await ok(service.as(as.participant(proposal.mentor.id, "mentor")), MINE, { c: cohort.id, proof: proposal.mentor.proof })).myMatchingProposals;
     expect(mine.map((entry: { id: string }) => entry.id)).toEqual([proposal.id]);
-    expect(firstError(await service.as(as.participant(participantId("zcu"))).query(MINE, { c: cohort.id, proof: proposal.mentor.proof }))).toMatchObject({ code: "FORBIDDEN", rule: "read-own-proposals" });
+    expect(firstError(await service.as(as.participant(participantId("zcu"))).query(MINE, { c: cohort.id, proof: proposal.mentor.proof }))).toMatchObject({
+      code: "FORBIDDEN",
+      rule: "read-own-proposals",
+    });
     const otherCohort = (await seedCohort(service)).cohort;
     expect(firstError(await service.as(as.participant(proposal.mentor.id)).query(MINE, { c: otherCohort.id, proof: proposal.mentor.proof }))).toMatchObject({ code: "INVALID_PROOF" });
   });

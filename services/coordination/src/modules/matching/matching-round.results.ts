@@ -29,7 +29,11 @@ export async function storeSolution(dataSource: DataSource, round: MatchingRound
       }),
     );
     await insertInChunks(manager, MatchingProposalEntity, proposals);
-    await insertInChunks(manager, MatchingUnmatchedEntity, solution.unmatched.map((entry) => Object.assign(new MatchingUnmatchedEntity(), { roundId: round.id, ...entry })));
+    await insertInChunks(
+      manager,
+      MatchingUnmatchedEntity,
+      solution.unmatched.map((entry) => Object.assign(new MatchingUnmatchedEntity(), { roundId: round.id, ...entry })),
+    );
     const ended = await manager
       .createQueryBuilder()
       .update(MatchingRoundEntity)

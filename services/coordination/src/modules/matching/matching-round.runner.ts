@@ -85,7 +85,11 @@ export class MatchingRoundRunner {
       if (signal.aborted) throw new RoundInterrupted();
       await progress.enter("SOLVING", this.now(), PROGRESS.FETCHED, { profileCount: profiles.length });
       const input = await roundInputOf(dataSource, directory, round, profiles);
-      const solution = await solveInWorker(input, (event) => progress.set(event.kind === "solving" ? PROGRESS.SCORED : PROGRESS.FETCHED + (PROGRESS.SCORED - PROGRESS.FETCHED) * event.fraction), signal);
+      const solution = await solveInWorker(
+        input,
+        (event) => progress.set(event.kind === "solving" ? PROGRESS.SCORED : PROGRESS.FETCHED + (PROGRESS.SCORED - PROGRESS.FETCHED) * event.fraction),
+        signal,
+      );
       progress.set(PROGRESS.SOLVED);
       await progress.flush();
       await storeSolution(dataSource, round, solution, this.now());

@@ -1,5 +1,6 @@
 import { In, type DataSource } from "typeorm";
-import { AppError, ErrorCode, afterCommit, inTransaction, isUniqueViolation, repositoryOf } from "@tandem/shared";
+import { AppError, ErrorCode } from "@tandem/shared";
+import { afterCommit, inTransaction, isUniqueViolation, repositoryOf } from "@tandem/party";
 import type { ConsortiumDirectory } from "../../consortium-directory.js";
 import { CohortEntity } from "../cohort/cohort.entity.js";
 import { lockCohort } from "../cohort/cohort.service.js";
@@ -32,23 +33,22 @@ export class MatchingRoundService {
     const localId = this.directory.parseLocal(cohortId, COHORT_KIND, "cohortId");
     const busy = () => new AppError(ErrorCode.CONFLICT, "cohortId: a matching round of this cohort is still running; wait for it to end", { field: "cohortId" });
     const round = await inTransaction(this.dataSource, async (manager) => {
-        const cohort = await lockCohort(manager, localId, "cohortId");
-        const programme = await manager.getRepository(ProgrammeEntity).findOneByOrFail({ id: cohort.programmeId });
-        const rounds = manager.getRepository(MatchingRoundEntity);
-        if (await rounds.existsBy({ cohortId: localId, status: In([...RUNNING_ROUND_STATUSES]) })) throw busy();
-        if (scope === "FULL") {
-          const held = await manager.getRepository(MatchingProposalEntity).countBy({ cohortId: localId, status: In([...HELD_PROPOSAL_STATUSES]) });
-          if (held > 0) {
-            throw new AppError(ErrorCode.CONFLICT, `scope: the cohort has ${held} open or accepted proposal(s) from earlier rounds; start a REMATCH_POOL round, which keeps them`, { field: "scope" });
-          }
+      const cohort = await lockCohort(manager, localId, "cohortId");
+      const programme = await manager.getRepository(ProgrammeEntity).findOneByOrFail({ id: cohort.programmeId });
+      const rounds = manager.getRepository(MatchingRoundEntity);
+      if (await rounds.existsBy({ cohortId: localId, status: In([...RUNNING_ROUND_STATUSES]) })) throw busy();
+      if (scope === "FULL") {
+        const held = await manager.getRepository(MatchingProposalEntity).countBy({ cohortId: localId, status: In([...HELD_PROPOSAL_STATUSES]) });
+        if (held > 0) {
+          throw new AppError(ErrorCode.CONFLICT, `scope: the cohort has ${held} open or accepted proposal(s) from earlier rounds; start a REMATCH_POOL round, which keeps them`, { field: "scope" });
         }
-        const nodeIds = programme.participatingNodeIds.filter((id) => this.directory.node(id) !== null);
-        const weights = await this.weights.current(manager, programme.id);
-        return rounds.save(rounds.create({ cohortId: localId, scope, status: "PENDING", progress: 0, weights, crossBorderRule: programme.crossBorderRule, nodeIds }));
-      })
-      .catch((error: unknown) => {
-        throw isUniqueViolation(error, "matching_rounds_one_running_per_cohort") ? busy() : error;
-      });
+      }
+      const nodeIds = programme.participatingNodeIds.filter((id) => this.directory.node(id) !== null);
+      const weights = await this.weights.current(manager, programme.id);
+      return rounds.save(rounds.create({ cohortId: localId, scope, status: "PENDING", progress: 0, weights, crossBorderRule: programme.crossBorderRule, nodeIds }));
+    }).catch((error: unknown) => {
+      throw isUniqueViolation(error, "matching_rounds_one_running_per_cohort") ? busy() : error;
+    });
     afterCommit(this.dataSource, () => this.runner.launch(round.id));
     return round;
   }

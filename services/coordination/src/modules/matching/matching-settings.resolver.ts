@@ -26,7 +26,10 @@ export class ProgrammeMatchingResolver {
 
 @Resolver(() => MatchingPairRule)
 export class MatchingPairRuleResolver {
-  @Mutation(() => MatchingPairRule, { description: "Pins a mentee to a mentor of a cohort, by pseudonym: the next rounds pair them before solving, unless that breaks a conflict token or the cross-border rule (the round then fails, saying so). Joint coordinators." })
+  @Mutation(() => MatchingPairRule, {
+    description:
+      "Pins a mentee to a mentor of a cohort, by pseudonym: the next rounds pair them before solving, unless that breaks a conflict token or the cross-border rule (the round then fails, saying so). Joint coordinators.",
+  })
   async pinPair(@Args(() => PairRuleArgs) args: PairRuleArgs, @Ctx() ctx: CoordinationContext): Promise<MatchingPairRule> {
     authorise(ctx.caller, rules.manageMatching);
     return MatchingPairRule.fromEntity(await ctx.services.matchingPairRules.add("PIN", args), ctx.coordinationId);

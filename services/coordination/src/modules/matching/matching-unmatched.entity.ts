@@ -1,7 +1,7 @@
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation } from "typeorm";
 import type { UnmatchedReason } from "../../matching/round-input.js";
 import { MatchingRoundEntity } from "./matching-round.entity.js";
-import { PSEUDONYM_MAX_LENGTH } from "../../matching/matching-profile.js";
+import { PSEUDONYM_MAX_LENGTH } from "@tandem/shared";
 
 /** A mentee a round left without a proposal, and why. */
 @Entity({ name: "matching_unmatched_mentees" })

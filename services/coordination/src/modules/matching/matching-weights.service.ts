@@ -1,5 +1,6 @@
 import { In, type DataSource, type EntityManager } from "typeorm";
-import { AppError, ErrorCode, rejectNulls, inTransaction, repositoryOf } from "@tandem/shared";
+import { AppError, ErrorCode, rejectNulls } from "@tandem/shared";
+import { inTransaction, repositoryOf } from "@tandem/party";
 import { CRITERIA, DEFAULT_MATCHING_WEIGHTS, type MatchingWeights } from "../../matching/criteria.js";
 import type { ConsortiumDirectory } from "../../consortium-directory.js";
 import { ProgrammeEntity } from "../programme/programme.entity.js";

@@ -1,10 +1,9 @@
 import { ArrayMaxSize, ArrayMinSize, IsIn, Length, Matches, MaxLength, ValidateNested } from "class-validator";
 import { Field, InputType } from "type-graphql";
-import { NODE_ID_PATTERN } from "@tandem/shared";
+import { NODE_ID_PATTERN, TRACK_CODE } from "@tandem/shared";
 import { CrossBorderRuleEnum } from "./programme.type.js";
 import type { CrossBorderRule } from "./programme.entity.js";
 
-export const TRACK_CODE = /^[a-z][a-z0-9-]{1,31}$/;
 export const MAX_TRACKS = 20;
 
 @InputType()

@@ -49,7 +49,16 @@ describe("programmes", () => {
   it.each([
     [{ participatingNodeIds: ["hst", "mars"] }, "UNKNOWN_NODE", "input.participatingNodeIds"],
     [{ participatingNodeIds: ["coord"] }, "UNKNOWN_NODE", "input.participatingNodeIds"],
-    [{ tracks: [{ code: "health", name: "Health" }, { code: "health", name: "Care" }] }, "BAD_USER_INPUT", "input.tracks"],
+    [
+      {
+        tracks: [
+          { code: "health", name: "Health" },
+          { code: "health", name: "Care" },
+        ],
+      },
+      "BAD_USER_INPUT",
+      "input.tracks",
+    ],
     [{ participatingNodeIds: ["hst"], crossBorderRule: "DIFFERENT_NODE" }, "BAD_USER_INPUT", "input.crossBorderRule"],
     [{ participatingNodeIds: ["hst", "othaw"], crossBorderRule: "DIFFERENT_COUNTRY" }, "BAD_USER_INPUT", "input.crossBorderRule"],
   ])("applies business rules %o → %s on %s, leaving no rows", async (override, code, field) => {

@@ -1,5 +1,6 @@
 import { In, type DataSource, type Repository } from "typeorm";
-import { AppError, ErrorCode, invalidField, isUniqueViolation, inTransaction, repositoryOf } from "@tandem/shared";
+import { AppError, ErrorCode, invalidField } from "@tandem/shared";
+import { isUniqueViolation, inTransaction, repositoryOf } from "@tandem/party";
 import type { ConsortiumDirectory } from "../../consortium-directory.js";
 import { ProgrammeEntity, type CrossBorderRule } from "./programme.entity.js";
 import { ProgrammeTrackEntity } from "./programme-track.entity.js";
@@ -47,9 +48,7 @@ export class ProgrammeService {
     return inTransaction(this.dataSource, async (manager) => {
       const programmes = manager.getRepository(ProgrammeEntity);
       if (await programmes.existsBy({ name })) throw nameTaken();
-      const programme = await programmes.save(
-        programmes.create({ name, description: input.description, participatingNodeIds: nodeIds, crossBorderRule: input.crossBorderRule }),
-      );
+      const programme = await programmes.save(programmes.create({ name, description: input.description, participatingNodeIds: nodeIds, crossBorderRule: input.crossBorderRule }));
       const tracks = manager.getRepository(ProgrammeTrackEntity);
       await tracks.insert(input.tracks.map((track, position) => ({ programmeId: programme.id, code: track.code, name: track.name.trim(), position })));
       return programme;

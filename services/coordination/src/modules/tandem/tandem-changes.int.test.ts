@@ -4,7 +4,8 @@
  * id only, and serves them to the gateway on its change feed.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { as, describeFeedError, fetchChangesSince } from "@tandem/shared/testkit";
+import { as } from "@tandem/shared/testkit";
+import { describeFeedError, fetchChangesSince } from "@tandem/party/testkit";
 import { startTestCoordination, type TestCoordination } from "../../../test/test-coordination.js";
 import { ACTIVATE, CLOSE, PROPOSE_TANDEM, RESPOND, enrolNew, firstError, ok, proposeNew, seedCohort } from "../../../test/fixtures.js";
 

@@ -1,6 +1,7 @@
 /** What coordination tells the change feed about tandems, inside the transaction of the change: ids only. */
 import type { EntityManager } from "typeorm";
-import { publishChange, tandemTopic, type TandemChangeKind } from "@tandem/shared";
+import { tandemTopic, type TandemChangeKind } from "@tandem/shared";
+import { publishChange } from "@tandem/party";
 import type { ConsortiumDirectory } from "../../consortium-directory.js";
 import { TANDEM_KIND } from "./tandem.type.js";
 

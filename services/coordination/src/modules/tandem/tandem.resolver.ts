@@ -1,5 +1,6 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
-import { connectionTypes, isUser } from "@tandem/shared";
+import { isUser } from "@tandem/shared";
+import { connectionTypes } from "@tandem/party";
 import type { CoordinationContext } from "../../context.js";
 import { authorise, forbidden, permitted, rules, visibilityOf, type Partners } from "../access/access.rules.js";
 import { Cohort } from "../cohort/cohort.type.js";
@@ -20,7 +21,9 @@ export class TandemResolver {
     return Tandem.fromEntity(entity, ctx.coordinationId);
   }
 
-  @Query(() => TandemConnection, { description: "Tandems of a cohort in creation order: all for joint coordinators, those with a partner of their node for node coordinators, their own for participants." })
+  @Query(() => TandemConnection, {
+    description: "Tandems of a cohort in creation order: all for joint coordinators, those with a partner of their node for node coordinators, their own for participants.",
+  })
   async tandems(@Args(() => TandemsArgs) args: TandemsArgs, @Ctx() ctx: CoordinationContext): Promise<TandemConnection> {
     authorise(ctx.caller, rules.readCatalogue);
     const page = await ctx.services.tandems.list(args, visibilityOf(ctx.caller));
@@ -61,7 +64,8 @@ export class TandemResolver {
 
   @FieldResolver(() => String, {
     nullable: true,
-    description: "Once both partners accepted (and until the tandem closes): the coordination office's signed statement of it (a tandem-accepted proof, JWS), which the partners' home nodes require before disclosing contacts. For the partners, their nodes' coordinators and joint coordinators; null for others.",
+    description:
+      "Once both partners accepted (and until the tandem closes): the coordination office's signed statement of it (a tandem-accepted proof, JWS), which the partners' home nodes require before disclosing contacts. For the partners, their nodes' coordinators and joint coordinators; null for others.",
   })
   async acceptanceProof(@Root() tandem: Tandem, @Ctx() ctx: CoordinationContext): Promise<string | null> {
     if (!permitted(ctx.caller, rules.readAcceptanceProof, tandem)) return null;

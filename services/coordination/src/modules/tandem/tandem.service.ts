@@ -1,5 +1,6 @@
 import { In, type DataSource, type EntityManager, type Repository } from "typeorm";
-import { AppError, ErrorCode, invalidField, ProofType, signProof, TandemChangeKind, type GlobalId, type SigningKey, inTransaction, repositoryOf } from "@tandem/shared";
+import { AppError, ErrorCode, invalidField, ProofType, signProof, TandemChangeKind, type GlobalId, type SigningKey } from "@tandem/shared";
+import { inTransaction, repositoryOf } from "@tandem/party";
 import type { ConsortiumDirectory } from "../../consortium-directory.js";
 import type { Visibility } from "../access/access.rules.js";
 import { whereVisible } from "../access/access.sql.js";
@@ -100,11 +101,7 @@ export class TandemService {
    * both accepted already (a matching proposal they both accepted), under
    * the open-tandem limits (refusals name `field`), published as ACCEPTED.
    */
-  async createAccepted(
-    manager: EntityManager,
-    pair: { cohortId: string; menteeId: string; mentorId: string; menteeRespondedAt: Date; mentorRespondedAt: Date },
-    field: string,
-  ): Promise<TandemEntity> {
+  async createAccepted(manager: EntityManager, pair: { cohortId: string; menteeId: string; mentorId: string; menteeRespondedAt: Date; mentorRespondedAt: Date }, field: string): Promise<TandemEntity> {
     await this.assertOpenTandemLimits(manager, pair.cohortId, pair, { mentee: field, mentor: field });
     const repository = manager.getRepository(TandemEntity);
     const tandem = await repository.save(repository.create({ ...pair, status: "ACCEPTED", menteeResponse: "ACCEPTED", mentorResponse: "ACCEPTED" }));

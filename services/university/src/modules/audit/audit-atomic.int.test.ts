@@ -7,7 +7,8 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { signProof, type Caller } from "@tandem/shared";
-import { as, refuseAuditWrites, snapshotTables } from "@tandem/shared/testkit";
+import { as } from "@tandem/shared/testkit";
+import { refuseAuditWrites, snapshotTables } from "@tandem/party/testkit";
 import { startTestNode, type TestNode } from "../../../test/test-node.js";
 import {
   CANCEL_EVENT,
@@ -50,7 +51,12 @@ describe("a node whose audit log cannot be written", () => {
     const registration = await register(node, event.id, ines.id);
     const consented = cohortId();
     await consentToMatching(node, ines.id, consented);
-    const proof = await signProof(node.trust.keys.get("coord")!, "coord", { type: "tandem-accepted", tandemId: `coord:tandem:${randomUUID()}`, menteeId: ines.id, mentorId: remoteParticipantId("zcu") });
+    const proof = await signProof(node.trust.keys.get("coord")!, "coord", {
+      type: "tandem-accepted",
+      tandemId: `coord:tandem:${randomUUID()}`,
+      menteeId: ines.id,
+      mentorId: remoteParticipantId("zcu"),
+    });
     const coordinator = as.nodeCoordinator("hst");
     const self = as.participant(ines.id);
     cases = {

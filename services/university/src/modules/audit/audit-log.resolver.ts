@@ -1,7 +1,7 @@
 import { Args, Ctx, Query, Resolver } from "type-graphql";
 import { rules } from "../../access.js";
 import type { NodeContext } from "../../context.js";
-import { AuditEntry, AuditEntryConnection } from "@tandem/shared";
+import { AuditEntry, AuditEntryConnection } from "@tandem/party";
 import { AuditLogArgs } from "./audit-log.args.js";
 
 @Resolver(() => AuditEntry)

@@ -1,5 +1,6 @@
 import type { DataSource, Repository } from "typeorm";
-import { AppError, AuditEntryEntity, ErrorCode, encodeSortCursor, toPage } from "@tandem/shared";
+import { AppError, ErrorCode, encodeSortCursor } from "@tandem/shared";
+import { AuditEntryEntity, toPage } from "@tandem/party";
 import { decodeTimeCursor } from "../common/time-cursor.js";
 import type { AuditLogArgs } from "./audit-log.args.js";
 
@@ -15,7 +16,11 @@ export class AuditLogService {
     const filtered = this.repository.createQueryBuilder("a");
     if (args.participantId) filtered.where("(a.participant_id = :participantId OR a.target_id = :participantId)", { participantId: args.participantId });
     const totalCount = await filtered.clone().getCount();
-    const page = filtered.clone().orderBy("a.at", "DESC").addOrderBy("a.id", "DESC").limit(args.first + 1);
+    const page = filtered
+      .clone()
+      .orderBy("a.at", "DESC")
+      .addOrderBy("a.id", "DESC")
+      .limit(args.first + 1);
     if (args.after) {
       const { at, id } = decodeTimeCursor(args.after, "audit log");
       if (!/^\d{1,19}$/.test(id)) throw new AppError(ErrorCode.BAD_CURSOR, "after: not an audit log cursor", { field: "after" });

@@ -29,7 +29,9 @@ describe("the audit log of a node", () => {
   afterAll(() => node.stop());
 
   const entriesAbout = (participantId: string) =>
-    node.sql(`SELECT actor, actor_home, actor_roles, via, request_id, action, participant_id, field_group, target_id, outcome FROM audit_log WHERE participant_id = $1 OR target_id = $1 ORDER BY id`, [participantId]);
+    node.sql(`SELECT actor, actor_home, actor_roles, via, request_id, action, participant_id, field_group, target_id, outcome FROM audit_log WHERE participant_id = $1 OR target_id = $1 ORDER BY id`, [
+      participantId,
+    ]);
   /** Sends as `caller` with a token kept for the scan below. */
   async function sendAs(caller: Caller, query: string, variables: Record<string, unknown>) {
     const token = await node.token(caller);
@@ -43,8 +45,30 @@ describe("the audit log of a node", () => {
     const result = await sendAs(caller, READ, { id: ines.id });
     expect(result.data!.participant).toMatchObject({ displayName: PERSON.displayName, phone: PERSON.phone });
     expect((await entriesAbout(ines.id)).slice(before)).toEqual([
-      { actor: ines.id, actor_home: "hst", actor_roles: ["mentee"], via: "gateway", request_id: "gw-req-42", action: "disclose", participant_id: ines.id, field_group: "name", target_id: null, outcome: "ok" },
-      { actor: ines.id, actor_home: "hst", actor_roles: ["mentee"], via: "gateway", request_id: "gw-req-42", action: "disclose", participant_id: ines.id, field_group: "contact", target_id: null, outcome: "ok" },
+      {
+        actor: ines.id,
+        actor_home: "hst",
+        actor_roles: ["mentee"],
+        via: "gateway",
+        request_id: "gw-req-42",
+        action: "disclose",
+        participant_id: ines.id,
+        field_group: "name",
+        target_id: null,
+        outcome: "ok",
+      },
+      {
+        actor: ines.id,
+        actor_home: "hst",
+        actor_roles: ["mentee"],
+        via: "gateway",
+        request_id: "gw-req-42",
+        action: "disclose",
+        participant_id: ines.id,
+        field_group: "contact",
+        target_id: null,
+        outcome: "ok",
+      },
     ]);
   });
 

@@ -4,7 +4,8 @@
  * the disclosure rules in one query per batch.
  */
 import { In, type DataSource, type Repository } from "typeorm";
-import { AppError, ErrorCode, ProofType, tryParseGlobalId, verifyDisclosureProof, type ConsortiumRegistry, type DisclosureProof, inTransaction, repositoryOf } from "@tandem/shared";
+import { AppError, ErrorCode, ProofType, tryParseGlobalId, verifyDisclosureProof, type ConsortiumRegistry, type DisclosureProof } from "@tandem/shared";
+import { inTransaction, repositoryOf } from "@tandem/party";
 import { nodeGrantee } from "../../access.js";
 import type { NodeDirectory } from "../../node-directory.js";
 import { ParticipantEntity } from "../participant/participant.entity.js";
@@ -66,7 +67,10 @@ export class DisclosureService {
     const local = (id: string) => (tryParseGlobalId(id)?.node === this.directory.self.id ? tryParseGlobalId(id)!.localId : null);
     const grants: GrantToRecord[] = [];
     if (proof.type === ProofType.TANDEM_ACCEPTED) {
-      for (const [self, partner] of [[proof.menteeId, proof.mentorId], [proof.mentorId, proof.menteeId]] as const) {
+      for (const [self, partner] of [
+        [proof.menteeId, proof.mentorId],
+        [proof.mentorId, proof.menteeId],
+      ] as const) {
         const participantId = local(self);
         if (participantId) grants.push({ participantId, grantee: partner, scope: "CONTACT", basis: "TANDEM", referenceId: proof.tandemId });
       }

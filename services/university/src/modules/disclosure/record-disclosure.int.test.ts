@@ -14,7 +14,10 @@ const RECORD = `mutation($node: String!, $proof: String!) { recordDisclosure(nod
 const GRANTS = `query($p: ID!) { disclosureGrants(participantId: $p) { grantee scope basis referenceId } }`;
 
 const unsigned = (claims: Record<string, unknown>) =>
-  [{ alg: "none", typ: "tandem-proof+jwt" }, { ...claims, iat: Math.floor(Date.now() / 1000), exp: Math.floor(Date.now() / 1000) + 600 }]
+  [
+    { alg: "none", typ: "tandem-proof+jwt" },
+    { ...claims, iat: Math.floor(Date.now() / 1000), exp: Math.floor(Date.now() / 1000) + 600 },
+  ]
     .map((part) => Buffer.from(JSON.stringify(part)).toString("base64url"))
     .join(".") + ".";
 
@@ -38,15 +41,17 @@ describe("recording disclosure grants from signed proofs", () => {
       ["an unsigned proof", async () => unsigned({ iss: "coord", proof: "tandem-accepted", ...tandem() }), /does not verify/],
       ["a tandem acceptance signed by a node", async () => signProof(node.trust.keys.get("zcu")!, "zcu", tandem()), /coordination office only/],
       ["a tandem acceptance claiming the coordination office, signed by a node", async () => signProof(node.trust.keys.get("zcu")!, "coord", tandem()), /does not verify/],
-      [
-        "a proof signed by a key nobody published",
-        async () => signProof(await signingKeyFromJwk((await generateSigningKeyPair("coord-test-1")).privateJwk), "coord", tandem()),
-        /does not verify/,
-      ],
+      ["a proof signed by a key nobody published", async () => signProof(await signingKeyFromJwk((await generateSigningKeyPair("coord-test-1")).privateJwk), "coord", tandem()), /does not verify/],
       ["a proof from outside the consortium", async () => signProof(coordKey(), "mars", tandem()), /not a party of this consortium/],
       [
         "a registration attested by a node that does not host the event",
-        async () => signProof(node.trust.keys.get("zcu")!, "zcu", { type: "event-registration", registrationId: `zcu:registration:${randomUUID()}`, eventId: `hst:event:${randomUUID()}`, participantId: mentee.id }),
+        async () =>
+          signProof(node.trust.keys.get("zcu")!, "zcu", {
+            type: "event-registration",
+            registrationId: `zcu:registration:${randomUUID()}`,
+            eventId: `hst:event:${randomUUID()}`,
+            participantId: mentee.id,
+          }),
         /host node only/,
       ],
       ["a tandem of one person", async () => signProof(coordKey(), "coord", { ...tandem(), mentorId: mentee.id }), /malformed ids/],
@@ -102,7 +107,12 @@ describe("recording disclosure grants from signed proofs", () => {
 
     it("a registration: its host's coordinators, not a stranger", async () => {
       const registration = () =>
-        signProof(node.trust.keys.get("zcu")!, "zcu", { type: "event-registration", registrationId: `zcu:registration:${randomUUID()}`, eventId: `zcu:event:${randomUUID()}`, participantId: mentee.id });
+        signProof(node.trust.keys.get("zcu")!, "zcu", {
+          type: "event-registration",
+          registrationId: `zcu:registration:${randomUUID()}`,
+          eventId: `zcu:event:${randomUUID()}`,
+          participantId: mentee.id,
+        });
       const recorded = (await ok(node.as(as.nodeCoordinator("zcu")), RECORD, { node: "hst", proof: await registration() })).recordDisclosure;
       expect(recorded).toEqual([expect.objectContaining({ participantId: mentee.id, grantee: "node:zcu", scope: "NAME", basis: "EVENT_REGISTRATION" })]);
       expect(firstError(await record(await registration(), as.participant(remoteParticipantId("zcu"))))).toMatchObject({ code: "FORBIDDEN" });
@@ -111,7 +121,11 @@ describe("recording disclosure grants from signed proofs", () => {
 
   it.each<[string, () => Promise<{ proof: string; node: string }>, string]>([
     ["a proof naming nobody of this node", async () => ({ proof: await signProof(coordKey(), "coord", { ...tandem(), menteeId: remoteParticipantId("zcu") }), node: "hst" }), "WRONG_NODE"],
-    ["a proof for a participant this node does not hold", async () => ({ proof: await signProof(coordKey(), "coord", { ...tandem(), menteeId: `hst:participant:${randomUUID()}` }), node: "hst" }), "NOT_FOUND"],
+    [
+      "a proof for a participant this node does not hold",
+      async () => ({ proof: await signProof(coordKey(), "coord", { ...tandem(), menteeId: `hst:participant:${randomUUID()}` }), node: "hst" }),
+      "NOT_FOUND",
+    ],
     ["a call meant for another node", async () => ({ proof: await signProof(coordKey(), "coord", tandem()), node: "zcu" }), "WRONG_NODE"],
   ])("refuses %s (%s)", async (_what, make, code) => {
     const { proof, node: nodeId } = await make();

@@ -7,7 +7,19 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { as } from "@tandem/shared/testkit";
 import { startTestNode, type TestNode } from "../../../test/test-node.js";
-import { CANCEL_EVENT, CANCEL_REGISTRATION, UPDATE_EVENT, UPDATE_PARTICIPANT, createEvent, createParticipant, firstError, ok, register, registerAsParticipant, remoteParticipantId } from "../../../test/fixtures.js";
+import {
+  CANCEL_EVENT,
+  CANCEL_REGISTRATION,
+  UPDATE_EVENT,
+  UPDATE_PARTICIPANT,
+  createEvent,
+  createParticipant,
+  firstError,
+  ok,
+  register,
+  registerAsParticipant,
+  remoteParticipantId,
+} from "../../../test/fixtures.js";
 
 interface OutboxRow {
   id: string;
@@ -113,7 +125,13 @@ describe("changes a node publishes", () => {
   });
 
   it("never puts a personal value, nor a participant's id, into the outbox", async () => {
-    const personal = { displayName: "Ottilie Brennecke-Feed", email: `ottilie.${Date.now()}@example.org`, phone: "+49 651 8103 777", organisation: "Weingut Brennecke", about: "Sommelière, mentors career changers" };
+    const personal = {
+      displayName: "Ottilie Brennecke-Feed",
+      email: `ottilie.${Date.now()}@example.org`,
+      phone: "+49 651 8103 777",
+      organisation: "Weingut Brennecke",
+      about: "Sommelière, mentors career changers",
+    };
     const ottilie = await createParticipant(node, personal);
     const guest = remoteParticipantId("zcu");
     const event = await createEvent(node, { capacity: 1, visibility: "CONSORTIUM" });

@@ -3,7 +3,8 @@
  * inside the transaction of the change: ids only.
  */
 import type { EntityManager } from "typeorm";
-import { CONSORTIUM_EVENTS_TOPIC, eventTopic, publishChange, registrationsTopic, type EventChangeKind, type RegistrationChangeKind } from "@tandem/shared";
+import { CONSORTIUM_EVENTS_TOPIC, eventTopic, registrationsTopic, type EventChangeKind, type RegistrationChangeKind } from "@tandem/shared";
+import { publishChange } from "@tandem/party";
 import type { NodeDirectory } from "../../node-directory.js";
 import { REGISTRATION_KIND } from "../registration/registration.type.js";
 import type { EventEntity } from "./event.entity.js";

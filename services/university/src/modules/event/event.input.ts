@@ -1,7 +1,7 @@
 import { ArrayMaxSize, IsDate, IsIn, IsInt, IsOptional, IsTimeZone, IsUrl, Length, Matches, Max, MaxLength, Min } from "class-validator";
 import { Field, InputType, Int } from "type-graphql";
 import { DateTimeISOResolver } from "graphql-scalars";
-import { TRACK_CODE } from "../participant/participant.input.js";
+import { TRACK_CODE } from "@tandem/shared";
 import { EventFormatEnum, EventKindEnum, EventVisibilityEnum } from "./event.type.js";
 import type { EventFormat, EventKind, EventVisibility } from "./event.entity.js";
 

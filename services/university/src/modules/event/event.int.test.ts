@@ -85,7 +85,9 @@ describe("events at a university node", () => {
     let after: string | null = null;
     let total = 0;
     for (;;) {
-      const page: any = await node.query(`query($after: String) { events(first: 2, after: $after) { totalCount edges { cursor node { id startsAt } } pageInfo { hasNextPage endCursor } } }`, { after });
+      const page: any = await node.query(`query($after: String) { events(first: 2, after: $after) { totalCount edges { cursor node { id startsAt } } pageInfo { hasNextPage endCursor } } }`, {
+        after,
+      });
       expect(page.errors).toBeUndefined();
       total = page.data.events.totalCount;
       seen.push(...page.data.events.edges.map((edge: any) => edge.node.startsAt));

@@ -1,11 +1,14 @@
 import DataLoader from "dataloader";
-import { createByKeyLoader } from "@tandem/shared";
+import { createByKeyLoader } from "@tandem/party";
 import type { EventEntity } from "./event.entity.js";
 import type { EventService, EventStats } from "./event.service.js";
 
 /** Events of this node by local id, one query per batch. */
 export function createEventLoader(service: EventService) {
-  return createByKeyLoader<string, EventEntity>((ids) => service.findByIds(ids), (row) => row.id);
+  return createByKeyLoader<string, EventEntity>(
+    (ids) => service.findByIds(ids),
+    (row) => row.id,
+  );
 }
 
 /** Seat counts per event by local id, one grouped query per batch. */

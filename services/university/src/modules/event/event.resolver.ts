@@ -1,5 +1,5 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
-import { connectionTypes } from "@tandem/shared";
+import { connectionTypes } from "@tandem/party";
 import { rules } from "../../access.js";
 import type { NodeContext } from "../../context.js";
 import { Event, EVENT_KIND } from "./event.type.js";
@@ -27,33 +27,21 @@ export class EventResolver {
   }
 
   @Mutation(() => Event, { nullable: true, description: "Creates an event hosted by `node` (its coordinators)." })
-  async createEvent(
-    @Arg("node", () => String) node: string,
-    @Arg("input", () => CreateEventInput) input: CreateEventInput,
-    @Ctx() ctx: NodeContext,
-  ): Promise<Event> {
+  async createEvent(@Arg("node", () => String) node: string, @Arg("input", () => CreateEventInput) input: CreateEventInput, @Ctx() ctx: NodeContext): Promise<Event> {
     ctx.services.directory.assertSelf(node, "node");
     ctx.access.require(rules.manageEvents);
     return Event.fromEntity(await ctx.services.events.create(input), ctx.node.id);
   }
 
   @Mutation(() => Event, { nullable: true, description: "Changes an event; more capacity promotes people from the waitlist." })
-  async updateEvent(
-    @Arg("id", () => ID) id: string,
-    @Arg("input", () => UpdateEventInput) input: UpdateEventInput,
-    @Ctx() ctx: NodeContext,
-  ): Promise<Event> {
+  async updateEvent(@Arg("id", () => ID) id: string, @Arg("input", () => UpdateEventInput) input: UpdateEventInput, @Ctx() ctx: NodeContext): Promise<Event> {
     ctx.services.directory.parseLocal(id, EVENT_KIND, "id");
     ctx.access.require(rules.manageEvents);
     return Event.fromEntity(await ctx.services.events.update(id, input), ctx.node.id);
   }
 
   @Mutation(() => Event, { nullable: true, description: "Cancels an event; registrations stay on record." })
-  async cancelEvent(
-    @Arg("id", () => ID) id: string,
-    @Arg("reason", () => String, { nullable: true }) reason: string | null,
-    @Ctx() ctx: NodeContext,
-  ): Promise<Event> {
+  async cancelEvent(@Arg("id", () => ID) id: string, @Arg("reason", () => String, { nullable: true }) reason: string | null, @Ctx() ctx: NodeContext): Promise<Event> {
     ctx.services.directory.parseLocal(id, EVENT_KIND, "id");
     ctx.access.require(rules.manageEvents);
     return Event.fromEntity(await ctx.services.events.cancel(id, reason ?? null), ctx.node.id);

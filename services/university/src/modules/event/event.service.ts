@@ -1,5 +1,6 @@
 import { In, type DataSource, type EntityManager, type Repository } from "typeorm";
-import { AppError, ErrorCode, EventChangeKind, encodeSortCursor, invalidField, rejectNulls, toPage, inTransaction, repositoryOf } from "@tandem/shared";
+import { AppError, ErrorCode, EventChangeKind, encodeSortCursor, invalidField, rejectNulls } from "@tandem/shared";
+import { toPage, inTransaction, repositoryOf } from "@tandem/party";
 import { decodeTimeCursor } from "../common/time-cursor.js";
 import type { NodeDirectory } from "../../node-directory.js";
 import { publishEventChange } from "./event.changes.js";
@@ -97,7 +98,11 @@ export class EventService {
     if (args.to) filtered.andWhere("e.starts_at < :to", { to: args.to });
     if (args.kinds?.length) filtered.andWhere("e.kind IN (:...kinds)", { kinds: args.kinds });
     const totalCount = await filtered.clone().getCount();
-    const page = filtered.clone().orderBy("e.starts_at", "ASC").addOrderBy("e.id", "ASC").limit(args.first + 1);
+    const page = filtered
+      .clone()
+      .orderBy("e.starts_at", "ASC")
+      .addOrderBy("e.id", "ASC")
+      .limit(args.first + 1);
     if (args.after) {
       const { at, id: globalId } = decodeTimeCursor(args.after, "event");
       const localId = this.directory.tryLocal(globalId, EVENT_KIND);

@@ -5,7 +5,8 @@
  * about them, with other participants named by node only.
  */
 import type { DataSource } from "typeorm";
-import { tryParseGlobalId, type AuditEntryEntity, repositoryOf } from "@tandem/shared";
+import { tryParseGlobalId } from "@tandem/shared";
+import { type AuditEntryEntity, repositoryOf } from "@tandem/party";
 import type { NodeDirectory } from "../../node-directory.js";
 import type { AuditLogService } from "../audit/audit-log.service.js";
 import type { DisclosureGrantEntity } from "../disclosure/disclosure-grant.entity.js";

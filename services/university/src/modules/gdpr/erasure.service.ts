@@ -7,14 +7,15 @@
  */
 import { randomUUID } from "node:crypto";
 import type { DataSource, EntityManager } from "typeorm";
-import { AuditEntryEntity, formatGlobalId, inTransaction } from "@tandem/shared";
+import { formatGlobalId } from "@tandem/shared";
+import { AuditEntryEntity, inTransaction } from "@tandem/party";
 import type { NodeDirectory } from "../../node-directory.js";
 import { DisclosureGrantEntity } from "../disclosure/disclosure-grant.entity.js";
 import { MatchingConsentEntity } from "../matching/matching-consent.entity.js";
 import { ParticipantEntity } from "../participant/participant.entity.js";
 import { PARTICIPANT_KIND } from "../participant/participant.type.js";
 import { RegistrationEntity } from "../registration/registration.entity.js";
-import type { ErasureConfirmation } from "@tandem/shared";
+import type { ErasureConfirmation } from "@tandem/party";
 
 /** Kind of an anonymised participant reference: the gateway never resolves it to a Participant. */
 export const ERASED_KIND = "erased";
@@ -64,7 +65,12 @@ async function replaceInAuditLog(manager: EntityManager, id: string, pseudonym: 
     .createQueryBuilder()
     .update(AuditEntryEntity)
     .set(set)
-    .where(Object.values(columns).map((column) => `"${column}" = :id`).join(" OR "), { id, pseudonym })
+    .where(
+      Object.values(columns)
+        .map((column) => `"${column}" = :id`)
+        .join(" OR "),
+      { id, pseudonym },
+    )
     .execute();
   return result.affected ?? 0;
 }

@@ -70,8 +70,16 @@ describe("GDPR rights at a node", () => {
     });
 
     it("is written to the audit log, with the disclosure of the profile", async () => {
-      const entries = await zcu.sql(`SELECT action, field_group FROM audit_log WHERE participant_id = $1 AND actor = $1 AND (action = 'exportParticipantData' OR request_id IN (SELECT request_id FROM audit_log WHERE action = 'exportParticipantData'))`, [zora.id]);
-      expect(entries).toEqual(expect.arrayContaining([{ action: "exportParticipantData", field_group: null }, { action: "disclose", field_group: "about" }]));
+      const entries = await zcu.sql(
+        `SELECT action, field_group FROM audit_log WHERE participant_id = $1 AND actor = $1 AND (action = 'exportParticipantData' OR request_id IN (SELECT request_id FROM audit_log WHERE action = 'exportParticipantData'))`,
+        [zora.id],
+      );
+      expect(entries).toEqual(
+        expect.arrayContaining([
+          { action: "exportParticipantData", field_group: null },
+          { action: "disclose", field_group: "about" },
+        ]),
+      );
     });
 
     it.each<[string, () => Caller]>([
@@ -89,12 +97,14 @@ describe("GDPR rights at a node", () => {
 
   describe("erasure", () => {
     /** Audit entries naming her (as concerned person, actor or target). */
-    const auditEntriesNaming = async (node: TestNode) =>
-      (await node.sql<{ n: number }>(`SELECT count(*)::int AS n FROM audit_log WHERE $1 IN (participant_id, actor, target_id)`, [zora.id]))[0]!.n;
+    const auditEntriesNaming = async (node: TestNode) => (await node.sql<{ n: number }>(`SELECT count(*)::int AS n FROM audit_log WHERE $1 IN (participant_id, actor, target_id)`, [zora.id]))[0]!.n;
     const erase = async (node: TestNode, caller: Caller = as.participant(zora.id)) => (await ok(node.as(caller), ERASE, { node: node.nodeId, p: zora.id })).eraseParticipantData;
     /** Every row of every table, as text. */
     async function everyRow(node: TestNode, except: string[] = []): Promise<string[]> {
-      const tables = await node.sql<{ table_name: string }>(`SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' AND NOT table_name = ANY($1)`, [except]);
+      const tables = await node.sql<{ table_name: string }>(
+        `SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' AND NOT table_name = ANY($1)`,
+        [except],
+      );
       const rows = await Promise.all(tables.map((table) => node.sql<{ row: string }>(`SELECT row_to_json(t)::text AS row FROM "${table.table_name}" t`)));
       return rows.flat().map((row) => row.row);
     }
@@ -131,7 +141,11 @@ describe("GDPR rights at a node", () => {
     it("leaves no personal value of hers, and not her id, in any table of either node", async () => {
       for (const node of [hst, zcu]) {
         const rows = await everyRow(node);
-        for (const value of [...Object.values(ZORA), zora.email, zora.id.split(":")[2]!]) expect(rows.filter((row) => row.includes(value)), `${node.nodeId}: ${value}`).toEqual([]);
+        for (const value of [...Object.values(ZORA), zora.email, zora.id.split(":")[2]!])
+          expect(
+            rows.filter((row) => row.includes(value)),
+            `${node.nodeId}: ${value}`,
+          ).toEqual([]);
       }
     });
 

@@ -4,18 +4,14 @@ import { FIELD_GROUPS, rules } from "../../access.js";
 import type { NodeContext } from "../../context.js";
 import { PARTICIPANT_KIND } from "../participant/participant.type.js";
 import type { ParticipantDataExport } from "./data-export.service.js";
-import { ErasureConfirmation } from "@tandem/shared";
+import { ErasureConfirmation } from "@tandem/party";
 
 /** The node's part of a person's GDPR rights; the gateway asks every party and assembles the answer. */
 @Resolver()
 export class GdprResolver {
   @Directive("@inaccessible")
   @Query(() => JSONResolver, { nullable: true, description: "Everything `node` holds about a participant, as one JSON document: for the person and their home node's coordinators." })
-  async exportParticipantData(
-    @Arg("node", () => String) node: string,
-    @Arg("participantId", () => ID) participantId: string,
-    @Ctx() ctx: NodeContext,
-  ): Promise<ParticipantDataExport> {
+  async exportParticipantData(@Arg("node", () => String) node: string, @Arg("participantId", () => ID) participantId: string, @Ctx() ctx: NodeContext): Promise<ParticipantDataExport> {
     ctx.services.directory.assertSelf(node, "node");
     ctx.services.directory.parseReference(participantId, PARTICIPANT_KIND, "participantId");
     ctx.access.require(rules.exerciseDataRights, participantId);
@@ -31,11 +27,7 @@ export class GdprResolver {
     description:
       "Erases a participant's data at `node`: the profile at their home node, grants given or received, and every registration's reference anonymised. Idempotent. For the person and their home node's coordinators.",
   })
-  async eraseParticipantData(
-    @Arg("node", () => String) node: string,
-    @Arg("participantId", () => ID) participantId: string,
-    @Ctx() ctx: NodeContext,
-  ): Promise<ErasureConfirmation> {
+  async eraseParticipantData(@Arg("node", () => String) node: string, @Arg("participantId", () => ID) participantId: string, @Ctx() ctx: NodeContext): Promise<ErasureConfirmation> {
     ctx.services.directory.assertSelf(node, "node");
     ctx.services.directory.parseReference(participantId, PARTICIPANT_KIND, "participantId");
     ctx.access.require(rules.exerciseDataRights, participantId);

@@ -47,9 +47,44 @@ const LEGAL_FORMS: readonly (readonly string[])[] = [
 ];
 
 const LEADING_TITLES = new Set([
-  "prof", "dr", "ing", "dipl", "mgr", "bc", "doc", "rndr", "judr", "mudr", "mvdr", "mddr", "phdr", "paeddr", "thdr", "pharmdr",
-  "habil", "hab", "univ", "priv", "mag", "rer", "nat", "med", "dent", "vet", "phil", "jur", "oec", "pol", "hc",
-  "mr", "mrs", "ms", "herr", "frau", "mme", "mlle",
+  "prof",
+  "dr",
+  "ing",
+  "dipl",
+  "mgr",
+  "bc",
+  "doc",
+  "rndr",
+  "judr",
+  "mudr",
+  "mvdr",
+  "mddr",
+  "phdr",
+  "paeddr",
+  "thdr",
+  "pharmdr",
+  "habil",
+  "hab",
+  "univ",
+  "priv",
+  "mag",
+  "rer",
+  "nat",
+  "med",
+  "dent",
+  "vet",
+  "phil",
+  "jur",
+  "oec",
+  "pol",
+  "hc",
+  "mr",
+  "mrs",
+  "ms",
+  "herr",
+  "frau",
+  "mme",
+  "mlle",
 ]);
 const TRAILING_TITLES: readonly (readonly string[])[] = [["phd"], ["ph", "d"], ["csc"], ["drsc"], ["dsc"], ["mba"], ["msc"], ["llm"], ["dis"], ["mph"]];
 
@@ -84,7 +119,7 @@ function endsWith(list: readonly string[], suffix: readonly string[]): boolean {
 
 /** Drops trailing word sequences of `forms` as long as one matches and a word remains. */
 function dropTrailing(list: string[], forms: readonly (readonly string[])[]): string[] {
-  for (let dropped = true; dropped; ) {
+  for (let dropped = true; dropped;) {
     const form = forms.find((candidate) => endsWith(list, candidate));
     dropped = form !== undefined;
     if (form) list = list.slice(0, list.length - form.length);

@@ -62,7 +62,15 @@ describe("conflict tokens across nodes", () => {
   });
 
   it("do not collide for different employers or people", () => {
-    for (const [a, b] of [["lea", "petra"], ["lea", "jiri"], ["tom", "karel"], ["tom", "katrin"], ["tom", "petra"], ["karel", "katrin"]]) expect(shared(a!, b!), `${a}/${b}`).toEqual([]);
+    for (const [a, b] of [
+      ["lea", "petra"],
+      ["lea", "jiri"],
+      ["tom", "karel"],
+      ["tom", "katrin"],
+      ["tom", "petra"],
+      ["karel", "katrin"],
+    ])
+      expect(shared(a!, b!), `${a}/${b}`).toEqual([]);
   });
 
   it("do not collide with a node holding another conflict key, even for the same employer and person", () => {

@@ -22,8 +22,7 @@ describe("consent to joint matching", () => {
   afterAll(() => node.stop());
 
   const asMia = () => node.as(as.participant(mia.id));
-  const rows = (participantId = mia.id) =>
-    node.sql(`SELECT cohort_id, consented_at FROM matching_consents WHERE participant_id = $1 ORDER BY consented_at`, [participantId.split(":")[2]]);
+  const rows = (participantId = mia.id) => node.sql(`SELECT cohort_id, consented_at FROM matching_consents WHERE participant_id = $1 ORDER BY consented_at`, [participantId.split(":")[2]]);
 
   it("is recorded for the person, once however often given", async () => {
     const outboxBefore = await node.countRows("outbox");
@@ -51,7 +50,10 @@ describe("consent to joint matching", () => {
     ["another participant", () => as.participant(`hst:participant:${randomUUID()}`, Role.MENTOR)],
   ])("is the person's own decision: %s may neither give nor withdraw it", async (_who, caller) => {
     const other = cohortId();
-    for (const [operation, field] of [[CONSENT, "consentToMatching"], [WITHDRAW, "withdrawMatchingConsent"]] as const) {
+    for (const [operation, field] of [
+      [CONSENT, "consentToMatching"],
+      [WITHDRAW, "withdrawMatchingConsent"],
+    ] as const) {
       const result = await node.as(caller()).query(operation, { p: mia.id, c: other });
       expect(result.data![field]).toBeNull();
       expect(firstError(result)).toMatchObject({ code: "FORBIDDEN", rule: "matchingConsent.manage" });

@@ -4,7 +4,8 @@
  * every export for that cohort.
  */
 import type { DataSource, Repository } from "typeorm";
-import { AppError, ErrorCode, repositoryOf } from "@tandem/shared";
+import { AppError, ErrorCode } from "@tandem/shared";
+import { repositoryOf } from "@tandem/party";
 import type { NodeDirectory } from "../../node-directory.js";
 import { ParticipantEntity } from "../participant/participant.entity.js";
 import { PARTICIPANT_KIND } from "../participant/participant.type.js";

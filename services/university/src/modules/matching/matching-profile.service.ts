@@ -5,7 +5,8 @@
  * memory: one query for the consenting ids, one for the rows of a page.
  */
 import { In, type DataSource, type Repository } from "typeorm";
-import { AppError, ErrorCode, compareSortKeys, decodeSortCursor, encodeSortCursor, toPage, type SortKey } from "@tandem/shared";
+import { AppError, ErrorCode, compareSortKeys, decodeSortCursor, encodeSortCursor, type SortKey } from "@tandem/shared";
+import { toPage } from "@tandem/party";
 import type { NodeDirectory } from "../../node-directory.js";
 import { ParticipantEntity } from "../participant/participant.entity.js";
 import { PARTICIPANT_KIND } from "../participant/participant.type.js";
@@ -13,7 +14,8 @@ import type { ConflictTokens } from "./conflict-tokens.js";
 import type { MatchingConsentService } from "./matching-consent.service.js";
 import type { MatchingProfilesArgs } from "./matching.args.js";
 import type { MatchingPseudonymProofSigner } from "./matching-pseudonym-proof.js";
-import { PSEUDONYM_PATTERN, type MatchingPseudonyms } from "./matching-pseudonyms.js";
+import { PSEUDONYM_PATTERN } from "@tandem/shared";
+import type { MatchingPseudonyms } from "./matching-pseudonyms.js";
 import type { MatchingProfile, MatchingPseudonym, PseudonymIdentity } from "./matching.type.js";
 
 interface Pseudonymised {

@@ -21,7 +21,14 @@ const ANNA = {
   supervisor: "Prof. Dr. Katrin Becker",
   about: "Health data, mountain biking, looking for an industry mentor",
 };
-const BEN = { ...MENTOR, displayName: "Benedikt Oberholzer", phone: "+49 651 8103 66", organisation: "Hunsrück Werkstoffe AG", employer: "Hunsrück Werkstoffe AG", about: "Materials, 20 years in industry" };
+const BEN = {
+  ...MENTOR,
+  displayName: "Benedikt Oberholzer",
+  phone: "+49 651 8103 66",
+  organisation: "Hunsrück Werkstoffe AG",
+  employer: "Hunsrück Werkstoffe AG",
+  about: "Materials, 20 years in industry",
+};
 
 describe("matching profiles of a node", () => {
   let node: TestNode;
@@ -45,7 +52,16 @@ describe("matching profiles of a node", () => {
       availabilityHoursPerMonth: 4,
       experienceYears: 1,
     });
-    ben = await createParticipant(node, { ...BEN, disciplineCode: "materials-science", goalCodes: ["leadership"], meetingFormat: "IN_PERSON", region: "DE-RP", mentorCapacity: 2, experienceYears: 20, languages: ["de", "fr"] });
+    ben = await createParticipant(node, {
+      ...BEN,
+      disciplineCode: "materials-science",
+      goalCodes: ["leadership"],
+      meetingFormat: "IN_PERSON",
+      region: "DE-RP",
+      mentorCapacity: 2,
+      experienceYears: 20,
+      languages: ["de", "fr"],
+    });
     clara = await createParticipant(node, { displayName: "Clara Lemaire" });
     dora = await createParticipant(node, { displayName: "Dora Fischer" });
     await consentToMatching(node, anna.id, cohort);
@@ -64,7 +80,9 @@ describe("matching profiles of a node", () => {
 
   it("holds the consenting participants of the cohort only, in pseudonym order", async () => {
     const profiles = await allMatchingProfiles(node, cohort);
-    const expected = consenting().map((participant) => pseudonymOf(participant.id)).sort();
+    const expected = consenting()
+      .map((participant) => pseudonymOf(participant.id))
+      .sort();
     expect(profiles.map((profile) => profile.pseudonym)).toEqual(expected);
     for (const absent of [clara, dora]) expect(profiles.map((profile) => profile.pseudonym)).not.toContain(pseudonymOf(absent.id));
     expect((await allMatchingProfiles(node, otherCohort)).map((profile) => profile.pseudonym).sort()).toEqual([pseudonymOf(ben.id, otherCohort), pseudonymOf(clara.id, otherCohort)].sort());
@@ -156,7 +174,11 @@ describe("matching profiles of a node", () => {
       try {
         const ours = await allMatchingProfiles(node, cohort);
         const theirs = await allMatchingProfiles(rekeyed, cohort);
-        expect(theirs.map((profile) => profile.pseudonym)).toEqual(consenting().map((participant) => pseudonymOf(participant.id, cohort, secret)).sort());
+        expect(theirs.map((profile) => profile.pseudonym)).toEqual(
+          consenting()
+            .map((participant) => pseudonymOf(participant.id, cohort, secret))
+            .sort(),
+        );
         expect(theirs.map((profile) => profile.pseudonym).filter((pseudonym) => ours.some((profile) => profile.pseudonym === pseudonym))).toEqual([]);
         const tokens = (profiles: Record<string, any>[]) => profiles.map((profile) => profile.conflictTokens.join()).sort();
         expect(tokens(theirs)).toEqual(tokens(ours));
@@ -193,7 +215,9 @@ describe("matching profiles of a node", () => {
       .map((participant) => ({ id: participant.id, pseudonym: pseudonymOf(participant.id) }))
       .sort((a, b) => (a.pseudonym < b.pseudonym ? -1 : 1))
       .slice(0, 2);
-    expect(entries).toEqual(firstTwo.map(({ id }) => ({ actor: "coord:staff:joint-coordinator", action: "matching-profile", participant_id: id, field_group: null, target_id: cohort, outcome: "ok" })));
+    expect(entries).toEqual(
+      firstTwo.map(({ id }) => ({ actor: "coord:staff:joint-coordinator", action: "matching-profile", participant_id: id, field_group: null, target_id: cohort, outcome: "ok" })),
+    );
     const rows = JSON.stringify(await node.sql(`SELECT * FROM audit_log`));
     for (const value of [...Object.values(ANNA), BEN.displayName, ...consenting().map((participant) => pseudonymOf(participant.id))]) expect(rows).not.toContain(value);
   });

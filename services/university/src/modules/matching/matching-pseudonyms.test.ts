@@ -1,6 +1,7 @@
 import { createHmac } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { MatchingPseudonyms, PSEUDONYM_PATTERN } from "./matching-pseudonyms.js";
+import { PSEUDONYM_PATTERN } from "@tandem/shared";
+import { MatchingPseudonyms } from "./matching-pseudonyms.js";
 
 const SECRET = "node-pseudonym-key-for-unit-tests-0123456789abcdef";
 const COHORT = "coord:cohort:00000000-0000-4000-8000-00000000c001";

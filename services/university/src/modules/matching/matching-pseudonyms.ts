@@ -7,11 +7,10 @@
  * so not even a copy of this node's database links them to anyone.
  */
 import { createHmac } from "node:crypto";
+import { PSEUDONYM_PREFIX } from "@tandem/shared";
 
-export const PSEUDONYM_PREFIX = "mp1.";
 /** 18 bytes = 144 bits = 24 base64url characters. */
 const PSEUDONYM_BYTES = 18;
-export const PSEUDONYM_PATTERN = /^mp1\.[A-Za-z0-9_-]{24}$/;
 
 export class MatchingPseudonyms {
   constructor(private readonly secret: string) {}

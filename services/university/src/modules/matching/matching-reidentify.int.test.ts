@@ -42,7 +42,10 @@ describe("re-identification at the node", () => {
       const { pseudonym } = (await ok(node.as(as.participant(ida.id)), MY_PSEUDONYM, { p: ida.id, c: cohort })).myMatchingPseudonym;
       const claims = { type: "matching-pseudonym" as const, cohortId: cohort, pseudonym, participantId: ida.id };
       const zcuKey = node.trust.keys.get("zcu")!;
-      await expect(verifyProof(await signProof(zcuKey, "zcu", claims), node.trust.registry)).rejects.toMatchObject({ extensions: { code: "INVALID_PROOF" }, message: expect.stringMatching(/home node only/) });
+      await expect(verifyProof(await signProof(zcuKey, "zcu", claims), node.trust.registry)).rejects.toMatchObject({
+        extensions: { code: "INVALID_PROOF" },
+        message: expect.stringMatching(/home node only/),
+      });
       await expect(verifyProof(await signProof(zcuKey, "hst", claims), node.trust.registry)).rejects.toMatchObject({ message: expect.stringMatching(/does not verify/) });
     });
 
@@ -80,9 +83,7 @@ describe("re-identification at the node", () => {
       await node.sql(`DELETE FROM audit_log WHERE action = 'reidentify'`);
       await ok(node, REIDENTIFY, { node: "hst", c: cohort, ps: [matchingPseudonymOf(ida.id, cohort), matchingPseudonymOf(jan.id, cohort), matchingPseudonymOf(kim.id, cohort)] });
       const entries = await node.sql(`SELECT actor, action, participant_id, target_id, outcome FROM audit_log WHERE action = 'reidentify' ORDER BY id`);
-      expect(entries).toEqual(
-        [ida, jan].map((person) => ({ actor: "hst:staff:coordinator", action: "reidentify", participant_id: person.id, target_id: cohort, outcome: "ok" })),
-      );
+      expect(entries).toEqual([ida, jan].map((person) => ({ actor: "hst:staff:coordinator", action: "reidentify", participant_id: person.id, target_id: cohort, outcome: "ok" })));
     });
 
     it("finds nobody whose consent was withdrawn", async () => {

@@ -1,7 +1,7 @@
 import { ArrayMaxSize, ArrayMinSize, IsInt, IsOptional, Matches, Max, Min } from "class-validator";
 import { ArgsType, Field, ID, Int } from "type-graphql";
 import { MAX_PAGE_SIZE } from "@tandem/shared";
-import { PSEUDONYM_PATTERN } from "./matching-pseudonyms.js";
+import { PSEUDONYM_PATTERN } from "@tandem/shared";
 
 /** Most pseudonyms one re-identification call may name. */
 export const MAX_PSEUDONYMS = 1000;

@@ -38,7 +38,8 @@ export class MatchingResolver {
   }
 
   @Query(() => MatchingProfileConnection, {
-    description: "Pseudonymised matching profiles of participants who consented for a cohort, by pseudonym: for joint coordinators and each node's coordinators. Through the gateway: every node's profiles, merged.",
+    description:
+      "Pseudonymised matching profiles of participants who consented for a cohort, by pseudonym: for joint coordinators and each node's coordinators. Through the gateway: every node's profiles, merged.",
   })
   async matchingProfiles(@Args(() => MatchingProfilesArgs) args: MatchingProfilesArgs, @Ctx() ctx: NodeContext): Promise<MatchingProfileConnection> {
     ctx.access.require(rules.readMatchingProfiles);

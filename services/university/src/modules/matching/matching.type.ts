@@ -1,7 +1,9 @@
 import { Field, ID, Int, ObjectType } from "type-graphql";
 import { DateTimeISOResolver } from "graphql-scalars";
-import { connectionTypes, formatGlobalId } from "@tandem/shared";
-import type { DegreeLevel, MeetingFormat, ParticipantRole } from "../participant/participant.entity.js";
+import { formatGlobalId } from "@tandem/shared";
+import { connectionTypes } from "@tandem/party";
+import type { MeetingFormat, ParticipantRole } from "@tandem/shared";
+import type { DegreeLevel } from "../participant/participant.entity.js";
 import { DegreeLevelEnum, MeetingFormatEnum, PARTICIPANT_KIND, ParticipantRoleEnum } from "../participant/participant.type.js";
 import type { MatchingConsentEntity } from "./matching-consent.entity.js";
 

@@ -50,12 +50,25 @@ describe("participants: authorisation", () => {
       ["the person", () => as.participant(anna.id)],
       ["a coordinator of the node", () => as.nodeCoordinator("hst")],
     ])("gives %s every field", async (_who, caller) => {
-      expect((await ok(node.as(caller()), GET, { id: anna.id })).participant).toMatchObject({ displayName: "Anna Schmitt", email: anna.email, phone: "+49 651 8103 0", about: "Health informatics, Trier" });
+      expect((await ok(node.as(caller()), GET, { id: anna.id })).participant).toMatchObject({
+        displayName: "Anna Schmitt",
+        email: anna.email,
+        phone: "+49 651 8103 0",
+        about: "Health informatics, Trier",
+      });
     });
 
     it("applies the same rules on the _entities path", async () => {
-      const result = await node.as(as.jointCoordinator()).query(ENTITIES, { r: [{ __typename: "Participant", id: anna.id }, { __typename: "Participant", id: ben.id }] });
-      expect(result.data!._entities).toEqual([{ ...officeView(anna), displayName: null }, { ...officeView(ben), displayName: null }]);
+      const result = await node.as(as.jointCoordinator()).query(ENTITIES, {
+        r: [
+          { __typename: "Participant", id: anna.id },
+          { __typename: "Participant", id: ben.id },
+        ],
+      });
+      expect(result.data!._entities).toEqual([
+        { ...officeView(anna), displayName: null },
+        { ...officeView(ben), displayName: null },
+      ]);
       const refused = result.errors!.map((error) => [error.path, error.extensions!.code]);
       expect(refused).toHaveLength(2 * (CODED.length + 1));
       expect(refused).toEqual(expect.arrayContaining([0, 1].flatMap((index) => [...CODED, "displayName"].map((field) => [["_entities", index, field], "NOT_DISCLOSED"]))));
@@ -81,7 +94,6 @@ describe("participants: authorisation", () => {
       expect(result.data!.participants).toBeNull();
       expect(firstError(result)).toMatchObject({ code: "FORBIDDEN", rule: "participants.list", message: expect.stringContaining("participants.list") });
     });
-
   });
 
   describe("creating a participant", () => {
@@ -118,11 +130,17 @@ describe("participants: authorisation", () => {
 
   describe("contact fields", () => {
     it.each([["0651 81030"], ["+49"], ["call me"], ["+49 651 8103 0 1234 5678 99"]])("refuses the phone number %s", async (phone) => {
-      expect(firstError(await node.query(CREATE_PARTICIPANT, { node: "hst", input: participantInput({ phone }) }))).toMatchObject({ code: "BAD_USER_INPUT", fields: [expect.objectContaining({ field: "phone" })] });
+      expect(firstError(await node.query(CREATE_PARTICIPANT, { node: "hst", input: participantInput({ phone }) }))).toMatchObject({
+        code: "BAD_USER_INPUT",
+        fields: [expect.objectContaining({ field: "phone" })],
+      });
     });
 
     it("refuses an about text longer than 2000 characters, accepts 2000", async () => {
-      expect(firstError(await node.query(CREATE_PARTICIPANT, { node: "hst", input: participantInput({ about: "x".repeat(2001) }) }))).toMatchObject({ code: "BAD_USER_INPUT", fields: [expect.objectContaining({ field: "about" })] });
+      expect(firstError(await node.query(CREATE_PARTICIPANT, { node: "hst", input: participantInput({ about: "x".repeat(2001) }) }))).toMatchObject({
+        code: "BAD_USER_INPUT",
+        fields: [expect.objectContaining({ field: "about" })],
+      });
       expect((await createParticipant(node, { about: "x".repeat(2000) })).about).toHaveLength(2000);
     });
 

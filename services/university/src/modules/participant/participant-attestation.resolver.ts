@@ -9,7 +9,8 @@ export class ParticipantAttestationResolver {
   @Directive("@inaccessible")
   @Query(() => String, {
     nullable: true,
-    description: "This node's signed word that the participant exists here and the caller may act for them (the person, or this node's coordinators); valid two minutes. The gateway fetches it for calls to other nodes that store a reference to the participant.",
+    description:
+      "This node's signed word that the participant exists here and the caller may act for them (the person, or this node's coordinators); valid two minutes. The gateway fetches it for calls to other nodes that store a reference to the participant.",
   })
   async participantAttestation(@Arg("participantId", () => ID) participantId: string, @Ctx() ctx: NodeContext): Promise<string> {
     ctx.services.directory.parseLocal(participantId, PARTICIPANT_KIND, "participantId");

@@ -24,5 +24,9 @@ export const ATTESTATION_HEADER = "x-tandem-attestation";
 /** The attestations a call carries (comma-separated compact JWS). */
 export function attestationsOf(header: string | string[] | undefined): string[] {
   const value = Array.isArray(header) ? header.join(",") : (header ?? "");
-  return value.split(",").map((part) => part.trim()).filter((part) => part.length > 0 && part.length <= 4096).slice(0, 50);
+  return value
+    .split(",")
+    .map((part) => part.trim())
+    .filter((part) => part.length > 0 && part.length <= 4096)
+    .slice(0, 50);
 }

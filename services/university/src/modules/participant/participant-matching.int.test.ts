@@ -15,7 +15,14 @@ const CREATE = `mutation($node: String!, $input: CreateParticipantInput!) { crea
 const UPDATE = `mutation($id: ID!, $input: UpdateParticipantInput!) { updateParticipant(id: $id, input: $input) { id ${MATCHING} employer supervisor } }`;
 const GET = `query($id: ID!) { participant(id: $id) { id ${MATCHING} employer supervisor } }`;
 const MENTOR = { role: "MENTOR", degreeLevel: null, semester: null };
-const PROFILE = { disciplineCode: "medical-informatics", goalCodes: ["career-industry", "networking", "career-industry"], meetingFormat: "HYBRID", region: "DE-RP", availabilityHoursPerMonth: 4, experienceYears: 0 };
+const PROFILE = {
+  disciplineCode: "medical-informatics",
+  goalCodes: ["career-industry", "networking", "career-industry"],
+  meetingFormat: "HYBRID",
+  region: "DE-RP",
+  availabilityHoursPerMonth: 4,
+  experienceYears: 0,
+};
 
 describe("matching profile fields of participants", () => {
   let node: TestNode;
@@ -104,10 +111,12 @@ describe("matching profile fields of participants", () => {
   describe("employer and supervisor", () => {
     let lea: Record<string, any>;
     beforeAll(async () => {
-      lea = (await ok(node, CREATE_PARTICIPANT.replace("organisation about", "organisation about employer supervisor"), {
-        node: "hst",
-        input: participantInput({ displayName: "Lea Schmitt", employer: "Moselklinik Digital GmbH", supervisor: "Prof. Dr. Katrin Becker" }),
-      })).createParticipant;
+      lea = (
+        await ok(node, CREATE_PARTICIPANT.replace("organisation about", "organisation about employer supervisor"), {
+          node: "hst",
+          input: participantInput({ displayName: "Lea Schmitt", employer: "Moselklinik Digital GmbH", supervisor: "Prof. Dr. Katrin Becker" }),
+        })
+      ).createParticipant;
     });
 
     it("go to the person and their node's coordinators, audited as the organisation", async () => {

@@ -41,10 +41,10 @@ describe("paging through a node's participants", () => {
 
   /** Global ids in (created_at, id) order, straight from the table. */
   async function expectedOrder(filter: Filter): Promise<string[]> {
-    const rows = await node.sql<{ id: string }>(
-      `SELECT id FROM participants WHERE ($1::text IS NULL OR role = $1) AND ($2::text IS NULL OR $2 = ANY(tracks)) ORDER BY created_at, id`,
-      [filter.role ?? null, filter.track ?? null],
-    );
+    const rows = await node.sql<{ id: string }>(`SELECT id FROM participants WHERE ($1::text IS NULL OR role = $1) AND ($2::text IS NULL OR $2 = ANY(tracks)) ORDER BY created_at, id`, [
+      filter.role ?? null,
+      filter.track ?? null,
+    ]);
     return rows.map((row) => `hst:participant:${row.id}`);
   }
 

@@ -2,8 +2,7 @@ import { IsIn, IsInt, IsOptional, Matches, Max, Min } from "class-validator";
 import { ArgsType, Field, Int } from "type-graphql";
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from "@tandem/shared";
 import { ParticipantRoleEnum } from "./participant.type.js";
-import { TRACK_CODE } from "./participant.input.js";
-import type { ParticipantRole } from "./participant.entity.js";
+import { TRACK_CODE, type ParticipantRole } from "@tandem/shared";
 
 @ArgsType()
 export class ParticipantsArgs {

@@ -1,8 +1,7 @@
+import type { MeetingFormat, ParticipantRole } from "@tandem/shared";
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from "typeorm";
 
-export type ParticipantRole = "MENTEE" | "MENTOR" | "ALUMNUS";
 export type DegreeLevel = "BACHELOR" | "MASTER" | "DOCTORAL" | "PROFESSIONAL";
-export type MeetingFormat = "ONLINE" | "IN_PERSON" | "HYBRID";
 
 /** A person whose home is this node. Personal fields never leave it unless disclosure rules allow. */
 @Entity({ name: "participants" })

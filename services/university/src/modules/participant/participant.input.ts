@@ -1,14 +1,9 @@
 import { ArrayMaxSize, IsBoolean, IsEmail, IsIn, IsInt, IsOptional, Length, Matches, Max, MaxLength, Min } from "class-validator";
 import { Field, InputType, Int } from "type-graphql";
 import { DegreeLevelEnum, MeetingFormatEnum, ParticipantRoleEnum } from "./participant.type.js";
-import type { DegreeLevel, MeetingFormat, ParticipantRole } from "./participant.entity.js";
+import { LANGUAGE_CODE, MATCHING_CODE, REGION_CODE, TRACK_CODE, type MeetingFormat, type ParticipantRole } from "@tandem/shared";
+import type { DegreeLevel } from "./participant.entity.js";
 
-export const LANGUAGE_CODE = /^[a-z]{2}$/;
-export const TRACK_CODE = /^[a-z][a-z0-9-]{1,31}$/;
-/** Goal and discipline codes: lowercase, e.g. career-industry, medical-informatics. */
-export const MATCHING_CODE = /^[a-z][a-z0-9-]{1,31}$/;
-/** ISO 3166-1 alpha-2 country, optionally with a subdivision: DE-RP, LU, FR-GE, CZ-PL. */
-export const REGION_CODE = /^[A-Z]{2}(-[A-Z]{2,3})?$/;
 const REGION_MESSAGE = "must be a coded region such as DE-RP, LU or CZ-PL";
 const CODE_MESSAGE = "must be a lowercase code such as medical-informatics";
 const GOAL_MESSAGE = "each goal must be a lowercase code such as career-industry";

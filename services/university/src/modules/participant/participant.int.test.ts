@@ -3,17 +3,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 import pg from "pg";
 import { as } from "@tandem/shared/testkit";
 import { startTestNode, type TestNode } from "../../../test/test-node.js";
-import {
-  CREATE_PARTICIPANT,
-  MISSING_UUID,
-  PARTICIPANT_FIELDS,
-  UPDATE_PARTICIPANT,
-  createParticipant,
-  fieldsOf,
-  firstError,
-  ok,
-  participantInput,
-} from "../../../test/fixtures.js";
+import { CREATE_PARTICIPANT, MISSING_UUID, PARTICIPANT_FIELDS, UPDATE_PARTICIPANT, createParticipant, fieldsOf, firstError, ok, participantInput } from "../../../test/fixtures.js";
 
 const GET = `query($id: ID!) { participant(id: $id) { ${PARTICIPANT_FIELDS} } }`;
 
@@ -40,8 +30,7 @@ describe("participants at a university node", () => {
   it("creates a participant with a global id naming the home node, normalising codes and e-mail", async () => {
     const email = `Jana.Novak.${Date.now()}@Example.ORG`;
     const before = await node.countRows("participants");
-    const created = (await ok(node, CREATE_PARTICIPANT, { node: "hst", input: participantInput({ email, languages: ["de", "cs", "de"], tracks: ["health", "health"] }) }))
-      .createParticipant;
+    const created = (await ok(node, CREATE_PARTICIPANT, { node: "hst", input: participantInput({ email, languages: ["de", "cs", "de"], tracks: ["health", "health"] }) })).createParticipant;
     expect(created.id).toMatch(/^hst:participant:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
     expect(created).toMatchObject({ nodeId: "hst", homeNode: { id: "hst" }, role: "MENTEE", email: email.toLowerCase(), languages: ["de", "cs"], tracks: ["health"], publicProfile: false });
     expect(await node.countRows("participants")).toBe(before + 1);
@@ -135,8 +124,9 @@ describe("participants at a university node", () => {
     it("changes the given fields and keeps the others", async () => {
       const created = await createParticipant(node, { discipline: "Nursing" });
       const email = `new.${Date.now()}@example.org`;
-      const updated = (await ok(node, UPDATE_PARTICIPANT, { id: created.id, input: { displayName: "Anna Müller", email: email.toUpperCase(), semester: 4, languages: ["fr", "fr"], publicProfile: true } }))
-        .updateParticipant;
+      const updated = (
+        await ok(node, UPDATE_PARTICIPANT, { id: created.id, input: { displayName: "Anna Müller", email: email.toUpperCase(), semester: 4, languages: ["fr", "fr"], publicProfile: true } })
+      ).updateParticipant;
       expect(updated).toEqual({ ...created, displayName: "Anna Müller", email, semester: 4, languages: ["fr"], publicProfile: true });
       expect((await ok(node, GET, { id: created.id })).participant).toEqual(updated);
     });
@@ -172,7 +162,12 @@ describe("participants at a university node", () => {
     it("refuses null for fields that cannot be cleared, naming each of them", async () => {
       const created = await createParticipant(node);
       const fields = ["displayName", "email", "languages", "tracks", "publicProfile"];
-      await expectUpdateRefused(created.id, Object.fromEntries(fields.map((field) => [field, null])), "BAD_USER_INPUT", fields.map((field) => `input.${field}`));
+      await expectUpdateRefused(
+        created.id,
+        Object.fromEntries(fields.map((field) => [field, null])),
+        "BAD_USER_INPUT",
+        fields.map((field) => `input.${field}`),
+      );
     });
 
     it("tells the node's coordinator that an e-mail address is another participant's, changing nothing", async () => {

@@ -1,5 +1,5 @@
 import { Arg, Args, Ctx, ID, Mutation, Query, Resolver } from "type-graphql";
-import { connectionTypes } from "@tandem/shared";
+import { connectionTypes } from "@tandem/party";
 import { rules } from "../../access.js";
 import type { NodeContext } from "../../context.js";
 import { Participant, PARTICIPANT_KIND } from "./participant.type.js";
@@ -31,22 +31,14 @@ export class ParticipantResolver {
   }
 
   @Mutation(() => Participant, { nullable: true, description: "Registers a participant at their home node (its coordinators)." })
-  async createParticipant(
-    @Arg("node", () => String) node: string,
-    @Arg("input", () => CreateParticipantInput) input: CreateParticipantInput,
-    @Ctx() ctx: NodeContext,
-  ): Promise<Participant> {
+  async createParticipant(@Arg("node", () => String) node: string, @Arg("input", () => CreateParticipantInput) input: CreateParticipantInput, @Ctx() ctx: NodeContext): Promise<Participant> {
     ctx.services.directory.assertSelf(node, "node");
     ctx.access.require(rules.createParticipant);
     return Participant.fromEntity(await ctx.services.participants.create(input), ctx.node.id);
   }
 
   @Mutation(() => Participant, { nullable: true, description: "Changes a participant's profile (the person, or their node's coordinators)." })
-  async updateParticipant(
-    @Arg("id", () => ID) id: string,
-    @Arg("input", () => UpdateParticipantInput) input: UpdateParticipantInput,
-    @Ctx() ctx: NodeContext,
-  ): Promise<Participant> {
+  async updateParticipant(@Arg("id", () => ID) id: string, @Arg("input", () => UpdateParticipantInput) input: UpdateParticipantInput, @Ctx() ctx: NodeContext): Promise<Participant> {
     ctx.services.directory.parseLocal(id, PARTICIPANT_KIND, "id");
     ctx.access.require(rules.updateParticipant, id);
     return Participant.fromEntity(await ctx.services.participants.update(id, input, ctx.access.allows(rules.listParticipants)), ctx.node.id);

@@ -1,5 +1,6 @@
 import { In, type DataSource, type Repository } from "typeorm";
-import { AppError, ErrorCode, UUID_PATTERN, encodeSortCursor, invalidField, rejectNulls, toPage, inTransaction, repositoryOf } from "@tandem/shared";
+import { AppError, ErrorCode, UUID_PATTERN, encodeSortCursor, invalidField, rejectNulls } from "@tandem/shared";
+import { toPage, inTransaction, repositoryOf } from "@tandem/party";
 import { decodeTimeCursor } from "../common/time-cursor.js";
 import type { NodeDirectory } from "../../node-directory.js";
 import { ParticipantEntity } from "./participant.entity.js";
@@ -42,7 +43,11 @@ export class ParticipantService {
     if (args.role) filtered.andWhere("p.role = :role", { role: args.role });
     if (args.track) filtered.andWhere(":track = ANY(p.tracks)", { track: args.track });
     const totalCount = await filtered.clone().getCount();
-    const page = filtered.clone().orderBy("p.created_at", "ASC").addOrderBy("p.id", "ASC").limit(args.first + 1);
+    const page = filtered
+      .clone()
+      .orderBy("p.created_at", "ASC")
+      .addOrderBy("p.id", "ASC")
+      .limit(args.first + 1);
     if (args.after) {
       const { at, id } = decodeTimeCursor(args.after, "participant");
       if (!UUID_PATTERN.test(id)) throw new AppError(ErrorCode.BAD_CURSOR, "after: not a participant cursor", { field: "after" });

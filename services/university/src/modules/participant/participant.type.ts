@@ -1,23 +1,22 @@
 import { Directive, Field, ID, Int, ObjectType, registerEnumType } from "type-graphql";
 import { DateTimeISOResolver } from "graphql-scalars";
-import { formatGlobalId } from "@tandem/shared";
+import { formatGlobalId, MeetingFormats, ParticipantRoles, type MeetingFormat, type ParticipantRole } from "@tandem/shared";
 import type { PersonalField } from "../../access.js";
 import { ConsortiumNodeReference } from "../common/consortium-node.type.js";
-import type { DegreeLevel, MeetingFormat, ParticipantEntity, ParticipantRole } from "./participant.entity.js";
+import type { DegreeLevel, ParticipantEntity } from "./participant.entity.js";
 
-export const ParticipantRoleEnum = { MENTEE: "MENTEE", MENTOR: "MENTOR", ALUMNUS: "ALUMNUS" } as const;
+export const ParticipantRoleEnum = ParticipantRoles;
 registerEnumType(ParticipantRoleEnum, { name: "ParticipantRole", description: "What a participant does in the programmes." });
 
 export const DegreeLevelEnum = { BACHELOR: "BACHELOR", MASTER: "MASTER", DOCTORAL: "DOCTORAL", PROFESSIONAL: "PROFESSIONAL" } as const;
 registerEnumType(DegreeLevelEnum, { name: "DegreeLevel" });
 
-export const MeetingFormatEnum = { ONLINE: "ONLINE", IN_PERSON: "IN_PERSON", HYBRID: "HYBRID" } as const;
+export const MeetingFormatEnum = MeetingFormats;
 registerEnumType(MeetingFormatEnum, { name: "MeetingFormat", description: "How a participant prefers to meet their tandem partner." });
 
 export const PARTICIPANT_KIND = "participant";
 
-const MATCHING =
-  "Matching profile: given to the person and their node's coordinators only (anyone else could link it to pseudonymised matching profiles); otherwise null with NOT_DISCLOSED.";
+const MATCHING = "Matching profile: given to the person and their node's coordinators only (anyone else could link it to pseudonymised matching profiles); otherwise null with NOT_DISCLOSED.";
 const CODED =
   "Coded: given to every signed-in user except the joint coordination office, which holds the cohorts' pseudonymised matching profiles and so must not be able to join them back to people by these values; to the office null with NOT_DISCLOSED.";
 const PERSONAL = "Personal: disclosed by the home node to the person, their node's coordinators and the people its rules name; otherwise null with NOT_DISCLOSED.";

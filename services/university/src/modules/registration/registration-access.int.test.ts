@@ -82,7 +82,10 @@ describe("registrations: authorisation", () => {
 
     it("answers _entities in place: the caller's own, FORBIDDEN for others'", async () => {
       const result = await node.as(as.participant(hana)).query(`query($r: [_Any!]!) { _entities(representations: $r) { ... on Registration { id } } }`, {
-        r: [{ __typename: "Registration", id: reg.zdenka!.id }, { __typename: "Registration", id: reg.hana!.id }],
+        r: [
+          { __typename: "Registration", id: reg.zdenka!.id },
+          { __typename: "Registration", id: reg.hana!.id },
+        ],
       });
       expect(result.data!._entities).toEqual([null, { id: reg.hana!.id }]);
       expect(result.errors!.map((error) => [error.path, error.extensions!.code])).toEqual([[["_entities", 0], "FORBIDDEN"]]);

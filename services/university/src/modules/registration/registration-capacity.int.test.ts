@@ -1,6 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestNode, type TestNode } from "../../../test/test-node.js";
-import { CANCEL_EVENT, CANCEL_REGISTRATION, UPDATE_EVENT, createEvent, createParticipant, fieldsOf, firstError, ok, register, registerAsParticipant, remoteParticipantId } from "../../../test/fixtures.js";
+import {
+  CANCEL_EVENT,
+  CANCEL_REGISTRATION,
+  UPDATE_EVENT,
+  createEvent,
+  createParticipant,
+  fieldsOf,
+  firstError,
+  ok,
+  register,
+  registerAsParticipant,
+  remoteParticipantId,
+} from "../../../test/fixtures.js";
 
 const SEATS = `query($id: ID!) { event(id: $id) { capacity confirmedCount waitlistCount seatsLeft registrations { id status promotedAt waitlistPosition } } }`;
 
@@ -82,7 +94,12 @@ describe("event capacity and the waitlist", () => {
       for (const result of results) expect(result.errors).toBeUndefined();
       const made = results.map((result) => result.data!.registerForEvent);
       expect(made.filter((r) => r.status === "CONFIRMED")).toHaveLength(5);
-      expect(made.filter((r) => r.status === "WAITLISTED").map((r) => r.waitlistPosition).sort((a, b) => a - b)).toEqual(Array.from({ length: 15 }, (_, i) => i + 1));
+      expect(
+        made
+          .filter((r) => r.status === "WAITLISTED")
+          .map((r) => r.waitlistPosition)
+          .sort((a, b) => a - b),
+      ).toEqual(Array.from({ length: 15 }, (_, i) => i + 1));
       expect(await seats(event.id)).toMatchObject({ confirmedCount: 5, waitlistCount: 15, seatsLeft: 0 });
       const [row] = await node.sql(`SELECT count(*)::int AS rows, count(DISTINCT waitlist_seq)::int AS seqs FROM registrations WHERE event_id = $1`, [event.id.split(":")[2]]);
       expect(row).toEqual({ rows: 20, seqs: 15 });
@@ -114,7 +131,12 @@ describe("event capacity and the waitlist", () => {
       for (const result of await Promise.all([...registering, updateCapacity(event.id, 6)])) expect(result.errors).toBeUndefined();
       const after = await seats(event.id);
       expect(after).toMatchObject({ capacity: 6, confirmedCount: 6, waitlistCount: 6, seatsLeft: 0 });
-      expect(after.registrations.filter((r: any) => r.status === "WAITLISTED").map((r: any) => r.waitlistPosition).sort((a: number, b: number) => a - b)).toEqual([1, 2, 3, 4, 5, 6]);
+      expect(
+        after.registrations
+          .filter((r: any) => r.status === "WAITLISTED")
+          .map((r: any) => r.waitlistPosition)
+          .sort((a: number, b: number) => a - b),
+      ).toEqual([1, 2, 3, 4, 5, 6]);
     });
   });
 });

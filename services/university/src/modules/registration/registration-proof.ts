@@ -15,11 +15,16 @@ export class RegistrationProofSigner {
   ) {}
 
   sign(registration: Registration): Promise<string> {
-    return signProof(this.key, this.directory.self.id, {
-      type: ProofType.EVENT_REGISTRATION,
-      registrationId: registration.id,
-      eventId: this.directory.globalId(EVENT_KIND, registration.eventLocalId),
-      participantId: registration.participantId,
-    }, registration.registeredAt);
+    return signProof(
+      this.key,
+      this.directory.self.id,
+      {
+        type: ProofType.EVENT_REGISTRATION,
+        registrationId: registration.id,
+        eventId: this.directory.globalId(EVENT_KIND, registration.eventLocalId),
+        participantId: registration.participantId,
+      },
+      registration.registeredAt,
+    );
   }
 }

@@ -119,7 +119,10 @@ describe("reading registrations", () => {
     it.each([
       [["CANCELLED"], [3]],
       [["WAITLISTED"], [2, 4]],
-      [["CONFIRMED", "CANCELLED"], [0, 1, 3]],
+      [
+        ["CONFIRMED", "CANCELLED"],
+        [0, 1, 3],
+      ],
     ])("filters by status %o", async (status, indexes) => {
       const { event } = await ok(node, EVENT_REGISTRATIONS, { id: eventId, status });
       expect(ids(event.registrations)).toEqual(indexes.map((i) => made[i]!.id));

@@ -1,17 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestNode, type TestNode } from "../../../test/test-node.js";
-import {
-  CANCEL_EVENT,
-  CANCEL_REGISTRATION,
-  MISSING_UUID,
-  createEvent,
-  createParticipant,
-  firstError,
-  ok,
-  register,
-  registerAsParticipant,
-  remoteParticipantId,
-} from "../../../test/fixtures.js";
+import { CANCEL_EVENT, CANCEL_REGISTRATION, MISSING_UUID, createEvent, createParticipant, firstError, ok, register, registerAsParticipant, remoteParticipantId } from "../../../test/fixtures.js";
 
 const SEATS = `query($id: ID!) { event(id: $id) { confirmedCount waitlistCount seatsLeft registrations { id participantId status waitlistPosition } } }`;
 

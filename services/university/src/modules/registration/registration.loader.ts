@@ -1,11 +1,14 @@
 import DataLoader from "dataloader";
-import { createByKeyLoader } from "@tandem/shared";
+import { createByKeyLoader } from "@tandem/party";
 import type { RegistrationEntity, RegistrationStatus } from "./registration.entity.js";
 import type { RegistrationService } from "./registration.service.js";
 
 /** Registrations of this node by local id, one query per batch. */
 export function createRegistrationLoader(service: RegistrationService) {
-  return createByKeyLoader<string, RegistrationEntity>((ids) => service.findByIds(ids), (row) => row.id);
+  return createByKeyLoader<string, RegistrationEntity>(
+    (ids) => service.findByIds(ids),
+    (row) => row.id,
+  );
 }
 
 /** Registrations per event for one status filter (key: "<statuses>|<eventId>"), one query per batch. */

@@ -1,5 +1,6 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
-import { connectionTypes, tryParseGlobalId } from "@tandem/shared";
+import { tryParseGlobalId } from "@tandem/shared";
+import { connectionTypes } from "@tandem/party";
 import { forbidden, nodeOnlyEvents, rules } from "../../access.js";
 import type { NodeContext } from "../../context.js";
 import { emptyConnection } from "../common/empty-connection.js";
@@ -38,11 +39,7 @@ export class RegistrationResolver {
     nullable: true,
     description: "Registers a participant of any node for an event (the participant, or their node's coordinators); waitlisted when full; idempotent.",
   })
-  async registerForEvent(
-    @Arg("eventId", () => ID) eventId: string,
-    @Arg("participantId", () => ID) participantId: string,
-    @Ctx() ctx: NodeContext,
-  ): Promise<Registration> {
+  async registerForEvent(@Arg("eventId", () => ID) eventId: string, @Arg("participantId", () => ID) participantId: string, @Ctx() ctx: NodeContext): Promise<Registration> {
     ctx.services.directory.parseLocal(eventId, EVENT_KIND, "eventId");
     ctx.services.directory.parseReference(participantId, PARTICIPANT_KIND, "participantId");
     ctx.access.require(rules.register, participantId);

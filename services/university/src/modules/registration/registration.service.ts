@@ -1,5 +1,6 @@
 import { In, type DataSource, type EntityManager, type Repository } from "typeorm";
-import { AppError, ErrorCode, RegistrationChangeKind, encodeSortCursor, toPage, inTransaction, repositoryOf } from "@tandem/shared";
+import { AppError, ErrorCode, RegistrationChangeKind, encodeSortCursor } from "@tandem/shared";
+import { toPage, inTransaction, repositoryOf } from "@tandem/party";
 import { decodeTimeCursor } from "../common/time-cursor.js";
 import type { NodeDirectory } from "../../node-directory.js";
 import { publishRegistrationChange } from "../event/event.changes.js";
@@ -16,7 +17,6 @@ import { REGISTRATION_KIND } from "./registration.type.js";
 const ACTIVE: RegistrationStatus[] = ["CONFIRMED", "WAITLISTED"];
 
 export class RegistrationService implements WaitlistPromoter {
-
   constructor(
     private readonly dataSource: DataSource,
     private readonly directory: NodeDirectory,
@@ -63,14 +63,15 @@ export class RegistrationService implements WaitlistPromoter {
     if (args.nodes && !args.nodes.includes(this.directory.self.id)) {
       return { edges: [], pageInfo: toPage([], args.first, () => "", false).pageInfo, totalCount: 0 };
     }
-    const filtered = this.repository
-      .createQueryBuilder("r")
-      .innerJoinAndSelect("r.event", "e")
-      .where("r.participant_id = :participantId", { participantId: args.participantId });
+    const filtered = this.repository.createQueryBuilder("r").innerJoinAndSelect("r.event", "e").where("r.participant_id = :participantId", { participantId: args.participantId });
     if (viewer.homeNode !== this.directory.self.id) filtered.andWhere("e.visibility = 'CONSORTIUM'");
     if (!args.includeCancelled) filtered.andWhere("r.status <> 'CANCELLED'");
     const totalCount = await filtered.clone().getCount();
-    const page = filtered.clone().orderBy("e.starts_at", "ASC").addOrderBy("r.id", "ASC").limit(args.first + 1);
+    const page = filtered
+      .clone()
+      .orderBy("e.starts_at", "ASC")
+      .addOrderBy("r.id", "ASC")
+      .limit(args.first + 1);
     if (args.after) {
       const { at, id: globalId } = decodeTimeCursor(args.after, "registration");
       const localId = this.directory.tryLocal(globalId, REGISTRATION_KIND);

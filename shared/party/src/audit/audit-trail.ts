@@ -1,0 +1,139 @@
+/**
+ * What one request disclosed and changed. A mutation's entry is written in
+ * the mutation's own transaction (audited-mutations.ts): no entry, no change.
+ * Everything else (disclosures, refusals) is written before the answer
+ * leaves the party; if the log cannot be written, the answer does not leave.
+ */
+import type { ApolloServerPlugin, BaseContext } from "@apollo/server";
+import { GraphQLError } from "graphql";
+import type { DataSource } from "typeorm";
+import { type Caller, isDatabaseUnavailable, databaseUnavailableError, type Logger } from "@tandem/shared";
+import { AuditEntryEntity } from "./audit-entry.entity.js";
+
+export type FieldGroup = "name" | "contact" | "organisation" | "about";
+
+export type AuditRow = Omit<AuditEntryEntity, "id" | "at">;
+
+/** Widest id the audit log's id columns hold. */
+const MAX_AUDITED_ID_LENGTH = 160;
+
+export class AuditTrail {
+  private entries: AuditRow[] = [];
+  private readonly disclosures = new Set<string>();
+  private readonly replacements = new Map<string, string>();
+
+  constructor(
+    private readonly caller: Caller,
+    private readonly requestId: string,
+  ) {}
+
+  /** Records that a group of a participant's personal fields is in this answer (once per request). */
+  disclosed(participantId: string, group: FieldGroup): void {
+    const key = disclosureKey(participantId, group);
+    if (this.disclosures.has(key)) return;
+    this.disclosures.add(key);
+    this.entries.push(this.entry({ action: "disclose", participantId, fieldGroup: group, targetId: null, outcome: "ok" }));
+  }
+
+  /**
+   * Records a use of a participant's data that is neither a field disclosure
+   * nor a mutation (e.g. a pseudonymised export, a re-identification): the
+   * action and ids only, never a value.
+   */
+  processed(action: string, ids: { participantId: string; targetId?: string | null }): void {
+    this.entries.push(this.entry({ action, participantId: ids.participantId, fieldGroup: null, targetId: ids.targetId ?? null, outcome: "ok" }));
+  }
+
+  /** Records a mutation and how it ended. */
+  changed(action: string, outcome: string, ids: { participantId?: string | null; targetId?: string | null } = {}): void {
+    this.entries.push(this.entry({ action, participantId: ids.participantId ?? null, fieldGroup: null, targetId: ids.targetId ?? null, outcome }));
+  }
+
+  /**
+   * From now on, entries of this request name `pseudonym` wherever they would
+   * name `id`: the entry recording an erasure would otherwise name the erased
+   * person again, after every other reference to them was anonymised.
+   */
+  pseudonymise(id: string, pseudonym: string): void {
+    this.replacements.set(id, pseudonym);
+  }
+
+  /** How many entries are recorded; `forgetAfter(mark)` drops those recorded since (their change rolled back). */
+  mark(): number {
+    return this.entries.length;
+  }
+
+  forgetAfter(mark: number): void {
+    for (const entry of this.entries.splice(mark)) {
+      if (entry.action === "disclose") this.disclosures.delete(disclosureKey(entry.participantId!, entry.fieldGroup as FieldGroup));
+    }
+  }
+
+  /** The entries recorded so far, as the log stores them; they leave the trail. */
+  drain(): AuditRow[] {
+    const rows = this.entries.map((row) => ({ ...row, actor: this.replaced(row.actor), participantId: this.storable(row.participantId), targetId: this.storable(row.targetId) }));
+    this.entries = [];
+    return rows;
+  }
+
+  private replaced(id: string): string {
+    return this.replacements.get(id) ?? id;
+  }
+
+  /** An id argument no column could hold (malformed input) is recorded as null rather than failing the write. */
+  private storable(id: string | null): string | null {
+    if (id === null || id.length > MAX_AUDITED_ID_LENGTH) return null;
+    return this.replaced(id);
+  }
+
+  private entry(fields: Pick<AuditRow, "action" | "participantId" | "fieldGroup" | "targetId" | "outcome">): AuditRow {
+    const user = this.caller.kind === "user" ? this.caller : null;
+    return {
+      actor: user?.sub ?? this.caller.via,
+      actorHome: user?.homeNode ?? this.caller.via,
+      actorRoles: user ? [...user.roles] : ["system"],
+      via: this.caller.via,
+      requestId: user?.requestId ?? this.requestId,
+      ...fields,
+    };
+  }
+}
+
+function disclosureKey(participantId: string, group: FieldGroup): string {
+  return `${participantId}|${group}`;
+}
+
+export interface AuditedContext extends BaseContext {
+  audit: AuditTrail;
+}
+
+/**
+ * Writes what the trail still holds (disclosures, refused mutations) before
+ * the response is sent; fails closed when the write fails (naming `party`
+ * when its database is unavailable).
+ */
+export function auditPlugin<C extends AuditedContext>(dataSource: DataSource, logger: Logger, party?: string): ApolloServerPlugin<C> {
+  return {
+    async requestDidStart() {
+      return {
+        async willSendResponse({ contextValue, response }) {
+          const entries = contextValue.audit?.drain() ?? [];
+          if (entries.length === 0) return;
+          try {
+            await dataSource.getRepository(AuditEntryEntity).insert(entries as AuditEntryEntity[]);
+          } catch (err) {
+            logger.error({ err }, "audit log write failed; withholding the answer");
+            if (response.body.kind === "single") {
+              response.body.singleResult.data = null;
+              response.body.singleResult.errors = [
+                party && isDatabaseUnavailable(err)
+                  ? databaseUnavailableError(party)
+                  : new GraphQLError("The audit log could not be written; nothing was disclosed", { extensions: { code: "AUDIT_UNAVAILABLE" } }),
+              ];
+            }
+          }
+        },
+      };
+    },
+  };
+}

@@ -27,3 +27,4 @@ export * from "./party-service.js";
 export * from "./unit-of-work.js";
 export * from "./idempotency/index.js";
 export * from "./migrations/index.js";
+export * from "./facts/index.js";

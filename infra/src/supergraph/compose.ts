@@ -31,6 +31,7 @@ export async function composeSupergraph(): Promise<Composition> {
     coordination: await servedSdl((await buildCoordinationSubgraph()).schema),
     [GATEWAY_SUBGRAPH_NAME]: await servedSdl(buildGatewayLocalSchema({
         registry: { consortium: { id: "", name: "" }, nodes: [] },
+        deliveries: () => [],
         health: { get: () => ({ status: "UNKNOWN", reason: null, checkedAt: null }) },
         parties: [],
         nodeIds: [],

@@ -1,8 +1,9 @@
-import { AuditEntryEntity, GatewayTokenUseEntity, IdempotencyRecordEntity, OutboxEntryEntity, OutboxWatermarkEntity } from "@tandem/shared";
+import { AppliedFactEntity, AuditEntryEntity, FactEntity, FactPositionEntity, GatewayTokenUseEntity, IdempotencyRecordEntity, OutboxEntryEntity, OutboxWatermarkEntity } from "@tandem/shared";
+import { DisclosureEndEntity } from "./modules/disclosure/disclosure-end.entity.js";
 import { DisclosureGrantEntity } from "./modules/disclosure/disclosure-grant.entity.js";
 import { EventEntity } from "./modules/event/event.entity.js";
 import { MatchingConsentEntity } from "./modules/matching/matching-consent.entity.js";
 import { ParticipantEntity } from "./modules/participant/participant.entity.js";
 import { RegistrationEntity } from "./modules/registration/registration.entity.js";
 
-export const entities = [ParticipantEntity, EventEntity, RegistrationEntity, DisclosureGrantEntity, MatchingConsentEntity, AuditEntryEntity, OutboxEntryEntity, OutboxWatermarkEntity, GatewayTokenUseEntity, IdempotencyRecordEntity];
+export const entities = [ParticipantEntity, EventEntity, RegistrationEntity, DisclosureGrantEntity, MatchingConsentEntity, AuditEntryEntity, OutboxEntryEntity, OutboxWatermarkEntity, GatewayTokenUseEntity, IdempotencyRecordEntity, FactEntity, AppliedFactEntity, FactPositionEntity, DisclosureEndEntity];

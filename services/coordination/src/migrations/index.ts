@@ -1,9 +1,9 @@
 /** Every migration of the coordination service, in order. Never edit one that has landed. */
-import { AddGatewayTokenUses1796529866348, AddIdempotencyKeys1796530399661 } from "@tandem/shared";
+import { AddFacts1796535984147, AddGatewayTokenUses1796529866348, AddIdempotencyKeys1796530399661 } from "@tandem/shared";
 import { Initial1795304478454 } from "./1795304478454-initial.js";
 import { AuditLog1795306993310 } from "./1795306993310-audit-log.js";
 import { TandemAcceptance1795306999376 } from "./1795306999376-tandem-acceptance.js";
 import { AddOutbox1795309956291 } from "./1795309956291-add-outbox.js";
 import { MatchingRounds1795314248792 } from "./1795314248792-matching-rounds.js";
 
-export const migrations = [Initial1795304478454, AuditLog1795306993310, TandemAcceptance1795306999376, AddOutbox1795309956291, MatchingRounds1795314248792, AddGatewayTokenUses1796529866348, AddIdempotencyKeys1796530399661];
+export const migrations = [Initial1795304478454, AuditLog1795306993310, TandemAcceptance1795306999376, AddOutbox1795309956291, MatchingRounds1795314248792, AddGatewayTokenUses1796529866348, AddIdempotencyKeys1796530399661, AddFacts1796535984147];

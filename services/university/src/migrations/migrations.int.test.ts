@@ -32,7 +32,7 @@ describe("university node migrations", () => {
     const applied = await database.dataSource.runMigrations({ transaction: "each" });
     expect(applied.map((migration) => migration.name)).toEqual(migrations.map((migration) => migration.name));
     expect(await pendingSchemaChanges()).toEqual([]);
-    expect(await tables()).toEqual(["audit_log", "disclosure_grants", "events", "gateway_token_uses", "idempotency_keys", "matching_consents", "outbox", "outbox_watermark", "participants", "registrations", "schema_migrations"]);
+    expect(await tables()).toEqual(["applied_facts", "audit_log", "disclosure_ends", "disclosure_grants", "events", "fact_positions", "facts", "gateway_token_uses", "idempotency_keys", "matching_consents", "outbox", "outbox_watermark", "participants", "registrations", "schema_migrations"]);
     expect(await database.dataSource.showMigrations()).toBe(false);
   });
 
@@ -103,7 +103,7 @@ describe("university node migrations", () => {
     const reapplied = await database.dataSource.runMigrations({ transaction: "each" });
     expect(reapplied).toHaveLength(migrations.length);
     expect(await pendingSchemaChanges()).toEqual([]);
-    expect(await tables()).toEqual(["audit_log", "disclosure_grants", "events", "gateway_token_uses", "idempotency_keys", "matching_consents", "outbox", "outbox_watermark", "participants", "registrations", "schema_migrations"]);
+    expect(await tables()).toEqual(["applied_facts", "audit_log", "disclosure_ends", "disclosure_grants", "events", "fact_positions", "facts", "gateway_token_uses", "idempotency_keys", "matching_consents", "outbox", "outbox_watermark", "participants", "registrations", "schema_migrations"]);
   });
 
   it("gives mentors registered before matching profiles the default capacity of 1, and nobody else a capacity", async () => {

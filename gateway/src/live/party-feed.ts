@@ -107,7 +107,8 @@ export class PartyFeed {
     return body.data;
   }
 
+  /** A party that cannot be reached leaves graphql-ws connecting and retrying: stopping waits for it a second at most. */
   async close(): Promise<void> {
-    await this.client.dispose();
+    await Promise.race([this.client.dispose(), new Promise<void>((resolve) => setTimeout(resolve, 1_000).unref())]);
   }
 }

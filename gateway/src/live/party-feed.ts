@@ -109,6 +109,8 @@ export class PartyFeed {
 
   /** A party that cannot be reached leaves graphql-ws connecting and retrying: stopping waits for it a second at most. */
   async close(): Promise<void> {
-    await Promise.race([this.client.dispose(), new Promise<void>((resolve) => setTimeout(resolve, 1_000).unref())]);
+    // disposing while it connects rejects with the close event: the feed is closing, nothing is lost
+    const disposed = Promise.resolve(this.client.dispose()).catch(() => undefined);
+    await Promise.race([disposed, new Promise<void>((resolve) => setTimeout(resolve, 1_000).unref())]);
   }
 }

@@ -19,6 +19,8 @@ const GatewayEnvSchema = z
     NODE_ENV: envFields.nodeEnv,
     NODE_TIMEOUT_MS: z.coerce.number().int().min(50).max(60_000).default(5_000),
     HEALTH_INTERVAL_MS: z.coerce.number().int().min(200).max(600_000).default(5_000),
+    /** How often every receiver's position is compared with every source's facts (a new fact is delivered at once anyway). */
+    FACT_SWEEP_INTERVAL_MS: z.coerce.number().int().min(200).max(3_600_000).default(10_000),
     BREAKER_ERROR_PERCENT: z.coerce.number().int().min(1).max(100).default(50),
     BREAKER_RESET_MS: z.coerce.number().int().min(100).max(600_000).default(10_000),
     BREAKER_VOLUME: z.coerce.number().int().min(1).max(1_000).default(5),
@@ -53,6 +55,7 @@ const GatewayEnvSchema = z
     production: env.NODE_ENV === "production",
     nodeTimeoutMs: env.NODE_TIMEOUT_MS,
     healthIntervalMs: env.HEALTH_INTERVAL_MS,
+    factSweepIntervalMs: env.FACT_SWEEP_INTERVAL_MS,
     breaker: { errorThresholdPercentage: env.BREAKER_ERROR_PERCENT, resetTimeoutMs: env.BREAKER_RESET_MS, volumeThreshold: env.BREAKER_VOLUME },
     signingKeyFile: env.SIGNING_KEY_FILE,
     userTokenClockToleranceSeconds: env.USER_TOKEN_CLOCK_TOLERANCE_SECONDS,

@@ -28,6 +28,9 @@ import { authenticateUsers, requireUserPlugin, userOf, type GatewayContext } fro
 import type { GatewayConfig } from "./env.js";
 import { consortiumParties } from "./gdpr/parties.js";
 import { buildGatewayLocalSchema, GATEWAY_SUBGRAPH_NAME } from "./local-subgraph.js";
+import { factParty } from "./facts/fact-parties.js";
+import { FactRelay } from "./facts/fact-relay.js";
+import { registerDeliveryMetrics } from "./facts/delivery-metrics.js";
 import { ForwardingDataSource } from "./router/forwarding-source.js";
 import { NodeClient } from "./router/node-client.js";
 import { NodeHealthMonitor } from "./router/node-health.js";
@@ -64,10 +67,17 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
   const sources: Record<string, GraphQLDataSource> = {
     university: new UniversityRouter(nodes, universitySdl, config.representationsPerCall),
     coordination: new ForwardingDataSource(coordinationClient, tokens),
-    [GATEWAY_SUBGRAPH_NAME]: new LocalGraphQLDataSource(buildGatewayLocalSchema({ registry, health, parties: consortiumParties(nodes, coordinationClient, tokens), nodeIds: nodes.nodeIds })),
+    [GATEWAY_SUBGRAPH_NAME]: new LocalGraphQLDataSource(
+      buildGatewayLocalSchema({ registry, health, deliveries: () => facts.deliveries(), parties: consortiumParties(nodes, coordinationClient, tokens), nodeIds: nodes.nodeIds }),
+    ),
   };
   const feeds = new Map([...registry.nodes, registry.coordination].map((party) => [party.id, new PartyFeed(party.id, party.url, tokens, logger)] as const));
   const hub = new UpstreamHub(feeds, logger);
+  const facts = new FactRelay(
+    [...clients.values(), coordinationClient].map((client) => factParty(client, feeds.get(client.node)!, tokens)),
+    config.factSweepIntervalMs,
+    logger,
+  );
   // live updates run their queries through the server, which starts below
   const running: { service?: Awaited<ReturnType<typeof startGraphQLService<GatewayContext>>> } = {};
   const live = new LiveService({
@@ -98,7 +108,9 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
     apiSchema = schema;
   });
   await health.start();
+  facts.start();
   const metrics = createMetricsRegistry({ service: "gateway" });
+  registerDeliveryMetrics(metrics, facts);
   new Gauge({
     name: "tandem_node_up",
     help: "1 when the node is UP for the gateway, else 0.",
@@ -174,6 +186,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
     registry,
     stop: async () => {
       health.stop();
+      await facts.stop();
       await sockets?.close();
       hub.closeAll();
       await Promise.all([...feeds.values()].map((feed) => feed.close()));

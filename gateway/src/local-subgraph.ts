@@ -12,7 +12,8 @@
 import { buildSubgraphSchema } from "@apollo/subgraph";
 import { parse, type GraphQLSchema } from "graphql";
 import { JSONResolver } from "graphql-scalars";
-import { FEDERATION_LINK, normaliseTextArguments, tryParseGlobalId, type ConsortiumRegistry, type UserCaller } from "@tandem/shared";
+import { AppError, ErrorCode, FEDERATION_LINK, Role, hasRole, isJointCoordinator, normaliseTextArguments, tryParseGlobalId, type ConsortiumRegistry, type UserCaller } from "@tandem/shared";
+import type { DeliveryState } from "./facts/fact-relay.js";
 import { authOf, erasePersonalData, exportPersonalData, subjectOf } from "./gdpr/personal-data.js";
 import type { Party } from "./gdpr/parties.js";
 import type { NodeHealthMonitor } from "./router/node-health.js";
@@ -179,6 +180,30 @@ type Consortium {
   id: ID!
   name: String!
   nodes: [ConsortiumNode!]!
+  """
+  Delivery of signed facts between the parties (tandem acceptances and ends,
+  registrations and cancellations…), as this gateway sees it. Joint
+  coordinators see every pair; node coordinators the pairs of their node.
+  """
+  deliveries: [FactDelivery!]
+}
+
+"""Facts one party signed for another, and how far the receiver has applied them."""
+type FactDelivery {
+  source: String!
+  receiver: String!
+  """The receiver's position in the source's facts (null: not known yet)."""
+  position: String
+  """The source's last fact for the receiver (null: not known yet)."""
+  head: String
+  """Facts read but not yet applied at the last attempt (0: caught up)."""
+  pending: Int!
+  """Facts this gateway delivered since it started."""
+  delivered: Int!
+  lastDeliveredAt: String
+  """Why the last attempt failed (the receiver or the source down…); null when it did not."""
+  lastError: String
+  lastErrorAt: String
 }
 
 """A member university of the consortium, running its own node."""
@@ -201,6 +226,7 @@ type ConsortiumNode @key(fields: "id") {
 `;
 
 export interface LocalSubgraphDeps {
+  deliveries: () => DeliveryState[];
   registry: Pick<ConsortiumRegistry, "consortium" | "nodes">;
   health: Pick<NodeHealthMonitor, "get">;
   parties: Party[];
@@ -209,8 +235,18 @@ export interface LocalSubgraphDeps {
 
 type Context = { caller?: UserCaller | null; requestId?: string };
 
+/** Joint coordinators see every delivery; a node's coordinators those from and to their node; nobody else any. */
+function deliveriesFor(caller: UserCaller | null, all: DeliveryState[]) {
+  const joint = caller ? isJointCoordinator(caller) : false;
+  const node = caller && hasRole(caller, Role.NODE_COORDINATOR) ? caller.homeNode : null;
+  if (!joint && !node) throw new AppError(ErrorCode.FORBIDDEN, "deliveries: only coordinators may see the delivery of facts", { rule: "deliveries.read" });
+  return all
+    .filter((state) => joint || state.source === node || state.receiver === node)
+    .map((state) => ({ ...state, lastDeliveredAt: state.lastDeliveredAt?.toISOString() ?? null, lastErrorAt: state.lastErrorAt?.toISOString() ?? null }));
+}
+
 export function buildGatewayLocalSchema(deps: LocalSubgraphDeps): GraphQLSchema {
-  const { registry, health, parties, nodeIds } = deps;
+  const { registry, health, parties, nodeIds, deliveries } = deps;
   const nodeOf = (id: string) => {
     const node = registry.nodes.find((candidate) => candidate.id === id);
     return node ? { id: node.id, name: node.name, shortName: node.shortName, country: node.country, city: node.city, timeZone: node.timeZone } : null;
@@ -218,6 +254,9 @@ export function buildGatewayLocalSchema(deps: LocalSubgraphDeps): GraphQLSchema 
   const typeDefs = parse(GATEWAY_SUBGRAPH_SDL);
   const resolvers: Record<string, unknown> = {
     JSON: JSONResolver,
+    Consortium: {
+      deliveries: (_: unknown, __: unknown, context: Context) => deliveriesFor(context.caller ?? null, deliveries()),
+    },
     Query: {
       consortium: () => ({ id: registry.consortium.id, name: registry.consortium.name, nodes: registry.nodes.map((node) => nodeOf(node.id)) }),
       exportMyData: (_: unknown, args: { participantId?: string | null }, context: Context) => {

@@ -121,7 +121,10 @@ export async function launchE2E(nodes: string[], options: E2EOptions = {}): Prom
     seed: options.seed ?? false,
     logLevel: "warn",
     log: () => undefined,
-    env: { gateway: { HEALTH_INTERVAL_MS: "500", NODE_TIMEOUT_MS: "3000", BREAKER_RESET_MS: "1000" }, ...(options.coordinationEnv && { coordination: options.coordinationEnv }) },
+    env: {
+      gateway: { HEALTH_INTERVAL_MS: "500", NODE_TIMEOUT_MS: "3000", BREAKER_RESET_MS: "1000", FACT_SWEEP_INTERVAL_MS: "500" },
+      ...(options.coordinationEnv && { coordination: options.coordinationEnv }),
+    },
   });
   const { registry } = consortium;
   const keysDir = dataDirLayout(dataDir).keysDir;

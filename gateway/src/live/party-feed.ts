@@ -25,6 +25,8 @@ export interface FeedSink {
 
 const CHANGES = `subscription TandemFeed($topics: [String!]!, $after: String) { changes(topics: $topics, after: $after) { cursor kind refs at } }`;
 const HEAD = `query TandemFeedHead { changesHead }`;
+const FACTS_SINCE = `query TandemFacts($receiver: String!, $after: String, $limit: Int) { factsSince(receiver: $receiver, after: $after, limit: $limit) { seq proof } }`;
+const FACT_HEADS = `query TandemFactHeads { factHeads { receiver head } }`;
 const CHANGES_SINCE = `query TandemFeedReplay($topics: [String!]!, $after: String!, $limit: Int) { changesSince(topics: $topics, after: $after, limit: $limit) { cursor kind refs at } }`;
 
 /** 250 ms, 500 ms, 1 s … up to 5 s, with jitter. */
@@ -80,6 +82,16 @@ export class PartyFeed {
     return (await this.ask<{ changesSince: FeedChange[] }>(CHANGES_SINCE, { topics, after, limit })).changesSince;
   }
 
+  /** The party's facts for `receiver` after the seq `after` (null: from the start), for delivery. */
+  async factsSince(receiver: string, after: string | null, limit: number): Promise<{ seq: string; proof: string }[]> {
+    return (await this.ask<{ factsSince: { seq: string; proof: string }[] }>(FACTS_SINCE, { receiver, after, limit })).factsSince;
+  }
+
+  /** The party's last fact seq per receiver. */
+  async factHeads(): Promise<{ receiver: string; head: string }[]> {
+    return (await this.ask<{ factHeads: { receiver: string; head: string }[] }>(FACT_HEADS, {})).factHeads;
+  }
+
   /** The party's last committed change: following from there misses nothing. */
   async head(): Promise<string> {
     return (await this.ask<{ changesHead: string }>(HEAD, {})).changesHead;
@@ -95,7 +107,10 @@ export class PartyFeed {
     return body.data;
   }
 
+  /** A party that cannot be reached leaves graphql-ws connecting and retrying: stopping waits for it a second at most. */
   async close(): Promise<void> {
-    await this.client.dispose();
+    // disposing while it connects rejects with the close event: the feed is closing, nothing is lost
+    const disposed = Promise.resolve(this.client.dispose()).catch(() => undefined);
+    await Promise.race([disposed, new Promise<void>((resolve) => setTimeout(resolve, 1_000).unref())]);
   }
 }

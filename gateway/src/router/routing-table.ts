@@ -41,6 +41,7 @@ export const UNIVERSITY_ROUTES: RoutingTable = {
     myMatchingPseudonym: byId("participantId"),
     reidentifyPseudonyms: byNode("node"),
     participantAttestation: byId("participantId"),
+    factPositions: byNode("node"),
   },
   Mutation: {
     createParticipant: byNode("node"),
@@ -54,6 +55,7 @@ export const UNIVERSITY_ROUTES: RoutingTable = {
     eraseParticipantData: byNode("node"),
     consentToMatching: byId("participantId"),
     withdrawMatchingConsent: byId("participantId"),
+    receiveFacts: byNode("node"),
   },
 };
 

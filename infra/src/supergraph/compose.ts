@@ -32,6 +32,7 @@ export async function composeSupergraph(): Promise<Composition> {
     [GATEWAY_SUBGRAPH_NAME]: await servedSdl(
       buildGatewayLocalSchema({
         registry: { consortium: { id: "", name: "" }, nodes: [] },
+        deliveries: () => [],
         health: { get: () => ({ status: "UNKNOWN", reason: null, checkedAt: null }) },
         parties: [],
         nodeIds: [],

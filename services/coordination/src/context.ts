@@ -5,7 +5,7 @@
  * resolvers never read headers themselves.
  */
 import { CallerDependenceTracker, trackedCaller, type Caller, type Logger } from "@tandem/shared";
-import { AuditTrail, type IdempotencyClaim } from "@tandem/party";
+import { AuditTrail, type FactInbox, type IdempotencyClaim } from "@tandem/party";
 import type { CoordinationServices } from "./services.js";
 import { createLoaders, type CoordinationLoaders } from "./loaders.js";
 
@@ -22,6 +22,10 @@ export interface CoordinationContext {
   /** The Idempotency-Key this mutation request may claim (set before it runs). */
   idempotency?: IdempotencyClaim;
   services: CoordinationServices;
+  /** Facts of the nodes, delivered by the gateway (FactInboxResolver). */
+  factInbox: FactInbox;
+  /** `node` names this office (the gateway addresses fact deliveries by it). */
+  assertSelf(node: string): void;
   loaders: CoordinationLoaders;
   logger: Logger;
 }
@@ -36,6 +40,8 @@ export function createCoordinationContext(args: { requestId: string; caller: Cal
     // the audit trail records who asked; that is not a decision about the answer
     audit: new AuditTrail(args.caller, args.requestId),
     services: args.services,
+    factInbox: args.services.factInbox,
+    assertSelf: (node) => args.services.directory.assertSelf(node, "node"),
     loaders: createLoaders(args.services),
     logger: args.logger.child({ requestId: args.requestId }),
   };

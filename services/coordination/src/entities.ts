@@ -1,4 +1,4 @@
-import { AuditEntryEntity, GatewayTokenUseEntity, IdempotencyRecordEntity, OutboxEntryEntity, OutboxWatermarkEntity } from "@tandem/party";
+import { AppliedFactEntity, AuditEntryEntity, FactEntity, FactPositionEntity, GatewayTokenUseEntity, IdempotencyRecordEntity, OutboxEntryEntity, OutboxWatermarkEntity } from "@tandem/party";
 import { CohortEntity } from "./modules/cohort/cohort.entity.js";
 import { CohortQuotaEntity } from "./modules/cohort/cohort-quota.entity.js";
 import { EnrolmentEntity } from "./modules/enrolment/enrolment.entity.js";
@@ -28,4 +28,7 @@ export const entities = [
   OutboxWatermarkEntity,
   IdempotencyRecordEntity,
   GatewayTokenUseEntity,
+  FactEntity,
+  AppliedFactEntity,
+  FactPositionEntity,
 ];

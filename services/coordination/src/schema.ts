@@ -4,7 +4,7 @@
  * office's audit log and its part of the GDPR rights. Resolvers and
  * reference resolvers are listed here explicitly.
  */
-import { buildSubgraph, type Subgraph } from "@tandem/party";
+import { FactInboxResolver, buildSubgraph, type Subgraph } from "@tandem/party";
 import { CohortResolver, ProgrammeCohortsResolver } from "./modules/cohort/cohort.resolver.js";
 import { cohortReference } from "./modules/cohort/cohort.reference.js";
 import { CohortEnrolmentsResolver, CohortQuotaUsageResolver, EnrolmentResolver } from "./modules/enrolment/enrolment.resolver.js";
@@ -39,6 +39,7 @@ export function buildCoordinationSubgraph(): Promise<Subgraph> {
       MatchingProposalResolver,
       AuditLogResolver,
       ParticipantDataResolver,
+      FactInboxResolver,
     ],
     referenceResolvers: { ...programmeReference, ...cohortReference, ...enrolmentReference, ...tandemReference },
   });

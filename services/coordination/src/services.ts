@@ -1,5 +1,6 @@
 import type { DataSource } from "typeorm";
 import type { Logger, SigningKey } from "@tandem/shared";
+import { FactInbox } from "@tandem/party";
 import type { ConsortiumDirectory } from "./consortium-directory.js";
 import type { MatchingProfileSource } from "./matching/profile-source.js";
 import { AuditLogService } from "./modules/audit/audit.service.js";
@@ -29,6 +30,8 @@ export interface CoordinationServices {
   /** Runs rounds in the background; stopped before the database closes. */
   matchingRunner: MatchingRoundRunner;
   matchingProposals: MatchingProposalService;
+  /** Facts of the nodes, delivered by the gateway (none applied yet). */
+  factInbox: FactInbox;
 }
 
 export interface MatchingDependencies {
@@ -37,6 +40,7 @@ export interface MatchingDependencies {
   logger: Logger;
 }
 
+/** The office applies no facts of the nodes yet (application verdicts will come): its inbox knows no kind. */
 export function createCoordinationServices(dataSource: DataSource, directory: ConsortiumDirectory, signingKey: SigningKey, matching: MatchingDependencies): CoordinationServices {
   const auditLog = new AuditLogService(dataSource);
   const enrolments = new EnrolmentService(dataSource, directory);
@@ -50,7 +54,8 @@ export function createCoordinationServices(dataSource: DataSource, directory: Co
     enrolments,
     tandems,
     auditLog,
-    participantData: new ParticipantDataService(dataSource, directory, auditLog),
+    participantData: new ParticipantDataService(dataSource, directory, auditLog, tandems.facts),
+    factInbox: new FactInbox(dataSource, directory.registry, directory.selfId, {}),
     matchingWeights,
     matchingPairRules: new MatchingPairRuleService(dataSource, directory),
     matchingRounds: new MatchingRoundService(dataSource, directory, matchingWeights, matchingRunner),

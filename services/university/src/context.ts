@@ -5,7 +5,7 @@
  * GraphQL runs); resolvers never read headers themselves.
  */
 import { CallerDependenceTracker, trackedCaller, type Caller, type Logger } from "@tandem/shared";
-import { AuditTrail, type IdempotencyClaim } from "@tandem/party";
+import { AuditTrail, type FactInbox, type IdempotencyClaim } from "@tandem/party";
 import { AccessControl, viewerHomeNode } from "./access.js";
 import type { NodeServices } from "./services.js";
 import { createLoaders, type NodeLoaders } from "./loaders.js";
@@ -33,6 +33,10 @@ export interface NodeContext {
   /** The Idempotency-Key this mutation request may claim (set before it runs). */
   idempotency?: IdempotencyClaim;
   services: NodeServices;
+  /** Facts of other parties, delivered by the gateway (FactInboxResolver). */
+  factInbox: FactInbox;
+  /** `node` names this node (else WRONG_NODE / UNKNOWN_NODE naming the argument). */
+  assertSelf(node: string): void;
   /** Signed statements of other nodes the gateway passed with this call (e.g. that a registrant exists at home). */
   attestations: readonly string[];
   loaders: NodeLoaders;
@@ -58,6 +62,8 @@ export function createNodeContext(args: { requestId: string; node: NodeIdentity;
     audit: new AuditTrail(args.caller, args.requestId),
     services: args.services,
     attestations: args.attestations ?? [],
+    factInbox: args.services.factInbox,
+    assertSelf: (node) => args.services.directory.assertSelf(node, "node"),
     loaders: createLoaders(args.services, caller),
     logger: args.logger.child({ requestId: args.requestId }),
   };

@@ -1,4 +1,5 @@
-import { AuditEntryEntity, GatewayTokenUseEntity, IdempotencyRecordEntity, OutboxEntryEntity, OutboxWatermarkEntity } from "@tandem/party";
+import { AppliedFactEntity, AuditEntryEntity, FactEntity, FactPositionEntity, GatewayTokenUseEntity, IdempotencyRecordEntity, OutboxEntryEntity, OutboxWatermarkEntity } from "@tandem/party";
+import { DisclosureEndEntity } from "./modules/disclosure/disclosure-end.entity.js";
 import { DisclosureGrantEntity } from "./modules/disclosure/disclosure-grant.entity.js";
 import { EventEntity } from "./modules/event/event.entity.js";
 import { MatchingConsentEntity } from "./modules/matching/matching-consent.entity.js";
@@ -16,4 +17,8 @@ export const entities = [
   OutboxWatermarkEntity,
   GatewayTokenUseEntity,
   IdempotencyRecordEntity,
+  FactEntity,
+  AppliedFactEntity,
+  FactPositionEntity,
+  DisclosureEndEntity,
 ];

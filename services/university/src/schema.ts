@@ -2,7 +2,7 @@
  * The university subgraph: the same schema at every node. Resolvers,
  * reference resolvers and entities are listed here explicitly.
  */
-import { buildSubgraph, type Subgraph } from "@tandem/party";
+import { FactInboxResolver, buildSubgraph, type Subgraph } from "@tandem/party";
 import { AuditLogResolver } from "./modules/audit/audit-log.resolver.js";
 import { DisclosureResolver } from "./modules/disclosure/disclosure.resolver.js";
 import { EventResolver } from "./modules/event/event.resolver.js";
@@ -35,6 +35,7 @@ export function buildUniversitySubgraph(): Promise<Subgraph> {
       AuditLogResolver,
       GdprResolver,
       MatchingResolver,
+      FactInboxResolver,
     ],
     referenceResolvers: { ...participantReference, ...eventReference, ...registrationReference },
   });

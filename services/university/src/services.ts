@@ -1,7 +1,9 @@
 import type { DataSource } from "typeorm";
-import type { ConsortiumRegistry, SigningKey } from "@tandem/shared";
+import { type ConsortiumRegistry, type SigningKey } from "@tandem/shared";
+import { FactInbox } from "@tandem/party";
 import type { NodeDirectory } from "./node-directory.js";
 import { AuditLogService } from "./modules/audit/audit-log.service.js";
+import { disclosureFactHandlers } from "./modules/disclosure/disclosure.facts.js";
 import { DisclosureService } from "./modules/disclosure/disclosure.service.js";
 import { EventService } from "./modules/event/event.service.js";
 import { DataExportService } from "./modules/gdpr/data-export.service.js";
@@ -25,6 +27,8 @@ export interface NodeServices {
   registrations: RegistrationService;
   registrationProofs: RegistrationProofSigner;
   disclosures: DisclosureService;
+  /** Facts of other parties, delivered by the gateway: tandem acceptances and ends, registrations and cancellations. */
+  factInbox: FactInbox;
   /** The consortium registry: who signs what. */
   registry: ConsortiumRegistry;
   auditLog: AuditLogService;
@@ -44,7 +48,8 @@ export interface NodeTrust {
 }
 
 export function createNodeServices(dataSource: DataSource, directory: NodeDirectory, trust: NodeTrust): NodeServices {
-  const registrations = new RegistrationService(dataSource, directory);
+  const registrationProofs = new RegistrationProofSigner(trust.signingKey, directory);
+  const registrations = new RegistrationService(dataSource, directory, registrationProofs);
   const disclosures = new DisclosureService(dataSource, directory, trust.registry);
   const auditLog = new AuditLogService(dataSource);
   const matchingConsents = new MatchingConsentService(dataSource, directory);
@@ -62,8 +67,9 @@ export function createNodeServices(dataSource: DataSource, directory: NodeDirect
     participantAttestations: new ParticipantAttestationSigner(trust.signingKey, directory),
     events: new EventService(dataSource, directory, registrations),
     registrations,
-    registrationProofs: new RegistrationProofSigner(trust.signingKey, directory),
+    registrationProofs,
     disclosures,
+    factInbox: new FactInbox(dataSource, trust.registry, directory.self.id, disclosureFactHandlers(disclosures)),
     registry: trust.registry,
     auditLog,
     dataExport: new DataExportService(dataSource, directory, disclosures, auditLog, matchingConsents),

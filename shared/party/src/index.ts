@@ -19,3 +19,4 @@ export * from "./feed/index.js";
 export * from "./gdpr/erasure-confirmation.type.js";
 export * from "./idempotency/index.js";
 export * from "./migrations/index.js";
+export * from "./facts/index.js";

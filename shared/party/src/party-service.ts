@@ -24,6 +24,7 @@ import { auditPlugin } from "./audit/audit-trail.js";
 import { auditMutations } from "./audit/audited-mutations.js";
 import { idempotencyPlugin, type IdempotentContext } from "./idempotency/idempotency.js";
 import type { Database } from "./database.js";
+import { FactLog } from "./facts/facts.js";
 import { registerFeedMetrics } from "./feed/feed-metrics.js";
 import { mountChangeFeed, mountChangeFeedHttp, type ChangeFeedServerOptions, type MountedChangeFeed } from "./feed/feed-server.js";
 import { startOutboxFeed, type OutboxFeed } from "./feed/outbox-feed.js";
@@ -80,7 +81,14 @@ export async function startPartyService<C extends IdempotentContext & BaseContex
   registerFeedMetrics(options.metrics, outbox);
   auditMutations(options.schema, database.dataSource, logger);
   options.tokenUses.start();
-  const feedOptions: ChangeFeedServerOptions = { feed: outbox.feed, verifier: options.verifier, logger, production: options.production, party: options.partyId };
+  const feedOptions: ChangeFeedServerOptions = {
+    feed: outbox.feed,
+    verifier: options.verifier,
+    logger,
+    production: options.production,
+    party: options.partyId,
+    facts: new FactLog((text, params) => database.dataSource.query(text, params)),
+  };
   let feedSocket: MountedChangeFeed | undefined;
   let service: RunningService;
   try {

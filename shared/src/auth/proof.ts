@@ -21,6 +21,10 @@ export const ProofType = {
   EVENT_REGISTRATION: "event-registration",
   /** A cohort's matching pseudonym belongs to a participant (signed by the participant's home node). */
   MATCHING_PSEUDONYM: "matching-pseudonym",
+  /** A tandem ended (closed, declined after acceptance, dissolved): partners' grants end (signed by the coordination office). */
+  TANDEM_ENDED: "tandem-ended",
+  /** A registration was cancelled: the host's grant ends (signed by the event's host node). */
+  REGISTRATION_CANCELLED: "registration-cancelled",
   /** A participant exists at their home node, and a caller may act for them there (signed by that node, valid minutes). */
   PARTICIPANT_ACTOR: "participant-actor",
 } as const;
@@ -32,6 +36,21 @@ export interface TandemAcceptedProof {
   tandemId: string;
   menteeId: string;
   mentorId: string;
+}
+
+/** By the tandem's id only: the partners' nodes end what they granted for it, and the statement names nobody. */
+export interface TandemEndedProof {
+  type: typeof ProofType.TANDEM_ENDED;
+  issuer: string;
+  tandemId: string;
+}
+
+export interface RegistrationCancelledProof {
+  type: typeof ProofType.REGISTRATION_CANCELLED;
+  issuer: string;
+  registrationId: string;
+  eventId: string;
+  participantId: string;
 }
 
 export interface EventRegistrationProof {
@@ -65,7 +84,10 @@ export const PARTICIPANT_ACTOR_PROOF_SECONDS = 120;
 /** Proofs from which a node records disclosure grants. */
 export type DisclosureProof = TandemAcceptedProof | EventRegistrationProof;
 
-export type Proof = DisclosureProof | MatchingPseudonymProof | ParticipantActorProof;
+/** Proofs that a disclosure ended. */
+export type DisclosureEndProof = TandemEndedProof | RegistrationCancelledProof;
+
+export type Proof = DisclosureProof | DisclosureEndProof | MatchingPseudonymProof | ParticipantActorProof;
 
 type WithoutIssuer<P> = P extends unknown ? Omit<P, "issuer"> : never;
 /** What a signer states: a proof of any kind without its issuer (the signer). */
@@ -105,17 +127,19 @@ export async function verifyProof(token: string, registry: ConsortiumRegistry, f
     throw invalid(`does not verify (${describeJoseError(error)})`);
   }
   const issuer = payload.iss!;
-  if (payload.proof === "tandem-accepted") {
-    if (issuer !== registry.coordination.id) throw invalid("tandem acceptances are attested by the coordination office only");
+  if (payload.proof === "tandem-accepted" || payload.proof === "tandem-ended") {
+    if (issuer !== registry.coordination.id) throw invalid("tandems are attested by the coordination office only");
     const { tandemId, menteeId, mentorId } = payload as Record<string, unknown>;
-    if (typeof tandemId !== "string" || typeof menteeId !== "string" || typeof mentorId !== "string") throw invalid("malformed tandem acceptance");
+    if (typeof tandemId !== "string") throw invalid(`malformed ${payload.proof}`);
+    if (payload.proof === "tandem-ended") return { type: "tandem-ended", issuer, tandemId };
+    if (typeof menteeId !== "string" || typeof mentorId !== "string") throw invalid("malformed tandem acceptance");
     return { type: "tandem-accepted", issuer, tandemId, menteeId, mentorId };
   }
-  if (payload.proof === "event-registration") {
+  if (payload.proof === "event-registration" || payload.proof === "registration-cancelled") {
     const { registrationId, eventId, participantId } = payload as Record<string, unknown>;
-    if (typeof registrationId !== "string" || typeof eventId !== "string" || typeof participantId !== "string") throw invalid("malformed registration");
+    if (typeof registrationId !== "string" || typeof eventId !== "string" || typeof participantId !== "string") throw invalid(`malformed ${payload.proof}`);
     if (!eventId.startsWith(`${issuer}:`)) throw invalid("a registration is attested by the event's host node only");
-    return { type: "event-registration", issuer, registrationId, eventId, participantId };
+    return { type: payload.proof, issuer, registrationId, eventId, participantId };
   }
   if (payload.proof === "matching-pseudonym") {
     const { cohortId, pseudonym, participantId } = payload as Record<string, unknown>;
@@ -137,7 +161,7 @@ export async function verifyProof(token: string, registry: ConsortiumRegistry, f
 /** A proof a disclosure grant may be recorded from; any other kind is INVALID_PROOF. */
 export async function verifyDisclosureProof(token: string, registry: ConsortiumRegistry, field = "proof"): Promise<DisclosureProof> {
   const proof = await verifyProof(token, registry, field);
-  if (proof.type === ProofType.MATCHING_PSEUDONYM || proof.type === ProofType.PARTICIPANT_ACTOR)
+  if (proof.type !== ProofType.TANDEM_ACCEPTED && proof.type !== ProofType.EVENT_REGISTRATION)
     throw new AppError(ErrorCode.INVALID_PROOF, `${field}: a ${proof.type} proof grants no disclosure`, { field });
   return proof;
 }

@@ -2,9 +2,10 @@ import type { ApolloServerPlugin, BaseContext } from "@apollo/server";
 import { GraphQLError, Kind } from "graphql";
 import type { Caller } from "./caller.js";
 
-const SYSTEM_FIELDS = new Set(["_service", "__typename"]);
+/** Schema checks, and the delivery of facts between parties (shared/src/facts). */
+const SYSTEM_FIELDS = new Set(["_service", "__typename", "factPositions", "receiveFacts"]);
 
-/** The gateway's own calls (health and schema checks) may read `_service` and nothing else. */
+/** The gateway's own calls (health and schema checks, fact delivery) may use these fields and nothing else. */
 export function systemCallerPlugin<C extends BaseContext & { caller: Caller }>(): ApolloServerPlugin<C> {
   return {
     async requestDidStart() {
@@ -13,7 +14,9 @@ export function systemCallerPlugin<C extends BaseContext & { caller: Caller }>()
           if (contextValue.caller.kind !== "system") return;
           const fields = (operation?.selectionSet.selections ?? []).map((selection) => (selection.kind === Kind.FIELD ? selection.name.value : "…"));
           if (!fields.every((field) => SYSTEM_FIELDS.has(field))) {
-            throw new GraphQLError("The gateway's own identity may only read _service", { extensions: { code: "FORBIDDEN", http: { status: 403 } } });
+            throw new GraphQLError(`The gateway's own identity may only use ${[...SYSTEM_FIELDS].filter((field) => field !== "__typename").join(", ")}`, {
+              extensions: { code: "FORBIDDEN", http: { status: 403 } },
+            });
           }
         },
       };

@@ -17,6 +17,11 @@ export function registrationsTopic(eventId: string): string {
 }
 
 /** Status changes of one tandem. */
+/** Notices of a party's facts for `receiver` (facts travel between parties: @tandem/party facts). */
+export function factTopic(receiver: string): string {
+  return `facts:${receiver}`;
+}
+
 export function tandemTopic(tandemId: string): string {
   return `tandem:${tandemId}`;
 }

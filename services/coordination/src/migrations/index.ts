@@ -1,5 +1,5 @@
 /** Every migration of the coordination service, in order. Never edit one that has landed. */
-import { AddGatewayTokenUses1796529866348, AddIdempotencyKeys1796530399661, AddOutbox1795309956291, AuditLog1795306993310 } from "@tandem/party";
+import { AddFacts1796535984147, AddGatewayTokenUses1796529866348, AddIdempotencyKeys1796530399661, AddOutbox1795309956291, AuditLog1795306993310 } from "@tandem/party";
 import { Initial1795304478454 } from "./1795304478454-initial.js";
 import { TandemAcceptance1795306999376 } from "./1795306999376-tandem-acceptance.js";
 import { MatchingRounds1795314248792 } from "./1795314248792-matching-rounds.js";
@@ -12,4 +12,5 @@ export const migrations = [
   MatchingRounds1795314248792,
   AddGatewayTokenUses1796529866348,
   AddIdempotencyKeys1796530399661,
+  AddFacts1796535984147,
 ];

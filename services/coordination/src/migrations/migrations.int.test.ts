@@ -22,10 +22,13 @@ describe("coordination migrations", () => {
     const pending = await database.dataSource.driver.createSchemaBuilder().log();
     expect(pending.upQueries.map((query) => query.query)).toEqual([]);
     expect(await tables()).toEqual([
+      "applied_facts",
       "audit_log",
       "cohort_quotas",
       "cohorts",
       "enrolments",
+      "fact_positions",
+      "facts",
       "gateway_token_uses",
       "idempotency_keys",
       "matching_pair_rules",

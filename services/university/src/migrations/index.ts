@@ -1,10 +1,11 @@
 /** Every migration of the university node, in order. Never edit one that has landed. */
-import { AddAuditLog1795307031267, AddGatewayTokenUses1796529866348, AddIdempotencyKeys1796530399661, AddOutbox1795309744969 } from "@tandem/party";
+import { AddAuditLog1795307031267, AddFacts1796535984147, AddGatewayTokenUses1796529866348, AddIdempotencyKeys1796530399661, AddOutbox1795309744969 } from "@tandem/party";
 import { Initial1795304786513 } from "./1795304786513-initial.js";
 import { AddParticipantContact1795307014827 } from "./1795307014827-add-participant-contact.js";
 import { AddDisclosureGrants1795307022450 } from "./1795307022450-add-disclosure-grants.js";
 import { AddMatchingProfile1795311534794 } from "./1795311534794-add-matching-profile.js";
 import { EmailNotUnique1796531000000 } from "./1796531000000-email-not-unique.js";
+import { AddDisclosureEnds1796536600000 } from "./1796536600000-add-disclosure-ends.js";
 
 export const migrations = [
   Initial1795304786513,
@@ -16,4 +17,6 @@ export const migrations = [
   AddGatewayTokenUses1796529866348,
   AddIdempotencyKeys1796530399661,
   EmailNotUnique1796531000000,
+  AddFacts1796535984147,
+  AddDisclosureEnds1796536600000,
 ];

@@ -26,9 +26,13 @@ describe("university node migrations", () => {
     expect(applied.map((migration) => migration.name)).toEqual(migrations.map((migration) => migration.name));
     expect(await pendingSchemaChanges()).toEqual([]);
     expect(await tables()).toEqual([
+      "applied_facts",
       "audit_log",
+      "disclosure_ends",
       "disclosure_grants",
       "events",
+      "fact_positions",
+      "facts",
       "gateway_token_uses",
       "idempotency_keys",
       "matching_consents",
@@ -115,9 +119,13 @@ describe("university node migrations", () => {
     expect(reapplied).toHaveLength(migrations.length);
     expect(await pendingSchemaChanges()).toEqual([]);
     expect(await tables()).toEqual([
+      "applied_facts",
       "audit_log",
+      "disclosure_ends",
       "disclosure_grants",
       "events",
+      "fact_positions",
+      "facts",
       "gateway_token_uses",
       "idempotency_keys",
       "matching_consents",

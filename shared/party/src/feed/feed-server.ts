@@ -15,6 +15,7 @@ import { useServer } from "graphql-ws/use/ws";
 import { WebSocketServer } from "ws";
 import { callerOf, requireServiceToken, type ServiceTokenVerifier, formatError, type Logger } from "@tandem/shared";
 import type { ChangeFeed } from "./change-feed.js";
+import type { FactLog } from "../facts/facts.js";
 import { buildFeedSchema } from "./feed-schema.js";
 
 export const FEED_PATH = "/feed";
@@ -23,6 +24,8 @@ export const FEED_MAX_PAYLOAD_BYTES = 64 * 1024;
 
 export interface ChangeFeedServerOptions {
   feed: ChangeFeed;
+  /** The party's facts for other parties, read by the gateway to deliver them (facts/facts.ts). */
+  facts?: FactLog;
   verifier: ServiceTokenVerifier;
   logger: Logger;
   path?: string;
@@ -44,16 +47,16 @@ export interface MountedChangeFeed {
 }
 
 const schemas = new WeakMap<ChangeFeed, GraphQLSchema>();
-function schemaOf(feed: ChangeFeed): GraphQLSchema {
+function schemaOf(feed: ChangeFeed, facts?: FactLog): GraphQLSchema {
   let schema = schemas.get(feed);
-  if (!schema) schemas.set(feed, (schema = buildFeedSchema(feed)));
+  if (!schema) schemas.set(feed, (schema = buildFeedSchema(feed, facts)));
   return schema;
 }
 
 /** graphql-ws on `path` of the party's HTTP server. */
 export function mountChangeFeed(httpServer: Server, options: ChangeFeedServerOptions): MountedChangeFeed {
   const path = options.path ?? FEED_PATH;
-  const schema = schemaOf(options.feed);
+  const schema = schemaOf(options.feed, options.facts);
   const maxSubscriptions = options.maxSubscriptionsPerSocket ?? 10_000;
   const wss = new WebSocketServer({ noServer: true, maxPayload: options.maxPayload ?? FEED_MAX_PAYLOAD_BYTES });
   const server = useServer(
@@ -116,7 +119,7 @@ export function mountChangeFeed(httpServer: Server, options: ChangeFeedServerOpt
 
 /** Express route for HTTP POST on the feed path: queries only (`changesSince`, `changesHead`). */
 export function mountChangeFeedHttp(app: Express, options: ChangeFeedServerOptions): void {
-  const schema = schemaOf(options.feed);
+  const schema = schemaOf(options.feed, options.facts);
   app.post(options.path ?? FEED_PATH, requireServiceToken(options.verifier, options.logger, options.party ?? "this party"), express.json({ limit: "32kb" }), async (req: Request, res: Response) => {
     if (callerOf(res).kind !== "system") {
       res.status(403).json({ errors: [{ message: "The change feed serves the gateway's own identity only", extensions: { code: "FORBIDDEN" } }] });

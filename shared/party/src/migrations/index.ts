@@ -3,3 +3,4 @@ export * from "./add-audit-log.js";
 export * from "./add-outbox.js";
 export * from "./1796529866348-add-gateway-token-uses.js";
 export * from "./1796530399661-add-idempotency-keys.js";
+export * from "./1796535984147-add-facts.js";

@@ -82,6 +82,12 @@ describe("a coordination office whose audit log cannot be written", () => {
       pinPair: { caller: joint, query: PAIR_RULE("pinPair"), variables: { c: matched.cohort.id, m: menteeProfile.pseudonym, n: mentorProfile.pseudonym } },
       banPair: { caller: joint, query: PAIR_RULE("banPair"), variables: { c: other.cohort.id, m: menteeProfile.pseudonym, n: mentorProfile.pseudonym } },
       removePinOrBan: { caller: joint, query: `mutation($id: ID!) { removePinOrBan(id: $id) }`, variables: { id: ban.id } },
+      // the office applies no kind of fact yet: the delivery is still refused with the audit log, and moves no position
+      receiveFacts: {
+        caller: as.system(),
+        query: `mutation($f: [FactInput!]!) { receiveFacts(node: "coord", source: "hst", facts: $f) { refused } }`,
+        variables: { f: [{ seq: "1", proof: await pseudonymProof(service, { cohortId: matched.cohort.id, pseudonym: proposal.menteePseudonym, participantId: menteeId }) }] },
+      },
       eraseCoordinationRecords: {
         caller: as.participant(proposed.menteeId),
         query: `mutation($p: ID!) { eraseCoordinationRecords(participantId: $p) { removedRecords } }`,

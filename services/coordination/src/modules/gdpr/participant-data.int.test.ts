@@ -110,7 +110,7 @@ describe("GDPR rights at the coordination office", () => {
   it("anonymises every reference with one pseudonym per person, closing open tandems; harmless to repeat", async () => {
     const { person, first, closed, open } = await personWithHistory();
     const partner = open.mentorId;
-    expect(await columnsHolding(person)).toEqual(["audit_log.actor", "audit_log.participant_id", "enrolments.participant_id", "tandems.mentee_id"]);
+    expect(await columnsHolding(person)).toEqual(["audit_log.actor", "audit_log.participant_id", "enrolments.participant_id", "facts.subjects", "tandems.mentee_id"]);
     const auditRows = (await service.sql<{ n: number }>(`SELECT count(*)::int AS n FROM audit_log WHERE $1 IN (participant_id, actor, target_id)`, [person]))[0]!.n;
     const result = await service.as(as.participant(person)).query(ERASE, { p: person });
     expect(result.errors).toBeUndefined();

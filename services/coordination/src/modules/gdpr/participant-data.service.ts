@@ -9,7 +9,7 @@
 import { randomUUID } from "node:crypto";
 import type { DataSource, EntityManager } from "typeorm";
 import { TandemChangeKind } from "@tandem/shared";
-import { AuditEntryEntity, type AuditEntryEntity as AuditRow, inTransaction, repositoryOf } from "@tandem/party";
+import { AuditEntryEntity, type AuditEntryEntity as AuditRow, forgetFactsNaming, inTransaction, repositoryOf } from "@tandem/party";
 import type { ConsortiumDirectory } from "../../consortium-directory.js";
 import type { AuditLogService } from "../audit/audit.service.js";
 import { COHORT_KIND } from "../cohort/cohort.type.js";
@@ -19,6 +19,7 @@ import { MatchingProposalEntity } from "../matching/matching-proposal.entity.js"
 import { PROPOSAL_KIND } from "../matching/matching.ids.js";
 import { PROGRAMME_KIND } from "../programme/programme.type.js";
 import { publishTandemChange } from "../tandem/tandem.changes.js";
+import type { TandemFacts } from "../tandem/tandem.facts.js";
 import { TandemEntity } from "../tandem/tandem.entity.js";
 import { TANDEM_KIND } from "../tandem/tandem.type.js";
 import type { CohortEntity } from "../cohort/cohort.entity.js";
@@ -38,6 +39,7 @@ export class ParticipantDataService {
     private readonly dataSource: DataSource,
     private readonly directory: ConsortiumDirectory,
     private readonly auditLog: AuditLogService,
+    private readonly tandemFacts: TandemFacts,
     private readonly now: () => Date = () => new Date(),
   ) {}
 
@@ -119,12 +121,15 @@ export class ParticipantDataService {
     const pseudonym = `${node}:${ERASED_KIND}:${randomUUID()}`;
     const anonymisedRecords = await inTransaction(this.dataSource, async (manager) => {
       const now = this.now();
-      const closed = await manager
+      const open: { id: string; status: string; mentee_id: string; mentor_id: string }[] = await manager.query(
+        `SELECT id, status, mentee_id, mentor_id FROM tandems WHERE status <> 'CLOSED' AND (mentee_id = $1 OR mentor_id = $1) FOR UPDATE`,
+        [participantId],
+      );
+      await manager
         .createQueryBuilder()
         .update(TandemEntity)
         .set({ status: "CLOSED", closedAt: now, closeReason: ERASURE_CLOSE_REASON })
         .where("status <> 'CLOSED' AND (mentee_id = :participantId OR mentor_id = :participantId)", { participantId })
-        .returning(["id"])
         .execute();
       await manager
         .createQueryBuilder()
@@ -140,8 +145,12 @@ export class ParticipantDataService {
       const auditEntries = await replace(AuditEntryEntity, { participantId: "participant_id", actor: "actor", targetId: "target_id" });
       // answers kept for retried requests (24 h) that were the person's or name them
       await manager.query(`DELETE FROM idempotency_keys WHERE actor = $1 OR strpos(response::text, $1) > 0`, [participantId]);
-      // The partner's tandem ended: the change feed says so, by the tandem's id only.
-      for (const { id } of closed.raw as { id: string }[]) await publishTandemChange(manager, this.directory, TandemChangeKind.CLOSED, id);
+      // The partner's tandem ended: the change feed says so, by the tandem's id only, and the nodes that granted contacts for it hear it
+      for (const tandem of open) {
+        await publishTandemChange(manager, this.directory, TandemChangeKind.CLOSED, tandem.id);
+        if (tandem.status === "ACCEPTED" || tandem.status === "ACTIVE") await this.tandemFacts.ended(manager, { id: tandem.id, menteeId: tandem.mentee_id, mentorId: tandem.mentor_id }, now);
+      }
+      await forgetFactsNaming(manager, participantId);
       return tandems + enrolments + withdrawn + proposals + auditEntries;
     });
     return { pseudonym, anonymisedRecords };

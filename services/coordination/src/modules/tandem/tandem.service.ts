@@ -1,5 +1,5 @@
 import { In, type DataSource, type EntityManager, type Repository } from "typeorm";
-import { AppError, ErrorCode, invalidField, ProofType, signProof, TandemChangeKind, type GlobalId, type SigningKey } from "@tandem/shared";
+import { AppError, ErrorCode, invalidField, TandemChangeKind, type GlobalId, type SigningKey } from "@tandem/shared";
 import { inTransaction, repositoryOf } from "@tandem/party";
 import type { ConsortiumDirectory } from "../../consortium-directory.js";
 import type { Visibility } from "../access/access.rules.js";
@@ -11,6 +11,7 @@ import { COHORT_KIND } from "../cohort/cohort.type.js";
 import { EnrolmentEntity, type EnrolmentRole } from "../enrolment/enrolment.entity.js";
 import { ProgrammeEntity } from "../programme/programme.entity.js";
 import { publishTandemChange } from "./tandem.changes.js";
+import { TandemFacts } from "./tandem.facts.js";
 import { TandemEntity, type TandemResponse, type TandemStatus } from "./tandem.entity.js";
 import type { ProposeTandemInput } from "./tandem.input.js";
 import type { TandemsArgs } from "./tandem.args.js";
@@ -35,12 +36,16 @@ export interface AcceptanceState {
 }
 
 export class TandemService {
+  readonly facts: TandemFacts;
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly directory: ConsortiumDirectory,
     private readonly signingKey: SigningKey,
     private readonly now: () => Date = () => new Date(),
-  ) {}
+  ) {
+    this.facts = new TandemFacts(directory, signingKey);
+  }
 
   /** Bound to the current unit of work (a mutation), if any. */
   private get repository(): Repository<TandemEntity> {
@@ -106,6 +111,7 @@ export class TandemService {
     const repository = manager.getRepository(TandemEntity);
     const tandem = await repository.save(repository.create({ ...pair, status: "ACCEPTED", menteeResponse: "ACCEPTED", mentorResponse: "ACCEPTED" }));
     await publishTandemChange(manager, this.directory, TandemChangeKind.ACCEPTED, tandem.id);
+    await this.facts.accepted(manager, tandem);
     return tandem;
   }
 
@@ -164,8 +170,7 @@ export class TandemService {
   async acceptanceProof(tandem: AcceptanceState): Promise<string | null> {
     const bothAccepted = tandem.menteeResponse === "ACCEPTED" && tandem.mentorResponse === "ACCEPTED";
     if (!bothAccepted || (tandem.status !== "ACCEPTED" && tandem.status !== "ACTIVE")) return null;
-    const acceptedAt = new Date(Math.max(tandem.menteeRespondedAt?.getTime() ?? 0, tandem.mentorRespondedAt?.getTime() ?? 0));
-    return signProof(this.signingKey, this.directory.selfId, { type: ProofType.TANDEM_ACCEPTED, tandemId: tandem.id, menteeId: tandem.menteeId, mentorId: tandem.mentorId }, acceptedAt);
+    return this.facts.acceptanceProof({ ...tandem, tandemId: tandem.id });
   }
 
   /** Locks the row, runs the guard, applies the change (null: nothing to change), saves and publishes it. */
@@ -176,10 +181,13 @@ export class TandemService {
       const tandem = await repository.findOne({ where: { id: localId }, lock: { mode: "pessimistic_write" } });
       if (!tandem) throw new AppError(ErrorCode.NOT_FOUND, `id: no tandem ${id}`, { field: "id" });
       guard(tandem);
+      const wasAccepted = tandem.status === "ACCEPTED" || tandem.status === "ACTIVE";
       const kind = apply(tandem);
       if (!kind) return tandem;
       const saved = await repository.save(tandem);
       await publishTandemChange(manager, this.directory, kind, saved.id);
+      if (kind === TandemChangeKind.ACCEPTED) await this.facts.accepted(manager, saved);
+      if (kind === TandemChangeKind.CLOSED && wasAccepted) await this.facts.ended(manager, saved, saved.closedAt ?? this.now());
       return saved;
     });
   }

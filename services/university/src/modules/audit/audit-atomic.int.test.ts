@@ -70,6 +70,23 @@ describe("a node whose audit log cannot be written", () => {
       consentToMatching: { caller: self, query: CONSENT, variables: { p: ines.id, c: cohortId() } },
       withdrawMatchingConsent: { caller: self, query: WITHDRAW, variables: { p: ines.id, c: consented } },
       recordDisclosure: { caller: self, query: `mutation($p: String!) { recordDisclosure(node: "hst", proof: $p) { scope } }`, variables: { p: proof } },
+      receiveFacts: {
+        caller: as.system(),
+        query: `mutation($f: [FactInput!]!) { receiveFacts(node: "hst", source: "coord", facts: $f) { applied } }`,
+        variables: {
+          f: [
+            {
+              seq: "1",
+              proof: await signProof(node.trust.keys.get("coord")!, "coord", {
+                type: "tandem-accepted",
+                tandemId: `coord:tandem:${randomUUID()}`,
+                menteeId: ines.id,
+                mentorId: remoteParticipantId("zcu"),
+              }),
+            },
+          ],
+        },
+      },
       eraseParticipantData: { caller: coordinator, query: `mutation($p: ID!) { eraseParticipantData(node: "hst", participantId: $p) { removedRecords } }`, variables: { p: eve.id } },
     };
   });

@@ -10,6 +10,7 @@ import { nodeGrantee } from "../../access.js";
 import type { NodeDirectory } from "../../node-directory.js";
 import { ParticipantEntity } from "../participant/participant.entity.js";
 import { PARTICIPANT_KIND } from "../participant/participant.type.js";
+import { DisclosureEndEntity } from "./disclosure-end.entity.js";
 import { DisclosureGrantEntity, type GrantBasis, type GrantScope } from "./disclosure-grant.entity.js";
 
 /** A grant a proof establishes at this node. */
@@ -51,7 +52,11 @@ export class DisclosureService {
 
   /** Verifies the signature and the ids a proof carries; nothing the caller says beyond it is trusted. */
   async verify(token: string): Promise<DisclosureProof> {
-    const proof = await verifyDisclosureProof(token, this.registry);
+    return this.checkIds(await verifyDisclosureProof(token, this.registry));
+  }
+
+  /** The ids of a verified proof are well formed: participants, a tandem, or a registration of the issuer. */
+  checkIds(proof: DisclosureProof): DisclosureProof {
     const tandem = proof.type === ProofType.TANDEM_ACCEPTED;
     const participants = tandem ? [proof.menteeId, proof.mentorId] : [proof.participantId];
     const reference = tryParseGlobalId(tandem ? proof.tandemId : proof.registrationId);
@@ -60,6 +65,10 @@ export class DisclosureService {
       (tandem ? proof.menteeId !== proof.mentorId && reference?.kind === "tandem" : reference?.kind === "registration" && reference.node === proof.issuer);
     if (!wellFormed) throw new AppError(ErrorCode.INVALID_PROOF, "proof: malformed ids (participants, tandem or registration of the issuer)", { field: "proof" });
     return proof;
+  }
+
+  participantGlobalId(localId: string): string {
+    return this.directory.globalId(PARTICIPANT_KIND, localId);
   }
 
   /** What a verified proof grants at this node: each partner living here to the other, or a registrant's name to the host. */
@@ -84,9 +93,27 @@ export class DisclosureService {
     return grants;
   }
 
-  /** Records grants once (idempotent) and returns them as stored. */
+  /**
+   * Ends the disclosure a tandem or registration allowed: its grants at this
+   * node are deleted, and a proof of it recorded later grants nothing.
+   * Returns the grants that ended.
+   */
+  async end(referenceId: string): Promise<DisclosureGrantEntity[]> {
+    return inTransaction(this.dataSource, async (manager) => {
+      await manager.query(`INSERT INTO disclosure_ends (reference_id) VALUES ($1) ON CONFLICT DO NOTHING`, [referenceId]);
+      const ended = await manager.findBy(DisclosureGrantEntity, { referenceId });
+      if (ended.length) await manager.delete(DisclosureGrantEntity, { referenceId });
+      return ended;
+    });
+  }
+
+  /** Records grants once (idempotent) and returns them as stored; none for a tandem or registration that has ended. */
   async record(grants: readonly GrantToRecord[], createdBy: string): Promise<DisclosureGrantEntity[]> {
     return inTransaction(this.dataSource, async (manager) => {
+      const references = [...new Set(grants.map((grant) => grant.referenceId))];
+      if (await manager.existsBy(DisclosureEndEntity, { referenceId: In(references) })) {
+        throw new AppError(ErrorCode.INVALID_PROOF, "proof: the tandem or registration it attests has ended; it grants nothing any more", { field: "proof" });
+      }
       const ids = [...new Set(grants.map((grant) => grant.participantId))];
       const existing = new Set((await manager.findBy(ParticipantEntity, { id: In(ids) })).map((participant) => participant.id));
       const recordable = grants.filter((grant) => existing.has(grant.participantId));

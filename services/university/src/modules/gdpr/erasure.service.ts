@@ -8,7 +8,7 @@
 import { randomUUID } from "node:crypto";
 import type { DataSource, EntityManager } from "typeorm";
 import { formatGlobalId } from "@tandem/shared";
-import { AuditEntryEntity, inTransaction } from "@tandem/party";
+import { AuditEntryEntity, forgetFactsNaming, inTransaction } from "@tandem/party";
 import type { NodeDirectory } from "../../node-directory.js";
 import { DisclosureGrantEntity } from "../disclosure/disclosure-grant.entity.js";
 import { MatchingConsentEntity } from "../matching/matching-consent.entity.js";
@@ -45,6 +45,7 @@ export class ErasureService {
       const registrations = (await manager.update(RegistrationEntity, { participantId }, { participantId: replacement })).affected ?? 0;
       const auditEntries = await replaceInAuditLog(manager, participantId, replacement);
       removedRecords += await forgetIdempotentAnswers(manager, participantId);
+      removedRecords += await forgetFactsNaming(manager, participantId);
       const confirmation = { party: this.directory.self.id, participantId, heldPersonalData, removedRecords, anonymisedRecords: registrations + auditEntries, confirmedAt: new Date() };
       return { confirmation, pseudonym: replacement };
     });

@@ -121,10 +121,13 @@ describe("GDPR rights at a node", () => {
       expect(await data()).toEqual(before);
     });
 
-    it("anonymises references and deletes grants naming her at another node", async () => {
+    it("anonymises references and deletes grants naming her, and the facts about her registrations, at another node", async () => {
       const audited = await auditEntriesNaming(hst);
       expect(audited).toBeGreaterThan(0);
-      expect(await erase(hst)).toEqual({ party: "hst", participantId: zora.id, heldPersonalData: false, removedRecords: 1, anonymisedRecords: 2 + audited, confirmedAt: expect.any(String) });
+      expect(await hst.sql(`SELECT count(*)::int AS n FROM facts WHERE $1 = ANY(subjects)`, [zora.id])).toEqual([{ n: 2 }]);
+      // 1 grant (Hans's contact) and the 2 facts telling her home node of her registrations here
+      expect(await erase(hst)).toEqual({ party: "hst", participantId: zora.id, heldPersonalData: false, removedRecords: 3, anonymisedRecords: 2 + audited, confirmedAt: expect.any(String) });
+      expect(await hst.sql(`SELECT count(*)::int AS n FROM facts WHERE $1 = ANY(subjects)`, [zora.id])).toEqual([{ n: 0 }]);
       const references = await hst.sql<{ participant_id: string }>(`SELECT DISTINCT participant_id FROM registrations WHERE id = ANY($1::uuid[])`, [hstRegistrations.map((id) => id.split(":")[2])]);
       expect(references).toEqual([{ participant_id: expect.stringMatching(/^zcu:erased:[0-9a-f-]{36}$/) }]);
     });

@@ -74,7 +74,12 @@ export class RegistrationResolver {
   async disclosureProof(@Root() registration: Registration, @Ctx() ctx: NodeContext): Promise<string | null> {
     const refersToPerson = tryParseGlobalId(registration.participantId)?.kind === PARTICIPANT_KIND;
     if (!refersToPerson || registration.status === "CANCELLED" || !ctx.access.allows(rules.readDisclosureProof, registration.participantId)) return null;
-    return ctx.services.registrationProofs.sign(registration);
+    return ctx.services.registrationProofs.registered({
+      id: registration.localId,
+      eventId: registration.eventLocalId,
+      participantId: registration.participantId,
+      registeredAt: registration.registeredAt,
+    });
   }
 }
 

@@ -1,6 +1,6 @@
 import { In, type DataSource, type EntityManager, type Repository } from "typeorm";
-import { AppError, ErrorCode, RegistrationChangeKind, encodeSortCursor } from "@tandem/shared";
-import { toPage, inTransaction, repositoryOf } from "@tandem/party";
+import { AppError, ErrorCode, ProofType, RegistrationChangeKind, encodeSortCursor, tryParseGlobalId } from "@tandem/shared";
+import { inTransaction, publishFact, repositoryOf, toPage } from "@tandem/party";
 import { decodeTimeCursor } from "../common/time-cursor.js";
 import type { NodeDirectory } from "../../node-directory.js";
 import { publishRegistrationChange } from "../event/event.changes.js";
@@ -10,6 +10,7 @@ import { isEventVisibleTo, lockEvent, type Viewer, type WaitlistPromoter } from 
 import { EVENT_KIND } from "../event/event.type.js";
 import { ParticipantEntity } from "../participant/participant.entity.js";
 import { PARTICIPANT_KIND } from "../participant/participant.type.js";
+import type { RegistrationProofSigner } from "./registration-proof.js";
 import { RegistrationEntity, type RegistrationStatus } from "./registration.entity.js";
 import type { ParticipantRegistrationsArgs } from "./registration.args.js";
 import { REGISTRATION_KIND } from "./registration.type.js";
@@ -20,6 +21,7 @@ export class RegistrationService implements WaitlistPromoter {
   constructor(
     private readonly dataSource: DataSource,
     private readonly directory: NodeDirectory,
+    private readonly proofs: RegistrationProofSigner,
     private readonly now: () => Date = () => new Date(),
   ) {}
 
@@ -115,6 +117,7 @@ export class RegistrationService implements WaitlistPromoter {
       );
       const kind = status === "CONFIRMED" ? RegistrationChangeKind.REGISTERED : RegistrationChangeKind.WAITLISTED;
       await publishRegistrationChange(manager, this.directory, kind, registration);
+      await this.tellHome(manager, registration, ProofType.EVENT_REGISTRATION);
       return registration;
     });
   }
@@ -136,6 +139,7 @@ export class RegistrationService implements WaitlistPromoter {
       registration.waitlistSeq = null;
       const saved = await repository.save(registration);
       await publishRegistrationChange(manager, this.directory, RegistrationChangeKind.CANCELLED, saved);
+      await this.tellHome(manager, saved, ProofType.REGISTRATION_CANCELLED);
       if (wasConfirmed && event.status === "SCHEDULED") await this.promote(manager, event.id, 1);
       return saved;
     });
@@ -153,6 +157,19 @@ export class RegistrationService implements WaitlistPromoter {
     if (waiting.length === 0) return;
     await repository.save(waiting);
     for (const registration of waiting) await publishRegistrationChange(manager, this.directory, RegistrationChangeKind.PROMOTED, registration);
+  }
+
+  /**
+   * The registrant's home node learns of the registration (and of its end)
+   * as a signed fact, delivered by the gateway: it then shows (or stops
+   * showing) the registrant's name to this node's coordinators. Nothing for
+   * this node's own people (their coordinators see them anyway).
+   */
+  private async tellHome(manager: EntityManager, registration: RegistrationEntity, kind: typeof ProofType.EVENT_REGISTRATION | typeof ProofType.REGISTRATION_CANCELLED): Promise<void> {
+    const home = tryParseGlobalId(registration.participantId);
+    if (home?.kind !== PARTICIPANT_KIND || home.node === this.directory.self.id) return;
+    const proof = kind === ProofType.EVENT_REGISTRATION ? await this.proofs.registered(registration) : await this.proofs.cancelled(registration);
+    await publishFact(manager, { receiver: home.node, kind, proof, subjects: [registration.participantId] });
   }
 
   private assertOpen(event: EventEntity): void {

@@ -1,0 +1,4 @@
+export * from "./facts.js";
+export * from "./fact.entities.js";
+export * from "./fact-inbox.js";
+export * from "./fact-inbox.resolver.js";

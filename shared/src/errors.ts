@@ -27,6 +27,8 @@ export const ErrorCode = {
   NODE_TIMEOUT: "NODE_TIMEOUT",
   NODE_INCOMPATIBLE: "NODE_INCOMPATIBLE",
   NO_ROUTING_RULE: "NO_ROUTING_RULE",
+  /** A subgraph operation (root field, field resolver, reference resolver) without a declared access rule: the party refuses to start. */
+  NO_ACCESS_RULE: "NO_ACCESS_RULE",
   ROUTING_REFUSED: "ROUTING_REFUSED",
   INTERNAL_SERVER_ERROR: "INTERNAL_SERVER_ERROR",
   /** The party's audit log could not be written: the change was not made, or the answer withheld. */

@@ -21,6 +21,7 @@ export * from "./registry.js";
 export * from "./text-input.js";
 export * from "./metrics.js";
 export * from "./auth/index.js";
+export * from "./access/index.js";
 export * from "./limits.js";
 export * from "./operation-resolution.js";
 export * from "./feed/index.js";

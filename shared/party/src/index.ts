@@ -12,6 +12,8 @@ export * from "./page-info.js";
 export * from "./subgraph.js";
 export * from "./unit-of-work.js";
 export * from "./party-service.js";
+export * from "./party-context.js";
+export * from "./access/index.js";
 export * from "./audit/index.js";
 export * from "./auth/gateway-token-use.entity.js";
 export * from "./auth/postgres-token-uses.js";

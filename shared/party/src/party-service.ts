@@ -3,6 +3,7 @@
  * its migrated database, its transactional outbox and change feed, and its
  * subgraph behind the gateway-token guard (tokens used once, recorded in the
  * database) with audit and the system-caller rule, stopped in the right order.
+ * Only a subgraph whose every operation declares its access is served.
  */
 import type { BaseContext } from "@apollo/server";
 import type { Request, Response } from "express";
@@ -19,7 +20,10 @@ import {
   type Logger,
   mountMetrics,
   type MetricsRegistry,
+  AppError,
+  ErrorCode,
 } from "@tandem/shared";
+import { isAccessGuarded } from "./subgraph.js";
 import { auditPlugin } from "./audit/audit-trail.js";
 import { auditMutations } from "./audit/audited-mutations.js";
 import { idempotencyPlugin, type IdempotentContext } from "./idempotency/idempotency.js";
@@ -39,6 +43,7 @@ export interface PartyServiceOptions<C extends IdempotentContext> {
   identity: Record<string, string>;
   database: Database;
   databaseUrl: string;
+  /** Built by buildSubgraph with the party's access table (else the party refuses to start). */
   schema: GraphQLSchema;
   verifier: ServiceTokenVerifier;
   /** The verifier's record of used tokens, in this database: pruned while the party runs. */
@@ -66,6 +71,7 @@ export interface RunningParty {
 /** The database is initialised here and refused with pending migrations (migrating is a separate step). */
 export async function startPartyService<C extends IdempotentContext & BaseContext>(options: PartyServiceOptions<C>): Promise<RunningParty> {
   const { database, logger } = options;
+  if (!isAccessGuarded(options.schema)) throw new AppError(ErrorCode.NO_ACCESS_RULE, `${options.name}: its subgraph was built without an access table; pass one to buildSubgraph`);
   await database.dataSource.initialize();
   if (await database.dataSource.showMigrations()) {
     await database.dataSource.destroy();

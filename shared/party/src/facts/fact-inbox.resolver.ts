@@ -1,11 +1,13 @@
 /**
  * The two fields the gateway uses to deliver facts to a party: where the
  * party stands with each source, and the delivery itself. Hidden from the
- * public graph (@inaccessible) and open to the gateway's own identity only.
+ * public graph (@inaccessible) and open to the gateway's own identity only
+ * (FACT_INBOX_ACCESS).
  */
 import { Arg, Ctx, Directive, Field, InputType, Int, Mutation, ObjectType, Query, Resolver } from "type-graphql";
 import type { AuditTrail } from "../audit/audit-trail.js";
-import { AppError, ErrorCode, type Caller } from "@tandem/shared";
+import { AppError, ErrorCode, rule, type Caller } from "@tandem/shared";
+import { before, type AccessTable } from "../access/access-table.js";
 import type { FactInbox } from "./fact-inbox.js";
 
 export interface FactInboxContext {
@@ -54,18 +56,26 @@ export class FactReceiptType {
   refused: number;
 }
 
-function onlyTheGateway(ctx: FactInboxContext): void {
-  if (ctx.caller.kind !== "system") throw new AppError(ErrorCode.FORBIDDEN, "facts are delivered by the gateway only", { rule: "facts.deliver" });
-}
+const deliverFacts = rule("facts.deliver", "the gateway", (caller) => caller.kind === "system");
+const deliveredByTheGateway = before<FactInboxContext>(deliverFacts, {
+  addressed: "node",
+  otherwise: () => {
+    throw new AppError(ErrorCode.FORBIDDEN, "facts are delivered by the gateway only", { rule: deliverFacts.name });
+  },
+});
+
+/** The access of the two fields, for every party's access table. */
+export const FACT_INBOX_ACCESS: AccessTable<FactInboxContext> = {
+  "Query.factPositions": deliveredByTheGateway,
+  "Mutation.receiveFacts": deliveredByTheGateway,
+};
 
 @Resolver()
 export class FactInboxResolver {
   @Directive("@inaccessible")
   @Directive("@shareable")
   @Query(() => [FactPosition], { nullable: true, description: "This party's position for every source it has received facts from (the gateway's delivery)." })
-  async factPositions(@Arg("node", () => String) node: string, @Ctx() ctx: FactInboxContext): Promise<FactPosition[]> {
-    ctx.assertSelf(node);
-    onlyTheGateway(ctx);
+  async factPositions(@Arg("node", () => String) _node: string, @Ctx() ctx: FactInboxContext): Promise<FactPosition[]> {
     return ctx.factInbox.positions();
   }
 
@@ -73,13 +83,11 @@ export class FactInboxResolver {
   @Directive("@shareable")
   @Mutation(() => FactReceiptType, { nullable: true, description: "Applies facts of another party, each once, verified against the registry (the gateway's delivery)." })
   async receiveFacts(
-    @Arg("node", () => String) node: string,
+    @Arg("node", () => String) _node: string,
     @Arg("source", () => String) source: string,
     @Arg("facts", () => [FactInput]) facts: FactInput[],
     @Ctx() ctx: FactInboxContext,
   ): Promise<FactReceiptType> {
-    ctx.assertSelf(node);
-    onlyTheGateway(ctx);
     return ctx.factInbox.receive(source, facts, ctx.audit);
   }
 }

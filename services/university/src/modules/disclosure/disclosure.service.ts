@@ -6,7 +6,7 @@
 import { In, type DataSource, type Repository } from "typeorm";
 import { AppError, ErrorCode, ProofType, tryParseGlobalId, verifyDisclosureProof, type ConsortiumRegistry, type DisclosureProof } from "@tandem/shared";
 import { inTransaction, repositoryOf } from "@tandem/party";
-import { nodeGrantee } from "../../access.js";
+import { nodeGrantee } from "./disclosure.policy.js";
 import type { NodeDirectory } from "../../node-directory.js";
 import { ParticipantEntity } from "../participant/participant.entity.js";
 import { PARTICIPANT_KIND } from "../participant/participant.type.js";

@@ -1,6 +1,6 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
 import { connectionTypes } from "@tandem/party";
-import { rules } from "../../access.js";
+import { rules } from "../access/access.rules.js";
 import type { NodeContext } from "../../context.js";
 import { Event, EVENT_KIND } from "./event.type.js";
 import { EventsArgs } from "./event.args.js";
@@ -14,37 +14,31 @@ export class EventResolver {
   @Query(() => Event, { nullable: true, description: "An event by global id; routed to its host node." })
   async event(@Arg("id", () => ID) id: string, @Ctx() ctx: NodeContext): Promise<Event | null> {
     const localId = ctx.services.directory.parseLocal(id, EVENT_KIND, "id");
-    ctx.access.require(rules.readEvents);
     const entity = await ctx.loaders.event.load(localId);
-    return entity && ctx.services.events.isVisibleTo(entity, ctx.viewer) ? Event.fromEntity(entity, ctx.node.id) : null;
+    return entity ? Event.fromEntity(entity, ctx.self) : null;
   }
 
   @Query(() => EventConnection, { description: "Events in start-time order. Through the gateway: every node's events, merged." })
   async events(@Args(() => EventsArgs) args: EventsArgs, @Ctx() ctx: NodeContext): Promise<EventConnection> {
-    ctx.access.require(rules.readEvents);
-    const page = await ctx.services.events.list(args, ctx.viewer);
-    return { ...page, edges: page.edges.map((edge) => ({ cursor: edge.cursor, node: Event.fromEntity(edge.node, ctx.node.id) })) };
+    const page = await ctx.services.events.list(args, ctx.access.scope(rules.seeEvent));
+    return { ...page, edges: page.edges.map((edge) => ({ cursor: edge.cursor, node: Event.fromEntity(edge.node, ctx.self) })) };
   }
 
   @Mutation(() => Event, { nullable: true, description: "Creates an event hosted by `node` (its coordinators)." })
-  async createEvent(@Arg("node", () => String) node: string, @Arg("input", () => CreateEventInput) input: CreateEventInput, @Ctx() ctx: NodeContext): Promise<Event> {
-    ctx.services.directory.assertSelf(node, "node");
-    ctx.access.require(rules.manageEvents);
-    return Event.fromEntity(await ctx.services.events.create(input), ctx.node.id);
+  async createEvent(@Arg("node", () => String) _node: string, @Arg("input", () => CreateEventInput) input: CreateEventInput, @Ctx() ctx: NodeContext): Promise<Event> {
+    return Event.fromEntity(await ctx.services.events.create(input), ctx.self);
   }
 
   @Mutation(() => Event, { nullable: true, description: "Changes an event; more capacity promotes people from the waitlist." })
   async updateEvent(@Arg("id", () => ID) id: string, @Arg("input", () => UpdateEventInput) input: UpdateEventInput, @Ctx() ctx: NodeContext): Promise<Event> {
     ctx.services.directory.parseLocal(id, EVENT_KIND, "id");
-    ctx.access.require(rules.manageEvents);
-    return Event.fromEntity(await ctx.services.events.update(id, input), ctx.node.id);
+    return Event.fromEntity(await ctx.services.events.update(id, input), ctx.self);
   }
 
   @Mutation(() => Event, { nullable: true, description: "Cancels an event; registrations stay on record." })
   async cancelEvent(@Arg("id", () => ID) id: string, @Arg("reason", () => String, { nullable: true }) reason: string | null, @Ctx() ctx: NodeContext): Promise<Event> {
     ctx.services.directory.parseLocal(id, EVENT_KIND, "id");
-    ctx.access.require(rules.manageEvents);
-    return Event.fromEntity(await ctx.services.events.cancel(id, reason ?? null), ctx.node.id);
+    return Event.fromEntity(await ctx.services.events.cancel(id, reason ?? null), ctx.self);
   }
 
   @FieldResolver(() => Int, { description: "Confirmed registrations." })

@@ -1,6 +1,4 @@
-import { Ctx, FieldResolver, Resolver, Root } from "type-graphql";
-import { codedFieldNotDisclosed, rules } from "../../access.js";
-import type { NodeContext } from "../../context.js";
+import { FieldResolver, Resolver, Root } from "type-graphql";
 import { Participant, type CodedField, type ParticipantCodedFields } from "./participant.type.js";
 
 /**
@@ -12,37 +10,37 @@ import { Participant, type CodedField, type ParticipantCodedFields } from "./par
 @Resolver(() => Participant)
 export class ParticipantCodedFieldsResolver {
   @FieldResolver()
-  role(@Root() participant: Participant, @Ctx() ctx: NodeContext) {
-    return codedField(ctx, participant, "role");
+  role(@Root() participant: Participant) {
+    return codedField(participant, "role");
   }
 
   @FieldResolver()
-  degreeLevel(@Root() participant: Participant, @Ctx() ctx: NodeContext) {
-    return codedField(ctx, participant, "degreeLevel");
+  degreeLevel(@Root() participant: Participant) {
+    return codedField(participant, "degreeLevel");
   }
 
   @FieldResolver()
-  semester(@Root() participant: Participant, @Ctx() ctx: NodeContext) {
-    return codedField(ctx, participant, "semester");
+  semester(@Root() participant: Participant) {
+    return codedField(participant, "semester");
   }
 
   @FieldResolver()
-  discipline(@Root() participant: Participant, @Ctx() ctx: NodeContext) {
-    return codedField(ctx, participant, "discipline");
+  discipline(@Root() participant: Participant) {
+    return codedField(participant, "discipline");
   }
 
   @FieldResolver()
-  languages(@Root() participant: Participant, @Ctx() ctx: NodeContext) {
-    return codedField(ctx, participant, "languages");
+  languages(@Root() participant: Participant) {
+    return codedField(participant, "languages");
   }
 
   @FieldResolver()
-  tracks(@Root() participant: Participant, @Ctx() ctx: NodeContext) {
-    return codedField(ctx, participant, "tracks");
+  tracks(@Root() participant: Participant) {
+    return codedField(participant, "tracks");
   }
 }
 
-function codedField<F extends CodedField>(ctx: NodeContext, participant: Participant, field: F): ParticipantCodedFields[F] {
-  if (!ctx.access.allows(rules.readCodedFields)) throw codedFieldNotDisclosed(field);
+/** Rule participant.codedFields is checked before (access.table.ts). */
+function codedField<F extends CodedField>(participant: Participant, field: F): ParticipantCodedFields[F] {
   return participant.coded[field];
 }

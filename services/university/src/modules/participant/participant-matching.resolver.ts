@@ -1,6 +1,4 @@
-import { Ctx, FieldResolver, Resolver, Root } from "type-graphql";
-import { matchingFieldNotDisclosed, rules } from "../../access.js";
-import type { NodeContext } from "../../context.js";
+import { FieldResolver, Resolver, Root } from "type-graphql";
 import { Participant, type MatchingField, type ParticipantMatchingFields } from "./participant.type.js";
 
 /**
@@ -11,42 +9,42 @@ import { Participant, type MatchingField, type ParticipantMatchingFields } from 
 @Resolver(() => Participant)
 export class ParticipantMatchingFieldsResolver {
   @FieldResolver()
-  disciplineCode(@Root() participant: Participant, @Ctx() ctx: NodeContext) {
-    return matchingField(ctx, participant, "disciplineCode");
+  disciplineCode(@Root() participant: Participant) {
+    return matchingField(participant, "disciplineCode");
   }
 
   @FieldResolver()
-  goalCodes(@Root() participant: Participant, @Ctx() ctx: NodeContext) {
-    return matchingField(ctx, participant, "goalCodes");
+  goalCodes(@Root() participant: Participant) {
+    return matchingField(participant, "goalCodes");
   }
 
   @FieldResolver()
-  meetingFormat(@Root() participant: Participant, @Ctx() ctx: NodeContext) {
-    return matchingField(ctx, participant, "meetingFormat");
+  meetingFormat(@Root() participant: Participant) {
+    return matchingField(participant, "meetingFormat");
   }
 
   @FieldResolver()
-  region(@Root() participant: Participant, @Ctx() ctx: NodeContext) {
-    return matchingField(ctx, participant, "region");
+  region(@Root() participant: Participant) {
+    return matchingField(participant, "region");
   }
 
   @FieldResolver()
-  availabilityHoursPerMonth(@Root() participant: Participant, @Ctx() ctx: NodeContext) {
-    return matchingField(ctx, participant, "availabilityHoursPerMonth");
+  availabilityHoursPerMonth(@Root() participant: Participant) {
+    return matchingField(participant, "availabilityHoursPerMonth");
   }
 
   @FieldResolver()
-  mentorCapacity(@Root() participant: Participant, @Ctx() ctx: NodeContext) {
-    return matchingField(ctx, participant, "mentorCapacity");
+  mentorCapacity(@Root() participant: Participant) {
+    return matchingField(participant, "mentorCapacity");
   }
 
   @FieldResolver()
-  experienceYears(@Root() participant: Participant, @Ctx() ctx: NodeContext) {
-    return matchingField(ctx, participant, "experienceYears");
+  experienceYears(@Root() participant: Participant) {
+    return matchingField(participant, "experienceYears");
   }
 }
 
-function matchingField<F extends MatchingField>(ctx: NodeContext, participant: Participant, field: F): ParticipantMatchingFields[F] {
-  if (!ctx.access.allows(rules.readMatchingFields, participant.id)) throw matchingFieldNotDisclosed(field);
+/** Rule participant.matchingFields is checked before (access.table.ts). */
+function matchingField<F extends MatchingField>(participant: Participant, field: F): ParticipantMatchingFields[F] {
   return participant.matching[field];
 }

@@ -1,6 +1,6 @@
 import { Arg, Args, Ctx, ID, Mutation, Query, Resolver } from "type-graphql";
 import { connectionTypes } from "@tandem/party";
-import { rules } from "../../access.js";
+import { rules } from "../access/access.rules.js";
 import type { NodeContext } from "../../context.js";
 import { Participant, PARTICIPANT_KIND } from "./participant.type.js";
 import { ParticipantsArgs } from "./participant.args.js";
@@ -14,33 +14,26 @@ export class ParticipantResolver {
   @Query(() => Participant, { nullable: true, description: "A participant by global id; routed to their home node. Personal fields follow the disclosure rules." })
   async participant(@Arg("id", () => ID) id: string, @Ctx() ctx: NodeContext): Promise<Participant | null> {
     const localId = ctx.services.directory.parseLocal(id, PARTICIPANT_KIND, "id");
-    ctx.access.require(rules.readParticipant);
     const entity = await ctx.loaders.participant.load(localId);
-    return entity ? Participant.fromEntity(entity, ctx.node.id) : null;
+    return entity ? Participant.fromEntity(entity, ctx.self) : null;
   }
 
   @Query(() => ParticipantConnection, { nullable: true, description: "Participants of one node, oldest first: for its coordinators and joint coordinators." })
   async participants(@Args(() => ParticipantsArgs) args: ParticipantsArgs, @Ctx() ctx: NodeContext): Promise<ParticipantConnection> {
-    ctx.services.directory.assertSelf(args.node, "node");
-    ctx.access.require(rules.listParticipants);
     const page = await ctx.services.participants.list(args);
     return {
       ...page,
-      edges: page.edges.map((edge) => ({ cursor: edge.cursor, node: Participant.fromEntity(edge.node, ctx.node.id) })),
+      edges: page.edges.map((edge) => ({ cursor: edge.cursor, node: Participant.fromEntity(edge.node, ctx.self) })),
     };
   }
 
   @Mutation(() => Participant, { nullable: true, description: "Registers a participant at their home node (its coordinators)." })
-  async createParticipant(@Arg("node", () => String) node: string, @Arg("input", () => CreateParticipantInput) input: CreateParticipantInput, @Ctx() ctx: NodeContext): Promise<Participant> {
-    ctx.services.directory.assertSelf(node, "node");
-    ctx.access.require(rules.createParticipant);
-    return Participant.fromEntity(await ctx.services.participants.create(input), ctx.node.id);
+  async createParticipant(@Arg("node", () => String) _node: string, @Arg("input", () => CreateParticipantInput) input: CreateParticipantInput, @Ctx() ctx: NodeContext): Promise<Participant> {
+    return Participant.fromEntity(await ctx.services.participants.create(input), ctx.self);
   }
 
   @Mutation(() => Participant, { nullable: true, description: "Changes a participant's profile (the person, or their node's coordinators)." })
   async updateParticipant(@Arg("id", () => ID) id: string, @Arg("input", () => UpdateParticipantInput) input: UpdateParticipantInput, @Ctx() ctx: NodeContext): Promise<Participant> {
-    ctx.services.directory.parseLocal(id, PARTICIPANT_KIND, "id");
-    ctx.access.require(rules.updateParticipant, id);
-    return Participant.fromEntity(await ctx.services.participants.update(id, input, ctx.access.allows(rules.listParticipants)), ctx.node.id);
+    return Participant.fromEntity(await ctx.services.participants.update(id, input, ctx.access.allows(rules.listParticipants)), ctx.self);
   }
 }

@@ -1,7 +1,7 @@
 import { Directive, Field, ID, Int, ObjectType, registerEnumType } from "type-graphql";
 import { DateTimeISOResolver } from "graphql-scalars";
 import { formatGlobalId, MeetingFormats, ParticipantRoles, type MeetingFormat, type ParticipantRole } from "@tandem/shared";
-import type { PersonalField } from "../../access.js";
+import type { PersonalField } from "../disclosure/disclosure.policy.js";
 import { ConsortiumNodeReference } from "../common/consortium-node.type.js";
 import type { DegreeLevel, ParticipantEntity } from "./participant.entity.js";
 

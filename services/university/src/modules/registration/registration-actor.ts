@@ -8,7 +8,7 @@ import type { NodeContext } from "../../context.js";
  * (Participants of this node are checked against its own table.)
  */
 export async function assertAttestedByHome(ctx: NodeContext, participantId: string): Promise<void> {
-  if (homeNodeOf(participantId) === ctx.node.id) return;
+  if (homeNodeOf(participantId) === ctx.self) return;
   const actor = isUser(ctx.caller) ? ctx.caller.sub : "";
   for (const attestation of ctx.attestations) {
     const attested = await verifyParticipantActorProof(attestation, ctx.services.registry, { participantId, actor }).then(

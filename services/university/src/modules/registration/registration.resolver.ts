@@ -1,16 +1,14 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
 import { tryParseGlobalId } from "@tandem/shared";
 import { connectionTypes } from "@tandem/party";
-import { forbidden, nodeOnlyEvents, rules } from "../../access.js";
+import { rules } from "../access/access.rules.js";
 import type { NodeContext } from "../../context.js";
-import { emptyConnection } from "../common/empty-connection.js";
 import { Event, EVENT_KIND } from "../event/event.type.js";
 import { PARTICIPANT_KIND } from "../participant/participant.type.js";
 import { Registration, REGISTRATION_KIND } from "./registration.type.js";
 import { EventRegistrationsArgs, ParticipantRegistrationsArgs } from "./registration.args.js";
 import { assertAttestedByHome } from "./registration-actor.js";
 import { registrationsByEventKey } from "./registration.loader.js";
-import { assertRegistrationVisible, visibleRegistrations } from "./registration-visibility.js";
 
 export const { Connection: RegistrationConnection } = connectionTypes("Registration", Registration);
 type RegistrationConnection = InstanceType<typeof RegistrationConnection>;
@@ -20,19 +18,15 @@ export class RegistrationResolver {
   @Query(() => Registration, { nullable: true, description: "A registration by global id; routed to the event's host node." })
   async registration(@Arg("id", () => ID) id: string, @Ctx() ctx: NodeContext): Promise<Registration | null> {
     const entity = await ctx.loaders.registration.load(ctx.services.directory.parseLocal(id, REGISTRATION_KIND, "id"));
-    if (!entity) return null;
-    await assertRegistrationVisible(ctx, entity);
-    return Registration.fromEntity(entity, ctx.node.id);
+    return entity ? Registration.fromEntity(entity, ctx.self) : null;
   }
 
   @Query(() => RegistrationConnection, {
     description: "A participant's registrations, in event start order, for those who may see them. Through the gateway: at every node, merged.",
   })
   async participantRegistrations(@Args(() => ParticipantRegistrationsArgs) args: ParticipantRegistrationsArgs, @Ctx() ctx: NodeContext): Promise<RegistrationConnection> {
-    ctx.services.directory.parseReference(args.participantId, PARTICIPANT_KIND, "participantId");
-    if (!ctx.access.allows(rules.readRegistration, args.participantId)) return emptyConnection();
-    const page = await ctx.services.registrations.forParticipant(args, ctx.viewer);
-    return { ...page, edges: page.edges.map((edge) => ({ cursor: edge.cursor, node: Registration.fromEntity(edge.node, ctx.node.id) })) };
+    const page = await ctx.services.registrations.forParticipant(args, ctx.access.scope(rules.seeEvent));
+    return { ...page, edges: page.edges.map((edge) => ({ cursor: edge.cursor, node: Registration.fromEntity(edge.node, ctx.self) })) };
   }
 
   @Mutation(() => Registration, {
@@ -41,24 +35,21 @@ export class RegistrationResolver {
   })
   async registerForEvent(@Arg("eventId", () => ID) eventId: string, @Arg("participantId", () => ID) participantId: string, @Ctx() ctx: NodeContext): Promise<Registration> {
     ctx.services.directory.parseLocal(eventId, EVENT_KIND, "eventId");
-    ctx.services.directory.parseReference(participantId, PARTICIPANT_KIND, "participantId");
-    ctx.access.require(rules.register, participantId);
     await assertAttestedByHome(ctx, participantId);
-    return Registration.fromEntity(await ctx.services.registrations.register(eventId, participantId), ctx.node.id);
+    return Registration.fromEntity(await ctx.services.registrations.register(eventId, participantId), ctx.self);
   }
 
   @Mutation(() => Registration, { nullable: true, description: "Cancels a registration; the first person waiting gets the seat." })
   async cancelRegistration(@Arg("id", () => ID) id: string, @Ctx() ctx: NodeContext): Promise<Registration> {
     const existing = await ctx.loaders.registration.load(ctx.services.directory.parseLocal(id, REGISTRATION_KIND, "id"));
     if (existing) ctx.access.require(rules.cancelRegistration, existing.participantId);
-    return Registration.fromEntity(await ctx.services.registrations.cancel(id), ctx.node.id);
+    return Registration.fromEntity(await ctx.services.registrations.cancel(id), ctx.self);
   }
 
   @FieldResolver(() => Event)
   async event(@Root() registration: Registration, @Ctx() ctx: NodeContext): Promise<Event> {
     const entity = await ctx.loaders.event.load(registration.eventLocalId);
-    if (!entity || !ctx.services.events.isVisibleTo(entity, ctx.viewer)) throw forbidden(nodeOnlyEvents);
-    return Event.fromEntity(entity, ctx.node.id);
+    return Event.fromEntity(entity!, ctx.self);
   }
 
   @FieldResolver(() => Int, { nullable: true, description: "1-based place on the waitlist while waitlisted." })
@@ -89,6 +80,6 @@ export class EventRegistrationsResolver {
   async registrations(@Root() event: Event, @Args(() => EventRegistrationsArgs) args: EventRegistrationsArgs, @Ctx() ctx: NodeContext): Promise<Registration[]> {
     const statuses = args.status?.length ? args.status : (["CONFIRMED", "WAITLISTED"] as const);
     const rows = await ctx.loaders.registrationsByEvent.load(registrationsByEventKey(event.localId, statuses));
-    return visibleRegistrations(ctx, rows).map((row) => Registration.fromEntity(row, ctx.node.id));
+    return rows.map((row) => Registration.fromEntity(row, ctx.self));
   }
 }

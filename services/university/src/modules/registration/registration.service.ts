@@ -5,7 +5,8 @@ import { decodeTimeCursor } from "../common/time-cursor.js";
 import type { NodeDirectory } from "../../node-directory.js";
 import { publishRegistrationChange } from "../event/event.changes.js";
 import { EventEntity } from "../event/event.entity.js";
-import { forbidden, nodeOnlyEvents } from "../../access.js";
+import { forbidden } from "@tandem/shared";
+import { rules } from "../access/access.rules.js";
 import { isEventVisibleTo, lockEvent, type Viewer, type WaitlistPromoter } from "../event/event.service.js";
 import { EVENT_KIND } from "../event/event.type.js";
 import { ParticipantEntity } from "../participant/participant.entity.js";
@@ -98,7 +99,7 @@ export class RegistrationService implements WaitlistPromoter {
     return inTransaction(this.dataSource, async (manager) => {
       const event = await lockEvent(manager, eventLocalId, "eventId");
       this.assertOpen(event);
-      if (!isEventVisibleTo(event, { homeNode: participant.node }, this.directory.self.id)) throw forbidden(nodeOnlyEvents, { field: "eventId" });
+      if (!isEventVisibleTo(event, { homeNode: participant.node }, this.directory.self.id)) throw forbidden(rules.seeEvent, { field: "eventId" });
       if (participant.node === this.directory.self.id && !(await manager.existsBy(ParticipantEntity, { id: participant.localId }))) {
         throw new AppError(ErrorCode.NOT_FOUND, `participantId: no participant ${participantId} at node ${this.directory.self.id}`, { field: "participantId" });
       }

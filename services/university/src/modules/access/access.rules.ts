@@ -1,0 +1,91 @@
+/**
+ * Who may do what at a university node, every rule by name in one place.
+ * Each operation of the subgraph names its rule in access.table.ts, where
+ * it is checked; resolvers and services that need a rule at a target only
+ * they hold ask `ctx.access`. A refusal names the rule, so that a caller
+ * knows what it lacks. The disclosure of a participant's fields is the
+ * disclosure policy's (modules/disclosure/disclosure.policy.ts).
+ */
+import { ProofType, homeNodeOf, isJointCoordinator, isNodeCoordinatorOf, isSubject, isUser, rule, scopedRule, type Caller, type DisclosureProof } from "@tandem/shared";
+import { codedFieldsRule, matchingFieldsRule } from "../disclosure/disclosure.policy.js";
+import type { EventEntity } from "../event/event.entity.js";
+import { isEventVisibleTo, type Viewer } from "../event/event.service.js";
+
+const anyUser = (caller: Caller) => isUser(caller);
+const coordinatorHere = (caller: Caller, _target: void, nodeId: string) => isNodeCoordinatorOf(caller, nodeId);
+/** A coordinator of the node a participant id names (erased references keep their node). */
+const homeCoordinatorOf = (caller: Caller, participantId: string) => {
+  const home = homeNodeOf(participantId);
+  return home !== null && isNodeCoordinatorOf(caller, home);
+};
+
+/** The home node that decides which events a caller sees. */
+export function viewerHomeNode(caller: Caller): string | null {
+  return isUser(caller) ? caller.homeNode : null;
+}
+
+/** Read only when an event is node-only, so that answers not depending on the home node are shared. */
+function viewerOf(caller: Caller): Viewer {
+  return {
+    get homeNode() {
+      return viewerHomeNode(caller);
+    },
+  };
+}
+
+export const rules = {
+  readParticipant: rule("participant.read", "authenticated users (pseudonymous fields)", anyUser),
+  readCodedFields: codedFieldsRule,
+  listParticipants: rule("participants.list", "coordinators of this node", coordinatorHere),
+  createParticipant: rule("participant.create", "coordinators of this node", coordinatorHere),
+  updateParticipant: rule<string>("participant.update", "the person and coordinators of their home node", (c, id, n) => isSubject(c, id) || isNodeCoordinatorOf(c, n)),
+  actForParticipant: rule<string>("participant.actFor", "the person and coordinators of their home node", (c, id, n) => isSubject(c, id) || isNodeCoordinatorOf(c, n)),
+
+  readEvents: rule("event.read", "authenticated users", anyUser),
+  /** Node-only events are shown to, and accept registrations of, people whose home is this node; lists apply it in SQL. */
+  seeEvent: scopedRule<Pick<EventEntity, "visibility"> | null | undefined, Viewer>(
+    "event.node-only",
+    "people of this node",
+    (c, event, n) => !!event && isEventVisibleTo(event, viewerOf(c), n),
+    viewerOf,
+  ),
+  manageEvents: rule("event.manage", "coordinators of this node", coordinatorHere),
+
+  register: rule<string>("registration.create", "the participant and coordinators of their home node", (c, pid) => isSubject(c, pid) || homeCoordinatorOf(c, pid)),
+  cancelRegistration: rule<string>(
+    "registration.cancel",
+    "the registrant and coordinators of their home node or of this (host) node",
+    (c, pid, n) => isSubject(c, pid) || homeCoordinatorOf(c, pid) || isNodeCoordinatorOf(c, n),
+  ),
+  readRegistration: rule<string>(
+    "registration.read",
+    "the registrant, coordinators of their home node or of this (host) node, and joint coordinators",
+    (c, pid, n) => isSubject(c, pid) || homeCoordinatorOf(c, pid) || isNodeCoordinatorOf(c, n) || isJointCoordinator(c),
+  ),
+  readDisclosureProof: rule<string>(
+    "registration.disclosureProof",
+    "the registrant and coordinators of their home node or of this node",
+    (c, pid, n) => isSubject(c, pid) || homeCoordinatorOf(c, pid) || isNodeCoordinatorOf(c, n),
+  ),
+
+  recordDisclosure: rule<DisclosureProof>(
+    "disclosure.record",
+    "people named in the proof, coordinators of this node, joint coordinators and, for registrations, coordinators of the host node",
+    (c, proof, n) => isNodeCoordinatorOf(c, n) || isJointCoordinator(c) || namedInProof(c, proof),
+  ),
+  readGrants: rule<string>("disclosureGrants.read", "the person and coordinators of this node", (c, pid, n) => isSubject(c, pid) || isNodeCoordinatorOf(c, n)),
+  readAuditLog: rule("auditLog.read", "coordinators of this node", coordinatorHere),
+  exerciseDataRights: rule<string>("gdpr.rights", "the person and coordinators of their home node", (c, pid) => isSubject(c, pid) || homeCoordinatorOf(c, pid)),
+  // Joint matching (DESIGN.md §7): consent is the person's own decision; profiles leave only pseudonymised; re-identification stays at the node.
+  readMatchingFields: matchingFieldsRule,
+  manageMatchingConsent: rule<string>("matchingConsent.manage", "the person themselves", (c, pid) => isSubject(c, pid)),
+  readMatchingConsents: rule<string>("matchingConsents.read", "the person and coordinators of this node", (c, pid, n) => isSubject(c, pid) || isNodeCoordinatorOf(c, n)),
+  readMatchingProfiles: rule("matchingProfiles.read", "joint coordinators and coordinators of this node", (c, _target: void, n) => isNodeCoordinatorOf(c, n) || isJointCoordinator(c)),
+  readOwnMatchingPseudonym: rule<string>("matchingPseudonym.read", "the person themselves", (c, pid) => isSubject(c, pid)),
+  reidentifyPseudonyms: rule("pseudonyms.reidentify", "coordinators of this node", coordinatorHere),
+};
+
+function namedInProof(caller: Caller, proof: DisclosureProof): boolean {
+  if (proof.type === ProofType.TANDEM_ACCEPTED) return isSubject(caller, proof.menteeId) || isSubject(caller, proof.mentorId);
+  return isSubject(caller, proof.participantId) || isNodeCoordinatorOf(caller, proof.issuer);
+}

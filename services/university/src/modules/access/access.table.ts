@@ -1,0 +1,112 @@
+/**
+ * Who may run each operation of the university subgraph: every root field,
+ * field resolver and reference resolver names its rule here, and the node
+ * refuses to start (NO_ACCESS_RULE) when one does not. The rules are in
+ * access.rules.ts, the disclosure policy in the disclosure module; the
+ * checks run in one place (@tandem/party access/guard-resolvers.ts).
+ */
+import { FACT_INBOX_ACCESS, before, inside, onResult, withParent, type Access, type AccessTable, type Resolution } from "@tandem/party";
+import type { NodeContext } from "../../context.js";
+import { emptyConnection } from "../common/empty-connection.js";
+import { codedFieldNotDisclosed, matchingFieldNotDisclosed, personalFields, PERSONAL_FIELDS } from "../disclosure/disclosure.policy.js";
+import type { Event } from "../event/event.type.js";
+import { CODED_FIELDS, MATCHING_FIELDS, PARTICIPANT_KIND, type Participant } from "../participant/participant.type.js";
+import type { Registration } from "../registration/registration.type.js";
+import { rules } from "./access.rules.js";
+
+type Table = AccessTable<NodeContext>;
+
+/** A participant id argument naming someone of this node: malformed or foreign ones are the caller's input error, before any rule judges them. */
+const localParticipant =
+  (arg: string) =>
+  ({ args, ctx }: Resolution<NodeContext>): string => {
+    ctx.services.directory.parseLocal(args[arg] as string, PARTICIPANT_KIND, arg);
+    return args[arg] as string;
+  };
+
+/** A participant id argument naming someone of any node of the consortium. */
+const anyParticipant =
+  (arg: string) =>
+  ({ args, ctx }: Resolution<NodeContext>): string => {
+    ctx.services.directory.parseReference(args[arg] as string, PARTICIPANT_KIND, arg);
+    return args[arg] as string;
+  };
+
+const nullInstead = () => null;
+
+const visibleEvent = [before<NodeContext>(rules.readEvents), onResult<NodeContext, Pick<Event, "visibility"> | null | undefined, Event>(rules.seeEvent, { otherwise: nullInstead })];
+/** A registration is seen by those rule registration.read lets through, and only when its event is visible to them (event.node-only). */
+const visibleRegistration = [
+  onResult<NodeContext, string, Registration>(rules.readRegistration, { target: (registration) => registration.participantId }),
+  onResult<NodeContext, Pick<Event, "visibility"> | null | undefined, Registration>(rules.seeEvent, { target: (registration, ctx) => ctx.loaders.event.load(registration.eventLocalId) }),
+];
+
+const participantFields: Table = Object.fromEntries([
+  ...PERSONAL_FIELDS.map((field) => [`Participant.${field}`, inside<NodeContext>(personalFields)]),
+  ...CODED_FIELDS.map((field) => [
+    `Participant.${field}`,
+    before<NodeContext>(rules.readCodedFields, {
+      otherwise: (name) => {
+        throw codedFieldNotDisclosed(name);
+      },
+    }),
+  ]),
+  ...MATCHING_FIELDS.map((field) => [
+    `Participant.${field}`,
+    before<NodeContext, string>(rules.readMatchingFields, {
+      target: ({ parent }) => (parent as Participant).id,
+      otherwise: (name) => {
+        throw matchingFieldNotDisclosed(name);
+      },
+    }),
+  ]),
+]) as Record<string, Access<NodeContext>>;
+
+export const NODE_ACCESS: Table = {
+  "Query.participant": before(rules.readParticipant),
+  "Query.participants": before(rules.listParticipants, { addressed: "node" }),
+  "Participant.__resolveReference": before(rules.readParticipant),
+  ...participantFields,
+  "Query.participantAttestation": before(rules.actForParticipant, { target: localParticipant("participantId") }),
+  "Mutation.createParticipant": before(rules.createParticipant, { addressed: "node" }),
+  "Mutation.updateParticipant": before(rules.updateParticipant, { target: localParticipant("id") }),
+
+  "Query.event": visibleEvent,
+  "Event.__resolveReference": visibleEvent,
+  // the list applies event.node-only in SQL (ctx.access.scope)
+  "Query.events": [before(rules.readEvents), inside(rules.seeEvent)],
+  "Event.confirmedCount": withParent(),
+  "Event.waitlistCount": withParent(),
+  "Event.seatsLeft": withParent(),
+  "Mutation.createEvent": before(rules.manageEvents, { addressed: "node" }),
+  "Mutation.updateEvent": before(rules.manageEvents),
+  "Mutation.cancelEvent": before(rules.manageEvents),
+
+  "Query.registration": visibleRegistration,
+  "Registration.__resolveReference": visibleRegistration,
+  "Query.participantRegistrations": [before(rules.readRegistration, { target: anyParticipant("participantId"), otherwise: () => emptyConnection() }), inside(rules.seeEvent)],
+  "Event.registrations": onResult<NodeContext, string, Registration>(rules.readRegistration, { target: (registration) => registration.participantId }),
+  "Registration.event": onResult<NodeContext, Pick<Event, "visibility">, Event>(rules.seeEvent),
+  "Registration.waitlistPosition": withParent(),
+  // only for an active registration of a person; the resolver asks once it knows
+  "Registration.disclosureProof": inside(rules.readDisclosureProof),
+  "Mutation.registerForEvent": before(rules.register, { target: anyParticipant("participantId") }),
+  // the registrant is known once the registration is loaded
+  "Mutation.cancelRegistration": inside(rules.cancelRegistration),
+
+  // the proof names who may record it, once verified
+  "Mutation.recordDisclosure": inside(rules.recordDisclosure),
+  "Query.disclosureGrants": before(rules.readGrants, { target: localParticipant("participantId") }),
+  "Query.auditLog": before(rules.readAuditLog, { addressed: "node" }),
+  "Query.exportParticipantData": before(rules.exerciseDataRights, { addressed: "node", target: anyParticipant("participantId") }),
+  "Mutation.eraseParticipantData": before(rules.exerciseDataRights, { addressed: "node", target: anyParticipant("participantId") }),
+
+  "Mutation.consentToMatching": before(rules.manageMatchingConsent, { target: localParticipant("participantId") }),
+  "Mutation.withdrawMatchingConsent": before(rules.manageMatchingConsent, { target: localParticipant("participantId") }),
+  "Query.matchingConsents": before(rules.readMatchingConsents, { target: localParticipant("participantId") }),
+  "Query.matchingProfiles": before(rules.readMatchingProfiles),
+  "Query.myMatchingPseudonym": before(rules.readOwnMatchingPseudonym, { target: localParticipant("participantId") }),
+  "Query.reidentifyPseudonyms": before(rules.reidentifyPseudonyms, { addressed: "node" }),
+
+  ...FACT_INBOX_ACCESS,
+};

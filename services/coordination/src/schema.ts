@@ -2,13 +2,16 @@
  * The coordination subgraph: programmes, cohorts, enrolments,
  * tandems, matching (weights, pins and bans, rounds, proposals), the
  * office's audit log and its part of the GDPR rights. Resolvers and
- * reference resolvers are listed here explicitly.
+ * reference resolvers are listed here explicitly, and who may run each
+ * operation in the access table.
  */
-import { FactInboxResolver, buildSubgraph, type Subgraph } from "@tandem/party";
+import { FactInboxResolver, buildSubgraph, type AccessTable, type Subgraph } from "@tandem/party";
+import type { CoordinationContext } from "./context.js";
 import { CohortResolver, ProgrammeCohortsResolver } from "./modules/cohort/cohort.resolver.js";
 import { cohortReference } from "./modules/cohort/cohort.reference.js";
 import { CohortEnrolmentsResolver, CohortQuotaUsageResolver, EnrolmentResolver } from "./modules/enrolment/enrolment.resolver.js";
 import { enrolmentReference } from "./modules/enrolment/enrolment.reference.js";
+import { COORDINATION_ACCESS } from "./modules/access/access.table.js";
 import { AuditLogResolver } from "./modules/audit/audit.resolver.js";
 import { ParticipantDataResolver } from "./modules/gdpr/participant-data.resolver.js";
 import { MatchingProposalResolver } from "./modules/matching/matching-proposal.resolver.js";
@@ -21,7 +24,8 @@ import { tandemReference } from "./modules/tandem/tandem.reference.js";
 
 export const SUBGRAPH_NAME = "coordination";
 
-export function buildCoordinationSubgraph(): Promise<Subgraph> {
+/** `access` is the table every operation must appear in (tests leave one out to see the subgraph refused). */
+export function buildCoordinationSubgraph(access: AccessTable<CoordinationContext> = COORDINATION_ACCESS): Promise<Subgraph> {
   return buildSubgraph({
     resolvers: [
       ProgrammeResolver,
@@ -42,5 +46,6 @@ export function buildCoordinationSubgraph(): Promise<Subgraph> {
       FactInboxResolver,
     ],
     referenceResolvers: { ...programmeReference, ...cohortReference, ...enrolmentReference, ...tandemReference },
+    access,
   });
 }

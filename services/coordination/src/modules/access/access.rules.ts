@@ -1,26 +1,16 @@
 /**
  * Who may do what at the coordination office: every rule in one place, each
- * with a name that a refusal reports. Resolvers call `authorise` (refuse
- * with FORBIDDEN) or `permitted` (filter a list); services apply the same
- * visibility to SQL through `visibilityOf`.
+ * with a name that a refusal reports. Each operation of the subgraph names
+ * its rule in access.table.ts, where it is checked; resolvers and services
+ * that need a rule at a target only they hold ask `ctx.access`. Lists apply
+ * the read rules' visibility in SQL (`ctx.access.scope`, access.sql.ts).
  */
-import { AppError, ErrorCode, homeNodeOf, isJointCoordinator, isNodeCoordinatorOf, isSubject, isUser, type Caller } from "@tandem/shared";
+import { homeNodeOf, isJointCoordinator, isNodeCoordinatorOf, isSubject, isUser, rule, scopedRule, type Caller } from "@tandem/shared";
 
 /** The participants a record is about, as global ids at their home nodes. */
 export interface Partners {
   menteeId: string;
   mentorId: string;
-}
-
-export interface Rule<T> {
-  name: string;
-  /** Who the rule lets through, for the refusal message. */
-  who: string;
-  allows(caller: Caller, target: T): boolean;
-}
-
-function rule<T = void>(name: string, who: string, allows: (caller: Caller, target: T) => boolean): Rule<T> {
-  return { name, who, allows };
 }
 
 /** Which participants' records a caller may see: all, those of some nodes, or their own. */
@@ -62,8 +52,11 @@ export const rules = {
     "joint coordinators, coordinators of the participant's home node and the participant",
     (caller, enrolment) => jointOrHomeCoordinator(caller, [enrolment.participantId]) || isSubject(caller, enrolment.participantId),
   ),
-  readEnrolment: rule<{ participantId: string }>("read-enrolment", "joint coordinators, coordinators of the participant's home node and the participant", (caller, enrolment) =>
-    sees(visibilityOf(caller), [enrolment.participantId]),
+  readEnrolment: scopedRule<{ participantId: string }, Visibility>(
+    "read-enrolment",
+    "joint coordinators, coordinators of the participant's home node and the participant",
+    (caller, enrolment) => sees(visibilityOf(caller), [enrolment.participantId]),
+    visibilityOf,
   ),
   proposeTandem: rule<Partners>("propose-tandem", "joint coordinators and coordinators of the mentee's or the mentor's node", (caller, pair) =>
     jointOrHomeCoordinator(caller, [pair.menteeId, pair.mentorId]),
@@ -77,8 +70,11 @@ export const rules = {
     "joint coordinators, coordinators of the mentee's or the mentor's node and the two partners",
     (caller, tandem) => jointOrHomeCoordinator(caller, [tandem.menteeId, tandem.mentorId]) || isPartner(caller, tandem),
   ),
-  readTandem: rule<Partners>("read-tandem", "joint coordinators, coordinators of the partners' nodes and the two partners", (caller, tandem) =>
-    sees(visibilityOf(caller), [tandem.menteeId, tandem.mentorId]),
+  readTandem: scopedRule<Partners, Visibility>(
+    "read-tandem",
+    "joint coordinators, coordinators of the partners' nodes and the two partners",
+    (caller, tandem) => sees(visibilityOf(caller), [tandem.menteeId, tandem.mentorId]),
+    visibilityOf,
   ),
   readAcceptanceProof: rule<Partners>(
     "read-acceptance-proof",
@@ -101,18 +97,3 @@ export const rules = {
     (caller, participantId) => isSubject(caller, participantId) || coordinatesHomeOf(caller, participantId),
   ),
 } as const;
-
-type TargetArgs<T> = [T] extends [void] ? [] : [T];
-
-export function permitted<T>(caller: Caller, rule: Rule<T>, ...target: TargetArgs<T>): boolean {
-  return rule.allows(caller, target[0] as T);
-}
-
-export function forbidden(rule: Rule<unknown>): AppError {
-  return new AppError(ErrorCode.FORBIDDEN, `Forbidden by rule "${rule.name}": allowed for ${rule.who} only`, { rule: rule.name });
-}
-
-/** Refuses with FORBIDDEN, naming the rule, unless the rule lets the caller through. */
-export function authorise<T>(caller: Caller, rule: Rule<T>, ...target: TargetArgs<T>): void {
-  if (!rule.allows(caller, target[0] as T)) throw forbidden(rule as Rule<unknown>);
-}

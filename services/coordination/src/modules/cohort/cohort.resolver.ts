@@ -1,6 +1,5 @@
 import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
 import type { CoordinationContext } from "../../context.js";
-import { authorise, rules } from "../access/access.rules.js";
 import { ConsortiumNode } from "../consortium/consortium.type.js";
 import { Programme } from "../programme/programme.type.js";
 import { Cohort, COHORT_KIND, CohortQuota } from "./cohort.type.js";
@@ -10,27 +9,23 @@ import { CreateCohortInput } from "./cohort.input.js";
 export class CohortResolver {
   @Query(() => Cohort, { nullable: true, description: "A cohort by id; null when there is none." })
   async cohort(@Arg("id", () => ID) id: string, @Ctx() ctx: CoordinationContext): Promise<Cohort | null> {
-    authorise(ctx.caller, rules.readCatalogue);
     const entity = await ctx.loaders.cohort.load(ctx.services.directory.parseLocal(id, COHORT_KIND, "id"));
-    return entity ? Cohort.fromEntity(entity, ctx.coordinationId) : null;
+    return entity ? Cohort.fromEntity(entity, ctx.self) : null;
   }
 
   @Mutation(() => Cohort, { description: "Opens a cohort of a programme with places per participating node (joint coordinators)." })
   async createCohort(@Arg("input", () => CreateCohortInput) input: CreateCohortInput, @Ctx() ctx: CoordinationContext): Promise<Cohort> {
-    authorise(ctx.caller, rules.manageCatalogue);
-    return Cohort.fromEntity(await ctx.services.cohorts.create(input), ctx.coordinationId);
+    return Cohort.fromEntity(await ctx.services.cohorts.create(input), ctx.self);
   }
 
   @FieldResolver(() => Programme)
   async programme(@Root() cohort: Cohort, @Ctx() ctx: CoordinationContext): Promise<Programme> {
-    authorise(ctx.caller, rules.readCatalogue);
     const entity = await ctx.loaders.programme.load(cohort.programmeLocalId);
-    return Programme.fromEntity(entity!, ctx.coordinationId);
+    return Programme.fromEntity(entity!, ctx.self);
   }
 
   @FieldResolver(() => [CohortQuota], { description: "Places per node, by node id." })
   async quotas(@Root() cohort: Cohort, @Ctx() ctx: CoordinationContext): Promise<CohortQuota[]> {
-    authorise(ctx.caller, rules.readCatalogue);
     const rows = await ctx.loaders.quotasByCohort.load(cohort.localId);
     return rows.map((row) => {
       const node = ctx.services.directory.node(row.nodeId);
@@ -43,7 +38,6 @@ export class CohortResolver {
 export class ProgrammeCohortsResolver {
   @FieldResolver(() => [Cohort], { description: "Cohorts in start order." })
   async cohorts(@Root() programme: Programme, @Ctx() ctx: CoordinationContext): Promise<Cohort[]> {
-    authorise(ctx.caller, rules.readCatalogue);
-    return (await ctx.loaders.cohortsByProgramme.load(programme.localId)).map((row) => Cohort.fromEntity(row, ctx.coordinationId));
+    return (await ctx.loaders.cohortsByProgramme.load(programme.localId)).map((row) => Cohort.fromEntity(row, ctx.self));
   }
 }

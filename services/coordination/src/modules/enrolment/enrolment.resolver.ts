@@ -1,10 +1,9 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
 import { connectionTypes } from "@tandem/party";
 import type { CoordinationContext } from "../../context.js";
-import { authorise, forbidden, permitted, rules, visibilityOf } from "../access/access.rules.js";
+import { rules } from "../access/access.rules.js";
 import { Cohort, CohortQuota } from "../cohort/cohort.type.js";
 import { Enrolment, ENROLMENT_KIND } from "./enrolment.type.js";
-import type { EnrolmentEntity } from "./enrolment.entity.js";
 import { EnrolmentsArgs } from "./enrolment.args.js";
 import { EnrolInput } from "./enrolment.input.js";
 
@@ -16,37 +15,31 @@ export class EnrolmentResolver {
   @Query(() => Enrolment, { nullable: true, description: "An enrolment by id; null when there is none, or (with FORBIDDEN) when it is not yours to see." })
   async enrolment(@Arg("id", () => ID) id: string, @Ctx() ctx: CoordinationContext): Promise<Enrolment | null> {
     const entity = await ctx.loaders.enrolment.load(ctx.services.directory.parseLocal(id, ENROLMENT_KIND, "id"));
-    if (!entity) return null;
-    if (!permitted(ctx.caller, rules.readEnrolment, entity)) throw forbidden(rules.readEnrolment);
-    return Enrolment.fromEntity(entity, ctx.coordinationId);
+    return entity ? Enrolment.fromEntity(entity, ctx.self) : null;
   }
 
   @Query(() => EnrolmentConnection, { description: "Enrolments of a cohort in enrolment order: all for joint coordinators, their node's for node coordinators, their own for participants." })
   async enrolments(@Args(() => EnrolmentsArgs) args: EnrolmentsArgs, @Ctx() ctx: CoordinationContext): Promise<EnrolmentConnection> {
-    authorise(ctx.caller, rules.readCatalogue);
-    const page = await ctx.services.enrolments.list(args, visibilityOf(ctx.caller));
-    return { ...page, edges: page.edges.map((edge) => ({ cursor: edge.cursor, node: Enrolment.fromEntity(edge.node, ctx.coordinationId) })) };
+    const page = await ctx.services.enrolments.list(args, ctx.access.scope(rules.readEnrolment));
+    return { ...page, edges: page.edges.map((edge) => ({ cursor: edge.cursor, node: Enrolment.fromEntity(edge.node, ctx.self) })) };
   }
 
   @Mutation(() => Enrolment, {
     description: "Enrols a participant of a participating node in a cohort, within the node's quota; idempotent. Joint coordinators and coordinators of the participant's node.",
   })
   async enrol(@Arg("input", () => EnrolInput) input: EnrolInput, @Ctx() ctx: CoordinationContext): Promise<Enrolment> {
-    authorise(ctx.caller, rules.enrol, input.participantId);
-    return Enrolment.fromEntity(await ctx.services.enrolments.enrol(input), ctx.coordinationId);
+    return Enrolment.fromEntity(await ctx.services.enrolments.enrol(input), ctx.self);
   }
 
   @Mutation(() => Enrolment, { description: "Withdraws an enrolment; refused while the participant has open tandems in the cohort." })
   async withdrawEnrolment(@Arg("id", () => ID) id: string, @Ctx() ctx: CoordinationContext): Promise<Enrolment> {
-    const guard = (enrolment: EnrolmentEntity) => authorise(ctx.caller, rules.withdrawEnrolment, enrolment);
-    return Enrolment.fromEntity(await ctx.services.enrolments.withdraw(id, guard), ctx.coordinationId);
+    return Enrolment.fromEntity(await ctx.services.enrolments.withdraw(id, ctx.access.guard(rules.withdrawEnrolment)), ctx.self);
   }
 
   @FieldResolver(() => Cohort)
   async cohort(@Root() enrolment: Enrolment, @Ctx() ctx: CoordinationContext): Promise<Cohort> {
-    authorise(ctx.caller, rules.readCatalogue);
     const entity = await ctx.loaders.cohort.load(enrolment.cohortLocalId);
-    return Cohort.fromEntity(entity!, ctx.coordinationId);
+    return Cohort.fromEntity(entity!, ctx.self);
   }
 }
 
@@ -55,7 +48,7 @@ export class CohortEnrolmentsResolver {
   @FieldResolver(() => [Enrolment], { description: "The cohort's enrolments you may see (see Query.enrolments), withdrawn ones included, in enrolment order." })
   async enrolments(@Root() cohort: Cohort, @Ctx() ctx: CoordinationContext): Promise<Enrolment[]> {
     const rows = await ctx.loaders.enrolmentsByCohort.load(cohort.localId);
-    return rows.filter((row) => permitted(ctx.caller, rules.readEnrolment, row)).map((row) => Enrolment.fromEntity(row, ctx.coordinationId));
+    return rows.map((row) => Enrolment.fromEntity(row, ctx.self));
   }
 }
 
@@ -73,7 +66,6 @@ export class CohortQuotaUsageResolver {
 
   /** Counts only, no one's enrolment: readable like the cohort itself. */
   private async usage(quota: CohortQuota, ctx: CoordinationContext) {
-    authorise(ctx.caller, rules.readCatalogue);
     return (await ctx.loaders.quotaUsageByCohort.load(quota.cohortLocalId)).find((usage) => usage.nodeId === quota.nodeId);
   }
 }

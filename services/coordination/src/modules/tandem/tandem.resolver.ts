@@ -2,7 +2,7 @@ import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } fr
 import { isUser } from "@tandem/shared";
 import { connectionTypes } from "@tandem/party";
 import type { CoordinationContext } from "../../context.js";
-import { authorise, forbidden, permitted, rules, visibilityOf, type Partners } from "../access/access.rules.js";
+import { rules } from "../access/access.rules.js";
 import { Cohort } from "../cohort/cohort.type.js";
 import { Tandem, TANDEM_KIND } from "./tandem.type.js";
 import { CloseTandemArgs, RespondToTandemArgs, TandemsArgs } from "./tandem.args.js";
@@ -16,50 +16,42 @@ export class TandemResolver {
   @Query(() => Tandem, { nullable: true, description: "A tandem by id; null when there is none, or (with FORBIDDEN) when it is not yours to see." })
   async tandem(@Arg("id", () => ID) id: string, @Ctx() ctx: CoordinationContext): Promise<Tandem | null> {
     const entity = await ctx.loaders.tandem.load(ctx.services.directory.parseLocal(id, TANDEM_KIND, "id"));
-    if (!entity) return null;
-    if (!permitted(ctx.caller, rules.readTandem, entity)) throw forbidden(rules.readTandem);
-    return Tandem.fromEntity(entity, ctx.coordinationId);
+    return entity ? Tandem.fromEntity(entity, ctx.self) : null;
   }
 
   @Query(() => TandemConnection, {
     description: "Tandems of a cohort in creation order: all for joint coordinators, those with a partner of their node for node coordinators, their own for participants.",
   })
   async tandems(@Args(() => TandemsArgs) args: TandemsArgs, @Ctx() ctx: CoordinationContext): Promise<TandemConnection> {
-    authorise(ctx.caller, rules.readCatalogue);
-    const page = await ctx.services.tandems.list(args, visibilityOf(ctx.caller));
-    return { ...page, edges: page.edges.map((edge) => ({ cursor: edge.cursor, node: Tandem.fromEntity(edge.node, ctx.coordinationId) })) };
+    const page = await ctx.services.tandems.list(args, ctx.access.scope(rules.readTandem));
+    return { ...page, edges: page.edges.map((edge) => ({ cursor: edge.cursor, node: Tandem.fromEntity(edge.node, ctx.self) })) };
   }
 
   @Mutation(() => Tandem, { description: "Pairs an enrolled mentee with an enrolled mentor of the same cohort; both must then accept." })
   async proposeTandem(@Arg("input", () => ProposeTandemInput) input: ProposeTandemInput, @Ctx() ctx: CoordinationContext): Promise<Tandem> {
-    authorise(ctx.caller, rules.proposeTandem, input);
-    return Tandem.fromEntity(await ctx.services.tandems.propose(input), ctx.coordinationId);
+    return Tandem.fromEntity(await ctx.services.tandems.propose(input), ctx.self);
   }
 
   @Mutation(() => Tandem, { description: "The mentee's or the mentor's answer to a proposed tandem. Both accepted: ACCEPTED, with a signed acceptance; a decline closes it." })
   async respondToTandem(@Args(() => RespondToTandemArgs) args: RespondToTandemArgs, @Ctx() ctx: CoordinationContext): Promise<Tandem> {
     const respondent = isUser(ctx.caller) ? ctx.caller.sub : "";
-    const guard = (tandem: Partners) => authorise(ctx.caller, rules.respondToTandem, tandem);
-    return Tandem.fromEntity(await ctx.services.tandems.respond(args.id, respondent, args.accept, guard), ctx.coordinationId);
+    return Tandem.fromEntity(await ctx.services.tandems.respond(args.id, respondent, args.accept, ctx.access.guard(rules.respondToTandem)), ctx.self);
   }
 
   @Mutation(() => Tandem, { description: "Starts a tandem both partners accepted, once the agreement is signed." })
   async activateTandem(@Arg("id", () => ID) id: string, @Ctx() ctx: CoordinationContext): Promise<Tandem> {
-    const guard = (tandem: Partners) => authorise(ctx.caller, rules.activateTandem, tandem);
-    return Tandem.fromEntity(await ctx.services.tandems.activate(id, guard), ctx.coordinationId);
+    return Tandem.fromEntity(await ctx.services.tandems.activate(id, ctx.access.guard(rules.activateTandem)), ctx.self);
   }
 
   @Mutation(() => Tandem, { description: "Ends a tandem that is not closed yet." })
   async closeTandem(@Args(() => CloseTandemArgs) args: CloseTandemArgs, @Ctx() ctx: CoordinationContext): Promise<Tandem> {
-    const guard = (tandem: Partners) => authorise(ctx.caller, rules.closeTandem, tandem);
-    return Tandem.fromEntity(await ctx.services.tandems.close(args.id, args.reason, guard), ctx.coordinationId);
+    return Tandem.fromEntity(await ctx.services.tandems.close(args.id, args.reason, ctx.access.guard(rules.closeTandem)), ctx.self);
   }
 
   @FieldResolver(() => Cohort)
   async cohort(@Root() tandem: Tandem, @Ctx() ctx: CoordinationContext): Promise<Cohort> {
-    authorise(ctx.caller, rules.readCatalogue);
     const entity = await ctx.loaders.cohort.load(tandem.cohortLocalId);
-    return Cohort.fromEntity(entity!, ctx.coordinationId);
+    return Cohort.fromEntity(entity!, ctx.self);
   }
 
   @FieldResolver(() => String, {
@@ -68,7 +60,6 @@ export class TandemResolver {
       "Once both partners accepted (and until the tandem closes): the coordination office's signed statement of it (a tandem-accepted proof, JWS), which the partners' home nodes require before disclosing contacts. For the partners, their nodes' coordinators and joint coordinators; null for others.",
   })
   async acceptanceProof(@Root() tandem: Tandem, @Ctx() ctx: CoordinationContext): Promise<string | null> {
-    if (!permitted(ctx.caller, rules.readAcceptanceProof, tandem)) return null;
     return ctx.services.tandems.acceptanceProof(tandem);
   }
 }
@@ -78,6 +69,6 @@ export class CohortTandemsResolver {
   @FieldResolver(() => [Tandem], { description: "The cohort's tandems you may see (see Query.tandems), closed ones included, in creation order." })
   async tandems(@Root() cohort: Cohort, @Ctx() ctx: CoordinationContext): Promise<Tandem[]> {
     const rows = await ctx.loaders.tandemsByCohort.load(cohort.localId);
-    return rows.filter((row) => permitted(ctx.caller, rules.readTandem, row)).map((row) => Tandem.fromEntity(row, ctx.coordinationId));
+    return rows.map((row) => Tandem.fromEntity(row, ctx.self));
   }
 }

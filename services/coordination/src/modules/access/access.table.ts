@@ -1,0 +1,89 @@
+/**
+ * Who may run each operation of the coordination subgraph: every root
+ * field, field resolver and reference resolver names its rule here, and the
+ * office refuses to start (NO_ACCESS_RULE) when one does not. The rules are
+ * in access.rules.ts; the checks run in one place (@tandem/party
+ * access/guard-resolvers.ts).
+ */
+import { FACT_INBOX_ACCESS, before, inside, onResult, type AccessTable } from "@tandem/party";
+import type { CoordinationContext } from "../../context.js";
+import type { MatchingProposal, UnmatchedMentee } from "../matching/matching-proposal.type.js";
+import type { Tandem } from "../tandem/tandem.type.js";
+import { rules, type Partners } from "./access.rules.js";
+
+type Table = AccessTable<CoordinationContext>;
+
+const readCatalogue = before<CoordinationContext>(rules.readCatalogue);
+const manageCatalogue = before<CoordinationContext>(rules.manageCatalogue);
+const manageMatching = before<CoordinationContext>(rules.manageMatching);
+const nullInstead = () => null;
+
+/** Input objects of mutations, as a declaration reads them (validated before resolvers run). */
+const input = <T>({ args }: { args: Record<string, unknown> }) => args.input as T;
+
+export const COORDINATION_ACCESS: Table = {
+  "Query.programmes": readCatalogue,
+  "Query.programme": readCatalogue,
+  "Programme.__resolveReference": readCatalogue,
+  "Programme.tracks": readCatalogue,
+  "Programme.participatingNodes": readCatalogue,
+  "Programme.cohorts": readCatalogue,
+  "Programme.matchingWeights": readCatalogue,
+  "Mutation.createProgramme": manageCatalogue,
+
+  "Query.cohort": readCatalogue,
+  "Cohort.__resolveReference": readCatalogue,
+  "Cohort.programme": readCatalogue,
+  "Cohort.quotas": readCatalogue,
+  // counts only, no one's enrolment: readable like the cohort itself
+  "CohortQuota.enrolledMentees": readCatalogue,
+  "CohortQuota.enrolledMentors": readCatalogue,
+  "Mutation.createCohort": manageCatalogue,
+
+  "Query.enrolment": onResult(rules.readEnrolment),
+  "Enrolment.__resolveReference": onResult(rules.readEnrolment),
+  // the list applies read-enrolment in SQL (ctx.access.scope)
+  "Query.enrolments": [readCatalogue, inside(rules.readEnrolment)],
+  "Cohort.enrolments": onResult(rules.readEnrolment),
+  "Enrolment.cohort": readCatalogue,
+  "Mutation.enrol": before(rules.enrol, { target: (resolution) => input<{ participantId: string }>(resolution).participantId }),
+  // checked by the service on the enrolment it locked
+  "Mutation.withdrawEnrolment": inside(rules.withdrawEnrolment),
+
+  "Query.tandem": onResult(rules.readTandem),
+  "Tandem.__resolveReference": onResult(rules.readTandem),
+  // the list applies read-tandem in SQL (ctx.access.scope)
+  "Query.tandems": [readCatalogue, inside(rules.readTandem)],
+  "Cohort.tandems": onResult(rules.readTandem),
+  "Tandem.cohort": readCatalogue,
+  "Tandem.acceptanceProof": before(rules.readAcceptanceProof, { target: ({ parent }) => parent as Tandem, otherwise: nullInstead }),
+  "Mutation.proposeTandem": before(rules.proposeTandem, { target: input<Partners> }),
+  // checked by the service on the tandem it locked
+  "Mutation.respondToTandem": inside(rules.respondToTandem),
+  "Mutation.activateTandem": inside(rules.activateTandem),
+  "Mutation.closeTandem": inside(rules.closeTandem),
+
+  "Mutation.updateMatchingWeights": manageMatching,
+  "Mutation.pinPair": manageMatching,
+  "Mutation.banPair": manageMatching,
+  "Mutation.removePinOrBan": manageMatching,
+  "Mutation.startMatchingRound": manageMatching,
+  // the programme's participating nodes are known once the round (or cohort) is loaded
+  "Query.matchingRound": inside(rules.reviewMatching),
+  "Query.matchingRounds": inside(rules.reviewMatching),
+  "Cohort.matchingPairRules": inside(rules.reviewMatching),
+  "MatchingRound.cohort": readCatalogue,
+  "MatchingRound.proposals": onResult<CoordinationContext, readonly string[], MatchingProposal>(rules.readMatchingEntry, { target: (proposal) => [proposal.menteeNodeId, proposal.mentorNodeId] }),
+  "MatchingRound.unmatched": onResult<CoordinationContext, readonly string[], UnmatchedMentee>(rules.readMatchingEntry, { target: (unmatched) => [unmatched.menteeNodeId] }),
+  "MatchingProposal.tandem": onResult(rules.readTandem, { otherwise: nullInstead }),
+  // the participant is known once their matching-pseudonym proof is verified
+  "Mutation.respondToProposal": inside(rules.respondToProposal),
+  "Query.myMatchingProposals": inside(rules.readOwnProposals),
+
+  "Query.coordinationAuditLog": before(rules.readAuditLog),
+  // asked after the id is read (a malformed one is the caller's input error), and a refused export is audited
+  "Query.exportCoordinationRecords": inside(rules.exerciseDataRights),
+  "Mutation.eraseCoordinationRecords": inside(rules.exerciseDataRights),
+
+  ...FACT_INBOX_ACCESS,
+};

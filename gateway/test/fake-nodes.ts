@@ -9,7 +9,7 @@ import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { buildSubgraphSchema } from "@apollo/subgraph";
 import { GraphQLError, execute, parse, validate } from "graphql";
-import { encodeSortCursor, decodeSortCursor, ErrorCode, tryParseGlobalId } from "@tandem/shared";
+import { ErrorCode, cursorScope, listCursor, tryParseGlobalId } from "@tandem/shared";
 import type { NodeCaller, NodeCallResult } from "../src/router/node-pool.js";
 import { nodeError } from "../src/router/node-pool.js";
 import type { NodeRequest } from "../src/router/node-client.js";
@@ -51,16 +51,17 @@ function buildSchema(data: Record<string, FakeNodeData>) {
     typeDefs: parse(UNIVERSITY_SDL),
     resolvers: {
       Query: {
-        events: (_: unknown, args: { first: number; after?: string }, ctx: { node: string }) => {
+        events: (_: unknown, { first, after: cursor, ...filter }: { first: number; after?: string }, ctx: { node: string }) => {
           const sorted = [...data[ctx.node]!.events].sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime() || (a.id < b.id ? -1 : 1));
           const key = (event: FakeEvent) => [event.startsAt.getTime(), event.id] as const;
-          const after = args.after ? decodeSortCursor(args.after) : null;
+          const scope = cursorScope("events", filter);
+          const after = cursor ? listCursor.decode(cursor, scope) : null;
           const rest = after ? sorted.filter((event) => key(event)[0] > (after[0] as number) || (key(event)[0] === after[0] && event.id > (after[1] as string))) : sorted;
-          const page = rest.slice(0, args.first);
+          const page = rest.slice(0, first);
           return {
             totalCount: sorted.length,
-            edges: page.map((event) => ({ cursor: encodeSortCursor(key(event)), node: eventShape(event) })),
-            pageInfo: { hasNextPage: rest.length > args.first, hasPreviousPage: Boolean(after), startCursor: null, endCursor: null },
+            edges: page.map((event) => ({ cursor: listCursor.encode(key(event), scope), node: eventShape(event) })),
+            pageInfo: { hasNextPage: rest.length > first, hasPreviousPage: Boolean(after), startCursor: null, endCursor: null },
           };
         },
         participant: (_: unknown, args: { id: string }, ctx: { node: string }) => data[ctx.node]!.participants.find((p) => p.id === args.id) ?? null,

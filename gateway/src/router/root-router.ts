@@ -5,7 +5,7 @@
  * response keys; merged connections come out of a k-way merge.
  */
 import { Kind, type FieldNode } from "graphql";
-import { ErrorCode, encodeSortCursor, type SortKey } from "@tandem/shared";
+import { ErrorCode } from "@tandem/shared";
 import type { GraphQLBody, GraphQLErrorBody } from "./node-client.js";
 import { nodeError, type NodeCaller, type NodeCallResult } from "./node-pool.js";
 import type { CallAuth } from "./party-tokens.js";
@@ -63,9 +63,9 @@ function fieldsForNode(plan: Plan, node: string): FieldNode[] {
 }
 
 /** The field with `after` set to the node's own cursor for its position (or removed at the start). */
-function withAfter(field: FieldNode, after: SortKey | null): FieldNode {
+function withAfter(field: FieldNode, after: string | null): FieldNode {
   const others = (field.arguments ?? []).filter((argument) => argument.name.value !== "after");
-  const position = after === null ? [] : [{ kind: Kind.ARGUMENT, name: { kind: Kind.NAME, value: "after" }, value: { kind: Kind.STRING, value: encodeSortCursor(after) } } as const];
+  const position = after === null ? [] : [{ kind: Kind.ARGUMENT, name: { kind: Kind.NAME, value: "after" }, value: { kind: Kind.STRING, value: after } } as const];
   return { ...field, arguments: [...others, ...position] };
 }
 

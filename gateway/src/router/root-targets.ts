@@ -3,12 +3,12 @@
  * before any node is called.
  */
 import { Kind, valueFromASTUntyped, type FieldNode } from "graphql";
-import { ErrorCode, MAX_PAGE_SIZE, tryParseGlobalId } from "@tandem/shared";
+import { ErrorCode, MAX_PAGE_SIZE, cursorScope, tryParseGlobalId } from "@tandem/shared";
 import type { GraphQLErrorBody } from "./node-client.js";
 import type { CollectedField, Variables } from "./operation.js";
 import type { RoutingRule } from "./routing-table.js";
 import type { FieldShape } from "./sdl.js";
-import { decodeCompositeCursor, filterFingerprint, type NodePositions } from "./composite-cursor.js";
+import { decodeCompositeCursor, type NodePositions } from "./composite-cursor.js";
 
 export type RootTarget =
   | { kind: "local"; value: unknown }
@@ -86,7 +86,7 @@ function fanOutTarget(field: CollectedField, nodesArg: string, args: Record<stri
     nodes = [...new Set(requested as string[])];
   }
   const { first: _first, after, ...filter } = args;
-  const fingerprint = filterFingerprint(field.name, filter);
+  const fingerprint = cursorScope(field.name, filter);
   const start: NodePositions = Object.fromEntries(nodes.map((node) => [node, null]));
   if (typeof after === "string") {
     try {

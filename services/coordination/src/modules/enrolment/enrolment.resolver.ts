@@ -1,5 +1,5 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
-import { connectionTypes } from "@tandem/party";
+import { connectionTypes, mapConnection } from "@tandem/party";
 import type { CoordinationContext } from "../../context.js";
 import { authorise, forbidden, permitted, rules, visibilityOf } from "../access/access.rules.js";
 import { Cohort, CohortQuota } from "../cohort/cohort.type.js";
@@ -24,8 +24,7 @@ export class EnrolmentResolver {
   @Query(() => EnrolmentConnection, { description: "Enrolments of a cohort in enrolment order: all for joint coordinators, their node's for node coordinators, their own for participants." })
   async enrolments(@Args(() => EnrolmentsArgs) args: EnrolmentsArgs, @Ctx() ctx: CoordinationContext): Promise<EnrolmentConnection> {
     authorise(ctx.caller, rules.readCatalogue);
-    const page = await ctx.services.enrolments.list(args, visibilityOf(ctx.caller));
-    return { ...page, edges: page.edges.map((edge) => ({ cursor: edge.cursor, node: Enrolment.fromEntity(edge.node, ctx.coordinationId) })) };
+    return mapConnection(await ctx.services.enrolments.list(args, visibilityOf(ctx.caller)), (enrolment) => Enrolment.fromEntity(enrolment, ctx.coordinationId));
   }
 
   @Mutation(() => Enrolment, {

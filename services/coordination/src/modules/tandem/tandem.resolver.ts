@@ -1,6 +1,6 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
 import { isUser } from "@tandem/shared";
-import { connectionTypes } from "@tandem/party";
+import { connectionTypes, mapConnection } from "@tandem/party";
 import type { CoordinationContext } from "../../context.js";
 import { authorise, forbidden, permitted, rules, visibilityOf, type Partners } from "../access/access.rules.js";
 import { Cohort } from "../cohort/cohort.type.js";
@@ -26,8 +26,7 @@ export class TandemResolver {
   })
   async tandems(@Args(() => TandemsArgs) args: TandemsArgs, @Ctx() ctx: CoordinationContext): Promise<TandemConnection> {
     authorise(ctx.caller, rules.readCatalogue);
-    const page = await ctx.services.tandems.list(args, visibilityOf(ctx.caller));
-    return { ...page, edges: page.edges.map((edge) => ({ cursor: edge.cursor, node: Tandem.fromEntity(edge.node, ctx.coordinationId) })) };
+    return mapConnection(await ctx.services.tandems.list(args, visibilityOf(ctx.caller)), (tandem) => Tandem.fromEntity(tandem, ctx.coordinationId));
   }
 
   @Mutation(() => Tandem, { description: "Pairs an enrolled mentee with an enrolled mentor of the same cohort; both must then accept." })

@@ -1,7 +1,7 @@
 import { Args, Ctx, Query, Resolver } from "type-graphql";
 import { rules } from "../../access.js";
 import type { NodeContext } from "../../context.js";
-import { AuditEntry, AuditEntryConnection } from "@tandem/party";
+import { AuditEntry, AuditEntryConnection, mapConnection } from "@tandem/party";
 import { AuditLogArgs } from "./audit-log.args.js";
 
 @Resolver(() => AuditEntry)
@@ -10,7 +10,6 @@ export class AuditLogResolver {
   async auditLog(@Args(() => AuditLogArgs) args: AuditLogArgs, @Ctx() ctx: NodeContext): Promise<AuditEntryConnection> {
     ctx.services.directory.assertSelf(args.node, "node");
     ctx.access.require(rules.readAuditLog);
-    const page = await ctx.services.auditLog.list(args);
-    return { ...page, edges: page.edges.map((edge) => ({ cursor: edge.cursor, node: AuditEntry.fromEntity(edge.node, ctx.node.id) })) };
+    return mapConnection(await ctx.services.auditLog.list(args), (entry) => AuditEntry.fromEntity(entry, ctx.node.id));
   }
 }

@@ -1,5 +1,5 @@
 import { Arg, Args, Ctx, ID, Mutation, Query, Resolver } from "type-graphql";
-import { connectionTypes } from "@tandem/party";
+import { connectionTypes, mapConnection } from "@tandem/party";
 import { rules } from "../../access.js";
 import type { NodeContext } from "../../context.js";
 import { Participant, PARTICIPANT_KIND } from "./participant.type.js";
@@ -23,11 +23,7 @@ export class ParticipantResolver {
   async participants(@Args(() => ParticipantsArgs) args: ParticipantsArgs, @Ctx() ctx: NodeContext): Promise<ParticipantConnection> {
     ctx.services.directory.assertSelf(args.node, "node");
     ctx.access.require(rules.listParticipants);
-    const page = await ctx.services.participants.list(args);
-    return {
-      ...page,
-      edges: page.edges.map((edge) => ({ cursor: edge.cursor, node: Participant.fromEntity(edge.node, ctx.node.id) })),
-    };
+    return mapConnection(await ctx.services.participants.list(args), (participant) => Participant.fromEntity(participant, ctx.node.id));
   }
 
   @Mutation(() => Participant, { nullable: true, description: "Registers a participant at their home node (its coordinators)." })

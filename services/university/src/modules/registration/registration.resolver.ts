@@ -1,9 +1,8 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
 import { tryParseGlobalId } from "@tandem/shared";
-import { connectionTypes } from "@tandem/party";
+import { connectionTypes, emptyConnection, mapConnection } from "@tandem/party";
 import { forbidden, nodeOnlyEvents, rules } from "../../access.js";
 import type { NodeContext } from "../../context.js";
-import { emptyConnection } from "../common/empty-connection.js";
 import { Event, EVENT_KIND } from "../event/event.type.js";
 import { PARTICIPANT_KIND } from "../participant/participant.type.js";
 import { Registration, REGISTRATION_KIND } from "./registration.type.js";
@@ -31,8 +30,7 @@ export class RegistrationResolver {
   async participantRegistrations(@Args(() => ParticipantRegistrationsArgs) args: ParticipantRegistrationsArgs, @Ctx() ctx: NodeContext): Promise<RegistrationConnection> {
     ctx.services.directory.parseReference(args.participantId, PARTICIPANT_KIND, "participantId");
     if (!ctx.access.allows(rules.readRegistration, args.participantId)) return emptyConnection();
-    const page = await ctx.services.registrations.forParticipant(args, ctx.viewer);
-    return { ...page, edges: page.edges.map((edge) => ({ cursor: edge.cursor, node: Registration.fromEntity(edge.node, ctx.node.id) })) };
+    return mapConnection(await ctx.services.registrations.forParticipant(args, ctx.viewer), (registration) => Registration.fromEntity(registration, ctx.node.id));
   }
 
   @Mutation(() => Registration, {

@@ -10,10 +10,9 @@ import { fileURLToPath } from "node:url";
 import { buildSubgraphSchema } from "@apollo/subgraph";
 import { GraphQLError, execute, parse, validate } from "graphql";
 import { ErrorCode, cursorScope, listCursor, tryParseGlobalId } from "@tandem/shared";
-import type { NodeCaller, NodeCallResult } from "../src/router/node-pool.js";
-import { nodeError } from "../src/router/node-pool.js";
-import type { NodeRequest } from "../src/router/node-client.js";
-import type { CallAuth } from "../src/router/party-tokens.js";
+import { partyError, type PartyCallResult, type PartyRequest } from "../src/parties/party-answer.js";
+import type { NodeCaller } from "../src/parties/parties.js";
+import type { CallAuth } from "../src/parties/party-tokens.js";
 
 export const UNIVERSITY_SDL = readFileSync(fileURLToPath(new URL("../../infra/supergraph/university.graphql", import.meta.url)), "utf8");
 
@@ -117,13 +116,13 @@ export class FakeNodes implements NodeCaller {
     return node in this.data;
   }
 
-  async call(node: string, request: NodeRequest, auth?: CallAuth): Promise<NodeCallResult> {
+  async call(node: string, request: PartyRequest, auth?: CallAuth): Promise<PartyCallResult> {
     const startedAt = performance.now();
     await new Promise((resolve) => setTimeout(resolve, this.delays.get(node) ?? 0));
     const record = { node, query: request.query, variables: request.variables ?? {}, attestations: auth?.attestations ?? [], startedAt, finishedAt: 0 };
     this.calls.push(record);
     record.finishedAt = performance.now();
-    if (this.down.has(node)) return { ok: false, error: nodeError(ErrorCode.NODE_UNAVAILABLE, node, `Node ${node} is unavailable`) };
+    if (this.down.has(node)) return { ok: false, error: partyError(ErrorCode.NODE_UNAVAILABLE, node, `Node ${node} is unavailable`) };
     const document = parse(request.query);
     const invalid = validate(this.schema, document);
     if (invalid.length) return { ok: true, body: { data: null, errors: invalid.map((error) => ({ message: error.message, extensions: { code: "GRAPHQL_VALIDATION_FAILED" } })) } };

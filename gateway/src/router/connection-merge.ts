@@ -7,7 +7,7 @@
  */
 import { Kind, type FieldNode, type FragmentDefinitionNode, type SelectionSetNode } from "graphql";
 import { compareSortKeys, listCursor, type SortKey } from "@tandem/shared";
-import { collectFields, mergedSelectionSet, type CollectedField, type Variables } from "./operation.js";
+import { collectFields, mergedSelectionSet, type CollectedField, type Variables } from "../documents/operation.js";
 import { encodeCompositeCursor, type NodePositions } from "./composite-cursor.js";
 
 /** Aliases the router adds to a connection selection to read positions; stripped from the answer. */

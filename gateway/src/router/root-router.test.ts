@@ -2,10 +2,10 @@ import { describe, expect, it } from "vitest";
 import { parse, print } from "graphql";
 import { FakeNodes, UNIVERSITY_SDL, type FakeEvent } from "../../test/fake-nodes.js";
 import { as } from "@tandem/shared/testkit";
-import { parseOperation } from "./operation.js";
+import { parseOperation } from "../documents/operation.js";
 import { routeRootFields, type RootRouterContext } from "./root-router.js";
 import { UNIVERSITY_ROUTES } from "./routing-table.js";
-import { buildASTDefinitions, type FieldShape } from "./sdl.js";
+import { buildASTDefinitions, type FieldShape } from "../documents/sdl.js";
 
 const shapes = new Map<string, FieldShape>();
 for (const [type, fields] of buildASTDefinitions(UNIVERSITY_SDL)) for (const field of fields) shapes.set(`${type}.${field.name}`, field);

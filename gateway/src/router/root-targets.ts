@@ -2,12 +2,11 @@
  * Where one root field goes: decided from its routing rule and arguments,
  * before any node is called.
  */
-import { Kind, valueFromASTUntyped, type FieldNode } from "graphql";
 import { ErrorCode, MAX_PAGE_SIZE, cursorScope, tryParseGlobalId } from "@tandem/shared";
-import type { GraphQLErrorBody } from "./node-client.js";
-import type { CollectedField, Variables } from "./operation.js";
+import { argumentValues, type CollectedField, type Variables } from "../documents/operation.js";
+import type { FieldShape } from "../documents/sdl.js";
+import type { GraphQLErrorBody } from "../parties/party-answer.js";
 import type { RoutingRule } from "./routing-table.js";
-import type { FieldShape } from "./sdl.js";
 import { decodeCompositeCursor, type NodePositions } from "./composite-cursor.js";
 
 export type RootTarget =
@@ -23,15 +22,6 @@ export interface TargetContext {
   shape: FieldShape | undefined;
   knownNodes: readonly string[];
   variables: Variables;
-}
-
-export function argumentValues(node: FieldNode, variables: Variables, defaults: Record<string, unknown> = {}): Record<string, unknown> {
-  const values: Record<string, unknown> = { ...defaults };
-  for (const argument of node.arguments ?? []) {
-    if (argument.value.kind === Kind.VARIABLE && !(argument.value.name.value in variables)) continue;
-    values[argument.name.value] = valueFromASTUntyped(argument.value, variables);
-  }
-  return values;
 }
 
 const fail = (code: string, message: string, extensions: Record<string, unknown> = {}): RootTarget => ({

@@ -161,6 +161,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
     host: config.host,
     port: config.port,
     production: config.production,
+    explorer: config.explorer,
     limits: config.limits ?? GATEWAY_LIMITS,
     allowedOrigins: config.allowedOrigins,
     guard: authenticateUsers(userTokens, gatewayId, logger),

@@ -28,3 +28,13 @@ describe("ALLOWED_ORIGINS", () => {
     expect(problemsOf({ WS_ALLOWED_ORIGINS: "https://mentoring.example.org" })).toEqual([expect.stringMatching(/^WS_ALLOWED_ORIGINS: renamed ALLOWED_ORIGINS/)]);
   });
 });
+
+describe("EXPLORER", () => {
+  it("follows NODE_ENV unless set: the demo keeps introspection and the Sandbox in production", () => {
+    expect(loadGatewayConfig(REQUIRED).explorer).toBe(true);
+    expect(loadGatewayConfig({ ...REQUIRED, NODE_ENV: "production" }).explorer).toBe(false);
+    expect(loadGatewayConfig({ ...REQUIRED, NODE_ENV: "production", EXPLORER: "true" })).toMatchObject({ production: true, explorer: true });
+    expect(loadGatewayConfig({ ...REQUIRED, EXPLORER: "false" }).explorer).toBe(false);
+    expect(problemsOf({ EXPLORER: "yes" })).toEqual([expect.stringMatching(/^EXPLORER: /)]);
+  });
+});

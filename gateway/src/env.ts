@@ -15,8 +15,11 @@ const GatewayEnvSchema = z
     REGISTRY_FILE: z.string().min(1, "path to the consortium registry JSON"),
     SUPERGRAPH_FILE: z.string().min(1, "path to the composed supergraph"),
     UNIVERSITY_SDL_FILE: z.string().optional(),
+    COORDINATION_SDL_FILE: z.string().optional(),
     LOG_LEVEL: envFields.logLevel,
     NODE_ENV: envFields.nodeEnv,
+    /** Introspection and the Apollo Sandbox at /graphql even in production (the demo); default: outside production only. */
+    EXPLORER: z.enum(["true", "false"]).optional(),
     NODE_TIMEOUT_MS: z.coerce.number().int().min(50).max(60_000).default(5_000),
     HEALTH_INTERVAL_MS: z.coerce.number().int().min(200).max(600_000).default(5_000),
     /** How often every receiver's position is compared with every source's facts (a new fact is delivered at once anyway). */
@@ -51,8 +54,10 @@ const GatewayEnvSchema = z
     registryFile: env.REGISTRY_FILE,
     supergraphFile: env.SUPERGRAPH_FILE,
     universitySdlFile: env.UNIVERSITY_SDL_FILE ?? join(dirname(env.SUPERGRAPH_FILE), "university.graphql"),
+    coordinationSdlFile: env.COORDINATION_SDL_FILE ?? join(dirname(env.SUPERGRAPH_FILE), "coordination.graphql"),
     logLevel: env.LOG_LEVEL,
     production: env.NODE_ENV === "production",
+    explorer: env.EXPLORER === undefined ? env.NODE_ENV !== "production" : env.EXPLORER === "true",
     nodeTimeoutMs: env.NODE_TIMEOUT_MS,
     healthIntervalMs: env.HEALTH_INTERVAL_MS,
     factSweepIntervalMs: env.FACT_SWEEP_INTERVAL_MS,

@@ -26,19 +26,17 @@ import {
 } from "@tandem/shared";
 import { authenticateUsers, requireUserPlugin, userOf, type GatewayContext } from "./auth/authenticate.js";
 import type { GatewayConfig } from "./env.js";
-import { consortiumParties } from "./gdpr/parties.js";
 import { buildGatewayLocalSchema, GATEWAY_SUBGRAPH_NAME } from "./local-subgraph.js";
 import { factParty } from "./facts/fact-parties.js";
 import { FactRelay } from "./facts/fact-relay.js";
 import { registerDeliveryMetrics } from "./facts/delivery-metrics.js";
+import { Parties } from "./parties/parties.js";
+import { PartyFeed } from "./parties/party-feed.js";
+import type { PartyHealth } from "./parties/party-health.js";
+import { PartyTokens } from "./parties/party-tokens.js";
 import { ForwardingDataSource } from "./router/forwarding-source.js";
-import { NodeClient } from "./router/node-client.js";
-import { NodeHealthMonitor } from "./router/node-health.js";
-import { NodePool } from "./router/node-pool.js";
-import { PartyTokens, SYSTEM_CALL } from "./router/party-tokens.js";
 import { UniversityRouter } from "./router/university-router.js";
 import { LiveService } from "./live/live-service.js";
-import { PartyFeed } from "./live/party-feed.js";
 import { UpstreamHub } from "./live/upstream-hub.js";
 import { serveSubscriptions } from "./live/ws-server.js";
 import type { GraphQLSchema } from "graphql";
@@ -48,7 +46,8 @@ export type { GatewayContext };
 export interface RunningGateway {
   url: string;
   port: number;
-  health: NodeHealthMonitor;
+  /** Each party's health (node or coordination office), as the gateway's checks and calls found it. */
+  health: { get(party: string): PartyHealth };
   registry: ConsortiumRegistry;
   stop(): Promise<void>;
 }
@@ -60,21 +59,28 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
   const supergraphSdl = readFileSync(config.supergraphFile, "utf8");
   const universitySdl = readFileSync(config.universitySdlFile, "utf8");
   const tokens = new PartyTokens(new ServiceTokenSigner(await loadSigningKey(config.signingKeyFile), gatewayId, { ttlSeconds: config.serviceTokenTtlSeconds }));
-  const clients = new Map(registry.nodes.map((node) => [node.id, new NodeClient(node.id, node.url, config.nodeTimeoutMs, config.breaker, logger)]));
-  const coordinationClient = new NodeClient(registry.coordination.id, registry.coordination.url, config.nodeTimeoutMs, config.breaker, logger);
-  const health = new NodeHealthMonitor(clients, universitySdl, config.healthIntervalMs, logger, (node) => tokens.headers(node, SYSTEM_CALL));
-  const nodes = new NodePool(clients, health, tokens);
+  const parties = Parties.fromRegistry(
+    registry,
+    tokens,
+    {
+      timeoutMs: config.nodeTimeoutMs,
+      breaker: config.breaker,
+      healthIntervalMs: config.healthIntervalMs,
+      universitySdl,
+      coordinationSdl: readFileSync(config.coordinationSdlFile, "utf8"),
+    },
+    logger,
+  );
+  const health = { get: (party: string) => parties.health(party) };
   const sources: Record<string, GraphQLDataSource> = {
-    university: new UniversityRouter(nodes, universitySdl, config.representationsPerCall),
-    coordination: new ForwardingDataSource(coordinationClient, tokens),
-    [GATEWAY_SUBGRAPH_NAME]: new LocalGraphQLDataSource(
-      buildGatewayLocalSchema({ registry, health, deliveries: () => facts.deliveries(), parties: consortiumParties(nodes, coordinationClient, tokens), nodeIds: nodes.nodeIds }),
-    ),
+    university: new UniversityRouter(parties, universitySdl, config.representationsPerCall),
+    coordination: new ForwardingDataSource(parties.coordination),
+    [GATEWAY_SUBGRAPH_NAME]: new LocalGraphQLDataSource(buildGatewayLocalSchema({ registry, health, deliveries: () => facts.deliveries(), parties: parties.all, nodeIds: parties.nodeIds })),
   };
-  const feeds = new Map([...registry.nodes, registry.coordination].map((party) => [party.id, new PartyFeed(party.id, party.url, tokens, logger)] as const));
+  const feeds = new Map(parties.all.map((party) => [party.id, new PartyFeed(party, logger)] as const));
   const hub = new UpstreamHub(feeds, logger);
   const facts = new FactRelay(
-    [...clients.values(), coordinationClient].map((client) => factParty(client, feeds.get(client.node)!, tokens)),
+    parties.all.map((party) => factParty(party, feeds.get(party.id)!)),
     config.factSweepIntervalMs,
     logger,
   );
@@ -83,8 +89,8 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
   const live = new LiveService({
     hub,
     feeds,
-    nodeIds: nodes.nodeIds,
-    coordinationId: registry.coordination.id,
+    nodeIds: parties.nodeIds,
+    coordinationId: parties.coordination.id,
     logger,
     backlog: config.liveBacklog,
     runAs: async (query, variables, caller) => {
@@ -107,7 +113,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
   gateway.onSchemaLoadOrUpdate(({ apiSchema: schema }) => {
     apiSchema = schema;
   });
-  await health.start();
+  await parties.startHealthChecks();
   facts.start();
   const metrics = createMetricsRegistry({ service: "gateway" });
   registerDeliveryMetrics(metrics, facts);
@@ -117,7 +123,15 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
     labelNames: ["node"],
     registers: [metrics],
     collect() {
-      for (const [node, state] of health.all()) this.set({ node }, state.status === "UP" ? 1 : 0);
+      for (const node of parties.nodeIds) this.set({ node }, parties.health(node).status === "UP" ? 1 : 0);
+    },
+  });
+  new Gauge({
+    name: "tandem_coordination_up",
+    help: "1 when the coordination office is UP for the gateway, else 0.",
+    registers: [metrics],
+    collect() {
+      this.set(parties.coordination.health.status === "UP" ? 1 : 0);
     },
   });
   new Gauge({
@@ -147,6 +161,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
     host: config.host,
     port: config.port,
     production: config.production,
+    explorer: config.explorer,
     limits: config.limits ?? GATEWAY_LIMITS,
     allowedOrigins: config.allowedOrigins,
     guard: authenticateUsers(userTokens, gatewayId, logger),
@@ -159,7 +174,11 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
     }),
     routes: (app) => {
       app.get("/health", (_req, res) => {
-        res.json({ status: "ok", nodes: Object.fromEntries([...health.all()].map(([node, state]) => [node, state.status])) });
+        res.json({
+          status: "ok",
+          nodes: Object.fromEntries(parties.nodeIds.map((node) => [node, parties.health(node).status])),
+          coordination: parties.coordination.health.status,
+        });
       });
       mountMetrics(app, metrics);
       if (!config.production) app.get("/debug/live", (_req, res) => res.json({ subscriptions: live.activeSubscriptions, upstream: hub.stats() }));
@@ -185,13 +204,13 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
     health,
     registry,
     stop: async () => {
-      health.stop();
+      parties.stopHealthChecks();
       await facts.stop();
       await sockets?.close();
       hub.closeAll();
       await Promise.all([...feeds.values()].map((feed) => feed.close()));
       await service.stop();
-      for (const client of [...clients.values(), coordinationClient]) client.shutdown();
+      parties.shutdown();
     },
   };
 }

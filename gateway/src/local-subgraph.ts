@@ -3,9 +3,10 @@
  * - `Registration.participant`: a registration stores only the participant's
  *   global id; turning it into an entity reference here makes the planner
  *   fetch the participant from *their* home node, not from the event's host;
- * - the consortium and its nodes, from the registry, with what the gateway
- *   knows of each node's status: served here, they answer while any party,
- *   the coordination office included, is down;
+ * - the consortium, its nodes and its coordination office, from the
+ *   registry, with what the gateway's health checks know of each party's
+ *   status: served here, they answer while any party, the coordination
+ *   office included, is down;
  * - the GDPR rights, which reach every party: `exportMyData` and
  *   `eraseParticipant` (each party still decides who may).
  */
@@ -15,8 +16,8 @@ import { JSONResolver } from "graphql-scalars";
 import { AppError, ErrorCode, FEDERATION_LINK, Role, hasRole, isJointCoordinator, normaliseTextArguments, tryParseGlobalId, type ConsortiumRegistry, type UserCaller } from "@tandem/shared";
 import type { DeliveryState } from "./facts/fact-relay.js";
 import { authOf, erasePersonalData, exportPersonalData, subjectOf } from "./gdpr/personal-data.js";
-import type { Party } from "./gdpr/parties.js";
-import type { NodeHealthMonitor } from "./router/node-health.js";
+import type { Party } from "./gdpr/outcome.js";
+import type { PartyHealth } from "./parties/party-health.js";
 
 export const GATEWAY_SUBGRAPH_NAME = "gateway";
 
@@ -33,13 +34,13 @@ type Participant @key(fields: "id", resolvable: false) {
   id: ID!
 }
 
-"""Whether the gateway can use a node right now."""
+"""Whether the gateway can use a party (a node or the coordination office) right now."""
 enum NodeStatus {
-  """Answering, with the composed university schema."""
+  """Answering, with the composed schema (university for a node, coordination for the office)."""
   UP
   """Not answering, or answering without its database (statusReason says which)."""
   DOWN
-  """Answering with a different schema; excluded from routing."""
+  """Answering with a different schema; excluded: not called."""
   INCOMPATIBLE
   """Not checked yet."""
   UNKNOWN
@@ -48,7 +49,7 @@ enum NodeStatus {
 scalar JSON
 
 type Query {
-  """The consortium as the registry describes it, with each node's status as the gateway sees it."""
+  """The consortium as the registry describes it, with each party's status as the gateway sees it."""
   consortium: Consortium!
   """
   Everything the consortium holds about a person, from every node and the
@@ -175,11 +176,13 @@ type ErasureReceipt {
   parties: [ErasurePartyReceipt!]!
 }
 
-"""The consortium and its member nodes."""
+"""The consortium, its member nodes and its coordination office."""
 type Consortium {
   id: ID!
   name: String!
   nodes: [ConsortiumNode!]!
+  """The joint coordination office, with its status as the gateway sees it."""
+  coordination: CoordinationOffice!
   """
   Delivery of signed facts between the parties (tandem acceptances and ends,
   registrations and cancellations…), as this gateway sees it. Joint
@@ -206,6 +209,18 @@ type FactDelivery {
   lastErrorAt: String
 }
 
+"""The consortium's joint coordination office, running the coordination service."""
+type CoordinationOffice {
+  """Its party id, e.g. coord."""
+  id: ID!
+  name: String!
+  """Seen by the gateway's health checks (its schema compared with the composed coordination schema)."""
+  status: NodeStatus!
+  """Why the office is not UP, when it is not."""
+  statusReason: String
+  statusCheckedAt: String
+}
+
 """A member university of the consortium, running its own node."""
 type ConsortiumNode @key(fields: "id") {
   """Short stable node id, e.g. hst."""
@@ -227,9 +242,10 @@ type ConsortiumNode @key(fields: "id") {
 
 export interface LocalSubgraphDeps {
   deliveries: () => DeliveryState[];
-  registry: Pick<ConsortiumRegistry, "consortium" | "nodes">;
-  health: Pick<NodeHealthMonitor, "get">;
-  parties: Party[];
+  registry: Pick<ConsortiumRegistry, "consortium" | "nodes" | "coordination">;
+  /** Any party's health (node or coordination office), as the gateway's checks and calls found it. */
+  health: { get(party: string): PartyHealth };
+  parties: readonly Party[];
   nodeIds: readonly string[];
 }
 
@@ -251,6 +267,11 @@ export function buildGatewayLocalSchema(deps: LocalSubgraphDeps): GraphQLSchema 
     const node = registry.nodes.find((candidate) => candidate.id === id);
     return node ? { id: node.id, name: node.name, shortName: node.shortName, country: node.country, city: node.city, timeZone: node.timeZone } : null;
   };
+  const statusFields = {
+    status: (party: { id: string }) => health.get(party.id).status,
+    statusReason: (party: { id: string }) => health.get(party.id).reason,
+    statusCheckedAt: (party: { id: string }) => health.get(party.id).checkedAt?.toISOString() ?? null,
+  };
   const typeDefs = parse(GATEWAY_SUBGRAPH_SDL);
   const resolvers: Record<string, unknown> = {
     JSON: JSONResolver,
@@ -258,7 +279,12 @@ export function buildGatewayLocalSchema(deps: LocalSubgraphDeps): GraphQLSchema 
       deliveries: (_: unknown, __: unknown, context: Context) => deliveriesFor(context.caller ?? null, deliveries()),
     },
     Query: {
-      consortium: () => ({ id: registry.consortium.id, name: registry.consortium.name, nodes: registry.nodes.map((node) => nodeOf(node.id)) }),
+      consortium: () => ({
+        id: registry.consortium.id,
+        name: registry.consortium.name,
+        nodes: registry.nodes.map((node) => nodeOf(node.id)),
+        coordination: { id: registry.coordination.id, name: registry.coordination.name },
+      }),
       exportMyData: (_: unknown, args: { participantId?: string | null }, context: Context) => {
         const auth = authOf(context);
         return exportPersonalData(parties, auth, subjectOf(auth.caller, args.participantId, nodeIds));
@@ -277,10 +303,9 @@ export function buildGatewayLocalSchema(deps: LocalSubgraphDeps): GraphQLSchema 
     },
     ConsortiumNode: {
       __resolveReference: (reference: { id: string }) => nodeOf(reference.id),
-      status: (node: { id: string }) => health.get(node.id).status,
-      statusReason: (node: { id: string }) => health.get(node.id).reason,
-      statusCheckedAt: (node: { id: string }) => health.get(node.id).checkedAt?.toISOString() ?? null,
+      ...statusFields,
     },
+    CoordinationOffice: { ...statusFields },
   };
   // the same text rule as every subgraph's: normalised ids, control characters refused naming the argument
   normaliseTextArguments(buildSubgraphSchema({ typeDefs }), resolvers);

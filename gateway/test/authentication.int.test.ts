@@ -108,4 +108,16 @@ describe("a gateway in production", () => {
     const page = await fetch(production.url, { headers: { accept: "text/html" } });
     expect(page.status).not.toBe(200);
   });
+
+  it("keeps introspection and the Sandbox with EXPLORER=true (the demo), still without stack traces", async () => {
+    const demo = await start({ NODE_ENV: "production", EXPLORER: "true" });
+    const introspection = await graphqlRequest(demo.url, `{ __schema { queryType { name } } }`);
+    expect(introspection.data).toEqual({ __schema: { queryType: { name: "Query" } } });
+    const page = await fetch(demo.url, { headers: { accept: "text/html" } });
+    expect(page.status).toBe(200);
+    expect(await page.text()).toMatch(/sandbox/i);
+    const refused = await graphqlRequest(demo.url, `{ exportMyData }`, {}, { authorization: `Bearer ${await trust.userToken(as.jointCoordinator())}` });
+    expect(refused.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT" });
+    expect(refused.errors?.[0]?.extensions).not.toHaveProperty("stacktrace");
+  });
 });

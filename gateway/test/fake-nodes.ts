@@ -9,11 +9,10 @@ import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { buildSubgraphSchema } from "@apollo/subgraph";
 import { GraphQLError, execute, parse, validate } from "graphql";
-import { encodeSortCursor, decodeSortCursor, ErrorCode, tryParseGlobalId } from "@tandem/shared";
-import type { NodeCaller, NodeCallResult } from "../src/router/node-pool.js";
-import { nodeError } from "../src/router/node-pool.js";
-import type { NodeRequest } from "../src/router/node-client.js";
-import type { CallAuth } from "../src/router/party-tokens.js";
+import { ErrorCode, cursorScope, listCursor, tryParseGlobalId } from "@tandem/shared";
+import { partyError, type PartyCallResult, type PartyRequest } from "../src/parties/party-answer.js";
+import type { NodeCaller } from "../src/parties/parties.js";
+import type { CallAuth } from "../src/parties/party-tokens.js";
 
 export const UNIVERSITY_SDL = readFileSync(fileURLToPath(new URL("../../infra/supergraph/university.graphql", import.meta.url)), "utf8");
 
@@ -51,16 +50,17 @@ function buildSchema(data: Record<string, FakeNodeData>) {
     typeDefs: parse(UNIVERSITY_SDL),
     resolvers: {
       Query: {
-        events: (_: unknown, args: { first: number; after?: string }, ctx: { node: string }) => {
+        events: (_: unknown, { first, after: cursor, ...filter }: { first: number; after?: string }, ctx: { node: string }) => {
           const sorted = [...data[ctx.node]!.events].sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime() || (a.id < b.id ? -1 : 1));
           const key = (event: FakeEvent) => [event.startsAt.getTime(), event.id] as const;
-          const after = args.after ? decodeSortCursor(args.after) : null;
+          const scope = cursorScope("events", filter);
+          const after = cursor ? listCursor.decode(cursor, scope) : null;
           const rest = after ? sorted.filter((event) => key(event)[0] > (after[0] as number) || (key(event)[0] === after[0] && event.id > (after[1] as string))) : sorted;
-          const page = rest.slice(0, args.first);
+          const page = rest.slice(0, first);
           return {
             totalCount: sorted.length,
-            edges: page.map((event) => ({ cursor: encodeSortCursor(key(event)), node: eventShape(event) })),
-            pageInfo: { hasNextPage: rest.length > args.first, hasPreviousPage: Boolean(after), startCursor: null, endCursor: null },
+            edges: page.map((event) => ({ cursor: listCursor.encode(key(event), scope), node: eventShape(event) })),
+            pageInfo: { hasNextPage: rest.length > first, hasPreviousPage: Boolean(after), startCursor: null, endCursor: null },
           };
         },
         participant: (_: unknown, args: { id: string }, ctx: { node: string }) => data[ctx.node]!.participants.find((p) => p.id === args.id) ?? null,
@@ -116,13 +116,13 @@ export class FakeNodes implements NodeCaller {
     return node in this.data;
   }
 
-  async call(node: string, request: NodeRequest, auth?: CallAuth): Promise<NodeCallResult> {
+  async call(node: string, request: PartyRequest, auth?: CallAuth): Promise<PartyCallResult> {
     const startedAt = performance.now();
     await new Promise((resolve) => setTimeout(resolve, this.delays.get(node) ?? 0));
     const record = { node, query: request.query, variables: request.variables ?? {}, attestations: auth?.attestations ?? [], startedAt, finishedAt: 0 };
     this.calls.push(record);
     record.finishedAt = performance.now();
-    if (this.down.has(node)) return { ok: false, error: nodeError(ErrorCode.NODE_UNAVAILABLE, node, `Node ${node} is unavailable`) };
+    if (this.down.has(node)) return { ok: false, error: partyError(ErrorCode.NODE_UNAVAILABLE, node, `Node ${node} is unavailable`) };
     const document = parse(request.query);
     const invalid = validate(this.schema, document);
     if (invalid.length) return { ok: true, body: { data: null, errors: invalid.map((error) => ({ message: error.message, extensions: { code: "GRAPHQL_VALIDATION_FAILED" } })) } };

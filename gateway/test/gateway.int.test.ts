@@ -26,7 +26,21 @@ const asUser = (query: string) => graphqlRequest(gateway.url, query, {}, { autho
 describe("a gateway whose nodes are all down", () => {
   it("boots from the static supergraph and reports the nodes down", async () => {
     const health = await (await fetch(gateway.url.replace(/graphql$/, "health"))).json();
-    expect(health).toEqual({ status: "ok", nodes: { hst: "DOWN", zcu: "DOWN" } });
+    expect(health).toEqual({ status: "ok", nodes: { hst: "DOWN", zcu: "DOWN" }, coordination: "DOWN" });
+  });
+
+  it("lists the coordination office in the consortium's status, down with the reason, as the nodes", async () => {
+    const result = await asUser(`{ consortium { nodes { id status } coordination { id name status statusReason statusCheckedAt } } }`);
+    expect(result.errors).toBeUndefined();
+    expect(result.data).toEqual({
+      consortium: {
+        nodes: [
+          { id: "hst", status: "DOWN" },
+          { id: "zcu", status: "DOWN" },
+        ],
+        coordination: { id: "coord", name: "Coordination", status: "DOWN", statusReason: "Node coord is unavailable", statusCheckedAt: expect.any(String) },
+      },
+    });
   });
 
   it("answers a merged connection with an empty page and one error per node", async () => {

@@ -6,6 +6,7 @@
  * coordinator runs the coordination).
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { assertWalk } from "@tandem/shared/testkit";
 import { dataOf, errorCodesOf, eventually, launchE2E, who, type E2EConsortium } from "./harness.js";
 
 const NODES = ["hst", "zcu", "othaw"];
@@ -101,6 +102,25 @@ describe("a running consortium", () => {
     const order = seen.map((e) => [Date.parse(e.startsAt), e.id] as const);
     expect([...order].sort((a, b) => a[0] - b[0] || (a[1] < b[1] ? -1 : 1))).toEqual(order);
     expect(new Set(seen.map((e) => e.id.split(":")[0]))).toEqual(new Set(NODES));
+  });
+
+  it("pages a participant's registrations at every node through the gateway, each once, in event start order, also among events starting together", async () => {
+    const jana = e2e.as(who.mentee(ids.jana!));
+    const REGISTER = `mutation($e: ID!, $p: ID!) { registerForEvent(eventId: $e, participantId: $p) { id event { startsAt } } }`;
+    const registered: { id: string; startsAt: string }[] = [];
+    for (const event of ["hst-event-0", "zcu-event-0", "othaw-event-0", "hst-event-3", "othaw-event-3", "zcu-event-3", "zcu-event-2", "hst-event-4"]) {
+      const { id, event: held } = (await jana.data(REGISTER, { e: ids[event], p: ids.jana })).registerForEvent;
+      registered.push({ id, startsAt: held.startsAt });
+    }
+    const expected = [...registered].sort((a, b) => Date.parse(a.startsAt) - Date.parse(b.startsAt) || (a.id < b.id ? -1 : 1)).map((registration) => registration.id);
+    expect(new Set(registered.map((registration) => registration.startsAt)).size).toBeLessThan(registered.length);
+    const PAGE = `query($p: ID!, $after: String) { participantRegistrations(participantId: $p, first: 3, after: $after) { totalCount edges { cursor node { id } } pageInfo { hasNextPage hasPreviousPage startCursor endCursor } } }`;
+    await assertWalk(
+      3,
+      async (after) => (await jana.data(PAGE, { p: ids.jana, after })).participantRegistrations,
+      expected,
+      (node: { id: string }) => node.id,
+    );
   });
 
   it("lands a registration by a participant of node A at node B, holding only a reference", async () => {

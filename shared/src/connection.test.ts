@@ -1,15 +1,18 @@
 import { describe, expect, it } from "vitest";
 import { AppError } from "./errors.js";
-import { compareSortKeys, decodeSortCursor, encodeSortCursor, type SortKey } from "./connection.js";
+import { compareSortKeys, listCursor, type SortKey } from "./connection.js";
 
-const raw = (json: string) => `k1.${Buffer.from(json, "utf8").toString("base64url")}`;
+const SCOPE = "AAAAAAAAAAAAAAAA";
+const raw = (json: string) => `k1.${SCOPE}.${Buffer.from(json, "utf8").toString("base64url")}`;
+const encodeSortCursor = (key: SortKey) => listCursor.encode(key, SCOPE);
+const decodeSortCursor = (cursor: string, field?: string) => listCursor.decode(cursor, SCOPE, field);
 
-describe("sort cursors", () => {
+describe("list cursors", () => {
   it.each<SortKey>([[1_790_000_000_123, "hst:event:4f1c2b3a-5d6e-4f70-8a9b-0c1d2e3f4a5b"], [0], [-42.5, "Plzeň – Ústí", ""], ["a", 1, "b", 2]])(
     "round-trips %j through an opaque, URL-safe cursor",
     (...key) => {
       const cursor = encodeSortCursor(key);
-      expect(cursor).toMatch(/^k1\.[A-Za-z0-9_-]+$/);
+      expect(cursor).toMatch(/^k1\.[A-Za-z0-9_-]{16}\.[A-Za-z0-9_-]+$/);
       expect(decodeSortCursor(cursor)).toEqual(key);
     },
   );
@@ -19,6 +22,8 @@ describe("sort cursors", () => {
     ["garbage", "no version prefix"],
     ["k2.WzFd", "another version"],
     ["k1.", "nothing after the prefix"],
+    [`k1.${SCOPE}.`, "nothing after the scope"],
+    [`k1.${SCOPE}.WzFd.WzFd`, "a segment too many"],
     ["k1.!!!", "not base64url"],
     [raw("[1,"), "truncated JSON"],
     [raw("{}"), "an object"],

@@ -1,33 +1,19 @@
 /**
- * Cursors of node-level connections encode their sort key, so that the
- * gateway can merge connections of several nodes k-way without a lookup.
- * A sort key is a tuple compared element by element.
+ * Cursors of a party's lists carry the sort key of an item, so that the
+ * gateway can merge the lists of several nodes k-way without a lookup. A
+ * sort key is a tuple compared element by element; a cursor is bound to its
+ * list and filter (see cursor.ts).
  */
-import { AppError, ErrorCode } from "./errors.js";
+import { CursorCodec } from "./cursor.js";
 
 export type SortKey = readonly (string | number)[];
 
-const CURSOR_PREFIX = "k1.";
-
-export function encodeSortCursor(key: SortKey): string {
-  return CURSOR_PREFIX + Buffer.from(JSON.stringify(key), "utf8").toString("base64url");
+export function isSortKey(value: unknown): value is SortKey {
+  return Array.isArray(value) && value.length > 0 && value.every((part) => typeof part === "string" || (typeof part === "number" && Number.isFinite(part)));
 }
 
-export function decodeSortCursor(cursor: string, field = "after"): SortKey {
-  const fail = (): never => {
-    throw new AppError(ErrorCode.BAD_CURSOR, `${field}: malformed cursor`, { field });
-  };
-  if (!cursor.startsWith(CURSOR_PREFIX)) return fail();
-  try {
-    const key: unknown = JSON.parse(Buffer.from(cursor.slice(CURSOR_PREFIX.length), "base64url").toString("utf8"));
-    if (!Array.isArray(key) || key.length === 0 || !key.every((part) => typeof part === "string" || Number.isFinite(part))) {
-      return fail();
-    }
-    return key as SortKey;
-  } catch {
-    return fail();
-  }
-}
+/** Cursors of one party's lists: `k1.<scope>.<sort key>`. */
+export const listCursor = new CursorCodec<SortKey>({ tag: "k1", noun: "list", isPosition: isSortKey });
 
 /**
  * Total order on sort keys: element by element, numbers numerically,

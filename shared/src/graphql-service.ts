@@ -2,7 +2,8 @@
  * One way to serve a GraphQL schema over HTTP for every party: Apollo Server
  * on Express, with the same hardening defaults everywhere (no batching, CSRF
  * prevention, no suggestions, no introspection or landing page and no stack
- * traces in production, a body size limit, an operation the request names or
+ * traces in production (a demo may keep introspection and the Sandbox with
+ * `explorer`), a body size limit, an operation the request names or
  * a 400) and a graceful drain on stop. CORS preflights are answered before
  * the guard and GraphQL, granting only the configured browser origins (none
  * for a party, which only the gateway calls).
@@ -13,6 +14,7 @@ import { ApolloServer, type ApolloServerPlugin, type BaseContext } from "@apollo
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
 import { ApolloServerPluginDisableSuggestions } from "@apollo/server/plugin/disableSuggestions";
 import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
+import { ApolloServerPluginLandingPageLocalDefault } from "@apollo/server/plugin/landingPage/default";
 import { expressMiddleware } from "@as-integrations/express5";
 import type { GatewayInterface } from "@apollo/server-gateway-interface";
 import cors from "cors";
@@ -34,6 +36,8 @@ export interface GraphQLServiceOptions<C extends BaseContext> {
   host?: string;
   port: number;
   production: boolean;
+  /** Introspection and the Apollo Sandbox landing page (default: outside production only); stack traces still follow `production`. */
+  explorer?: boolean;
   /** Depth, aliases, tokens, cost, directives, representations and body size (default: subgraph limits). */
   limits?: OperationLimits;
   /** Browser origins granted cross-origin access to /graphql (CORS); default none. */
@@ -62,11 +66,12 @@ export async function startGraphQLService<C extends BaseContext>(options: GraphQ
   app.disable("x-powered-by");
   const httpServer = createServer(app);
   const production = options.production;
+  const explorer = options.explorer ?? !production;
   const limits = options.limits ?? SUBGRAPH_LIMITS;
   const armor = armorFor<C>(limits);
   const server = new ApolloServer<C>({
     ...(options.gateway ? { gateway: options.gateway } : { schema: options.schema! }),
-    introspection: !production,
+    introspection: explorer,
     includeStacktraceInErrorResponses: !production,
     allowBatchedHttpRequests: false,
     // The process owns its signals: it stops the server, then closes its database.
@@ -89,7 +94,7 @@ export async function startGraphQLService<C extends BaseContext>(options: GraphQ
       callerDependencePlugin<C>(),
       ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: 3_000 }),
       ApolloServerPluginDisableSuggestions(),
-      ...(production ? [ApolloServerPluginLandingPageDisabled()] : []),
+      explorer ? ApolloServerPluginLandingPageLocalDefault() : ApolloServerPluginLandingPageDisabled(),
       ...(options.plugins ?? []),
     ],
   } as ConstructorParameters<typeof ApolloServer<C>>[0]);

@@ -5,6 +5,7 @@
  * database is @tandem/party's job.
  */
 export * from "./connection.js";
+export * from "./cursor.js";
 export * from "./contracts/index.js";
 export * from "./database-faults.js";
 export * from "./env.js";

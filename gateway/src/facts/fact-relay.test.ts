@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createLogger } from "@tandem/shared";
-import type { FeedSink } from "../live/party-feed.js";
+import type { FeedSink } from "../parties/party-feed.js";
 import { FactRelay, type FactParty, type LoggedFactDto } from "./fact-relay.js";
 
 /** A party in memory: its log of facts per receiver, and what it applied of each source. */

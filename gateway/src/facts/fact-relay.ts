@@ -10,7 +10,7 @@
  * the sweep every interval catches everything else.
  */
 import type { Logger } from "@tandem/shared";
-import type { FeedSink } from "../live/party-feed.js";
+import type { FeedSink } from "../parties/party-feed.js";
 
 export interface LoggedFactDto {
   seq: string;

@@ -5,8 +5,8 @@
  * assembles one document or one receipt.
  */
 import { AppError, ErrorCode, isUser, tryParseGlobalId, type UserCaller } from "@tandem/shared";
-import type { CallAuth } from "../router/party-tokens.js";
-import { outcomeOf, type Party, type PartyStatus } from "./parties.js";
+import { callAuthOf, type CallAuth } from "../parties/party-tokens.js";
+import { outcomeOf, type Party, type PartyStatus } from "./outcome.js";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
@@ -28,12 +28,19 @@ export function subjectOf(caller: UserCaller, participantId: string | null | und
   return id;
 }
 
-export function authOf(context: { caller?: UserCaller | null; requestId?: string }): CallAuth & { caller: UserCaller } {
-  if (!context.caller || !isUser(context.caller)) throw new AppError(ErrorCode.UNAUTHENTICATED, "Not authenticated");
-  return { caller: context.caller, requestId: context.requestId ?? "unknown" };
+/**
+ * Who the request acts for, with the tracker that records how much the
+ * parties' answers depend on them. No Idempotency-Key goes along: erasure
+ * forgets the stored answers about the person, and its own must not outlive it.
+ */
+export function authOf(context: Record<string, unknown>): CallAuth & { caller: UserCaller } {
+  const auth = callAuthOf({ ...context, requestId: context.requestId ?? "unknown" });
+  if (!auth || !isUser(auth.caller)) throw new AppError(ErrorCode.UNAUTHENTICATED, "Not authenticated");
+  const { idempotency: _idempotency, ...withoutKey } = auth;
+  return { ...withoutKey, caller: auth.caller };
 }
 
-export async function exportPersonalData(parties: Party[], auth: CallAuth, participantId: string) {
+export async function exportPersonalData(parties: readonly Party[], auth: CallAuth, participantId: string) {
   const answers = await Promise.all(
     parties.map(async (party) => {
       const request = party.kind === "NODE" ? { query: EXPORT_AT_NODE, variables: { node: party.id, participantId } } : { query: EXPORT_AT_COORDINATION, variables: { participantId } };
@@ -56,7 +63,7 @@ export interface ErasurePartyReceipt {
 }
 
 /** Anonymises references everywhere first, then deletes at the home node, so a failure leaves the person erasable by a second run. */
-export async function erasePersonalData(parties: Party[], auth: CallAuth, participantId: string) {
+export async function erasePersonalData(parties: readonly Party[], auth: CallAuth, participantId: string) {
   const home = tryParseGlobalId(participantId)!.node;
   const erase = async (party: Party): Promise<ErasurePartyReceipt> => {
     const request = party.kind === "NODE" ? { query: ERASE_AT_NODE, variables: { node: party.id, participantId } } : { query: ERASE_AT_COORDINATION, variables: { participantId } };

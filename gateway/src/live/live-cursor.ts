@@ -2,12 +2,14 @@
  * Cursors of live updates: the position reached at every party a
  * subscription follows. A client that reconnects passes its last cursor as
  * `after` and receives what it missed at each party, then live updates.
+ * Written with the one cursor codec (@tandem/shared cursor.ts), without a
+ * scope: a party's feed position means the same whatever the topic.
  */
-import { AppError, ErrorCode } from "@tandem/shared";
-
-const PREFIX = "l1.";
+import { CursorCodec, badCursor } from "@tandem/shared";
 
 export type LivePositions = Record<string, string | null>;
+
+const liveCursor = new CursorCodec<LivePositions>({ tag: "l1", noun: "live update", isPosition: isLivePositions });
 
 /** Cursors by their positions as JSON: one change gives thousands of subscribers the same few cursors. */
 const encoded = new Map<string, string>();
@@ -18,7 +20,7 @@ export function encodeLiveCursor(positions: LivePositions): string {
   let cursor = encoded.get(json);
   if (cursor === undefined) {
     if (encoded.size >= ENCODED_KEPT) encoded.clear();
-    cursor = PREFIX + Buffer.from(json, "utf8").toString("base64url");
+    cursor = liveCursor.encode(positions);
     encoded.set(json, cursor);
   }
   return cursor;
@@ -26,22 +28,12 @@ export function encodeLiveCursor(positions: LivePositions): string {
 
 /** Positions for exactly `parties`; BAD_CURSOR when malformed or naming a party the subscription does not follow. */
 export function decodeLiveCursor(cursor: string, parties: readonly string[]): LivePositions {
-  const bad = (reason: string): never => {
-    throw new AppError(ErrorCode.BAD_CURSOR, `after: ${reason}`, { field: "after" });
-  };
-  if (!cursor.startsWith(PREFIX)) return bad("not a cursor of a live update");
-  let decoded: unknown;
-  try {
-    decoded = JSON.parse(Buffer.from(cursor.slice(PREFIX.length), "base64url").toString("utf8"));
-  } catch {
-    return bad("malformed cursor");
-  }
-  if (typeof decoded !== "object" || decoded === null || Array.isArray(decoded)) return bad("malformed cursor");
-  const positions: LivePositions = Object.fromEntries(parties.map((party) => [party, null]));
-  for (const [party, position] of Object.entries(decoded)) {
-    if (!parties.includes(party)) return bad(`cursor of another subscription (names ${party})`);
-    if (position !== null && typeof position !== "string") return bad("malformed cursor");
-    positions[party] = position as string | null;
-  }
-  return positions;
+  const decoded = liveCursor.decode(cursor, undefined);
+  const foreign = Object.keys(decoded).find((party) => !parties.includes(party));
+  if (foreign !== undefined) throw badCursor("after", `cursor of another subscription (names ${foreign})`);
+  return { ...Object.fromEntries(parties.map((party) => [party, null])), ...decoded };
+}
+
+function isLivePositions(value: unknown): value is LivePositions {
+  return typeof value === "object" && value !== null && !Array.isArray(value) && Object.values(value).every((position) => position === null || typeof position === "string");
 }

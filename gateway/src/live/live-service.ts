@@ -17,11 +17,10 @@ import {
   type Logger,
   type UserCaller,
 } from "@tandem/shared";
-import { collectFields, parseOperation, type CollectedField, type ParsedOperation, type Variables } from "../router/operation.js";
-import { argumentValues } from "../router/root-targets.js";
+import { argumentValues, collectFields, parseOperation, type CollectedField, type ParsedOperation, type Variables } from "../documents/operation.js";
+import type { FeedChange, PartyFeed } from "../parties/party-feed.js";
 import { decodeLiveCursor, type LivePositions } from "./live-cursor.js";
 import { LiveSubscription } from "./live-subscription.js";
-import type { FeedChange, PartyFeed } from "./party-feed.js";
 import { planSelection, SelectionQueries, selectionVariables } from "./selection.js";
 import { ChangeResolution, Semaphore, type RunAs } from "./shared-resolution.js";
 import type { UpdateSink } from "./update-frames.js";

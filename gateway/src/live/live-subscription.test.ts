@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
 import type { ExecutionResult } from "graphql";
 import { createLogger, Role, type CallerDependence, type UserCaller } from "@tandem/shared";
-import { collectFields, parseOperation } from "../router/operation.js";
+import { collectFields, parseOperation } from "../documents/operation.js";
 import { decodeLiveCursor } from "./live-cursor.js";
 import { LiveSubscription } from "./live-subscription.js";
-import type { FeedChange } from "./party-feed.js";
+import type { FeedChange } from "../parties/party-feed.js";
 import { planSelection, SelectionQueries } from "./selection.js";
 import { SharedRuns, type ExecutionResultBody } from "./shared-resolution.js";
 import type { SerializedPayload, UpdateSink } from "./update-frames.js";

@@ -10,7 +10,7 @@ import { GraphQLError } from "graphql";
 import { FEED_PAGE_SIZE, type Logger, type UserCaller } from "@tandem/shared";
 import { Channel } from "./channel.js";
 import { encodeLiveCursor, type LivePositions } from "./live-cursor.js";
-import type { FeedChange, PartyFeed } from "./party-feed.js";
+import type { FeedChange, PartyFeed } from "../parties/party-feed.js";
 import type { SelectionQueries } from "./selection.js";
 import type { UpstreamHub } from "./upstream-hub.js";
 import type { ExecutionResultBody, SharedRuns } from "./shared-resolution.js";

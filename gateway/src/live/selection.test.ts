@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { parse, print } from "graphql";
-import { collectFields, parseOperation } from "../router/operation.js";
+import { collectFields, parseOperation } from "../documents/operation.js";
 import { planSelection, SelectionQueries, selectionVariables } from "./selection.js";
 
 function selectionOf(document: string, variables: Record<string, unknown> = {}): SelectionQueries {

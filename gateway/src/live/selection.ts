@@ -7,7 +7,7 @@
  * disclosure rules, apply exactly as for a query.
  */
 import { Kind, print, visit, type DocumentNode, type FieldNode, type FragmentDefinitionNode, type OperationDefinitionNode, type SelectionSetNode, type VariableDefinitionNode } from "graphql";
-import { collectFields, mergedSelectionSet, type CollectedField, type ParsedOperation, type Variables } from "../router/operation.js";
+import { collectFields, mergedSelectionSet, type CollectedField, type ParsedOperation, type Variables } from "../documents/operation.js";
 
 /** Payload fields that are entities, the query field that reads each, and the reference in a change that names it. */
 export const ENTITY_FIELDS: Record<string, { queryField: string; ref: string }> = {

@@ -6,7 +6,7 @@
  * start is missed), retrying while the party cannot be reached.
  */
 import type { Logger } from "@tandem/shared";
-import { feedRetryDelay, type FeedChange, type PartyFeed } from "./party-feed.js";
+import { feedRetryDelay, type FeedChange, type PartyFeed } from "../parties/party-feed.js";
 
 export interface TopicListener {
   change(change: FeedChange, party: string): void;

@@ -3,15 +3,18 @@
  * the door: a user token in `connection_init` (bad token: close 4403), an
  * init timeout, allowed origins, a maximum message size and a maximum number
  * of subscriptions per socket; subscription documents pass the same limits
- * as HTTP operations; the socket closes when the token expires.
+ * as HTTP operations; the socket closes when the token expires. The protocol
+ * is graphql-ws's own server (`useServer` on a ws server); live updates go
+ * straight to the socket while it keeps up (socket-sink).
  */
 import type { Server } from "node:http";
 import { getOperationAST, GraphQLError, Kind, parse, specifiedRules, validate, type DocumentNode, type GraphQLSchema, type ValidationRule } from "graphql";
+import { useServer } from "graphql-ws/use/ws";
 import { WebSocketServer } from "ws";
 import { ErrorCode, formatError, unresolvedOperationError, type Logger, type UserCaller, type UserTokenVerifier } from "@tandem/shared";
 import type { LiveService } from "./live-service.js";
+import { socketSink } from "./socket-sink.js";
 import type { UpdateSink } from "./update-frames.js";
-import { serveGraphqlWs } from "./ws-transport.js";
 
 export interface SocketSettings {
   /** Browser origins allowed to open a socket; requests without an Origin (servers, tools) are allowed. */
@@ -65,7 +68,7 @@ export function serveSubscriptions(options: SubscriptionServerOptions): { close(
     return state;
   };
   const rules = [...specifiedRules, ...(options.validationRules as ValidationRule[])];
-  const disposable = serveGraphqlWs(
+  const disposable = useServer(
     {
       isProd: options.production,
       connectionInitWaitTimeout: settings.initTimeoutMs,
@@ -119,7 +122,7 @@ export function serveSubscriptions(options: SubscriptionServerOptions): { close(
         }
         // the chosen operation with its fragments: what the live service resolves
         const chosen: DocumentNode = { kind: Kind.DOCUMENT, definitions: [operation, ...document.definitions.filter((definition) => definition.kind === Kind.FRAGMENT_DEFINITION)] };
-        const context: SubscriptionContext = { caller: state.caller, sink: ctx.extra.writer.sinkFor(id) };
+        const context: SubscriptionContext = { caller: state.caller, sink: socketSink(ctx.extra.socket, id) };
         const args = { schema, document: chosen, variableValues: payload.variables ?? {}, operationName, contextValue: context };
         const refused = await options.live.admit(args, state.caller);
         return refused ? refuse(refused) : args;

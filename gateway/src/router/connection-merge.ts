@@ -1,12 +1,13 @@
 /**
  * Merging one connection field answered by several nodes: a k-way merge by
  * the sort keys the nodes encode in their cursors, cut to `first` items,
- * with composite cursors so the next page resumes every node where it
- * stopped. Walking all pages yields every item exactly once, in order.
+ * with composite cursors (each node's own cursor where it stopped) so the
+ * next page resumes every node there. Walking all pages yields every item
+ * exactly once, in order.
  */
 import { Kind, type FieldNode, type FragmentDefinitionNode, type SelectionSetNode } from "graphql";
-import { compareSortKeys, decodeSortCursor, type SortKey } from "@tandem/shared";
-import { collectFields, mergedSelectionSet, type CollectedField, type Variables } from "./operation.js";
+import { compareSortKeys, listCursor, type SortKey } from "@tandem/shared";
+import { collectFields, mergedSelectionSet, type CollectedField, type Variables } from "../documents/operation.js";
 import { encodeCompositeCursor, type NodePositions } from "./composite-cursor.js";
 
 /** Aliases the router adds to a connection selection to read positions; stripped from the answer. */
@@ -62,14 +63,15 @@ export interface MergedConnection {
 
 interface Head {
   node: string;
+  cursors: string[];
   keys: SortKey[];
   next: number;
 }
 
 export function mergeConnection(input: MergeInput): MergedConnection {
   const heads: Head[] = input.answered.map(({ node, value }) => {
-    const edges = (value[EDGES_ALIAS] as { cursor: string }[] | undefined) ?? [];
-    return { node, keys: edges.map((edge) => decodeSortCursor(edge.cursor)), next: 0 };
+    const cursors = ((value[EDGES_ALIAS] as { cursor: string }[] | undefined) ?? []).map((edge) => edge.cursor);
+    return { node, cursors, keys: cursors.map((cursor) => listCursor.read(cursor).position), next: 0 };
   });
   const positions: NodePositions = { ...input.start };
   const origin: MergedConnection["origin"] = [];
@@ -82,7 +84,7 @@ export function mergeConnection(input: MergeInput): MergedConnection {
     }
     if (!best) break;
     origin.push({ node: best.node, index: best.next });
-    positions[best.node] = best.keys[best.next]!;
+    positions[best.node] = best.cursors[best.next]!;
     best.next++;
     composite.push(encodeCompositeCursor(input.fingerprint, positions));
   }

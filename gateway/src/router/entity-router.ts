@@ -4,9 +4,9 @@
  * error paths renumbered to the original positions.
  */
 import { ErrorCode, tryParseGlobalId } from "@tandem/shared";
-import type { GraphQLBody, GraphQLErrorBody, NodeRequest } from "./node-client.js";
-import { nodeError, type NodeCaller } from "./node-pool.js";
-import type { CallAuth } from "./party-tokens.js";
+import { partyError, type GraphQLBody, type GraphQLErrorBody, type PartyRequest } from "../parties/party-answer.js";
+import type { NodeCaller } from "../parties/parties.js";
+import type { CallAuth } from "../parties/party-tokens.js";
 
 interface Representation {
   __typename: string;
@@ -16,7 +16,7 @@ interface Representation {
 /** Representations per call to one node; larger sets travel in several calls, in parallel. */
 export const DEFAULT_REPRESENTATIONS_PER_CALL = 200;
 
-export async function routeEntities(nodes: NodeCaller, request: NodeRequest, auth: CallAuth, perCall = DEFAULT_REPRESENTATIONS_PER_CALL): Promise<GraphQLBody> {
+export async function routeEntities(nodes: NodeCaller, request: PartyRequest, auth: CallAuth, perCall = DEFAULT_REPRESENTATIONS_PER_CALL): Promise<GraphQLBody> {
   const representations = (request.variables?.representations ?? []) as Representation[];
   const entities: unknown[] = representations.map(() => null);
   const errors: GraphQLErrorBody[] = [];
@@ -26,7 +26,7 @@ export async function routeEntities(nodes: NodeCaller, request: NodeRequest, aut
     if (!parsed) {
       errors.push({ message: `Cannot route ${representation.__typename} reference "${String(representation.id)}"`, path: ["_entities", index], extensions: { code: ErrorCode.BAD_USER_INPUT } });
     } else if (!nodes.has(parsed.node)) {
-      errors.push(nodeError(ErrorCode.UNKNOWN_NODE, parsed.node, `"${parsed.node}" is not a node of this consortium`, ["_entities", index]));
+      errors.push(partyError(ErrorCode.UNKNOWN_NODE, parsed.node, `"${parsed.node}" is not a node of this consortium`, ["_entities", index]));
     } else {
       partitions.set(parsed.node, [...(partitions.get(parsed.node) ?? []), index]);
     }

@@ -2,10 +2,10 @@ import { describe, expect, it } from "vitest";
 import { parse, print } from "graphql";
 import { FakeNodes, UNIVERSITY_SDL, type FakeEvent } from "../../test/fake-nodes.js";
 import { as } from "@tandem/shared/testkit";
-import { parseOperation } from "./operation.js";
+import { parseOperation } from "../documents/operation.js";
 import { routeRootFields, type RootRouterContext } from "./root-router.js";
 import { UNIVERSITY_ROUTES } from "./routing-table.js";
-import { buildASTDefinitions, type FieldShape } from "./sdl.js";
+import { buildASTDefinitions, type FieldShape } from "../documents/sdl.js";
 
 const shapes = new Map<string, FieldShape>();
 for (const [type, fields] of buildASTDefinitions(UNIVERSITY_SDL)) for (const field of fields) shapes.set(`${type}.${field.name}`, field);
@@ -197,6 +197,21 @@ describe("routeRootFields: merged connections", () => {
       const body: any = await route(nodes, PAGE, { after, ...extra });
       expect(body.errors?.[0]).toMatchObject({ path: ["events"], extensions: { code: "BAD_CURSOR", field: "after" } });
     }
+  });
+
+  it("refuses a merged cursor whose position at a node is no cursor of a list, calling no node", async () => {
+    const nodes = consortium();
+    const page: any = await route(nodes, PAGE, {});
+    const [tag, scope, body] = (page.data.events.pageInfo.endCursor as string).split(".");
+    const positions = JSON.parse(Buffer.from(body!, "base64url").toString("utf8"));
+    expect(Object.values(positions).some((position) => typeof position === "string" && position.startsWith("k1."))).toBe(true);
+    const calls = nodes.calls.length;
+    for (const bad of ["garbage", "k1.WzFd", 42]) {
+      const forged = [tag, scope, Buffer.from(JSON.stringify({ ...positions, hst: bad })).toString("base64url")].join(".");
+      const body: any = await route(nodes, PAGE, { after: forged });
+      expect(body.errors?.[0], String(bad)).toMatchObject({ path: ["events"], extensions: { code: "BAD_CURSOR", field: "after" } });
+    }
+    expect(nodes.calls.length).toBe(calls);
   });
 
   it("returns the other nodes' events and names a node that is down; its events come back on later pages", async () => {

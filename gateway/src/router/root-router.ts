@@ -5,15 +5,15 @@
  * response keys; merged connections come out of a k-way merge.
  */
 import { Kind, type FieldNode } from "graphql";
-import { ErrorCode, encodeSortCursor, type SortKey } from "@tandem/shared";
-import type { GraphQLBody, GraphQLErrorBody } from "./node-client.js";
-import { nodeError, type NodeCaller, type NodeCallResult } from "./node-pool.js";
-import type { CallAuth } from "./party-tokens.js";
-import { buildSubOperation, collectFields, type CollectedField, type ParsedOperation, type Variables } from "./operation.js";
+import { ErrorCode } from "@tandem/shared";
+import { buildSubOperation, collectFields, type CollectedField, type ParsedOperation, type Variables } from "../documents/operation.js";
+import type { FieldShape } from "../documents/sdl.js";
+import { partyError, type GraphQLBody, type GraphQLErrorBody, type PartyCallResult } from "../parties/party-answer.js";
+import type { NodeCaller } from "../parties/parties.js";
+import type { CallAuth } from "../parties/party-tokens.js";
 import { mergeConnection, withMergeSelections } from "./connection-merge.js";
 import { resolveTarget, type RootTarget } from "./root-targets.js";
 import type { RoutingTable } from "./routing-table.js";
-import type { FieldShape } from "./sdl.js";
 
 export interface RootRouterContext {
   nodes: NodeCaller;
@@ -29,7 +29,7 @@ interface Plan {
 }
 
 type Answer = { ok: true; body: GraphQLBody } | { ok: false; error: GraphQLErrorBody };
-type Send = (node: string, fields: FieldNode[], attestations?: string[]) => Promise<NodeCallResult>;
+type Send = (node: string, fields: FieldNode[], attestations?: string[]) => Promise<PartyCallResult>;
 
 const ATTESTATION_QUERY = `query ParticipantAttestation($participantId: ID!) { participantAttestation(participantId: $participantId) }`;
 
@@ -63,9 +63,9 @@ function fieldsForNode(plan: Plan, node: string): FieldNode[] {
 }
 
 /** The field with `after` set to the node's own cursor for its position (or removed at the start). */
-function withAfter(field: FieldNode, after: SortKey | null): FieldNode {
+function withAfter(field: FieldNode, after: string | null): FieldNode {
   const others = (field.arguments ?? []).filter((argument) => argument.name.value !== "after");
-  const position = after === null ? [] : [{ kind: Kind.ARGUMENT, name: { kind: Kind.NAME, value: "after" }, value: { kind: Kind.STRING, value: encodeSortCursor(after) } } as const];
+  const position = after === null ? [] : [{ kind: Kind.ARGUMENT, name: { kind: Kind.NAME, value: "after" }, value: { kind: Kind.STRING, value: after } } as const];
   return { ...field, arguments: [...others, ...position] };
 }
 
@@ -175,7 +175,7 @@ function assemble(plans: Plan[], answers: Map<string, Answer>, parsed: ParsedOpe
         fieldErrors.push(...own);
         const value = answer.body.data?.[key] as Record<string, unknown> | null | undefined;
         if (value) answered.push({ node, value });
-        else if (!own.length) fieldErrors.push(nodeError(ErrorCode.NODE_UNAVAILABLE, node, `Node ${node} returned no ${plan.field.name}`, [key]));
+        else if (!own.length) fieldErrors.push(partyError(ErrorCode.NODE_UNAVAILABLE, node, `Node ${node} returned no ${plan.field.name}`, [key]));
       }
       const merged = mergeConnection({
         field: plan.field,

@@ -2,13 +2,12 @@
  * Where one root field goes: decided from its routing rule and arguments,
  * before any node is called.
  */
-import { Kind, valueFromASTUntyped, type FieldNode } from "graphql";
-import { ErrorCode, MAX_PAGE_SIZE, tryParseGlobalId } from "@tandem/shared";
-import type { GraphQLErrorBody } from "./node-client.js";
-import type { CollectedField, Variables } from "./operation.js";
+import { ErrorCode, MAX_PAGE_SIZE, cursorScope, tryParseGlobalId } from "@tandem/shared";
+import { argumentValues, type CollectedField, type Variables } from "../documents/operation.js";
+import type { FieldShape } from "../documents/sdl.js";
+import type { GraphQLErrorBody } from "../parties/party-answer.js";
 import type { RoutingRule } from "./routing-table.js";
-import type { FieldShape } from "./sdl.js";
-import { decodeCompositeCursor, filterFingerprint, type NodePositions } from "./composite-cursor.js";
+import { decodeCompositeCursor, type NodePositions } from "./composite-cursor.js";
 
 export type RootTarget =
   | { kind: "local"; value: unknown }
@@ -23,15 +22,6 @@ export interface TargetContext {
   shape: FieldShape | undefined;
   knownNodes: readonly string[];
   variables: Variables;
-}
-
-export function argumentValues(node: FieldNode, variables: Variables, defaults: Record<string, unknown> = {}): Record<string, unknown> {
-  const values: Record<string, unknown> = { ...defaults };
-  for (const argument of node.arguments ?? []) {
-    if (argument.value.kind === Kind.VARIABLE && !(argument.value.name.value in variables)) continue;
-    values[argument.name.value] = valueFromASTUntyped(argument.value, variables);
-  }
-  return values;
 }
 
 const fail = (code: string, message: string, extensions: Record<string, unknown> = {}): RootTarget => ({
@@ -86,7 +76,7 @@ function fanOutTarget(field: CollectedField, nodesArg: string, args: Record<stri
     nodes = [...new Set(requested as string[])];
   }
   const { first: _first, after, ...filter } = args;
-  const fingerprint = filterFingerprint(field.name, filter);
+  const fingerprint = cursorScope(field.name, filter);
   const start: NodePositions = Object.fromEntries(nodes.map((node) => [node, null]));
   if (typeof after === "string") {
     try {

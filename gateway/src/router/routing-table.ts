@@ -3,7 +3,7 @@
  * gateway refuses to start when a field has no rule (NO_ROUTING_RULE): a new
  * field must say how it is routed before anyone can call it.
  */
-import { buildASTDefinitions } from "./sdl.js";
+import { buildASTDefinitions } from "../documents/sdl.js";
 import { AppError, ErrorCode } from "@tandem/shared";
 
 export type RoutingRule =

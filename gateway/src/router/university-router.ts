@@ -7,26 +7,14 @@
 import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from "@apollo/gateway";
 import type { GatewayGraphQLResponse } from "@apollo/server-gateway-interface";
 import type { GraphQLFormattedError } from "graphql";
+import { collectFields, parseOperation } from "../documents/operation.js";
+import { buildASTDefinitions, type FieldShape } from "../documents/sdl.js";
+import type { GraphQLBody } from "../parties/party-answer.js";
+import type { NodeCaller } from "../parties/parties.js";
+import { callAuthOf } from "../parties/party-tokens.js";
 import { routeEntities, DEFAULT_REPRESENTATIONS_PER_CALL } from "./entity-router.js";
-import type { GraphQLBody } from "./node-client.js";
-import type { NodeCaller } from "./node-pool.js";
-import { collectFields, parseOperation } from "./operation.js";
-import type { CallAuth } from "./party-tokens.js";
 import { routeRootFields } from "./root-router.js";
 import { UNIVERSITY_ROUTES, assertRoutingComplete, type RoutingTable } from "./routing-table.js";
-import { buildASTDefinitions, type FieldShape } from "./sdl.js";
-
-/** The identity a gateway request acts for, as the gateway's context holds it. */
-export function callAuthOf(context: Record<string, unknown>): CallAuth | null {
-  const { caller, requestId, callerDependence, idempotency } = context as {
-    caller?: CallAuth["caller"] | null;
-    requestId?: string;
-    callerDependence?: CallAuth["dependence"];
-    idempotency?: CallAuth["idempotency"];
-  };
-  if (!caller || typeof requestId !== "string") return null;
-  return { caller, requestId, ...(callerDependence ? { dependence: callerDependence } : {}), ...(idempotency ? { idempotency } : {}) };
-}
 
 export const UNAUTHENTICATED_RESPONSE: GatewayGraphQLResponse = { errors: [{ message: "Not authenticated", extensions: { code: "UNAUTHENTICATED" } }] };
 

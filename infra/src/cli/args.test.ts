@@ -6,15 +6,15 @@ describe("npm start arguments", () => {
   it("default to the fixed layout, every node, seeding on", () => {
     expect(parseStartArgs([], {})).toEqual({
       help: false,
-      options: { port: 4000, dataDir: repoPaths.defaultDataDir, nodes: undefined, seed: true, logLevel: "info" },
+      options: { port: 4000, dataDir: repoPaths.defaultDataDir, nodes: undefined, seed: true, logLevel: "info", dev: false },
     });
   });
 
   it("take flags over environment variables", () => {
     const env = { TANDEM_PORT: "5000", TANDEM_DATA_DIR: "/srv/tandem" };
     expect(parseStartArgs([], env)).toMatchObject({ options: { port: 5000, dataDir: "/srv/tandem" } });
-    expect(parseStartArgs(["--port", "6000", "--data-dir", "/tmp/d", "--nodes", "hst, zcu", "--no-seed", "--log-level", "debug"], env)).toMatchObject({
-      options: { port: 6000, dataDir: "/tmp/d", nodes: ["hst", "zcu"], seed: false, logLevel: "debug" },
+    expect(parseStartArgs(["--port", "6000", "--data-dir", "/tmp/d", "--nodes", "hst, zcu", "--no-seed", "--log-level", "debug", "--dev"], env)).toMatchObject({
+      options: { port: 6000, dataDir: "/tmp/d", nodes: ["hst", "zcu"], seed: false, logLevel: "debug", dev: true },
     });
   });
 

@@ -21,6 +21,9 @@ Options:
   --nodes <ids>       comma-separated node ids to run (default: every node of the registry)
   --no-seed           do not seed demo data
   --log-level <level> log level of every service: ${LOG_LEVELS.join(", ")} (default info)
+  --dev               run every party in development mode (stack traces in errors);
+                      by default they run production-like, keeping the gateway's
+                      introspection and Apollo Sandbox for the demo
   -h, --help          show this help
 `;
 
@@ -44,6 +47,7 @@ export function parseStartArgs(argv: string[], env: Env): StartCommand {
     nodes: { type: "string" },
     "no-seed": { type: "boolean" },
     "log-level": { type: "string" },
+    dev: { type: "boolean" },
     help: { type: "boolean", short: "h" },
   });
   if (values.help) return { help: true };
@@ -59,6 +63,7 @@ export function parseStartArgs(argv: string[], env: Env): StartCommand {
       nodes: nodes === undefined ? undefined : splitIds(nodes),
       seed: !values["no-seed"],
       logLevel: logLevel as LogLevel,
+      dev: Boolean(values.dev),
     },
   };
 }

@@ -39,7 +39,7 @@ async function main(): Promise<void> {
     throw error;
   }
   if (stopping) return void consortium.stop().then(() => process.exit(0), fail);
-  console.log(formatSummary(consortium));
+  console.log(formatSummary(consortium, command.options.dev));
 }
 
 function fail(error: unknown): never {

@@ -1,7 +1,7 @@
 /** What `npm start` prints once everything runs. */
 import type { Consortium } from "../launcher/consortium.js";
 
-export function formatSummary(consortium: Consortium): string {
+export function formatSummary(consortium: Consortium, dev = false): string {
   const header = ["party", "id", "name", "country", "URL", "database"];
   const rows = consortium.parties().map((party) => [party.kind, party.id, party.name, party.country ?? "–", party.url, party.database ?? "–"]);
   const { port } = consortium.postgres;
@@ -17,6 +17,7 @@ export function formatSummary(consortium: Consortium): string {
     ...rows.map(line),
     "",
     `Data and logs: ${consortium.dataDir} (\`npm run reset\` wipes it)`,
+    dev ? "Mode: development (stack traces in errors)" : "Mode: production-like, no stack traces in errors (`npm start -- --dev` shows them); the gateway keeps introspection and Apollo Sandbox",
     "",
     "Sign in: every request carries a token from the person's university. Demo tokens:",
     "",

@@ -66,6 +66,7 @@ async function launchInto(options: ResolvedLaunchOptions, committed: ConsortiumR
     ),
     logLevel: options.logLevel,
     gateway: options.gateway,
+    dev: options.dev,
     env: options.env,
   });
   const services = parties.filter((party) => party.kind !== "gateway");

@@ -97,6 +97,32 @@ describe("the effective registry and the children's environment", () => {
     expect(parties.map((party) => party.env.SIGNING_KEY_FILE)).toEqual(["/data/keys/hst.private.jwk.json", "/data/keys/coord.private.jwk.json", "/data/keys/gateway.private.jwk.json"]);
     expect(baseEnv({ PATH: "/bin", HOME: "/h", AWS_SECRET_ACCESS_KEY: "x", DATABASE_URL: "y" })).toEqual({ PATH: "/bin", HOME: "/h" });
   });
+
+  it("runs every party production-like by default, keeping the gateway's explorer for the demo; --dev brings development mode back", async () => {
+    const plan = await planPorts(resolveLaunchOptions({ nodes: ["hst"] }, registry), registry);
+    const input = {
+      registry: effectiveRegistry(registry, plan),
+      ports: plan,
+      postgres: { urlFor: (db: string) => `postgres://u:p@127.0.0.1:4099/${db}` },
+      registryFile: "/data/registry.json",
+      keysDir: "/data/keys",
+      matching: { conflict: "c", pseudonym: new Map([["hst", "p"]]) },
+      logLevel: "warn" as const,
+      gateway: true,
+    };
+    expect(resolveLaunchOptions({}, registry).dev).toBe(false);
+    const modes = (parties: ReturnType<typeof planParties>) => parties.map((party) => [party.id, party.env.NODE_ENV, party.env.EXPLORER]);
+    expect(modes(planParties(input))).toEqual([
+      ["hst", "production", undefined],
+      ["coord", "production", undefined],
+      ["gateway", "production", "true"],
+    ]);
+    expect(modes(planParties({ ...input, dev: true }))).toEqual([
+      ["hst", "development", undefined],
+      ["coord", "development", undefined],
+      ["gateway", "development", "true"],
+    ]);
+  });
 });
 
 describe("child output on the console", () => {

@@ -9,7 +9,9 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedActors, seedConsortium } from "../seed/index.js";
 import type { SeedActors } from "../seed/actors.js";
-import { readDemoUsers } from "../demo-users.js";
+import { coordinatorOf, readDemoUsers } from "../demo-users.js";
+import { graphqlRequest, issueUserToken, loadSigningKey, Role } from "@tandem/shared";
+import { keyFileOf } from "./keys.js";
 import type { Consortium } from "./consortium.js";
 import { dataDirLayout } from "./data-dir.js";
 import { isHealthy } from "./health.js";
@@ -51,6 +53,10 @@ describe("a launched consortium", () => {
     expect(existsSync(consortium.registryFile)).toBe(true);
     expect(consortium.registry.nodes.every((node) => node.jwks.keys.length === 1)).toBe(true);
     expect(consortium.registry.gateway.jwks.keys).toHaveLength(1);
+  });
+
+  it("runs production-like: errors without stack traces, introspection and the Sandbox kept for the demo", async () => {
+    await expectDemoMode(consortium, { stackTraces: false });
   });
 
   it("holds the data directory against a second launcher", async () => {
@@ -113,4 +119,32 @@ describe("a launched consortium", () => {
     expect(consortium.pids()).toEqual([]);
     expect(existsSync(dataDirLayout(dataDir).lockFile)).toBe(false);
   });
+
+  it("runs every party in development mode with --dev: errors carry stack traces", async () => {
+    const dev = await launchConsortium({ dataDir, freePorts: true, nodes: ["hst"], seed: false, logLevel: "warn", dev: true, log: (line) => console.push(line) });
+    try {
+      await expectDemoMode(dev, { stackTraces: true });
+    } finally {
+      await dev.stop();
+    }
+  }, 90_000);
 });
+
+/** An error of the gateway and one of a node, with or without stack traces; introspection and Apollo Sandbox in either mode. */
+async function expectDemoMode(running: Consortium, { stackTraces }: { stackTraces: boolean }): Promise<void> {
+  const { consortium: consortiumOf } = running.registry;
+  const key = await loadSigningKey(keyFileOf(dataDirLayout(running.dataDir).keysDir, "hst"));
+  const token = await issueUserToken(key, { issuer: "hst", audience: consortiumOf.id, sub: coordinatorOf("hst"), roles: [Role.NODE_COORDINATOR] });
+  const post = (query: string) => graphqlRequest(running.gatewayUrl!, query, {}, { authorization: `Bearer ${token}` });
+  const gatewayError = await post(`{ exportMyData }`);
+  const nodeError = await post(`{ participants(node: "hst", first: 1000) { totalCount } }`);
+  for (const answer of [gatewayError, nodeError]) {
+    expect(answer.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
+    expect("stacktrace" in answer.errors![0]!.extensions!).toBe(stackTraces);
+  }
+  const introspection = await graphqlRequest(running.gatewayUrl!, `{ __schema { queryType { name } } }`);
+  expect(introspection.data).toEqual({ __schema: { queryType: { name: "Query" } } });
+  const page = await fetch(running.gatewayUrl!, { headers: { accept: "text/html" } });
+  expect(page.status).toBe(200);
+  expect(await page.text()).toMatch(/sandbox/i);
+}

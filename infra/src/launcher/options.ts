@@ -22,6 +22,8 @@ export interface LaunchOptions {
   logLevel?: LogLevel;
   /** Start the gateway (default true). Only tests of the services alone turn it off. */
   gateway?: boolean;
+  /** Every party in development mode (stack traces in errors); default false: production-like, as deployed. */
+  dev?: boolean;
   /** The committed registry to start from (default infra/registry/consortium.json). */
   registryFile?: string;
   /** Extra environment per kind of party, e.g. shorter gateway health checks in tests. */
@@ -40,6 +42,7 @@ export interface ResolvedLaunchOptions {
   seed: boolean;
   logLevel: LogLevel;
   gateway: boolean;
+  dev: boolean;
   registryFile: string;
   env: Partial<Record<"node" | "coordination" | "gateway", Record<string, string>>>;
   signal: AbortSignal | undefined;
@@ -64,6 +67,7 @@ export function resolveLaunchOptions(options: LaunchOptions, registry: Consortiu
     seed: options.seed ?? true,
     logLevel: options.logLevel ?? "info",
     gateway: options.gateway ?? true,
+    dev: options.dev ?? false,
     registryFile: options.registryFile ?? repoPaths.registry,
     env: options.env ?? {},
     signal: options.signal,

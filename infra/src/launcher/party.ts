@@ -53,13 +53,15 @@ export interface PartyPlanInput {
   matching: { conflict: string; pseudonym: ReadonlyMap<string, string> };
   logLevel: LogLevel;
   gateway: boolean;
+  /** Development mode (stack traces in errors) instead of production-like (default). */
+  dev?: boolean;
   /** Extra environment per kind of party (applied last). */
   env?: Partial<Record<PartyKind, Record<string, string>>>;
 }
 
 /** Nodes in registry order, then coordination, then the gateway. */
 export function planParties(input: PartyPlanInput): PartySpec[] {
-  const common = { ...baseEnv(), HOST, REGISTRY_FILE: input.registryFile, LOG_LEVEL: input.logLevel, NODE_ENV: "development" };
+  const common = { ...baseEnv(), HOST, REGISTRY_FILE: input.registryFile, LOG_LEVEL: input.logLevel, NODE_ENV: input.dev ? "development" : "production" };
   const endpoint = (port: number) => ({ port, url: `http://${HOST}:${port}/graphql`, healthUrl: `http://${HOST}:${port}/health` });
   const parties: PartySpec[] = input.registry.nodes.map((node) => {
     const port = input.ports.nodes.get(node.id);
@@ -112,7 +114,15 @@ export function planParties(input: PartyPlanInput): PartySpec[] {
       name: "Consortium gateway",
       ...endpoint(input.ports.gateway),
       script: repoPaths.gatewayMain,
-      env: { ...common, PORT: String(input.ports.gateway), SUPERGRAPH_FILE: repoPaths.supergraph, SIGNING_KEY_FILE: keyFileOf(input.keysDir, input.registry.gateway.id), ...input.env?.gateway },
+      env: {
+        ...common,
+        PORT: String(input.ports.gateway),
+        SUPERGRAPH_FILE: repoPaths.supergraph,
+        SIGNING_KEY_FILE: keyFileOf(input.keysDir, input.registry.gateway.id),
+        // the demo keeps introspection and the Sandbox at /graphql, as the README shows them
+        EXPLORER: "true",
+        ...input.env?.gateway,
+      },
     });
   }
   return parties;

@@ -31,7 +31,7 @@ export async function composeSupergraph(): Promise<Composition> {
     coordination: await servedSdl((await buildCoordinationSubgraph()).schema),
     [GATEWAY_SUBGRAPH_NAME]: await servedSdl(
       buildGatewayLocalSchema({
-        registry: { consortium: { id: "", name: "" }, nodes: [] },
+        registry: { consortium: { id: "", name: "" }, nodes: [], coordination: { id: "", name: "", url: "http://coordination.invalid/graphql", jwks: { keys: [] } } },
         deliveries: () => [],
         health: { get: () => ({ status: "UNKNOWN", reason: null, checkedAt: null }) },
         parties: [],

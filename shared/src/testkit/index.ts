@@ -23,3 +23,4 @@ export * from "./token-uses.js";
 export * from "./client-mistakes.js";
 export * from "./bad-input-cases.js";
 export * from "./bad-input-checks.js";
+export * from "./paging.js";

@@ -6,6 +6,25 @@ import { openFreshDatabase, publicTables, type FreshDatabase } from "@tandem/par
 import { openNodeDatabase } from "../node.js";
 import { migrations } from "./index.js";
 
+/** The node's tables once every migration ran. */
+const EVERY_TABLE = [
+  "applied_facts",
+  "audit_log",
+  "disclosure_ends",
+  "disclosure_grants",
+  "events",
+  "fact_positions",
+  "facts",
+  "gateway_token_uses",
+  "idempotency_keys",
+  "matching_consents",
+  "outbox",
+  "outbox_watermark",
+  "participants",
+  "registrations",
+  "schema_migrations",
+];
+
 describe("university node migrations", () => {
   let fresh: FreshDatabase;
   let database: Database;
@@ -25,23 +44,7 @@ describe("university node migrations", () => {
     const applied = await database.dataSource.runMigrations({ transaction: "each" });
     expect(applied.map((migration) => migration.name)).toEqual(migrations.map((migration) => migration.name));
     expect(await pendingSchemaChanges()).toEqual([]);
-    expect(await tables()).toEqual([
-      "applied_facts",
-      "audit_log",
-      "disclosure_ends",
-      "disclosure_grants",
-      "events",
-      "fact_positions",
-      "facts",
-      "gateway_token_uses",
-      "idempotency_keys",
-      "matching_consents",
-      "outbox",
-      "outbox_watermark",
-      "participants",
-      "registrations",
-      "schema_migrations",
-    ]);
+    expect(await tables()).toEqual(EVERY_TABLE);
     expect(await database.dataSource.showMigrations()).toBe(false);
   });
 
@@ -118,23 +121,7 @@ describe("university node migrations", () => {
     const reapplied = await database.dataSource.runMigrations({ transaction: "each" });
     expect(reapplied).toHaveLength(migrations.length);
     expect(await pendingSchemaChanges()).toEqual([]);
-    expect(await tables()).toEqual([
-      "applied_facts",
-      "audit_log",
-      "disclosure_ends",
-      "disclosure_grants",
-      "events",
-      "fact_positions",
-      "facts",
-      "gateway_token_uses",
-      "idempotency_keys",
-      "matching_consents",
-      "outbox",
-      "outbox_watermark",
-      "participants",
-      "registrations",
-      "schema_migrations",
-    ]);
+    expect(await tables()).toEqual(EVERY_TABLE);
   });
 
   it("gives mentors registered before matching profiles the default capacity of 1, and nobody else a capacity", async () => {

@@ -1,7 +1,7 @@
-import { Directive, Field, ID, Int, ObjectType } from "type-graphql";
+import { Directive, Field, ID, ObjectType } from "type-graphql";
 import { DateTimeISOResolver } from "graphql-scalars";
 import { formatGlobalId } from "@tandem/shared";
-import { PageInfo } from "../page-info.js";
+import { connectionTypes } from "../paging/connection-types.js";
 import type { AuditEntryEntity } from "./audit-entry.entity.js";
 
 export const AUDIT_ENTRY_KIND = "audit-entry";
@@ -53,25 +53,6 @@ export class AuditEntry {
   }
 }
 
-@ObjectType()
-@Directive("@shareable")
-export class AuditEntryEdge {
-  @Field(() => String, { description: "Opaque position of this edge; pass as `after`." })
-  cursor: string;
-
-  @Field(() => AuditEntry)
-  node: AuditEntry;
-}
-
-@ObjectType({ description: "Audit entries, newest first." })
-@Directive("@shareable")
-export class AuditEntryConnection {
-  @Field(() => [AuditEntryEdge])
-  edges: AuditEntryEdge[];
-
-  @Field(() => PageInfo)
-  pageInfo: PageInfo;
-
-  @Field(() => Int, { description: "Number of entries matching the filter, over all pages." })
-  totalCount: number;
-}
+/** Shareable like the entry: every party serves its audit log as this connection. */
+export const { Connection: AuditEntryConnection } = connectionTypes("AuditEntry", AuditEntry, { description: "Audit entries, newest first.", shareable: true });
+export type AuditEntryConnection = InstanceType<typeof AuditEntryConnection>;

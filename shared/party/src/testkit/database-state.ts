@@ -26,3 +26,34 @@ export async function refuseAuditWrites(sql: Sql): Promise<{ restore(): Promise<
     },
   };
 }
+
+/** What a mutation answered: its data (null when refused) and its first error's code. */
+export interface MutationAnswer {
+  data: unknown;
+  code: string | undefined;
+}
+
+/**
+ * Sends each mutation with the audit log refusing every write; returns what
+ * each answered, and the tables before and after (they must be equal: a
+ * change commits with its audit entry or not at all).
+ */
+export async function answersWithAuditRefused<C>(
+  sql: Sql,
+  cases: Record<string, C>,
+  send: (name: string, mutation: C) => Promise<{ data?: Record<string, unknown> | null; errors?: readonly { extensions?: Record<string, unknown> }[] }>,
+): Promise<{ answers: Record<string, MutationAnswer>; before: Record<string, string[]>; after: Record<string, string[]> }> {
+  const before = await snapshotTables(sql);
+  const failing = await refuseAuditWrites(sql);
+  const answers: Record<string, MutationAnswer> = {};
+  try {
+    for (const [name, mutation] of Object.entries(cases)) {
+      const result = await send(name, mutation);
+      answers[name] = { data: result.data?.[name] ?? null, code: result.errors?.[0]?.extensions?.code as string | undefined };
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200)); // anything started in the background (a matching round) would show by now
+    return { answers, before, after: await snapshotTables(sql) };
+  } finally {
+    await failing.restore();
+  }
+}

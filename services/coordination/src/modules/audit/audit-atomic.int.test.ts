@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Caller } from "@tandem/shared";
 import { as } from "@tandem/shared/testkit";
-import { refuseAuditWrites, snapshotTables } from "@tandem/party/testkit";
+import { answersWithAuditRefused } from "@tandem/party/testkit";
 import { startTestCoordination, type TestCoordination } from "../../../test/test-coordination.js";
 import {
   ACTIVATE,
@@ -106,18 +106,9 @@ describe("a coordination office whose audit log cannot be written", () => {
   it("refuses every mutation with AUDIT_UNAVAILABLE and leaves no trace of it", async () => {
     const feed = service.feed();
     const subscription = feed.subscribe(topics, await service.coordination.outbox.feed.head());
-    const before = await snapshotTables(service.sql);
-    const failing = await refuseAuditWrites(service.sql);
-    try {
-      for (const [name, { caller, query, variables }] of Object.entries(cases)) {
-        const result = await service.as(caller).query(query, variables);
-        expect({ name, data: result.data ?? null, error: result.errors?.[0]?.extensions?.code }).toEqual({ name, data: null, error: "AUDIT_UNAVAILABLE" });
-      }
-      await new Promise((resolve) => setTimeout(resolve, 200));
-      expect(await snapshotTables(service.sql)).toEqual(before);
-    } finally {
-      await failing.restore();
-    }
+    const { answers, before, after } = await answersWithAuditRefused(service.sql, cases, (_name, { caller, query, variables }) => service.as(caller).query(query, variables));
+    expect(answers).toEqual(Object.fromEntries(Object.keys(cases).map((name) => [name, { data: null, code: "AUDIT_UNAVAILABLE" }])));
+    expect(after).toEqual(before);
     expect(subscription.received).toEqual([]);
     // the feed was listening all along: the same change, audited, arrives
     const { caller, query, variables } = cases.closeTandem!;

@@ -1,13 +1,12 @@
 import { Args, Ctx, Query, Resolver } from "type-graphql";
 import type { CoordinationContext } from "../../context.js";
 import { AuditLogArgs } from "./audit.args.js";
-import { AuditEntry, AuditEntryConnection } from "@tandem/party";
+import { AuditEntry, AuditEntryConnection, mapConnection } from "@tandem/party";
 
 @Resolver(() => AuditEntry)
 export class AuditLogResolver {
   @Query(() => AuditEntryConnection, { nullable: true, description: "The coordination office's audit log, newest first (joint coordinators)." })
   async coordinationAuditLog(@Args(() => AuditLogArgs) args: AuditLogArgs, @Ctx() ctx: CoordinationContext): Promise<AuditEntryConnection> {
-    const page = await ctx.services.auditLog.page(args);
-    return { ...page, edges: page.edges.map((edge) => ({ cursor: edge.cursor, node: AuditEntry.fromEntity(edge.node, ctx.self) })) };
+    return mapConnection(await ctx.services.auditLog.page(args), (entry) => AuditEntry.fromEntity(entry, ctx.self));
   }
 }

@@ -1,6 +1,5 @@
 import type { DataSource, Repository } from "typeorm";
-import { AppError, decodeSortCursor, encodeSortCursor, ErrorCode } from "@tandem/shared";
-import { AuditEntryEntity, toPage } from "@tandem/party";
+import { AuditEntryEntity, auditLogPage } from "@tandem/party";
 import type { AuditLogArgs } from "./audit.args.js";
 
 /** Reads the coordination office's audit log; the audit plugin writes it. */
@@ -15,18 +14,7 @@ export class AuditLogService {
   async page(args: AuditLogArgs) {
     const filtered = this.repository.createQueryBuilder("a");
     if (args.participantId) filtered.where("a.participant_id = :participantId", { participantId: args.participantId });
-    const totalCount = await filtered.clone().getCount();
-    const page = filtered
-      .clone()
-      .orderBy("a.at", "DESC")
-      .addOrderBy("a.id", "DESC")
-      .limit(args.first + 1);
-    if (args.after) {
-      const { at, id } = decodeAuditCursor(args.after);
-      page.andWhere("(a.at, a.id) < (:at, :id)", { at, id });
-    }
-    const rows = await page.getMany();
-    return { ...toPage(rows, args.first, (row) => encodeSortCursor([row.at.getTime(), row.id]), Boolean(args.after)), totalCount };
+    return auditLogPage(filtered, args, "coordinationAuditLog");
   }
 
   /** Every entry about a person: naming them, acted by them, or on one of their records. Oldest first. */
@@ -35,12 +23,4 @@ export class AuditLogService {
     if (targetIds.length) query.orWhere("a.target_id IN (:...targetIds)", { targetIds: [...targetIds] });
     return query.getMany();
   }
-}
-
-function decodeAuditCursor(cursor: string): { at: Date; id: string } {
-  const [at, id] = decodeSortCursor(cursor);
-  if (typeof at !== "number" || typeof id !== "string" || !/^\d{1,19}$/.test(id)) {
-    throw new AppError(ErrorCode.BAD_CURSOR, "after: not an audit log cursor", { field: "after" });
-  }
-  return { at: new Date(at), id };
 }

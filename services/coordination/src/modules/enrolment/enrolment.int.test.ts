@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestCoordination, type TestCoordination } from "../../../test/test-coordination.js";
+import { assertWalk, type ConnectionPage } from "@tandem/shared/testkit";
 import { ENROL, createCohort, createProgramme, enrolNew, firstError, ok, participantId } from "../../../test/fixtures.js";
 
 const WITHDRAW = `mutation($id: ID!) { withdrawEnrolment(id: $id) { id status withdrawnAt } }`;
@@ -127,6 +128,35 @@ describe("enrolments", () => {
     expect([...times].sort()).toEqual(times);
     const all = await ok(service, `query($id: ID!) { cohort(id: $id) { enrolments { role } } }`, { id: cohort });
     expect(all.cohort.enrolments).toHaveLength(6);
+  });
+
+  it("walks every enrolment exactly once in (enrolment time, id) order, also among enrolments of the same instant, and binds cursors to the filter", async () => {
+    const cohort = (await createCohort(service, (await createProgramme(service)).id)).id;
+    for (let i = 0; i < 9; i++) await enrolNew(service, cohort, i % 2 ? "zcu" : "hst", i % 3 ? "MENTEE" : "MENTOR");
+    await service.sql(`UPDATE enrolments SET enrolled_at = (SELECT min(enrolled_at) FROM enrolments WHERE cohort_id = $1) WHERE cohort_id = $1 AND role = 'MENTEE'`, [cohort.split(":")[2]]);
+    const PAGE = `query($cohortId: ID!, $role: EnrolmentRole, $first: Int!, $after: String) {
+      enrolments(cohortId: $cohortId, role: $role, first: $first, after: $after) { totalCount edges { cursor node { id } } pageInfo { hasNextPage hasPreviousPage startCursor endCursor } }
+    }`;
+    const page = async (variables: Record<string, unknown>): Promise<ConnectionPage<{ id: string }>> => (await ok(service, PAGE, { cohortId: cohort, ...variables })).enrolments;
+    const inOrder = async (role?: string) =>
+      (await service.sql<{ id: string }>(`SELECT id FROM enrolments WHERE cohort_id = $1 AND ($2::text IS NULL OR role = $2) ORDER BY enrolled_at, id`, [cohort.split(":")[2], role ?? null])).map(
+        (row) => `coord:enrolment:${row.id}`,
+      );
+    for (const [first, role] of [[1], [2], [4, "MENTEE"], [2, "MENTOR"]] as const) {
+      await assertWalk(
+        first,
+        (after) => page({ first, after, role }),
+        await inOrder(role),
+        (node) => node.id,
+      );
+    }
+    const mentees = (await page({ first: 2, role: "MENTEE" })).pageInfo.endCursor;
+    for (const other of [{ role: null }, { role: "MENTOR" }, { cohortId }]) {
+      expect(firstError(await service.query(PAGE, { cohortId: cohort, first: 2, after: mentees, role: "MENTEE", ...other })), JSON.stringify(other)).toMatchObject({
+        code: "BAD_CURSOR",
+        field: "after",
+      });
+    }
   });
 
   it("answers BAD_CURSOR for a malformed cursor and NOT_FOUND for an unknown cohort", async () => {

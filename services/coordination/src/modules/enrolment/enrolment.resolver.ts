@@ -1,5 +1,5 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
-import { connectionTypes } from "@tandem/party";
+import { connectionTypes, mapConnection } from "@tandem/party";
 import type { CoordinationContext } from "../../context.js";
 import { rules } from "../access/access.rules.js";
 import { Cohort, CohortQuota } from "../cohort/cohort.type.js";
@@ -20,8 +20,7 @@ export class EnrolmentResolver {
 
   @Query(() => EnrolmentConnection, { description: "Enrolments of a cohort in enrolment order: all for joint coordinators, their node's for node coordinators, their own for participants." })
   async enrolments(@Args(() => EnrolmentsArgs) args: EnrolmentsArgs, @Ctx() ctx: CoordinationContext): Promise<EnrolmentConnection> {
-    const page = await ctx.services.enrolments.list(args, ctx.access.scope(rules.readEnrolment));
-    return { ...page, edges: page.edges.map((edge) => ({ cursor: edge.cursor, node: Enrolment.fromEntity(edge.node, ctx.self) })) };
+    return mapConnection(await ctx.services.enrolments.list(args, ctx.access.scope(rules.readEnrolment)), (enrolment) => Enrolment.fromEntity(enrolment, ctx.self));
   }
 
   @Mutation(() => Enrolment, {

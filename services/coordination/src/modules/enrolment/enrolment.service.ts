@@ -1,10 +1,9 @@
 import { In, type DataSource, type EntityManager, type Repository } from "typeorm";
 import { AppError, ErrorCode, invalidField, type GlobalId } from "@tandem/shared";
-import { inTransaction, repositoryOf } from "@tandem/party";
+import { globalIds, inTransaction, keysetPage, repositoryOf, type Page } from "@tandem/party";
 import type { ConsortiumDirectory } from "../../consortium-directory.js";
 import type { Visibility } from "../access/access.rules.js";
 import { whereVisible } from "../access/access.sql.js";
-import { timeOrderedPage } from "../common/time-cursor.js";
 import { CohortEntity } from "../cohort/cohort.entity.js";
 import { CohortQuotaEntity } from "../cohort/cohort-quota.entity.js";
 import { lockCohort } from "../cohort/cohort.service.js";
@@ -62,13 +61,13 @@ export class EnrolmentService {
   }
 
   /** A cohort's enrolments that `visibility` lets the caller see, one page. */
-  async list(args: EnrolmentsArgs, visibility: Visibility) {
+  async list(args: EnrolmentsArgs, visibility: Visibility): Promise<Page<EnrolmentEntity>> {
     const cohortId = await this.existingCohort(args.cohortId, "cohortId");
     const filtered = this.repository.createQueryBuilder("e").where("e.cohort_id = :cohortId", { cohortId });
     if (!args.includeWithdrawn) filtered.andWhere("e.status = 'ACTIVE'");
     if (args.role) filtered.andWhere("e.role = :role", { role: args.role });
     whereVisible(filtered, ["e.participant_id"], visibility);
-    return timeOrderedPage(filtered, { alias: "e", timeColumn: "enrolled_at", timeOf: (row) => row.enrolledAt, kind: ENROLMENT_KIND, directory: this.directory }, args);
+    return keysetPage(filtered, args, { list: "enrolments", timeColumn: "e.enrolled_at", idColumn: "e.id", timeOf: (row) => row.enrolledAt, ids: globalIds(this.directory, ENROLMENT_KIND) });
   }
 
   /**

@@ -1,12 +1,12 @@
-import { IsIn, IsInt, IsOptional, Length, Max, MaxLength, Min } from "class-validator";
-import { ArgsType, Field, ID, Int } from "type-graphql";
-import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from "@tandem/shared";
+import { IsIn, IsOptional, Length, MaxLength } from "class-validator";
+import { ArgsType, Field, ID } from "type-graphql";
+import { PageArgs } from "@tandem/party";
 import { MAX_ID_LENGTH } from "../common/ids.js";
 import { TandemStatusEnum } from "./tandem.type.js";
 import type { TandemStatus } from "./tandem.entity.js";
 
 @ArgsType()
-export class TandemsArgs {
+export class TandemsArgs extends PageArgs {
   @Field(() => ID)
   @MaxLength(MAX_ID_LENGTH)
   cohortId: string;
@@ -20,15 +20,6 @@ export class TandemsArgs {
   @IsOptional()
   @MaxLength(MAX_ID_LENGTH)
   participantId?: string;
-
-  @Field(() => Int, { defaultValue: DEFAULT_PAGE_SIZE })
-  @IsInt()
-  @Min(1)
-  @Max(MAX_PAGE_SIZE)
-  first: number;
-
-  @Field(() => String, { nullable: true, description: "Cursor of the last edge seen." })
-  after?: string;
 }
 
 @ArgsType()

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { assertWalk, type ConnectionPage } from "@tandem/shared/testkit";
 import { startTestCoordination, type TestCoordination } from "../../../test/test-coordination.js";
 import { PROPOSE_TANDEM, acceptByBoth, enrolNew, firstError, ok, participantId, seedCohort } from "../../../test/fixtures.js";
 import { MAX_OPEN_TANDEMS_PER_MENTOR } from "./tandem.service.js";
@@ -182,6 +183,35 @@ describe("tandems", () => {
     expect((await ok(service, list, { cohortId: cohort.id, participantId: mentor })).tandems.totalCount).toBe(2);
     const bad = await service.query(list, { cohortId: cohort.id, participantId: "mars:participant:00000000-0000-4000-8000-000000000000" });
     expect(firstError(bad)).toMatchObject({ code: "UNKNOWN_NODE", field: "participantId" });
+  });
+
+  it("walks every tandem exactly once in (creation time, id) order, also among tandems created together, and binds cursors to the filter", async () => {
+    const { cohort } = await seedCohort(service, {}, 10);
+    const created: string[] = [];
+    for (let i = 0; i < 7; i++) created.push((await proposed(cohort.id, await enrolNew(service, cohort.id, "hst", "MENTEE"), await enrolNew(service, cohort.id, "zcu", "MENTOR"))).id);
+    const localIds = created.map((id) => id.split(":")[2]);
+    await service.sql(`UPDATE tandems SET created_at = (SELECT min(created_at) FROM tandems WHERE id = ANY($1::uuid[])) WHERE id = ANY($1::uuid[])`, [localIds.filter((_, i) => i % 2)]);
+    await ok(service, CLOSE, { id: created[3], reason: "dissolved early" });
+    const PAGE = `query($cohortId: ID!, $status: TandemStatus, $first: Int!, $after: String) {
+      tandems(cohortId: $cohortId, status: $status, first: $first, after: $after) { totalCount edges { cursor node { id } } pageInfo { hasNextPage hasPreviousPage startCursor endCursor } }
+    }`;
+    const page = async (variables: Record<string, unknown>): Promise<ConnectionPage<{ id: string }>> => (await ok(service, PAGE, { cohortId: cohort.id, ...variables })).tandems;
+    const inOrder = async (status?: string) =>
+      (await service.sql<{ id: string }>(`SELECT id FROM tandems WHERE id = ANY($1::uuid[]) AND ($2::text IS NULL OR status = $2) ORDER BY created_at, id`, [localIds, status ?? null])).map(
+        (row) => `coord:tandem:${row.id}`,
+      );
+    for (const [first, status] of [[1], [3], [2, "PROPOSED"]] as const) {
+      await assertWalk(
+        first,
+        (after) => page({ first, after, status }),
+        await inOrder(status),
+        (node) => node.id,
+      );
+    }
+    const proposedOnes = (await page({ first: 2, status: "PROPOSED" })).pageInfo.endCursor;
+    for (const status of [null, "CLOSED"]) {
+      expect(firstError(await service.query(PAGE, { cohortId: cohort.id, first: 2, after: proposedOnes, status })), String(status)).toMatchObject({ code: "BAD_CURSOR", field: "after" });
+    }
   });
 
   it("resolves Tandem references through _entities, null for unknown or foreign ids", async () => {

@@ -1,6 +1,6 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
 import { isUser } from "@tandem/shared";
-import { connectionTypes } from "@tandem/party";
+import { connectionTypes, mapConnection } from "@tandem/party";
 import type { CoordinationContext } from "../../context.js";
 import { rules } from "../access/access.rules.js";
 import { Cohort } from "../cohort/cohort.type.js";
@@ -23,8 +23,7 @@ export class TandemResolver {
     description: "Tandems of a cohort in creation order: all for joint coordinators, those with a partner of their node for node coordinators, their own for participants.",
   })
   async tandems(@Args(() => TandemsArgs) args: TandemsArgs, @Ctx() ctx: CoordinationContext): Promise<TandemConnection> {
-    const page = await ctx.services.tandems.list(args, ctx.access.scope(rules.readTandem));
-    return { ...page, edges: page.edges.map((edge) => ({ cursor: edge.cursor, node: Tandem.fromEntity(edge.node, ctx.self) })) };
+    return mapConnection(await ctx.services.tandems.list(args, ctx.access.scope(rules.readTandem)), (tandem) => Tandem.fromEntity(tandem, ctx.self));
   }
 
   @Mutation(() => Tandem, { description: "Pairs an enrolled mentee with an enrolled mentor of the same cohort; both must then accept." })

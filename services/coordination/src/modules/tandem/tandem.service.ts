@@ -1,10 +1,9 @@
 import { In, type DataSource, type EntityManager, type Repository } from "typeorm";
 import { AppError, ErrorCode, invalidField, TandemChangeKind, type GlobalId, type SigningKey } from "@tandem/shared";
-import { inTransaction, repositoryOf } from "@tandem/party";
+import { globalIds, inTransaction, keysetPage, repositoryOf, type Page } from "@tandem/party";
 import type { ConsortiumDirectory } from "../../consortium-directory.js";
 import type { Visibility } from "../access/access.rules.js";
 import { whereVisible } from "../access/access.sql.js";
-import { timeOrderedPage } from "../common/time-cursor.js";
 import { CohortEntity } from "../cohort/cohort.entity.js";
 import { lockCohort } from "../cohort/cohort.service.js";
 import { COHORT_KIND } from "../cohort/cohort.type.js";
@@ -64,7 +63,7 @@ export class TandemService {
   }
 
   /** A cohort's tandems that `visibility` lets the caller see, one page. */
-  async list(args: TandemsArgs, visibility: Visibility) {
+  async list(args: TandemsArgs, visibility: Visibility): Promise<Page<TandemEntity>> {
     const cohortId = this.directory.parseLocal(args.cohortId, COHORT_KIND, "cohortId");
     if (args.participantId) this.directory.parseParticipant(args.participantId, "participantId");
     if (!(await repositoryOf(this.dataSource, CohortEntity).existsBy({ id: cohortId }))) {
@@ -74,7 +73,7 @@ export class TandemService {
     if (args.status) filtered.andWhere("t.status = :status", { status: args.status });
     if (args.participantId) filtered.andWhere("(t.mentee_id = :participantId OR t.mentor_id = :participantId)", { participantId: args.participantId });
     whereVisible(filtered, ["t.mentee_id", "t.mentor_id"], visibility);
-    return timeOrderedPage(filtered, { alias: "t", timeColumn: "created_at", timeOf: (row) => row.createdAt, kind: TANDEM_KIND, directory: this.directory }, args);
+    return keysetPage(filtered, args, { list: "tandems", timeColumn: "t.created_at", idColumn: "t.id", timeOf: (row) => row.createdAt, ids: globalIds(this.directory, TANDEM_KIND) });
   }
 
   /**

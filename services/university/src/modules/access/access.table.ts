@@ -5,9 +5,8 @@
  * access.rules.ts, the disclosure policy in the disclosure module; the
  * checks run in one place (@tandem/party access/guard-resolvers.ts).
  */
-import { FACT_INBOX_ACCESS, before, inside, onResult, withParent, type Access, type AccessTable, type Resolution } from "@tandem/party";
+import { FACT_INBOX_ACCESS, before, emptyConnection, inside, onResult, withParent, type Access, type AccessTable, type Resolution } from "@tandem/party";
 import type { NodeContext } from "../../context.js";
-import { emptyConnection } from "../common/empty-connection.js";
 import { codedFieldNotDisclosed, matchingFieldNotDisclosed, personalFields, PERSONAL_FIELDS } from "../disclosure/disclosure.policy.js";
 import type { Event } from "../event/event.type.js";
 import { CODED_FIELDS, MATCHING_FIELDS, PARTICIPANT_KIND, type Participant } from "../participant/participant.type.js";

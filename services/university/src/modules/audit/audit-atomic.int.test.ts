@@ -8,7 +8,7 @@ import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { signProof, type Caller } from "@tandem/shared";
 import { as } from "@tandem/shared/testkit";
-import { refuseAuditWrites, snapshotTables } from "@tandem/party/testkit";
+import { answersWithAuditRefused } from "@tandem/party/testkit";
 import { startTestNode, type TestNode } from "../../../test/test-node.js";
 import {
   CANCEL_EVENT,
@@ -25,7 +25,6 @@ import {
   createEvent,
   createParticipant,
   eventInput,
-  firstError,
   participantInput,
   register,
   remoteParticipantId,
@@ -101,18 +100,9 @@ describe("a node whose audit log cannot be written", () => {
   it("refuses every mutation with AUDIT_UNAVAILABLE and leaves no trace of it", async () => {
     const feed = node.feed();
     const subscription = feed.subscribe(topics, await node.node.outbox.feed.head());
-    const before = await snapshotTables(node.sql);
-    const failing = await refuseAuditWrites(node.sql);
-    try {
-      for (const [name, { caller, query, variables }] of Object.entries(cases)) {
-        const result = await node.as(caller).query(query, variables);
-        expect({ name, data: result.data?.[name] ?? null, error: firstError(result).code }).toEqual({ name, data: null, error: "AUDIT_UNAVAILABLE" });
-      }
-      expect(await snapshotTables(node.sql)).toEqual(before);
-    } finally {
-      await failing.restore();
-    }
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    const { answers, before, after } = await answersWithAuditRefused(node.sql, cases, (_name, { caller, query, variables }) => node.as(caller).query(query, variables));
+    expect(answers).toEqual(Object.fromEntries(Object.keys(cases).map((name) => [name, { data: null, code: "AUDIT_UNAVAILABLE" }])));
+    expect(after).toEqual(before);
     expect(subscription.received).toEqual([]);
     // the feed was listening all along: the same change, audited, arrives
     const { caller, query, variables } = cases.updateEvent!;

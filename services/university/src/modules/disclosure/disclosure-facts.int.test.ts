@@ -6,6 +6,7 @@
  * other nodes' participants, on its /feed for the gateway.
  */
 import { randomUUID } from "node:crypto";
+import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ProofType, signProof, verifyProof, type Caller } from "@tandem/shared";
 import { as } from "@tandem/shared/testkit";
@@ -90,6 +91,26 @@ describe("facts at a node", () => {
     ]);
     expect(receipt).toMatchObject({ applied: 0, refused: 1 });
     expect(await hst.sql(`SELECT outcome FROM applied_facts ORDER BY applied_at DESC LIMIT 1`)).toEqual([{ outcome: "NOT_FOUND" }]);
+  });
+
+  it("names nobody in its audit for a tandem's end that raced her erasure: only grants it deleted itself are logged", async () => {
+    const hanna = await createParticipant(hst, { displayName: "Hanna Ecker" });
+    const tandemId = `coord:tandem:${randomUUID()}`;
+    await delivered("coord", [await sign("coord", { type: ProofType.TANDEM_ACCEPTED, tandemId, menteeId: hanna.id, mentorId: remoteParticipantId("zcu") })]);
+    const erasure = new pg.Client({ connectionString: hst.databaseUrl });
+    await erasure.connect();
+    try {
+      // her erasure has deleted her profile (and so her grants) but not committed yet
+      await erasure.query("BEGIN");
+      await erasure.query("DELETE FROM participants WHERE id = $1", [hanna.id.split(":")[2]]);
+      const ending = delivered("coord", [await sign("coord", { type: ProofType.TANDEM_ENDED, tandemId })]);
+      await expect.poll(async () => (await hst.sql(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE 'DELETE FROM %disclosure_grants%'`))[0]!.n).toBe(1);
+      await erasure.query("COMMIT");
+      expect(await ending).toMatchObject({ applied: 1 });
+    } finally {
+      await erasure.end();
+    }
+    expect(await hst.sql(`SELECT action FROM audit_log WHERE target_id = $1 AND participant_id = $2`, [tandemId, hanna.id])).toEqual([{ action: "grant:CONTACT" }]);
   });
 
   describe("its own facts for other nodes", () => {

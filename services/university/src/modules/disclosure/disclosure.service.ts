@@ -98,11 +98,14 @@ export class DisclosureService {
    * node are deleted, and a proof of it recorded later grants nothing.
    * Returns the grants that ended.
    */
-  async end(referenceId: string): Promise<DisclosureGrantEntity[]> {
+  async end(referenceId: string): Promise<Pick<DisclosureGrantEntity, "participantId" | "scope">[]> {
     return inTransaction(this.dataSource, async (manager) => {
       await manager.query(`INSERT INTO disclosure_ends (reference_id) VALUES ($1) ON CONFLICT DO NOTHING`, [referenceId]);
-      const ended = await manager.findBy(DisclosureGrantEntity, { referenceId });
-      if (ended.length) await manager.delete(DisclosureGrantEntity, { referenceId });
+      // what this statement deleted, not what an earlier read saw: a concurrent erasure may have deleted them first
+      const [ended] = (await manager.query(`DELETE FROM disclosure_grants WHERE reference_id = $1 RETURNING participant_id AS "participantId", scope`, [referenceId])) as [
+        Pick<DisclosureGrantEntity, "participantId" | "scope">[],
+        number,
+      ];
       return ended;
     });
   }

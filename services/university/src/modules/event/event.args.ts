@@ -1,12 +1,12 @@
-import { ArrayMaxSize, IsDate, IsIn, IsInt, IsOptional, Max, Min } from "class-validator";
-import { ArgsType, Field, Int } from "type-graphql";
+import { ArrayMaxSize, IsDate, IsIn, IsOptional } from "class-validator";
+import { ArgsType, Field } from "type-graphql";
 import { DateTimeISOResolver } from "graphql-scalars";
-import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from "@tandem/shared";
+import { PageArgs } from "@tandem/party";
 import { EventKindEnum } from "./event.type.js";
 import type { EventKind } from "./event.entity.js";
 
 @ArgsType()
-export class EventsArgs {
+export class EventsArgs extends PageArgs {
   @Field(() => [String], { nullable: true, description: "Only events hosted by these nodes (default: every node)." })
   @IsOptional()
   @ArrayMaxSize(64)
@@ -29,13 +29,4 @@ export class EventsArgs {
 
   @Field(() => Boolean, { defaultValue: false })
   includeCancelled: boolean;
-
-  @Field(() => Int, { defaultValue: DEFAULT_PAGE_SIZE })
-  @IsInt()
-  @Min(1)
-  @Max(MAX_PAGE_SIZE)
-  first: number;
-
-  @Field(() => String, { nullable: true, description: "Cursor of the last edge seen." })
-  after?: string;
 }

@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import pg from "pg";
-import { encodeSortCursor } from "@tandem/shared";
-import { as } from "@tandem/shared/testkit";
+import { as, forgeCursor, assertWalk, type ConnectionPage } from "@tandem/shared/testkit";
 import { startTestNode, type TestNode } from "../../../test/test-node.js";
 
 const CREATE = `mutation($node: String!, $input: CreateEventInput!) { createEvent(node: $node, input: $input) { id nodeId title startsAt capacity seatsLeft status } }`;
@@ -106,10 +105,43 @@ describe("events at a university node", () => {
   it("refuses cursors of another connection or with an impossible time", async () => {
     const created = await node.query(CREATE, { node: "hst", input: eventInput() });
     const id = created.data!.createEvent.id as string;
-    for (const after of [encodeSortCursor([Date.now(), id.replace(":event:", ":registration:")]), encodeSortCursor([Date.now(), id.replace("hst:", "zcu:")]), encodeSortCursor([1e300, id])]) {
+    const handedOut = ((await node.query(`{ events(first: 1) { pageInfo { endCursor } } }`)).data!.events as { pageInfo: { endCursor: string } }).pageInfo.endCursor;
+    const forged = [
+      [Date.now(), id.replace(":event:", ":registration:")],
+      [Date.now(), id.replace("hst:", "zcu:")],
+      [1e300, id],
+    ].map((key) => forgeCursor(handedOut, key));
+    for (const after of forged) {
       const result = await node.query(`query($after: String) { events(after: $after) { totalCount } }`, { after });
       expect(result.errors?.[0]?.extensions, after).toMatchObject({ code: "BAD_CURSOR", field: "after" });
     }
+  });
+
+  it("walks every event exactly once in (start, id) order, also among events starting together, and binds cursors to the filter", async () => {
+    const startsAt = new Date(Date.now() + 40 * day);
+    for (let i = 0; i < 7; i++) {
+      const at = i % 2 ? startsAt : new Date(startsAt.getTime() + i * 3600_000);
+      await node.query(CREATE, { node: "hst", input: eventInput({ kind: i % 3 ? "PANEL" : "TRAINING", startsAt: at.toISOString(), endsAt: new Date(at.getTime() + 3600_000).toISOString() }) });
+    }
+    const PAGE = `query($first: Int!, $after: String, $kinds: [EventKind!]) { events(first: $first, after: $after, kinds: $kinds) { totalCount edges { cursor node { id } } pageInfo { hasNextPage hasPreviousPage startCursor endCursor } } }`;
+    const page = async (variables: Record<string, unknown>): Promise<ConnectionPage<{ id: string }>> => (await node.query(PAGE, variables)).data!.events as any;
+    const inOrder = async (kinds?: string[]) =>
+      (await node.sql<{ id: string }>(`SELECT id FROM events WHERE status = 'SCHEDULED' AND ($1::text[] IS NULL OR kind = ANY($1)) ORDER BY starts_at, id`, [kinds ?? null])).map(
+        (row) => `hst:event:${row.id}`,
+      );
+    for (const [first, kinds] of [[1], [3], [3, ["PANEL"]], [2, ["TRAINING", "PANEL"]]] as const) {
+      await assertWalk(
+        first,
+        (after) => page({ first, after, kinds }),
+        await inOrder(kinds && [...kinds]),
+        (node) => node.id,
+      );
+    }
+    const panels = (await page({ first: 2, kinds: ["PANEL"] })).pageInfo.endCursor;
+    for (const kinds of [null, ["TRAINING"], ["PANEL", "TRAINING"]]) {
+      expect((await node.query(PAGE, { first: 2, after: panels, kinds })).errors?.[0]?.extensions, String(kinds)).toMatchObject({ code: "BAD_CURSOR", field: "after" });
+    }
+    expect((await page({ first: 2, after: panels, kinds: ["PANEL"] })).edges).toHaveLength(2);
   });
 
   it("refuses null for fields an update may omit but not clear, changing nothing", async () => {

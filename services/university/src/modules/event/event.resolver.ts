@@ -1,5 +1,5 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
-import { connectionTypes } from "@tandem/party";
+import { connectionTypes, mapConnection } from "@tandem/party";
 import { rules } from "../access/access.rules.js";
 import type { NodeContext } from "../../context.js";
 import { Event, EVENT_KIND } from "./event.type.js";
@@ -20,8 +20,7 @@ export class EventResolver {
 
   @Query(() => EventConnection, { description: "Events in start-time order. Through the gateway: every node's events, merged." })
   async events(@Args(() => EventsArgs) args: EventsArgs, @Ctx() ctx: NodeContext): Promise<EventConnection> {
-    const page = await ctx.services.events.list(args, ctx.access.scope(rules.seeEvent));
-    return { ...page, edges: page.edges.map((edge) => ({ cursor: edge.cursor, node: Event.fromEntity(edge.node, ctx.self) })) };
+    return mapConnection(await ctx.services.events.list(args, ctx.access.scope(rules.seeEvent)), (event) => Event.fromEntity(event, ctx.self));
   }
 
   @Mutation(() => Event, { nullable: true, description: "Creates an event hosted by `node` (its coordinators)." })

@@ -1,7 +1,6 @@
 import { In, type DataSource, type EntityManager, type Repository } from "typeorm";
-import { AppError, ErrorCode, EventChangeKind, encodeSortCursor, invalidField, rejectNulls } from "@tandem/shared";
-import { toPage, inTransaction, repositoryOf } from "@tandem/party";
-import { decodeTimeCursor } from "../common/time-cursor.js";
+import { AppError, ErrorCode, EventChangeKind, invalidField, rejectNulls } from "@tandem/shared";
+import { emptyConnection, globalIds, inTransaction, keysetPage, repositoryOf, type Page } from "@tandem/party";
 import type { NodeDirectory } from "../../node-directory.js";
 import { publishEventChange } from "./event.changes.js";
 import { EventEntity } from "./event.entity.js";
@@ -78,39 +77,20 @@ export class EventService {
     return result;
   }
 
-  cursorOf(event: EventEntity): string {
-    return encodeSortCursor([event.startsAt.getTime(), this.directory.globalId(EVENT_KIND, event.id)]);
-  }
-
   isVisibleTo(event: EventEntity, viewer: Viewer): boolean {
     return isEventVisibleTo(event, viewer, this.directory.self.id);
   }
 
   /** Events in start-time order; the cursor key (startsAt, global id) is the consortium-wide order. */
-  async list(args: EventsArgs, viewer: Viewer) {
-    if (args.nodes && !args.nodes.includes(this.directory.self.id)) {
-      return { edges: [], pageInfo: toPage([], args.first, () => "", false).pageInfo, totalCount: 0 };
-    }
+  async list(args: EventsArgs, viewer: Viewer): Promise<Page<EventEntity>> {
+    if (args.nodes && !args.nodes.includes(this.directory.self.id)) return emptyConnection();
     const filtered = this.repository.createQueryBuilder("e");
     if (viewer.homeNode !== this.directory.self.id) filtered.andWhere("e.visibility = 'CONSORTIUM'");
     if (!args.includeCancelled) filtered.andWhere("e.status = 'SCHEDULED'");
     if (args.from) filtered.andWhere("e.ends_at >= :from", { from: args.from });
     if (args.to) filtered.andWhere("e.starts_at < :to", { to: args.to });
     if (args.kinds?.length) filtered.andWhere("e.kind IN (:...kinds)", { kinds: args.kinds });
-    const totalCount = await filtered.clone().getCount();
-    const page = filtered
-      .clone()
-      .orderBy("e.starts_at", "ASC")
-      .addOrderBy("e.id", "ASC")
-      .limit(args.first + 1);
-    if (args.after) {
-      const { at, id: globalId } = decodeTimeCursor(args.after, "event");
-      const localId = this.directory.tryLocal(globalId, EVENT_KIND);
-      if (!localId) throw new AppError(ErrorCode.BAD_CURSOR, "after: cursor of another node or connection", { field: "after" });
-      page.andWhere("(e.starts_at, e.id) > (:at, :localId)", { at, localId });
-    }
-    const rows = await page.getMany();
-    return { ...toPage(rows, args.first, (row) => this.cursorOf(row), Boolean(args.after)), totalCount };
+    return keysetPage(filtered, args, { list: "events", timeColumn: "e.starts_at", idColumn: "e.id", timeOf: (event) => event.startsAt, ids: globalIds(this.directory, EVENT_KIND) });
   }
 
   async create(input: CreateEventInput): Promise<EventEntity> {

@@ -5,8 +5,8 @@
  * memory: one query for the consenting ids, one for the rows of a page.
  */
 import { In, type DataSource, type Repository } from "typeorm";
-import { AppError, ErrorCode, compareSortKeys, decodeSortCursor, encodeSortCursor, type SortKey } from "@tandem/shared";
-import { toPage } from "@tandem/party";
+import { AppError, ErrorCode, compareSortKeys, type SortKey } from "@tandem/shared";
+import { emptyConnection, itemsAfter, pageRequest, toPage, type Page } from "@tandem/party";
 import type { NodeDirectory } from "../../node-directory.js";
 import { ParticipantEntity } from "../participant/participant.entity.js";
 import { PARTICIPANT_KIND } from "../participant/participant.type.js";
@@ -23,10 +23,7 @@ interface Pseudonymised {
   pseudonym: string;
 }
 
-export interface MatchingProfilePage {
-  edges: { cursor: string; node: MatchingProfile }[];
-  pageInfo: ReturnType<typeof toPage>["pageInfo"];
-  totalCount: number;
+export interface MatchingProfilePage extends Page<MatchingProfile> {
   /** Global ids of the participants on the page, for the audit trail only. */
   participantIds: string[];
 }
@@ -52,23 +49,19 @@ export class MatchingProfileService {
    */
   async list(args: MatchingProfilesArgs): Promise<MatchingProfilePage> {
     const cohortId = this.directory.parseCohortId(args.cohortId);
-    const after = args.after ? this.decodeCursor(args.after) : null;
-    if (args.nodes && !args.nodes.includes(this.directory.self.id)) {
-      return { ...toPage([], args.first, () => "", false), totalCount: 0, participantIds: [] };
-    }
+    const request = pageRequest("matchingProfiles", args, (key) => this.parseKey(key));
+    if (args.nodes && !args.nodes.includes(this.directory.self.id)) return { ...emptyConnection(), participantIds: [] };
     const all = await this.pseudonymised(cohortId);
-    const remaining = after ? all.filter((entry) => compareSortKeys(this.sortKey(entry.pseudonym), after) > 0) : all;
-    const page = remaining.slice(0, args.first + 1);
+    const page = itemsAfter(all, request, (entry) => this.sortKey(entry.pseudonym));
     const rows = new Map((await this.participants.findBy({ id: In(page.map((entry) => entry.localId)) })).map((row) => [row.id, row]));
     const profiles = page.flatMap((entry) => {
       const row = rows.get(entry.localId);
       return row ? [this.profile(row, entry.pseudonym, cohortId)] : [];
     });
-    const result = toPage(profiles, args.first, (profile) => encodeSortCursor(this.sortKey(profile.pseudonym)), Boolean(after));
+    const result = toPage(profiles, request, (profile) => this.sortKey(profile.pseudonym), all.length);
     const onPage = new Set(result.edges.map((edge) => edge.node.pseudonym));
     return {
       ...result,
-      totalCount: all.length,
       participantIds: page.filter((entry) => onPage.has(entry.pseudonym)).map((entry) => this.directory.globalId(PARTICIPANT_KIND, entry.localId)),
     };
   }
@@ -105,13 +98,10 @@ export class MatchingProfileService {
     return [pseudonym, this.directory.self.id];
   }
 
-  private decodeCursor(cursor: string): SortKey {
-    const key = decodeSortCursor(cursor, "after");
+  /** A cursor's key `[pseudonym, node id]`, or null when it is none. */
+  private parseKey(key: SortKey): SortKey | null {
     const [pseudonym, node, ...rest] = key;
-    if (typeof pseudonym !== "string" || !PSEUDONYM_PATTERN.test(pseudonym) || typeof node !== "string" || rest.length > 0) {
-      throw new AppError(ErrorCode.BAD_CURSOR, "after: not a matching profile cursor", { field: "after" });
-    }
-    return key;
+    return typeof pseudonym === "string" && PSEUDONYM_PATTERN.test(pseudonym) && typeof node === "string" && rest.length === 0 ? key : null;
   }
 
   /** The profile: coded fields and tokens only, by construction. */

@@ -6,8 +6,8 @@
  */
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { Role, decodeSortCursor, encodeSortCursor, type Caller } from "@tandem/shared";
-import { as } from "@tandem/shared/testkit";
+import { Role, listCursor, type Caller } from "@tandem/shared";
+import { as, forgeCursor } from "@tandem/shared/testkit";
 import { startTestNode, type TestNode } from "../../../test/test-node.js";
 import { PROFILES, WITHDRAW, allMatchingProfiles, cohortId, consentToMatching, createParticipant, firstError, matchingPseudonymOf, ok } from "../../../test/fixtures.js";
 
@@ -134,7 +134,7 @@ describe("matching profiles of a node", () => {
       pages++;
       expect(page.totalCount).toBe(consenting().length);
       expect(page.pageInfo.hasPreviousPage).toBe(after !== null);
-      for (const edge of page.edges) expect(decodeSortCursor(edge.cursor)).toEqual([edge.node.pseudonym, "hst"]);
+      for (const edge of page.edges) expect(listCursor.read(edge.cursor).position).toEqual([edge.node.pseudonym, "hst"]);
       seen.push(...page.edges.map((edge: any) => edge.node.pseudonym));
       if (!page.pageInfo.hasNextPage) break;
       after = page.pageInfo.endCursor;
@@ -222,9 +222,16 @@ describe("matching profiles of a node", () => {
     for (const value of [...Object.values(ANNA), BEN.displayName, ...consenting().map((participant) => pseudonymOf(participant.id))]) expect(rows).not.toContain(value);
   });
 
+  it("refuses a cursor of this list that carries no pseudonym, and one of another cohort or nodes filter", async () => {
+    const handedOut = (await ok(node, PROFILES, { c: cohort, first: 1 })).matchingProfiles.pageInfo.endCursor;
+    expect(firstError(await node.query(PROFILES, { c: cohort, after: forgeCursor(handedOut, ["not-a-pseudonym", "hst"]) }))).toMatchObject({ code: "BAD_CURSOR", field: "after" });
+    for (const other of [{ c: cohortId() }, { nodes: ["hst"] }]) {
+      expect(firstError(await node.query(PROFILES, { c: cohort, after: handedOut, ...other })), JSON.stringify(other)).toMatchObject({ code: "BAD_CURSOR", field: "after" });
+    }
+  });
+
   it.each([
     [{ after: "garbage" }, "BAD_CURSOR", "after"],
-    [{ after: encodeSortCursor(["not-a-pseudonym", "hst"]) }, "BAD_CURSOR", "after"],
     [{ c: `hst:cohort:${randomUUID()}` }, "BAD_USER_INPUT", "cohortId"],
     [{ c: "coord:cohort:nope" }, "BAD_USER_INPUT", "cohortId"],
   ])("refuses %o with %s naming %s", async (variables, code, field) => {

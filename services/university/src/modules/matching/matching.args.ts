@@ -1,13 +1,13 @@
-import { ArrayMaxSize, ArrayMinSize, IsInt, IsOptional, Matches, Max, Min } from "class-validator";
-import { ArgsType, Field, ID, Int } from "type-graphql";
-import { MAX_PAGE_SIZE } from "@tandem/shared";
-import { PSEUDONYM_PATTERN } from "@tandem/shared";
+import { ArrayMaxSize, ArrayMinSize, IsOptional, Matches } from "class-validator";
+import { ArgsType, Field, ID } from "type-graphql";
+import { MAX_PAGE_SIZE, PSEUDONYM_PATTERN } from "@tandem/shared";
+import { pageArgs } from "@tandem/party";
 
 /** Most pseudonyms one re-identification call may name. */
 export const MAX_PSEUDONYMS = 1000;
 
 @ArgsType()
-export class MatchingProfilesArgs {
+export class MatchingProfilesArgs extends pageArgs(MAX_PAGE_SIZE) {
   @Field(() => ID, { description: "The coordination office's cohort, e.g. coord:cohort:…." })
   cohortId: string;
 
@@ -15,15 +15,6 @@ export class MatchingProfilesArgs {
   @IsOptional()
   @ArrayMaxSize(64)
   nodes?: string[];
-
-  @Field(() => Int, { defaultValue: MAX_PAGE_SIZE })
-  @IsInt()
-  @Min(1)
-  @Max(MAX_PAGE_SIZE)
-  first: number;
-
-  @Field(() => String, { nullable: true, description: "Cursor of the last edge seen." })
-  after?: string;
 }
 
 @ArgsType()

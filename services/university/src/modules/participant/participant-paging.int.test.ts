@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { encodeSortCursor } from "@tandem/shared";
+import { forgeCursor } from "@tandem/shared/testkit";
 import { startTestNode, type TestNode } from "../../../test/test-node.js";
 import { CREATE_PARTICIPANT, createEvent, firstError, ok, participantInput } from "../../../test/fixtures.js";
 
@@ -95,6 +95,28 @@ describe("paging through a node's participants", () => {
     },
   );
 
+  it("neither repeats nor skips a participant when others are added or removed between pages", async () => {
+    const before = await expectedOrder({ role: "ALUMNUS" });
+    const firstPage = (await ok(node, PAGE, { node: "hst", first: 3, role: "ALUMNUS" })).participants;
+    const removed = before[4]!;
+    await node.sql(`DELETE FROM participants WHERE id = $1`, [removed.split(":")[2]]);
+    const added = (await ok(node, CREATE_PARTICIPANT, { node: "hst", input: participantInput({ role: "ALUMNUS", degreeLevel: null, semester: null, displayName: "Late alumna" }) })).createParticipant
+      .id;
+    let after: string | null = firstPage.pageInfo.endCursor;
+    const rest: string[] = [];
+    while (after) {
+      const page: Record<string, any> = (await ok(node, PAGE, { node: "hst", first: 3, role: "ALUMNUS", after })).participants;
+      rest.push(...page.edges.map((edge: any) => edge.node.id));
+      after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;
+    }
+    expect([...firstPage.edges.map((edge: any) => edge.node.id), ...rest]).toEqual([...before.filter((id) => id !== removed), added]);
+    created.splice(
+      created.findIndex((p) => p.id === removed),
+      1,
+      { id: added, role: "ALUMNUS", tracks: ["health"] },
+    );
+  });
+
   it.each([0, 101])("refuses a page size of %i", async (first) => {
     const error = firstError(await node.query(PAGE, { node: "hst", first }));
     expect(error).toMatchObject({ code: "BAD_USER_INPUT", fields: [expect.objectContaining({ field: "first" })] });
@@ -106,10 +128,31 @@ describe("paging through a node's participants", () => {
 
   it("refuses cursors it did not hand out", async () => {
     const event = await createEvent(node);
-    const someone = created[0]!.id.split(":")[2]!;
-    for (const after of ["garbage", "k1.bm90IGpzb24", encodeSortCursor([]), encodeSortCursor([Date.now(), event.id]), encodeSortCursor(["yesterday", someone]), encodeSortCursor([1e300, someone])]) {
+    const someone = created[0]!.id;
+    const handedOut: string = (await ok(node, PAGE, { node: "hst", first: 5 })).participants.pageInfo.endCursor;
+    const forged = [
+      [],
+      [Date.now(), event.id],
+      ["yesterday", someone],
+      [1e300, someone],
+      [Date.now(), someone.split(":")[2]!],
+      [Date.now(), someone.replace("hst:", "zcu:")],
+      [Date.now(), someone, 1],
+    ];
+    for (const after of ["garbage", "k1.bm90IGpzb24", ...forged.map((key) => forgeCursor(handedOut, key))]) {
       expect(firstError(await node.query(PAGE, { node: "hst", first: 5, after })), after).toMatchObject({ code: "BAD_CURSOR", field: "after" });
     }
+  });
+
+  it("binds a cursor to its list and filter, not to the page size", async () => {
+    const mentors: string = (await ok(node, PAGE, { node: "hst", first: 2, role: "MENTOR" })).participants.pageInfo.endCursor;
+    for (const filter of [{}, { role: "MENTEE" }, { role: "MENTOR", track: "health" }]) {
+      expect(firstError(await node.query(PAGE, { node: "hst", first: 2, after: mentors, ...filter })), JSON.stringify(filter)).toMatchObject({ code: "BAD_CURSOR", field: "after" });
+    }
+    const resumed = (await ok(node, PAGE, { node: "hst", first: 5, role: "MENTOR", after: mentors })).participants;
+    expect(resumed.edges.map((edge: { node: { id: string } }) => edge.node.id)).toEqual((await expectedOrder({ role: "MENTOR" })).slice(2, 7));
+    const auditCursor: string = (await ok(node, `{ auditLog(node: "hst", first: 1) { pageInfo { endCursor } } }`)).auditLog.pageInfo.endCursor;
+    expect(firstError(await node.query(PAGE, { node: "hst", first: 2, after: auditCursor }))).toMatchObject({ code: "BAD_CURSOR", field: "after" });
   });
 
   it.each([

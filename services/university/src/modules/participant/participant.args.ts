@@ -1,11 +1,11 @@
-import { IsIn, IsInt, IsOptional, Matches, Max, Min } from "class-validator";
-import { ArgsType, Field, Int } from "type-graphql";
-import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from "@tandem/shared";
+import { IsIn, IsOptional, Matches } from "class-validator";
+import { ArgsType, Field } from "type-graphql";
+import { PageArgs } from "@tandem/party";
 import { ParticipantRoleEnum } from "./participant.type.js";
 import { TRACK_CODE, type ParticipantRole } from "@tandem/shared";
 
 @ArgsType()
-export class ParticipantsArgs {
+export class ParticipantsArgs extends PageArgs {
   @Field(() => String, { description: "The node whose participants to list." })
   node: string;
 
@@ -18,13 +18,4 @@ export class ParticipantsArgs {
   @IsOptional()
   @Matches(TRACK_CODE)
   track?: string;
-
-  @Field(() => Int, { defaultValue: DEFAULT_PAGE_SIZE })
-  @IsInt()
-  @Min(1)
-  @Max(MAX_PAGE_SIZE)
-  first: number;
-
-  @Field(() => String, { nullable: true })
-  after?: string;
 }

@@ -1,5 +1,5 @@
 import { Arg, Args, Ctx, ID, Mutation, Query, Resolver } from "type-graphql";
-import { connectionTypes } from "@tandem/party";
+import { connectionTypes, mapConnection } from "@tandem/party";
 import { rules } from "../access/access.rules.js";
 import type { NodeContext } from "../../context.js";
 import { Participant, PARTICIPANT_KIND } from "./participant.type.js";
@@ -20,11 +20,7 @@ export class ParticipantResolver {
 
   @Query(() => ParticipantConnection, { nullable: true, description: "Participants of one node, oldest first: for its coordinators and joint coordinators." })
   async participants(@Args(() => ParticipantsArgs) args: ParticipantsArgs, @Ctx() ctx: NodeContext): Promise<ParticipantConnection> {
-    const page = await ctx.services.participants.list(args);
-    return {
-      ...page,
-      edges: page.edges.map((edge) => ({ cursor: edge.cursor, node: Participant.fromEntity(edge.node, ctx.self) })),
-    };
+    return mapConnection(await ctx.services.participants.list(args), (participant) => Participant.fromEntity(participant, ctx.self));
   }
 
   @Mutation(() => Participant, { nullable: true, description: "Registers a participant at their home node (its coordinators)." })

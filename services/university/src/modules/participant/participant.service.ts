@@ -1,7 +1,6 @@
 import { In, type DataSource, type Repository } from "typeorm";
-import { AppError, ErrorCode, UUID_PATTERN, encodeSortCursor, invalidField, rejectNulls } from "@tandem/shared";
-import { toPage, inTransaction, repositoryOf } from "@tandem/party";
-import { decodeTimeCursor } from "../common/time-cursor.js";
+import { AppError, ErrorCode, invalidField, rejectNulls } from "@tandem/shared";
+import { globalIds, inTransaction, keysetPage, repositoryOf, type Page } from "@tandem/party";
 import type { NodeDirectory } from "../../node-directory.js";
 import { ParticipantEntity } from "./participant.entity.js";
 import type { CreateParticipantInput, UpdateParticipantInput } from "./participant.input.js";
@@ -33,28 +32,13 @@ export class ParticipantService {
     return participant;
   }
 
-  cursorOf(participant: ParticipantEntity): string {
-    return encodeSortCursor([participant.createdAt.getTime(), participant.id]);
-  }
-
-  async list(args: ParticipantsArgs) {
+  /** The node's participants, oldest first. */
+  async list(args: ParticipantsArgs): Promise<Page<ParticipantEntity>> {
     this.directory.assertSelf(args.node, "node");
     const filtered = this.repository.createQueryBuilder("p");
     if (args.role) filtered.andWhere("p.role = :role", { role: args.role });
     if (args.track) filtered.andWhere(":track = ANY(p.tracks)", { track: args.track });
-    const totalCount = await filtered.clone().getCount();
-    const page = filtered
-      .clone()
-      .orderBy("p.created_at", "ASC")
-      .addOrderBy("p.id", "ASC")
-      .limit(args.first + 1);
-    if (args.after) {
-      const { at, id } = decodeTimeCursor(args.after, "participant");
-      if (!UUID_PATTERN.test(id)) throw new AppError(ErrorCode.BAD_CURSOR, "after: not a participant cursor", { field: "after" });
-      page.andWhere("(p.created_at, p.id) > (:at, :id)", { at, id });
-    }
-    const rows = await page.getMany();
-    return { ...toPage(rows, args.first, (row) => this.cursorOf(row), Boolean(args.after)), totalCount };
+    return keysetPage(filtered, args, { list: "participants", timeColumn: "p.created_at", idColumn: "p.id", timeOf: (p) => p.createdAt, ids: globalIds(this.directory, PARTICIPANT_KIND) });
   }
 
   /** By the node's coordinators, who are told when another participant of the node uses the address. */

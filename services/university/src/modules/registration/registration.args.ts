@@ -1,11 +1,11 @@
-import { IsIn, IsInt, IsOptional, Max, Min } from "class-validator";
-import { ArgsType, Field, ID, Int } from "type-graphql";
-import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from "@tandem/shared";
+import { IsIn, IsOptional } from "class-validator";
+import { ArgsType, Field, ID } from "type-graphql";
+import { PageArgs } from "@tandem/party";
 import { RegistrationStatusEnum } from "./registration.type.js";
 import type { RegistrationStatus } from "./registration.entity.js";
 
 @ArgsType()
-export class ParticipantRegistrationsArgs {
+export class ParticipantRegistrationsArgs extends PageArgs {
   @Field(() => ID, { description: "Global id of the participant (of any node)." })
   participantId: string;
 
@@ -15,15 +15,6 @@ export class ParticipantRegistrationsArgs {
 
   @Field(() => Boolean, { defaultValue: false })
   includeCancelled: boolean;
-
-  @Field(() => Int, { defaultValue: DEFAULT_PAGE_SIZE })
-  @IsInt()
-  @Min(1)
-  @Max(MAX_PAGE_SIZE)
-  first: number;
-
-  @Field(() => String, { nullable: true })
-  after?: string;
 }
 
 @ArgsType()

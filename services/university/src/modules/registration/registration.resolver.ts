@@ -1,6 +1,6 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
 import { tryParseGlobalId } from "@tandem/shared";
-import { connectionTypes } from "@tandem/party";
+import { connectionTypes, mapConnection } from "@tandem/party";
 import { rules } from "../access/access.rules.js";
 import type { NodeContext } from "../../context.js";
 import { Event, EVENT_KIND } from "../event/event.type.js";
@@ -25,8 +25,7 @@ export class RegistrationResolver {
     description: "A participant's registrations, in event start order, for those who may see them. Through the gateway: at every node, merged.",
   })
   async participantRegistrations(@Args(() => ParticipantRegistrationsArgs) args: ParticipantRegistrationsArgs, @Ctx() ctx: NodeContext): Promise<RegistrationConnection> {
-    const page = await ctx.services.registrations.forParticipant(args, ctx.access.scope(rules.seeEvent));
-    return { ...page, edges: page.edges.map((edge) => ({ cursor: edge.cursor, node: Registration.fromEntity(edge.node, ctx.self) })) };
+    return mapConnection(await ctx.services.registrations.forParticipant(args, ctx.access.scope(rules.seeEvent)), (registration) => Registration.fromEntity(registration, ctx.self));
   }
 
   @Mutation(() => Registration, {

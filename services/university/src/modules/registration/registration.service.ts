@@ -1,7 +1,6 @@
 import { In, type DataSource, type EntityManager, type Repository } from "typeorm";
-import { AppError, ErrorCode, ProofType, RegistrationChangeKind, encodeSortCursor, tryParseGlobalId } from "@tandem/shared";
-import { inTransaction, publishFact, repositoryOf, toPage } from "@tandem/party";
-import { decodeTimeCursor } from "../common/time-cursor.js";
+import { AppError, ErrorCode, ProofType, RegistrationChangeKind, tryParseGlobalId } from "@tandem/shared";
+import { emptyConnection, globalIds, inTransaction, keysetPage, publishFact, repositoryOf, type Page } from "@tandem/party";
 import type { NodeDirectory } from "../../node-directory.js";
 import { publishRegistrationChange } from "../event/event.changes.js";
 import { EventEntity } from "../event/event.entity.js";
@@ -61,32 +60,19 @@ export class RegistrationService implements WaitlistPromoter {
   }
 
   /** A participant's registrations at this node, in event start order; node-only events only for this node's people. */
-  async forParticipant(args: ParticipantRegistrationsArgs, viewer: Viewer) {
+  async forParticipant(args: ParticipantRegistrationsArgs, viewer: Viewer): Promise<Page<RegistrationEntity>> {
     this.directory.parseReference(args.participantId, PARTICIPANT_KIND, "participantId");
-    if (args.nodes && !args.nodes.includes(this.directory.self.id)) {
-      return { edges: [], pageInfo: toPage([], args.first, () => "", false).pageInfo, totalCount: 0 };
-    }
+    if (args.nodes && !args.nodes.includes(this.directory.self.id)) return emptyConnection();
     const filtered = this.repository.createQueryBuilder("r").innerJoinAndSelect("r.event", "e").where("r.participant_id = :participantId", { participantId: args.participantId });
     if (viewer.homeNode !== this.directory.self.id) filtered.andWhere("e.visibility = 'CONSORTIUM'");
     if (!args.includeCancelled) filtered.andWhere("r.status <> 'CANCELLED'");
-    const totalCount = await filtered.clone().getCount();
-    const page = filtered
-      .clone()
-      .orderBy("e.starts_at", "ASC")
-      .addOrderBy("r.id", "ASC")
-      .limit(args.first + 1);
-    if (args.after) {
-      const { at, id: globalId } = decodeTimeCursor(args.after, "registration");
-      const localId = this.directory.tryLocal(globalId, REGISTRATION_KIND);
-      if (!localId) throw new AppError(ErrorCode.BAD_CURSOR, "after: not a registration cursor of this node", { field: "after" });
-      page.andWhere("(e.starts_at, r.id) > (:at, :localId)", { at, localId });
-    }
-    const rows = await page.getMany();
-    return { ...toPage(rows, args.first, (row) => this.cursorOf(row), Boolean(args.after)), totalCount };
-  }
-
-  private cursorOf(row: RegistrationEntity): string {
-    return encodeSortCursor([row.event!.startsAt.getTime(), this.directory.globalId(REGISTRATION_KIND, row.id)]);
+    return keysetPage(filtered, args, {
+      list: "participantRegistrations",
+      timeColumn: "e.starts_at",
+      idColumn: "r.id",
+      timeOf: (row) => row.event!.startsAt,
+      ids: globalIds(this.directory, REGISTRATION_KIND),
+    });
   }
 
   /**

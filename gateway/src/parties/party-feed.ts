@@ -2,14 +2,16 @@
  * The gateway's connection to one party's change feed (`/feed`): one
  * graphql-ws socket per party carrying every upstream subscription, signed
  * with a fresh system token at each (re)connection, retried with backoff
- * while the party is down. A subscription keeps its resume cursor in its
+ * while the party is down; its queries over HTTP go through the party's
+ * client (signed, with its timeout and circuit breaker). A subscription keeps its resume cursor in its
  * payload, which the client re-sends on reconnection: a party that restarts
  * replays exactly what its subscribers missed.
  */
 import { createClient, type Client } from "graphql-ws";
 import WebSocket from "ws";
-import { FEED_PAGE_SIZE, graphqlRequest, type Logger } from "@tandem/shared";
-import { SYSTEM_CALL, type PartyTokens } from "../router/party-tokens.js";
+import { FEED_PAGE_SIZE, type Logger } from "@tandem/shared";
+import type { PartyClient } from "./party-client.js";
+import { SYSTEM_CALL } from "./party-tokens.js";
 
 export interface FeedChange {
   cursor: string;
@@ -35,18 +37,17 @@ export function feedRetryDelay(attempt: number): number {
 }
 
 export class PartyFeed {
+  readonly party: string;
   private readonly client: Client;
-  private readonly httpUrl: string;
 
   constructor(
-    readonly party: string,
-    graphqlUrl: string,
-    private readonly tokens: PartyTokens,
+    private readonly partyClient: PartyClient,
     private readonly logger: Logger,
   ) {
-    this.httpUrl = graphqlUrl.replace(/\/graphql$/, "/feed");
+    const party = partyClient.id;
+    this.party = party;
     this.client = createClient({
-      url: this.httpUrl.replace(/^http/, "ws"),
+      url: partyClient.feedUrl.replace(/^http/, "ws"),
       webSocketImpl: WebSocket,
       lazy: true,
       lazyCloseTimeout: 1_000,
@@ -54,7 +55,7 @@ export class PartyFeed {
       retryAttempts: Number.MAX_SAFE_INTEGER,
       shouldRetry: () => true,
       retryWait: async (retries) => new Promise((resolve) => setTimeout(resolve, feedRetryDelay(retries))),
-      connectionParams: async () => ({ authorization: (await this.tokens.headers(party, SYSTEM_CALL)).authorization }),
+      connectionParams: async () => ({ authorization: (await partyClient.headers(SYSTEM_CALL)).authorization }),
       on: {
         connected: () => this.logger.debug({ party }, "feed connected"),
         closed: (event) => this.logger.debug({ party, code: (event as { code?: number }).code }, "feed closed"),
@@ -79,32 +80,26 @@ export class PartyFeed {
 
   /** A stretch of changes after `after`, over HTTP: for a subscriber who comes back with an older cursor. */
   async changesSince(topics: string[], after: string, limit = FEED_PAGE_SIZE): Promise<FeedChange[]> {
-    return (await this.ask<{ changesSince: FeedChange[] }>(CHANGES_SINCE, { topics, after, limit })).changesSince;
+    return this.ask(CHANGES_SINCE, { topics, after, limit }, "changesSince");
   }
 
   /** The party's facts for `receiver` after the seq `after` (null: from the start), for delivery. */
   async factsSince(receiver: string, after: string | null, limit: number): Promise<{ seq: string; proof: string }[]> {
-    return (await this.ask<{ factsSince: { seq: string; proof: string }[] }>(FACTS_SINCE, { receiver, after, limit })).factsSince;
+    return this.ask(FACTS_SINCE, { receiver, after, limit }, "factsSince");
   }
 
   /** The party's last fact seq per receiver. */
   async factHeads(): Promise<{ receiver: string; head: string }[]> {
-    return (await this.ask<{ factHeads: { receiver: string; head: string }[] }>(FACT_HEADS, {})).factHeads;
+    return this.ask(FACT_HEADS, {}, "factHeads");
   }
 
   /** The party's last committed change: following from there misses nothing. */
   async head(): Promise<string> {
-    return (await this.ask<{ changesHead: string }>(HEAD, {})).changesHead;
+    return this.ask(HEAD, {}, "changesHead");
   }
 
-  private async ask<T>(query: string, variables: Record<string, unknown>): Promise<T> {
-    const headers = await this.tokens.headers(this.party, SYSTEM_CALL);
-    const body = await graphqlRequest<T>(this.httpUrl, query, variables, headers, { timeoutMs: 10_000 });
-    if (!body.data) {
-      const error = body.errors?.[0];
-      throw Object.assign(new Error(error?.message ?? `${this.party} answered HTTP ${body.status}`), { code: error?.extensions?.code });
-    }
-    return body.data;
+  private ask<T>(query: string, variables: Record<string, unknown>, field: string): Promise<T> {
+    return this.partyClient.ask<T>(query, variables, field, "feed");
   }
 
   /** A party that cannot be reached leaves graphql-ws connecting and retrying: stopping waits for it a second at most. */

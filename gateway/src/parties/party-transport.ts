@@ -1,35 +1,22 @@
 /**
- * HTTP calls to one node, with a timeout and a circuit breaker (opossum).
- * Only outages count as failures: a GraphQL error the node answered is an
+ * HTTP calls to one party (a node or the coordination office), at its
+ * `/graphql` or its change feed's `/feed`, with a timeout and one circuit
+ * breaker (opossum) for both: a party that is down is down for either.
+ * Only outages count as failures: a GraphQL error the party answered is an
  * answer, not a reason to stop calling it. A call or probe that times out
- * opens the circuit at once (no caller should wait for that node again);
+ * opens the circuit at once (no caller should wait for that party again);
  * other outages open it by the breaker's error rate. While the circuit is
- * not closed the node is not called: calls fail at once. Every
- * `resetTimeoutMs` it half-opens and the client itself asks the node's
+ * not closed the party is not called: calls fail at once. Every
+ * `resetTimeoutMs` it half-opens and the transport itself asks the party's
  * `GET /health` (never a caller's request, so no caller waits for the
  * trial); any answer closes the circuit, as does a health check's probe.
  */
 import CircuitBreaker from "opossum";
 import { ErrorCode, type Logger } from "@tandem/shared";
+import type { GraphQLBody, PartyRequest } from "./party-answer.js";
 
-export interface GraphQLBody {
-  data?: Record<string, unknown> | null;
-  errors?: GraphQLErrorBody[];
-  extensions?: Record<string, unknown>;
-}
-
-export interface GraphQLErrorBody {
-  message: string;
-  path?: readonly (string | number)[];
-  locations?: readonly { line: number; column: number }[];
-  extensions?: Record<string, unknown>;
-}
-
-export interface NodeRequest {
-  query: string;
-  variables?: Record<string, unknown>;
-  operationName?: string;
-}
+/** Where a request goes: the party's graph, or its change feed (for the gateway only). */
+export type Endpoint = "graphql" | "feed";
 
 export interface BreakerSettings {
   /** Failure percentage over the rolling window that opens the circuit. */
@@ -46,32 +33,35 @@ export interface DatabaseHealth {
   status: string;
 }
 
-export class NodeFailure extends Error {
+export class PartyFailure extends Error {
   constructor(
     readonly code: typeof ErrorCode.NODE_UNAVAILABLE | typeof ErrorCode.NODE_TIMEOUT,
-    readonly node: string,
+    readonly party: string,
     message: string,
-    /** False when the circuit was open and the node was not called at all. */
+    /** False when the circuit was open and the party was not called at all. */
     readonly called = true,
   ) {
     super(message);
-    this.name = "NodeFailure";
+    this.name = "PartyFailure";
   }
 }
 
-export class NodeClient {
-  private readonly breaker: CircuitBreaker<[NodeRequest, Record<string, string>], GraphQLBody>;
+export class PartyTransport {
+  private readonly breaker: CircuitBreaker<[PartyRequest, Record<string, string>, Endpoint], GraphQLBody>;
   private readonly healthUrl: URL;
+  private readonly urls: Record<Endpoint, string>;
 
   constructor(
-    readonly node: string,
+    readonly party: string,
+    /** The party's `/graphql`; its feed and health are beside it. */
     readonly url: string,
     private readonly timeoutMs: number,
     breaker: BreakerSettings,
     private readonly logger: Logger,
   ) {
     this.healthUrl = new URL("health", url);
-    this.breaker = new CircuitBreaker((request: NodeRequest, headers: Record<string, string>) => this.post(request, headers), {
+    this.urls = { graphql: url, feed: url.replace(/\/graphql$/, "/feed") };
+    this.breaker = new CircuitBreaker((request: PartyRequest, headers: Record<string, string>, endpoint: Endpoint) => this.post(request, headers, endpoint), {
       timeout: false,
       errorThresholdPercentage: breaker.errorThresholdPercentage,
       resetTimeout: breaker.resetTimeoutMs,
@@ -79,42 +69,46 @@ export class NodeClient {
       rollingCountTimeout: 10_000,
       rollingCountBuckets: 10,
     });
-    this.breaker.on("open", () => this.logger.warn({ node: node }, "circuit opened"));
-    this.breaker.on("close", () => this.logger.info({ node: node }, "circuit closed"));
+    this.breaker.on("open", () => this.logger.warn({ node: party }, "circuit opened"));
+    this.breaker.on("close", () => this.logger.info({ node: party }, "circuit closed"));
     this.breaker.on("halfOpen", () => void this.trial());
   }
 
-  /** True while calls fail without reaching the node (open, or half-open with the trial running). */
+  urlOf(endpoint: Endpoint): string {
+    return this.urls[endpoint];
+  }
+
+  /** True while calls fail without reaching the party (open, or half-open with the trial running). */
   get circuitOpen(): boolean {
     return !this.breaker.closed;
   }
 
-  /** Sends through the breaker: fails fast while the node is known to be down. */
-  async send(request: NodeRequest, headers: Record<string, string> = {}): Promise<GraphQLBody> {
+  /** Sends through the breaker: fails fast while the party is known to be down. */
+  async send(request: PartyRequest, headers: Record<string, string> = {}, endpoint: Endpoint = "graphql"): Promise<GraphQLBody> {
     if (this.circuitOpen) throw this.notCalled();
     try {
-      return await this.breaker.fire(request, headers);
+      return await this.breaker.fire(request, headers, endpoint);
     } catch (error) {
-      if (error instanceof NodeFailure) throw this.openOnTimeout(error);
+      if (error instanceof PartyFailure) throw this.openOnTimeout(error);
       if ((error as { code?: string }).code === "EOPENBREAKER") throw this.notCalled();
-      throw new NodeFailure(ErrorCode.NODE_UNAVAILABLE, this.node, `Node ${this.node} is unavailable`);
+      throw new PartyFailure(ErrorCode.NODE_UNAVAILABLE, this.party, `Node ${this.party} is unavailable`);
     }
   }
 
   /** Probes past the breaker (health checks); an answer closes an open circuit, a timeout opens it. */
-  async probe(request: NodeRequest, headers: Record<string, string> = {}): Promise<GraphQLBody> {
+  async probe(request: PartyRequest, headers: Record<string, string> = {}): Promise<GraphQLBody> {
     let body: GraphQLBody;
     try {
-      body = await this.post(request, headers);
+      body = await this.post(request, headers, "graphql");
     } catch (error) {
-      throw error instanceof NodeFailure ? this.openOnTimeout(error) : error;
+      throw error instanceof PartyFailure ? this.openOnTimeout(error) : error;
     }
     if (this.circuitOpen) this.breaker.close();
     return body;
   }
 
   /**
-   * The node's `GET /health` beside its GraphQL endpoint (a party reports
+   * The party's `GET /health` beside its GraphQL endpoint (a party reports
    * there whether its database answers); `null` when it has none.
    */
   async databaseHealth(): Promise<DatabaseHealth | null> {
@@ -132,13 +126,13 @@ export class NodeClient {
     this.breaker.shutdown();
   }
 
-  private openOnTimeout(failure: NodeFailure): NodeFailure {
+  private openOnTimeout(failure: PartyFailure): PartyFailure {
     if (failure.code === ErrorCode.NODE_TIMEOUT && !this.breaker.isShutdown) this.breaker.open();
     return failure;
   }
 
-  private notCalled(): NodeFailure {
-    return new NodeFailure(ErrorCode.NODE_UNAVAILABLE, this.node, `Node ${this.node} is unavailable (not called: circuit open until it answers again)`, false);
+  private notCalled(): PartyFailure {
+    return new PartyFailure(ErrorCode.NODE_UNAVAILABLE, this.party, `Node ${this.party} is unavailable (not called: circuit open until it answers again)`, false);
   }
 
   /** The half-open trial: any HTTP answer of GET /health closes the circuit; none opens it for another reset period. */
@@ -156,10 +150,10 @@ export class NodeClient {
     else this.breaker.open();
   }
 
-  private async post(request: NodeRequest, headers: Record<string, string>): Promise<GraphQLBody> {
+  private async post(request: PartyRequest, headers: Record<string, string>, endpoint: Endpoint): Promise<GraphQLBody> {
     let response: Response;
     try {
-      response = await fetch(this.url, {
+      response = await fetch(this.urls[endpoint], {
         method: "POST",
         headers: { "content-type": "application/json", accept: "application/json", ...headers },
         body: JSON.stringify(request),
@@ -168,8 +162,8 @@ export class NodeClient {
     } catch (error) {
       const timedOut = (error as Error).name === "TimeoutError" || (error as Error).name === "AbortError";
       throw timedOut
-        ? new NodeFailure(ErrorCode.NODE_TIMEOUT, this.node, `Node ${this.node} did not answer within ${this.timeoutMs} ms`)
-        : new NodeFailure(ErrorCode.NODE_UNAVAILABLE, this.node, `Node ${this.node} is unavailable`);
+        ? new PartyFailure(ErrorCode.NODE_TIMEOUT, this.party, `Node ${this.party} did not answer within ${this.timeoutMs} ms`)
+        : new PartyFailure(ErrorCode.NODE_UNAVAILABLE, this.party, `Node ${this.party} is unavailable`);
     }
     let body: GraphQLBody;
     try {
@@ -177,16 +171,16 @@ export class NodeClient {
     } catch (error) {
       const timedOut = (error as Error).name === "TimeoutError" || (error as Error).name === "AbortError";
       throw timedOut
-        ? new NodeFailure(ErrorCode.NODE_TIMEOUT, this.node, `Node ${this.node} did not answer within ${this.timeoutMs} ms`)
-        : new NodeFailure(ErrorCode.NODE_UNAVAILABLE, this.node, `Node ${this.node} sent an unreadable answer (HTTP ${response.status})`);
+        ? new PartyFailure(ErrorCode.NODE_TIMEOUT, this.party, `Node ${this.party} did not answer within ${this.timeoutMs} ms`)
+        : new PartyFailure(ErrorCode.NODE_UNAVAILABLE, this.party, `Node ${this.party} sent an unreadable answer (HTTP ${response.status})`);
     }
     if (response.status >= 500 && !body.data) {
       // a party that knows why it cannot serve says so, naming itself (e.g. its database is down)
-      const own = body.errors?.find((error) => error.extensions?.code === ErrorCode.NODE_UNAVAILABLE && error.extensions?.node === this.node);
-      throw new NodeFailure(ErrorCode.NODE_UNAVAILABLE, this.node, own?.message ?? `Node ${this.node} failed (HTTP ${response.status})`);
+      const own = body.errors?.find((error) => error.extensions?.code === ErrorCode.NODE_UNAVAILABLE && error.extensions?.node === this.party);
+      throw new PartyFailure(ErrorCode.NODE_UNAVAILABLE, this.party, own?.message ?? `Node ${this.party} failed (HTTP ${response.status})`);
     }
     if (body.data === undefined && !body.errors) {
-      throw new NodeFailure(ErrorCode.NODE_UNAVAILABLE, this.node, `Node ${this.node} sent no GraphQL answer (HTTP ${response.status})`);
+      throw new PartyFailure(ErrorCode.NODE_UNAVAILABLE, this.party, `Node ${this.party} sent no GraphQL answer (HTTP ${response.status})`);
     }
     return body;
   }

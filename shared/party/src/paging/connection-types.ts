@@ -1,5 +1,6 @@
 /**
- * Relay-style page info, shared by every subgraph (hence @shareable).
+ * Relay-style connection types: `PageInfo`, shared by every subgraph (hence
+ * @shareable), and `<Name>Edge` / `<Name>Connection` per node type.
  */
 import { Directive, Field, Int, ObjectType } from "type-graphql";
 
@@ -19,22 +20,19 @@ export class PageInfo {
   endCursor: string | null;
 }
 
-/** Builds a page from rows fetched with `limit + 1`, cursors from each row's sort key. */
-export function toPage<T>(rows: T[], first: number, cursorOf: (row: T) => string, hasPrevious: boolean) {
-  const items = rows.slice(0, first);
-  const edges = items.map((node) => ({ cursor: cursorOf(node), node }));
-  const pageInfo: PageInfo = {
-    hasNextPage: rows.length > first,
-    hasPreviousPage: hasPrevious,
-    startCursor: edges[0]?.cursor ?? null,
-    endCursor: edges.at(-1)?.cursor ?? null,
-  };
-  return { edges, pageInfo };
+export interface ConnectionOptions {
+  /** Description of the connection type. */
+  description?: string;
+  /** Served alike by several subgraphs (e.g. every party's audit log). */
+  shareable?: boolean;
 }
 
 /** Declares `<Name>Edge` and `<Name>Connection` object types for a node type. */
-export function connectionTypes<T>(name: string, nodeType: new () => T) {
+export function connectionTypes<T>(name: string, nodeType: new () => T, options: ConnectionOptions = {}) {
+  const shareable = options.shareable ? Directive("@shareable") : () => undefined;
+
   @ObjectType(`${name}Edge`)
+  @shareable
   class Edge {
     @Field(() => String, { description: "Opaque position of this edge; pass as `after`." })
     cursor: string;
@@ -43,7 +41,8 @@ export function connectionTypes<T>(name: string, nodeType: new () => T) {
     node: T;
   }
 
-  @ObjectType(`${name}Connection`)
+  @ObjectType(`${name}Connection`, { description: options.description })
+  @shareable
   class Connection {
     @Field(() => [Edge])
     edges: Edge[];

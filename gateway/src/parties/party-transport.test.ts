@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { createServer, type Server } from "node:http";
 import { createLogger, freePort } from "@tandem/shared";
-import { NodeClient, NodeFailure } from "./node-client.js";
+import { PartyFailure, PartyTransport } from "./party-transport.js";
 
 const logger = createLogger("test", "silent");
 const breaker = { errorThresholdPercentage: 50, resetTimeoutMs: 60_000, volumeThreshold: 3 };
@@ -28,22 +28,22 @@ afterEach(async () => {
 
 const request = { query: "{ __typename }" };
 
-async function failure(promise: Promise<unknown>): Promise<NodeFailure> {
+async function failure(promise: Promise<unknown>): Promise<PartyFailure> {
   const error = await promise.then(
     () => null,
     (e: unknown) => e,
   );
-  expect(error).toBeInstanceOf(NodeFailure);
-  return error as NodeFailure;
+  expect(error).toBeInstanceOf(PartyFailure);
+  return error as PartyFailure;
 }
 
-describe("NodeClient", () => {
+describe("PartyTransport", () => {
   it("answers the node's GraphQL body, errors included, without counting them as outages", async () => {
     const node = await serve((_req, res) => {
       res.writeHead(400, { "content-type": "application/json" });
       res.end(JSON.stringify({ errors: [{ message: "bad", extensions: { code: "GRAPHQL_VALIDATION_FAILED" } }] }));
     });
-    const client = new NodeClient("hst", node.url, 1_000, breaker, logger);
+    const client = new PartyTransport("hst", node.url, 1_000, breaker, logger);
     for (let i = 0; i < 5; i++) expect((await client.send(request)).errors?.[0]?.message).toBe("bad");
     expect(client.circuitOpen).toBe(false);
     client.shutdown();
@@ -51,23 +51,23 @@ describe("NodeClient", () => {
 
   it("gives up on a slow node after its timeout with NODE_TIMEOUT", async () => {
     const node = await serve(() => undefined);
-    const client = new NodeClient("zcu", node.url, 150, breaker, logger);
+    const client = new PartyTransport("zcu", node.url, 150, breaker, logger);
     const started = Date.now();
     const error = await failure(client.send(request));
-    expect(error).toMatchObject({ code: "NODE_TIMEOUT", node: "zcu" });
+    expect(error).toMatchObject({ code: "NODE_TIMEOUT", party: "zcu" });
     expect(Date.now() - started).toBeLessThan(2_000);
     client.shutdown();
   });
 
   it("reports a refused connection or a 5xx as NODE_UNAVAILABLE", async () => {
-    const closed = new NodeClient("ul", `http://127.0.0.1:${await freePort()}/graphql`, 1_000, breaker, logger);
-    expect(await failure(closed.send(request))).toMatchObject({ code: "NODE_UNAVAILABLE", node: "ul" });
+    const closed = new PartyTransport("ul", `http://127.0.0.1:${await freePort()}/graphql`, 1_000, breaker, logger);
+    expect(await failure(closed.send(request))).toMatchObject({ code: "NODE_UNAVAILABLE", party: "ul" });
     const broken = await serve((_req, res) => {
       res.writeHead(502);
       res.end("bad gateway");
     });
-    const client = new NodeClient("unilu", broken.url, 1_000, breaker, logger);
-    expect(await failure(client.send(request))).toMatchObject({ code: "NODE_UNAVAILABLE", node: "unilu" });
+    const client = new PartyTransport("unilu", broken.url, 1_000, breaker, logger);
+    expect(await failure(client.send(request))).toMatchObject({ code: "NODE_UNAVAILABLE", party: "unilu" });
     closed.shutdown();
     client.shutdown();
   });
@@ -78,7 +78,7 @@ describe("NodeClient", () => {
       res.writeHead(healthy ? 200 : 503, { "content-type": "application/json" });
       res.end(JSON.stringify(healthy ? { data: { __typename: "Query" } } : { errors: [{ message: "down" }] }));
     });
-    const client = new NodeClient("othaw", node.url, 1_000, breaker, logger);
+    const client = new PartyTransport("othaw", node.url, 1_000, breaker, logger);
     for (let i = 0; i < 3; i++) await failure(client.send(request));
     expect(client.circuitOpen).toBe(true);
     const hitsWhenOpen = node.hits();

@@ -25,6 +25,19 @@ export function recordDependence(auth: CallAuth, extensions: Record<string, unkn
   auth.dependence?.raise(isCallerDependence(reported) ? reported : "subject");
 }
 
+/** The identity a gateway request acts for, as the gateway's context holds it (null: nobody signed in). */
+export function callAuthOf(context: Record<string, unknown>): CallAuth | null {
+  const { caller, requestId, callerDependence, idempotency } = context as {
+    caller?: CallAuth["caller"] | null;
+    requestId?: string;
+    callerDependence?: CallAuth["dependence"];
+    idempotency?: CallAuth["idempotency"];
+  };
+  if (!caller || typeof requestId !== "string") return null;
+  return { caller, requestId, ...(callerDependence ? { dependence: callerDependence } : {}), ...(idempotency ? { idempotency } : {}) };
+}
+
+/** The gateway's own calls (health checks, fact delivery, feeds): no caller's identity. */
 export const SYSTEM_CALL: CallAuth = { caller: { kind: "system", via: "gateway" }, requestId: "health-check" };
 
 export class PartyTokens {

@@ -1,0 +1,90 @@
+/**
+ * The gateway's one way to call a party, a university node and the
+ * coordination office alike: each call signed for exactly that party on
+ * behalf of whom it acts, sent through the party's timeout and circuit
+ * breaker, refused at once while the party serves another schema than the
+ * composed one, and the answer's dependence on the caller recorded. A call
+ * never throws: it answers the party's GraphQL body, or an error naming the
+ * party (NODE_UNAVAILABLE, NODE_TIMEOUT, NODE_INCOMPATIBLE).
+ */
+import { ErrorCode } from "@tandem/shared";
+import { partyError, SUBGRAPH_OF, type GraphQLBody, type PartyCallResult, type PartyKind, type PartyRequest } from "./party-answer.js";
+import type { PartyHealth, PartyHealthState } from "./party-health.js";
+import { recordDependence, SYSTEM_CALL, type CallAuth, type PartyTokens } from "./party-tokens.js";
+import { PartyFailure, type Endpoint, type PartyTransport } from "./party-transport.js";
+
+export class PartyClient {
+  readonly id: string;
+
+  constructor(
+    readonly kind: PartyKind,
+    private readonly transport: PartyTransport,
+    private readonly tokens: PartyTokens,
+    private readonly state: PartyHealthState,
+  ) {
+    this.id = transport.party;
+  }
+
+  /** The party's `/graphql`. */
+  get url(): string {
+    return this.transport.url;
+  }
+
+  /** The party's change feed, `/feed` beside its `/graphql`. */
+  get feedUrl(): string {
+    return this.transport.urlOf("feed");
+  }
+
+  get health(): PartyHealth {
+    return this.state.current;
+  }
+
+  /** True while calls fail without reaching the party. */
+  get circuitOpen(): boolean {
+    return this.transport.circuitOpen;
+  }
+
+  /** The headers of a call to this party on behalf of `auth`. */
+  headers(auth: CallAuth): Promise<Record<string, string>> {
+    return this.tokens.headers(this.id, auth);
+  }
+
+  async call(request: PartyRequest, auth: CallAuth, endpoint: Endpoint = "graphql"): Promise<PartyCallResult> {
+    // the SDL compared is the graph's: the feed is not part of it
+    if (endpoint === "graphql" && this.health.status === "INCOMPATIBLE") {
+      return { ok: false, error: partyError(ErrorCode.NODE_INCOMPATIBLE, this.id, `Node ${this.id} is excluded: its schema differs from the composed ${SUBGRAPH_OF[this.kind]} schema`) };
+    }
+    try {
+      const body = await this.transport.send(request, await this.headers(auth), endpoint);
+      recordDependence(auth, body.extensions);
+      return { ok: true, body };
+    } catch (error) {
+      if (!(error instanceof PartyFailure)) throw error;
+      // not called: the failure that opened the circuit already said why
+      if (error.called) this.state.markDown(error.message);
+      return { ok: false, error: partyError(error.code, this.id, error.message) };
+    }
+  }
+
+  /**
+   * The gateway's own query (no caller's): the value of its `field`, or an
+   * error saying why not (its code the party's, e.g. NODE_UNAVAILABLE).
+   */
+  async ask<T>(query: string, variables: Record<string, unknown>, field: string, endpoint: Endpoint = "graphql"): Promise<T> {
+    const result = await this.call({ query, variables }, SYSTEM_CALL, endpoint);
+    const body: GraphQLBody = result.ok ? result.body : { errors: [result.error] };
+    const value = body.data?.[field];
+    if (value !== null && value !== undefined) return value as T;
+    const error = body.errors?.[0];
+    throw Object.assign(new Error(error?.message ?? `${this.id} answered ${field} with nothing`), { code: error?.extensions?.code });
+  }
+
+  /** Checks the party's schema and database now. */
+  async check(): Promise<PartyHealth> {
+    return this.state.check(this.transport, await this.headers(SYSTEM_CALL));
+  }
+
+  shutdown(): void {
+    this.transport.shutdown();
+  }
+}

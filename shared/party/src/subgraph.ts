@@ -9,7 +9,7 @@
 import "reflect-metadata";
 import { buildSubgraphSchema } from "@apollo/subgraph";
 import { printSchemaWithDirectives } from "@graphql-tools/utils";
-import { parse, type GraphQLSchema } from "graphql";
+import { Kind, parse, type GraphQLSchema } from "graphql";
 import { buildSchema, createResolversMap, getMetadataStorage, type BuildSchemaOptions } from "type-graphql";
 import { FEDERATION_LINK, normaliseTextArguments } from "@tandem/shared";
 import type { AccessContext, AccessTable } from "./access/access-table.js";
@@ -37,8 +37,8 @@ const guardedSchemas = new WeakSet<GraphQLSchema>();
 export async function buildSubgraph(options: SubgraphOptions): Promise<Subgraph> {
   const { referenceResolvers = {}, access, ...schemaOptions } = options;
   const typeGraphqlSchema = await buildSchema({ ...schemaOptions, validate: { forbidUnknownValues: false }, skipCheck: true });
-  if (access) assertAccessComplete(operationsOf(typeGraphqlSchema, options.resolvers, referenceResolvers), access);
   const sdl = `${FEDERATION_LINK}\n\n${printSchemaWithDirectives(typeGraphqlSchema)}`;
+  if (access) assertAccessComplete(operationsOf(typeGraphqlSchema, sdl, options.resolvers, referenceResolvers), access);
   const resolvers = createResolversMap(typeGraphqlSchema) as Record<string, Record<string, unknown>>;
   for (const [typeName, reference] of Object.entries(referenceResolvers)) {
     resolvers[typeName] = { ...resolvers[typeName], ...reference };
@@ -56,13 +56,29 @@ export function isAccessGuarded(schema: GraphQLSchema): boolean {
   return guardedSchemas.has(schema);
 }
 
-/** Every operation that needs a declared rule: root fields, field resolvers of the given resolver classes, reference resolvers. */
-function operationsOf(schema: GraphQLSchema, resolverClasses: SubgraphOptions["resolvers"], referenceResolvers: ReferenceResolvers): string[] {
-  const roots = [schema.getQueryType(), schema.getMutationType()].flatMap((type) => (type ? Object.keys(type.getFields()).map((field) => `${type.name}.${field}`) : []));
+/**
+ * Every operation that needs a declared rule: root fields, field resolvers of
+ * the given resolver classes, and the reference resolver of every entity the
+ * subgraph resolves (each resolvable @key, with a reference resolver or not:
+ * without one, federation would answer `_entities` from the representation).
+ */
+function operationsOf(schema: GraphQLSchema, sdl: string, resolverClasses: SubgraphOptions["resolvers"], referenceResolvers: ReferenceResolvers): string[] {
+  const roots = [schema.getQueryType(), schema.getMutationType(), schema.getSubscriptionType()].flatMap((type) => (type ? Object.keys(type.getFields()).map((field) => `${type.name}.${field}`) : []));
   const storage = getMetadataStorage();
   const fieldResolvers = storage.fieldResolvers
     .filter((resolver) => resolver.kind === "external" && (resolverClasses as readonly unknown[]).includes(resolver.target))
     .map((resolver) => `${storage.objectTypes.find((type) => type.target === resolver.getObjectType?.())?.name ?? "?"}.${resolver.schemaName}`);
-  const references = Object.keys(referenceResolvers).map((typeName) => `${typeName}.${REFERENCE_RESOLVER}`);
+  const entities = new Set([...Object.keys(referenceResolvers), ...resolvableEntities(sdl)]);
+  const references = [...entities].map((typeName) => `${typeName}.${REFERENCE_RESOLVER}`);
   return [...roots, ...fieldResolvers, ...references].filter((operation) => !operation.split(".")[1]!.startsWith("_") || operation.endsWith(REFERENCE_RESOLVER));
+}
+
+/** The object types with a @key the subgraph resolves (not `resolvable: false`). */
+function resolvableEntities(sdl: string): string[] {
+  return parse(sdl).definitions.flatMap((definition) => {
+    if (definition.kind !== Kind.OBJECT_TYPE_DEFINITION && definition.kind !== Kind.OBJECT_TYPE_EXTENSION) return [];
+    const keys = (definition.directives ?? []).filter((directive) => directive.name.value === "key");
+    const resolvable = keys.some((key) => !key.arguments?.some((arg) => arg.name.value === "resolvable" && arg.value.kind === Kind.BOOLEAN && !arg.value.value));
+    return resolvable ? [definition.name.value] : [];
+  });
 }

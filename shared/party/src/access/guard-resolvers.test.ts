@@ -67,6 +67,28 @@ class NoteResolver {
   summary(@Root() note: Note): string {
     return `by ${note.author}`;
   }
+
+  @FieldResolver(() => String, { nullable: true })
+  reviewerNotes(): string {
+    ran.push("reviewerNotes");
+    return "seen by coordinators";
+  }
+}
+
+/** An entity with a resolvable key and no reference resolver: federation would answer it from the representation. */
+@ObjectType()
+@Directive(`@key(fields: "id")`)
+class Label {
+  @Field(() => ID)
+  id: string;
+}
+
+@Resolver(() => Label)
+class LabelResolver {
+  @Query(() => [Label])
+  labels(): Label[] {
+    return [];
+  }
 }
 
 const noteReference = {
@@ -81,6 +103,7 @@ const ACCESS: AccessTable<TestContext> = {
   "Mutation.addNote": before(writeFor, { addressed: "node", target: ({ args }) => args.author as string }),
   "Mutation.claimNote": [before(manageNotes), inside(ownNote)],
   "Note.summary": withParent(),
+  "Note.reviewerNotes": before(manageNotes),
   "Note.__resolveReference": onResult(ownNote),
 };
 
@@ -110,6 +133,22 @@ describe("access declared per operation", () => {
       "Query.archive is declared, but the subgraph has no such operation",
     ]);
     await expect(build({ ...ACCESS, "Note.summary": [] })).rejects.toThrow(/Note.summary declares no access/);
+  });
+
+  it("asks a rule for every entity the subgraph resolves, with a reference resolver or without one", async () => {
+    const withLabels = (access: AccessTable<never>) => buildSubgraph({ resolvers: [NoteResolver, LabelResolver], referenceResolvers: noteReference, access });
+    const refusal = await withLabels({ ...ACCESS, "Query.labels": before(readNotes) }).catch((error: AppError) => error);
+    expect((refusal as AppError).extensions).toMatchObject({ code: "NO_ACCESS_RULE", problems: ["Label.__resolveReference has no access rule"] });
+    await expect(withLabels({ ...ACCESS, "Query.labels": before(readNotes), "Label.__resolveReference": before(readNotes) })).rejects.toThrow(/Label.__resolveReference: no resolver to guard/);
+  });
+
+  it("checks a field resolver's rule before it runs, at the field's path", async () => {
+    const { schema } = await build(ACCESS);
+    ran.length = 0;
+    const refused = await run(schema, as.participant(BEN), `{ notes { id reviewerNotes } }`);
+    expect(refused.data).toEqual({ notes: [{ id: "hst:note:2", reviewerNotes: null }] });
+    expect(refused.errors?.map((error) => [error.path, error.extensions.rule])).toEqual([[["notes", 0, "reviewerNotes"], "notes.manage"]]);
+    expect(ran).toEqual(["notes"]);
   });
 
   it("does not serve a subgraph built without an access table", async () => {

@@ -209,14 +209,15 @@ describe("a running consortium", () => {
       const after = await e2e.metric("othaw", "tandem_sql_statements_total");
       return { names: data.event.registrations.map((r: any) => r.participant.displayName), statements: after - before };
     };
-    // the gateway's health checks (every 500 ms here) cost the node a statement each now, to record their token: the fewest of five runs is the query's own cost
-    const cost = async (eventId: string) => {
-      const runs = [];
-      for (let i = 0; i < 5; i++) runs.push(await measure(eventId));
-      return { names: runs[0]!.names, statements: Math.min(...runs.map((run) => run.statements)) };
-    };
-    const one = await cost(small);
-    const twentyFive = await cost(large);
+    // the gateway's health checks (every 500 ms here) and fact sweeps cost the node a statement now and then: the fewest a query took over
+    // several runs is its own cost: five pairs of runs, and more (up to 20) while only one of the two has had a quiet run yet
+    let one = await measure(small);
+    let twentyFive = await measure(large);
+    for (let pair = 1; pair < 5 || (pair < 20 && one.statements !== twentyFive.statements); pair++) {
+      const [nextOne, nextTwentyFive] = [await measure(small), await measure(large)];
+      if (nextOne.statements < one.statements) one = nextOne;
+      if (nextTwentyFive.statements < twentyFive.statements) twentyFive = nextTwentyFive;
+    }
     expect(one.names).toHaveLength(1);
     expect(twentyFive.names).toHaveLength(25);
     expect(twentyFive.names).toContain("Mentor Number 24");

@@ -17,9 +17,14 @@ const cursorId = (cursor: string) => BigInt(cursor.slice(3));
 
 /** Publishes `count` changes on `topic`, each in its own transaction, through the node's own publisher. */
 async function publish(node: TestNode, topic: string, count = 1): Promise<void> {
-  for (let i = 0; i < count; i++) {
-    await node.node.database.dataSource.transaction((manager) => publishChange(manager, { topics: [topic], kind: "UPDATED", refs: { eventId: `hst:event:${randomUUID()}` } }));
-  }
+  for (let i = 0; i < count; i++) await publishTogether(node, topic, 1);
+}
+
+/** `count` changes committed at once: one short transaction, e.g. to fit the listener's first reconnection wait (100 ms). */
+async function publishTogether(node: TestNode, topic: string, count: number): Promise<void> {
+  await node.node.database.dataSource.transaction(async (manager) => {
+    for (let i = 0; i < count; i++) await publishChange(manager, { topics: [topic], kind: "UPDATED", refs: { eventId: `hst:event:${randomUUID()}` } });
+  });
 }
 
 /** Strictly increasing cursors: no duplicate, nothing out of order. */
@@ -118,7 +123,7 @@ describe("the node's change feed", () => {
     const pid = listener.backendPid!;
     await node.sql(`SELECT pg_terminate_backend($1)`, [pid]);
     await expect.poll(() => listener.connected, { interval: 2, timeout: 5_000 }).toBe(false);
-    await publish(node, topic, 5); // while it is disconnected
+    await publishTogether(node, topic, 5); // while it is disconnected
     expect(listener.connected).toBe(false);
     await expect.poll(() => listener.backendPid !== null && listener.backendPid !== pid, { timeout: 10_000 }).toBe(true);
     await publish(node, topic, 2);

@@ -19,6 +19,7 @@ export * from "./auth/gateway-token-use.entity.js";
 export * from "./auth/postgres-token-uses.js";
 export * from "./feed/index.js";
 export * from "./gdpr/erasure-confirmation.type.js";
+export * from "./gdpr/erasure.js";
 export * from "./idempotency/index.js";
 export * from "./migrations/index.js";
 export * from "./facts/index.js";

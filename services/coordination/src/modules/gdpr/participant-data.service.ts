@@ -9,7 +9,7 @@
 import { randomUUID } from "node:crypto";
 import type { DataSource, EntityManager } from "typeorm";
 import { TandemChangeKind } from "@tandem/shared";
-import { AuditEntryEntity, type AuditEntryEntity as AuditRow, forgetFactsNaming, inTransaction, repositoryOf } from "@tandem/party";
+import { anonymiseAuditEntries, type AuditEntryEntity as AuditRow, forgetFactsNaming, forgetIdempotentAnswers, inTransaction, replaceReference, repositoryOf } from "@tandem/party";
 import type { ConsortiumDirectory } from "../../consortium-directory.js";
 import type { AuditLogService } from "../audit/audit.service.js";
 import { COHORT_KIND } from "../cohort/cohort.type.js";
@@ -142,9 +142,8 @@ export class ParticipantDataService {
       const enrolments = await replace(EnrolmentEntity, { participantId: "participant_id" });
       const withdrawn = await withdrawOpenAcceptances(manager, participantId, now);
       const proposals = await replace(MatchingProposalEntity, { menteeParticipantId: "mentee_participant_id", mentorParticipantId: "mentor_participant_id" });
-      const auditEntries = await replace(AuditEntryEntity, { participantId: "participant_id", actor: "actor", targetId: "target_id" });
-      // answers kept for retried requests (24 h) that were the person's or name them
-      await manager.query(`DELETE FROM idempotency_keys WHERE actor = $1 OR strpos(response::text, $1) > 0`, [participantId]);
+      const auditEntries = await anonymiseAuditEntries(manager, participantId, pseudonym);
+      await forgetIdempotentAnswers(manager, participantId);
       // The partner's tandem ended: the change feed says so, by the tandem's id only, and the nodes that granted contacts for it hear it
       for (const tandem of open) {
         await publishTandemChange(manager, this.directory, TandemChangeKind.CLOSED, tandem.id);
@@ -183,23 +182,6 @@ async function withdrawOpenAcceptances(manager: EntityManager, participantId: st
     [participantId, now],
   );
   return (result as [unknown, number])[1] ?? 0;
-}
-
-/** Replaces `id` in any of the columns (by property) of a table, counting each row once. */
-async function replaceReference(manager: EntityManager, entity: new () => object, columns: Record<string, string>, id: string, pseudonym: string): Promise<number> {
-  const set = Object.fromEntries(Object.entries(columns).map(([property, column]) => [property, () => `CASE WHEN "${column}" = :id THEN :pseudonym ELSE "${column}" END`]));
-  const result = await manager
-    .createQueryBuilder()
-    .update(entity)
-    .set(set)
-    .where(
-      Object.values(columns)
-        .map((column) => `"${column}" = :id`)
-        .join(" OR "),
-      { id, pseudonym },
-    )
-    .execute();
-  return result.affected ?? 0;
 }
 
 function auditLine(row: AuditRow) {

@@ -6,9 +6,9 @@
  * nothing left and confirms with zero counts.
  */
 import { randomUUID } from "node:crypto";
-import type { DataSource, EntityManager } from "typeorm";
+import type { DataSource } from "typeorm";
 import { formatGlobalId } from "@tandem/shared";
-import { AuditEntryEntity, forgetFactsNaming, inTransaction } from "@tandem/party";
+import { anonymiseAuditEntries, forgetFactsNaming, forgetIdempotentAnswers, inTransaction } from "@tandem/party";
 import type { NodeDirectory } from "../../node-directory.js";
 import { DisclosureGrantEntity } from "../disclosure/disclosure-grant.entity.js";
 import { MatchingConsentEntity } from "../matching/matching-consent.entity.js";
@@ -43,35 +43,11 @@ export class ErasureService {
       removedRecords += (await manager.delete(DisclosureGrantEntity, { grantee: participantId })).affected ?? 0;
       const replacement = formatGlobalId(person.node, ERASED_KIND, randomUUID());
       const registrations = (await manager.update(RegistrationEntity, { participantId }, { participantId: replacement })).affected ?? 0;
-      const auditEntries = await replaceInAuditLog(manager, participantId, replacement);
+      const auditEntries = await anonymiseAuditEntries(manager, participantId, replacement);
       removedRecords += await forgetIdempotentAnswers(manager, participantId);
       removedRecords += await forgetFactsNaming(manager, participantId);
       const confirmation = { party: this.directory.self.id, participantId, heldPersonalData, removedRecords, anonymisedRecords: registrations + auditEntries, confirmedAt: new Date() };
       return { confirmation, pseudonym: replacement };
     });
   }
-}
-
-/** Answers kept for retried requests (24 h) that were the person's or name them. */
-export async function forgetIdempotentAnswers(manager: EntityManager, participantId: string): Promise<number> {
-  const [, affected] = (await manager.query(`DELETE FROM idempotency_keys WHERE actor = $1 OR strpos(response::text, $1) > 0`, [participantId])) as [unknown, number];
-  return affected ?? 0;
-}
-
-/** Replaces the id wherever an audit entry names it (concerned person, actor or target), counting each entry once. */
-async function replaceInAuditLog(manager: EntityManager, id: string, pseudonym: string): Promise<number> {
-  const columns = { participantId: "participant_id", actor: "actor", targetId: "target_id" };
-  const set = Object.fromEntries(Object.entries(columns).map(([property, column]) => [property, () => `CASE WHEN "${column}" = :id THEN :pseudonym ELSE "${column}" END`]));
-  const result = await manager
-    .createQueryBuilder()
-    .update(AuditEntryEntity)
-    .set(set)
-    .where(
-      Object.values(columns)
-        .map((column) => `"${column}" = :id`)
-        .join(" OR "),
-      { id, pseudonym },
-    )
-    .execute();
-  return result.affected ?? 0;
 }

@@ -36,7 +36,8 @@ describe("the gateway benchmark's statistics", () => {
   it.runIf(process.platform === "linux")("read this process's peak memory, and restart its window where the kernel allows", () => {
     const before = peakRssBytes(process.pid)!;
     expect(before).toBeGreaterThan(10 * 1024 * 1024);
-    if (resetPeakRss(process.pid)) expect(peakRssBytes(process.pid)!).toBeLessThanOrEqual(before);
+    // the window restarts at the current resident size, which may have grown by a few pages since `before` was read
+    if (resetPeakRss(process.pid)) expect(peakRssBytes(process.pid)!).toBeLessThanOrEqual(before + 1024 * 1024);
   });
 
   it("round to what a report needs", () => {

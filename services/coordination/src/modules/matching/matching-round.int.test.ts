@@ -84,15 +84,18 @@ describe("matching rounds", () => {
       last = now;
     }, 10);
     try {
+      const started = performance.now();
       const roundId = await startRound(service, cohort.id);
       const seen = await watch(service, roundId);
+      const solveMs = performance.now() - started;
       const solving = seen.filter((state) => state.status === "SOLVING");
       expect(solving.length).toBeGreaterThan(2);
       expect(solving.some((state) => state.progress > 40 && state.progress < 100)).toBe(true);
       expect(seen.at(-1)).toMatchObject({ status: "SOLVED", progress: 100 });
-      // solving on the event loop would stall it for the whole solve (about 600 ms here); off it, answers take tens of ms
-      expect(Math.max(...seen.map((state) => state.ms))).toBeLessThan(400);
-      expect(worstTimerDelay).toBeLessThan(400);
+      // solving on the event loop would stall it for about the whole solve; off it, answers and timers wait a small part of it
+      // (relative to the solve's own duration, so a busy machine slows both sides alike)
+      expect(Math.max(...seen.map((state) => state.ms))).toBeLessThan(solveMs / 2);
+      expect(worstTimerDelay).toBeLessThan(solveMs / 2);
       const round = (await ok(service, `query($id: ID!) { matchingRound(id: $id) { menteeCount mentorCount matchedCount unmatchedCount totalScore } }`, { id: roundId })).matchingRound;
       expect(round).toMatchObject({ menteeCount: 1500, mentorCount: 750 });
       expect(round.matchedCount + round.unmatchedCount).toBe(1500);

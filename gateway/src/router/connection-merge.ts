@@ -63,41 +63,47 @@ export interface MergedConnection {
 
 interface Head {
   node: string;
+  /** Its place among the answers: ties between equal keys go to the earlier node. */
+  order: number;
   cursors: string[];
-  keys: SortKey[];
   next: number;
+  /** The sort key of cursors[next], read when it becomes this node's head. */
+  key: SortKey;
 }
 
+/**
+ * A k-way merge over a min-heap of the nodes' heads: O(first · log N) for N
+ * nodes, and only the cursors that reach the front are decoded. Composite
+ * cursors (all N positions each) are encoded only where the client selected
+ * a cursor, so a page without cursors does not grow with the consortium.
+ */
 export function mergeConnection(input: MergeInput): MergedConnection {
-  const heads: Head[] = input.answered.map(({ node, value }) => {
+  const heap = new HeadHeap();
+  input.answered.forEach(({ node, value }, order) => {
     const cursors = ((value[EDGES_ALIAS] as { cursor: string }[] | undefined) ?? []).map((edge) => edge.cursor);
-    return { node, cursors, keys: cursors.map((cursor) => listCursor.read(cursor).position), next: 0 };
+    if (cursors.length > 0) heap.push({ node, order, cursors, next: 0, key: listCursor.read(cursors[0]!).position });
   });
+  const wanted = selectedCursors(input);
   const positions: NodePositions = { ...input.start };
   const origin: MergedConnection["origin"] = [];
-  const composite: string[] = [];
-  while (origin.length < input.first) {
-    let best: Head | undefined;
-    for (const head of heads) {
-      if (head.next >= head.keys.length) continue;
-      if (!best || compareSortKeys(head.keys[head.next]!, best.keys[best.next]!) < 0) best = head;
-    }
-    if (!best) break;
-    origin.push({ node: best.node, index: best.next });
-    positions[best.node] = best.cursors[best.next]!;
-    best.next++;
-    composite.push(encodeCompositeCursor(input.fingerprint, positions));
+  const composite: (string | null)[] = [];
+  for (let head = heap.peek(); head && origin.length < input.first; head = heap.peek()) {
+    origin.push({ node: head.node, index: head.next });
+    positions[head.node] = head.cursors[head.next]!;
+    head.next++;
+    if (head.next < head.cursors.length) heap.replaceTop({ ...head, key: listCursor.read(head.cursors[head.next]!).position });
+    else heap.pop();
+    const last = origin.length === input.first || heap.size === 0;
+    composite.push(wanted.edges || (wanted.start && origin.length === 1) || (wanted.end && last) ? encodeCompositeCursor(input.fingerprint, positions) : null);
   }
-  const hasNextPage = heads.some(
-    (head) => head.next < head.keys.length || Boolean((input.answered.find((a) => a.node === head.node)!.value[PAGE_ALIAS] as { hasNextPage?: boolean } | undefined)?.hasNextPage),
-  );
   const byNode = new Map(input.answered.map((answer) => [answer.node, answer.value]));
+  const hasNextPage = heap.size > 0 || input.answered.some(({ value }) => Boolean((value[PAGE_ALIAS] as { hasNextPage?: boolean } | undefined)?.hasNextPage));
   const value: Record<string, unknown> = {};
   for (const sub of collectFields(mergedSelectionSet(input.field), input.fragments, input.variables)) {
     switch (sub.name) {
       case "edges":
         value[sub.responseKey] = origin.map(({ node, index }, position) =>
-          withCursor((byNode.get(node)![sub.responseKey] as Record<string, unknown>[])[index]!, cursorKeys(sub, input), composite[position]!),
+          withCursor((byNode.get(node)![sub.responseKey] as Record<string, unknown>[])[index]!, cursorKeys(sub, input), composite[position] ?? null),
         );
         break;
       case "pageInfo":
@@ -116,13 +122,80 @@ export function mergeConnection(input: MergeInput): MergedConnection {
   return { value, origin };
 }
 
+/** Which cursors the client selected: on edges, pageInfo's startCursor, its endCursor. */
+function selectedCursors(input: MergeInput): { edges: boolean; start: boolean; end: boolean } {
+  const wanted = { edges: false, start: false, end: false };
+  for (const sub of collectFields(mergedSelectionSet(input.field), input.fragments, input.variables)) {
+    if (sub.name === "edges") wanted.edges ||= cursorKeys(sub, input).length > 0;
+    if (sub.name !== "pageInfo") continue;
+    for (const info of collectFields(mergedSelectionSet(sub), input.fragments, input.variables)) {
+      wanted.start ||= info.name === "startCursor";
+      wanted.end ||= info.name === "endCursor";
+    }
+  }
+  return wanted;
+}
+
+/** Min-heap of heads by key, then by the node's order. */
+class HeadHeap {
+  private readonly items: Head[] = [];
+
+  get size(): number {
+    return this.items.length;
+  }
+
+  peek(): Head | undefined {
+    return this.items[0];
+  }
+
+  push(head: Head): void {
+    this.items.push(head);
+    let i = this.items.length - 1;
+    while (i > 0) {
+      const parent = (i - 1) >> 1;
+      if (!this.before(i, parent)) break;
+      this.swap(i, parent);
+      i = parent;
+    }
+  }
+
+  pop(): void {
+    const last = this.items.pop()!;
+    if (this.items.length > 0) this.replaceTop(last);
+  }
+
+  replaceTop(head: Head): void {
+    this.items[0] = head;
+    let i = 0;
+    for (;;) {
+      const [left, right] = [2 * i + 1, 2 * i + 2];
+      let least = i;
+      if (left < this.items.length && this.before(left, least)) least = left;
+      if (right < this.items.length && this.before(right, least)) least = right;
+      if (least === i) return;
+      this.swap(i, least);
+      i = least;
+    }
+  }
+
+  private before(a: number, b: number): boolean {
+    const [x, y] = [this.items[a]!, this.items[b]!];
+    const order = compareSortKeys(x.key, y.key);
+    return order < 0 || (order === 0 && x.order < y.order);
+  }
+
+  private swap(a: number, b: number): void {
+    [this.items[a], this.items[b]] = [this.items[b]!, this.items[a]!];
+  }
+}
+
 function cursorKeys(edges: CollectedField, input: MergeInput): string[] {
   return collectFields(mergedSelectionSet(edges), input.fragments, input.variables)
     .filter((field) => field.name === "cursor")
     .map((field) => field.responseKey);
 }
 
-function withCursor(edge: Record<string, unknown>, keys: string[], cursor: string): Record<string, unknown> {
+function withCursor(edge: Record<string, unknown>, keys: string[], cursor: string | null): Record<string, unknown> {
   const copy = { ...edge };
   for (const key of keys) copy[key] = cursor;
   return copy;

@@ -176,6 +176,28 @@ describe("routeRootFields: merged connections", () => {
     expect(nodes.callsTo("hst")).toHaveLength(0);
   });
 
+  it("answers a page without cursors in the same bytes whatever the number of nodes; a selected start or end cursor is its edge's and resumes there", async () => {
+    const withNodes = (count: number) => {
+      const others = Array.from({ length: count - 1 }, (_, i) => [
+        `n${String(i).padStart(2, "0")}`,
+        { events: eventsAt(`n${String(i).padStart(2, "0")}`, 3, 23).map((event) => ({ ...event, startsAt: new Date(event.startsAt.getTime() + 365 * 24 * 3600_000) })), participants: [] },
+      ]);
+      return new FakeNodes({ hst: { events: eventsAt("hst", 25, 8), participants: [] }, ...Object.fromEntries(others) });
+    };
+    const BARE = `query { events(first: 20) { edges { node { id title } } pageInfo { hasNextPage } } }`;
+    const [five, forty]: any[] = [await route(withNodes(5), BARE), await route(withNodes(40), BARE)];
+    expect(five.data.events.edges).toHaveLength(20);
+    expect(JSON.stringify(forty)).toBe(JSON.stringify(five));
+    const ENDING = `query { events(first: 20) { edges { cursor node { id } } pageInfo { startCursor endCursor } } }`;
+    const ending: any = await route(withNodes(40), `query { events(first: 20) { edges { node { id } } pageInfo { endCursor } } }`);
+    const full: any = await route(withNodes(40), ENDING);
+    expect(ending.data.events.pageInfo.endCursor).toBe(full.data.events.pageInfo.endCursor);
+    expect(full.data.events.pageInfo.startCursor).toBe(full.data.events.edges[0].cursor);
+    expect(full.data.events.pageInfo.endCursor).toBe(full.data.events.edges[19].cursor);
+    const resumed: any = await route(withNodes(40), `query($after: String) { events(first: 20, after: $after) { edges { node { id } } } }`, { after: ending.data.events.pageInfo.endCursor });
+    expect(resumed.data.events.edges.map((edge: any) => edge.node.id).slice(0, 5)).toEqual(["hst:event:20", "hst:event:21", "hst:event:22", "hst:event:23", "hst:event:24"]);
+  });
+
   it("gives every edge a cursor that resumes right after it", async () => {
     const nodes = consortium();
     const first: any = await route(nodes, PAGE, {});

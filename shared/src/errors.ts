@@ -26,6 +26,8 @@ export const ErrorCode = {
   NODE_UNAVAILABLE: "NODE_UNAVAILABLE",
   NODE_TIMEOUT: "NODE_TIMEOUT",
   NODE_INCOMPATIBLE: "NODE_INCOMPATIBLE",
+  /** The gateway did not call a party already serving as many calls as it allows: retry after `extensions.retryAfterMs`. */
+  PARTY_OVERLOADED: "PARTY_OVERLOADED",
   NO_ROUTING_RULE: "NO_ROUTING_RULE",
   ROUTING_REFUSED: "ROUTING_REFUSED",
   INTERNAL_SERVER_ERROR: "INTERNAL_SERVER_ERROR",

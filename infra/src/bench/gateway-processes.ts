@@ -77,6 +77,11 @@ export function startRoutedGateway(consortium: Consortium, urls: Record<string, 
   return startGatewayProcess(consortium, "proxied-gateway", repoPaths.gatewayMain, { REGISTRY_FILE: file }, log);
 }
 
+/** Another process of the product's gateway in front of the same parties, with its own settings (e.g. COALESCE). */
+export function startProductGateway(consortium: Consortium, id: string, env: Record<string, string>, log: (line: string) => void): Promise<ServiceProcess> {
+  return startGatewayProcess(consortium, id, repoPaths.gatewayMain, env, log);
+}
+
 /** The launcher's gateway (its memory too), every node, the coordination office and PostgreSQL with its backends. */
 export function watchedOf(consortium: Consortium): Watched[] {
   const watched: Watched[] = [];

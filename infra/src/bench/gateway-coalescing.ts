@@ -1,14 +1,19 @@
 /**
  * Coalescing on and off: two processes of the product's gateway, the same
- * but for COALESCE, in front of the same node, on small queries under load
- * (one caller, so identical requests in flight may share a call), interleaved.
+ * but for COALESCE, in front of the same node, on small queries under load,
+ * interleaved: one caller (identical requests in flight of the same person
+ * may share a call), and many callers asking for what the node answers the
+ * same to everyone (which they may share too).
  */
 import type { PartContext } from "./gateway-parts.js";
-import { startProductGateway, watchedOf, withNodeTotals, type Tokens } from "./gateway-processes.js";
+import { dataDirLayout } from "../launcher/data-dir.js";
+import { manyCallers, startProductGateway, watchedOf, withNodeTotals } from "./gateway-processes.js";
 import { PARTICIPANT_QUERY, requestBody, verifierFor, type Scenario } from "./gateway-scenarios.js";
 import { runLoad } from "./load-run.js";
 
-export const CODED_PARTICIPANT_QUERY = `query BenchCodedParticipant($id: ID!) { participant(id: $id) { id role languages } }`;
+/** What the node answers alike to everyone signed in (its caller-dependence is `none`). */
+export const PLAIN_PARTICIPANT_QUERY = `query BenchPlainParticipant($id: ID!) { participant(id: $id) { id nodeId publicProfile } }`;
+const CALLERS = 100;
 
 const SETTINGS = ["on", "off"] as const;
 
@@ -28,26 +33,30 @@ export async function coalescingPart(context: PartContext): Promise<void> {
     off: await startProductGateway(consortium, "gateway-coalescing-off", { COALESCE: "off" }, log),
   };
   try {
-    const scenarios: { scenario: Scenario; caller: keyof Tokens }[] = [
-      { scenario: { id: "participant(id) with name", title: "", query: PARTICIPANT_QUERY, variables: { id: data.participantId }, allowedErrors: [] }, caller: "coordinator" },
-      { scenario: { id: "participant(id), coded fields", title: "", query: CODED_PARTICIPANT_QUERY, variables: { id: data.participantId }, allowedErrors: [] }, caller: "joint" },
+    const many = (await manyCallers(dataDirLayout(consortium.dataDir).keysDir, consortium.registry, CALLERS)).map((token) => ({ authorization: `Bearer ${token}` }));
+    const scenarios: { scenario: Scenario; callers: Record<string, string>[] }[] = [
+      {
+        scenario: { id: "participant(id) with name, one caller", title: "", query: PARTICIPANT_QUERY, variables: { id: data.participantId }, allowedErrors: [] },
+        callers: [{ authorization: `Bearer ${tokens.coordinator}` }],
+      },
+      { scenario: { id: `participant(id) plain fields, ${CALLERS} callers`, title: "", query: PLAIN_PARTICIPANT_QUERY, variables: { id: data.participantId }, allowedErrors: [] }, callers: many },
     ];
     context.note(
       "coalescing",
       [
-        "One node (hst) and the coordination office; two processes of the product's gateway, the same but for COALESCE=on / off, each measured alone, interleaved (the order alternating per round). Every request of a run comes from one caller (one token): identical requests in flight may share one call to the node. The caller-dependence of the answers: the name is the person's (subject), the coded fields depend on no one (none).",
-        `Queries: \`${PARTICIPANT_QUERY}\` as hst's coordinator; \`${CODED_PARTICIPANT_QUERY}\` as the joint coordinator. "shared per answer": calls answered by an identical call in flight, per answer (the gateway's tandem_party_calls_shared).`,
+        `One node (hst) and the coordination office; two processes of the product's gateway, the same but for COALESCE=on / off, each measured alone, interleaved (the order alternating per round). \`${PARTICIPANT_QUERY}\` as hst's coordinator (one token: the answer is the person's, caller-dependence \`subject\`, so only that caller's identical requests in flight may share a call); \`${PLAIN_PARTICIPANT_QUERY}\` by ${CALLERS} different people taking turns (half coordinators of hst, half joint coordinators, each their own token): the node answers it alike to everyone (\`none\`), so their identical requests in flight may share a call once the gateway has seen one such answer.`,
+        `"shared per answer": calls answered by an identical call in flight, per answer (the gateway's tandem_party_calls_shared, warm-up included).`,
       ].join("\n"),
     );
     const nodeIds = consortium.registry.nodes.map((node) => node.id);
     const others = watchedOf(consortium).filter((watched) => watched.name !== "gateway");
     for (let rep = 1; rep <= options.reps; rep++) {
       await context.quiet();
-      for (const { scenario, caller } of scenarios) {
+      for (const { scenario, callers } of scenarios) {
         for (const connections of options.connections) {
           for (const setting of rep % 2 ? SETTINGS : [...SETTINGS].reverse()) {
             const gateway = gateways[setting];
-            const load = { url: gateway.spec.url, body: requestBody(scenario), headers: { authorization: `Bearer ${tokens[caller]}` }, verify: verifierFor(scenario) };
+            const load = { url: gateway.spec.url, body: requestBody(scenario), headers: callers[0]!, callers, verify: verifierFor(scenario) };
             const watched = [{ name: "gateway", pid: gateway.pid!, memory: true }, ...others];
             const sharedBefore = await sharedCalls(gateway.spec.url);
             const measured = await runLoad(load, { connections, durationSeconds: options.duration, warmUpSeconds: options.warmUp }, watched, context.signal);

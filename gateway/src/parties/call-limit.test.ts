@@ -73,6 +73,25 @@ describe("a party's call limit", () => {
     expect(limit.inFlight).toBe(0);
   });
 
+  it("refuses at once a call that would wait longer than the queue timeout at the party's recent pace", async () => {
+    const limit = new CallLimit({ maxConcurrency: 1, queue: 100, queueTimeoutMs: 300 });
+    const slow = held();
+    const running = limit.run(slow.work);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    slow.release("slow");
+    await running;
+    // the last call took about 200 ms: one waiting call is fine, a second would wait about 400 ms
+    const [first, second, third] = [held(), held(), held()];
+    const outcomes = [limit.run(first.work), limit.run(second.work)];
+    const started = performance.now();
+    expect(await limit.run(third.work)).toMatchObject({ ran: false, refusal: { reason: "queue too slow" } });
+    expect(performance.now() - started).toBeLessThan(100);
+    first.release("a");
+    await tick();
+    second.release("b");
+    expect((await Promise.all(outcomes)).map((outcome) => outcome.ran)).toEqual([true, true]);
+  });
+
   it("with no queue, refuses as soon as every slot is taken", async () => {
     const limit = new CallLimit({ maxConcurrency: 1, queue: 0, queueTimeoutMs: 1_000 });
     const first = held();

@@ -1,7 +1,9 @@
 /**
- * At most `maxConcurrency` calls in flight to one party, and a short queue
- * behind them: a call waits at most `queueTimeoutMs` for its turn, and
- * when `queue` calls already wait it is refused at once. A refusal is the
+ * At most `maxConcurrency` calls in flight to one party, and a queue behind
+ * them that is short in time: a call waits at most `queueTimeoutMs` for its
+ * turn, and is refused at once when `queue` calls already wait or when the
+ * calls ahead of it would, at the party's recent pace, take longer than
+ * that to leave (waiting would only end in a refusal). A refusal is the
  * gateway's own decision that the party is busy, not a sign that it is
  * down: the caller is told when to try again, and the party's breaker and
  * health never hear of it.
@@ -10,17 +12,17 @@
 export interface CallLimitSettings {
   /** Calls in flight to one party at a time (per gateway replica). */
   maxConcurrency: number;
-  /** Calls that may wait for a free slot; the next is refused at once. */
+  /** Calls that may wait for a free slot at most; the next is refused at once. */
   queue: number;
   /** How long a call may wait for a slot before it is refused. */
   queueTimeoutMs: number;
 }
 
-export const DEFAULT_CALL_LIMIT: CallLimitSettings = { maxConcurrency: 16, queue: 64, queueTimeoutMs: 2_500 };
+export const DEFAULT_CALL_LIMIT: CallLimitSettings = { maxConcurrency: 16, queue: 256, queueTimeoutMs: 2_500 };
 
 /** Why a call was not made, and when a retry has a fair chance. */
 export interface Refusal {
-  reason: "queue full" | "waited too long";
+  reason: "queue full" | "queue too slow" | "waited too long";
   retryAfterMs: number;
 }
 
@@ -36,8 +38,9 @@ const MIN_RETRY_MS = 50;
 export class CallLimit {
   private active = 0;
   private readonly waiting: Waiter[] = [];
-  /** A running average of how long a call holds its slot: the basis of the retry hint. */
-  private typicalCallMs = 100;
+  /** A running average of how long a call holds its slot (0 until one is known: no sign of slowness yet). */
+  private typicalCallMs = 0;
+  private timed = false;
   private refusals = 0;
 
   constructor(private readonly settings: CallLimitSettings = DEFAULT_CALL_LIMIT) {}
@@ -63,7 +66,7 @@ export class CallLimit {
     try {
       return { ran: true, value: await work() };
     } finally {
-      this.typicalCallMs += SMOOTHING * (performance.now() - started - this.typicalCallMs);
+      this.time(performance.now() - started);
       this.release();
     }
   }
@@ -74,6 +77,7 @@ export class CallLimit {
       return null;
     }
     if (this.waiting.length >= this.settings.queue) return this.refuse("queue full");
+    if (this.expectedWaitMs() > this.settings.queueTimeoutMs) return this.refuse("queue too slow");
     const granted = await new Promise<boolean>((resolve) => {
       const waiter: Waiter = {
         grant: resolve,
@@ -98,10 +102,18 @@ export class CallLimit {
     next.grant(true);
   }
 
+  private time(callMs: number): void {
+    this.typicalCallMs = this.timed ? this.typicalCallMs + SMOOTHING * (callMs - this.typicalCallMs) : callMs;
+    this.timed = true;
+  }
+
+  /** About when a call joining the queue now gets a slot: one call time per round of slots ahead of it. */
+  private expectedWaitMs(): number {
+    return this.typicalCallMs * Math.ceil((this.waiting.length + 1) / this.settings.maxConcurrency);
+  }
+
   private refuse(reason: Refusal["reason"]): Refusal {
     this.refusals++;
-    // about when the calls ahead will have left: one call time per round of slots
-    const rounds = 1 + this.waiting.length / this.settings.maxConcurrency;
-    return { reason, retryAfterMs: Math.round(Math.min(this.settings.queueTimeoutMs, Math.max(MIN_RETRY_MS, this.typicalCallMs * rounds))) };
+    return { reason, retryAfterMs: Math.round(Math.min(this.settings.queueTimeoutMs, Math.max(MIN_RETRY_MS, this.expectedWaitMs()))) };
   }
 }

@@ -38,3 +38,21 @@ describe("EXPLORER", () => {
     expect(problemsOf({ EXPLORER: "yes" })).toEqual([expect.stringMatching(/^EXPLORER: /)]);
   });
 });
+
+describe("a party's traffic", () => {
+  it("defaults to 16 calls at a time, a queue of up to 256 waiting at most 2.5 s, and coalescing on", () => {
+    expect(loadGatewayConfig(REQUIRED)).toMatchObject({ partyLimit: { maxConcurrency: 16, queue: 256, queueTimeoutMs: 2_500 }, coalesce: true });
+    expect(loadGatewayConfig({ ...REQUIRED, PARTY_MAX_CONCURRENCY: "4", PARTY_QUEUE: "0", PARTY_QUEUE_TIMEOUT_MS: "100", COALESCE: "off" })).toMatchObject({
+      partyLimit: { maxConcurrency: 4, queue: 0, queueTimeoutMs: 100 },
+      coalesce: false,
+    });
+  });
+
+  it("refuses settings it cannot honour, naming each", () => {
+    expect(problemsOf({ PARTY_MAX_CONCURRENCY: "0", PARTY_QUEUE: "-1", COALESCE: "yes" })).toEqual([
+      expect.stringMatching(/^PARTY_MAX_CONCURRENCY: /),
+      expect.stringMatching(/^PARTY_QUEUE: /),
+      expect.stringMatching(/^COALESCE: /),
+    ]);
+  });
+});

@@ -4,6 +4,7 @@
 import { dirname, join } from "node:path";
 import { GATEWAY_LIMITS, envFields, limitsEnvFields, limitsFromEnv, parseEnv } from "@tandem/shared";
 import { z } from "zod";
+import { DEFAULT_CALL_LIMIT } from "./parties/call-limit.js";
 
 /** A browser origin as the Origin header carries it. */
 const ORIGIN = /^https?:\/\/[^/\s]+$/;
@@ -24,6 +25,12 @@ const GatewayEnvSchema = z
     HEALTH_INTERVAL_MS: z.coerce.number().int().min(200).max(600_000).default(5_000),
     /** How often every receiver's position is compared with every source's facts (a new fact is delivered at once anyway). */
     FACT_SWEEP_INTERVAL_MS: z.coerce.number().int().min(200).max(3_600_000).default(10_000),
+    /** Calls in flight to one party at a time; more wait in a queue of PARTY_QUEUE for at most PARTY_QUEUE_TIMEOUT_MS, the rest are refused (PARTY_OVERLOADED). */
+    PARTY_MAX_CONCURRENCY: z.coerce.number().int().min(1).max(10_000).default(DEFAULT_CALL_LIMIT.maxConcurrency),
+    PARTY_QUEUE: z.coerce.number().int().min(0).max(100_000).default(DEFAULT_CALL_LIMIT.queue),
+    PARTY_QUEUE_TIMEOUT_MS: z.coerce.number().int().min(1).max(60_000).default(DEFAULT_CALL_LIMIT.queueTimeoutMs),
+    /** Identical calls in flight to a party share one call where the answer cannot differ between their callers. */
+    COALESCE: z.enum(["on", "off"]).default("on"),
     BREAKER_ERROR_PERCENT: z.coerce.number().int().min(1).max(100).default(50),
     BREAKER_RESET_MS: z.coerce.number().int().min(100).max(600_000).default(10_000),
     BREAKER_VOLUME: z.coerce.number().int().min(1).max(1_000).default(5),
@@ -61,6 +68,8 @@ const GatewayEnvSchema = z
     nodeTimeoutMs: env.NODE_TIMEOUT_MS,
     healthIntervalMs: env.HEALTH_INTERVAL_MS,
     factSweepIntervalMs: env.FACT_SWEEP_INTERVAL_MS,
+    partyLimit: { maxConcurrency: env.PARTY_MAX_CONCURRENCY, queue: env.PARTY_QUEUE, queueTimeoutMs: env.PARTY_QUEUE_TIMEOUT_MS },
+    coalesce: env.COALESCE === "on",
     breaker: { errorThresholdPercentage: env.BREAKER_ERROR_PERCENT, resetTimeoutMs: env.BREAKER_RESET_MS, volumeThreshold: env.BREAKER_VOLUME },
     signingKeyFile: env.SIGNING_KEY_FILE,
     userTokenClockToleranceSeconds: env.USER_TOKEN_CLOCK_TOLERANCE_SECONDS,

@@ -32,6 +32,7 @@ import { FactRelay } from "./facts/fact-relay.js";
 import { registerDeliveryMetrics } from "./facts/delivery-metrics.js";
 import { Parties } from "./parties/parties.js";
 import { PartyFeed } from "./parties/party-feed.js";
+import { registerPartyMetrics } from "./parties/party-metrics.js";
 import type { PartyHealth } from "./parties/party-health.js";
 import { PartyTokens } from "./parties/party-tokens.js";
 import { ForwardingDataSource } from "./router/forwarding-source.js";
@@ -66,6 +67,8 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
       timeoutMs: config.nodeTimeoutMs,
       breaker: config.breaker,
       healthIntervalMs: config.healthIntervalMs,
+      limit: config.partyLimit,
+      coalesce: config.coalesce,
       universitySdl,
       coordinationSdl: readFileSync(config.coordinationSdlFile, "utf8"),
     },
@@ -117,6 +120,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
   facts.start();
   const metrics = createMetricsRegistry({ service: "gateway" });
   registerDeliveryMetrics(metrics, facts);
+  registerPartyMetrics(metrics, parties.all);
   new Gauge({
     name: "tandem_node_up",
     help: "1 when the node is UP for the gateway, else 0.",

@@ -37,15 +37,28 @@ export interface RecordingGateway {
   stop(): Promise<void>;
 }
 
+/** A party as slow as a busy one: at most `capacity` requests served at a time, each held `serviceMs` before it is passed on. */
+export interface PartyPace {
+  capacity: number;
+  serviceMs: number;
+}
+
+export interface RecordingOptions {
+  /** Gateway settings over the test's (e.g. COALESCE, PARTY_MAX_CONCURRENCY). */
+  env?: Record<string, string>;
+  /** Every party served at this pace (default: as fast as it answers). */
+  pace?: PartyPace;
+}
+
 /** `port`: where the gateway listens (default: any free port), for parties told its address before it starts. */
-export async function startRecordingGateway(e2e: E2EConsortium, port = 0): Promise<RecordingGateway> {
+export async function startRecordingGateway(e2e: E2EConsortium, port = 0, options: RecordingOptions = {}): Promise<RecordingGateway> {
   const { consortium } = e2e;
   const recorded: Exchange[] = [];
   const record = (exchange: Exchange) => recorded.push(exchange);
   const registry = JSON.parse(readFileSync(consortium.registryFile, "utf8")) as ConsortiumRegistry;
   const proxies = await Promise.all([
-    ...registry.nodes.map((node) => RecordingProxy.start(node.id, node.url, record)),
-    RecordingProxy.start(registry.coordination.id, registry.coordination.url, record),
+    ...registry.nodes.map((node) => RecordingProxy.start(node.id, node.url, record, options.pace)),
+    RecordingProxy.start(registry.coordination.id, registry.coordination.url, record, options.pace),
   ]);
   const proxied = (partyId: string) => proxies.find((proxy) => proxy.party === partyId)!.url;
   const registryFile = join(consortium.dataDir, "recording-registry.json");
@@ -68,6 +81,7 @@ export async function startRecordingGateway(e2e: E2EConsortium, port = 0): Promi
         LOG_LEVEL: "silent",
         HEALTH_INTERVAL_MS: "60000",
         NODE_TIMEOUT_MS: "5000",
+        ...options.env,
       }),
     );
   } catch (error) {
@@ -103,39 +117,43 @@ class RecordingProxy {
     private readonly server: Server,
   ) {}
 
-  static async start(party: string, targetUrl: string, record: (exchange: Exchange) => void): Promise<RecordingProxy> {
+  static async start(party: string, targetUrl: string, record: (exchange: Exchange) => void, pace?: PartyPace): Promise<RecordingProxy> {
     const target = new URL(targetUrl);
+    const serve = pace ? paced(pace) : (forward: () => Promise<void>) => forward();
     const server = createServer((req, res) => {
       const chunks: Buffer[] = [];
       req.on("data", (chunk: Buffer) => chunks.push(chunk));
-      req.on("end", () => {
-        const requestBody = Buffer.concat(chunks);
-        // identity encoding, so that the recorded body is the text the party sent
-        const { "accept-encoding": _encoding, ...headers } = req.headers;
-        const upstream = request({ host: target.hostname, port: target.port, path: req.url, method: req.method, headers: { ...headers, host: target.host } }, (answer) => {
-          const body: Buffer[] = [];
-          answer.on("data", (chunk: Buffer) => body.push(chunk));
-          answer.on("end", () => {
-            const responseBody = Buffer.concat(body);
-            record({
-              party,
-              method: req.method ?? "",
-              path: req.url ?? "",
-              requestHeaders: req.headers,
-              requestBody: requestBody.toString("utf8"),
-              status: answer.statusCode ?? 0,
-              responseBody: responseBody.toString("utf8"),
+      req.on("end", () => void serve(() => forward(Buffer.concat(chunks))));
+      const forward = (requestBody: Buffer) =>
+        new Promise<void>((done) => {
+          // identity encoding, so that the recorded body is the text the party sent
+          const { "accept-encoding": _encoding, ...headers } = req.headers;
+          const upstream = request({ host: target.hostname, port: target.port, path: req.url, method: req.method, headers: { ...headers, host: target.host } }, (answer) => {
+            const body: Buffer[] = [];
+            answer.on("data", (chunk: Buffer) => body.push(chunk));
+            answer.on("end", () => {
+              const responseBody = Buffer.concat(body);
+              record({
+                party,
+                method: req.method ?? "",
+                path: req.url ?? "",
+                requestHeaders: req.headers,
+                requestBody: requestBody.toString("utf8"),
+                status: answer.statusCode ?? 0,
+                responseBody: responseBody.toString("utf8"),
+              });
+              res.writeHead(answer.statusCode ?? 502, answer.headers);
+              res.end(responseBody);
+              done();
             });
-            res.writeHead(answer.statusCode ?? 502, answer.headers);
-            res.end(responseBody);
           });
+          upstream.on("error", (error) => {
+            res.writeHead(502, { "content-type": "text/plain" });
+            res.end(`recording proxy for ${party}: ${error.message}`);
+            done();
+          });
+          upstream.end(requestBody);
         });
-        upstream.on("error", (error) => {
-          res.writeHead(502, { "content-type": "text/plain" });
-          res.end(`recording proxy for ${party}: ${error.message}`);
-        });
-        upstream.end(requestBody);
-      });
     });
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
     const { port } = server.address() as AddressInfo;
@@ -146,4 +164,22 @@ class RecordingProxy {
     this.server.closeAllConnections();
     return new Promise((resolve, reject) => this.server.close((error) => (error ? reject(error) : resolve())));
   }
+}
+
+/** Runs what it is given `capacity` at a time, first come first served, each taking at least `serviceMs`. */
+function paced({ capacity, serviceMs }: PartyPace): (forward: () => Promise<void>) => Promise<void> {
+  let serving = 0;
+  const waiting: (() => void)[] = [];
+  return async (forward) => {
+    if (serving >= capacity) await new Promise<void>((resolve) => waiting.push(resolve));
+    else serving++;
+    try {
+      await new Promise((resolve) => setTimeout(resolve, serviceMs));
+      await forward();
+    } finally {
+      const next = waiting.shift();
+      if (next) next();
+      else serving--;
+    }
+  };
 }

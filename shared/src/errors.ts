@@ -26,6 +26,8 @@ export const ErrorCode = {
   NODE_UNAVAILABLE: "NODE_UNAVAILABLE",
   NODE_TIMEOUT: "NODE_TIMEOUT",
   NODE_INCOMPATIBLE: "NODE_INCOMPATIBLE",
+  /** The gateway did not call a party already serving as many calls as it allows: retry after `extensions.retryAfterMs`. */
+  PARTY_OVERLOADED: "PARTY_OVERLOADED",
   NO_ROUTING_RULE: "NO_ROUTING_RULE",
   /** A subgraph operation (root field, field resolver, reference resolver) without a declared access rule: the party refuses to start. */
   NO_ACCESS_RULE: "NO_ACCESS_RULE",

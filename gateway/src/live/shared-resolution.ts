@@ -7,6 +7,7 @@
  * number at a time.
  */
 import type { CallerDependence, UserCaller } from "@tandem/shared";
+import { applies, sameIdentity } from "../parties/answer-sharing.js";
 import type { SelectionQueries } from "./selection.js";
 
 export interface ExecutionResultBody {
@@ -23,21 +24,6 @@ interface Run {
   settled?: { body: ExecutionResultBody; dependence: CallerDependence };
   /** Resolves (never rejects) once the run finished, `settled` set if it succeeded. */
   finished: Promise<void>;
-}
-
-/** Callers live as long as their socket; their group is worked out once, not at every change. */
-const groups = new WeakMap<UserCaller, string>();
-
-function groupOf(caller: UserCaller): string {
-  let group = groups.get(caller);
-  if (group === undefined) groups.set(caller, (group = `${caller.homeNode}|${[...caller.roles].sort().join(",")}`));
-  return group;
-}
-
-function applies(dependence: CallerDependence, ran: UserCaller, caller: UserCaller): boolean {
-  if (dependence === "none") return true;
-  if (dependence === "group") return groupOf(ran) === groupOf(caller);
-  return ran.sub === caller.sub && groupOf(ran) === groupOf(caller);
 }
 
 export class Semaphore {
@@ -74,7 +60,7 @@ export class SharedRuns {
         if (applies(run.settled.dependence, run.caller, caller)) return run.settled.body;
       }
     }
-    return this.list.find((run) => run.caller.sub === caller.sub && groupOf(run.caller) === groupOf(caller))?.settled?.body;
+    return this.list.find((run) => sameIdentity(run.caller, caller))?.settled?.body;
   }
 
   /**
@@ -94,7 +80,7 @@ export class SharedRuns {
       const { body, dependence } = await run.outcome;
       if (applies(dependence, run.caller, caller)) return body;
     }
-    const own = this.list.find((run) => run.caller.sub === caller.sub && groupOf(run.caller) === groupOf(caller));
+    const own = this.list.find((run) => sameIdentity(run.caller, caller));
     if (own) return (await own.outcome).body;
     const outcome = this.run(caller);
     const run: Run = {

@@ -4,6 +4,8 @@
  * registry, each health-checked at start and every interval.
  */
 import { ErrorCode, type ConsortiumRegistry, type Logger } from "@tandem/shared";
+import { CallCoalescer } from "./call-coalescer.js";
+import { CallLimit, DEFAULT_CALL_LIMIT, type CallLimitSettings } from "./call-limit.js";
 import { partyError, type PartyCallResult, type PartyKind, type PartyRequest } from "./party-answer.js";
 import { PartyClient } from "./party-client.js";
 import { PartyHealthState, type PartyHealth } from "./party-health.js";
@@ -25,13 +27,18 @@ export interface PartySettings {
   universitySdl: string;
   /** The composed SDL the coordination office must serve (coordination.graphql). */
   coordinationSdl: string;
+  /** Each party's concurrency limit and queue (default DEFAULT_CALL_LIMIT). */
+  limit?: CallLimitSettings;
+  /** Whether identical calls in flight share one call where safe (default true). */
+  coalesce?: boolean;
 }
 
 /** One party's client, for tests and for the gateway alike. */
 export function partyClient(kind: PartyKind, id: string, url: string, tokens: PartyTokens, settings: Omit<PartySettings, "healthIntervalMs">, logger: Logger): PartyClient {
   const transport = new PartyTransport(id, url, settings.timeoutMs, settings.breaker, logger);
   const sdl = kind === "NODE" ? settings.universitySdl : settings.coordinationSdl;
-  return new PartyClient(kind, transport, tokens, new PartyHealthState(id, kind, sdl, logger));
+  const coalescer = settings.coalesce === false ? null : new CallCoalescer();
+  return new PartyClient(kind, transport, tokens, new PartyHealthState(id, kind, sdl, logger), new CallLimit(settings.limit ?? DEFAULT_CALL_LIMIT), coalescer);
 }
 
 export class Parties implements NodeCaller {

@@ -5,7 +5,7 @@ import { as } from "@tandem/shared/testkit";
 import { UNIVERSITY_SDL } from "../../test/fake-nodes.js";
 import type { PartyKind } from "./party-answer.js";
 import type { PartyClient } from "./party-client.js";
-import { partyClient } from "./parties.js";
+import { partyClient, type PartySettings } from "./parties.js";
 import { PartyTokens } from "./party-tokens.js";
 import type { BreakerSettings } from "./party-transport.js";
 
@@ -51,7 +51,7 @@ afterEach(async () => {
   }
 });
 
-async function clientOf(url: string, breaker: Partial<BreakerSettings> = {}, kind: PartyKind = "NODE", id = "zcu") {
+async function clientOf(url: string, breaker: Partial<BreakerSettings> = {}, kind: PartyKind = "NODE", id = "zcu", traffic: Pick<PartySettings, "limit" | "coalesce"> = {}) {
   const { privateJwk } = await generateSigningKeyPair("gateway-test");
   const tokens = new PartyTokens(new ServiceTokenSigner(await signingKeyFromJwk(privateJwk), "gateway"));
   const settings = {
@@ -59,6 +59,7 @@ async function clientOf(url: string, breaker: Partial<BreakerSettings> = {}, kin
     breaker: { errorThresholdPercentage: 50, resetTimeoutMs: 60_000, volumeThreshold: 5, ...breaker },
     universitySdl: UNIVERSITY_SDL,
     coordinationSdl: "type Query { programmes: [ID] }",
+    ...traffic,
   };
   const client = partyClient(kind, id, url, tokens, settings, logger);
   clients.push(client);
@@ -198,5 +199,60 @@ describe("a call to a party", () => {
     await expect(stuck.ask("query { changesHead }", {}, "changesHead", "feed")).rejects.toMatchObject({ code: "NODE_UNAVAILABLE", message: expect.stringContaining("circuit open") });
     expect(performance.now() - started).toBeLessThan(FAST_MS);
     expect(frozen.hits()).toBe(reached);
+  });
+});
+
+describe("a party busy with as many calls as the gateway allows", () => {
+  it("refuses the next call at once with PARTY_OVERLOADED naming it and a retry hint, leaving its breaker and health alone; a real timeout still marks it DOWN", async () => {
+    const node = await freezableNode();
+    // identical calls of one caller would share the call in flight: these must each want their own
+    const { client, call } = await clientOf(node.url, {}, "NODE", "zcu", { limit: { maxConcurrency: 1, queue: 0, queueTimeoutMs: 1_000 }, coalesce: false });
+    await client.check();
+    node.freeze();
+    const stuck = call();
+    await until(() => node.hits() === 1, 1_000);
+    const refused = await call();
+    expect(refused.result).toMatchObject({ ok: false, error: { message: expect.stringContaining("zcu"), extensions: { code: "PARTY_OVERLOADED", node: "zcu", retryAfterMs: expect.any(Number) } } });
+    expect(refused.ms).toBeLessThan(FAST_MS);
+    expect(node.hits()).toBe(1);
+    expect(client.circuitOpen).toBe(false);
+    expect(client.health.status).toBe("UP");
+
+    expect((await stuck).result).toMatchObject({ ok: false, error: { extensions: { code: "NODE_TIMEOUT", node: "zcu" } } });
+    expect(client.health.status).toBe("DOWN");
+  });
+
+  it("does not limit the gateway's own calls (health checks, feeds, facts)", async () => {
+    const node = await freezableNode();
+    const { client } = await clientOf(node.url, {}, "NODE", "zcu", { limit: { maxConcurrency: 1, queue: 0, queueTimeoutMs: 1_000 } });
+    node.freeze();
+    const calls = ["a", "b"].map((alias) => client.call({ query: `{ ${alias}: __typename }` }, { caller: as.system(), requestId: "r" }));
+    await until(() => node.hits() === 2, 1_000);
+    node.thaw();
+    await Promise.all(calls);
+  });
+});
+
+describe("identical calls in flight", () => {
+  const caller = as.nodeCoordinator("zcu");
+
+  it("share one call for the same person, but a mutation is always sent once per caller", async () => {
+    const node = await recordingParty({ callerDependence: "subject" });
+    const { client } = await clientOf(node.url);
+    const dependences = [1, 2, 3].map(() => new CallerDependenceTracker());
+    const results = await Promise.all(dependences.map((dependence) => client.call({ query: "{ __typename }" }, { caller, requestId: "r", dependence })));
+    expect(node.seen).toHaveLength(1);
+    expect(results.map((result) => result.ok)).toEqual([true, true, true]);
+    expect(dependences.map((dependence) => dependence.level)).toEqual(["subject", "subject", "subject"]);
+
+    await Promise.all([1, 2].map(() => client.call({ query: `mutation { cancelEvent(id: "zcu:event:1") { id } }` }, { caller, requestId: "r" })));
+    expect(node.seen).toHaveLength(3);
+  });
+
+  it("are each sent with COALESCE=off", async () => {
+    const node = await recordingParty({ callerDependence: "none" });
+    const { client } = await clientOf(node.url, {}, "NODE", "zcu", { coalesce: false });
+    await Promise.all([1, 2, 3].map(() => client.call({ query: "{ __typename }" }, { caller, requestId: "r" })));
+    expect(node.seen).toHaveLength(3);
   });
 });

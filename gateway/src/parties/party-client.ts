@@ -3,11 +3,16 @@
  * coordination office alike: each call signed for exactly that party on
  * behalf of whom it acts, sent through the party's timeout and circuit
  * breaker, refused at once while the party serves another schema than the
- * composed one, and the answer's dependence on the caller recorded. A call
+ * composed one, and the answer's dependence on the caller recorded.
+ * Identical calls in flight share one call where their answers cannot
+ * differ (call-coalescer.ts); a caller's calls beyond the party's
+ * concurrency limit and queue are refused at once (call-limit.ts). A call
  * never throws: it answers the party's GraphQL body, or an error naming the
- * party (NODE_UNAVAILABLE, NODE_TIMEOUT, NODE_INCOMPATIBLE).
+ * party (NODE_UNAVAILABLE, NODE_TIMEOUT, NODE_INCOMPATIBLE, PARTY_OVERLOADED).
  */
 import { ErrorCode } from "@tandem/shared";
+import { CallCoalescer, isQueryOnly } from "./call-coalescer.js";
+import { CallLimit } from "./call-limit.js";
 import { partyError, SUBGRAPH_OF, type GraphQLBody, type PartyCallResult, type PartyKind, type PartyRequest } from "./party-answer.js";
 import type { PartyHealth, PartyHealthState } from "./party-health.js";
 import { recordDependence, SYSTEM_CALL, type CallAuth, type PartyTokens } from "./party-tokens.js";
@@ -21,6 +26,10 @@ export class PartyClient {
     private readonly transport: PartyTransport,
     private readonly tokens: PartyTokens,
     private readonly state: PartyHealthState,
+    /** Calls on behalf of users wait for a slot here (the gateway's own calls do not). */
+    readonly limit: CallLimit = new CallLimit(),
+    /** Null: every call is made on its own (COALESCE=off). */
+    readonly coalescer: CallCoalescer | null = new CallCoalescer(),
   ) {
     this.id = transport.party;
   }
@@ -54,10 +63,27 @@ export class PartyClient {
     if (endpoint === "graphql" && this.health.status === "INCOMPATIBLE") {
       return { ok: false, error: partyError(ErrorCode.NODE_INCOMPATIBLE, this.id, `Node ${this.id} is excluded: its schema differs from the composed ${SUBGRAPH_OF[this.kind]} schema`) };
     }
+    const shareable = this.coalescer && endpoint === "graphql" && !auth.idempotency && isQueryOnly(request.query);
+    const result = shareable
+      ? await this.coalescer!.call(request, auth.caller, auth.attestations?.join(",") ?? "", () => this.send(request, auth, endpoint))
+      : await this.send(request, auth, endpoint);
+    if (result.ok) recordDependence(auth, result.body.extensions);
+    return result;
+  }
+
+  /** One call of the party's own, in a slot of its limit when made for a user. */
+  private async send(request: PartyRequest, auth: CallAuth, endpoint: Endpoint): Promise<PartyCallResult> {
+    if (auth.caller.kind !== "user") return this.sendNow(request, auth, endpoint);
+    const limited = await this.limit.run(() => this.sendNow(request, auth, endpoint));
+    if (limited.ran) return limited.value;
+    const { retryAfterMs, reason } = limited.refusal;
+    const error = partyError(ErrorCode.PARTY_OVERLOADED, this.id, `${this.id} is busy (${reason}): not called; retry in about ${retryAfterMs} ms`);
+    return { ok: false, error: { ...error, extensions: { ...error.extensions, retryAfterMs } } };
+  }
+
+  private async sendNow(request: PartyRequest, auth: CallAuth, endpoint: Endpoint): Promise<PartyCallResult> {
     try {
-      const body = await this.transport.send(request, await this.headers(auth), endpoint);
-      recordDependence(auth, body.extensions);
-      return { ok: true, body };
+      return { ok: true, body: await this.transport.send(request, await this.headers(auth), endpoint) };
     } catch (error) {
       if (!(error instanceof PartyFailure)) throw error;
       // not called: the failure that opened the circuit already said why

@@ -12,7 +12,7 @@ describe("npm run bench:gateway arguments", () => {
         reps: 3,
         connections: [10, 50],
         scale: [5, 20, 40],
-        parts: ["one-node", "five-node", "delay", "scale"],
+        parts: ["one-node", "coalescing", "five-node", "delay", "scale"],
         maxLoad: 1.5,
         loadWaitSeconds: 900,
         outDir: DEFAULT_OUT_DIR,
@@ -30,7 +30,7 @@ describe("npm run bench:gateway arguments", () => {
     expect(() => parseGatewayBenchArgs(["--connections", ""])).toThrow(/--connections needs at least one value/);
     expect(() => parseGatewayBenchArgs(["--reps", "1.5"])).toThrow(/--reps must be a whole number/);
     expect(() => parseGatewayBenchArgs(["--duration", "x"])).toThrow(UsageError);
-    expect(() => parseGatewayBenchArgs(["--parts", "all"])).toThrow(/--parts takes one-node, five-node, delay, scale/);
+    expect(() => parseGatewayBenchArgs(["--parts", "all"])).toThrow(/--parts takes one-node, coalescing, five-node, delay, scale/);
     expect(() => parseGatewayBenchArgs(["--nodes", "3"])).toThrow(UsageError);
   });
 

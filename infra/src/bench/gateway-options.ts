@@ -3,7 +3,7 @@ import { resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { DEFAULT_OUT_DIR, UsageError } from "./live-options.js";
 
-export const PARTS = ["one-node", "five-node", "delay", "scale"] as const;
+export const PARTS = ["one-node", "coalescing", "five-node", "delay", "scale"] as const;
 export type Part = (typeof PARTS)[number];
 
 /** The real five nodes of the registry; the scaling series adds synthetic ones beside them. */
@@ -41,6 +41,8 @@ autocannon, interleaved:
              participant(id) and a 200-tandem list with both names
   five-node  the consortium-wide events page; 250 cross-node tandems as a
              node coordinator and as the joint coordinator
+  coalescing the product's gateway with COALESCE=on and =off in front of
+             one node: participant(id) with a name and with coded fields
   delay      fan-out latency with a delaying proxy in front of some nodes
   scale      the events page with 5, 20, 40 nodes (synthetic ones beside
              the real five): gateway CPU per page, node cost per request,

@@ -34,6 +34,20 @@ export async function signIn(keysDir: string, registry: ConsortiumRegistry): Pro
   };
 }
 
+/** Tokens of `count` different people, half of them coordinators of hst and half joint coordinators, each their own `sub`. */
+export async function manyCallers(keysDir: string, registry: ConsortiumRegistry, count: number): Promise<string[]> {
+  const audience = registry.consortium.id;
+  const hst = await loadSigningKey(keyFileOf(keysDir, "hst"));
+  const coordination = await loadSigningKey(keyFileOf(keysDir, registry.coordination.id));
+  return Promise.all(
+    Array.from({ length: count }, (_, index) =>
+      index % 2
+        ? issueUserToken(coordination, { issuer: registry.coordination.id, audience, sub: `${registry.coordination.id}:staff:bench-${index}`, roles: [Role.JOINT_COORDINATOR], ttlSeconds: 12 * 3600 })
+        : issueUserToken(hst, { issuer: "hst", audience, sub: `hst:staff:bench-${index}`, roles: [Role.NODE_COORDINATOR], ttlSeconds: 12 * 3600 }),
+    ),
+  );
+}
+
 /** A gateway process of the benchmark's own (stock Apollo, or the product's in front of delaying proxies), started and healthy. */
 async function startGatewayProcess(consortium: Consortium, id: string, script: string, env: Record<string, string>, log: (line: string) => void): Promise<ServiceProcess> {
   const port = await freePort();
@@ -75,6 +89,11 @@ export function startRoutedGateway(consortium: Consortium, urls: Record<string, 
   const file = join(consortium.dataDir, "registry-through-proxies.json");
   writeFileSync(file, `${JSON.stringify(registry, null, 2)}\n`);
   return startGatewayProcess(consortium, "proxied-gateway", repoPaths.gatewayMain, { REGISTRY_FILE: file }, log);
+}
+
+/** Another process of the product's gateway in front of the same parties, with its own settings (e.g. COALESCE). */
+export function startProductGateway(consortium: Consortium, id: string, env: Record<string, string>, log: (line: string) => void): Promise<ServiceProcess> {
+  return startGatewayProcess(consortium, id, repoPaths.gatewayMain, env, log);
 }
 
 /** The launcher's gateway (its memory too), every node, the coordination office and PostgreSQL with its backends. */

@@ -7,13 +7,15 @@ import { round, spread, type Spread } from "./gateway-stats.js";
 import type { LoadMeasurement } from "./load-run.js";
 
 export interface RunRecord {
-  part: "one-node" | "five-node" | "delay" | "scale";
+  part: "one-node" | "five-node" | "delay" | "scale" | "coalescing";
   scenario: string;
   /** The gateway measured (product, stock) or the setting (e.g. the delays). */
   target: string;
   nodes: number;
   rep: number;
   measurement: LoadMeasurement;
+  /** Calls answered by an identical call in flight, per answer (coalescing runs). */
+  sharedPerAnswer?: number | null;
 }
 
 export interface Summary {
@@ -35,6 +37,7 @@ export interface Summary {
   badAnswers: number;
   answers: number;
   load1: Spread | null;
+  sharedPerAnswer?: Spread | null;
 }
 
 export interface GatewayBenchResults {
@@ -85,6 +88,7 @@ export function summarise(runs: readonly RunRecord[]): Summary[] {
       badAnswers: measurements.reduce((sum, m) => sum + m.non2xx + m.errors + m.timeouts + m.mismatches, 0),
       answers: measurements.reduce((sum, m) => sum + m.requests, 0),
       load1: spread(measurements.map((m) => m.load1)),
+      ...(group.some((run) => run.sharedPerAnswer !== undefined) ? { sharedPerAnswer: spread(group.map((run) => run.sharedPerAnswer ?? null)) } : {}),
     };
   });
 }
@@ -186,6 +190,42 @@ function delayTable(summaries: Summary[]): string {
   return table(["query", "injected delay", "conn.", "req/s", "p50 ms", "p99 ms", "bad / answers"], rows);
 }
 
+function coalescingTable(summaries: Summary[]): string {
+  const rows = summaries.map((s) => [
+    s.scenario,
+    s.target,
+    String(s.connections),
+    spreadText(s.requestsPerSecond),
+    spreadText(s.p50Ms),
+    spreadText(s.p99Ms),
+    spreadText(s.cpuMsPerRequest.gateway),
+    spreadText(s.cpuMsPerRequest.nodes),
+    spreadText(s.cpuMsPerRequest.postgres),
+    spreadText(s.cpuMsPerRequest.machine),
+    spreadText(s.sharedPerAnswer),
+    `${s.badAnswers} / ${s.answers}`,
+    spreadText(s.load1),
+  ]);
+  return table(
+    [
+      "query",
+      "setting",
+      "conn.",
+      "req/s",
+      "p50 ms",
+      "p99 ms",
+      "gateway CPU ms/req",
+      "node CPU ms/req",
+      "PostgreSQL CPU ms/req",
+      "machine CPU ms/req",
+      "shared per answer",
+      "bad / answers",
+      "load (1 min)",
+    ],
+    rows,
+  );
+}
+
 function scaleTable(summaries: Summary[], sizes: Record<string, { withoutCursors: number; withCursors: number }>): string {
   const rows = summaries.map((s) => {
     const gateway = medianOf(s.cpuMsPerRequest.gateway);
@@ -251,6 +291,7 @@ export function formatGatewayMarkdown(results: GatewayBenchResults): string {
     `- Every party runs production-like (NODE_ENV=production: no stack traces in errors).`,
   ];
   if (of("one-node").length) sections.push(``, `## One node: the product's gateway and stock @apollo/gateway 2.14.4`, ``, `${String(results.notes.oneNode ?? "")}`, ``, oneNodeTable(of("one-node")));
+  if (of("coalescing").length) sections.push(``, `## Coalescing identical fetches: on and off`, ``, `${String(results.notes.coalescing ?? "")}`, ``, coalescingTable(of("coalescing")));
   if (of("five-node").length) sections.push(``, `## Five nodes`, ``, `${String(results.notes.fiveNode ?? "")}`, ``, fiveNodeTable(of("five-node")));
   if (of("delay").length) sections.push(``, `## Fan-out latency with slow nodes`, ``, `${String(results.notes.delay ?? "")}`, ``, delayTable(of("delay")));
   if (of("scale").length) {

@@ -16,6 +16,7 @@ import { createEvents } from "./bench-data.js";
 import { syntheticNodeId, writeBenchRegistry } from "./bench-registry.js";
 import { GATEWAY_BENCH_USAGE, MAX_NODES, parseGatewayBenchArgs, REAL_NODES, type GatewayBenchOptions, type Part } from "./gateway-options.js";
 import { EVENTS_PER_SYNTHETIC_NODE, growData, ONE_NODE, type GrownData } from "./gateway-grow.js";
+import { coalescingPart } from "./gateway-coalescing.js";
 import { delayPart, fiveNodePart, oneNodePart, scalePart, type PartContext } from "./gateway-parts.js";
 import { awaitQuiet, signIn } from "./gateway-processes.js";
 import { summarise, writeGatewayResults, type GatewayBenchResults } from "./gateway-results.js";
@@ -132,9 +133,10 @@ async function benchmark(options: GatewayBenchOptions, resources: Resources, sig
   if (wants("scale") && options.scale.includes(REAL_NODES)) await part(`scale: ${REAL_NODES} nodes`, consortium, data, scalePart);
   await stop();
 
-  if (wants("one-node")) {
+  if (wants("one-node") || wants("coalescing")) {
     consortium = await launch([ONE_NODE]);
-    await part("one node", consortium, data, oneNodePart);
+    if (wants("one-node")) await part("one node", consortium, data, oneNodePart);
+    if (wants("coalescing")) await part("coalescing", consortium, data, coalescingPart);
     await stop();
   }
 

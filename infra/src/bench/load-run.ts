@@ -15,6 +15,8 @@ export interface LoadTarget {
   headers: Record<string, string>;
   /** False for an answer that is not what the scenario expects (counted as a mismatch). */
   verify: (body: string) => boolean;
+  /** Headers of many callers (e.g. each their own token), taken in turn request by request, over `headers`. */
+  callers?: readonly Record<string, string>[];
 }
 
 /** A process whose CPU time is read; `tree` adds its children's (PostgreSQL's backends). */
@@ -98,6 +100,7 @@ async function fire(target: LoadTarget, connections: number, seconds: number, si
     duration: seconds,
     timeout: 30,
     verifyBody: (body) => target.verify(typeof body === "string" ? body : (body?.toString() ?? "")),
+    ...(target.callers?.length ? { requests: [{ setupRequest: inTurn(target.callers) }] } : {}),
   }) as Promise<autocannon.Result> & { stop(): void };
   const stop = () => instance.stop();
   signal?.addEventListener("abort", stop, { once: true });
@@ -106,4 +109,10 @@ async function fire(target: LoadTarget, connections: number, seconds: number, si
   } finally {
     signal?.removeEventListener("abort", stop);
   }
+}
+
+/** Sets each request's caller headers, one caller after another. */
+function inTurn(callers: readonly Record<string, string>[]): (request: autocannon.Request) => autocannon.Request {
+  let next = 0;
+  return (request) => ({ ...request, headers: { ...request.headers, ...callers[next++ % callers.length] } });
 }

@@ -20,6 +20,8 @@ import { PartyFailure, type Endpoint, type PartyTransport } from "./party-transp
 
 export class PartyClient {
   readonly id: string;
+  /** The health check under way, if any. */
+  private checking: Promise<PartyHealth> | null = null;
 
   constructor(
     readonly kind: PartyKind,
@@ -87,7 +89,7 @@ export class PartyClient {
     } catch (error) {
       if (!(error instanceof PartyFailure)) throw error;
       // not called: the failure that opened the circuit already said why
-      if (error.called) this.state.markDown(error.message);
+      if (error.called && !error.stale) this.state.markDown(error.message);
       return { ok: false, error: partyError(error.code, this.id, error.message) };
     }
   }
@@ -105,9 +107,12 @@ export class PartyClient {
     throw Object.assign(new Error(error?.message ?? `${this.id} answered ${field} with nothing`), { code: error?.extensions?.code });
   }
 
-  /** Checks the party's schema and database now. */
-  async check(): Promise<PartyHealth> {
-    return this.state.check(this.transport, await this.headers(SYSTEM_CALL));
+  /** Checks the party's schema and database now; a check still running (a slow party) is joined, not doubled. */
+  check(): Promise<PartyHealth> {
+    this.checking ??= this.headers(SYSTEM_CALL)
+      .then((headers) => this.state.check(this.transport, headers))
+      .finally(() => (this.checking = null));
+    return this.checking;
   }
 
   shutdown(): void {

@@ -11,7 +11,7 @@
 import type { Logger } from "@tandem/shared";
 import { normaliseSdl } from "../documents/sdl.js";
 import { SUBGRAPH_OF, type PartyKind } from "./party-answer.js";
-import type { PartyTransport } from "./party-transport.js";
+import { PartyFailure, type PartyTransport } from "./party-transport.js";
 
 export type HealthStatus = "UP" | "DOWN" | "INCOMPATIBLE" | "UNKNOWN";
 
@@ -57,6 +57,8 @@ export class PartyHealthState {
       if (database && !database.ok) return this.set("DOWN", `${who} answers, but reports: ${database.status}`);
       return this.set("UP", null);
     } catch (error) {
+      // a probe sent while the party was frozen, timing out after it answered again, says nothing about it now
+      if (error instanceof PartyFailure && error.stale) return this.state;
       return this.set("DOWN", (error as Error).message);
     }
   }

@@ -59,6 +59,26 @@ describe("PartyTransport", () => {
     client.shutdown();
   });
 
+  it("opens the circuit on a timeout, unless the node answered another call after that one began", async () => {
+    let stalled = true;
+    const node = await serve((_req, res) => {
+      if (stalled) return; // frozen: this request never gets an answer
+      res.writeHead(200, { "content-type": "application/json" });
+      res.end(JSON.stringify({ data: { __typename: "Query" } }));
+    });
+    const client = new PartyTransport("zcu", node.url, 400, breaker, logger);
+    const sentWhileFrozen = failure(client.send(request));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    stalled = false; // back: a later call is answered before the first one times out
+    expect((await client.send(request)).data).toEqual({ __typename: "Query" });
+    expect(await sentWhileFrozen).toMatchObject({ code: "NODE_TIMEOUT", stale: true });
+    expect(client.circuitOpen).toBe(false);
+    stalled = true; // frozen again, with nothing answered since: the timeout opens the circuit
+    expect(await failure(client.send(request))).toMatchObject({ code: "NODE_TIMEOUT", stale: false });
+    expect(client.circuitOpen).toBe(true);
+    client.shutdown();
+  });
+
   it("reports a refused connection or a 5xx as NODE_UNAVAILABLE", async () => {
     const closed = new PartyTransport("ul", `http://127.0.0.1:${await freePort()}/graphql`, 1_000, breaker, logger);
     expect(await failure(closed.send(request))).toMatchObject({ code: "NODE_UNAVAILABLE", party: "ul" });

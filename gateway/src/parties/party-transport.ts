@@ -44,9 +44,14 @@ export class PartyFailure extends Error {
     super(message);
     this.name = "PartyFailure";
   }
+
+  /** The party answered another call after this one began: the failure tells about this call, not about the party now. */
+  stale = false;
 }
 
 export class PartyTransport {
+  /** When the party last answered anything (performance.now()). */
+  private lastAnswerAt = -Infinity;
   private readonly breaker: CircuitBreaker<[PartyRequest, Record<string, string>, Endpoint], GraphQLBody>;
   private readonly healthUrl: URL;
   private readonly urls: Record<Endpoint, string>;
@@ -126,8 +131,9 @@ export class PartyTransport {
     this.breaker.shutdown();
   }
 
+  /** A timeout opens the circuit, unless the party has answered since that call began (it was frozen then, and is back). */
   private openOnTimeout(failure: PartyFailure): PartyFailure {
-    if (failure.code === ErrorCode.NODE_TIMEOUT && !this.breaker.isShutdown) this.breaker.open();
+    if (failure.code === ErrorCode.NODE_TIMEOUT && !failure.stale && !this.breaker.isShutdown) this.breaker.open();
     return failure;
   }
 
@@ -151,6 +157,8 @@ export class PartyTransport {
   }
 
   private async post(request: PartyRequest, headers: Record<string, string>, endpoint: Endpoint): Promise<GraphQLBody> {
+    const startedAt = performance.now();
+    const failed = (code: PartyFailure["code"], message: string) => Object.assign(new PartyFailure(code, this.party, message), { stale: this.lastAnswerAt > startedAt });
     let response: Response;
     try {
       response = await fetch(this.urls[endpoint], {
@@ -161,18 +169,17 @@ export class PartyTransport {
       });
     } catch (error) {
       const timedOut = (error as Error).name === "TimeoutError" || (error as Error).name === "AbortError";
-      throw timedOut
-        ? new PartyFailure(ErrorCode.NODE_TIMEOUT, this.party, `Node ${this.party} did not answer within ${this.timeoutMs} ms`)
-        : new PartyFailure(ErrorCode.NODE_UNAVAILABLE, this.party, `Node ${this.party} is unavailable`);
+      throw timedOut ? failed(ErrorCode.NODE_TIMEOUT, `Node ${this.party} did not answer within ${this.timeoutMs} ms`) : failed(ErrorCode.NODE_UNAVAILABLE, `Node ${this.party} is unavailable`);
     }
+    this.lastAnswerAt = performance.now();
     let body: GraphQLBody;
     try {
       body = (await response.json()) as GraphQLBody;
     } catch (error) {
       const timedOut = (error as Error).name === "TimeoutError" || (error as Error).name === "AbortError";
       throw timedOut
-        ? new PartyFailure(ErrorCode.NODE_TIMEOUT, this.party, `Node ${this.party} did not answer within ${this.timeoutMs} ms`)
-        : new PartyFailure(ErrorCode.NODE_UNAVAILABLE, this.party, `Node ${this.party} sent an unreadable answer (HTTP ${response.status})`);
+        ? failed(ErrorCode.NODE_TIMEOUT, `Node ${this.party} did not answer within ${this.timeoutMs} ms`)
+        : failed(ErrorCode.NODE_UNAVAILABLE, `Node ${this.party} sent an unreadable answer (HTTP ${response.status})`);
     }
     if (response.status >= 500 && !body.data) {
       // a party that knows why it cannot serve says so, naming itself (e.g. its database is down)

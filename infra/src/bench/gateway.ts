@@ -5,11 +5,12 @@
  * for the scaling series), writes the results after every part and stops
  * everything it started — also on failure or Ctrl-C.
  */
-import { chmodSync, mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { chmodSync, mkdtempSync } from "node:fs";
 import type { Consortium } from "../launcher/consortium.js";
 import { dataDirLayout } from "../launcher/data-dir.js";
+import { log, runBenchProgram, type BenchResources } from "./bench-program.js";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { launchConsortium } from "../launcher/launch.js";
 import { seedActors } from "../seed/actors.js";
 import { createEvents } from "./bench-data.js";
@@ -20,47 +21,9 @@ import { coalescingPart } from "./gateway-coalescing.js";
 import { delayPart, fiveNodePart, oneNodePart, scalePart, type PartContext } from "./gateway-parts.js";
 import { awaitQuiet, signIn } from "./gateway-processes.js";
 import { summarise, writeGatewayResults, type GatewayBenchResults } from "./gateway-results.js";
-import { UsageError } from "./live-options.js";
 import { describeMachine } from "./live-results.js";
 
-const SIGNALS = ["SIGINT", "SIGTERM", "SIGHUP"] as const;
-const FORCED_EXIT_MS = 30_000;
-const log = (line: string) => process.stdout.write(`${line}\n`);
-
-interface Resources {
-  dataDir?: string;
-  consortium?: Consortium;
-}
-
-async function main(): Promise<number> {
-  const command = parseGatewayBenchArgs(process.argv.slice(2));
-  if (command.help) {
-    process.stdout.write(GATEWAY_BENCH_USAGE);
-    return 0;
-  }
-  const abort = new AbortController();
-  const resources: Resources = {};
-  const onSignal = () => {
-    if (abort.signal.aborted) process.exit(130);
-    log("\nStopping…");
-    abort.abort(new Error("interrupted"));
-    setTimeout(() => process.exit(130), FORCED_EXIT_MS).unref();
-  };
-  for (const signal of SIGNALS) process.on(signal, onSignal);
-  try {
-    await benchmark(command.options, resources, abort.signal);
-    return 0;
-  } catch (error) {
-    if (abort.signal.aborted) return 130;
-    throw error;
-  } finally {
-    await resources.consortium?.stop().catch((error: unknown) => log(`  ! stopping failed: ${String(error)}`));
-    if (resources.dataDir) {
-      rmSync(dataDirLayout(resources.dataDir).clusterDir, { recursive: true, force: true });
-      rmSync(resources.dataDir, { recursive: true, force: true });
-    }
-  }
-}
+type Resources = BenchResources;
 
 async function benchmark(options: GatewayBenchOptions, resources: Resources, signal: AbortSignal): Promise<void> {
   const dataDir = mkdtempSync(join(tmpdir(), "tandem-bench-gateway-"));
@@ -184,10 +147,4 @@ function setNote(notes: Record<string, unknown>, key: string, value: unknown): v
   setNote(child, rest.join("."), value);
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    console.error(error instanceof UsageError ? `${error.message}\n\n${GATEWAY_BENCH_USAGE}` : error instanceof Error ? (error.stack ?? error.message) : error);
-    process.exit(error instanceof UsageError ? 2 : 1);
-  },
-);
+runBenchProgram({ usage: GATEWAY_BENCH_USAGE, parse: parseGatewayBenchArgs, benchmark });

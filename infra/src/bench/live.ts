@@ -3,16 +3,16 @@
  * consortium, runs one benchmark per subscriber count, writes the results
  * and stops everything it started — also on failure or Ctrl-C.
  */
-import { chmodSync, mkdtempSync, rmSync } from "node:fs";
+import { chmodSync, mkdtempSync } from "node:fs";
+import { log, runBenchProgram, type BenchResources } from "./bench-program.js";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { launchConsortium } from "../launcher/launch.js";
-import type { Consortium } from "../launcher/consortium.js";
 import { dataDirLayout } from "../launcher/data-dir.js";
 import { seedActors } from "../seed/actors.js";
 import { ClientFleet } from "./client-fleet.js";
 import { SUBSCRIPTION } from "./client-protocol.js";
-import { LIVE_BENCH_USAGE, parseLiveBenchArgs, UsageError, type LiveBenchOptions } from "./live-options.js";
+import { LIVE_BENCH_USAGE, parseLiveBenchArgs, type LiveBenchOptions } from "./live-options.js";
 import { describeMachine, resultsTable, TARGET, writeResults, type LiveBenchResults } from "./live-results.js";
 import { leave, runLiveBenchmark, type RunContext } from "./live-run.js";
 import { MetricsReader } from "./metrics.js";
@@ -20,41 +20,7 @@ import { createBenchEvent } from "./mutation-stream.js";
 import { mintParticipantTokens } from "./participant-tokens.js";
 
 const NODES = ["hst", "zcu"];
-const SIGNALS = ["SIGINT", "SIGTERM", "SIGHUP"] as const;
-const FORCED_EXIT_MS = 30_000;
-
-const log = (line: string) => process.stdout.write(`${line}\n`);
-
-async function main(): Promise<number> {
-  const command = parseLiveBenchArgs(process.argv.slice(2));
-  if (command.help) {
-    process.stdout.write(LIVE_BENCH_USAGE);
-    return 0;
-  }
-  const abort = new AbortController();
-  const resources: Resources = {};
-  const onSignal = () => {
-    if (abort.signal.aborted) process.exit(130);
-    log("\nStopping…");
-    abort.abort(new Error("interrupted"));
-    setTimeout(() => process.exit(130), FORCED_EXIT_MS).unref();
-    void resources.fleet?.terminate(); // rejects whatever waits on the clients, so the run unwinds at once
-  };
-  for (const signal of SIGNALS) process.on(signal, onSignal);
-  try {
-    await benchmark(command.options, resources, abort.signal);
-    return 0;
-  } catch (error) {
-    if (abort.signal.aborted) return 130;
-    throw error;
-  } finally {
-    await release(resources);
-  }
-}
-
-interface Resources {
-  dataDir?: string;
-  consortium?: Consortium;
+interface Resources extends BenchResources {
   fleet?: ClientFleet;
 }
 
@@ -131,22 +97,11 @@ function gatewayEnvironment(options: LiveBenchOptions): Record<string, string> {
 }
 
 /** Stops what was started, in reverse; never throws. */
-async function release(resources: Resources): Promise<void> {
-  await resources.fleet?.terminate().catch(() => undefined);
-  if (resources.consortium) {
-    log("▸ Stopping the consortium");
-    await resources.consortium.stop().catch((error: unknown) => log(`  ! stopping failed: ${String(error)}`));
-  }
-  if (resources.dataDir) {
-    rmSync(dataDirLayout(resources.dataDir).clusterDir, { recursive: true, force: true });
-    rmSync(resources.dataDir, { recursive: true, force: true });
-  }
-}
 
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    console.error(error instanceof UsageError ? `${error.message}\n\n${LIVE_BENCH_USAGE}` : error instanceof Error ? (error.stack ?? error.message) : error);
-    process.exit(error instanceof UsageError ? 2 : 1);
-  },
-);
+runBenchProgram<LiveBenchOptions, Resources>({
+  usage: LIVE_BENCH_USAGE,
+  parse: parseLiveBenchArgs,
+  benchmark,
+  interrupt: (resources) => void resources.fleet?.terminate(),
+  release: async (resources) => resources.fleet?.terminate(),
+});

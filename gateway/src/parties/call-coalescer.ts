@@ -2,16 +2,18 @@
  * Identical calls in flight to one party share one call, exactly where the
  * answer cannot differ between their callers. The same person (same home
  * node and roles) always shares: the party would see the same claims. Other
- * callers share only when the party's answer says it did not depend on them
- * (shared caller-dependence, as live updates share answers): each waits for
- * the call in flight only when the last answer to that operation suggests
- * it may share, and takes the answer only when this answer says so; else it
- * makes its own call. Mutations and calls with an Idempotency-Key are never
+ * callers share only when the party's answer says it depended on nobody
+ * (shared caller-dependence `none`): each waits for the call in flight only
+ * when the last answer to that operation was such, and takes the answer only
+ * when this answer is too; else it makes its own call. Not for `group`
+ * answers, although live updates share those: a call a party answers is
+ * also what its audit records, and two coordinators of a node are two people
+ * whose reads of personal fields must each be on record. Mutations and calls with an Idempotency-Key are never
  * shared. Each sharer gets its own copy of the answer, since the gateway
  * builds each response out of what the parties answered.
  */
 import { isCallerDependence, type Caller, type CallerDependence } from "@tandem/shared";
-import { applies, sameIdentity } from "./answer-sharing.js";
+import { sameIdentity } from "./answer-sharing.js";
 import type { GraphQLBody, PartyCallResult, PartyRequest } from "./party-answer.js";
 
 interface Flight {
@@ -51,11 +53,10 @@ export class CallCoalescer {
     const flights = this.flights.get(key);
     const own = flights?.find((flight) => sameIdentity(flight.caller, caller));
     if (own) return this.shared(await this.take(own));
-    const expected = this.learned.get(request.query);
-    const candidate = expected && expected !== "subject" ? flights?.find((flight) => applies(expected, flight.caller, caller)) : undefined;
+    const candidate = this.learned.get(request.query) === "none" ? flights?.[0] : undefined;
     if (candidate) {
       const result = await this.take(candidate);
-      if (!result.ok || applies(dependenceOf(result.body), candidate.caller, caller)) return this.shared(result);
+      if (!result.ok || dependenceOf(result.body) === "none") return this.shared(result);
     }
     return this.lead(key, request.query, caller, send);
   }

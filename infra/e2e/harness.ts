@@ -137,7 +137,7 @@ export async function launchE2E(nodes: string[], options: E2EOptions = {}): Prom
       graphqlRequest<T>(consortium.gatewayUrl!, query, variables, { ...bearer(await mint.userToken(person)), ...headers });
     return {
       gateway,
-      data: async <T>(query: string, variables?: Variables) => dataOf<T>(await gateway<T>(query, variables)),
+      data: async <T>(query: string, variables?: Variables) => dataOf<T>(await retriedWhenOverloaded(() => gateway<T>(query, variables))),
       direct: async <T>(partyId: string, query: string, variables?: Variables) => {
         const { issuer, sub, roles } = mint.claimsOf(person);
         const token = await (await gatewaySigner).sign(partyId, { kind: "user", sub, homeNode: issuer, roles, requestId: `e2e-${Date.now()}`, via: registry.gateway.id });
@@ -166,6 +166,21 @@ export async function launchE2E(nodes: string[], options: E2EOptions = {}): Prom
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * As a well-behaved client does: a request the gateway refused only because
+ * a party was overloaded (PARTY_OVERLOADED: nothing was called) is sent
+ * again after the hint it came with, a few times.
+ */
+export async function retriedWhenOverloaded<T>(send: () => Promise<GraphQLResult<T>>, attempts = 5): Promise<GraphQLResult<T>> {
+  for (let attempt = 1; ; attempt++) {
+    const result = await send();
+    const errors = result.errors ?? [];
+    const overloaded = errors.length > 0 && errors.every((error) => error.extensions?.code === "PARTY_OVERLOADED");
+    if (!overloaded || attempt >= attempts) return result;
+    await new Promise((resolve) => setTimeout(resolve, Number(errors[0]!.extensions?.retryAfterMs ?? 500)));
+  }
 }
 
 /** Data of a GraphQL result, failing loudly with its errors. */

@@ -4,7 +4,7 @@
  * each other in order.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchE2E, who, type E2EConsortium } from "./harness.js";
+import { eventually, launchE2E, who, type E2EConsortium } from "./harness.js";
 import { liveClient, sample } from "./live-client.js";
 import { createEvent, createPerson, register, type Created } from "./scenario.js";
 
@@ -84,6 +84,11 @@ describe("live updates", () => {
     await e2e.consortium.stopParty("zcu", "SIGKILL");
     const duringAtHst = await createEvent(e2e, "hst", "While zcu is down", 31);
     await e2e.consortium.startParty("zcu");
+    // as a client learns it: once the gateway's health check has seen zcu answer again (until then, calls fail fast)
+    await eventually(
+      async () => (await e2e.as(who.jointCoordinator()).data<any>(`{ consortium { nodes { id status } } }`)).consortium.nodes.find((node: any) => node.id === "zcu").status,
+      (status) => status === "UP",
+    );
     const after = [];
     for (let i = 0; i < 3; i++) after.push(await createEvent(e2e, "zcu", `Right after the restart ${i}`, 32 + i));
     const updates = await stream.received(5, 30_000);

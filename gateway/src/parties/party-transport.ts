@@ -68,6 +68,8 @@ export class PartyTransport {
     this.urls = { graphql: url, feed: url.replace(/\/graphql$/, "/feed") };
     this.breaker = new CircuitBreaker((request: PartyRequest, headers: Record<string, string>, endpoint: Endpoint) => this.post(request, headers, endpoint), {
       timeout: false,
+      // a failure of a call the party has since answered others after tells nothing about it now: not counted
+      errorFilter: (error: unknown) => error instanceof PartyFailure && error.stale,
       errorThresholdPercentage: breaker.errorThresholdPercentage,
       resetTimeout: breaker.resetTimeoutMs,
       volumeThreshold: breaker.volumeThreshold,

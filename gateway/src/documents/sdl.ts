@@ -1,5 +1,5 @@
 /** Reading schema documents: the fields of each type, and the form in which two schemas are compared. */
-import { Kind, parse, print, valueFromASTUntyped, visit, type TypeNode } from "graphql";
+import { Kind, parse, valueFromASTUntyped, type TypeNode } from "graphql";
 
 export interface FieldShape {
   name: string;
@@ -36,7 +36,4 @@ function namedType(type: TypeNode): string {
   return type.kind === Kind.NAMED_TYPE ? type.name.value : namedType(type.type);
 }
 
-/** Canonical form for comparing schemas: formatting and descriptions do not matter to callers. */
-export function normaliseSdl(sdl: string): string {
-  return print(visit(parse(sdl), { enter: (node) => ("description" in node && node.description ? { ...node, description: undefined } : undefined) }));
-}
+export { normaliseSdl } from "@tandem/shared";

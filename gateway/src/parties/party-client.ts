@@ -109,9 +109,7 @@ export class PartyClient {
 
   /** Checks the party's schema and database now; a check still running (a slow party) is joined, not doubled. */
   check(): Promise<PartyHealth> {
-    this.checking ??= this.headers(SYSTEM_CALL)
-      .then((headers) => this.state.check(this.transport, headers))
-      .finally(() => (this.checking = null));
+    this.checking ??= this.state.check(this.transport, () => this.headers(SYSTEM_CALL)).finally(() => (this.checking = null));
     return this.checking;
   }
 

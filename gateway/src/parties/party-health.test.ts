@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { readFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import { fileURLToPath } from "node:url";
-import { ServiceTokenSigner, createLogger, freePort, generateSigningKeyPair, signingKeyFromJwk } from "@tandem/shared";
+import { ServiceTokenSigner, createLogger, freePort, generateSigningKeyPair, schemaFingerprint, signingKeyFromJwk } from "@tandem/shared";
 import { as } from "@tandem/shared/testkit";
 import { UNIVERSITY_SDL } from "../../test/fake-nodes.js";
 import type { PartyKind } from "./party-answer.js";
@@ -20,14 +20,16 @@ async function partyServing(
   sdl: string,
   health: { status: number; body: unknown } = { status: 200, body: { status: "ok" } },
   answering: () => boolean = () => true,
-): Promise<{ url: string; calls: () => number }> {
+): Promise<{ url: string; calls: () => number; sdlReads: () => number }> {
   let calls = 0;
+  let sdlReads = 0;
   const server = createServer((req, res) => {
     if (!answering()) return req.socket.destroy();
     let body = "";
     req.on("data", (chunk) => (body += chunk));
     req.on("end", () => {
       if (req.method !== "GET" && !body.includes("_service")) calls++;
+      if (body.includes("_service")) sdlReads++;
       const answer = req.method === "GET" ? health : { status: 200, body: { data: body.includes("_service") ? { _service: { sdl } } : { __typename: "Query" } } };
       res.writeHead(answer.status, { "content-type": "application/json" });
       res.end(JSON.stringify(answer.body));
@@ -35,7 +37,7 @@ async function partyServing(
   });
   servers.push(server);
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  return { url: `http://127.0.0.1:${(server.address() as { port: number }).port}/graphql`, calls: () => calls };
+  return { url: `http://127.0.0.1:${(server.address() as { port: number }).port}/graphql`, calls: () => calls, sdlReads: () => sdlReads };
 }
 
 const closedUrl = async () => `http://127.0.0.1:${await freePort()}/graphql`;
@@ -78,6 +80,18 @@ describe("party health", () => {
 
     const refused = await built.call("zcu", { query: "{ __typename }" }, auth);
     expect(refused).toEqual({ ok: false, error: expect.objectContaining({ extensions: { code: "NODE_INCOMPATIBLE", node: "zcu" } }) });
+  });
+
+  it("compares the schema fingerprint a party publishes on /health, reading no SDL from it", async () => {
+    const changed = UNIVERSITY_SDL.replace("seatsLeft: Int!", "seatsLeft: Int");
+    const reporting = (sdl: string, status = 200) => partyServing(sdl, { status, body: { status: status === 200 ? "ok" : "database unavailable", schema: schemaFingerprint(sdl) } });
+    const [hst, zcu, unilu, coord] = [await reporting(UNIVERSITY_SDL), await reporting(changed), await reporting(UNIVERSITY_SDL, 503), await reporting(COORDINATION_SDL)];
+    const built = await consortium({ hst: hst.url, zcu: zcu.url, unilu: unilu.url }, coord.url);
+    await built.checkAll();
+    await built.checkAll();
+    expect(statuses(built)).toEqual({ hst: "UP", zcu: "INCOMPATIBLE", unilu: "DOWN", coord: "UP" });
+    expect(built.health("unilu").reason).toMatch(/database unavailable/);
+    expect([hst, zcu, unilu, coord].map((party) => party.sdlReads())).toEqual([0, 0, 0, 0]);
   });
 
   it("checks the coordination office against the composed coordination schema, and does not call it while it serves another", async () => {

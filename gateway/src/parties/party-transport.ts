@@ -27,10 +27,11 @@ export interface BreakerSettings {
   volumeThreshold: number;
 }
 
-/** What a party's `GET /health` said (200 `ok`, or 503 `database unavailable`). */
-export interface DatabaseHealth {
+/** What a party's `GET /health` said: 200 `ok` or 503 `database unavailable`, and the fingerprint of its schema where it publishes one. */
+export interface HealthReport {
   ok: boolean;
   status: string;
+  schema: string | null;
 }
 
 export class PartyFailure extends Error {
@@ -115,18 +116,31 @@ export class PartyTransport {
   }
 
   /**
-   * The party's `GET /health` beside its GraphQL endpoint (a party reports
-   * there whether its database answers); `null` when it has none.
+   * The party's `GET /health` beside its GraphQL endpoint: whether its
+   * database answers and, from parties that publish it, the fingerprint of
+   * the schema it serves; `null` when it gives no such report. An answer
+   * closes an open circuit; none fails like a call (a timeout opens it).
    */
-  async databaseHealth(): Promise<DatabaseHealth | null> {
+  async healthReport(): Promise<HealthReport | null> {
+    const startedAt = performance.now();
+    let response: Response;
     try {
-      const response = await fetch(this.healthUrl, { headers: { accept: "application/json" }, signal: AbortSignal.timeout(this.timeoutMs) });
-      const body = (await response.json()) as { status?: unknown };
-      if (typeof body.status !== "string") return null;
-      return { ok: response.ok, status: body.status };
-    } catch {
-      return null;
+      response = await fetch(this.healthUrl, { headers: { accept: "application/json" }, signal: AbortSignal.timeout(this.timeoutMs) });
+    } catch (error) {
+      const timedOut = (error as Error).name === "TimeoutError" || (error as Error).name === "AbortError";
+      const failure = new PartyFailure(
+        timedOut ? ErrorCode.NODE_TIMEOUT : ErrorCode.NODE_UNAVAILABLE,
+        this.party,
+        timedOut ? `Node ${this.party} did not answer within ${this.timeoutMs} ms` : `Node ${this.party} is unavailable`,
+      );
+      failure.stale = this.lastAnswerAt > startedAt;
+      throw this.openOnTimeout(failure);
     }
+    this.lastAnswerAt = performance.now();
+    if (this.circuitOpen) this.breaker.close();
+    const body = (await response.json().catch(() => null)) as { status?: unknown; schema?: unknown } | null;
+    if (typeof body?.status !== "string") return null;
+    return { ok: response.ok, status: body.status, schema: typeof body.schema === "string" ? body.schema : null };
   }
 
   shutdown(): void {

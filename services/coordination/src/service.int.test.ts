@@ -1,4 +1,6 @@
+import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { schemaFingerprint } from "@tandem/shared";
 import { startTestCoordination, type TestCoordination } from "../test/test-coordination.js";
 
 describe("the coordination service around its subgraph", () => {
@@ -12,7 +14,13 @@ describe("the coordination service around its subgraph", () => {
     const base = service.url.replace(/\/graphql$/, "");
     const health = await fetch(`${base}/health`);
     expect(health.status).toBe(200);
-    expect(await health.json()).toMatchObject({ status: "ok", coordination: "coord" });
+    // with the fingerprint of the schema it serves: the composed one (the gateway compares it, reading no SDL)
+    expect(await health.json()).toEqual({
+      status: "ok",
+      service: "coordination",
+      coordination: "coord",
+      schema: schemaFingerprint(readFileSync(new URL("../../../infra/supergraph/coordination.graphql", import.meta.url), "utf8")),
+    });
     const metrics = await (await fetch(`${base}/metrics`)).text();
     expect(metrics).toContain("tandem_sql_statements_total");
   });

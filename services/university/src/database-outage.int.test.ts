@@ -2,7 +2,9 @@
  * A node whose PostgreSQL stops: on a cluster of this file's own, so that
  * stopping it hurts no other test.
  */
+import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { schemaFingerprint } from "@tandem/shared";
 import { startTestPostgres } from "@tandem/party/testkit";
 import { CREATE_EVENT, createEvent, createParticipant, eventInput } from "../test/fixtures.js";
 import { startTestNode, type TestNode } from "../test/test-node.js";
@@ -50,7 +52,12 @@ describe("a node whose PostgreSQL stopped", () => {
   it("reports the database down on GET /health, so the gateway can tell it from a node that does not answer", async () => {
     const health = await fetch(hst.url.replace(/\/graphql$/, "/health"));
     expect(health.status).toBe(503);
-    expect(await health.json()).toEqual({ status: "database unavailable", node: "hst" });
+    // it still names itself and the schema it serves: the composed one (the gateway compares the fingerprint, reading no SDL)
+    expect(await health.json()).toEqual({
+      status: "database unavailable",
+      node: "hst",
+      schema: schemaFingerprint(readFileSync(new URL("../../../infra/supergraph/university.graphql", import.meta.url), "utf8")),
+    });
     expect((await hst.query(`{ _service { sdl } }`)).errors).toEqual([UNAVAILABLE]);
   });
 });

@@ -1,5 +1,7 @@
 import type { Express } from "express";
+import { execute, parse, type GraphQLSchema } from "graphql";
 import type { DataSource } from "typeorm";
+import { schemaFingerprint } from "@tandem/shared";
 
 /** /health answers within this, database or not (a probe that hangs tells nobody anything). */
 export const HEALTH_CHECK_TIMEOUT_MS = 2_000;
@@ -7,7 +9,8 @@ export const HEALTH_CHECK_TIMEOUT_MS = 2_000;
 /**
  * `GET /health`: 200 while the database answers, 503 `database unavailable`
  * when it does not answer within HEALTH_CHECK_TIMEOUT_MS; `identity` names
- * the party. The gateway's health checks read it.
+ * the party and the fingerprint of the schema it serves. The gateway's
+ * health checks read it, and nothing else.
  */
 export function mountDatabaseHealth(app: Express, dataSource: DataSource, identity: Record<string, string>): void {
   app.get("/health", async (_req, res) => {
@@ -39,4 +42,12 @@ async function databaseAnswers(dataSource: DataSource, timeoutMs: number): Promi
   } finally {
     clearTimeout(timer);
   }
+}
+
+/** The fingerprint of the SDL the schema serves as `_service { sdl }`, exactly what a gateway would read there. */
+export async function servedSchemaFingerprint(schema: GraphQLSchema): Promise<string> {
+  const result = await execute({ schema, document: parse("{ _service { sdl } }") });
+  const sdl = (result as { data?: { _service?: { sdl?: string } } }).data?._service?.sdl;
+  if (!sdl) throw new Error("the schema serves no _service { sdl }: not a federation subgraph");
+  return schemaFingerprint(sdl);
 }

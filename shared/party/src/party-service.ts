@@ -32,7 +32,7 @@ import { FactLog } from "./facts/facts.js";
 import { registerFeedMetrics } from "./feed/feed-metrics.js";
 import { mountChangeFeed, mountChangeFeedHttp, type ChangeFeedServerOptions, type MountedChangeFeed } from "./feed/feed-server.js";
 import { startOutboxFeed, type OutboxFeed } from "./feed/outbox-feed.js";
-import { mountDatabaseHealth } from "./health.js";
+import { mountDatabaseHealth, servedSchemaFingerprint } from "./health.js";
 import type { PostgresTokenUseStore } from "./auth/postgres-token-uses.js";
 
 export interface PartyServiceOptions<C extends IdempotentContext> {
@@ -72,6 +72,7 @@ export interface RunningParty {
 export async function startPartyService<C extends IdempotentContext & BaseContext>(options: PartyServiceOptions<C>): Promise<RunningParty> {
   const { database, logger } = options;
   if (!isAccessGuarded(options.schema)) throw new AppError(ErrorCode.NO_ACCESS_RULE, `${options.name}: its subgraph was built without an access table; pass one to buildSubgraph`);
+  const fingerprint = await servedSchemaFingerprint(options.schema);
   await database.dataSource.initialize();
   if (await database.dataSource.showMigrations()) {
     await database.dataSource.destroy();
@@ -111,7 +112,7 @@ export async function startPartyService<C extends IdempotentContext & BaseContex
       plugins: [systemCallerPlugin<C>(), auditPlugin<C>(database.dataSource, logger, options.partyId), idempotencyPlugin<C>(database.dataSource, logger)],
       context: async ({ req, res, requestId }) => options.context({ req, res, requestId, caller: callerOf(res) }),
       routes: (app) => {
-        mountDatabaseHealth(app, database.dataSource, options.identity);
+        mountDatabaseHealth(app, database.dataSource, { ...options.identity, schema: fingerprint });
         mountMetrics(app, options.metrics);
         mountChangeFeedHttp(app, feedOptions);
       },

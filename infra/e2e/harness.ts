@@ -6,6 +6,7 @@
  * university's identity provider would mint it.
  */
 import { chmodSync, mkdtempSync, rmSync } from "node:fs";
+import { expect } from "vitest";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Role, ServiceTokenSigner, graphqlRequest, issueUserToken, loadSigningKey, type GraphQLResult, type SigningKey } from "@tandem/shared";
@@ -192,6 +193,38 @@ export function dataOf<T>(result: GraphQLResult<T>): T {
 /** The error codes of a result, by path (`tandem.mentee.email` → NOT_DISCLOSED). */
 export function errorCodesOf(result: GraphQLResult<unknown>): Record<string, string> {
   return Object.fromEntries((result.errors ?? []).map((error) => [(error.path ?? []).join("."), String(error.extensions?.code)]));
+}
+
+/**
+ * `errorCodesOf`, with each field a node withheld from the caller as
+ * NOT_DISCLOSED at its path (`tandem.mentee.email`): a withheld field is null
+ * without an error of its own, named in the `disclosure { withheld }` of the
+ * participant selected with it. The answer's NOT_DISCLOSED errors must be
+ * summaries: some when anything was withheld, none otherwise, each at the
+ * path of a withheld field, fewer than the fields they summarise.
+ */
+export function disclosureCodesOf(result: GraphQLResult<unknown>): Record<string, string> {
+  const withheld = withheldIn(result.data, []);
+  const summaries = (result.errors ?? []).filter((error) => error.extensions?.code === "NOT_DISCLOSED");
+  expect(summaries.length > 0, "a NOT_DISCLOSED summary exactly when something was withheld").toBe(Object.keys(withheld).length > 0);
+  for (const summary of summaries) expect(withheld[(summary.path ?? []).join(".")], `summary at ${(summary.path ?? []).join(".")}`).toBe("NOT_DISCLOSED");
+  expect(summaries.reduce((sum, summary) => sum + Number(summary.extensions!.withheld), 0)).toBeGreaterThanOrEqual(summaries.length);
+  return { ...errorCodesOf({ ...result, errors: (result.errors ?? []).filter((error) => error.extensions?.code !== "NOT_DISCLOSED") }), ...withheld };
+}
+
+function withheldIn(value: unknown, path: (string | number)[]): Record<string, string> {
+  if (Array.isArray(value)) return Object.assign({}, ...value.map((item, index) => withheldIn(item, [...path, index])));
+  if (!value || typeof value !== "object") return {};
+  const names = (value as { disclosure?: { withheld?: string[] } }).disclosure?.withheld ?? [];
+  const found: Record<string, string> = {};
+  for (const [key, child] of Object.entries(value)) {
+    if (!names.includes(key)) Object.assign(found, withheldIn(child, [...path, key]));
+    else {
+      expect(child, [...path, key].join(".")).toBeNull();
+      found[[...path, key].join(".")] = "NOT_DISCLOSED";
+    }
+  }
+  return found;
 }
 
 export async function eventually<T>(probe: () => Promise<T>, accept: (value: T) => boolean, timeoutMs = 15_000): Promise<T> {

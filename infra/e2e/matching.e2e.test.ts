@@ -8,7 +8,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { freePort } from "@tandem/shared";
 import { holds } from "./databases.js";
-import { errorCodesOf, eventually, launchE2E, who, type E2EConsortium } from "./harness.js";
+import { disclosureCodesOf, eventually, launchE2E, who, type E2EConsortium } from "./harness.js";
 import { startRecordingGateway, type Exchange, type RecordingGateway } from "./recording-gateway.js";
 import { asPerson, createCohort, createPerson, personalValues, type Created } from "./scenario.js";
 
@@ -152,13 +152,13 @@ async function runRound(cohortId: string, scope: "FULL" | "REMATCH_POOL"): Promi
   return round;
 }
 
-const PARTICIPANT = `query($id: ID!) { participant(id: $id) { id displayName email phone } }`;
+const PARTICIPANT = `query($id: ID!) { participant(id: $id) { id displayName email phone disclosure { withheld } } }`;
 
-/** What `reader` gets of `person`'s contact details: their e-mail, or null with NOT_DISCLOSED. */
+/** What `reader` gets of `person`'s contact details: their e-mail, or null and withheld. */
 async function contactSeenBy(reader: Created, person: Created): Promise<string | null> {
   const result = await asPerson(e2e, reader).gateway(PARTICIPANT, { id: person.id });
   const email = result.data!.participant.email as string | null;
-  if (email === null) expect(errorCodesOf(result)["participant.email"]).toBe("NOT_DISCLOSED");
+  if (email === null) expect(disclosureCodesOf(result)["participant.email"]).toBe("NOT_DISCLOSED");
   return email;
 }
 
@@ -320,9 +320,9 @@ describe("a cross-border cohort of three nodes, matched jointly", () => {
     );
     expect(seen).toEqual([otto.email, hanna.email]);
     // the tandem is the coordination office's, as any other: the joint coordinator sees it, pseudonymous
-    const seenByJoint = await joint().gateway(`query($id: ID!) { tandem(id: $id) { status crossBorder mentee { id email } } }`, { id: both.tandemId });
-    expect(seenByJoint.data!.tandem).toEqual({ status: "ACCEPTED", crossBorder: true, mentee: { id: hanna.id, email: null } });
-    expect(errorCodesOf(seenByJoint)).toEqual({ "tandem.mentee.email": "NOT_DISCLOSED" });
+    const seenByJoint = await joint().gateway(`query($id: ID!) { tandem(id: $id) { status crossBorder mentee { id email disclosure { withheld } } } }`, { id: both.tandemId });
+    expect(seenByJoint.data!.tandem).toMatchObject({ status: "ACCEPTED", crossBorder: true, mentee: { id: hanna.id, email: null } });
+    expect(disclosureCodesOf(seenByJoint)).toEqual({ "tandem.mentee.email": "NOT_DISCLOSED" });
     // nobody else gained anything: the other mentees, the other mentor, the node coordinators of other nodes
     for (const reader of [zdenka, olga, zbynek]) expect([await contactSeenBy(reader, hanna), await contactSeenBy(reader, otto)]).toEqual([null, null]);
   });

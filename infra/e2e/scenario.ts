@@ -9,8 +9,8 @@ import { who, type E2EConsortium, type Session } from "./harness.js";
 export const PERSONAL_FIELDS = ["displayName", "email", "phone", "organisation", "about"] as const;
 export type PersonalField = (typeof PERSONAL_FIELDS)[number];
 
-/** Pseudonymous fields every authenticated caller may read, and every personal one. */
-export const PARTICIPANT_SELECTION = `id nodeId role degreeLevel languages tracks homeNode { id country } ${PERSONAL_FIELDS.join(" ")}`;
+/** Pseudonymous fields every authenticated caller may read, every personal one, and which of them the home node withholds. */
+export const PARTICIPANT_SELECTION = `id nodeId role degreeLevel languages tracks homeNode { id country } ${PERSONAL_FIELDS.join(" ")} disclosure { withheld }`;
 
 export interface Person extends Record<PersonalField, string> {
   node: string;

@@ -13,6 +13,7 @@ import { eventReference } from "./modules/event/event.reference.js";
 import { GdprResolver } from "./modules/gdpr/gdpr.resolver.js";
 import { MatchingResolver } from "./modules/matching/matching.resolver.js";
 import { ParticipantAttestationResolver } from "./modules/participant/participant-attestation.resolver.js";
+import { ParticipantDisclosureResolver } from "./modules/participant/participant-disclosure.resolver.js";
 import { ParticipantCodedFieldsResolver } from "./modules/participant/participant-coded.resolver.js";
 import { ParticipantMatchingFieldsResolver } from "./modules/participant/participant-matching.resolver.js";
 import { ParticipantPersonalFieldsResolver } from "./modules/participant/participant-personal.resolver.js";
@@ -31,6 +32,7 @@ export function buildUniversitySubgraph(access: AccessTable<NodeContext> = NODE_
       ParticipantPersonalFieldsResolver,
       ParticipantCodedFieldsResolver,
       ParticipantMatchingFieldsResolver,
+      ParticipantDisclosureResolver,
       ParticipantAttestationResolver,
       EventResolver,
       RegistrationResolver,

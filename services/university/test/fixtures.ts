@@ -62,6 +62,32 @@ export async function ok(client: NodeClient, query: string, variables: Record<st
 }
 
 /** The first error of a result, for `toMatchObject` on code and field. */
+/** What a participant's home node says it withholds from the caller. */
+export const DISCLOSURE = `disclosure { level rule withheld rules }`;
+
+type Answer = { errors?: { message: string; path?: readonly (string | number)[]; extensions?: Record<string, unknown> }[] };
+
+/**
+ * What a caller gets of `fields` of the one participant of an answer,
+ * selected with DISCLOSURE: each value, or NOT_DISCLOSED for a field its
+ * `disclosure` names as withheld (whose value must be null, and which the
+ * answer's one NOT_DISCLOSED summary must count).
+ */
+export function seen(result: Answer, participant: Record<string, any>, fields: readonly string[]): Record<string, unknown> {
+  const withheld = new Set<string>(participant.disclosure.withheld);
+  for (const field of fields) if (withheld.has(field)) expect(participant[field], field).toBeNull();
+  const selectedWithheld = [...withheld].filter((field) => field in participant);
+  expect(notDisclosed(result)?.withheld ?? 0).toBe(selectedWithheld.length);
+  return Object.fromEntries(fields.map((field) => [field, withheld.has(field) ? "NOT_DISCLOSED" : participant[field]]));
+}
+
+/** The answer's one NOT_DISCLOSED error summarising what was withheld (its extensions), or null; never one per field. */
+export function notDisclosed(result: Answer): Record<string, any> | null {
+  const summaries = (result.errors ?? []).filter((error) => error.extensions?.code === "NOT_DISCLOSED");
+  expect(summaries.length).toBeLessThanOrEqual(1);
+  return summaries[0] ? { path: summaries[0].path, ...summaries[0].extensions } : null;
+}
+
 export function firstError(result: { errors?: { message: string; extensions?: Record<string, unknown> }[] }) {
   expect(result.errors?.length).toBeGreaterThan(0);
   return { message: result.errors![0]!.message, ...result.errors![0]!.extensions! } as Record<string, any>;

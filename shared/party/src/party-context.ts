@@ -7,6 +7,7 @@
  * `callerDependence`, and the rules read it only through `access`.
  */
 import { AccessControl, CallerDependenceTracker, trackedCaller, type Caller, type Logger, type RefusalWording } from "@tandem/shared";
+import { WithheldFields } from "./access/withheld.js";
 import { AuditTrail } from "./audit/audit-trail.js";
 import type { FactInbox } from "./facts/fact-inbox.js";
 import type { IdempotencyClaim } from "./idempotency/idempotency.js";
@@ -23,6 +24,8 @@ export interface PartyContext<S, L> {
   access: AccessControl;
   /** What this request disclosed and changed, written before the answer leaves. */
   audit: AuditTrail;
+  /** Fields withheld from the caller in this answer, summarised in one NOT_DISCLOSED error. */
+  withheld: WithheldFields;
   /** The Idempotency-Key this mutation request may claim (set before it runs). */
   idempotency?: IdempotencyClaim;
   services: S;
@@ -59,6 +62,7 @@ export function createPartyContext<S, L>(args: PartyContextArgs<S, L>): PartyCon
     access: new AccessControl(caller, args.self, args.refusalWording),
     // the audit trail records who asked; that is not a decision about the answer
     audit: new AuditTrail(args.caller, args.requestId),
+    withheld: new WithheldFields(),
     services: args.services,
     factInbox: args.factInbox,
     assertSelf: args.assertSelf,

@@ -25,6 +25,7 @@ import {
 } from "@tandem/shared";
 import { isAccessGuarded } from "./subgraph.js";
 import { auditPlugin } from "./audit/audit-trail.js";
+import { withheldPlugin, type WithholdingContext } from "./access/withheld.js";
 import { auditMutations } from "./audit/audited-mutations.js";
 import { idempotencyPlugin, type IdempotentContext } from "./idempotency/idempotency.js";
 import type { Database } from "./database.js";
@@ -35,7 +36,7 @@ import { startOutboxFeed, type OutboxFeed } from "./feed/outbox-feed.js";
 import { mountDatabaseHealth, servedSchemaFingerprint } from "./health.js";
 import type { PostgresTokenUseStore } from "./auth/postgres-token-uses.js";
 
-export interface PartyServiceOptions<C extends IdempotentContext> {
+export interface PartyServiceOptions<C extends IdempotentContext & WithholdingContext> {
   name: string;
   /** The party's registry id (node or coordination), named by NODE_UNAVAILABLE when its database cannot be reached. */
   partyId: string;
@@ -69,7 +70,7 @@ export interface RunningParty {
 }
 
 /** The database is initialised here and refused with pending migrations (migrating is a separate step). */
-export async function startPartyService<C extends IdempotentContext & BaseContext>(options: PartyServiceOptions<C>): Promise<RunningParty> {
+export async function startPartyService<C extends IdempotentContext & WithholdingContext & BaseContext>(options: PartyServiceOptions<C>): Promise<RunningParty> {
   const { database, logger } = options;
   if (!isAccessGuarded(options.schema)) throw new AppError(ErrorCode.NO_ACCESS_RULE, `${options.name}: its subgraph was built without an access table; pass one to buildSubgraph`);
   const fingerprint = await servedSchemaFingerprint(options.schema);
@@ -109,7 +110,7 @@ export async function startPartyService<C extends IdempotentContext & BaseContex
       production: options.production,
       limits: options.limits,
       guard: requireServiceToken(options.verifier, logger, options.partyId),
-      plugins: [systemCallerPlugin<C>(), auditPlugin<C>(database.dataSource, logger, options.partyId), idempotencyPlugin<C>(database.dataSource, logger)],
+      plugins: [systemCallerPlugin<C>(), withheldPlugin<C>(options.partyId), auditPlugin<C>(database.dataSource, logger, options.partyId), idempotencyPlugin<C>(database.dataSource, logger)],
       context: async ({ req, res, requestId }) => options.context({ req, res, requestId, caller: callerOf(res) }),
       routes: (app) => {
         mountDatabaseHealth(app, database.dataSource, { ...options.identity, schema: fingerprint });

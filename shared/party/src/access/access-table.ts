@@ -5,13 +5,17 @@
  * an operation the table does not name (NO_ACCESS_RULE). guard-resolvers.ts
  * checks the declarations around the resolvers, in one place.
  */
+import type { GraphQLResolveInfo } from "graphql";
 import type { AccessControl, Named, Rule } from "@tandem/shared";
+import type { WithheldFields } from "./withheld.js";
 
 /** What the one place needs of a party's context. */
 export interface AccessContext {
   access: AccessControl;
   /** `node` names this party (else WRONG_NODE / UNKNOWN_NODE naming the argument). */
   assertSelf(node: string): void;
+  /** Fields withheld from the caller in this answer (summarised in one NOT_DISCLOSED error). */
+  withheld: WithheldFields;
 }
 
 /** One resolution as a declaration sees it: the arguments and the parent object (for a reference resolver: the representation). */
@@ -21,14 +25,16 @@ export interface Resolution<C> {
   ctx: C;
   /** The field (or `__resolveReference`) being resolved. */
   field: string;
+  info: GraphQLResolveInfo;
 }
 
 /**
  * What an operation answers when its rule refuses: FORBIDDEN naming the rule
- * (the default), or what `answer` returns or throws (null, an empty list,
- * NOT_DISCLOSED).
+ * (the default); for a field of an entity with an `id`, null recorded as
+ * withheld under the rule (withheld.ts: one NOT_DISCLOSED summary per
+ * answer); or what the function returns or throws (null, an empty list).
  */
-export type Otherwise = "forbid" | ((field: string) => unknown);
+export type Otherwise = "forbid" | "withhold" | ((field: string) => unknown);
 
 export type Access<C> =
   /**

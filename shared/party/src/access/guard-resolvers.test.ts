@@ -7,6 +7,7 @@ import { as } from "@tandem/shared/testkit";
 import { buildSubgraph } from "../subgraph.js";
 import { startPartyService, type PartyServiceOptions } from "../party-service.js";
 import { before, inside, onResult, withParent, type AccessContext, type AccessTable } from "./access-table.js";
+import { WithheldFields } from "./withheld.js";
 
 const ANNA = "hst:participant:00000000-0000-4000-8000-000000000001";
 const BEN = "hst:participant:00000000-0000-4000-8000-000000000002";
@@ -109,9 +110,10 @@ const ACCESS: AccessTable<TestContext> = {
 
 const build = (access: AccessTable<never>) => buildSubgraph({ resolvers: [NoteResolver], referenceResolvers: noteReference, access });
 
-function run(schema: GraphQLSchema, caller: Caller, source: string, asks = true) {
+function run(schema: GraphQLSchema, caller: Caller, source: string, asks = true, withheld = new WithheldFields()) {
   const contextValue: TestContext = {
     access: new AccessControl(caller, "hst"),
+    withheld,
     asks,
     assertSelf: (node) => {
       if (node !== "hst") throw new AppError(ErrorCode.WRONG_NODE, `node: this is hst, not ${node}`, { field: "node" });
@@ -149,6 +151,27 @@ describe("access declared per operation", () => {
     expect(refused.data).toEqual({ notes: [{ id: "hst:note:2", reviewerNotes: null }] });
     expect(refused.errors?.map((error) => [error.path, error.extensions.rule])).toEqual([[["notes", 0, "reviewerNotes"], "notes.manage"]]);
     expect(ran).toEqual(["notes"]);
+  });
+
+  it("withholds a refused field of an entity: null without an error of its own, summarised once for the answer", async () => {
+    const { schema } = await build({ ...ACCESS, "Query.notes": before(readNotes), "Note.reviewerNotes": before(manageNotes, { otherwise: "withhold" }) });
+    ran.length = 0;
+    const withheld = new WithheldFields();
+    const refused = await run(schema, as.participant(BEN), `{ notes { id reviewerNotes } }`, true, withheld);
+    expect(refused).toEqual({
+      data: {
+        notes: [
+          { id: "hst:note:1", reviewerNotes: null },
+          { id: "hst:note:2", reviewerNotes: null },
+        ],
+      },
+    });
+    expect(withheld.summary("hst")).toMatchObject({
+      path: ["notes", 0, "reviewerNotes"],
+      extensions: { code: "NOT_DISCLOSED", rule: "notes.manage", rules: ["notes.manage"], fields: ["reviewerNotes"], withheld: 2, entities: 2 },
+    });
+    expect(ran).toEqual(["notes"]);
+    expect(new WithheldFields().summary("hst")).toBeNull();
   });
 
   it("does not serve a subgraph built without an access table", async () => {

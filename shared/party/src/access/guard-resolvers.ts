@@ -3,6 +3,7 @@
  * the checks its declarations ask for (access-table.ts), whether it is a
  * root field, a field resolver or a reference resolver.
  */
+import type { GraphQLResolveInfo } from "graphql";
 import { AppError, ErrorCode, collectAskedRules } from "@tandem/shared";
 import type { Access, AccessContext, AccessTable, Otherwise, Resolution } from "./access-table.js";
 
@@ -50,9 +51,9 @@ export function guardResolvers<C extends AccessContext>(resolvers: Resolvers, ta
 function guarded<C extends AccessContext>(operation: string, declarations: Access<C>[], field: string, resolve: (...args: unknown[]) => unknown) {
   const guard = guardOf(operation, declarations);
   if (field === REFERENCE_RESOLVER) {
-    return (reference: unknown, ctx: C, info: unknown) => guard({ args: {}, parent: reference, ctx, field }, () => resolve(reference, ctx, info));
+    return (reference: unknown, ctx: C, info: GraphQLResolveInfo) => guard({ args: {}, parent: reference, ctx, field, info }, () => resolve(reference, ctx, info));
   }
-  return (parent: unknown, args: Record<string, unknown>, ctx: C, info: unknown) => guard({ args, parent, ctx, field }, () => resolve(parent, args, ctx, info));
+  return (parent: unknown, args: Record<string, unknown>, ctx: C, info: GraphQLResolveInfo) => guard({ args, parent, ctx, field, info }, () => resolve(parent, args, ctx, info));
 }
 
 function guardOf<C extends AccessContext>(operation: string, declarations: Access<C>[]): Guard<C> {
@@ -71,6 +72,7 @@ function guardOf<C extends AccessContext>(operation: string, declarations: Acces
 
 function refuse<C extends AccessContext>(rule: Before<C>["rule"], otherwise: Otherwise, resolution: Resolution<C>): unknown {
   if (otherwise === "forbid") throw resolution.ctx.access.refusal(rule);
+  if (otherwise === "withhold") return resolution.ctx.withheld.withhold((resolution.parent as { id: string }).id, resolution.field, rule.name, resolution.info.path);
   return otherwise(resolution.field);
 }
 

@@ -1,2 +1,3 @@
 export * from "./access-table.js";
 export * from "./guard-resolvers.js";
+export * from "./withheld.js";

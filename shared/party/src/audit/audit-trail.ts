@@ -8,7 +8,7 @@ import type { ApolloServerPlugin, BaseContext } from "@apollo/server";
 import { GraphQLError } from "graphql";
 import type { DataSource } from "typeorm";
 import { type Caller, isDatabaseUnavailable, databaseUnavailableError, type Logger } from "@tandem/shared";
-import { AuditEntryEntity } from "./audit-entry.entity.js";
+import type { AuditEntryEntity } from "./audit-entry.entity.js";
 
 export type FieldGroup = "name" | "contact" | "organisation" | "about";
 
@@ -99,6 +99,24 @@ export class AuditTrail {
   }
 }
 
+/** A query function: a DataSource's or an EntityManager's `query`. */
+export type AuditQuery = (sql: string, parameters: unknown[]) => Promise<unknown>;
+
+/**
+ * Writes entries in one statement of one parameter: a list answer discloses
+ * hundreds of names, and an ORM insert of hundreds of rows (a parameter per
+ * value, the generated ids read back) cost more than resolving the list.
+ */
+export async function insertAuditRows(query: AuditQuery, rows: readonly AuditRow[]): Promise<void> {
+  if (rows.length === 0) return;
+  await query(
+    `INSERT INTO audit_log (actor, actor_home, actor_roles, via, request_id, action, participant_id, field_group, target_id, outcome)
+     SELECT actor, "actorHome", "actorRoles", via, "requestId", action, "participantId", "fieldGroup", "targetId", outcome
+     FROM jsonb_to_recordset($1::jsonb) AS entry(actor varchar, "actorHome" varchar, "actorRoles" text[], via varchar, "requestId" varchar, action varchar, "participantId" varchar, "fieldGroup" varchar, "targetId" varchar, outcome varchar)`,
+    [JSON.stringify(rows)],
+  );
+}
+
 function disclosureKey(participantId: string, group: FieldGroup): string {
   return `${participantId}|${group}`;
 }
@@ -120,7 +138,7 @@ export function auditPlugin<C extends AuditedContext>(dataSource: DataSource, lo
           const entries = contextValue.audit?.drain() ?? [];
           if (entries.length === 0) return;
           try {
-            await dataSource.getRepository(AuditEntryEntity).insert(entries as AuditEntryEntity[]);
+            await insertAuditRows((sql, parameters) => dataSource.query(sql, parameters), entries);
           } catch (err) {
             logger.error({ err }, "audit log write failed; withholding the answer");
             if (response.body.kind === "single") {

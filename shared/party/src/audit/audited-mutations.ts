@@ -10,8 +10,7 @@ import type { DataSource, EntityManager } from "typeorm";
 import { isDatabaseUnavailable, tryParseGlobalId, normaliseText, AppError, ErrorCode, type Logger } from "@tandem/shared";
 import type { IdempotencyClaim } from "../idempotency/idempotency.js";
 import { managerOf, runUnitOfWork } from "../unit-of-work.js";
-import { AuditEntryEntity } from "./audit-entry.entity.js";
-import type { AuditedContext } from "./audit-trail.js";
+import { insertAuditRows, type AuditedContext } from "./audit-trail.js";
 
 const ID_ARGUMENTS = ["id", "eventId", "registrationId", "tandemId", "cohortId", "programmeId"];
 const PARTICIPANT_ARGUMENTS = ["participantId", "menteeId", "mentorId"];
@@ -53,7 +52,7 @@ function auditedResolver(resolve: GraphQLFieldResolver<unknown, MutationContext>
 async function writeInUnit(manager: EntityManager, context: AuditedContext, info: GraphQLResolveInfo, args: Record<string, unknown>, result: unknown, logger: Logger): Promise<void> {
   record(context, info, args, result, "ok");
   try {
-    await manager.getRepository(AuditEntryEntity).insert(context.audit.drain() as AuditEntryEntity[]);
+    await insertAuditRows((sql, parameters) => manager.query(sql, parameters), context.audit.drain());
   } catch (err) {
     if (isDatabaseUnavailable(err)) throw err;
     logger.error({ err }, "audit log write failed; the change is rolled back");

@@ -7,7 +7,7 @@
  */
 import { FACT_INBOX_ACCESS, before, emptyConnection, inside, onResult, withParent, type Access, type AccessTable, type Resolution } from "@tandem/party";
 import type { NodeContext } from "../../context.js";
-import { codedFieldNotDisclosed, matchingFieldNotDisclosed, personalFields, PERSONAL_FIELDS } from "../disclosure/disclosure.policy.js";
+import { personalFields, PERSONAL_FIELDS } from "../disclosure/disclosure.policy.js";
 import type { Event } from "../event/event.type.js";
 import { CODED_FIELDS, MATCHING_FIELDS, PARTICIPANT_KIND, type Participant } from "../participant/participant.type.js";
 import type { Registration } from "../registration/registration.type.js";
@@ -40,25 +40,13 @@ const visibleRegistration = [
   onResult<NodeContext, Pick<Event, "visibility"> | null | undefined, Registration>(rules.seeEvent, { target: (registration, ctx) => ctx.loaders.event.load(registration.eventLocalId) }),
 ];
 
+/** A field a rule or the disclosure policy refuses is withheld: null, named in `Participant.disclosure`, counted in the answer's one NOT_DISCLOSED summary. */
 const participantFields: Table = Object.fromEntries([
   ...PERSONAL_FIELDS.map((field) => [`Participant.${field}`, inside<NodeContext>(personalFields)]),
-  ...CODED_FIELDS.map((field) => [
-    `Participant.${field}`,
-    before<NodeContext>(rules.readCodedFields, {
-      otherwise: (name) => {
-        throw codedFieldNotDisclosed(name);
-      },
-    }),
-  ]),
-  ...MATCHING_FIELDS.map((field) => [
-    `Participant.${field}`,
-    before<NodeContext, string>(rules.readMatchingFields, {
-      target: ({ parent }) => (parent as Participant).id,
-      otherwise: (name) => {
-        throw matchingFieldNotDisclosed(name);
-      },
-    }),
-  ]),
+  ...CODED_FIELDS.map((field) => [`Participant.${field}`, before<NodeContext>(rules.readCodedFields, { otherwise: "withhold" })]),
+  ...MATCHING_FIELDS.map((field) => [`Participant.${field}`, before<NodeContext, string>(rules.readMatchingFields, { target: ({ parent }) => (parent as Participant).id, otherwise: "withhold" })]),
+  // asks the disclosure policy and the rules of the coded and matching fields
+  ["Participant.disclosure", inside<NodeContext>(personalFields)],
 ]) as Record<string, Access<NodeContext>>;
 
 export const NODE_ACCESS: Table = {

@@ -10,10 +10,13 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Role, signProof, type Caller } from "@tandem/shared";
 import { as } from "@tandem/shared/testkit";
 import { startTestNode, type NodeClient, type TestNode } from "../../../test/test-node.js";
-import { PSEUDONYMOUS_FIELDS, createEvent, createParticipant, ok } from "../../../test/fixtures.js";
+import { DISCLOSURE, PSEUDONYMOUS_FIELDS, createEvent, createParticipant, notDisclosed, ok, seen } from "../../../test/fixtures.js";
 
 const PERSONAL = ["displayName", "email", "phone", "organisation", "about"] as const;
-const GET = `query($id: ID!) { participant(id: $id) { ${PSEUDONYMOUS_FIELDS} ${PERSONAL.join(" ")} } }`;
+const GET = `query($id: ID!) { participant(id: $id) { ${PSEUDONYMOUS_FIELDS} ${PERSONAL.join(" ")} ${DISCLOSURE} } }`;
+const CODED = ["role", "degreeLevel", "semester", "discipline", "languages", "tracks"];
+const MATCHING = ["disciplineCode", "goalCodes", "meetingFormat", "region", "availabilityHoursPerMonth", "mentorCapacity", "experienceYears"];
+const ALL_PERSONAL = [...PERSONAL, "employer", "supervisor"];
 const RECORD = `mutation($node: String!, $proof: String!) { recordDisclosure(node: $node, proof: $proof) { participantId grantee scope basis referenceId } }`;
 
 describe("disclosure of personal fields", () => {
@@ -33,37 +36,49 @@ describe("disclosure of personal fields", () => {
 
   const tandemProof = () => signProof(zcu.trust.keys.get("coord")!, "coord", { type: "tandem-accepted", tandemId, menteeId: zuzana.id, mentorId: hans.id });
 
-  /** The personal fields a caller gets of a participant at `node`: each value, or NOT_DISCLOSED. */
+  /** The personal fields a caller gets of a participant at `node`: each value, or NOT_DISCLOSED where the participant's disclosure says it is withheld. */
   async function personalFieldsAs(node: TestNode, caller: Caller, id: string) {
     const result = await node.as(caller).query(GET, { id });
-    const refused = new Map((result.errors ?? []).map((error) => [error.path!.at(-1), error.extensions!.code]));
     expect(result.data!.participant.id).toBe(id);
-    return Object.fromEntries(PERSONAL.map((field) => [field, refused.get(field) ?? result.data!.participant[field]]));
+    return seen(result, result.data!.participant, PERSONAL);
   }
+  const levelAs = async (node: TestNode, caller: Caller, id: string) =>
+    (await ok(node.as(caller), `query($id: ID!) { participant(id: $id) { disclosure { level } } }`, { id })).participant.disclosure.level;
   const everything = (person: Record<string, any>) => Object.fromEntries(PERSONAL.map((field) => [field, person[field]]));
   const nothing = Object.fromEntries(PERSONAL.map((field) => [field, "NOT_DISCLOSED"]));
 
   it("gives the person and their node's coordinators every personal field", async () => {
     expect(await personalFieldsAs(zcu, as.participant(zuzana.id), zuzana.id)).toEqual(everything(zuzana));
     expect(await personalFieldsAs(zcu, as.nodeCoordinator("zcu"), zuzana.id)).toEqual(everything(zuzana));
+    expect(await levelAs(zcu, as.participant(zuzana.id), zuzana.id)).toBe("SELF");
+    expect(await levelAs(zcu, as.nodeCoordinator("zcu"), zuzana.id)).toBe("HOME_NODE");
   });
 
   it.each<[string, () => Caller]>([
     ["a coordinator of hst", () => as.nodeCoordinator("hst")],
     ["a participant of hst", () => as.participant(helga.id)],
-  ])("gives %s the pseudonymous view and NOT_DISCLOSED for every personal field", async (_who, caller) => {
+  ])("gives %s the pseudonymous view: every personal field withheld, one NOT_DISCLOSED error for them all", async (_who, caller) => {
     const result = await zcu.as(caller()).query(GET, { id: zuzana.id });
-    expect(result.data!.participant).toMatchObject({ id: zuzana.id, nodeId: "zcu", role: "MENTEE", languages: zuzana.languages, tracks: zuzana.tracks, degreeLevel: zuzana.degreeLevel });
-    for (const field of PERSONAL) expect(result.data!.participant[field]).toBeNull();
-    expect(result.errors!.map((error) => error.extensions)).toEqual(PERSONAL.map((field) => expect.objectContaining({ code: "NOT_DISCLOSED", field })));
+    const participant = result.data!.participant;
+    expect(participant).toMatchObject({ id: zuzana.id, nodeId: "zcu", role: "MENTEE", languages: zuzana.languages, tracks: zuzana.tracks, degreeLevel: zuzana.degreeLevel });
+    expect(participant.disclosure).toEqual({ level: "SIGNED_IN", rule: "disclosure.none", withheld: [...ALL_PERSONAL, ...MATCHING], rules: ["disclosure", "participant.matchingFields"] });
+    expect(seen(result, participant, PERSONAL)).toEqual(nothing);
+    expect(result.errors).toHaveLength(1);
+    expect(notDisclosed(result)).toEqual({ path: ["participant", "displayName"], code: "NOT_DISCLOSED", rule: "disclosure", rules: ["disclosure"], fields: PERSONAL, withheld: 5, entities: 1 });
   });
 
-  it("gives a joint coordinator, who holds pseudonymised matching profiles, the id and home node only: coded and personal fields NOT_DISCLOSED", async () => {
+  it("gives a joint coordinator, who holds pseudonymised matching profiles, the id and home node only: coded and personal fields withheld", async () => {
     const result = await zcu.as(as.jointCoordinator()).query(GET, { id: zuzana.id });
-    expect(result.data!.participant).toMatchObject({ id: zuzana.id, nodeId: "zcu", role: null, languages: null, tracks: null, degreeLevel: null, semester: null, discipline: null });
-    for (const field of PERSONAL) expect(result.data!.participant[field]).toBeNull();
-    const refused = result.errors!.map((error) => [error.extensions!.field, error.extensions!.code]);
-    expect(refused).toEqual(expect.arrayContaining([...PERSONAL, "role", "languages", "tracks", "degreeLevel", "semester", "discipline"].map((field) => [field, "NOT_DISCLOSED"])));
+    const participant = result.data!.participant;
+    expect(participant).toMatchObject({ id: zuzana.id, nodeId: "zcu", role: null, languages: null, tracks: null, degreeLevel: null, semester: null, discipline: null });
+    expect(participant.disclosure).toEqual({
+      level: "JOINT_OFFICE",
+      rule: "disclosure.none",
+      withheld: [...ALL_PERSONAL, ...CODED, ...MATCHING],
+      rules: ["disclosure", "participant.codedFields", "participant.matchingFields"],
+    });
+    expect(seen(result, participant, [...PERSONAL, ...CODED])).toEqual(Object.fromEntries([...PERSONAL, ...CODED].map((field) => [field, "NOT_DISCLOSED"])));
+    expect(notDisclosed(result)).toMatchObject({ rules: expect.arrayContaining(["participant.codedFields", "disclosure"]), withheld: 11, entities: 1 });
   });
 
   describe("to a tandem partner", () => {
@@ -75,6 +90,7 @@ describe("disclosure of personal fields", () => {
       const recorded = (await ok(zcu.as(as.participant(zuzana.id)), RECORD, { node: "zcu", proof: await tandemProof() })).recordDisclosure;
       expect(recorded).toEqual([{ participantId: zuzana.id, grantee: hans.id, scope: "CONTACT", basis: "TANDEM", referenceId: tandemId }]);
       expect(await personalFieldsAs(zcu, as.participant(hans.id, Role.MENTOR), zuzana.id)).toEqual(everything(zuzana));
+      expect(await levelAs(zcu, as.participant(hans.id, Role.MENTOR), zuzana.id)).toBe("TANDEM_PARTNER");
       expect(await personalFieldsAs(zcu, as.participant(helga.id), zuzana.id)).toEqual(nothing);
       expect(await personalFieldsAs(zcu, as.nodeCoordinator("hst"), zuzana.id)).toEqual(nothing);
       expect(await personalFieldsAs(zcu, as.jointCoordinator(), zuzana.id)).toEqual(nothing);
@@ -105,6 +121,7 @@ describe("disclosure of personal fields", () => {
       const recorded = (await ok(zcu.as(as.participant(zuzana.id)), RECORD, { node: "zcu", proof })).recordDisclosure;
       expect(recorded).toEqual([expect.objectContaining({ participantId: zuzana.id, grantee: "node:hst", scope: "NAME", basis: "EVENT_REGISTRATION" })]);
       expect(await personalFieldsAs(zcu, as.nodeCoordinator("hst"), zuzana.id)).toEqual({ ...nothing, displayName: zuzana.displayName });
+      expect(await levelAs(zcu, as.nodeCoordinator("hst"), zuzana.id)).toBe("EVENT_HOST");
     });
 
     it("and nothing to the host's other people or to joint coordinators", async () => {

@@ -5,9 +5,10 @@
  * tandem partner and (name only) an event's host; coded fields to every
  * signed-in user but the joint office; matching profile fields to the person
  * and their node only. Resolvers ask it through `ctx.access` (see
- * access.table.ts); a field it withholds is NOT_DISCLOSED naming the rule.
+ * access.table.ts); a field it withholds is null, named in the participant's
+ * `disclosure` and counted in the answer's one NOT_DISCLOSED summary.
  */
-import { AppError, ErrorCode, Role, hasRole, isJointCoordinator, isNodeCoordinatorOf, isSubject, isUser, policy, rule, type Caller } from "@tandem/shared";
+import { Role, hasRole, isJointCoordinator, isNodeCoordinatorOf, isSubject, isUser, policy, rule, type Caller } from "@tandem/shared";
 import { type FieldGroup } from "@tandem/party";
 import type { GrantScope } from "./disclosure-grant.entity.js";
 
@@ -44,9 +45,29 @@ export function granteesOf(caller: Caller): string[] {
   return hasRole(caller, Role.NODE_COORDINATOR) ? [caller.sub, nodeGrantee(caller.homeNode)] : [caller.sub];
 }
 
+/** Why a caller sees what they see of a participant: who they are to the person. */
+export const DisclosureLevel = {
+  /** The person themselves: everything. */
+  SELF: "SELF",
+  /** A coordinator of the person's home node: everything. */
+  HOME_NODE: "HOME_NODE",
+  /** A tandem partner once both accepted: personal and coded fields. */
+  TANDEM_PARTNER: "TANDEM_PARTNER",
+  /** A coordinator of a node hosting an event the person registered for: the name and coded fields. */
+  EVENT_HOST: "EVENT_HOST",
+  /** Any other signed-in user: coded fields only (pseudonymous). */
+  SIGNED_IN: "SIGNED_IN",
+  /** The joint coordination office: the id and home node only. */
+  JOINT_OFFICE: "JOINT_OFFICE",
+  /** A party calling for itself, not for a person: the id and home node only. */
+  SERVICE: "SERVICE",
+} as const;
+export type DisclosureLevel = (typeof DisclosureLevel)[keyof typeof DisclosureLevel];
+
 export interface Disclosure {
   /** The rule that disclosed, or `disclosure.none`. */
   rule: string;
+  level: DisclosureLevel;
   fields: ReadonlySet<PersonalField>;
 }
 
@@ -62,14 +83,14 @@ const NOTHING: ReadonlySet<PersonalField> = new Set();
  * anyone else, joint coordinators included.
  */
 export function disclosureTo(caller: Caller, nodeId: string, participantId: string, grants: readonly GrantView[]): Disclosure {
-  if (isSubject(caller, participantId)) return { rule: "disclosure.self", fields: ALL };
-  if (isNodeCoordinatorOf(caller, nodeId)) return { rule: "disclosure.home-coordinator", fields: ALL };
-  if (!isUser(caller)) return { rule: "disclosure.none", fields: NOTHING };
-  if (grants.some((grant) => grant.scope === "CONTACT" && grant.grantee === caller.sub)) return { rule: "disclosure.tandem-partner", fields: ALL };
+  if (isSubject(caller, participantId)) return { rule: "disclosure.self", level: DisclosureLevel.SELF, fields: ALL };
+  if (isNodeCoordinatorOf(caller, nodeId)) return { rule: "disclosure.home-coordinator", level: DisclosureLevel.HOME_NODE, fields: ALL };
+  if (!isUser(caller)) return { rule: "disclosure.none", level: DisclosureLevel.SERVICE, fields: NOTHING };
+  if (grants.some((grant) => grant.scope === "CONTACT" && grant.grantee === caller.sub)) return { rule: "disclosure.tandem-partner", level: DisclosureLevel.TANDEM_PARTNER, fields: ALL };
   if (hasRole(caller, Role.NODE_COORDINATOR) && grants.some((grant) => grant.scope === "NAME" && grant.grantee === nodeGrantee(caller.homeNode))) {
-    return { rule: "disclosure.event-host", fields: NAME_ONLY };
+    return { rule: "disclosure.event-host", level: DisclosureLevel.EVENT_HOST, fields: NAME_ONLY };
   }
-  return { rule: "disclosure.none", fields: NOTHING };
+  return { rule: "disclosure.none", level: isJointCoordinator(caller) ? DisclosureLevel.JOINT_OFFICE : DisclosureLevel.SIGNED_IN, fields: NOTHING };
 }
 
 /** `disclosureTo` as the policy `ctx.access` decides with: a participant's personal fields, given the grants to the caller. */
@@ -79,40 +100,12 @@ export const personalFields = policy<{ participantId: string; grants: readonly G
   (caller, { participantId, grants }, nodeId) => disclosureTo(caller, nodeId, participantId, grants),
 );
 
-export function notDisclosed(field: PersonalField): AppError {
-  return new AppError(
-    ErrorCode.NOT_DISCLOSED,
-    `${field}: not disclosed to you; personal fields go to the person, their home node's coordinators, tandem partners once both accepted, and (name only) hosts of events they registered for`,
-    { field },
-  );
-}
-
 // ---- Coded fields ----
 
 /** The joint office holds the pseudonymised matching profiles: it must not also read what could join them back to people. */
 export const codedFieldsRule = rule("participant.codedFields", "signed-in users other than the joint coordination office", (c) => isUser(c) && !isJointCoordinator(c));
 
-/** A coded field the joint office may not read (see codedFieldsRule). */
-export function codedFieldNotDisclosed(field: string): AppError {
-  return new AppError(ErrorCode.NOT_DISCLOSED, `${field}: not disclosed to the joint coordination office, which holds pseudonymised matching profiles and must not be able to link them to people`, {
-    field,
-    rule: codedFieldsRule.name,
-  });
-}
-
 // ---- Matching profile fields ----
 
 /** Joint matching (DESIGN.md §7): a participant's matching profile goes to the person and their home node's coordinators. */
 export const matchingFieldsRule = rule<string>("participant.matchingFields", "the person and coordinators of their home node", (c, pid, n) => isSubject(c, pid) || isNodeCoordinatorOf(c, n));
-
-/**
- * A matching profile field of a participant is not personal, but together
- * with the participant id it would link their pseudonymised matching
- * profiles back to them: only the person and their node see it.
- */
-export function matchingFieldNotDisclosed(field: string): AppError {
-  return new AppError(ErrorCode.NOT_DISCLOSED, `${field}: not disclosed to you; matching profile fields go to the person and their home node's coordinators only`, {
-    field,
-    rule: matchingFieldsRule.name,
-  });
-}

@@ -3,7 +3,7 @@
  * (signed by the coordination office or by an event's host node), read by
  * the disclosure rules in one query per batch.
  */
-import { In, type DataSource, type Repository } from "typeorm";
+import { Any, In, type DataSource, type Repository } from "typeorm";
 import { AppError, ErrorCode, ProofType, tryParseGlobalId, verifyDisclosureProof, type ConsortiumRegistry, type DisclosureProof } from "@tandem/shared";
 import { inTransaction, repositoryOf } from "@tandem/party";
 import { nodeGrantee } from "./disclosure.policy.js";
@@ -37,7 +37,8 @@ export class DisclosureService {
   /** Grants of these participants (local ids) to any of these grantees, one query. */
   async grantsTo(participantIds: readonly string[], grantees: readonly string[]): Promise<DisclosureGrantEntity[]> {
     if (participantIds.length === 0 || grantees.length === 0) return [];
-    return this.repository.findBy({ participantId: In([...participantIds]), grantee: In([...grantees]) });
+    // one array parameter: a list answer asks for hundreds of participants at once
+    return this.repository.findBy({ participantId: Any([...participantIds]), grantee: Any([...grantees]) });
   }
 
   /** Grants a participant (local id) gave, oldest first. */

@@ -5,7 +5,18 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Role, type Caller } from "@tandem/shared";
 import { as } from "@tandem/shared/testkit";
 import { startTestNode, type TestNode } from "../../../test/test-node.js";
-import { CREATE_PARTICIPANT, PSEUDONYMOUS_FIELDS, UPDATE_PARTICIPANT, createParticipant, firstError, ok, participantInput, remoteParticipantId } from "../../../test/fixtures.js";
+import {
+  CREATE_PARTICIPANT,
+  DISCLOSURE,
+  PSEUDONYMOUS_FIELDS,
+  UPDATE_PARTICIPANT,
+  createParticipant,
+  firstError,
+  notDisclosed,
+  ok,
+  participantInput,
+  remoteParticipantId,
+} from "../../../test/fixtures.js";
 
 const PERSONAL = ["displayName", "email", "phone", "organisation", "about"];
 /** In the order PSEUDONYMOUS_FIELDS selects them. */
@@ -13,6 +24,7 @@ const CODED = ["role", "degreeLevel", "semester", "discipline", "languages", "tr
 const GET = `query($id: ID!) { participant(id: $id) { ${PSEUDONYMOUS_FIELDS} ${PERSONAL.join(" ")} } }`;
 const LIST = `query($node: String!) { participants(node: $node, first: 100) { totalCount edges { node { id role tracks } } } }`;
 const ENTITIES = `query($r: [_Any!]!) { _entities(representations: $r) { ... on Participant { ${PSEUDONYMOUS_FIELDS} displayName } } }`;
+const WITHHELD = `query($id: ID!) { participant(id: $id) { disclosure { withheld } } }`;
 
 describe("participants: authorisation", () => {
   let node: TestNode;
@@ -34,16 +46,28 @@ describe("participants: authorisation", () => {
       ["another participant of the node", () => as.participant(ben.id, Role.MENTOR)],
       ["a participant of another node", () => as.participant(remoteParticipantId("zcu"))],
       ["a coordinator of another node", () => as.nodeCoordinator("zcu")],
-    ])("gives %s the pseudonymous view, each personal field NOT_DISCLOSED", async (_who, caller) => {
+    ])("gives %s the pseudonymous view, each personal field withheld", async (_who, caller) => {
       const result = await node.as(caller()).query(GET, { id: anna.id });
       expect(result.data!.participant).toEqual({ ...pseudonymous(anna), ...Object.fromEntries(PERSONAL.map((field) => [field, null])) });
-      expect(result.errors!.map((error) => [error.path, error.extensions!.code])).toEqual(PERSONAL.map((field) => [["participant", field], "NOT_DISCLOSED"]));
+      expect(result.errors).toHaveLength(1);
+      expect(notDisclosed(result)).toMatchObject({ path: ["participant", "displayName"], rules: ["disclosure"], fields: PERSONAL, withheld: PERSONAL.length, entities: 1 });
+      const { withheld } = (await ok(node.as(caller()), WITHHELD, { id: anna.id })).participant.disclosure;
+      expect(withheld).toEqual(expect.arrayContaining(PERSONAL));
+      expect(withheld).not.toEqual(expect.arrayContaining(["role"]));
     });
 
-    it("gives a joint coordinator the id, home node and profile flag only, every coded and personal field NOT_DISCLOSED", async () => {
+    it("gives a joint coordinator the id, home node and profile flag only, every coded and personal field withheld", async () => {
       const result = await node.as(as.jointCoordinator()).query(GET, { id: anna.id });
       expect(result.data!.participant).toEqual({ ...officeView(anna), ...Object.fromEntries(PERSONAL.map((field) => [field, null])) });
-      expect(result.errors!.map((error) => [error.path!.at(-1), error.extensions!.code])).toEqual([...CODED, ...PERSONAL].map((field) => [field, "NOT_DISCLOSED"]));
+      expect(result.errors).toHaveLength(1);
+      expect(notDisclosed(result)).toMatchObject({
+        path: ["participant", "role"],
+        rules: expect.arrayContaining(["participant.codedFields", "disclosure"]),
+        withheld: CODED.length + PERSONAL.length,
+        entities: 1,
+      });
+      const { withheld } = (await ok(node.as(as.jointCoordinator()), WITHHELD, { id: anna.id })).participant.disclosure;
+      expect(withheld).toEqual(expect.arrayContaining([...CODED, ...PERSONAL]));
     });
 
     it.each<[string, () => Caller]>([
@@ -69,9 +93,12 @@ describe("participants: authorisation", () => {
         { ...officeView(anna), displayName: null },
         { ...officeView(ben), displayName: null },
       ]);
-      const refused = result.errors!.map((error) => [error.path, error.extensions!.code]);
-      expect(refused).toHaveLength(2 * (CODED.length + 1));
-      expect(refused).toEqual(expect.arrayContaining([0, 1].flatMap((index) => [...CODED, "displayName"].map((field) => [["_entities", index, field], "NOT_DISCLOSED"]))));
+      expect(result.errors).toHaveLength(1);
+      expect(notDisclosed(result)).toMatchObject({ path: ["_entities", 0, "role"], fields: expect.arrayContaining([...CODED, "displayName"]), withheld: 2 * (CODED.length + 1), entities: 2 });
+      const disclosures = await ok(node.as(as.jointCoordinator()), `query($r: [_Any!]!) { _entities(representations: $r) { ... on Participant { ${DISCLOSURE} } } }`, {
+        r: [{ __typename: "Participant", id: anna.id }],
+      });
+      expect(disclosures._entities[0].disclosure).toMatchObject({ level: "JOINT_OFFICE", withheld: expect.arrayContaining([...CODED, "displayName"]) });
       const own = await ok(node.as(as.participant(anna.id)), ENTITIES, { r: [{ __typename: "Participant", id: anna.id }] });
       expect(own._entities[0].displayName).toBe("Anna Schmitt");
     });

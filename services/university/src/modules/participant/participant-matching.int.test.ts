@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Role } from "@tandem/shared";
 import { as } from "@tandem/shared/testkit";
 import { startTestNode, type TestNode } from "../../../test/test-node.js";
-import { CREATE_PARTICIPANT, UPDATE_PARTICIPANT, createParticipant, fieldsOf, firstError, ok, participantInput } from "../../../test/fixtures.js";
+import { CREATE_PARTICIPANT, UPDATE_PARTICIPANT, createParticipant, fieldsOf, firstError, notDisclosed, ok, participantInput, seen } from "../../../test/fixtures.js";
 
 const MATCHING = `disciplineCode goalCodes meetingFormat region availabilityHoursPerMonth mentorCapacity experienceYears`;
 const CREATE = `mutation($node: String!, $input: CreateParticipantInput!) { createParticipant(node: $node, input: $input) { id role ${MATCHING} employer supervisor } }`;
@@ -46,14 +46,17 @@ describe("matching profile fields of participants", () => {
     ["a participant of another node", () => as.participant(`zcu:participant:${randomUUID()}`)],
   ])("withholds coded fields from %s, who could link them to pseudonymised profiles", async (who, caller) => {
     const created = await createParticipant(node, PROFILE);
-    const result = await node.as(caller()).query(`query($id: ID!) { participant(id: $id) { id role ${MATCHING} } }`, { id: created.id });
+    const result = await node.as(caller()).query(`query($id: ID!) { participant(id: $id) { id role ${MATCHING} disclosure { withheld rules } } }`, { id: created.id });
     // the joint office, which holds the profiles, does not even see the role (participant.codedFields)
     const office = who === "a joint coordinator";
-    expect(result.data!.participant).toEqual({ id: created.id, role: office ? null : "MENTEE", ...Object.fromEntries(MATCHING.split(" ").map((field) => [field, null])) });
-    expect(result.errors!.map((error) => [error.path!.at(-1), error.extensions!.code, error.extensions!.rule])).toEqual([
-      ...(office ? [["role", "NOT_DISCLOSED", "participant.codedFields"]] : []),
-      ...MATCHING.split(" ").map((field) => [field, "NOT_DISCLOSED", "participant.matchingFields"]),
-    ]);
+    const { disclosure, ...fields } = result.data!.participant;
+    expect(fields).toEqual({ id: created.id, role: office ? null : "MENTEE", ...Object.fromEntries(MATCHING.split(" ").map((field) => [field, null])) });
+    expect(seen(result, result.data!.participant, ["role", ...MATCHING.split(" ")])).toEqual({
+      role: office ? "NOT_DISCLOSED" : "MENTEE",
+      ...Object.fromEntries(MATCHING.split(" ").map((field) => [field, "NOT_DISCLOSED"])),
+    });
+    expect(disclosure.rules).toEqual(expect.arrayContaining(office ? ["participant.codedFields", "participant.matchingFields"] : ["participant.matchingFields"]));
+    expect(notDisclosed(result)).toMatchObject({ rules: office ? ["participant.codedFields", "participant.matchingFields"] : ["participant.matchingFields"], entities: 1 });
   });
 
   it("gives mentors a capacity of 1 unless they say otherwise; null restores the default", async () => {
@@ -132,13 +135,11 @@ describe("matching profile fields of participants", () => {
       ["a joint coordinator", () => as.jointCoordinator()],
       ["a coordinator of another node", () => as.nodeCoordinator("zcu")],
       ["another participant", () => as.participant(`hst:participant:${randomUUID()}`, Role.MENTOR)],
-    ])("are NOT_DISCLOSED to %s", async (_who, caller) => {
-      const result = await node.as(caller()).query(`query($id: ID!) { participant(id: $id) { id employer supervisor } }`, { id: lea.id });
-      expect(result.data!.participant).toEqual({ id: lea.id, employer: null, supervisor: null });
-      expect(result.errors!.map((error) => [error.path!.at(-1), error.extensions!.code])).toEqual([
-        ["employer", "NOT_DISCLOSED"],
-        ["supervisor", "NOT_DISCLOSED"],
-      ]);
+    ])("are withheld from %s", async (_who, caller) => {
+      const result = await node.as(caller()).query(`query($id: ID!) { participant(id: $id) { id employer supervisor disclosure { withheld } } }`, { id: lea.id });
+      expect(result.data!.participant).toMatchObject({ id: lea.id, employer: null, supervisor: null });
+      expect(seen(result, result.data!.participant, ["employer", "supervisor"])).toEqual({ employer: "NOT_DISCLOSED", supervisor: "NOT_DISCLOSED" });
+      expect(notDisclosed(result)).toMatchObject({ path: ["participant", "employer"], rules: ["disclosure"], fields: ["employer", "supervisor"], withheld: 2 });
     });
 
     it("can be changed and cleared by the person", async () => {

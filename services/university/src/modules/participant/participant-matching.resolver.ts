@@ -3,7 +3,7 @@ import { Participant, type MatchingField, type ParticipantMatchingFields } from 
 
 /**
  * Matching profile fields: the person and their node's coordinators see
- * them; anyone else gets NOT_DISCLOSED, so nobody can link a participant to
+ * them; from anyone else they are withheld, so nobody can link a participant to
  * their pseudonymised matching profiles by comparing the coded fields.
  */
 @Resolver(() => Participant)

@@ -1,4 +1,4 @@
-import { In, type DataSource, type Repository } from "typeorm";
+import { Any, type DataSource, type Repository } from "typeorm";
 import { AppError, ErrorCode, invalidField, rejectNulls } from "@tandem/shared";
 import { globalIds, inTransaction, keysetPage, repositoryOf, type Page } from "@tandem/party";
 import type { NodeDirectory } from "../../node-directory.js";
@@ -22,7 +22,8 @@ export class ParticipantService {
 
   async findByIds(ids: readonly string[]): Promise<ParticipantEntity[]> {
     if (ids.length === 0) return [];
-    return this.repository.findBy({ id: In([...ids]) });
+    // one array parameter: a list answer asks for hundreds of participants at once
+    return this.repository.findBy({ id: Any([...ids]) });
   }
 
   async get(id: string, field = "id"): Promise<ParticipantEntity> {

@@ -16,10 +16,10 @@ registerEnumType(MeetingFormatEnum, { name: "MeetingFormat", description: "How a
 
 export const PARTICIPANT_KIND = "participant";
 
-const MATCHING = "Matching profile: given to the person and their node's coordinators only (anyone else could link it to pseudonymised matching profiles); otherwise null with NOT_DISCLOSED.";
-const CODED =
-  "Coded: given to every signed-in user except the joint coordination office, which holds the cohorts' pseudonymised matching profiles and so must not be able to join them back to people by these values; to the office null with NOT_DISCLOSED.";
-const PERSONAL = "Personal: disclosed by the home node to the person, their node's coordinators and the people its rules name; otherwise null with NOT_DISCLOSED.";
+const WITHHELD = "withheld (null, named in `disclosure.withheld`, counted in the answer's one NOT_DISCLOSED error)";
+const MATCHING = `Matching profile: given to the person and their node's coordinators only (anyone else could link it to pseudonymised matching profiles); otherwise ${WITHHELD}.`;
+const CODED = `Coded: given to every signed-in user except the joint coordination office, which holds the cohorts' pseudonymised matching profiles and so must not be able to join them back to people by these values; to the office ${WITHHELD}.`;
+const PERSONAL = `Personal: disclosed by the home node to the person, their node's coordinators and the people its rules name; otherwise ${WITHHELD}.`;
 
 /** Coded fields every signed-in user but the joint office reads (ParticipantCodedFieldsResolver). */
 export const CODED_FIELDS = ["role", "degreeLevel", "semester", "discipline", "languages", "tracks"] as const;

@@ -145,85 +145,68 @@ function oneNodeTable(summaries: Summary[]): string {
   );
 }
 
-function fiveNodeTable(summaries: Summary[]): string {
-  const rows = summaries.map((s) => [
-    s.scenario,
-    s.target,
-    String(s.connections),
-    spreadText(s.requestsPerSecond),
-    spreadText(s.p50Ms),
-    spreadText(s.p99Ms),
-    spreadText(s.cpuMsPerRequest.gateway),
-    spreadText(s.cpuMsPerRequest.nodes),
-    spreadText(s.cpuMsPerRequest.coord),
-    spreadText(s.cpuMsPerRequest.postgres),
-    spreadText(s.cpuMsPerRequest.machine),
-    mib(s.peakRssBytes.gateway),
-    kb(s.bytesPerResponse),
-    `${s.badAnswers} / ${s.answers}`,
-    spreadText(s.load1),
-  ]);
+/** A column of a results table: its header and what a summary shows in it. */
+type Column = [header: string, cell: (s: Summary) => string];
+
+const columns = {
+  conn: ["conn.", (s) => String(s.connections)],
+  rps: ["req/s", (s) => spreadText(s.requestsPerSecond)],
+  p50: ["p50 ms", (s) => spreadText(s.p50Ms)],
+  p99: ["p99 ms", (s) => spreadText(s.p99Ms)],
+  gatewayCpu: ["gateway CPU ms/req", (s) => spreadText(s.cpuMsPerRequest.gateway)],
+  postgresCpu: ["PostgreSQL CPU ms/req", (s) => spreadText(s.cpuMsPerRequest.postgres)],
+  machineCpu: ["machine CPU ms/req", (s) => spreadText(s.cpuMsPerRequest.machine)],
+  bad: ["bad / answers", (s) => `${s.badAnswers} / ${s.answers}`],
+  load: ["load (1 min)", (s) => spreadText(s.load1)],
+} satisfies Record<string, Column>;
+
+function summaryTable(summaries: Summary[], shown: Column[]): string {
   return table(
-    [
-      "scenario",
-      "caller",
-      "conn.",
-      "req/s",
-      "p50 ms",
-      "p99 ms",
-      "gateway CPU ms/req",
-      "nodes CPU ms/req",
-      "coord CPU ms/req",
-      "PostgreSQL CPU ms/req",
-      "machine CPU ms/req",
-      "gateway peak RSS MiB",
-      "HTTP answer",
-      "bad / answers",
-      "load (1 min)",
-    ],
-    rows,
+    shown.map(([header]) => header),
+    summaries.map((s) => shown.map(([, cell]) => cell(s))),
   );
+}
+
+function fiveNodeTable(summaries: Summary[]): string {
+  return summaryTable(summaries, [
+    ["scenario", (s) => s.scenario],
+    ["caller", (s) => s.target],
+    columns.conn,
+    columns.rps,
+    columns.p50,
+    columns.p99,
+    columns.gatewayCpu,
+    ["nodes CPU ms/req", (s) => spreadText(s.cpuMsPerRequest.nodes)],
+    ["coord CPU ms/req", (s) => spreadText(s.cpuMsPerRequest.coord)],
+    columns.postgresCpu,
+    columns.machineCpu,
+    ["gateway peak RSS MiB", (s) => mib(s.peakRssBytes.gateway)],
+    ["HTTP answer", (s) => kb(s.bytesPerResponse)],
+    columns.bad,
+    columns.load,
+  ]);
 }
 
 function delayTable(summaries: Summary[]): string {
-  const rows = summaries.map((s) => [s.scenario, s.target, String(s.connections), spreadText(s.requestsPerSecond), spreadText(s.p50Ms), spreadText(s.p99Ms), `${s.badAnswers} / ${s.answers}`]);
-  return table(["query", "injected delay", "conn.", "req/s", "p50 ms", "p99 ms", "bad / answers"], rows);
+  return summaryTable(summaries, [["query", (s) => s.scenario], ["injected delay", (s) => s.target], columns.conn, columns.rps, columns.p50, columns.p99, columns.bad]);
 }
 
 function coalescingTable(summaries: Summary[]): string {
-  const rows = summaries.map((s) => [
-    s.scenario,
-    s.target,
-    String(s.connections),
-    spreadText(s.requestsPerSecond),
-    spreadText(s.p50Ms),
-    spreadText(s.p99Ms),
-    spreadText(s.cpuMsPerRequest.gateway),
-    spreadText(s.cpuMsPerRequest.nodes),
-    spreadText(s.cpuMsPerRequest.postgres),
-    spreadText(s.cpuMsPerRequest.machine),
-    spreadText(s.sharedPerAnswer),
-    `${s.badAnswers} / ${s.answers}`,
-    spreadText(s.load1),
+  return summaryTable(summaries, [
+    ["query", (s) => s.scenario],
+    ["setting", (s) => s.target],
+    columns.conn,
+    columns.rps,
+    columns.p50,
+    columns.p99,
+    columns.gatewayCpu,
+    ["node CPU ms/req", (s) => spreadText(s.cpuMsPerRequest.nodes)],
+    columns.postgresCpu,
+    columns.machineCpu,
+    ["shared per answer", (s) => spreadText(s.sharedPerAnswer)],
+    columns.bad,
+    columns.load,
   ]);
-  return table(
-    [
-      "query",
-      "setting",
-      "conn.",
-      "req/s",
-      "p50 ms",
-      "p99 ms",
-      "gateway CPU ms/req",
-      "node CPU ms/req",
-      "PostgreSQL CPU ms/req",
-      "machine CPU ms/req",
-      "shared per answer",
-      "bad / answers",
-      "load (1 min)",
-    ],
-    rows,
-  );
 }
 
 function scaleTable(summaries: Summary[], sizes: Record<string, { withoutCursors: number; withCursors: number }>): string {

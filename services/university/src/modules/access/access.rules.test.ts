@@ -1,21 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { AccessControl, Role, type Caller, type Rule, type TargetArgs } from "@tandem/shared";
-import { as } from "@tandem/shared/testkit";
+import { AccessControl, type Rule, type TargetArgs } from "@tandem/shared";
 import { rules } from "./access.rules.js";
-
-const HST_PERSON = "hst:participant:00000000-0000-4000-8000-000000000001";
-const HST_OTHER = "hst:participant:00000000-0000-4000-8000-000000000002";
-const ZCU_PERSON = "zcu:participant:00000000-0000-4000-8000-000000000003";
-
-const callers: Record<string, Caller> = {
-  hstPerson: as.participant(HST_PERSON),
-  hstOther: as.participant(HST_OTHER, Role.MENTOR),
-  zcuPerson: as.participant(ZCU_PERSON),
-  hstCoordinator: as.nodeCoordinator("hst"),
-  zcuCoordinator: as.nodeCoordinator("zcu"),
-  joint: as.jointCoordinator(),
-  system: as.system(),
-};
+import { HST_PERSON, ZCU_PERSON, callers } from "../../../test/callers.js";
 
 /** Who passes a rule at node hst, by caller name. */
 function passing<T>(rule: Rule<T>, ...target: TargetArgs<T>): string[] {

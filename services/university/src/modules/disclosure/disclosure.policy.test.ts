@@ -1,21 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { Role, type Caller } from "@tandem/shared";
-import { as } from "@tandem/shared/testkit";
+import type { Caller } from "@tandem/shared";
 import { FIELD_GROUPS, disclosureTo, granteesOf, nodeGrantee, type GrantView } from "./disclosure.policy.js";
-
-const HST_PERSON = "hst:participant:00000000-0000-4000-8000-000000000001";
-const HST_OTHER = "hst:participant:00000000-0000-4000-8000-000000000002";
-const ZCU_PERSON = "zcu:participant:00000000-0000-4000-8000-000000000003";
-
-const callers: Record<string, Caller> = {
-  hstPerson: as.participant(HST_PERSON),
-  hstOther: as.participant(HST_OTHER, Role.MENTOR),
-  zcuPerson: as.participant(ZCU_PERSON),
-  hstCoordinator: as.nodeCoordinator("hst"),
-  zcuCoordinator: as.nodeCoordinator("zcu"),
-  joint: as.jointCoordinator(),
-  system: as.system(),
-};
+import { HST_PERSON, ZCU_PERSON, callers } from "../../../test/callers.js";
 
 describe("disclosure of a hst participant's personal fields", () => {
   it("audits employer and supervisor as the organisation", () => {

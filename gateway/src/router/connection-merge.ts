@@ -101,11 +101,11 @@ export function mergeConnection(input: MergeInput): MergedConnection {
   const value: Record<string, unknown> = {};
   for (const sub of collectFields(mergedSelectionSet(input.field), input.fragments, input.variables)) {
     switch (sub.name) {
-      case "edges":
-        value[sub.responseKey] = origin.map(({ node, index }, position) =>
-          withCursor((byNode.get(node)![sub.responseKey] as Record<string, unknown>[])[index]!, cursorKeys(sub, input), composite[position] ?? null),
-        );
+      case "edges": {
+        const keys = cursorKeys(sub, input); // once per field, not once per edge
+        value[sub.responseKey] = origin.map(({ node, index }, position) => withCursor((byNode.get(node)![sub.responseKey] as Record<string, unknown>[])[index]!, keys, composite[position] ?? null));
         break;
+      }
       case "pageInfo":
         value[sub.responseKey] = pageInfo(sub, input, { hasNextPage, hasPreviousPage: input.hadCursor, startCursor: composite[0] ?? null, endCursor: composite.at(-1) ?? null });
         break;

@@ -49,6 +49,10 @@ export const ErrorCode = {
   INVALID_PROOF: "INVALID_PROOF",
   /** The person has not consented to what was asked (e.g. joint matching for a cohort). */
   CONSENT_REQUIRED: "CONSENT_REQUIRED",
+  /** An applicant a programme's eligibility rules refuse: `extensions.rule` names the rule, the message the applicant's value. */
+  NOT_ELIGIBLE: "NOT_ELIGIBLE",
+  /** The cohort's state does not allow this operation (e.g. applying outside the window): `extensions.state` says where it is. */
+  COHORT_STATE: "COHORT_STATE",
   /** Hardening limits on operations. */
   QUERY_TOO_DEEP: "QUERY_TOO_DEEP",
   TOO_MANY_ALIASES: "TOO_MANY_ALIASES",

@@ -8,6 +8,7 @@ export * from "./connection.js";
 export * from "./cursor.js";
 export * from "./schema-fingerprint.js";
 export * from "./contracts/index.js";
+export * from "./programme/programme-contract.js";
 export * from "./database-faults.js";
 export * from "./env.js";
 export * from "./errors.js";

@@ -80,3 +80,43 @@ describe("matching pseudonym proofs", () => {
     await expect(verifyMatchingPseudonymProof(tandemProof, trust.registry, "answer")).rejects.toMatchObject({ extensions: { code: "INVALID_PROOF", field: "answer" } });
   });
 });
+
+describe("journey proofs", () => {
+  const rules = {
+    type: "programme-rules" as const,
+    programmeId: "coord:programme:p1",
+    version: 2,
+    rules: { mentee: { minSemester: { BACHELOR: 3 } }, mentor: { backgrounds: ["PROFESSIONAL" as const], minExperienceYears: null }, languages: [] },
+    reviewer: "HOME_NODE" as const,
+    participatingNodeIds: ["hst", "zcu"],
+    trackCodes: ["health"],
+  };
+  const record = {
+    type: "application-record" as const,
+    applicationId: "hst:application:a1",
+    cohortId: "coord:cohort:c1",
+    participantId: "hst:participant:a",
+    role: "MENTEE" as const,
+    trackCodes: ["health"],
+    eligible: true,
+    ruleVersion: 2,
+    status: "SUBMITTED" as const,
+    sharedWithJointOffice: false,
+    submittedAt: "2026-12-01T10:00:00.000Z",
+    revision: 1,
+  };
+
+  it("verify programme rules from the coordination office and application records from the applicant's home node", async () => {
+    const trust = await createTestTrust(registry);
+    await expect(verifyProof(await signProof(trust.keys.get("coord")!, "coord", rules), trust.registry)).resolves.toEqual({ ...rules, issuer: "coord" });
+    await expect(verifyProof(await signProof(trust.keys.get("hst")!, "hst", record), trust.registry)).resolves.toEqual({ ...record, issuer: "hst" });
+  });
+
+  it("refuse rules from a node, a record from another node, and malformed claims naming the field", async () => {
+    const trust = await createTestTrust(registry);
+    await expect(verifyProof(await signProof(trust.keys.get("hst")!, "hst", rules), trust.registry)).rejects.toThrow(/coordination office only/);
+    await expect(verifyProof(await signProof(trust.keys.get("zcu")!, "zcu", record), trust.registry)).rejects.toThrow(/applicant's home node only/);
+    const malformed = { ...record, status: "MAYBE" } as unknown as typeof record;
+    await expect(verifyProof(await signProof(trust.keys.get("hst")!, "hst", malformed), trust.registry)).rejects.toThrow(/malformed application-record \(status:/);
+  });
+});

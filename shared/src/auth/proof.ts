@@ -12,6 +12,17 @@ import { SignJWT, jwtVerify, type JWTPayload } from "jose";
 import { AppError, ErrorCode } from "../errors.js";
 import type { ConsortiumRegistry } from "../registry.js";
 import { keyResolver, type SigningKey } from "./keys.js";
+import { z } from "zod";
+import {
+  ApplicationReviewers,
+  ApplicationStatuses,
+  CohortStates,
+  EligibilityRulesSchema,
+  type ApplicationReviewer,
+  type ApplicationStatus,
+  type CohortState,
+  type EligibilityRules,
+} from "../programme/programme-contract.js";
 import { describeJoseError } from "./user-token.js";
 
 export const ProofType = {
@@ -27,6 +38,14 @@ export const ProofType = {
   REGISTRATION_CANCELLED: "registration-cancelled",
   /** A participant exists at their home node, and a caller may act for them there (signed by that node, valid minutes). */
   PARTICIPANT_ACTOR: "participant-actor",
+  /** A version of a programme's eligibility rules (signed by the coordination office). */
+  PROGRAMME_RULES: "programme-rules",
+  /** A cohort's state and application window (signed by the coordination office). */
+  COHORT_STATE: "cohort-state",
+  /** The pseudonymous record of an application: no motivation, goals or name (signed by the applicant's home node). */
+  APPLICATION_RECORD: "application-record",
+  /** What the coordination office made of an accepted application: enrolled, waitlisted, withdrawn (signed by it). */
+  ENROLMENT_OUTCOME: "enrolment-outcome",
 } as const;
 export type ProofType = (typeof ProofType)[keyof typeof ProofType];
 
@@ -78,6 +97,65 @@ export interface ParticipantActorProof {
   actor: string;
 }
 
+export interface ProgrammeRulesProof {
+  type: typeof ProofType.PROGRAMME_RULES;
+  issuer: string;
+  programmeId: string;
+  /** Increases with every change of the rules; an application records the version it was checked against. */
+  version: number;
+  rules: EligibilityRules;
+  reviewer: ApplicationReviewer;
+  participatingNodeIds: string[];
+  trackCodes: string[];
+}
+
+export interface CohortStateProof {
+  type: typeof ProofType.COHORT_STATE;
+  issuer: string;
+  cohortId: string;
+  programmeId: string;
+  state: CohortState;
+  /** ISO instants of the application window, when set. */
+  applicationsOpenAt: string | null;
+  applicationsCloseAt: string | null;
+  /** Increases with every change of the cohort: a receiver keeps the highest. */
+  revision: number;
+}
+
+export interface ApplicationRecordProof {
+  type: typeof ProofType.APPLICATION_RECORD;
+  issuer: string;
+  applicationId: string;
+  cohortId: string;
+  participantId: string;
+  role: "MENTEE" | "MENTOR";
+  trackCodes: string[];
+  eligible: boolean;
+  ruleVersion: number;
+  status: ApplicationStatus;
+  /** Whether the applicant consented to show this application to the joint office's reviewers. */
+  sharedWithJointOffice: boolean;
+  submittedAt: string | null;
+  /** Increases with every change of the application: a receiver keeps the highest. */
+  revision: number;
+}
+
+export interface EnrolmentOutcomeProof {
+  type: typeof ProofType.ENROLMENT_OUTCOME;
+  issuer: string;
+  applicationId: string;
+  cohortId: string;
+  participantId: string;
+  status: "ENROLLED" | "WAITLISTED" | "WITHDRAWN";
+  enrolmentId: string | null;
+  /** 1-based place on the waitlist, when waitlisted. */
+  waitlistPosition: number | null;
+  revision: number;
+}
+
+/** Proofs of the application journey (DESIGN.md §8), checked against their schemas. */
+export type JourneyProof = ProgrammeRulesProof | CohortStateProof | ApplicationRecordProof | EnrolmentOutcomeProof;
+
 /** How long a participant-actor proof is good for: the one call it was fetched for. */
 export const PARTICIPANT_ACTOR_PROOF_SECONDS = 120;
 
@@ -87,7 +165,7 @@ export type DisclosureProof = TandemAcceptedProof | EventRegistrationProof;
 /** Proofs that a disclosure ended. */
 export type DisclosureEndProof = TandemEndedProof | RegistrationCancelledProof;
 
-export type Proof = DisclosureProof | DisclosureEndProof | MatchingPseudonymProof | ParticipantActorProof;
+export type Proof = DisclosureProof | DisclosureEndProof | MatchingPseudonymProof | ParticipantActorProof | JourneyProof;
 
 type WithoutIssuer<P> = P extends unknown ? Omit<P, "issuer"> : never;
 /** What a signer states: a proof of any kind without its issuer (the signer). */
@@ -155,7 +233,77 @@ export async function verifyProof(token: string, registry: ConsortiumRegistry, f
     if (tryParseGlobalId(participantId)?.node !== issuer) throw invalid("a participant is attested by their home node only");
     return { type: "participant-actor", issuer, participantId, actor };
   }
+  const journey = JOURNEY_PROOFS[payload.proof as JourneyProof["type"]];
+  if (journey) return verifiedJourneyProof(payload, journey, registry, invalid);
   throw invalid("unknown kind of proof");
+}
+
+const isoInstant = z.iso.datetime({ offset: true });
+const JOURNEY_PROOFS = {
+  "programme-rules": {
+    byCoordination: true,
+    schema: z.object({
+      programmeId: z.string(),
+      version: z.number().int().min(1),
+      rules: EligibilityRulesSchema,
+      reviewer: z.enum(ApplicationReviewers),
+      participatingNodeIds: z.array(z.string()),
+      trackCodes: z.array(z.string()),
+    }),
+  },
+  "cohort-state": {
+    byCoordination: true,
+    schema: z.object({
+      cohortId: z.string(),
+      programmeId: z.string(),
+      state: z.enum(CohortStates),
+      applicationsOpenAt: isoInstant.nullable(),
+      applicationsCloseAt: isoInstant.nullable(),
+      revision: z.number().int().min(0),
+    }),
+  },
+  "application-record": {
+    byCoordination: false,
+    schema: z.object({
+      applicationId: z.string(),
+      cohortId: z.string(),
+      participantId: z.string(),
+      role: z.enum(["MENTEE", "MENTOR"]),
+      trackCodes: z.array(z.string()),
+      eligible: z.boolean(),
+      ruleVersion: z.number().int().min(0),
+      status: z.enum(ApplicationStatuses),
+      sharedWithJointOffice: z.boolean(),
+      submittedAt: isoInstant.nullable(),
+      revision: z.number().int().min(0),
+    }),
+  },
+  "enrolment-outcome": {
+    byCoordination: true,
+    schema: z.object({
+      applicationId: z.string(),
+      cohortId: z.string(),
+      participantId: z.string(),
+      status: z.enum(["ENROLLED", "WAITLISTED", "WITHDRAWN"]),
+      enrolmentId: z.string().nullable(),
+      waitlistPosition: z.number().int().min(1).nullable(),
+      revision: z.number().int().min(0),
+    }),
+  },
+} as const satisfies Record<JourneyProof["type"], { byCoordination: boolean; schema: z.ZodType }>;
+
+/** A journey proof's claims, checked against its schema; an application record only from the applicant's home node. */
+function verifiedJourneyProof(payload: JWTPayload, kind: (typeof JOURNEY_PROOFS)[keyof typeof JOURNEY_PROOFS], registry: ConsortiumRegistry, invalid: (reason: string) => AppError): JourneyProof {
+  const issuer = payload.iss!;
+  const type = payload.proof as JourneyProof["type"];
+  const parsed = kind.schema.safeParse(payload);
+  if (!parsed.success) throw invalid(`malformed ${type} (${parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`).join("; ")})`);
+  if (kind.byCoordination && issuer !== registry.coordination.id) throw invalid(`a ${type} proof is attested by the coordination office only`);
+  if (!kind.byCoordination) {
+    const { applicationId, participantId } = parsed.data as { applicationId: string; participantId: string };
+    if (tryParseGlobalId(applicationId)?.node !== issuer || tryParseGlobalId(participantId)?.node !== issuer) throw invalid("an application is attested by the applicant's home node only");
+  }
+  return { ...(parsed.data as Omit<JourneyProof, "type" | "issuer">), type, issuer } as JourneyProof;
 }
 
 /** A proof a disclosure grant may be recorded from; any other kind is INVALID_PROOF. */

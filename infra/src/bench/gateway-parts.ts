@@ -5,8 +5,8 @@ import { graphqlRequest } from "@tandem/shared";
 import type { Consortium } from "../launcher/consortium.js";
 import { startDelayProxy, type DelayProxy } from "./delay-proxy.js";
 import type { GatewayBenchOptions } from "./gateway-options.js";
-import { startRoutedGateway, startStockGateway, watchedOf, withNodeTotals, type Tokens } from "./gateway-processes.js";
-import type { RunRecord } from "./gateway-results.js";
+import { startProductGateway, startRoutedGateway, startStockGateway, watchedOf, withNodeTotals, type Tokens } from "./gateway-processes.js";
+import { gatewayProcessOf, ONE_NODE_PROCESS, ONE_NODE_TARGETS, UNCOALESCED, type OneNodeTarget, type RunRecord } from "./gateway-results.js";
 import {
   EVENTS_PAGE_QUERY,
   EVENTS_PAGE_WITH_CURSORS_QUERY,
@@ -51,7 +51,7 @@ async function measure(context: PartContext, run: Omit<RunRecord, "measurement">
   context.record({ ...run, measurement });
   const bad = measurement.non2xx + measurement.errors + measurement.timeouts + measurement.mismatches;
   context.log(
-    `  ${run.scenario} · ${run.target} · ${connections} conn.: ${measurement.requestsPerSecond.toFixed(1)} req/s, p50 ${measurement.latencyMs.p50} / p99 ${measurement.latencyMs.p99} ms, gateway ${(measurement.cpuMsPerRequest[run.target === "stock" ? "stock" : "gateway"] ?? NaN).toFixed(2)} ms CPU/req${bad ? `, ${bad} bad answers` : ""}, load ${measurement.load1}`,
+    `  ${run.scenario} · ${run.target} · ${connections} conn.: ${measurement.requestsPerSecond.toFixed(1)} req/s, p50 ${measurement.latencyMs.p50} / p99 ${measurement.latencyMs.p99} ms, gateway ${(measurement.cpuMsPerRequest[gatewayProcessOf(run.target)] ?? NaN).toFixed(2)} ms CPU/req${bad ? `, ${bad} bad answers` : ""}, load ${measurement.load1}`,
   );
 }
 
@@ -65,8 +65,9 @@ async function post(url: string, token: string, scenario: Scenario): Promise<{ s
 export async function oneNodePart(context: PartContext): Promise<void> {
   const { consortium, tokens, data, options, log } = context;
   const stock = await startStockGateway(consortium, "hst", log);
+  const uncoalesced = await startProductGateway(consortium, "gateway-uncoalesced", { COALESCE: "off" }, log);
   try {
-    const gateways = { product: consortium.gatewayUrl!, stock: stock.spec.url };
+    const gateways: Record<OneNodeTarget, string> = { product: consortium.gatewayUrl!, [UNCOALESCED]: uncoalesced.spec.url, stock: stock.spec.url };
     const scenarios: Scenario[] = [
       { id: "participant(id)", title: "one participant with name and e-mail", query: PARTICIPANT_QUERY, variables: { id: data.participantId }, allowedErrors: [] },
       {
@@ -80,21 +81,24 @@ export async function oneNodePart(context: PartContext): Promise<void> {
     const shapes: Record<string, unknown> = {};
     for (const scenario of scenarios) {
       const [product, reference] = [await post(gateways.product, tokens.coordinator, scenario), await post(gateways.stock, tokens.coordinator, scenario)];
-      if (product.status !== 200 || product.errors || reference.status !== 200 || reference.errors || !isDeepStrictEqual(product.data, reference.data)) {
-        throw new Error(
-          `${scenario.id}: the two gateways do not give the same error-free answer (product HTTP ${product.status} ${JSON.stringify(product.errors ?? [])}; stock HTTP ${reference.status} ${JSON.stringify(reference.errors ?? [])})`,
-        );
+      const other = await post(gateways[UNCOALESCED], tokens.coordinator, scenario);
+      for (const [name, answer] of [["product", product] as const, [UNCOALESCED, other] as const]) {
+        if (answer.status !== 200 || answer.errors || reference.status !== 200 || reference.errors || !isDeepStrictEqual(answer.data, reference.data)) {
+          throw new Error(
+            `${scenario.id}: ${name} and stock do not give the same error-free answer (${name} HTTP ${answer.status} ${JSON.stringify(answer.errors ?? [])}; stock HTTP ${reference.status} ${JSON.stringify(reference.errors ?? [])})`,
+          );
+        }
       }
       shapes[scenario.id] = { bytes: { product: product.bytes, stock: reference.bytes }, ...(scenario.query === TANDEMS_QUERY ? { shape: tandemListShape(product as never) } : {}) };
     }
     context.note("oneNode", oneNodeNote(shapes));
     context.note("oneNodeAnswers", shapes);
-    const watched = [...watchedOf(consortium), { name: "stock", pid: stock.pid!, memory: true }];
+    const watched = [...watchedOf(consortium), { name: ONE_NODE_PROCESS.stock, pid: stock.pid!, memory: true }, { name: ONE_NODE_PROCESS[UNCOALESCED], pid: uncoalesced.pid!, memory: true }];
     for (let rep = 1; rep <= options.reps; rep++) {
       await context.quiet();
       for (const scenario of scenarios) {
         for (const connections of options.connections) {
-          const order = rep % 2 ? (["product", "stock"] as const) : (["stock", "product"] as const);
+          const order = rep % 2 ? ONE_NODE_TARGETS : [...ONE_NODE_TARGETS].reverse();
           for (const gateway of order) {
             await measure(context, { part: "one-node", scenario: scenario.id, target: gateway, nodes: 1, rep }, target(gateways[gateway], tokens.coordinator, scenario), connections, watched);
           }
@@ -103,12 +107,14 @@ export async function oneNodePart(context: PartContext): Promise<void> {
     }
   } finally {
     await stock.stop();
+    await uncoalesced.stop();
   }
 }
 
 function oneNodeNote(shapes: Record<string, unknown>): string {
   return [
     "The consortium runs one node (hst) and the coordination office. Both gateways verify the same user token (hst's programme coordinator) and sign a fresh per-call token with the product's ServiceTokenSigner for every call; they answered the same data before measuring.",
+    "`product` is the launcher's gateway with its defaults (COALESCE=on: all load comes from one person, so identical requests in flight share a node call); `product, COALESCE=off` is a second process of it making every call on its own, as stock does: routing at stock cost is judged on that one.",
     "The stock gateway is `ApolloGateway` (supergraphSdl: the committed supergraph) with `RemoteGraphQLDataSource.willSendRequest` adding the signed headers, on Apollo Server 5 and Express 5 like the product, as its own process (infra/src/bench/stock-gateway.ts).",
     `Queries: \`${PARTICIPANT_QUERY}\` and \`${TANDEMS_QUERY}\` (200 tandems, 400 participant entities at hst). Answers: ${JSON.stringify(shapes)}.`,
   ].join("\n");

@@ -117,21 +117,30 @@ function table(header: string[], rows: string[][]): string {
   return [`| ${header.join(" | ")} |`, `|${header.map((_, index) => (index < 2 ? "---" : "---:")).join("|")}|`, ...rows.map((row) => `| ${row.join(" | ")} |`)].join("\n");
 }
 
+export const UNCOALESCED = "product, COALESCE=off";
+/** The one-node part's gateways: the product's as launched, a second process of it coalescing nothing, stock Apollo. */
+export const ONE_NODE_TARGETS = ["product", UNCOALESCED, "stock"] as const;
+export type OneNodeTarget = (typeof ONE_NODE_TARGETS)[number];
+/** The process whose CPU and memory count as the target's gateway. */
+export const ONE_NODE_PROCESS: Record<OneNodeTarget, string> = { product: "gateway", [UNCOALESCED]: "gateway-uncoalesced", stock: "stock" };
+export const gatewayProcessOf = (target: string): string => ONE_NODE_PROCESS[target as OneNodeTarget] ?? "gateway";
+const TARGET_TITLES: Record<OneNodeTarget, string> = { product: "product gateway", [UNCOALESCED]: "product gateway, COALESCE=off", stock: "stock @apollo/gateway" };
+
 function oneNodeTable(summaries: Summary[]): string {
   const rows = summaries.map((s) => {
-    const gatewayCpu = s.cpuMsPerRequest[s.target === "stock" ? "stock" : "gateway"];
+    const gatewayCpu = s.cpuMsPerRequest[gatewayProcessOf(s.target)];
     const partner = summaries.find((other) => other.scenario === s.scenario && other.connections === s.connections && other.target === "stock");
-    const ratio = s.target === "product" && partner ? medianOf(gatewayCpu)! / medianOf(partner.cpuMsPerRequest.stock)! : null;
+    const ratio = s.target !== "stock" && partner ? medianOf(gatewayCpu)! / medianOf(partner.cpuMsPerRequest.stock)! : null;
     return [
       s.scenario,
-      `${s.target === "product" ? "product gateway" : "stock @apollo/gateway"}`,
+      TARGET_TITLES[s.target as OneNodeTarget] ?? s.target,
       String(s.connections),
       spreadText(s.requestsPerSecond),
       spreadText(s.p50Ms),
       spreadText(s.p99Ms),
       spreadText(gatewayCpu),
       ratio === null ? "" : `${ratio.toFixed(2)}×`,
-      mib(s.peakRssBytes[s.target === "stock" ? "stock" : "gateway"]),
+      mib(s.peakRssBytes[gatewayProcessOf(s.target)]),
       spreadText(s.cpuMsPerRequest.nodes),
       spreadText(s.cpuMsPerRequest.coord),
       kb(s.bytesPerResponse),

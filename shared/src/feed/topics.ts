@@ -16,15 +16,35 @@ export function registrationsTopic(eventId: string): string {
   return `registrations:${eventId}`;
 }
 
-/** Status changes of one tandem. */
 /** Notices of a party's facts for `receiver` (facts travel between parties: @tandem/party facts). */
 export function factTopic(receiver: string): string {
   return `facts:${receiver}`;
 }
 
+/** Status changes of one tandem. */
 export function tandemTopic(tandemId: string): string {
   return `tandem:${tandemId}`;
 }
+
+/** Changes of one application, at the applicant's home node: its applicant and reviewers follow it. */
+export function applicationTopic(applicationId: string): string {
+  return `application:${applicationId}`;
+}
+
+/** A cohort's application pipeline at the coordination office: a record arrived or changed, an enrolment or waitlist place changed. */
+export function applicationPipelineTopic(cohortId: string): string {
+  return `application-pipeline:${cohortId}`;
+}
+
+export const ApplicationChangeKind = {
+  SAVED: "SAVED",
+  SUBMITTED: "SUBMITTED",
+  DECIDED: "DECIDED",
+  ENROLLED: "ENROLLED",
+  WAITLISTED: "WAITLISTED",
+  WITHDRAWN: "WITHDRAWN",
+} as const;
+export type ApplicationChangeKind = (typeof ApplicationChangeKind)[keyof typeof ApplicationChangeKind];
 
 export const EventChangeKind = { CREATED: "CREATED", UPDATED: "UPDATED", CANCELLED: "CANCELLED" } as const;
 export type EventChangeKind = (typeof EventChangeKind)[keyof typeof EventChangeKind];

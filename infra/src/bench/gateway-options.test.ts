@@ -16,13 +16,14 @@ describe("npm run bench:gateway arguments", () => {
         maxLoad: 1.5,
         loadWaitSeconds: 900,
         outDir: DEFAULT_OUT_DIR,
+        cpuProfDir: null,
       },
     });
   });
 
   it("take lists, sorting and deduplicating the scaling series", () => {
-    const command = parseGatewayBenchArgs(["--connections", "1, 8", "--scale", "40,5,40", "--parts", "scale,one-node", "--reps", "1", "--warm-up", "0", "--out", "/tmp/r"]);
-    expect(command.help ? null : command.options).toMatchObject({ connections: [1, 8], scale: [5, 40], parts: ["scale", "one-node"], reps: 1, warmUp: 0, outDir: "/tmp/r" });
+    const command = parseGatewayBenchArgs(["--connections", "1, 8", "--scale", "40,5,40", "--parts", "scale,one-node", "--reps", "1", "--warm-up", "0", "--out", "/tmp/r", "--cpu-prof", "/tmp/p"]);
+    expect(command.help ? null : command.options).toMatchObject({ connections: [1, 8], scale: [5, 40], parts: ["scale", "one-node"], reps: 1, warmUp: 0, outDir: "/tmp/r", cpuProfDir: "/tmp/p" });
   });
 
   it("refuse what they cannot measure, naming the option", () => {

@@ -26,6 +26,8 @@ export interface GatewayBenchOptions {
   maxLoad: number;
   loadWaitSeconds: number;
   outDir: string;
+  /** Write V8 CPU profiles of the one-node part's extra gateways (COALESCE=off, stock) here (see cpu-profile-preload). */
+  cpuProfDir: string | null;
 }
 
 const DEFAULTS = { duration: "10", warmUp: "3", reps: "3", connections: "10,50", scale: "5,20,40", maxLoad: "1.5", loadWait: "900" };
@@ -59,6 +61,8 @@ Options:
   --max-load <x>       wait until the 1-minute load is at most x before measuring (default ${DEFAULTS.maxLoad})
   --load-wait <s>      wait at most this long for it, then measure anyway (default ${DEFAULTS.loadWait})
   --out <dir>          results directory (default infra/bench/results)
+  --cpu-prof <dir>     write CPU profiles of the one-node part's COALESCE=off and
+                       stock gateways into <dir> (.cpuprofile, for DevTools)
   -h, --help           show this help
 `;
 
@@ -81,6 +85,7 @@ export function parseGatewayBenchArgs(argv: string[]): GatewayBenchCommand {
         "max-load": { type: "string" },
         "load-wait": { type: "string" },
         out: { type: "string" },
+        "cpu-prof": { type: "string" },
         help: { type: "boolean", short: "h" },
       },
     }));
@@ -105,6 +110,7 @@ export function parseGatewayBenchArgs(argv: string[]): GatewayBenchCommand {
       maxLoad: number("--max-load", text("max-load", DEFAULTS.maxLoad), 0.01, 1_000),
       loadWaitSeconds: number("--load-wait", text("load-wait", DEFAULTS.loadWait), 0, 86_400),
       outDir: resolve(text("out", DEFAULT_OUT_DIR)),
+      cpuProfDir: typeof values["cpu-prof"] === "string" ? resolve(values["cpu-prof"]) : null,
     },
   };
 }

@@ -5,7 +5,7 @@ import { graphqlRequest } from "@tandem/shared";
 import type { Consortium } from "../launcher/consortium.js";
 import { startDelayProxy, type DelayProxy } from "./delay-proxy.js";
 import type { GatewayBenchOptions } from "./gateway-options.js";
-import { startProductGateway, startRoutedGateway, startStockGateway, watchedOf, withNodeTotals, type Tokens } from "./gateway-processes.js";
+import { cpuProfileEnv, startProductGateway, startRoutedGateway, startStockGateway, watchedOf, withNodeTotals, type Tokens } from "./gateway-processes.js";
 import { gatewayProcessOf, ONE_NODE_PROCESS, ONE_NODE_TARGETS, UNCOALESCED, type OneNodeTarget, type RunRecord } from "./gateway-results.js";
 import {
   EVENTS_PAGE_QUERY,
@@ -22,6 +22,7 @@ import { statusBytes } from "./gateway-stats.js";
 import type { GrownData } from "./gateway-grow.js";
 import { runLoad, type LoadTarget, type Watched } from "./load-run.js";
 import { readFileSync } from "node:fs";
+import { join } from "node:path";
 
 export interface PartContext {
   options: GatewayBenchOptions;
@@ -64,8 +65,9 @@ async function post(url: string, token: string, scenario: Scenario): Promise<{ s
 /** Product gateway and stock @apollo/gateway in front of the same node, on the same queries with the same token, interleaved. */
 export async function oneNodePart(context: PartContext): Promise<void> {
   const { consortium, tokens, data, options, log } = context;
-  const stock = await startStockGateway(consortium, "hst", log);
-  const uncoalesced = await startProductGateway(consortium, "gateway-uncoalesced", { COALESCE: "off" }, log);
+  const profile = (name: string) => cpuProfileEnv(options.cpuProfDir && join(options.cpuProfDir, name));
+  const stock = await startStockGateway(consortium, "hst", log, profile("stock"));
+  const uncoalesced = await startProductGateway(consortium, "gateway-uncoalesced", { COALESCE: "off", ...profile("product-uncoalesced") }, log);
   try {
     const gateways: Record<OneNodeTarget, string> = { product: consortium.gatewayUrl!, [UNCOALESCED]: uncoalesced.spec.url, stock: stock.spec.url };
     const scenarios: Scenario[] = [

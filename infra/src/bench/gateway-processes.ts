@@ -79,8 +79,8 @@ async function startGatewayProcess(consortium: Consortium, id: string, script: s
 }
 
 /** Stock @apollo/gateway in front of one node and the coordination office. */
-export function startStockGateway(consortium: Consortium, node: string, log: (line: string) => void): Promise<ServiceProcess> {
-  return startGatewayProcess(consortium, "stock-gateway", STOCK_SCRIPT, { NODE_ID: node }, log);
+export function startStockGateway(consortium: Consortium, node: string, log: (line: string) => void, env: Record<string, string> = {}): Promise<ServiceProcess> {
+  return startGatewayProcess(consortium, "stock-gateway", STOCK_SCRIPT, { NODE_ID: node, ...env }, log);
 }
 
 /** The product's gateway reading a registry in which some nodes' URLs lead through proxies. */
@@ -89,6 +89,11 @@ export function startRoutedGateway(consortium: Consortium, urls: Record<string, 
   const file = join(consortium.dataDir, "registry-through-proxies.json");
   writeFileSync(file, `${JSON.stringify(registry, null, 2)}\n`);
   return startGatewayProcess(consortium, "proxied-gateway", repoPaths.gatewayMain, { REGISTRY_FILE: file }, log);
+}
+
+/** The environment that makes a process write a V8 CPU profile into `dir` when it exits (none when `dir` is null). */
+export function cpuProfileEnv(dir: string | null): Record<string, string> {
+  return dir ? { NODE_OPTIONS: `--import=${new URL("./cpu-profile-preload.js", import.meta.url).href}`, TANDEM_CPU_PROFILE_DIR: dir } : {};
 }
 
 /** Another process of the product's gateway in front of the same parties, with its own settings (e.g. COALESCE). */

@@ -18,6 +18,7 @@ import {
   type OperationDefinitionNode,
   type SelectionNode,
   type SelectionSetNode,
+  type VariableDefinitionNode,
 } from "graphql";
 
 export type Variables = Record<string, unknown>;
@@ -108,6 +109,18 @@ export function mergedSelectionSet(field: CollectedField): SelectionSetNode {
  * fragments and variables they use (GraphQL refuses unused ones).
  */
 export function buildSubOperation(parsed: ParsedOperation, fields: readonly FieldNode[], variables: Variables): { query: string; variables: Variables } {
+  const { query, variableNames } = printSubOperation(parsed, fields);
+  const subVariables: Variables = {};
+  for (const name of variableNames) if (name in variables) subVariables[name] = variables[name];
+  return { query, variables: subVariables };
+}
+
+/**
+ * The text of the operation holding only `fields` (see buildSubOperation)
+ * and the names of the variables it uses; `extraVariables` declares
+ * variables the fields use that the client's operation does not have.
+ */
+export function printSubOperation(parsed: ParsedOperation, fields: readonly FieldNode[], extraVariables: readonly VariableDefinitionNode[] = []): { query: string; variableNames: string[] } {
   const selectionSet: SelectionSetNode = { kind: Kind.SELECTION_SET, selections: fields };
   const usedFragments = new Map<string, FragmentDefinitionNode>();
   const usedVariables = new Set<string>();
@@ -129,11 +142,9 @@ export function buildSubOperation(parsed: ParsedOperation, fields: readonly Fiel
   scan(selectionSet);
   const operation: OperationDefinitionNode = {
     ...parsed.operation,
-    variableDefinitions: (parsed.operation.variableDefinitions ?? []).filter((definition) => usedVariables.has(definition.variable.name.value)),
+    variableDefinitions: [...(parsed.operation.variableDefinitions ?? []), ...extraVariables].filter((definition) => usedVariables.has(definition.variable.name.value)),
     selectionSet,
   };
   const document: DocumentNode = { kind: Kind.DOCUMENT, definitions: [operation, ...usedFragments.values()] };
-  const subVariables: Variables = {};
-  for (const name of usedVariables) if (name in variables) subVariables[name] = variables[name];
-  return { query: print(document), variables: subVariables };
+  return { query: print(document), variableNames: [...usedVariables] };
 }

@@ -4,14 +4,15 @@
  * in the order they were written. Results are put back under the client's
  * response keys; merged connections come out of a k-way merge.
  */
-import { Kind, type FieldNode } from "graphql";
+import { Kind } from "graphql";
 import { ErrorCode } from "@tandem/shared";
-import { buildSubOperation, collectFields, type CollectedField, type ParsedOperation, type Variables } from "../documents/operation.js";
+import { collectFields, type CollectedField, type ParsedOperation, type Variables } from "../documents/operation.js";
 import type { FieldShape } from "../documents/sdl.js";
 import { partyError, type GraphQLBody, type GraphQLErrorBody, type PartyCallResult } from "../parties/party-answer.js";
 import type { NodeCaller } from "../parties/parties.js";
 import type { CallAuth } from "../parties/party-tokens.js";
-import { mergeConnection, withMergeSelections } from "./connection-merge.js";
+import { mergeConnection } from "./connection-merge.js";
+import { nodeOperation, type NodeField } from "./node-operations.js";
 import { resolveTarget, type RootTarget } from "./root-targets.js";
 import type { RoutingTable } from "./routing-table.js";
 
@@ -29,7 +30,7 @@ interface Plan {
 }
 
 type Answer = { ok: true; body: GraphQLBody } | { ok: false; error: GraphQLErrorBody };
-type Send = (node: string, fields: FieldNode[], attestations?: string[]) => Promise<PartyCallResult>;
+type Send = (node: string, fields: NodeField[], attestations?: string[]) => Promise<PartyCallResult>;
 
 const ATTESTATION_QUERY = `query ParticipantAttestation($participantId: ID!) { participantAttestation(participantId: $participantId) }`;
 
@@ -46,27 +47,17 @@ export async function routeRootFields(parsed: ParsedOperation, variables: Variab
     }),
   }));
   const send: Send = (node, fields, attestations = []) =>
-    context.nodes.call(node, { ...buildSubOperation(parsed, fields, variables), ...(operationName ? { operationName } : {}) }, attestations.length ? { ...context.auth, attestations } : context.auth);
+    context.nodes.call(node, { ...nodeOperation(parsed, fields, variables), ...(operationName ? { operationName } : {}) }, attestations.length ? { ...context.auth, attestations } : context.auth);
   const answers = rootType === "Mutation" ? await sendSerially(plans, send, context) : await sendInParallel(plans, send);
   return assemble(plans, answers, parsed, variables);
 }
 
-/** Field nodes each node must receive for the plans. */
-function fieldsForNode(plan: Plan, node: string): FieldNode[] {
+/** The fields a node receives for a plan: none, the field as written, or a fanned-out connection from the node's position. */
+function fieldsForNode(plan: Plan, node: string): NodeField[] {
   const { target, field } = plan;
-  if (target.kind === "single") return target.node === node ? field.nodes : [];
+  if (target.kind === "single") return target.node === node ? [{ field }] : [];
   if (target.kind !== "fanOut" || !target.nodes.includes(node)) return [];
-  return field.nodes.map((fieldNode, index) => {
-    const positioned = withAfter(fieldNode, target.start[node] ?? null);
-    return index === 0 ? withMergeSelections(positioned) : positioned;
-  });
-}
-
-/** The field with `after` set to the node's own cursor for its position (or removed at the start). */
-function withAfter(field: FieldNode, after: string | null): FieldNode {
-  const others = (field.arguments ?? []).filter((argument) => argument.name.value !== "after");
-  const position = after === null ? [] : [{ kind: Kind.ARGUMENT, name: { kind: Kind.NAME, value: "after" }, value: { kind: Kind.STRING, value: after } } as const];
-  return { ...field, arguments: [...others, ...position] };
+  return [{ field, after: target.start[node] ?? null }];
 }
 
 function targetNodes(target: RootTarget): string[] {

@@ -72,7 +72,12 @@ async function main(): Promise<void> {
   );
   const port = Number(required(env.PORT, "PORT"));
   await new Promise<void>((resolve) => httpServer.listen(port, "127.0.0.1", resolve));
-  const stop = () => void server.stop().finally(() => httpServer.close(() => process.exit(0)));
+  const stop = () =>
+    void server.stop().finally(() => {
+      httpServer.close(() => process.exit(0));
+      // keep-alive connections of the load generator would hold the close (and a CPU profile's exit) back
+      httpServer.closeAllConnections();
+    });
   process.once("SIGTERM", stop);
   process.once("SIGINT", stop);
 }

@@ -110,6 +110,13 @@ describe("SQL statements per request", () => {
     expect(await statementsOf(read(30))).toBe(one);
   });
 
+  it("counts a list's total only for clients that select totalCount: one statement less without it, the same total with it", async () => {
+    const page = (selection: string) => async () => (await ok(node, `query { events(first: 3) { ${selection} } }`, {})).events;
+    const withCount = await statementsOf(async () => expect((await page("totalCount edges { node { id } }")()).totalCount).toBe(50));
+    const without = await statementsOf(async () => expect((await page("edges { node { id } }")()).edges).toHaveLength(3));
+    expect(without).toBe(withCount - 1);
+  });
+
   it("agrees with the in-process counter", async () => {
     const before = node.node.database.statements.total;
     const counted = await statementsOf(entities(refs("Event", events.slice(0, 10))));

@@ -51,7 +51,7 @@ export function connectionTypes<T>(name: string, nodeType: new () => T, options:
     pageInfo: PageInfo;
 
     @Field(() => Int, { description: "Number of items matching the filter, over all pages." })
-    totalCount: number;
+    totalCount: number | PromiseLike<number>;
   }
 
   return { Edge, Connection };

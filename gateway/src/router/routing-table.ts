@@ -41,6 +41,9 @@ export const UNIVERSITY_ROUTES: RoutingTable = {
     myMatchingPseudonym: byId("participantId"),
     reidentifyPseudonyms: byNode("node"),
     participantAttestation: byId("participantId"),
+    application: byId("id"),
+    myApplications: byId("participantId"),
+    reviewApplications: byNode("node"),
     factPositions: byNode("node"),
   },
   Mutation: {
@@ -55,6 +58,12 @@ export const UNIVERSITY_ROUTES: RoutingTable = {
     eraseParticipantData: byNode("node"),
     consentToMatching: byId("participantId"),
     withdrawMatchingConsent: byId("participantId"),
+    createMyProfile: byId("participantId"),
+    saveApplication: byId("participantId"),
+    submitApplication: byId("participantId"),
+    withdrawApplication: byId("participantId"),
+    withdrawJointOfficeConsent: byId("participantId"),
+    reviewApplication: byId("id"),
     receiveFacts: byNode("node"),
   },
 };

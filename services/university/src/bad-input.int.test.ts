@@ -14,6 +14,7 @@ import { as, sweepMutations, sweepProblems, type Variables } from "@tandem/share
 import { buildUniversitySubgraph } from "./schema.js";
 import { startTestNode, type TestNode } from "../test/test-node.js";
 import { cohortId, createEvent, createParticipant, eventInput, participantInput, register, remoteParticipantId } from "../test/fixtures.js";
+import { apply, applicationInput, openCohort } from "../test/applications.js";
 
 const { schema } = await buildUniversitySubgraph();
 const MUTATIONS = Object.keys(schema.getMutationType()!.getFields());
@@ -49,7 +50,39 @@ beforeAll(async () => {
     cancelRegistration: { id: registration.id },
   };
   const self = as.participant(mentee.id);
-  callers = { recordDisclosure: self, consentToMatching: self, withdrawMatchingConsent: self, registerForEvent: self, cancelRegistration: self };
+  const { cohortId: open } = await openCohort(node);
+  const { cohortId: office } = await openCohort(node, { reviewer: "JOINT_OFFICE" });
+  const [saver, submitter, withdrawer, sharer, reviewed] = [
+    await createParticipant(node),
+    await createParticipant(node),
+    await createParticipant(node),
+    await createParticipant(node),
+    await createParticipant(node),
+  ];
+  await apply(node, withdrawer.id, open);
+  await apply(node, sharer.id, office, applicationInput(), true);
+  const toReview = await apply(node, reviewed.id, open);
+  const newcomer = `hst:participant:${randomUUID()}`;
+  Object.assign(baselines, {
+    saveApplication: { participantId: saver.id, cohortId: open, input: applicationInput() },
+    submitApplication: { participantId: submitter.id, cohortId: open, input: applicationInput(), shareWithJointOffice: false },
+    withdrawApplication: { participantId: withdrawer.id, cohortId: open },
+    withdrawJointOfficeConsent: { participantId: sharer.id, cohortId: office },
+    reviewApplication: { id: toReview.id, decision: "ACCEPT", reason: "Welcome to the programme." },
+    createMyProfile: { participantId: newcomer, input: participantInput({ phone: "+49 651 8103 0", organisation: "Klinikum Mutterhaus", about: "Health informatics student" }) },
+  });
+  callers = {
+    recordDisclosure: self,
+    consentToMatching: self,
+    withdrawMatchingConsent: self,
+    registerForEvent: self,
+    cancelRegistration: self,
+    saveApplication: as.participant(saver.id),
+    submitApplication: as.participant(submitter.id),
+    withdrawApplication: as.participant(withdrawer.id),
+    withdrawJointOfficeConsent: as.participant(sharer.id),
+    createMyProfile: as.participant(newcomer),
+  };
 });
 afterAll(() => node?.stop());
 

@@ -1,4 +1,7 @@
 import { AppliedFactEntity, AuditEntryEntity, FactEntity, FactPositionEntity, GatewayTokenUseEntity, IdempotencyRecordEntity, OutboxEntryEntity, OutboxWatermarkEntity } from "@tandem/party";
+import { ApplicationEntity } from "./modules/application/application.entity.js";
+import { CohortStateEntity } from "./modules/programme/cohort-state.entity.js";
+import { ProgrammeRulesEntity } from "./modules/programme/programme-rules.entity.js";
 import { DisclosureEndEntity } from "./modules/disclosure/disclosure-end.entity.js";
 import { DisclosureGrantEntity } from "./modules/disclosure/disclosure-grant.entity.js";
 import { EventEntity } from "./modules/event/event.entity.js";
@@ -21,4 +24,7 @@ export const entities = [
   AppliedFactEntity,
   FactPositionEntity,
   DisclosureEndEntity,
+  ProgrammeRulesEntity,
+  CohortStateEntity,
+  ApplicationEntity,
 ];

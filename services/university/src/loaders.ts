@@ -1,5 +1,6 @@
 import type { Caller } from "@tandem/shared";
 import type { NodeServices } from "./services.js";
+import { createApplicationLoader, createCohortStateLoader, createMatchingConsentLoader } from "./modules/application/application.loader.js";
 import { createGrantsToCallerLoader } from "./modules/disclosure/disclosure.loader.js";
 import { createEventLoader, createEventStatsLoader } from "./modules/event/event.loader.js";
 import { createParticipantLoader } from "./modules/participant/participant.loader.js";
@@ -14,6 +15,9 @@ export function createLoaders(services: NodeServices, caller: Caller) {
     registration: createRegistrationLoader(services.registrations),
     registrationsByEvent: createRegistrationsByEventLoader(services.registrations),
     waitlistPosition: createWaitlistPositionLoader(services.registrations),
+    application: createApplicationLoader(services.applications),
+    cohortState: createCohortStateLoader(services.programmes),
+    matchingConsent: createMatchingConsentLoader(services.matchingConsents),
   };
 }
 

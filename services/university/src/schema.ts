@@ -6,6 +6,8 @@
 import { FactInboxResolver, buildSubgraph, type AccessTable, type Subgraph } from "@tandem/party";
 import type { NodeContext } from "./context.js";
 import { NODE_ACCESS } from "./modules/access/access.table.js";
+import { ApplicationResolver } from "./modules/application/application.resolver.js";
+import { applicationReference } from "./modules/application/application.reference.js";
 import { AuditLogResolver } from "./modules/audit/audit-log.resolver.js";
 import { DisclosureResolver } from "./modules/disclosure/disclosure.resolver.js";
 import { EventResolver } from "./modules/event/event.resolver.js";
@@ -41,9 +43,10 @@ export function buildUniversitySubgraph(access: AccessTable<NodeContext> = NODE_
       AuditLogResolver,
       GdprResolver,
       MatchingResolver,
+      ApplicationResolver,
       FactInboxResolver,
     ],
-    referenceResolvers: { ...participantReference, ...eventReference, ...registrationReference },
+    referenceResolvers: { ...participantReference, ...eventReference, ...registrationReference, ...applicationReference },
     access,
   });
 }

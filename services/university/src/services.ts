@@ -2,6 +2,10 @@ import type { DataSource } from "typeorm";
 import { type ConsortiumRegistry, type SigningKey } from "@tandem/shared";
 import { FactInbox } from "@tandem/party";
 import type { NodeDirectory } from "./node-directory.js";
+import { applicationFactHandlers } from "./modules/application/application.facts.js";
+import { ApplicationRecords } from "./modules/application/application.record.js";
+import { ApplicationReviewService } from "./modules/application/application-review.service.js";
+import { ApplicationService } from "./modules/application/application.service.js";
 import { AuditLogService } from "./modules/audit/audit-log.service.js";
 import { disclosureFactHandlers } from "./modules/disclosure/disclosure.facts.js";
 import { DisclosureService } from "./modules/disclosure/disclosure.service.js";
@@ -15,6 +19,8 @@ import { MatchingPseudonymProofSigner } from "./modules/matching/matching-pseudo
 import { MatchingPseudonyms } from "./modules/matching/matching-pseudonyms.js";
 import { ParticipantAttestationSigner } from "./modules/participant/participant-attestation.js";
 import { ParticipantService } from "./modules/participant/participant.service.js";
+import { programmeFactHandlers } from "./modules/programme/programme.facts.js";
+import { ProgrammeStore } from "./modules/programme/programme.store.js";
 import { RegistrationProofSigner } from "./modules/registration/registration-proof.js";
 import { RegistrationService } from "./modules/registration/registration.service.js";
 
@@ -27,7 +33,11 @@ export interface NodeServices {
   registrations: RegistrationService;
   registrationProofs: RegistrationProofSigner;
   disclosures: DisclosureService;
-  /** Facts of other parties, delivered by the gateway: tandem acceptances and ends, registrations and cancellations. */
+  /** The coordination office's programme rules and cohort states, as its facts stated them. */
+  programmes: ProgrammeStore;
+  applications: ApplicationService;
+  applicationReviews: ApplicationReviewService;
+  /** Facts of other parties, delivered by the gateway: tandem acceptances and ends, registrations and cancellations, programme rules, cohort states, enrolment outcomes. */
   factInbox: FactInbox;
   /** The consortium registry: who signs what. */
   registry: ConsortiumRegistry;
@@ -41,7 +51,7 @@ export interface NodeServices {
 export interface NodeTrust {
   /** The consortium registry: who signs what (proofs are verified against it). */
   registry: ConsortiumRegistry;
-  /** This node's own key: it signs registration and matching pseudonym proofs. */
+  /** This node's own key: it signs registration, matching pseudonym and application record proofs. */
   signingKey: SigningKey;
   /** Keys of joint matching: this node's own for pseudonyms, the consortium's for conflict tokens. */
   matching: { pseudonymSecret: string; conflictSecret: string };
@@ -61,6 +71,10 @@ export function createNodeServices(dataSource: DataSource, directory: NodeDirect
     new ConflictTokens(trust.matching.conflictSecret),
     new MatchingPseudonymProofSigner(trust.signingKey, directory),
   );
+  const programmes = new ProgrammeStore(dataSource);
+  const applicationRecords = new ApplicationRecords(trust.signingKey, directory);
+  const applicationReviews = new ApplicationReviewService(dataSource, directory, programmes, applicationRecords);
+  const factHandlers = { ...disclosureFactHandlers(disclosures), ...programmeFactHandlers(programmes), ...applicationFactHandlers(applicationReviews) };
   return {
     directory,
     participants: new ParticipantService(dataSource, directory),
@@ -69,7 +83,10 @@ export function createNodeServices(dataSource: DataSource, directory: NodeDirect
     registrations,
     registrationProofs,
     disclosures,
-    factInbox: new FactInbox(dataSource, trust.registry, directory.self.id, disclosureFactHandlers(disclosures)),
+    programmes,
+    applications: new ApplicationService(dataSource, directory, programmes, applicationRecords),
+    applicationReviews,
+    factInbox: new FactInbox(dataSource, trust.registry, directory.self.id, factHandlers),
     registry: trust.registry,
     auditLog,
     dataExport: new DataExportService(dataSource, directory, disclosures, auditLog, matchingConsents),

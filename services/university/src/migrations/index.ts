@@ -6,6 +6,7 @@ import { AddDisclosureGrants1795307022450 } from "./1795307022450-add-disclosure
 import { AddMatchingProfile1795311534794 } from "./1795311534794-add-matching-profile.js";
 import { EmailNotUnique1796531000000 } from "./1796531000000-email-not-unique.js";
 import { AddDisclosureEnds1796536600000 } from "./1796536600000-add-disclosure-ends.js";
+import { AddApplications1796552765200 } from "./1796552765200-add-applications.js";
 
 export const migrations = [
   Initial1795304786513,
@@ -19,4 +20,5 @@ export const migrations = [
   EmailNotUnique1796531000000,
   AddFacts1796535984147,
   AddDisclosureEnds1796536600000,
+  AddApplications1796552765200,
 ];

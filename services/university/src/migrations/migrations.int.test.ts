@@ -8,8 +8,10 @@ import { migrations } from "./index.js";
 
 /** The node's tables once every migration ran. */
 const EVERY_TABLE = [
+  "applications",
   "applied_facts",
   "audit_log",
+  "cohort_states",
   "disclosure_ends",
   "disclosure_grants",
   "events",
@@ -21,6 +23,7 @@ const EVERY_TABLE = [
   "outbox",
   "outbox_watermark",
   "participants",
+  "programme_rules",
   "registrations",
   "schema_migrations",
 ];
@@ -58,6 +61,8 @@ describe("university node migrations", () => {
       `SELECT conname FROM pg_constraint WHERE contype = 'c' AND conrelid <> 0 AND connamespace = 'public'::regnamespace ORDER BY conname`,
     );
     expect(checks.map((check) => check.conname)).toEqual([
+      "applications_role_valid",
+      "applications_status_valid",
       "disclosure_grants_basis_valid",
       "disclosure_grants_scope_valid",
       "events_capacity_positive",
@@ -84,6 +89,16 @@ describe("university node migrations", () => {
     expect(constraints).toEqual([
       { conname: "matching_consents_participant_fk", definition: expect.stringMatching(/REFERENCES participants\(id\) ON DELETE CASCADE/) },
       { conname: "matching_consents_unique", definition: "UNIQUE (participant_id, cohort_id)" },
+    ]);
+  });
+
+  it("ties applications to their applicant (deleted with them) and keeps one per person and cohort", async () => {
+    const constraints: { conname: string; definition: string }[] = await database.dataSource.query(
+      `SELECT conname, pg_get_constraintdef(oid) AS definition FROM pg_constraint WHERE conrelid = 'applications'::regclass AND contype IN ('u', 'f') ORDER BY conname`,
+    );
+    expect(constraints).toEqual([
+      { conname: "applications_one_per_cohort", definition: "UNIQUE (participant_id, cohort_id)" },
+      { conname: "applications_participant_fk", definition: expect.stringMatching(/REFERENCES participants\(id\) ON DELETE CASCADE/) },
     ]);
   });
 

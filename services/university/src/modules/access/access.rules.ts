@@ -6,7 +6,9 @@
  * knows what it lacks. The disclosure of a participant's fields is the
  * disclosure policy's (modules/disclosure/disclosure.policy.ts).
  */
-import { ProofType, homeNodeOf, isJointCoordinator, isNodeCoordinatorOf, isSubject, isUser, rule, scopedRule, type Caller, type DisclosureProof } from "@tandem/shared";
+import { ProofType, hasRole, homeNodeOf, isJointCoordinator, isNodeCoordinatorOf, isSubject, isUser, rule, scopedRule, type Caller, type DisclosureProof, type Role } from "@tandem/shared";
+import type { ApplicationAccessView } from "../application/application-review.service.js";
+import type { ReviewScope } from "../application/application.service.js";
 import { codedFieldsRule, matchingFieldsRule } from "../disclosure/disclosure.policy.js";
 import type { EventEntity } from "../event/event.entity.js";
 import { isEventVisibleTo, type Viewer } from "../event/event.service.js";
@@ -83,7 +85,34 @@ export const rules = {
   readMatchingProfiles: rule("matchingProfiles.read", "joint coordinators and coordinators of this node", (c, _target: void, n) => isNodeCoordinatorOf(c, n) || isJointCoordinator(c)),
   readOwnMatchingPseudonym: rule<string>("matchingPseudonym.read", "the person themselves", (c, pid) => isSubject(c, pid)),
   reidentifyPseudonyms: rule("pseudonyms.reidentify", "coordinators of this node", coordinatorHere),
+  /** Self-service: a person whom this node signed in, without a profile yet, creates their own (coordinators create external mentors). */
+  createOwnProfile: rule<{ participantId: string; role: string }>(
+    "participant.createOwn",
+    "people signed in at this node, for themselves, in a role their sign-in grants",
+    (c, own) => isSubject(c, own.participantId) && hasRole(c, own.role.toLowerCase() as Role),
+  ),
+
+  // Applications (DESIGN.md §8): what a person wrote stays at their home node; who reads and decides is this node's rule.
+  apply: rule<string>("application.apply", "the person themselves", (c, pid) => isSubject(c, pid)),
+  readOwnApplications: rule<string>("applications.own", "the person themselves", (c, pid) => isSubject(c, pid)),
+  readApplication: scopedRule<ApplicationAccessView, ReviewScope>(
+    "application.read",
+    "the applicant; once submitted, coordinators of their home node and, for an application its applicant shared with the joint office, joint coordinators",
+    (c, application, n) => isSubject(c, application.participantId) || (application.submitted && (isNodeCoordinatorOf(c, n) || (isJointCoordinator(c) && application.sharedWithJointOffice))),
+    (c, n) => (isNodeCoordinatorOf(c, n) ? "HOME_NODE" : isJointCoordinator(c) ? "JOINT_OFFICE" : "NONE"),
+  ),
+  listApplications: rule("applications.reviewList", "coordinators of this node and joint coordinators", (c, _target: void, n) => isNodeCoordinatorOf(c, n) || isJointCoordinator(c)),
+  reviewApplication: rule<ApplicationAccessView>(
+    "application.review",
+    "coordinators of the applicant's home node or, for an application to a programme the joint office reviews that its applicant shared with it, joint coordinators (and then only they)",
+    (c, application, n) => application.submitted && (reviewedByJointOffice(application) ? isJointCoordinator(c) : isNodeCoordinatorOf(c, n)),
+  ),
 };
+
+/** The joint office decides on an application only with its applicant's consent; without it, the home node does. */
+function reviewedByJointOffice(application: ApplicationAccessView): boolean {
+  return application.reviewer === "JOINT_OFFICE" && application.sharedWithJointOffice;
+}
 
 function namedInProof(caller: Caller, proof: DisclosureProof): boolean {
   if (proof.type === ProofType.TANDEM_ACCEPTED) return isSubject(caller, proof.menteeId) || isSubject(caller, proof.mentorId);

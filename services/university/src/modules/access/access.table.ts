@@ -57,6 +57,9 @@ export const NODE_ACCESS: Table = {
   "Query.participantAttestation": before(rules.actForParticipant, { target: localParticipant("participantId") }),
   "Mutation.createParticipant": before(rules.createParticipant, { addressed: "node" }),
   "Mutation.updateParticipant": before(rules.updateParticipant, { target: localParticipant("id") }),
+  "Mutation.createMyProfile": before(rules.createOwnProfile, {
+    target: (resolution) => ({ participantId: localParticipant("participantId")(resolution), role: (resolution.args.input as { role: string }).role }),
+  }),
 
   "Query.event": visibleEvent,
   "Event.__resolveReference": visibleEvent,
@@ -94,6 +97,22 @@ export const NODE_ACCESS: Table = {
   "Query.matchingProfiles": before(rules.readMatchingProfiles),
   "Query.myMatchingPseudonym": before(rules.readOwnMatchingPseudonym, { target: localParticipant("participantId") }),
   "Query.reidentifyPseudonyms": before(rules.reidentifyPseudonyms, { addressed: "node" }),
+
+  // what the applicant wrote: the applicant, their node's coordinators once submitted, joint coordinators what the applicant shared with them
+  "Query.application": inside(rules.readApplication),
+  "Application.__resolveReference": inside(rules.readApplication),
+  "Query.myApplications": before(rules.readOwnApplications, { target: localParticipant("participantId") }),
+  // the list applies application.read in SQL (ctx.access.scope)
+  "Query.reviewApplications": [before(rules.listApplications, { addressed: "node" }), inside(rules.readApplication)],
+  "Application.participant": withParent(),
+  "Application.matchingConsentNeeded": withParent(),
+  "Application.applicationsCloseAt": withParent(),
+  "Mutation.saveApplication": before(rules.apply, { target: localParticipant("participantId") }),
+  "Mutation.submitApplication": before(rules.apply, { target: localParticipant("participantId") }),
+  "Mutation.withdrawApplication": before(rules.apply, { target: localParticipant("participantId") }),
+  "Mutation.withdrawJointOfficeConsent": before(rules.apply, { target: localParticipant("participantId") }),
+  // who decides depends on the locked application (its consent, the programme's reviewer)
+  "Mutation.reviewApplication": inside(rules.reviewApplication),
 
   ...FACT_INBOX_ACCESS,
 };

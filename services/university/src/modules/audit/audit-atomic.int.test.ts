@@ -29,6 +29,17 @@ import {
   register,
   remoteParticipantId,
 } from "../../../test/fixtures.js";
+import {
+  CREATE_MY_PROFILE,
+  REVIEW_APPLICATION,
+  SAVE_APPLICATION,
+  SUBMIT_APPLICATION,
+  WITHDRAW_APPLICATION,
+  WITHDRAW_JOINT_OFFICE_CONSENT,
+  apply,
+  applicationInput,
+  openCohort,
+} from "../../../test/applications.js";
 
 interface Case {
   caller: Caller;
@@ -58,6 +69,14 @@ describe("a node whose audit log cannot be written", () => {
     });
     const coordinator = as.nodeCoordinator("hst");
     const self = as.participant(ines.id);
+    const { cohortId: open } = await openCohort(node);
+    const { cohortId: office } = await openCohort(node, { reviewer: "JOINT_OFFICE" });
+    const [submitter, withdrawer, sharer, reviewed] = [await createParticipant(node), await createParticipant(node), await createParticipant(node), await createParticipant(node)];
+    const toWithdraw = await apply(node, withdrawer.id, open);
+    const shared = await apply(node, sharer.id, office, applicationInput(), true);
+    const toReview = await apply(node, reviewed.id, open);
+    for (const application of [toWithdraw, shared, toReview]) topics.push(`application:${application.id}`);
+    const newcomer = `hst:participant:${randomUUID()}`;
     cases = {
       createParticipant: { caller: coordinator, query: CREATE_PARTICIPANT, variables: { node: "hst", input: participantInput() } },
       updateParticipant: { caller: self, query: UPDATE_PARTICIPANT, variables: { id: ines.id, input: { about: "Changed without a trace?" } } },
@@ -86,6 +105,12 @@ describe("a node whose audit log cannot be written", () => {
           ],
         },
       },
+      saveApplication: { caller: self, query: SAVE_APPLICATION, variables: { p: ines.id, c: open, input: applicationInput() } },
+      submitApplication: { caller: as.participant(submitter.id), query: SUBMIT_APPLICATION, variables: { p: submitter.id, c: open, input: applicationInput() } },
+      withdrawApplication: { caller: as.participant(withdrawer.id), query: WITHDRAW_APPLICATION, variables: { p: withdrawer.id, c: open } },
+      withdrawJointOfficeConsent: { caller: as.participant(sharer.id), query: WITHDRAW_JOINT_OFFICE_CONSENT, variables: { p: sharer.id, c: office } },
+      reviewApplication: { caller: coordinator, query: REVIEW_APPLICATION, variables: { id: toReview.id, decision: "ACCEPT", reason: null } },
+      createMyProfile: { caller: as.participant(newcomer), query: CREATE_MY_PROFILE, variables: { p: newcomer, input: participantInput() } },
       eraseParticipantData: { caller: coordinator, query: `mutation($p: ID!) { eraseParticipantData(node: "hst", participantId: $p) { removedRecords } }`, variables: { p: eve.id } },
     };
   });

@@ -1,6 +1,7 @@
 /**
  * Export at this node (GDPR art. 15/20): everything it holds about a person.
- * The home node adds the profile and the grants the person gave; every node
+ * The home node adds the profile, the grants the person gave and their
+ * applications (everything they wrote, and the decisions); every node
  * gives the registrations and grants referring to them and its audit entries
  * about them, with other participants named by node only.
  */
@@ -12,6 +13,8 @@ import type { AuditLogService } from "../audit/audit-log.service.js";
 import type { DisclosureGrantEntity } from "../disclosure/disclosure-grant.entity.js";
 import type { DisclosureService } from "../disclosure/disclosure.service.js";
 import type { MatchingConsentService } from "../matching/matching-consent.service.js";
+import { ApplicationEntity } from "../application/application.entity.js";
+import { APPLICATION_KIND } from "../application/application.type.js";
 import { ParticipantEntity } from "../participant/participant.entity.js";
 import { PARTICIPANT_KIND } from "../participant/participant.type.js";
 import { RegistrationEntity } from "../registration/registration.entity.js";
@@ -28,6 +31,8 @@ export interface ParticipantDataExport {
   disclosureGrantsReceived: Record<string, unknown>[];
   /** Consents to joint matching, per cohort (home node only). */
   matchingConsents: Record<string, unknown>[];
+  /** Applications to cohorts, with what the person wrote and what was decided (home node only). */
+  applications: Record<string, unknown>[];
   registrations: Record<string, unknown>[];
   auditEntries: Record<string, unknown>[];
 }
@@ -54,6 +59,7 @@ export class DataExportService {
       disclosureGrantsGiven: profile ? (await this.disclosures.given(profile.id)).map((grant) => this.grant(grant)) : [],
       disclosureGrantsReceived: (await this.disclosures.naming(participantId)).map((grant) => this.grant(grant)),
       matchingConsents: profile ? (await this.matchingConsents.given(profile.id)).map((consent) => ({ cohortId: consent.cohortId, consentedAt: consent.consentedAt.toISOString() })) : [],
+      applications: profile ? await this.applications(profile.id) : [],
       registrations: await this.registrations(participantId),
       auditEntries: (await this.auditLog.about(participantId)).map((entry) => this.auditEntry(entry, participantId)),
     };
@@ -70,6 +76,20 @@ export class DataExportService {
       registeredAt: row.registeredAt.toISOString(),
       promotedAt: row.promotedAt?.toISOString() ?? null,
       cancelledAt: row.cancelledAt?.toISOString() ?? null,
+    }));
+  }
+
+  private async applications(participantLocalId: string): Promise<Record<string, unknown>[]> {
+    const rows = await repositoryOf(this.dataSource, ApplicationEntity).find({ where: { participantId: participantLocalId }, order: { createdAt: "ASC", id: "ASC" } });
+    return rows.map(({ id, participantId: _participant, participant: _profile, outcomeRevision: _outcome, revision: _revision, ...application }) => ({
+      ...application,
+      id: this.directory.globalId(APPLICATION_KIND, id),
+      ...Object.fromEntries(
+        (["jointOfficeConsentAt", "jointOfficeConsentWithdrawnAt", "decidedAt", "submittedAt", "withdrawnAt", "createdAt", "updatedAt"] as const).map((key) => [
+          key,
+          application[key]?.toISOString() ?? null,
+        ]),
+      ),
     }));
   }
 

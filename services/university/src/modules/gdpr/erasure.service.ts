@@ -10,6 +10,7 @@ import type { DataSource } from "typeorm";
 import { formatGlobalId } from "@tandem/shared";
 import { anonymiseAuditEntries, forgetFactsNaming, forgetIdempotentAnswers, inTransaction } from "@tandem/party";
 import type { NodeDirectory } from "../../node-directory.js";
+import { ApplicationEntity } from "../application/application.entity.js";
 import { DisclosureGrantEntity } from "../disclosure/disclosure-grant.entity.js";
 import { MatchingConsentEntity } from "../matching/matching-consent.entity.js";
 import { ParticipantEntity } from "../participant/participant.entity.js";
@@ -36,6 +37,7 @@ export class ErasureService {
       if (atHome) {
         removedRecords += (await manager.delete(DisclosureGrantEntity, { participantId: person.localId })).affected ?? 0;
         removedRecords += (await manager.delete(MatchingConsentEntity, { participantId: person.localId })).affected ?? 0;
+        removedRecords += (await manager.delete(ApplicationEntity, { participantId: person.localId })).affected ?? 0;
         const profiles = (await manager.delete(ParticipantEntity, { id: person.localId })).affected ?? 0;
         heldPersonalData = profiles > 0;
         removedRecords += profiles;

@@ -10,18 +10,21 @@ import { Role, signProof, type Caller } from "@tandem/shared";
 import { as } from "@tandem/shared/testkit";
 import { startTestNode, type TestNode } from "../../../test/test-node.js";
 import { createEvent, createParticipant, firstError, ok } from "../../../test/fixtures.js";
+import { apply, applicationInput, applicationRecords, openCohort } from "../../../test/applications.js";
 
 const EXPORT = `query($node: String!, $p: ID!) { exportParticipantData(node: $node, participantId: $p) }`;
 const ERASE = `mutation($node: String!, $p: ID!) { eraseParticipantData(node: $node, participantId: $p) { party participantId heldPersonalData removedRecords anonymisedRecords confirmedAt } }`;
 const RECORD = `mutation($node: String!, $proof: String!) { recordDisclosure(node: $node, proof: $proof) { scope } }`;
 const REGISTER = `mutation($e: ID!, $p: ID!) { registerForEvent(eventId: $e, participantId: $p) { id disclosureProof } }`;
 const ZORA = { displayName: "Zora Dvořáková", phone: "+420 377 632 222", organisation: "Plzeňský Prazdroj", about: "Brewing science, keen on mentoring" };
+const ZORA_MOTIVATION = "Zora wants to bring brewing science into a career in industry.";
 
 describe("GDPR rights at a node", () => {
   let hst: TestNode;
   let zcu: TestNode;
   let zora: Record<string, any>;
   let hans: Record<string, any>;
+  let application: Record<string, any>;
   const hstRegistrations: string[] = [];
   beforeAll(async () => {
     [hst, zcu] = await Promise.all([startTestNode("hst"), startTestNode("zcu")]);
@@ -38,6 +41,7 @@ describe("GDPR rights at a node", () => {
     }
     await ok(asZora(zcu), REGISTER, { e: (await createEvent(zcu, { title: "Kick-off Plzeň", timeZone: "Europe/Prague" })).id, p: zora.id });
     await ok(zcu.as(as.participant(hans.id, Role.MENTOR)), `query($id: ID!) { participant(id: $id) { displayName email } }`, { id: zora.id });
+    application = await apply(zcu, zora.id, (await openCohort(zcu)).cohortId, applicationInput({ motivation: ZORA_MOTIVATION }));
   });
   afterAll(() => Promise.all([hst?.stop(), zcu?.stop()]));
 
@@ -52,6 +56,17 @@ describe("GDPR rights at a node", () => {
         ["node:hst", "NAME"],
       ]);
       expect(data.registrations).toEqual([expect.objectContaining({ eventTitle: "Kick-off Plzeň", status: "CONFIRMED" })]);
+      expect(data.applications).toEqual([
+        expect.objectContaining({
+          id: application.id,
+          cohortId: application.cohortId,
+          role: "MENTEE",
+          status: "SUBMITTED",
+          motivation: ZORA_MOTIVATION,
+          submittedAt: application.submittedAt,
+          eligible: true,
+        }),
+      ]);
       const partnerRead = data.auditEntries.filter((entry: any) => entry.action === "disclose" && entry.actorHome === "hst");
       expect(partnerRead.map((entry: any) => [entry.actor, entry.fieldGroup])).toEqual([
         ["hst:participant", "name"],
@@ -62,7 +77,7 @@ describe("GDPR rights at a node", () => {
 
     it("at another node: the registrations and grants that refer to her, no profile", async () => {
       const data = await exportAt(hst, as.nodeCoordinator("zcu"));
-      expect(data).toMatchObject({ party: "hst", homeNode: false, profile: null, disclosureGrantsGiven: [] });
+      expect(data).toMatchObject({ party: "hst", homeNode: false, profile: null, disclosureGrantsGiven: [], applications: [] });
       expect(data.disclosureGrantsReceived).toEqual([expect.objectContaining({ participantId: hans.id, grantee: zora.id, scope: "CONTACT" })]);
       expect(data.registrations.map((registration: any) => registration.id)).toEqual(hstRegistrations);
       expect(data.auditEntries.filter((entry: any) => entry.action === "registerForEvent")).toHaveLength(2);
@@ -132,9 +147,13 @@ describe("GDPR rights at a node", () => {
       expect(references).toEqual([{ participant_id: expect.stringMatching(/^zcu:erased:[0-9a-f-]{36}$/) }]);
     });
 
-    it("deletes the profile and the grants she gave at her home node, by her home coordinator", async () => {
+    it("deletes the profile, the grants she gave, her application and its records for the office at her home node, by her home coordinator", async () => {
       const audited = await auditEntriesNaming(zcu);
-      expect(await erase(zcu, as.nodeCoordinator("zcu"))).toMatchObject({ party: "zcu", heldPersonalData: true, removedRecords: 3, anonymisedRecords: 1 + audited });
+      expect(await applicationRecords(zcu, application.id)).toHaveLength(1);
+      // the profile, 2 grants, the application and the record of it the office has not fetched yet
+      expect(await erase(zcu, as.nodeCoordinator("zcu"))).toMatchObject({ party: "zcu", heldPersonalData: true, removedRecords: 5, anonymisedRecords: 1 + audited });
+      expect(await applicationRecords(zcu, application.id)).toEqual([]);
+      expect(await zcu.sql(`SELECT count(*)::int AS n FROM applications`)).toEqual([{ n: 0 }]);
     });
 
     it("is harmless to repeat: nothing left, zero counts", async () => {
@@ -144,7 +163,7 @@ describe("GDPR rights at a node", () => {
     it("leaves no personal value of hers, and not her id, in any table of either node", async () => {
       for (const node of [hst, zcu]) {
         const rows = await everyRow(node);
-        for (const value of [...Object.values(ZORA), zora.email, zora.id.split(":")[2]!])
+        for (const value of [...Object.values(ZORA), ZORA_MOTIVATION, zora.email, zora.id.split(":")[2]!])
           expect(
             rows.filter((row) => row.includes(value)),
             `${node.nodeId}: ${value}`,

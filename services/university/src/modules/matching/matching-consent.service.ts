@@ -5,7 +5,7 @@
  */
 import type { DataSource, Repository } from "typeorm";
 import { AppError, ErrorCode } from "@tandem/shared";
-import { repositoryOf } from "@tandem/party";
+import { managerOf, repositoryOf } from "@tandem/party";
 import type { NodeDirectory } from "../../node-directory.js";
 import { ParticipantEntity } from "../participant/participant.entity.js";
 import { PARTICIPANT_KIND } from "../participant/participant.type.js";
@@ -48,6 +48,17 @@ export class MatchingConsentService {
   /** The consent of a participant (local id) for a cohort, if any. */
   find(participantLocalId: string, cohortId: string): Promise<MatchingConsentEntity | null> {
     return this.repository.findOneBy({ participantId: participantLocalId, cohortId });
+  }
+
+  /** Which of these (participant local id, cohort) pairs have a consent, as `participantId|cohortId`; one query. */
+  async givenFor(pairs: readonly { participantId: string; cohortId: string }[]): Promise<Set<string>> {
+    if (pairs.length === 0) return new Set();
+    const rows: { key: string }[] = await managerOf(this.dataSource).query(
+      `SELECT c.participant_id || '|' || c.cohort_id AS key FROM matching_consents c
+         JOIN unnest($1::uuid[], $2::varchar[]) AS wanted(participant_id, cohort_id) ON wanted.participant_id = c.participant_id AND wanted.cohort_id = c.cohort_id`,
+      [pairs.map((pair) => pair.participantId), pairs.map((pair) => pair.cohortId)],
+    );
+    return new Set(rows.map((row) => row.key));
   }
 
   /** Local ids of the participants who consented for a cohort. */

@@ -28,6 +28,19 @@ export class ParticipantResolver {
     return Participant.fromEntity(await ctx.services.participants.create(input), ctx.self);
   }
 
+  @Mutation(() => Participant, {
+    nullable: true,
+    description:
+      "Self-service: creates the profile of the person signed in (`participantId` is their token's subject) who has none at their home node yet, in a role their sign-in grants; then they may apply. A person with a profile gets it back as it is. Routed to the participant's home node.",
+  })
+  async createMyProfile(
+    @Arg("participantId", () => ID) participantId: string,
+    @Arg("input", () => CreateParticipantInput) input: CreateParticipantInput,
+    @Ctx() ctx: NodeContext,
+  ): Promise<Participant> {
+    return Participant.fromEntity(await ctx.services.participants.createOwn(participantId, input), ctx.self);
+  }
+
   @Mutation(() => Participant, { nullable: true, description: "Changes a participant's profile (the person, or their node's coordinators)." })
   async updateParticipant(@Arg("id", () => ID) id: string, @Arg("input", () => UpdateParticipantInput) input: UpdateParticipantInput, @Ctx() ctx: NodeContext): Promise<Participant> {
     return Participant.fromEntity(await ctx.services.participants.update(id, input, ctx.access.allows(rules.listParticipants)), ctx.self);

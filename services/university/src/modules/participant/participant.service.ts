@@ -44,34 +44,53 @@ export class ParticipantService {
 
   /** By the node's coordinators, who are told when another participant of the node uses the address. */
   async create(input: CreateParticipantInput): Promise<ParticipantEntity> {
+    return this.saveWithEmail(true, this.fromInput(input));
+  }
+
+  /**
+   * Self-service: the profile of a person this node signed in (the token's
+   * subject) who has none yet, under the subject's own id. A person who has
+   * one gets it back as it is (they change it with updateParticipant). They
+   * are never told that another participant uses their address.
+   */
+  async createOwn(participantId: string, input: CreateParticipantInput): Promise<ParticipantEntity> {
+    const localId = this.directory.parseLocal(participantId, PARTICIPANT_KIND, "participantId");
+    const participant = this.fromInput(input);
+    return inTransaction(this.dataSource, async (manager) => {
+      await manager.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [`participant-own:${localId}`]);
+      const existing = await manager.getRepository(ParticipantEntity).findOneBy({ id: localId });
+      if (existing) return existing;
+      return manager.getRepository(ParticipantEntity).save(Object.assign(participant, { id: localId }));
+    });
+  }
+
+  /** A new participant from the input, checked against the degree and capacity rules. */
+  private fromInput(input: CreateParticipantInput): ParticipantEntity {
     this.checkDegree(input.role, input.degreeLevel ?? null, input.semester ?? null);
     const mentorCapacity = checkMentorCapacity(input.role, input.mentorCapacity ?? null);
-    return this.saveWithEmail(
-      true,
-      this.repository.create({
-        role: input.role,
-        displayName: input.displayName.trim(),
-        email: input.email.trim().toLowerCase(),
-        degreeLevel: input.degreeLevel ?? null,
-        semester: input.semester ?? null,
-        discipline: input.discipline ?? null,
-        organisation: input.organisation ?? null,
-        phone: input.phone?.trim() ?? null,
-        about: input.about ?? null,
-        languages: dedupe(input.languages),
-        tracks: dedupe(input.tracks),
-        publicProfile: input.publicProfile,
-        disciplineCode: input.disciplineCode ?? null,
-        goalCodes: dedupe(input.goalCodes),
-        meetingFormat: input.meetingFormat ?? null,
-        region: input.region ?? null,
-        availabilityHoursPerMonth: input.availabilityHoursPerMonth ?? null,
-        mentorCapacity,
-        experienceYears: input.experienceYears ?? null,
-        employer: input.employer?.trim() ?? null,
-        supervisor: input.supervisor?.trim() ?? null,
-      }),
-    );
+    return this.repository.create({
+      role: input.role,
+      displayName: input.displayName.trim(),
+      email: input.email.trim().toLowerCase(),
+      degreeLevel: input.degreeLevel ?? null,
+      semester: input.semester ?? null,
+      discipline: input.discipline ?? null,
+      organisation: input.organisation ?? null,
+      phone: input.phone?.trim() ?? null,
+      about: input.about ?? null,
+      languages: dedupe(input.languages),
+      tracks: dedupe(input.tracks),
+      publicProfile: input.publicProfile,
+      disciplineCode: input.disciplineCode ?? null,
+      goalCodes: dedupe(input.goalCodes),
+      meetingFormat: input.meetingFormat ?? null,
+      region: input.region ?? null,
+      availabilityHoursPerMonth: input.availabilityHoursPerMonth ?? null,
+      mentorCapacity,
+      experienceYears: input.experienceYears ?? null,
+      employer: input.employer?.trim() ?? null,
+      supervisor: input.supervisor?.trim() ?? null,
+    });
   }
 
   /**

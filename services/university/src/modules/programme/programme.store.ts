@@ -1,0 +1,53 @@
+/**
+ * What the node knows of the coordination office's programmes and cohorts:
+ * only what the office signed and the gateway delivered as facts. The node
+ * decides eligibility and the application window from these, never from a
+ * caller's word.
+ */
+import { In, type DataSource, type EntityManager } from "typeorm";
+import type { CohortStateProof, ProgrammeRulesProof } from "@tandem/shared";
+import { managerOf } from "@tandem/party";
+import { CohortStateEntity } from "./cohort-state.entity.js";
+import { ProgrammeRulesEntity } from "./programme-rules.entity.js";
+
+export class ProgrammeStore {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** Keeps a version of a programme's rules; true when it was new (a version is never replaced). */
+  async recordRules(manager: EntityManager, proof: ProgrammeRulesProof): Promise<boolean> {
+    const inserted: unknown[] = await manager.query(
+      `INSERT INTO programme_rules (programme_id, version, rules, reviewer, participating_node_ids, track_codes) VALUES ($1, $2, $3, $4, $5, $6)
+       ON CONFLICT (programme_id, version) DO NOTHING RETURNING version`,
+      [proof.programmeId, proof.version, JSON.stringify(proof.rules), proof.reviewer, proof.participatingNodeIds, proof.trackCodes],
+    );
+    return inserted.length > 0;
+  }
+
+  /** Keeps a cohort's state when its revision is higher than the one held; true when it was. */
+  async recordCohortState(manager: EntityManager, proof: CohortStateProof): Promise<boolean> {
+    const applied: unknown[] = await manager.query(
+      `INSERT INTO cohort_states (cohort_id, programme_id, state, applications_open_at, applications_close_at, revision) VALUES ($1, $2, $3, $4, $5, $6)
+       ON CONFLICT (cohort_id) DO UPDATE SET programme_id = EXCLUDED.programme_id, state = EXCLUDED.state, applications_open_at = EXCLUDED.applications_open_at,
+         applications_close_at = EXCLUDED.applications_close_at, revision = EXCLUDED.revision, updated_at = now()
+       WHERE cohort_states.revision < EXCLUDED.revision RETURNING cohort_id`,
+      [proof.cohortId, proof.programmeId, proof.state, proof.applicationsOpenAt, proof.applicationsCloseAt, proof.revision],
+    );
+    return applied.length > 0;
+  }
+
+  cohortState(cohortId: string, manager: EntityManager = managerOf(this.dataSource)): Promise<CohortStateEntity | null> {
+    return manager.getRepository(CohortStateEntity).findOneBy({ cohortId });
+  }
+
+  async cohortStates(cohortIds: readonly string[]): Promise<CohortStateEntity[]> {
+    if (cohortIds.length === 0) return [];
+    return managerOf(this.dataSource)
+      .getRepository(CohortStateEntity)
+      .findBy({ cohortId: In([...cohortIds]) });
+  }
+
+  /** The programme's rules of the highest version the node holds. */
+  latestRules(programmeId: string, manager: EntityManager = managerOf(this.dataSource)): Promise<ProgrammeRulesEntity | null> {
+    return manager.getRepository(ProgrammeRulesEntity).findOne({ where: { programmeId }, order: { version: "DESC" } });
+  }
+}

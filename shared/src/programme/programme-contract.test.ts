@@ -79,3 +79,10 @@ describe("cohort states", () => {
     expect(seen).toEqual(["DRAFT", "APPLICATIONS_OPEN", "REVIEW", "MATCHING", "RUNNING", "CLOSING", "CLOSED"]);
   });
 });
+
+describe("a refusal's wording", () => {
+  it("lists the allowed degree levels in the contract's order, whatever order the rules were written in", () => {
+    const reordered: EligibilityRules = { ...DEFAULT_ELIGIBILITY_RULES, mentee: { minSemester: { DOCTORAL: 1, BACHELOR: 3 } } };
+    expect(evaluateEligibility(reordered, mentee("MASTER", 3))).toMatchObject({ message: "this programme is open to bachelor students, doctoral candidates; your degree level is master" });
+  });
+});

@@ -100,7 +100,8 @@ function menteeVerdict(rules: EligibilityRules, applicant: Applicant, refused: R
   const level = applicant.degreeLevel as StudentDegreeLevel | null;
   const minimum = level === null ? undefined : rules.mentee.minSemester[level];
   if (level === null || minimum === undefined) {
-    const allowed = Object.keys(rules.mentee.minSemester).map((key) => LEVEL_NAMES[key as StudentDegreeLevel]);
+    // in the contract's order, whatever order the rules were written in
+    const allowed = StudentDegreeLevels.filter((each) => rules.mentee.minSemester[each] !== undefined).map((each) => LEVEL_NAMES[each]);
     return refused("mentee.degreeLevel", `this programme is open to ${allowed.join(", ") || "no degree level"}; your degree level is ${applicant.degreeLevel?.toLowerCase() ?? "not recorded"}`);
   }
   if (minimum > 1 && (applicant.semester ?? 0) < minimum) {

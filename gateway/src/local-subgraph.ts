@@ -74,6 +74,12 @@ type Subscription {
   consortiumEvents(nodes: [String!], after: String): EventUpdate!
   """Status changes of one tandem, from the coordination office."""
   tandemUpdated(tandemId: ID!, after: String): TandemUpdate!
+  """
+  Changes of one application, from the applicant's home node: saved,
+  submitted, decided, enrolled or waitlisted, withdrawn. For the applicant and
+  whoever may review it.
+  """
+  applicationUpdated(applicationId: ID!, after: String): ApplicationUpdate!
 }
 
 enum EventChange {
@@ -122,6 +128,28 @@ type TandemUpdate {
   change: TandemChange!
   at: String!
   tandem: Tandem
+}
+
+enum ApplicationChange {
+  SAVED
+  SUBMITTED
+  DECIDED
+  ENROLLED
+  WAITLISTED
+  WITHDRAWN
+}
+
+type ApplicationUpdate {
+  cursor: String!
+  change: ApplicationChange!
+  at: String!
+  """The applicant's home node."""
+  node: String!
+  application: Application
+}
+
+type Application @key(fields: "id", resolvable: false) {
+  id: ID!
 }
 
 type Event @key(fields: "id", resolvable: false) {

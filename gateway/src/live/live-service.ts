@@ -5,6 +5,8 @@
 import { GraphQLError, print, type ExecutionArgs, type ExecutionResult } from "graphql";
 import {
   AppError,
+  ApplicationChangeKind,
+  applicationTopic,
   CONSORTIUM_EVENTS_TOPIC,
   ErrorCode,
   EventChangeKind,
@@ -69,6 +71,12 @@ export const LIVE_FIELDS: Record<string, FieldSpec> = {
       return { parties: requested?.length ? [...new Set(requested)] : [...nodes], topic: CONSORTIUM_EVENTS_TOPIC };
     },
     probe: null,
+  },
+  applicationUpdated: {
+    payloadType: "ApplicationUpdate",
+    kinds: Object.values(ApplicationChangeKind),
+    source: (args, nodes) => ({ parties: [homeOf(args.applicationId, "application", "applicationId", nodes)], topic: applicationTopic(String(args.applicationId)) }),
+    probe: (args) => ({ query: `query LiveAccess($id: ID!) { application(id: $id) { id } }`, variables: { id: args.applicationId }, field: "application" }),
   },
   tandemUpdated: {
     payloadType: "TandemUpdate",

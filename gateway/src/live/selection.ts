@@ -14,6 +14,7 @@ export const ENTITY_FIELDS: Record<string, { queryField: string; ref: string }> 
   event: { queryField: "event", ref: "eventId" },
   registration: { queryField: "registration", ref: "registrationId" },
   tandem: { queryField: "tandem", ref: "tandemId" },
+  application: { queryField: "application", ref: "applicationId" },
 };
 
 export interface PayloadField {

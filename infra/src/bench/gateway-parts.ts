@@ -156,7 +156,7 @@ export async function fiveNodePart(context: PartContext): Promise<void> {
 
 function fiveNodeNote(answers: Record<string, unknown>): string {
   return [
-    "Five nodes (hst, unilu, ul, zcu, othaw), the coordination office and the product's gateway. The 250 tandems have their mentee at hst and their mentor at one of the four other nodes: hst's coordinator sees every mentee's name and none of the mentors' (NOT_DISCLOSED), the joint coordinator no name at all.",
+    "Five nodes (hst, unilu, ul, zcu, othaw), the coordination office and the product's gateway with COALESCE=off (every request routed on its own). The 250 tandems have their mentee at hst and their mentor at one of the four other nodes: hst's coordinator sees every mentee's name and none of the mentors' (NOT_DISCLOSED), the joint coordinator no name at all.",
     `Queries: events page \`${EVENTS_PAGE_QUERY}\`; tandems \`${TANDEMS_QUERY}\`; one node's three events \`${ONE_NODE_EVENTS_QUERY}\` (node hst: the node's fixed cost per request is its CPU on this one). Answers: ${JSON.stringify(answers)}.`,
   ].join("\n");
 }
@@ -208,7 +208,7 @@ export async function scalePart(context: PartContext): Promise<void> {
   context.note(`memory.${nodes}`, memoryNote(consortium));
   context.note(
     "scale",
-    `The consortium-wide \`${EVENTS_PAGE_QUERY}\` (hst's coordinator) with the real five nodes (${10} events each) and synthetic nodes beside them (3 events each), every node its own process and database; nodes of the 20- and 40-node runs use a pool of 5 database connections (default 10) so that 40 of them stay below PostgreSQL's 400. "gateway ms per node" is the gateway's CPU per page divided by the nodes; a node's CPU per request is its CPU over the run divided by the pages (each page asks every node once). Sizes: the answer without cursors selected and with every edge's cursor and endCursor.`,
+    `The consortium-wide \`${EVENTS_PAGE_QUERY}\` (hst's coordinator) with the real five nodes (${10} events each) and synthetic nodes beside them (3 events each), every node its own process and database; the gateway runs with COALESCE=off, so every page is routed on its own (one person's identical pages in flight would otherwise share calls); nodes of the 20- and 40-node runs use a pool of 5 database connections (default 10) so that 40 of them stay below PostgreSQL's 400. "gateway ms per node" is the gateway's CPU per page divided by the nodes; a node's CPU per request is its CPU over the run divided by the pages (each page asks every node once). Sizes: the answer without cursors selected and with every edge's cursor and endCursor.`,
   );
   const scenario: Scenario = { id: "events page (20, consortium-wide)", title: "", query: EVENTS_PAGE_QUERY, variables: {}, allowedErrors: [] };
   const watched = watchedOf(consortium);

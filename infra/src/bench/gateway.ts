@@ -37,7 +37,8 @@ async function benchmark(options: GatewayBenchOptions, resources: Resources, sig
     results.summaries = summarise(results.runs);
     return writeGatewayResults(options.outDir, results);
   };
-  const launch = async (nodeIds: string[], env: Record<string, string> = {}) => {
+  /** The gateway coalesces nothing unless asked: the parts measure what each request costs (the coalescing part measures the gain). */
+  const launch = async (nodeIds: string[], env: { node?: Record<string, string>; gateway?: Record<string, string> } = {}) => {
     log(`▸ Launching ${nodeIds.length} node(s), coordination and the gateway in ${dataDir}`);
     const consortium = await launchConsortium({
       dataDir,
@@ -47,7 +48,7 @@ async function benchmark(options: GatewayBenchOptions, resources: Resources, sig
       logLevel: "warn",
       registryFile,
       signal,
-      env: { node: env },
+      env: { node: env.node ?? {}, gateway: { COALESCE: "off", ...env.gateway } },
       log: (line) => log(`  ${line.trim()}`),
     });
     resources.consortium = consortium;
@@ -97,7 +98,8 @@ async function benchmark(options: GatewayBenchOptions, resources: Resources, sig
   await stop();
 
   if (wants("one-node") || wants("coalescing")) {
-    consortium = await launch([ONE_NODE]);
+    // the one-node part measures the gateway as launched (COALESCE=on) beside a second process with it off
+    consortium = await launch([ONE_NODE], { gateway: { COALESCE: "on" } });
     if (wants("one-node")) await part("one node", consortium, data, oneNodePart);
     if (wants("coalescing")) await part("coalescing", consortium, data, coalescingPart);
     await stop();
@@ -106,7 +108,7 @@ async function benchmark(options: GatewayBenchOptions, resources: Resources, sig
   const withEvents = new Set(realNodes.map((node) => node.id));
   for (const size of wants("scale") ? options.scale.filter((n) => n > REAL_NODES) : []) {
     const nodeIds = registry.nodes.slice(0, size).map((node) => node.id);
-    consortium = await launch(nodeIds, { DB_POOL_SIZE: "5" });
+    consortium = await launch(nodeIds, { node: { DB_POOL_SIZE: "5" } });
     const actors = seedActors(consortium.gatewayUrl!, dataDirLayout(dataDir).keysDir, registry.consortium.id, registry.coordination.id);
     const missing = nodeIds.filter((id) => !withEvents.has(id));
     for (const id of missing) await createEvents(actors, id, EVENTS_PER_SYNTHETIC_NODE, "Europe/Berlin");

@@ -25,8 +25,13 @@ it("serves a receiver's facts in seq order, so that paging after the last seq of
   const served: string[] = [];
   let after: string | null = null;
   for (let page = 0; page < 20; page++) {
-    const answer = await postFeedQuery<{ factsSince: { seq: string }[] }>(service.feedHttpUrl, FACTS, { r: "hst", after, limit: 5 }, { authorization: `Bearer ${await service.token(as.system())}` });
-    const seqs = answer.body.data!.factsSince.map((fact) => fact.seq);
+    const answer: { body: { data?: { factsSince: { seq: string }[] } | null } } = await postFeedQuery<{ factsSince: { seq: string }[] }>(
+      service.feedHttpUrl,
+      FACTS,
+      { r: "hst", after, limit: 5 },
+      { authorization: `Bearer ${await service.token(as.system())}` },
+    );
+    const seqs: string[] = answer.body.data!.factsSince.map((fact) => fact.seq);
     if (seqs.length === 0) break;
     served.push(...seqs);
     after = seqs.at(-1)!;

@@ -8,6 +8,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { assertWalk } from "@tandem/shared/testkit";
 import { dataOf, disclosureCodesOf, eventually, launchE2E, who, type E2EConsortium } from "./harness.js";
+import { PAST_APPLICATION_WINDOW, moveToMatching } from "./scenario.js";
 
 const NODES = ["hst", "zcu", "othaw"];
 const day = 24 * 3600_000;
@@ -149,9 +150,17 @@ describe("a running consortium", () => {
     ).createProgramme;
     const cohort = (
       await joint.data(`mutation($input: CreateCohortInput!) { createCohort(input: $input) { id } }`, {
-        input: { programmeId: programme.id, name: "2027", startsOn: "2027-01-15", endsOn: "2027-10-15", quotas: NODES.map((nodeId) => ({ nodeId, mentees: 5, mentors: 5 })) },
+        input: {
+          programmeId: programme.id,
+          name: "2027",
+          startsOn: "2027-01-15",
+          endsOn: "2027-10-15",
+          quotas: NODES.map((nodeId) => ({ nodeId, mentees: 5, mentors: 5 })),
+          ...PAST_APPLICATION_WINDOW,
+        },
       })
     ).createCohort;
+    await moveToMatching(joint, cohort.id);
     for (const [participantId, role] of [
       [ids.jana, "MENTEE"],
       [ids.lukas, "MENTOR"],

@@ -67,15 +67,31 @@ export async function register(e2e: E2EConsortium, person: Created, eventId: str
   return registerForEvent;
 }
 
-/** A programme over `nodes` with one cohort (joint coordinator); returns the cohort id. */
+/** An application window that closed before the scenarios' cohorts start. */
+export const PAST_APPLICATION_WINDOW = { applicationsOpenAt: "2026-09-01T08:00:00Z", applicationsCloseAt: "2026-10-31T18:00:00Z" };
+
+/** Moves a new cohort (with a window) on from DRAFT to MATCHING, where enrolments, rounds and tandems are taken (joint coordinator). */
+export async function moveToMatching(joint: Session, cohortId: string): Promise<void> {
+  for (const to of ["APPLICATIONS_OPEN", "REVIEW", "MATCHING"]) await joint.data(`mutation($id: ID!, $to: CohortState!) { advanceCohort(id: $id, to: $to) { state } }`, { id: cohortId, to });
+}
+
+/** A programme over `nodes` with one cohort in MATCHING (joint coordinator); returns the cohort id. */
 export async function createCohort(e2e: E2EConsortium, name: string, nodes: string[], crossBorderRule = "NONE"): Promise<string> {
   const joint = e2e.as(who.jointCoordinator());
   const { createProgramme } = await joint.data(`mutation($input: CreateProgrammeInput!) { createProgramme(input: $input) { id } }`, {
     input: { name, tracks: [{ code: "engineering", name: "Engineering" }], participatingNodeIds: nodes, crossBorderRule },
   });
   const { createCohort } = await joint.data(`mutation($input: CreateCohortInput!) { createCohort(input: $input) { id } }`, {
-    input: { programmeId: createProgramme.id, name: "2027", startsOn: "2027-02-01", endsOn: "2027-11-30", quotas: nodes.map((nodeId) => ({ nodeId, mentees: 5, mentors: 5 })) },
+    input: {
+      programmeId: createProgramme.id,
+      name: "2027",
+      startsOn: "2027-02-01",
+      endsOn: "2027-11-30",
+      quotas: nodes.map((nodeId) => ({ nodeId, mentees: 5, mentors: 5 })),
+      ...PAST_APPLICATION_WINDOW,
+    },
   });
+  await moveToMatching(joint, createCohort.id);
   return createCohort.id;
 }
 

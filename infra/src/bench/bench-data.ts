@@ -103,9 +103,14 @@ export async function createCohortWithTandems(actors: SeedActors, name: string, 
       startsOn: today.toISOString().slice(0, 10),
       endsOn: new Date(today.getTime() + 270 * 24 * 3600 * 1000).toISOString().slice(0, 10),
       quotas: nodes.map((node) => ({ nodeId: node, mentees: count(node, "mentee"), mentors: count(node, "mentor") })),
+      // applications closed before the cohort: it is moved on to MATCHING, where tandems are proposed
+      applicationsOpenAt: new Date(today.getTime() - 60 * 24 * 3600 * 1000).toISOString(),
+      applicationsCloseAt: new Date(today.getTime() - 7 * 24 * 3600 * 1000).toISOString(),
     },
   });
   const cohortId = createCohort.id;
+  for (const to of ["APPLICATIONS_OPEN", "REVIEW", "MATCHING"])
+    await joint(`mutation BenchCohortState($id: ID!, $to: CohortState!) { advanceCohort(id: $id, to: $to) { state } }`, { id: cohortId, to });
   const enrolments = pairs.flatMap((pair) => [
     { cohortId, participantId: pair.mentee, role: "MENTEE", track: TRACK },
     { cohortId, participantId: pair.mentor, role: "MENTOR", track: TRACK },

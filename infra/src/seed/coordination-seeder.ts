@@ -1,7 +1,8 @@
 /**
  * Seeds the coordination service through the gateway, as the joint
- * coordinator would: programmes, a cohort each with quotas per node,
- * enrolments and proposed tandems. Where a programme's tandems go ahead, both
+ * coordinator would: programmes, a cohort each with quotas per node (its
+ * application window already past, moved on to MATCHING, or RUNNING where
+ * its tandems started), enrolments and proposed tandems. Where a programme's tandems go ahead, both
  * partners accept (each signed in as themselves), each home node records the
  * coordination office's signed acceptance (so the partners may see each
  * other's contacts), and the tandem starts. Where a matching round is to
@@ -16,6 +17,7 @@ import type { ProgrammeSeed } from "./types.js";
 const LIST_PROGRAMMES = `query SeedProgrammes { programmes { id } }`;
 const CREATE_PROGRAMME = `mutation SeedProgramme($input: CreateProgrammeInput!) { createProgramme(input: $input) { id } }`;
 const CREATE_COHORT = `mutation SeedCohort($input: CreateCohortInput!) { createCohort(input: $input) { id } }`;
+const ADVANCE_COHORT = `mutation SeedCohortState($id: ID!, $to: CohortState!) { advanceCohort(id: $id, to: $to) { state } }`;
 const ENROL = `mutation SeedEnrolment($input: EnrolInput!) { enrol(input: $input) { id } }`;
 const PROPOSE_TANDEM = `mutation SeedTandem($input: ProposeTandemInput!) { proposeTandem(input: $input) { id } }`;
 const ACTIVATE_TANDEM = `mutation SeedTandemStart($id: ID!) { activateTandem(id: $id) { id } }`;
@@ -57,6 +59,7 @@ export async function seedCoordination(
     });
     const { createCohort } = await joint<{ createCohort: { id: string } }>(CREATE_COHORT, { input: cohortInput(programme, createProgramme.id, seasonStart) });
     const cohortId = createCohort.id;
+    for (const to of ["APPLICATIONS_OPEN", "REVIEW", "MATCHING"]) await joint(ADVANCE_COHORT, { id: cohortId, to });
     for (const pair of programme.pairs) {
       await joint(ENROL, { input: { cohortId, participantId: idOf(pair.mentee), role: "MENTEE", track: pair.track } });
       await joint(ENROL, { input: { cohortId, participantId: idOf(pair.mentor), role: "MENTOR", track: pair.track } });
@@ -72,6 +75,7 @@ export async function seedCoordination(
       }
       outcome.tandems++;
     }
+    if (programme.activateTandems) await joint(ADVANCE_COHORT, { id: cohortId, to: "RUNNING" });
     for (const reference of programme.matchingConsents ?? []) {
       const person = personOf(reference);
       await actors.participant(person.id, person.role)(CONSENT_TO_MATCHING, { cohortId, participantId: person.id });
@@ -86,7 +90,9 @@ export function cohortInput(programme: ProgrammeSeed, programmeId: string, seaso
   const startsOn = addDays(seasonStart, programme.cohort.startsAfterDays);
   const endsOn = addMonths(startsOn, programme.cohort.durationMonths);
   const label = `${startsOn.getUTCFullYear()}/${String((startsOn.getUTCFullYear() + 1) % 100).padStart(2, "0")}`;
-  return { programmeId, name: `${programme.cohort.name} ${label}`, startsOn: isoDate(startsOn), endsOn: isoDate(endsOn), quotas: programme.cohort.quotas };
+  // applications were taken before the demo begins: from six weeks to one week before the seeding day
+  const window = { applicationsOpenAt: addDays(seasonStart, -42).toISOString(), applicationsCloseAt: addDays(seasonStart, -7).toISOString() };
+  return { programmeId, name: `${programme.cohort.name} ${label}`, startsOn: isoDate(startsOn), endsOn: isoDate(endsOn), quotas: programme.cohort.quotas, ...window };
 }
 
 /** Both partners accept; each records the signed acceptance at their own home node. */

@@ -45,6 +45,8 @@ describe("the season", () => {
       startsOn: "2026-12-05",
       endsOn: "2027-09-05",
       quotas: industrialMentorship.cohort.quotas,
+      applicationsOpenAt: "2026-10-10T00:00:00.000Z",
+      applicationsCloseAt: "2026-11-14T00:00:00.000Z",
     });
   });
 });

@@ -13,7 +13,7 @@ import type { Caller } from "@tandem/shared";
 import { as, sweepMutations, sweepProblems, type Variables } from "@tandem/shared/testkit";
 import { buildCoordinationSubgraph } from "./schema.js";
 import { startTestCoordination, type TestCoordination } from "../test/test-coordination.js";
-import { acceptByBoth, cohortInput, enrolNew, participantId, programmeInput, proposeNew, seedCohort } from "../test/fixtures.js";
+import { acceptByBoth, cohortInput, createCohort, enrolNew, participantId, programmeInput, proposeNew, seedCohort } from "../test/fixtures.js";
 
 const { schema } = await buildCoordinationSubgraph();
 const MUTATIONS = Object.keys(schema.getMutationType()!.getFields());
@@ -32,8 +32,29 @@ beforeAll(async () => {
   await acceptByBoth(service, accepted);
   await acceptByBoth(service, closing);
   const rule = `coord:matching-rule:${randomUUID()}`;
+  const draft = await createCohort(service, programme.id, { name: "Draft 2027/28" });
   baselines = {
     createCohort: { input: cohortInput(programme.id, { name: "2027/28" }) },
+    updateCohort: {
+      id: draft.id,
+      input: {
+        name: draft.name,
+        startsOn: draft.startsOn,
+        endsOn: draft.endsOn,
+        applicationsOpenAt: draft.applicationsOpenAt,
+        applicationsCloseAt: draft.applicationsCloseAt,
+        quotas: cohortInput(programme.id).quotas,
+      },
+    },
+    advanceCohort: { id: cohort.id, to: "MATCHING" },
+    updateProgramme: {
+      id: programme.id,
+      input: {
+        ...programmeInput({ name: programme.name, crossBorderRule: "NONE" }),
+        eligibility: { mentee: { minSemester: [{ degreeLevel: "BACHELOR", minSemester: 3 }] }, mentor: { backgrounds: ["PROFESSIONAL"], minExperienceYears: 5 }, languages: ["en"] },
+        reviewer: "HOME_NODE",
+      },
+    },
     enrol: { input: { cohortId: cohort.id, participantId: participantId("hst"), role: "MENTOR", track: "health" } },
     withdrawEnrolment: { id: enrolment },
     eraseCoordinationRecords: { participantId: participantId("hst") },

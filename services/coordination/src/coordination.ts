@@ -74,7 +74,7 @@ export async function startCoordination(config: CoordinationConfig, options: Coo
   );
   const signingKey = await loadPublishedSigningKey(config.signingKeyFile, registry);
   const profiles = options.profileSource ?? new GatewayProfileSource({ gatewayUrl: config.gatewayUrl, signingKey, coordinationId: directory.selfId, consortiumId: registry.consortium.id });
-  const services = createCoordinationServices(database.dataSource, directory, signingKey, { profiles, logger });
+  const services = createCoordinationServices(database.dataSource, directory, signingKey, { profiles, logger }, { minimumGroupSize: config.minimumGroupSize });
   const { schema } = await buildCoordinationSubgraph();
   const metrics = createMetricsRegistry({ service: SERVICE_NAME, coordination: directory.selfId });
   registerStatementMetric(metrics, database.statements, "SQL statements sent to the coordination database.");
@@ -98,6 +98,8 @@ export async function startCoordination(config: CoordinationConfig, options: Coo
   });
   const interrupted = await services.matchingRunner.failInterrupted(startedAt);
   if (interrupted) logger.warn({ rounds: interrupted }, "failed matching rounds an earlier process left running");
+  const published = { programmeRules: await services.programmes.publishUnpublished(), cohortStates: await services.cohorts.publishUnpublished() };
+  if (published.programmeRules || published.cohortStates) logger.info(published, "told the nodes of programme rules and cohort states from before facts");
   let stopping: Promise<void> | undefined;
   const stop = () =>
     (stopping ??= (async () => {

@@ -1,4 +1,5 @@
 import { AppliedFactEntity, AuditEntryEntity, FactEntity, FactPositionEntity, GatewayTokenUseEntity, IdempotencyRecordEntity, OutboxEntryEntity, OutboxWatermarkEntity } from "@tandem/party";
+import { ApplicationRecordEntity } from "./modules/application/application-record.entity.js";
 import { CohortEntity } from "./modules/cohort/cohort.entity.js";
 import { CohortQuotaEntity } from "./modules/cohort/cohort-quota.entity.js";
 import { EnrolmentEntity } from "./modules/enrolment/enrolment.entity.js";
@@ -8,15 +9,18 @@ import { MatchingRoundEntity } from "./modules/matching/matching-round.entity.js
 import { MatchingUnmatchedEntity } from "./modules/matching/matching-unmatched.entity.js";
 import { MatchingWeightsEntity } from "./modules/matching/matching-weights.entity.js";
 import { ProgrammeEntity } from "./modules/programme/programme.entity.js";
+import { ProgrammeRulesVersionEntity } from "./modules/programme/programme-rules-version.entity.js";
 import { ProgrammeTrackEntity } from "./modules/programme/programme-track.entity.js";
 import { TandemEntity } from "./modules/tandem/tandem.entity.js";
 
 export const entities = [
   ProgrammeEntity,
   ProgrammeTrackEntity,
+  ProgrammeRulesVersionEntity,
   CohortEntity,
   CohortQuotaEntity,
   EnrolmentEntity,
+  ApplicationRecordEntity,
   TandemEntity,
   MatchingWeightsEntity,
   MatchingPairRuleEntity,

@@ -20,6 +20,7 @@ const CoordinationEnvSchema = z
     NODE_ENV: envFields.nodeEnv,
     DB_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
     OUTBOX_RETENTION_HOURS: outboxRetentionHours,
+    MIN_GROUP_SIZE: z.coerce.number().int().min(2, "the consortium's minimum group size: counts of fewer applications are not shown (at least 2)").max(50).default(5),
     ...limitsEnvFields(SUBGRAPH_LIMITS),
   })
   .transform((env) => ({
@@ -40,6 +41,8 @@ const CoordinationEnvSchema = z
     limits: limitsFromEnv(env),
     /** How long the change feed keeps changes for subscribers that resume by cursor. */
     outboxRetentionHours: env.OUTBOX_RETENTION_HOURS,
+    /** The consortium's minimum group size: pipeline counts of fewer applications are suppressed, so that no one is singled out. */
+    minimumGroupSize: env.MIN_GROUP_SIZE,
   }));
 
 export type CoordinationConfig = z.infer<typeof CoordinationEnvSchema>;

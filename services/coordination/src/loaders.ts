@@ -2,7 +2,7 @@ import type { CoordinationServices } from "./services.js";
 import { createCohortLoader, createCohortsByProgrammeLoader, createQuotasByCohortLoader } from "./modules/cohort/cohort.loader.js";
 import { createMatchingWeightsLoader, createPairRulesByCohortLoader, createProposalsByRoundLoader, createUnmatchedByRoundLoader } from "./modules/matching/matching.loader.js";
 import { createEnrolmentLoader, createEnrolmentsByCohortLoader, createQuotaUsageLoader } from "./modules/enrolment/enrolment.loader.js";
-import { createProgrammeLoader, createTracksByProgrammeLoader } from "./modules/programme/programme.loader.js";
+import { createProgrammeLoader, createRulesVersionsByProgrammeLoader, createTracksByProgrammeLoader } from "./modules/programme/programme.loader.js";
 import { createTandemLoader, createTandemsByCohortLoader } from "./modules/tandem/tandem.loader.js";
 
 /** ConsortiumNode needs none: the gateway serves it from the registry. */
@@ -10,6 +10,7 @@ export function createLoaders(services: CoordinationServices) {
   return {
     programme: createProgrammeLoader(services.programmes),
     tracksByProgramme: createTracksByProgrammeLoader(services.programmes),
+    rulesVersionsByProgramme: createRulesVersionsByProgrammeLoader(services.programmes),
     cohort: createCohortLoader(services.cohorts),
     cohortsByProgramme: createCohortsByProgrammeLoader(services.cohorts),
     quotasByCohort: createQuotasByCohortLoader(services.cohorts),

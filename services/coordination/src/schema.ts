@@ -1,5 +1,7 @@
 /**
- * The coordination subgraph: programmes, cohorts, enrolments,
+ * The coordination subgraph: programmes (with their rules for
+ * applications), cohorts (with their states), application records,
+ * enrolments,
  * tandems, matching (weights, pins and bans, rounds, proposals), the
  * office's audit log and its part of the GDPR rights. Resolvers and
  * reference resolvers are listed here explicitly, and who may run each
@@ -7,6 +9,7 @@
  */
 import { FactInboxResolver, buildSubgraph, type AccessTable, type Subgraph } from "@tandem/party";
 import type { CoordinationContext } from "./context.js";
+import { ApplicationRecordResolver } from "./modules/application/application-record.resolver.js";
 import { CohortResolver, ProgrammeCohortsResolver } from "./modules/cohort/cohort.resolver.js";
 import { cohortReference } from "./modules/cohort/cohort.reference.js";
 import { CohortEnrolmentsResolver, CohortQuotaUsageResolver, EnrolmentResolver } from "./modules/enrolment/enrolment.resolver.js";
@@ -33,6 +36,7 @@ export function buildCoordinationSubgraph(access: AccessTable<CoordinationContex
       CohortResolver,
       EnrolmentResolver,
       CohortEnrolmentsResolver,
+      ApplicationRecordResolver,
       CohortQuotaUsageResolver,
       TandemResolver,
       CohortTandemsResolver,

@@ -3,7 +3,12 @@ import type { Logger, SigningKey } from "@tandem/shared";
 import { FactInbox } from "@tandem/party";
 import type { ConsortiumDirectory } from "./consortium-directory.js";
 import type { MatchingProfileSource } from "./matching/profile-source.js";
+import { ApplicationPlacementService } from "./modules/application/application-placement.service.js";
+import { applicationFactHandlers } from "./modules/application/application-record.facts.js";
+import { ApplicationRecordService } from "./modules/application/application-record.service.js";
+import { EnrolmentOutcomeFacts } from "./modules/application/enrolment-outcome.facts.js";
 import { AuditLogService } from "./modules/audit/audit.service.js";
+import { CohortFacts } from "./modules/cohort/cohort.facts.js";
 import { CohortService } from "./modules/cohort/cohort.service.js";
 import { EnrolmentService } from "./modules/enrolment/enrolment.service.js";
 import { ParticipantDataService } from "./modules/gdpr/participant-data.service.js";
@@ -12,6 +17,7 @@ import { MatchingProposalService } from "./modules/matching/matching-proposal.se
 import { MatchingRoundRunner } from "./modules/matching/matching-round.runner.js";
 import { MatchingRoundService } from "./modules/matching/matching-round.service.js";
 import { MatchingWeightsService } from "./modules/matching/matching-weights.service.js";
+import { ProgrammeFacts } from "./modules/programme/programme.facts.js";
 import { ProgrammeService } from "./modules/programme/programme.service.js";
 import { TandemService } from "./modules/tandem/tandem.service.js";
 
@@ -21,6 +27,9 @@ export interface CoordinationServices {
   programmes: ProgrammeService;
   cohorts: CohortService;
   enrolments: EnrolmentService;
+  /** Accepted applications within quotas: enrolled, waitlisted, promoted. */
+  placements: ApplicationPlacementService;
+  applicationRecords: ApplicationRecordService;
   tandems: TandemService;
   auditLog: AuditLogService;
   participantData: ParticipantDataService;
@@ -30,8 +39,13 @@ export interface CoordinationServices {
   /** Runs rounds in the background; stopped before the database closes. */
   matchingRunner: MatchingRoundRunner;
   matchingProposals: MatchingProposalService;
-  /** Facts of the nodes, delivered by the gateway (none applied yet). */
+  /** Facts of the nodes, delivered by the gateway: application records. */
   factInbox: FactInbox;
+}
+
+export interface CoordinationSettings {
+  /** The consortium's minimum group size: pipeline counts below it are suppressed. */
+  minimumGroupSize: number;
 }
 
 export interface MatchingDependencies {
@@ -40,22 +54,32 @@ export interface MatchingDependencies {
   logger: Logger;
 }
 
-/** The office applies no facts of the nodes yet (application verdicts will come): its inbox knows no kind. */
-export function createCoordinationServices(dataSource: DataSource, directory: ConsortiumDirectory, signingKey: SigningKey, matching: MatchingDependencies): CoordinationServices {
+export function createCoordinationServices(
+  dataSource: DataSource,
+  directory: ConsortiumDirectory,
+  signingKey: SigningKey,
+  matching: MatchingDependencies,
+  settings: CoordinationSettings,
+): CoordinationServices {
   const auditLog = new AuditLogService(dataSource);
   const enrolments = new EnrolmentService(dataSource, directory);
+  const cohortFacts = new CohortFacts(directory, signingKey);
+  const placements = new ApplicationPlacementService(dataSource, directory, enrolments, new EnrolmentOutcomeFacts(directory, signingKey), matching.logger);
+  const applicationRecords = new ApplicationRecordService(dataSource, directory, placements, matching.logger, settings.minimumGroupSize);
   const tandems = new TandemService(dataSource, directory, signingKey);
   const matchingWeights = new MatchingWeightsService(dataSource, directory);
   const matchingRunner = new MatchingRoundRunner({ dataSource, directory, profiles: matching.profiles, logger: matching.logger });
   return {
     directory,
-    programmes: new ProgrammeService(dataSource, directory),
-    cohorts: new CohortService(dataSource, directory),
+    programmes: new ProgrammeService(dataSource, directory, new ProgrammeFacts(directory, signingKey), cohortFacts),
+    cohorts: new CohortService(dataSource, directory, cohortFacts, placements),
     enrolments,
+    placements,
+    applicationRecords,
     tandems,
     auditLog,
-    participantData: new ParticipantDataService(dataSource, directory, auditLog, tandems.facts),
-    factInbox: new FactInbox(dataSource, directory.registry, directory.selfId, {}),
+    participantData: new ParticipantDataService(dataSource, directory, auditLog, tandems.facts, placements),
+    factInbox: new FactInbox(dataSource, directory.registry, directory.selfId, applicationFactHandlers(applicationRecords)),
     matchingWeights,
     matchingPairRules: new MatchingPairRuleService(dataSource, directory),
     matchingRounds: new MatchingRoundService(dataSource, directory, matchingWeights, matchingRunner),

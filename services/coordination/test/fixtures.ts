@@ -2,14 +2,18 @@
 import { randomUUID } from "node:crypto";
 import { expect } from "vitest";
 import { as } from "@tandem/shared/testkit";
+import { nextCohortState, type CohortState } from "@tandem/shared";
 import type { CoordinationClient, TestCoordination } from "./test-coordination.js";
 
-export const CREATE_PROGRAMME = `mutation($input: CreateProgrammeInput!) {
-  createProgramme(input: $input) { id name description crossBorderRule participatingNodeIds createdAt tracks { code name } participatingNodes { id } }
-}`;
-export const CREATE_COHORT = `mutation($input: CreateCohortInput!) {
-  createCohort(input: $input) { id programmeId name startsOn endsOn quotas { nodeId mentees mentors enrolledMentees enrolledMentors node { id } } }
-}`;
+export const RULES_FIELDS = `eligibility { mentee { minSemester { degreeLevel minSemester } } mentor { backgrounds minExperienceYears } languages } reviewer rulesVersion`;
+export const PROGRAMME_FIELDS = `id name description crossBorderRule participatingNodeIds createdAt tracks { code name } participatingNodes { id } ${RULES_FIELDS}`;
+export const CREATE_PROGRAMME = `mutation($input: CreateProgrammeInput!) { createProgramme(input: $input) { ${PROGRAMME_FIELDS} } }`;
+export const UPDATE_PROGRAMME = `mutation($id: ID!, $input: UpdateProgrammeInput!) { updateProgramme(id: $id, input: $input) { ${PROGRAMME_FIELDS} } }`;
+export const COHORT_FIELDS = `id programmeId name startsOn endsOn state applicationsOpenAt applicationsCloseAt revision
+  quotas { nodeId mentees mentors enrolledMentees enrolledMentors node { id } }`;
+export const CREATE_COHORT = `mutation($input: CreateCohortInput!) { createCohort(input: $input) { ${COHORT_FIELDS} } }`;
+export const UPDATE_COHORT = `mutation($id: ID!, $input: UpdateCohortInput!) { updateCohort(id: $id, input: $input) { ${COHORT_FIELDS} } }`;
+export const ADVANCE_COHORT = `mutation($id: ID!, $to: CohortState!) { advanceCohort(id: $id, to: $to) { ${COHORT_FIELDS} } }`;
 export const ENROL = `mutation($input: EnrolInput!) {
   enrol(input: $input) { id cohortId participantId participant { id } role track status enrolledAt withdrawnAt }
 }`;
@@ -50,6 +54,8 @@ export function cohortInput(programmeId: string, overrides: Record<string, unkno
       { nodeId: "hst", mentees: 5, mentors: 5 },
       { nodeId: "zcu", mentees: 5, mentors: 5 },
     ],
+    applicationsOpenAt: "2026-06-01T08:00:00.000Z",
+    applicationsCloseAt: "2026-08-31T22:00:00.000Z",
     ...overrides,
   };
 }
@@ -69,11 +75,22 @@ export async function createCohort(service: TestCoordination, programmeId: strin
   return (await ok(service, CREATE_COHORT, { input: cohortInput(programmeId, overrides) })).createCohort;
 }
 
-/** A programme with one cohort, every listed node having `places` places per role. */
-export async function seedCohort(service: TestCoordination, programme: Record<string, unknown> = {}, places = 5) {
+/** Moves a cohort on, state by state, until it is `state` (as a joint coordinator); returns the cohort as it then is. */
+export async function advanceTo(service: TestCoordination, cohortId: string, state: CohortState) {
+  let cohort = (await ok(service, `query($id: ID!) { cohort(id: $id) { ${COHORT_FIELDS} } }`, { id: cohortId })).cohort;
+  while (cohort.state !== state) {
+    const next = nextCohortState(cohort.state);
+    if (!next) throw new Error(`cohort ${cohortId} is ${cohort.state} and cannot become ${state}`);
+    cohort = (await ok(service, ADVANCE_COHORT, { id: cohortId, to: next })).advanceCohort;
+  }
+  return cohort;
+}
+
+/** A programme with one cohort in `state` (default MATCHING: enrolments, rounds and tandems allowed), every listed node having `places` places per role. */
+export async function seedCohort(service: TestCoordination, programme: Record<string, unknown> = {}, places = 5, state: CohortState = "MATCHING") {
   const created = await createProgramme(service, programme);
   const quotas = created.participatingNodeIds.map((nodeId: string) => ({ nodeId, mentees: places, mentors: places }));
-  const cohort = await createCohort(service, created.id, { quotas });
+  const cohort = await advanceTo(service, (await createCohort(service, created.id, { quotas })).id, state);
   return { programme: created, cohort };
 }
 

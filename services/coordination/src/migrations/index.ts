@@ -3,6 +3,7 @@ import { AddFacts1796535984147, AddGatewayTokenUses1796529866348, AddIdempotency
 import { Initial1795304478454 } from "./1795304478454-initial.js";
 import { TandemAcceptance1795306999376 } from "./1795306999376-tandem-acceptance.js";
 import { MatchingRounds1795314248792 } from "./1795314248792-matching-rounds.js";
+import { ApplicationJourney1796552915371 } from "./1796552915371-application-journey.js";
 
 export const migrations = [
   Initial1795304478454,
@@ -13,4 +14,5 @@ export const migrations = [
   AddGatewayTokenUses1796529866348,
   AddIdempotencyKeys1796530399661,
   AddFacts1796535984147,
+  ApplicationJourney1796552915371,
 ];

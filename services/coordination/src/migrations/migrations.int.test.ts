@@ -22,6 +22,7 @@ describe("coordination migrations", () => {
     const pending = await database.dataSource.driver.createSchemaBuilder().log();
     expect(pending.upQueries.map((query) => query.query)).toEqual([]);
     expect(await tables()).toEqual([
+      "application_records",
       "applied_facts",
       "audit_log",
       "cohort_quotas",
@@ -38,6 +39,7 @@ describe("coordination migrations", () => {
       "outbox",
       "outbox_watermark",
       "programme_matching_weights",
+      "programme_rules_versions",
       "programme_tracks",
       "programmes",
       "schema_migrations",
@@ -81,5 +83,34 @@ describe("coordination migrations", () => {
     await revertTo("AuditLog1795306993310");
     expect(await query(`SELECT status FROM tandems ORDER BY mentee_id`)).toEqual([{ status: "ACTIVE" }, { status: "PROPOSED" }]);
     await database.dataSource.runMigrations({ transaction: "each" });
+  });
+
+  it("gives existing programmes version 1 of the default rules and existing cohorts the state that keeps what they allowed", async () => {
+    await revertTo("AddFacts1796535984147");
+    const query = (sql: string) => database.dataSource.query(sql);
+    const [{ id: programme }] = await query(`INSERT INTO programmes (name, participating_node_ids, cross_border_rule) VALUES ('Before states', '{hst,zcu}', 'NONE') RETURNING id`);
+    await query(`INSERT INTO programme_tracks (programme_id, code, name, position) VALUES ('${programme}', 'health', 'Health', 1), ('${programme}', 'digital', 'Digital', 0)`);
+    const cohort = (name: string, startsOn: string, endsOn: string) =>
+      query(`INSERT INTO cohorts (programme_id, name, starts_on, ends_on) VALUES ('${programme}', '${name}', current_date + ${startsOn}, current_date + ${endsOn})`);
+    await cohort("ended", "-300", "-10");
+    await cohort("started", "-30", "200");
+    await cohort("ahead", "30", "300");
+    await database.dataSource.runMigrations({ transaction: "each" });
+    expect(await query(`SELECT name, state, revision, applications_open_at FROM cohorts WHERE programme_id = '${programme}' ORDER BY starts_on`)).toEqual([
+      { name: "ended", state: "CLOSING", revision: 0, applications_open_at: null },
+      { name: "started", state: "RUNNING", revision: 0, applications_open_at: null },
+      { name: "ahead", state: "MATCHING", revision: 0, applications_open_at: null },
+    ]);
+    expect(await query(`SELECT rules_version FROM programmes WHERE id = '${programme}'`)).toEqual([{ rules_version: 1 }]);
+    expect(await query(`SELECT version, eligibility, reviewer, participating_node_ids, track_codes, published_at FROM programme_rules_versions WHERE programme_id = '${programme}'`)).toEqual([
+      {
+        version: 1,
+        eligibility: { mentee: { minSemester: { BACHELOR: 3, MASTER: 2, DOCTORAL: 1 } }, mentor: { backgrounds: ["PROFESSIONAL", "ALUMNUS"], minExperienceYears: null }, languages: [] },
+        reviewer: "HOME_NODE",
+        participating_node_ids: ["hst", "zcu"],
+        track_codes: ["digital", "health"],
+        published_at: null,
+      },
+    ]);
   });
 });

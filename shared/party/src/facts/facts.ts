@@ -65,7 +65,8 @@ export class FactLog {
   /** Up to `limit` facts for `receiver` after `after` (a seq; null: from the start), in seq order. */
   async since(receiver: string, after: string | null, limit: number): Promise<LoggedFact[]> {
     if (after !== null && !/^[0-9]{1,19}$/.test(after)) throw new AppError(ErrorCode.BAD_CURSOR, "after: not a fact position", { field: "after" });
-    const rows = await this.query(`SELECT seq::text AS seq, id, kind, proof, created_at FROM facts WHERE receiver = $1 AND seq > $2 ORDER BY seq LIMIT $3`, [receiver, after ?? "0", limit]);
+    // ORDER BY facts.seq, not the text alias seq: "10" sorts before "9"
+    const rows = await this.query(`SELECT seq::text AS seq, id, kind, proof, created_at FROM facts WHERE receiver = $1 AND seq > $2 ORDER BY facts.seq LIMIT $3`, [receiver, after ?? "0", limit]);
     return rows.map((row) => ({ seq: row.seq as string, id: row.id as string, kind: row.kind as string, proof: row.proof as string, at: new Date(row.created_at as string) }));
   }
 

@@ -82,6 +82,13 @@ export const rules = {
     (caller, tandem) => jointOrHomeCoordinator(caller, [tandem.menteeId, tandem.mentorId]) || isPartner(caller, tandem),
   ),
   readAuditLog: rule("read-audit-log", "joint coordinators", (caller) => isJointCoordinator(caller)),
+  readApplicationPipeline: scopedRule<void, Visibility>(
+    "read-application-pipeline",
+    "joint coordinators (every node) and node coordinators (their own node)",
+    (caller) => isJointCoordinator(caller) || (isUser(caller) && isNodeCoordinatorOf(caller, caller.homeNode)),
+    visibilityOf,
+  ),
+  readApplicationRecords: rule("read-application-records", "joint coordinators", (caller) => isJointCoordinator(caller)),
   manageMatching: rule("manage-matching", "joint coordinators", (caller) => isJointCoordinator(caller)),
   reviewMatching: rule<readonly string[]>("review-matching", "joint coordinators and coordinators of the programme's participating nodes", jointOrCoordinatorOfAny),
   readMatchingEntry: rule<readonly string[]>("read-matching-entry", "joint coordinators and coordinators of the nodes a proposal or unmatched mentee involves", jointOrCoordinatorOfAny),

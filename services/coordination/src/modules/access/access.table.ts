@@ -29,7 +29,11 @@ export const COORDINATION_ACCESS: Table = {
   "Programme.participatingNodes": readCatalogue,
   "Programme.cohorts": readCatalogue,
   "Programme.matchingWeights": readCatalogue,
+  "Programme.eligibility": readCatalogue,
+  "Programme.reviewer": readCatalogue,
+  "Programme.rulesVersions": readCatalogue,
   "Mutation.createProgramme": manageCatalogue,
+  "Mutation.updateProgramme": manageCatalogue,
 
   "Query.cohort": readCatalogue,
   "Cohort.__resolveReference": readCatalogue,
@@ -39,6 +43,12 @@ export const COORDINATION_ACCESS: Table = {
   "CohortQuota.enrolledMentees": readCatalogue,
   "CohortQuota.enrolledMentors": readCatalogue,
   "Mutation.createCohort": manageCatalogue,
+  "Mutation.updateCohort": manageCatalogue,
+  "Mutation.advanceCohort": manageCatalogue,
+
+  // counts of the nodes the caller may see (ctx.access.scope), small groups suppressed
+  "Query.applicationPipeline": [before(rules.readApplicationPipeline), inside(rules.readApplicationPipeline)],
+  "Query.applicationRecords": before(rules.readApplicationRecords),
 
   "Query.enrolment": onResult(rules.readEnrolment),
   "Enrolment.__resolveReference": onResult(rules.readEnrolment),

@@ -11,10 +11,13 @@ import { answersWithAuditRefused } from "@tandem/party/testkit";
 import { startTestCoordination, type TestCoordination } from "../../../test/test-coordination.js";
 import {
   ACTIVATE,
+  ADVANCE_COHORT,
   CLOSE,
   CREATE_COHORT,
   CREATE_PROGRAMME,
   ENROL,
+  UPDATE_COHORT,
+  UPDATE_PROGRAMME,
   PROPOSE_TANDEM,
   RESPOND,
   acceptByBoth,
@@ -27,6 +30,7 @@ import {
   seedCohort,
 } from "../../../test/fixtures.js";
 import { GivenProfiles, RESPOND_TO_PROPOSAL, START_ROUND, mentee, mentor, pseudonymProof, solvedRound } from "../../../test/matching-fixtures.js";
+import { record, recordProof } from "../../../test/journey-fixtures.js";
 
 interface Case {
   caller: Caller;
@@ -63,9 +67,15 @@ describe("a coordination office whose audit log cannot be written", () => {
     const proof = await pseudonymProof(service, { cohortId: matched.cohort.id, pseudonym: proposal.menteePseudonym, participantId: menteeId });
     const ban = (await ok(service, PAIR_RULE("banPair"), { c: matched.cohort.id, m: menteeProfile.pseudonym, n: mentorProfile.pseudonym })).banPair;
     const other = await seedCohort(service);
+    const draft = await seedCohort(service, {}, 5, "DRAFT");
+    const open = await seedCohort(service, {}, 1, "APPLICATIONS_OPEN");
+    topics.push(`application-pipeline:${open.cohort.id}`, "facts:hst", "facts:zcu", "facts:unilu");
     cases = {
       createProgramme: { caller: joint, query: CREATE_PROGRAMME, variables: { input: programmeInput() } },
       createCohort: { caller: joint, query: CREATE_COHORT, variables: { input: cohortInput(programme.id, { name: "Never opened" }) } },
+      updateProgramme: { caller: joint, query: UPDATE_PROGRAMME, variables: { id: programme.id, input: { participatingNodeIds: ["hst", "zcu", "unilu"], reviewer: "JOINT_OFFICE" } } },
+      updateCohort: { caller: joint, query: UPDATE_COHORT, variables: { id: draft.cohort.id, input: { name: "Never renamed", quotas: [{ nodeId: "hst", mentees: 9, mentors: 9 }] } } },
+      advanceCohort: { caller: joint, query: ADVANCE_COHORT, variables: { id: draft.cohort.id, to: "APPLICATIONS_OPEN" } },
       enrol: { caller: joint, query: ENROL, variables: { input: { cohortId: cohort.id, participantId: participantId("zcu"), role: "MENTOR", track: "health" } } },
       withdrawEnrolment: { caller: joint, query: `mutation($id: ID!) { withdrawEnrolment(id: $id) { id status } }`, variables: { id: enrolment.id } },
       proposeTandem: {
@@ -82,11 +92,11 @@ describe("a coordination office whose audit log cannot be written", () => {
       pinPair: { caller: joint, query: PAIR_RULE("pinPair"), variables: { c: matched.cohort.id, m: menteeProfile.pseudonym, n: mentorProfile.pseudonym } },
       banPair: { caller: joint, query: PAIR_RULE("banPair"), variables: { c: other.cohort.id, m: menteeProfile.pseudonym, n: mentorProfile.pseudonym } },
       removePinOrBan: { caller: joint, query: `mutation($id: ID!) { removePinOrBan(id: $id) }`, variables: { id: ban.id } },
-      // the office applies no kind of fact yet: the delivery is still refused with the audit log, and moves no position
+      // an accepted application: no record, no enrolment, no outcome fact for the node, no position moved
       receiveFacts: {
         caller: as.system(),
-        query: `mutation($f: [FactInput!]!) { receiveFacts(node: "coord", source: "hst", facts: $f) { refused } }`,
-        variables: { f: [{ seq: "1", proof: await pseudonymProof(service, { cohortId: matched.cohort.id, pseudonym: proposal.menteePseudonym, participantId: menteeId }) }] },
+        query: `mutation($f: [FactInput!]!) { receiveFacts(node: "coord", source: "hst", facts: $f) { applied } }`,
+        variables: { f: [{ seq: "1", proof: await recordProof(service, record(open.cohort.id, "hst", { status: "ACCEPTED" })) }] },
       },
       eraseCoordinationRecords: {
         caller: as.participant(proposed.menteeId),

@@ -6,7 +6,23 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { as } from "@tandem/shared/testkit";
 import { startTestCoordination, type TestCoordination } from "../../../test/test-coordination.js";
-import { ACTIVATE, CLOSE, CREATE_COHORT, CREATE_PROGRAMME, ENROL, PROPOSE_TANDEM, RESPOND, cohortInput, firstError, ok, participantId, programmeInput } from "../../../test/fixtures.js";
+import {
+  ACTIVATE,
+  CLOSE,
+  CREATE_COHORT,
+  CREATE_PROGRAMME,
+  ENROL,
+  PROPOSE_TANDEM,
+  RESPOND,
+  UPDATE_COHORT,
+  UPDATE_PROGRAMME,
+  advanceTo,
+  cohortInput,
+  firstError,
+  ok,
+  participantId,
+  programmeInput,
+} from "../../../test/fixtures.js";
 
 const AUDIT_LOG = `query($participantId: ID, $first: Int, $after: String) {
   coordinationAuditLog(participantId: $participantId, first: $first, after: $after) {
@@ -28,6 +44,9 @@ describe("audit log", () => {
     const secretName = "Programme Sesame 4711";
     const programme = (await ok(service, CREATE_PROGRAMME, { input: programmeInput({ name: secretName, description: "Description Sesame 4711" }) })).createProgramme;
     const cohort = (await ok(service, CREATE_COHORT, { input: cohortInput(programme.id, { name: "Cohort Sesame 4711" }) })).createCohort;
+    await ok(service, UPDATE_PROGRAMME, { id: programme.id, input: { description: "Changed Sesame 4711", reviewer: "JOINT_OFFICE" } });
+    await ok(service, UPDATE_COHORT, { id: cohort.id, input: { name: "Cohort Sesame 4712" } });
+    await advanceTo(service, cohort.id, "MATCHING");
     const mentee = participantId("hst");
     const mentor = participantId("zcu");
     const menteeEnrolment = (await ok(service.as(hst), ENROL, { input: { cohortId: cohort.id, participantId: mentee, role: "MENTEE", track: "health" } })).enrol;
@@ -48,6 +67,11 @@ describe("audit log", () => {
     expect(log.map((row) => [row.action, row.outcome, row.actor, row.target_id, row.participant_id])).toEqual([
       ["createProgramme", "ok", "coord:staff:joint-coordinator", programme.id, null],
       ["createCohort", "ok", "coord:staff:joint-coordinator", cohort.id, null],
+      ["updateProgramme", "ok", "coord:staff:joint-coordinator", programme.id, null],
+      ["updateCohort", "ok", "coord:staff:joint-coordinator", cohort.id, null],
+      ["advanceCohort", "ok", "coord:staff:joint-coordinator", cohort.id, null],
+      ["advanceCohort", "ok", "coord:staff:joint-coordinator", cohort.id, null],
+      ["advanceCohort", "ok", "coord:staff:joint-coordinator", cohort.id, null],
       ["enrol", "ok", "hst:staff:coordinator", menteeEnrolment.id, mentee],
       ["enrol", "ok", "zcu:staff:coordinator", expect.stringMatching(/^coord:enrolment:/), mentor],
       ["enrol", "ok", "coord:staff:joint-coordinator", spare.id, expect.stringMatching(/^hst:participant:/)],
@@ -66,7 +90,7 @@ describe("audit log", () => {
       expect(row.request_id).toMatch(/^[0-9a-f-]{36}$/);
       expect(row.actor_home).toBe(row.actor.split(":")[0]);
     }
-    expect(log[8]!.actor_roles).toEqual(["mentee"]);
+    expect(log[13]!.actor_roles).toEqual(["mentee"]);
     const text = JSON.stringify(log);
     for (const secret of [token, token.split(".")[2]!, "Sesame", "health", "MENTEE"]) expect(text).not.toContain(secret);
   });

@@ -1,7 +1,7 @@
-import { ArrayMaxSize, IsInt, Length, Matches, Max, MaxLength, Min, ValidateNested } from "class-validator";
+import { ArrayMaxSize, IsDate, IsInt, IsOptional, Length, Matches, Max, MaxLength, Min, ValidateNested } from "class-validator";
 import { MAX_ID_LENGTH } from "../common/ids.js";
 import { Field, ID, InputType, Int } from "type-graphql";
-import { LocalDateResolver } from "graphql-scalars";
+import { DateTimeISOResolver, LocalDateResolver } from "graphql-scalars";
 import { NODE_ID_PATTERN } from "@tandem/shared";
 
 export const MAX_QUOTA = 1000;
@@ -48,4 +48,55 @@ export class CreateCohortInput {
   @ArrayMaxSize(64)
   @ValidateNested({ each: true })
   quotas: CohortQuotaInput[];
+
+  @Field(() => DateTimeISOResolver, { nullable: true, description: "When applications open (with applicationsCloseAt); required before the cohort opens applications." })
+  @IsOptional()
+  @IsDate()
+  applicationsOpenAt?: Date | null;
+
+  @Field(() => DateTimeISOResolver, { nullable: true, description: "When applications close; after applicationsOpenAt." })
+  @IsOptional()
+  @IsDate()
+  applicationsCloseAt?: Date | null;
 }
+
+/**
+ * What a joint coordinator changes of a cohort: an omitted field keeps its
+ * value. The window may be moved (or, in DRAFT, cleared with two nulls)
+ * while the cohort is DRAFT or APPLICATIONS_OPEN; quotas until it runs.
+ */
+@InputType()
+export class UpdateCohortInput {
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @Length(2, 200)
+  name?: string;
+
+  @Field(() => LocalDateResolver, { nullable: true })
+  @IsOptional()
+  @Matches(LOCAL_DATE, { message: "must be a date such as 2026-10-01" })
+  startsOn?: string;
+
+  @Field(() => LocalDateResolver, { nullable: true })
+  @IsOptional()
+  @Matches(LOCAL_DATE, { message: "must be a date such as 2026-10-01" })
+  endsOn?: string;
+
+  @Field(() => DateTimeISOResolver, { nullable: true })
+  @IsOptional()
+  @IsDate()
+  applicationsOpenAt?: Date | null;
+
+  @Field(() => DateTimeISOResolver, { nullable: true })
+  @IsOptional()
+  @IsDate()
+  applicationsCloseAt?: Date | null;
+
+  @Field(() => [CohortQuotaInput], { nullable: true, description: "The whole list; no node's places may drop below its active enrolments of the role." })
+  @IsOptional()
+  @ArrayMaxSize(64)
+  @ValidateNested({ each: true })
+  quotas?: CohortQuotaInput[];
+}
+
+export const NON_NULLABLE_COHORT_FIELDS = ["name", "startsOn", "endsOn", "quotas"] as const;

@@ -2,8 +2,9 @@ import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "ty
 import type { CoordinationContext } from "../../context.js";
 import { ConsortiumNode } from "../consortium/consortium.type.js";
 import { Programme } from "../programme/programme.type.js";
-import { Cohort, COHORT_KIND, CohortQuota } from "./cohort.type.js";
-import { CreateCohortInput } from "./cohort.input.js";
+import type { CohortState } from "@tandem/shared";
+import { Cohort, COHORT_KIND, CohortQuota, CohortStateEnum } from "./cohort.type.js";
+import { CreateCohortInput, UpdateCohortInput } from "./cohort.input.js";
 
 @Resolver(() => Cohort)
 export class CohortResolver {
@@ -13,9 +14,25 @@ export class CohortResolver {
     return entity ? Cohort.fromEntity(entity, ctx.self) : null;
   }
 
-  @Mutation(() => Cohort, { description: "Opens a cohort of a programme with places per participating node (joint coordinators)." })
+  @Mutation(() => Cohort, { description: "Creates a DRAFT cohort of a programme with places per participating node and, optionally, its application window (joint coordinators)." })
   async createCohort(@Arg("input", () => CreateCohortInput) input: CreateCohortInput, @Ctx() ctx: CoordinationContext): Promise<Cohort> {
     return Cohort.fromEntity(await ctx.services.cohorts.create(input), ctx.self);
+  }
+
+  @Mutation(() => Cohort, {
+    description:
+      "Changes a cohort's name, dates, application window (while DRAFT or APPLICATIONS_OPEN) or quotas (until CLOSING; never below active enrolments); omitted fields keep their value. Joint coordinators; refused once CLOSED (COHORT_STATE).",
+  })
+  async updateCohort(@Arg("id", () => ID) id: string, @Arg("input", () => UpdateCohortInput) input: UpdateCohortInput, @Ctx() ctx: CoordinationContext): Promise<Cohort> {
+    return Cohort.fromEntity(await ctx.services.cohorts.update(id, input), ctx.self);
+  }
+
+  @Mutation(() => Cohort, {
+    description:
+      "Moves a cohort on to the next state (DRAFT → APPLICATIONS_OPEN → REVIEW → MATCHING → RUNNING → CLOSING → CLOSED); any other state is INVALID_TRANSITION, the state it is in already changes nothing. Opening applications needs a window. Joint coordinators.",
+  })
+  async advanceCohort(@Arg("id", () => ID) id: string, @Arg("to", () => CohortStateEnum) to: CohortState, @Ctx() ctx: CoordinationContext): Promise<Cohort> {
+    return Cohort.fromEntity(await ctx.services.cohorts.advance(id, to), ctx.self);
   }
 
   @FieldResolver(() => Programme)

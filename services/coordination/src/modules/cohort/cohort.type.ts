@@ -1,12 +1,27 @@
-import { Directive, Field, ID, Int, ObjectType } from "type-graphql";
+import { Directive, Field, ID, Int, ObjectType, registerEnumType } from "type-graphql";
 import { DateTimeISOResolver, LocalDateResolver } from "graphql-scalars";
-import { formatGlobalId } from "@tandem/shared";
+import { CohortStates, formatGlobalId, type CohortState } from "@tandem/shared";
 import { ConsortiumNode } from "../consortium/consortium.type.js";
 import { PROGRAMME_KIND } from "../programme/programme.type.js";
 import type { CohortEntity } from "./cohort.entity.js";
 import type { CohortQuotaEntity } from "./cohort-quota.entity.js";
 
 export const COHORT_KIND = "cohort";
+
+export const CohortStateEnum = Object.fromEntries(CohortStates.map((state) => [state, state])) as { [K in CohortState]: K };
+registerEnumType(CohortStateEnum, {
+  name: "CohortState",
+  description: "Where a cohort is in its year; each state allows some operations (README: Cohort states). A cohort moves on to the next state only.",
+  valuesConfig: {
+    DRAFT: { description: "Being prepared: dates, window, quotas; coordinators may enrol people they invite." },
+    APPLICATIONS_OPEN: { description: "People apply at their home node, inside the application window; accepted applications are enrolled within quotas." },
+    REVIEW: { description: "Applications are closed; reviews finish, accepted ones are enrolled." },
+    MATCHING: { description: "Matching rounds and tandem proposals; late acceptances are still enrolled." },
+    RUNNING: { description: "Tandems meet; re-matching and direct enrolments (replacements) only." },
+    CLOSING: { description: "The programme ends: tandems close, nothing new starts." },
+    CLOSED: { description: "Done: nothing changes any more." },
+  },
+});
 
 @ObjectType({ description: "One run of a programme." })
 @Directive(`@key(fields: "id")`)
@@ -26,8 +41,23 @@ export class Cohort {
   @Field(() => LocalDateResolver)
   endsOn: string;
 
+  @Field(() => CohortStateEnum)
+  state: CohortState;
+
+  @Field(() => DateTimeISOResolver, { nullable: true, description: "When applications open at the nodes; null until set." })
+  applicationsOpenAt: Date | null;
+
+  @Field(() => DateTimeISOResolver, { nullable: true, description: "When applications close." })
+  applicationsCloseAt: Date | null;
+
+  @Field(() => Int, { description: "Increases with every change of the cohort (the revision of its signed cohort-state fact)." })
+  revision: number;
+
   @Field(() => DateTimeISOResolver)
   createdAt: Date;
+
+  @Field(() => DateTimeISOResolver, { description: "The last change." })
+  updatedAt: Date;
 
   localId: string;
   programmeLocalId: string;
@@ -41,7 +71,12 @@ export class Cohort {
       name: entity.name,
       startsOn: entity.startsOn,
       endsOn: entity.endsOn,
+      state: entity.state,
+      applicationsOpenAt: entity.applicationsOpenAt,
+      applicationsCloseAt: entity.applicationsCloseAt,
+      revision: entity.revision,
       createdAt: entity.createdAt,
+      updatedAt: entity.updatedAt,
     });
   }
 }

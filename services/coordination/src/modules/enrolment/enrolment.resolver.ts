@@ -24,15 +24,19 @@ export class EnrolmentResolver {
   }
 
   @Mutation(() => Enrolment, {
-    description: "Enrols a participant of a participating node in a cohort, within the node's quota; idempotent. Joint coordinators and coordinators of the participant's node.",
+    description:
+      "Enrols a participant of a participating node in a cohort, within the node's quota; idempotent. Joint coordinators and coordinators of the participant's node, from DRAFT until RUNNING (for people they invite, e.g. external mentors, and replacements); applicants are enrolled when their application is accepted.",
   })
   async enrol(@Arg("input", () => EnrolInput) input: EnrolInput, @Ctx() ctx: CoordinationContext): Promise<Enrolment> {
     return Enrolment.fromEntity(await ctx.services.enrolments.enrol(input), ctx.self);
   }
 
-  @Mutation(() => Enrolment, { description: "Withdraws an enrolment; refused while the participant has open tandems in the cohort." })
+  @Mutation(() => Enrolment, {
+    description:
+      "Withdraws an enrolment; refused while the participant has open tandems in the cohort, and once the cohort is CLOSED. The place goes to the first waitlisted application of the node and role; an enrolment made from an application is reported to its home node.",
+  })
   async withdrawEnrolment(@Arg("id", () => ID) id: string, @Ctx() ctx: CoordinationContext): Promise<Enrolment> {
-    return Enrolment.fromEntity(await ctx.services.enrolments.withdraw(id, ctx.access.guard(rules.withdrawEnrolment)), ctx.self);
+    return Enrolment.fromEntity(await ctx.services.placements.withdrawEnrolment(id, ctx.access.guard(rules.withdrawEnrolment), ctx.audit), ctx.self);
   }
 
   @FieldResolver(() => Cohort)

@@ -7,6 +7,7 @@ import { whereVisible } from "../access/access.sql.js";
 import { CohortEntity } from "../cohort/cohort.entity.js";
 import { CohortQuotaEntity } from "../cohort/cohort-quota.entity.js";
 import { lockCohort } from "../cohort/cohort.service.js";
+import { assertCohortAllows } from "../cohort/cohort-state.rules.js";
 import { COHORT_KIND } from "../cohort/cohort.type.js";
 import { ProgrammeEntity } from "../programme/programme.entity.js";
 import { ProgrammeTrackEntity } from "../programme/programme-track.entity.js";
@@ -79,6 +80,7 @@ export class EnrolmentService {
     const participant = this.directory.parseParticipant(input.participantId, "input.participantId");
     return inTransaction(this.dataSource, async (manager) => {
       const cohort = await lockCohort(manager, cohortId, "input.cohortId");
+      assertCohortAllows(cohort, "enrol", "input.cohortId");
       const programme = await manager.getRepository(ProgrammeEntity).findOneByOrFail({ id: cohort.programmeId });
       if (!programme.participatingNodeIds.includes(participant.node)) {
         throw invalidField("input.participantId", `home node ${participant.node} does not take part in programme "${programme.name}"`);
@@ -126,17 +128,13 @@ export class EnrolmentService {
     const current = await this.repository.findOneBy({ id: localId });
     if (!current) throw new AppError(ErrorCode.NOT_FOUND, `id: no enrolment ${id}`, { field: "id" });
     return inTransaction(this.dataSource, async (manager) => {
-      await lockCohort(manager, current.cohortId, "id");
+      const cohort = await lockCohort(manager, current.cohortId, "id");
       const repository = manager.getRepository(EnrolmentEntity);
       const enrolment = await repository.findOneByOrFail({ id: localId });
       guard(enrolment);
       if (enrolment.status === "WITHDRAWN") return enrolment;
-      const openTandems = await manager
-        .getRepository(TandemEntity)
-        .createQueryBuilder("t")
-        .where("t.cohort_id = :cohortId AND t.status <> 'CLOSED'", { cohortId: enrolment.cohortId })
-        .andWhere("(t.mentee_id = :participantId OR t.mentor_id = :participantId)", { participantId: enrolment.participantId })
-        .getCount();
+      assertCohortAllows(cohort, "withdrawEnrolment", "id");
+      const openTandems = await this.openTandemCount(manager, enrolment);
       if (openTandems > 0) {
         throw new AppError(ErrorCode.CONFLICT, `id: the participant has ${openTandems} open tandem(s) in this cohort; close them first`, { field: "id" });
       }
@@ -144,6 +142,22 @@ export class EnrolmentService {
       enrolment.withdrawnAt = this.now();
       return repository.save(enrolment);
     });
+  }
+
+  /** Tandems of the enrolled participant in the enrolment's cohort that are not closed. */
+  async openTandemCount(manager: EntityManager, enrolment: Pick<EnrolmentEntity, "cohortId" | "participantId">): Promise<number> {
+    return manager
+      .getRepository(TandemEntity)
+      .createQueryBuilder("t")
+      .where("t.cohort_id = :cohortId AND t.status <> 'CLOSED'", { cohortId: enrolment.cohortId })
+      .andWhere("(t.mentee_id = :participantId OR t.mentor_id = :participantId)", { participantId: enrolment.participantId })
+      .getCount();
+  }
+
+  /** Inside a transaction holding the cohort's lock, after the caller checked the place: an active enrolment. */
+  async createActive(manager: EntityManager, enrolment: { cohortId: string; participantId: string; role: EnrolmentRole; track: string }): Promise<EnrolmentEntity> {
+    const repository = manager.getRepository(EnrolmentEntity);
+    return repository.save(repository.create({ cohortId: enrolment.cohortId, participantId: enrolment.participantId, role: enrolment.role, trackCode: enrolment.track, status: "ACTIVE" }));
   }
 
   private async existingCohort(id: string, field: string): Promise<string> {
@@ -167,21 +181,27 @@ export class EnrolmentService {
     throw new AppError(ErrorCode.CONFLICT, `${field}: the participant is already enrolled in this cohort as ${existing.role} in track ${existing.trackCode}; withdraw that enrolment first`, { field });
   }
 
-  private async assertPlaceLeft(manager: EntityManager, cohort: CohortEntity, participant: GlobalId, role: EnrolmentRole, field = "input.role"): Promise<void> {
-    const quota = await manager.getRepository(CohortQuotaEntity).findOneBy({ cohortId: cohort.id, nodeId: participant.node });
+  /** Inside a transaction holding the cohort's lock: places of `role` the node still has in the cohort (its quota less its active enrolments). */
+  async placesLeft(manager: EntityManager, cohortId: string, node: string, role: EnrolmentRole): Promise<{ quota: number; left: number }> {
+    const quota = await manager.getRepository(CohortQuotaEntity).findOneBy({ cohortId, nodeId: node });
     const places = quota ? (role === "MENTEE" ? quota.mentees : quota.mentors) : 0;
     const taken = await manager
       .getRepository(EnrolmentEntity)
       .createQueryBuilder("e")
-      .where("e.cohort_id = :cohortId AND e.role = :role AND e.status = 'ACTIVE'", { cohortId: cohort.id, role })
-      .andWhere("split_part(e.participant_id, ':', 1) = :node", { node: participant.node })
+      .where("e.cohort_id = :cohortId AND e.role = :role AND e.status = 'ACTIVE'", { cohortId, role })
+      .andWhere("split_part(e.participant_id, ':', 1) = :node", { node })
       .getCount();
-    if (taken >= places) {
-      throw new AppError(ErrorCode.QUOTA_EXCEEDED, `${field}: cohort "${cohort.name}" has no ${role} places left for node ${participant.node} (quota ${places})`, {
+    return { quota: places, left: Math.max(0, places - taken) };
+  }
+
+  private async assertPlaceLeft(manager: EntityManager, cohort: CohortEntity, participant: GlobalId, role: EnrolmentRole, field = "input.role"): Promise<void> {
+    const { quota, left } = await this.placesLeft(manager, cohort.id, participant.node, role);
+    if (left === 0) {
+      throw new AppError(ErrorCode.QUOTA_EXCEEDED, `${field}: cohort "${cohort.name}" has no ${role} places left for node ${participant.node} (quota ${quota})`, {
         field,
         node: participant.node,
         role,
-        quota: places,
+        quota,
       });
     }
   }

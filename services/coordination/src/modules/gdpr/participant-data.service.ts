@@ -1,16 +1,20 @@
 /**
  * The coordination part of the GDPR rights. The office holds no personal
  * fields, only references; export lists every record naming the person
- * (enrolments, tandems, matching proposals they accepted), erasure replaces
+ * (application records, enrolments, tandems, matching proposals they
+ * accepted), erasure replaces
  * every reference with one pseudonym per person (`<node>:erased:<uuid>`),
  * so pairs and quotas stay countable and nothing points back to them; an
- * acceptance still waiting for the partner's answer is withdrawn.
+ * acceptance still waiting for the partner's answer is withdrawn, and the
+ * person's places within quotas go to the next waitlisted.
  */
 import { randomUUID } from "node:crypto";
 import type { DataSource, EntityManager } from "typeorm";
 import { TandemChangeKind } from "@tandem/shared";
 import { anonymiseAuditEntries, type AuditEntryEntity as AuditRow, forgetFactsNaming, forgetIdempotentAnswers, inTransaction, replaceReference, repositoryOf } from "@tandem/party";
 import type { ConsortiumDirectory } from "../../consortium-directory.js";
+import type { ApplicationPlacementService } from "../application/application-placement.service.js";
+import { ApplicationRecordEntity } from "../application/application-record.entity.js";
 import type { AuditLogService } from "../audit/audit.service.js";
 import { COHORT_KIND } from "../cohort/cohort.type.js";
 import { EnrolmentEntity } from "../enrolment/enrolment.entity.js";
@@ -40,6 +44,7 @@ export class ParticipantDataService {
     private readonly directory: ConsortiumDirectory,
     private readonly auditLog: AuditLogService,
     private readonly tandemFacts: TandemFacts,
+    private readonly placements: ApplicationPlacementService,
     private readonly now: () => Date = () => new Date(),
   ) {}
 
@@ -61,15 +66,38 @@ export class ParticipantDataService {
       relations: { cohort: { programme: true } },
       order: { createdAt: "ASC", id: "ASC" },
     });
+    const applications = await repositoryOf(this.dataSource, ApplicationRecordEntity).find({
+      where: { participantId },
+      relations: { cohort: { programme: true } },
+      order: { receivedAt: "ASC", applicationId: "ASC" },
+    });
     const enrolmentIds = enrolments.map((row) => this.directory.globalId(ENROLMENT_KIND, row.id));
     const tandemIds = tandems.map((row) => this.directory.globalId(TANDEM_KIND, row.id));
     const proposalIds = proposals.map((row) => this.directory.globalId(PROPOSAL_KIND, row.id));
-    const audit = await this.auditLog.about(participantId, [...enrolmentIds, ...tandemIds, ...proposalIds]);
+    const applicationIds = applications.map((row) => row.applicationId);
+    const audit = await this.auditLog.about(participantId, [...applicationIds, ...enrolmentIds, ...tandemIds, ...proposalIds]);
     return {
       party: this.directory.selfId,
       participantId,
       generatedAt: this.now().toISOString(),
       heldPersonalData: false,
+      // What the applicant's home node attested of each application (ids, codes, dates), and what the office made of it.
+      applicationRecords: applications.map((row) => ({
+        applicationId: row.applicationId,
+        ...this.cohortOf(row.cohort!),
+        role: row.role,
+        tracks: row.trackCodes,
+        eligible: row.eligible,
+        ruleVersion: row.ruleVersion,
+        status: row.status,
+        sharedWithJointOffice: row.sharedWithJointOffice,
+        submittedAt: iso(row.submittedAt),
+        receivedAt: iso(row.receivedAt),
+        updatedAt: iso(row.updatedAt),
+        placement: row.placement,
+        waitlistPosition: row.waitlistPosition,
+        enrolmentId: row.enrolmentId ? this.directory.globalId(ENROLMENT_KIND, row.enrolmentId) : null,
+      })),
       enrolments: enrolments.map((row, index) => ({
         id: enrolmentIds[index],
         ...this.cohortOf(row.cohort!),
@@ -137,7 +165,9 @@ export class ParticipantDataService {
         .set({ status: "WITHDRAWN", withdrawnAt: now })
         .where("status = 'ACTIVE' AND participant_id = :participantId", { participantId })
         .execute();
+      await this.placements.erased(manager, participantId);
       const replace = (entity: new () => object, columns: Record<string, string>) => replaceReference(manager, entity, columns, participantId, pseudonym);
+      const applications = await replace(ApplicationRecordEntity, { participantId: "participant_id" });
       const tandems = await replace(TandemEntity, { menteeId: "mentee_id", mentorId: "mentor_id" });
       const enrolments = await replace(EnrolmentEntity, { participantId: "participant_id" });
       const withdrawn = await withdrawOpenAcceptances(manager, participantId, now);
@@ -150,7 +180,7 @@ export class ParticipantDataService {
         if (tandem.status === "ACCEPTED" || tandem.status === "ACTIVE") await this.tandemFacts.ended(manager, { id: tandem.id, menteeId: tandem.mentee_id, mentorId: tandem.mentor_id }, now);
       }
       await forgetFactsNaming(manager, participantId);
-      return tandems + enrolments + withdrawn + proposals + auditEntries;
+      return applications + tandems + enrolments + withdrawn + proposals + auditEntries;
     });
     return { pseudonym, anonymisedRecords };
   }

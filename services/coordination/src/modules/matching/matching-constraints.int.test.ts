@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestCoordination, type TestCoordination } from "../../../test/test-coordination.js";
-import { ok, seedCohort } from "../../../test/fixtures.js";
+import { advanceTo, ok, seedCohort } from "../../../test/fixtures.js";
 import { GivenProfiles, finishedRound, mentee, mentor, pairsOf, profile, solvedRound, startRound } from "../../../test/matching-fixtures.js";
 import type { MatchingProfile } from "../../index.js";
 
@@ -186,7 +186,9 @@ describe("matching constraints", () => {
     const next = (
       await ok(
         service,
-        `mutation($p: ID!, $n: String!, $q: [CohortQuotaInput!]!) { createCohort(input: { programmeId: $p, name: $n, startsOn: "2027-10-01", endsOn: "2028-06-30", quotas: $q }) { id } }`,
+        `mutation($p: ID!, $n: String!, $q: [CohortQuotaInput!]!) {
+          createCohort(input: { programmeId: $p, name: $n, startsOn: "2027-10-01", endsOn: "2028-06-30", quotas: $q, applicationsOpenAt: "2027-05-01T08:00:00Z", applicationsCloseAt: "2027-07-01T08:00:00Z" }) { id }
+        }`,
         {
           p: programme.id,
           n: "Next year",
@@ -194,6 +196,7 @@ describe("matching constraints", () => {
         },
       )
     ).createCohort;
+    await advanceTo(service, next.id, "MATCHING");
     const after = shape();
     profiles.set(next.id, after.all);
     const second = await solvedRound(service, next.id);

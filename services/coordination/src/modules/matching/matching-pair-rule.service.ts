@@ -3,6 +3,7 @@ import { AppError, ErrorCode } from "@tandem/shared";
 import { isUniqueViolation, inTransaction, repositoryOf } from "@tandem/party";
 import type { ConsortiumDirectory } from "../../consortium-directory.js";
 import { lockCohort } from "../cohort/cohort.service.js";
+import { assertCohortAllows } from "../cohort/cohort-state.rules.js";
 import { COHORT_KIND } from "../cohort/cohort.type.js";
 import { MatchingPairRuleEntity, type PairRuleKind } from "./matching-pair-rule.entity.js";
 import type { PairRuleArgs } from "./matching-pair-rule.args.js";
@@ -31,10 +32,11 @@ export class MatchingPairRuleService {
     if (menteePseudonym === mentorPseudonym) throw new AppError(ErrorCode.BAD_USER_INPUT, "mentorPseudonym: must differ from the mentee's", { field: "mentorPseudonym" });
     const conflict = (message: string, field = "mentorPseudonym") => new AppError(ErrorCode.CONFLICT, `${field}: ${message}`, { field });
     return inTransaction(this.dataSource, async (manager) => {
-      await lockCohort(manager, cohortId, "cohortId");
+      const cohort = await lockCohort(manager, cohortId, "cohortId");
       const rules = manager.getRepository(MatchingPairRuleEntity);
       const existing = await rules.findOneBy({ cohortId, menteePseudonym, mentorPseudonym });
       if (existing?.kind === kind) return existing;
+      assertCohortAllows(cohort, "addPairRule", "cohortId");
       if (existing) throw conflict(`the pair already has a ${existing.kind} (${this.directory.globalId(PAIR_RULE_KIND, existing.id)}); remove it first`);
       if (kind === "PIN") {
         const pin = await rules.findOneBy({ cohortId, menteePseudonym, kind: "PIN" });

@@ -12,6 +12,7 @@ import { AppError, ErrorCode, verifyMatchingPseudonymProof, type MatchingPseudon
 import { inTransaction, repositoryOf } from "@tandem/party";
 import type { ConsortiumDirectory } from "../../consortium-directory.js";
 import { lockCohort } from "../cohort/cohort.service.js";
+import { assertCohortAllows } from "../cohort/cohort-state.rules.js";
 import { COHORT_KIND } from "../cohort/cohort.type.js";
 import type { EnrolmentService } from "../enrolment/enrolment.service.js";
 import { ProgrammeEntity } from "../programme/programme.entity.js";
@@ -106,6 +107,7 @@ export class MatchingProposalService {
       const response = answer.accept ? "ACCEPTED" : "DECLINED";
       if (proposal[`${side!}Response`] === response) return { proposal, tandem: null };
       if (proposal.status === "ACCEPTED" || proposal.status === "DECLINED") throw invalidTransition(proposal.status, response);
+      if (answer.accept) assertCohortAllows(cohort, "respondToProposal", "proposalId");
       proposal[`${side!}Response`] = response;
       proposal[`${side!}RespondedAt`] = this.now();
       if (!answer.accept) {

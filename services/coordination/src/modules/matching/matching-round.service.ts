@@ -4,6 +4,7 @@ import { afterCommit, inTransaction, isUniqueViolation, repositoryOf } from "@ta
 import type { ConsortiumDirectory } from "../../consortium-directory.js";
 import { CohortEntity } from "../cohort/cohort.entity.js";
 import { lockCohort } from "../cohort/cohort.service.js";
+import { assertCohortAllows } from "../cohort/cohort-state.rules.js";
 import { COHORT_KIND } from "../cohort/cohort.type.js";
 import { ProgrammeEntity } from "../programme/programme.entity.js";
 import { HELD_PROPOSAL_STATUSES, MatchingProposalEntity } from "./matching-proposal.entity.js";
@@ -34,6 +35,7 @@ export class MatchingRoundService {
     const busy = () => new AppError(ErrorCode.CONFLICT, "cohortId: a matching round of this cohort is still running; wait for it to end", { field: "cohortId" });
     const round = await inTransaction(this.dataSource, async (manager) => {
       const cohort = await lockCohort(manager, localId, "cohortId");
+      assertCohortAllows(cohort, "startMatchingRound", "cohortId");
       const programme = await manager.getRepository(ProgrammeEntity).findOneByOrFail({ id: cohort.programmeId });
       const rounds = manager.getRepository(MatchingRoundEntity);
       if (await rounds.existsBy({ cohortId: localId, status: In([...RUNNING_ROUND_STATUSES]) })) throw busy();

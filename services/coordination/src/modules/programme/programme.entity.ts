@@ -24,6 +24,10 @@ export class ProgrammeEntity {
   @Column({ name: "cross_border_rule", type: "varchar", length: 24 })
   crossBorderRule: CrossBorderRule;
 
+  /** The current version of the rules applications are checked against (programme_rules_versions). */
+  @Column({ name: "rules_version", type: "integer", default: 1 })
+  rulesVersion: number;
+
   @CreateDateColumn({ name: "created_at", type: "timestamptz", precision: 3 })
   createdAt: Date;
 }

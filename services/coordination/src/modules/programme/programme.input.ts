@@ -1,8 +1,10 @@
-import { ArrayMaxSize, ArrayMinSize, IsIn, Length, Matches, MaxLength, ValidateNested } from "class-validator";
+import { ArrayMaxSize, ArrayMinSize, IsIn, IsOptional, Length, Matches, MaxLength, ValidateNested } from "class-validator";
 import { Field, InputType } from "type-graphql";
-import { NODE_ID_PATTERN, TRACK_CODE } from "@tandem/shared";
+import { NODE_ID_PATTERN, TRACK_CODE, type ApplicationReviewer } from "@tandem/shared";
 import { CrossBorderRuleEnum } from "./programme.type.js";
 import type { CrossBorderRule } from "./programme.entity.js";
+import { EligibilityRulesInput } from "./programme-rules.input.js";
+import { ApplicationReviewerEnum } from "./programme-rules.type.js";
 
 export const MAX_TRACKS = 20;
 
@@ -42,4 +44,57 @@ export class CreateProgrammeInput {
   @Field(() => CrossBorderRuleEnum, { defaultValue: CrossBorderRuleEnum.NONE })
   @IsIn(Object.values(CrossBorderRuleEnum))
   crossBorderRule: CrossBorderRule;
+
+  @Field(() => EligibilityRulesInput, {
+    nullable: true,
+    description: "Who may apply; omitted: bachelor students from their 3rd semester, master students from their 2nd, doctoral candidates any time; professionals and alumni as mentors.",
+  })
+  eligibility?: EligibilityRulesInput | null;
+
+  @Field(() => ApplicationReviewerEnum, { defaultValue: ApplicationReviewerEnum.HOME_NODE })
+  @IsIn(Object.values(ApplicationReviewerEnum))
+  reviewer: ApplicationReviewer;
 }
+
+/** What a joint coordinator changes of a programme: an omitted field keeps its value (none may be null). */
+@InputType()
+export class UpdateProgrammeInput {
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @Length(3, 200)
+  name?: string;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @MaxLength(5000)
+  description?: string;
+
+  @Field(() => [TrackInput], { nullable: true, description: "The whole list, in order; a track still named by an active enrolment cannot be left out." })
+  @IsOptional()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(MAX_TRACKS)
+  @ValidateNested({ each: true })
+  tracks?: TrackInput[];
+
+  @Field(() => [String], { nullable: true, description: "The whole list; a node with active enrolments in an open cohort cannot be left out. Removed nodes are told they are out." })
+  @IsOptional()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(64)
+  @Matches(NODE_ID_PATTERN, { each: true, message: "each node id must be 2–16 lowercase letters or digits" })
+  participatingNodeIds?: string[];
+
+  @Field(() => CrossBorderRuleEnum, { nullable: true })
+  @IsOptional()
+  @IsIn(Object.values(CrossBorderRuleEnum))
+  crossBorderRule?: CrossBorderRule;
+
+  @Field(() => EligibilityRulesInput, { nullable: true, description: "The whole set of rules (see EligibilityRulesInput)." })
+  eligibility?: EligibilityRulesInput;
+
+  @Field(() => ApplicationReviewerEnum, { nullable: true })
+  @IsOptional()
+  @IsIn(Object.values(ApplicationReviewerEnum))
+  reviewer?: ApplicationReviewer;
+}
+
+export const UPDATABLE_PROGRAMME_FIELDS = ["name", "description", "tracks", "participatingNodeIds", "crossBorderRule", "eligibility", "reviewer"] as const;

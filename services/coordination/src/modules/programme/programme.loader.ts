@@ -16,3 +16,11 @@ export function createTracksByProgrammeLoader(service: ProgrammeService) {
     (row) => row.programmeId,
   );
 }
+
+/** Every version of the rules per programme local id, newest first, one query per batch. */
+export function createRulesVersionsByProgrammeLoader(service: ProgrammeService) {
+  return createGroupedLoader(
+    (ids: readonly string[]) => service.rulesVersionsOf(ids),
+    (row) => row.programmeId,
+  );
+}

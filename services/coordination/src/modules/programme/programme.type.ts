@@ -1,4 +1,4 @@
-import { Directive, Field, ID, ObjectType, registerEnumType } from "type-graphql";
+import { Directive, Field, ID, Int, ObjectType, registerEnumType } from "type-graphql";
 import { DateTimeISOResolver } from "graphql-scalars";
 import { formatGlobalId } from "@tandem/shared";
 import type { CrossBorderRule, ProgrammeEntity } from "./programme.entity.js";
@@ -48,6 +48,9 @@ export class Programme {
   @Field(() => CrossBorderRuleEnum)
   crossBorderRule: CrossBorderRule;
 
+  @Field(() => Int, { description: "The current version of the rules for applications (see rulesVersions); an application records the version it was checked against." })
+  rulesVersion: number;
+
   @Field(() => DateTimeISOResolver)
   createdAt: Date;
 
@@ -62,6 +65,7 @@ export class Programme {
       description: entity.description,
       participatingNodeIds: entity.participatingNodeIds,
       crossBorderRule: entity.crossBorderRule,
+      rulesVersion: entity.rulesVersion,
       createdAt: entity.createdAt,
     });
   }

@@ -6,6 +6,7 @@ import type { Visibility } from "../access/access.rules.js";
 import { whereVisible } from "../access/access.sql.js";
 import { CohortEntity } from "../cohort/cohort.entity.js";
 import { lockCohort } from "../cohort/cohort.service.js";
+import { assertCohortAllows, type CohortOperation } from "../cohort/cohort-state.rules.js";
 import { COHORT_KIND } from "../cohort/cohort.type.js";
 import { EnrolmentEntity, type EnrolmentRole } from "../enrolment/enrolment.entity.js";
 import { ProgrammeEntity } from "../programme/programme.entity.js";
@@ -87,6 +88,7 @@ export class TandemService {
     if (input.menteeId === input.mentorId) throw invalidField("input.mentorId", "must be another person than the mentee");
     return inTransaction(this.dataSource, async (manager) => {
       const cohort = await lockCohort(manager, cohortId, "input.cohortId");
+      assertCohortAllows(cohort, "proposeTandem", "input.cohortId");
       const programme = await manager.getRepository(ProgrammeEntity).findOneByOrFail({ id: cohort.programmeId });
       const enrolments = await manager.getRepository(EnrolmentEntity).findBy({ cohortId, participantId: In([input.menteeId, input.mentorId]), status: "ACTIVE" });
       assertEnrolledAs(enrolments, input.menteeId, "MENTEE", "input.menteeId");
@@ -116,11 +118,12 @@ export class TandemService {
 
   /**
    * Records a partner's answer. Both accepted: ACCEPTED. A decline closes the
-   * tandem. The same answer again is harmless; another answer once the
+   * tandem (in any state of the cohort; an acceptance only while it matches
+   * or runs). The same answer again is harmless; another answer once the
    * tandem has left PROPOSED is an invalid transition.
    */
   async respond(id: string, respondentId: string, accept: boolean, guard: TandemGuard): Promise<TandemEntity> {
-    return this.transition(id, guard, (tandem) => {
+    return this.transition(id, guard, accept ? "respondToTandem" : null, (tandem) => {
       const side = tandem.menteeId === respondentId ? "mentee" : tandem.mentorId === respondentId ? "mentor" : null;
       if (!side) throw new AppError(ErrorCode.FORBIDDEN, "id: only the mentee and the mentor answer a proposed tandem", { field: "id", rule: "respond-to-tandem" });
       const answer: TandemResponse = accept ? "ACCEPTED" : "DECLINED";
@@ -141,7 +144,7 @@ export class TandemService {
 
   /** ACCEPTED → ACTIVE (agreement signed); activating an active tandem again is harmless. */
   async activate(id: string, guard: TandemGuard): Promise<TandemEntity> {
-    return this.transition(id, guard, (tandem) => {
+    return this.transition(id, guard, "activateTandem", (tandem) => {
       if (tandem.status === "ACTIVE") return null;
       if (tandem.status !== "ACCEPTED") throw invalidTransition(tandem.status, "ACTIVE");
       tandem.status = "ACTIVE";
@@ -154,7 +157,7 @@ export class TandemService {
   async close(id: string, reason: string, guard: TandemGuard): Promise<TandemEntity> {
     const trimmed = reason.trim();
     if (trimmed.length < 3) throw invalidField("reason", "must say why the tandem ends");
-    return this.transition(id, guard, (tandem) => {
+    return this.transition(id, guard, null, (tandem) => {
       if (tandem.status === "CLOSED") return null;
       Object.assign(tandem, { status: "CLOSED", closedAt: this.now(), closeReason: trimmed });
       return TandemChangeKind.CLOSED;
@@ -172,8 +175,12 @@ export class TandemService {
     return this.facts.acceptanceProof({ ...tandem, tandemId: tandem.id });
   }
 
-  /** Locks the row, runs the guard, applies the change (null: nothing to change), saves and publishes it. */
-  private async transition(id: string, guard: TandemGuard, apply: (tandem: TandemEntity) => TandemChangeKind | null): Promise<TandemEntity> {
+  /**
+   * Locks the row, runs the guard, applies the change (null: nothing to
+   * change), checks that the cohort's state allows `operation` (closing is
+   * always allowed), saves and publishes it.
+   */
+  private async transition(id: string, guard: TandemGuard, operation: CohortOperation | null, apply: (tandem: TandemEntity) => TandemChangeKind | null): Promise<TandemEntity> {
     const localId = this.directory.parseLocal(id, TANDEM_KIND, "id");
     return inTransaction(this.dataSource, async (manager) => {
       const repository = manager.getRepository(TandemEntity);
@@ -183,6 +190,7 @@ export class TandemService {
       const wasAccepted = tandem.status === "ACCEPTED" || tandem.status === "ACTIVE";
       const kind = apply(tandem);
       if (!kind) return tandem;
+      if (operation) assertCohortAllows(await cohortOf(manager, tandem), operation, "id");
       const saved = await repository.save(tandem);
       await publishTandemChange(manager, this.directory, kind, saved.id);
       if (kind === TandemChangeKind.ACCEPTED) await this.facts.accepted(manager, saved);
@@ -231,6 +239,11 @@ function assertEnrolledAs(enrolments: EnrolmentEntity[], participantId: string, 
   const enrolment = enrolments.find((candidate) => candidate.participantId === participantId);
   if (!enrolment) throw invalidField(field, "is not enrolled in this cohort");
   if (enrolment.role !== role) throw invalidField(field, `is enrolled in this cohort as ${enrolment.role}, not ${role}`);
+}
+
+/** The tandem's cohort, read under a share lock: a change of its state waits for this transition. */
+function cohortOf(manager: EntityManager, tandem: TandemEntity): Promise<CohortEntity> {
+  return manager.getRepository(CohortEntity).findOneOrFail({ where: { id: tandem.cohortId }, lock: { mode: "pessimistic_read" } });
 }
 
 function invalidTransition(from: TandemStatus, to: TandemStatus): AppError {

@@ -105,19 +105,9 @@ export function mergedSelectionSet(field: CollectedField): SelectionSetNode {
 }
 
 /**
- * An operation of the same type and name holding only `fields`, with just the
- * fragments and variables they use (GraphQL refuses unused ones).
- */
-export function buildSubOperation(parsed: ParsedOperation, fields: readonly FieldNode[], variables: Variables): { query: string; variables: Variables } {
-  const { query, variableNames } = printSubOperation(parsed, fields);
-  const subVariables: Variables = {};
-  for (const name of variableNames) if (name in variables) subVariables[name] = variables[name];
-  return { query, variables: subVariables };
-}
-
-/**
- * The text of the operation holding only `fields` (see buildSubOperation)
- * and the names of the variables it uses; `extraVariables` declares
+ * The text of an operation of the same type and name holding only `fields`,
+ * with just the fragments and variables they use (GraphQL refuses unused
+ * ones), and the names of those variables; `extraVariables` declares
  * variables the fields use that the client's operation does not have.
  */
 export function printSubOperation(parsed: ParsedOperation, fields: readonly FieldNode[], extraVariables: readonly VariableDefinitionNode[] = []): { query: string; variableNames: string[] } {

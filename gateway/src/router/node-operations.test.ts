@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { parse, print } from "graphql";
 import { collectFields, parseOperation } from "../documents/operation.js";
 import { nodeOperation } from "./node-operations.js";
 
@@ -33,5 +34,25 @@ describe("the operation a node receives", () => {
     const second = nodeOperation(parsed, [{ field: again[1]! }], { ...variables, id: "hst:participant:9" });
     expect(second.query).toBe(first.query);
     expect(second.variables).toEqual({ id: "hst:participant:9" });
+  });
+
+  it("keeps the operation name and type and only the variables and fragments the fields use", () => {
+    const parsed = parseOperation(`query Overview($id: ID!, $other: ID!, $with: Boolean = true) {
+      a: participant(id: $id) { ...P @include(if: $with) }
+      b: event(id: $other) { ...E }
+    }
+    fragment P on Participant { id ...Q }
+    fragment Q on Participant { displayName }
+    fragment E on Event { title }`);
+    const [a] = collectFields(parsed.operation.selectionSet, parsed.fragments, { with: true });
+    const sub = nodeOperation(parsed, [{ field: a! }], { id: "hst:participant:1", other: "zcu:event:2", with: true });
+    expect(sub.variables).toEqual({ id: "hst:participant:1", with: true });
+    expect(print(parse(sub.query))).toBe(
+      print(
+        parse(`query Overview($id: ID!, $with: Boolean = true) { a: participant(id: $id) { ...P @include(if: $with) } }
+        fragment P on Participant { id ...Q }
+        fragment Q on Participant { displayName }`),
+      ),
+    );
   });
 });

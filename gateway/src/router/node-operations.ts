@@ -51,13 +51,13 @@ function printedFor(parsed: ParsedOperation, fields: readonly NodeField[]): Prin
   const key = fields.map(({ field, after }) => `${after === undefined ? "" : "@"}${field.nodes.map(idOf).join(".")}`).join(",");
   const cached = cache.get(key);
   if (cached) return cached;
-  const printed = print(parsed, fields);
+  const printed = printFields(parsed, fields);
   if (cache.size >= PRINTED_PER_OPERATION_LIMIT) cache.delete(cache.keys().next().value!);
   cache.set(key, printed);
   return printed;
 }
 
-function print(parsed: ParsedOperation, fields: readonly NodeField[]): Printed {
+function printFields(parsed: ParsedOperation, fields: readonly NodeField[]): Printed {
   const taken = new Set((parsed.operation.variableDefinitions ?? []).map((definition) => definition.variable.name.value));
   const afterVariables: string[] = [];
   const definitions: VariableDefinitionNode[] = [];

@@ -81,7 +81,7 @@ export async function seedConsortium(options: SeedOptions): Promise<SeedSummary>
 function demoUsers(options: SeedOptions, directory: Map<string, DirectoryEntry>): DemoUsers {
   const nodes: DemoUsers["nodes"] = {};
   for (const node of options.nodes) nodes[node.id] = { coordinator: coordinatorOf(node.id), participants: [] };
-  for (const { id, role, displayName } of directory.values()) nodes[id.split(":")[0]!]?.participants.push({ id, role, displayName });
+  for (const { id, role, displayName, email } of directory.values()) nodes[id.split(":")[0]!]?.participants.push({ id, role, displayName, email });
   return { consortium: options.consortiumId, jointCoordinator: jointCoordinatorOf(options.coordinationId), nodes };
 }
 

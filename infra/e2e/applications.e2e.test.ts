@@ -12,7 +12,7 @@
  */
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { applicationTopic, type GraphQLResult } from "@tandem/shared";
+import { applicationPipelineTopic, applicationTopic, type GraphQLResult } from "@tandem/shared";
 import { dataOf, eventually, launchE2E, who, type E2EConsortium, type Session, type Who } from "./harness.js";
 import { liveClient, type LiveStream } from "./live-client.js";
 import type { RecordingGateway } from "./recording-gateway.js";
@@ -55,6 +55,8 @@ let cohortId: string, jointCohortId: string;
 /** Application ids by applicant (and cohort, for the joint office's). */
 const ids: Record<string, string> = {};
 let heikesStream: LiveStream;
+let pipelineStream: LiveStream;
+const FOLLOW_PIPELINE = `subscription($c: ID!) { applicationPipelineUpdated(cohortId: $c) { cursor change cohortId applicationId cohort { id state } } }`;
 const clients: { client: { dispose(): unknown } }[] = [];
 
 const FORMS = {
@@ -225,9 +227,14 @@ describe("applying to a cohort across three nodes", () => {
 
     // she follows her application live from here on: once the gateway holds hst's topic from a known position, nothing is missed
     heikesStream = live(who.mentee(heike.id)).subscribe(FOLLOW, { id: ids.heike });
+    // and the joint coordinator follows the cohort's pipeline at the coordination office
+    pipelineStream = live(who.jointCoordinator()).subscribe(FOLLOW_PIPELINE, { c: cohortId });
+    const office = e2e.consortium.registry.coordination.id;
     await eventually(
       () => upstreamTopics(e2e.consortium.gatewayUrl!),
-      (topics) => topics.some((topic) => topic.party === "hst" && topic.topic === applicationTopic(ids.heike!) && topic.position !== null),
+      (topics) =>
+        topics.some((topic) => topic.party === "hst" && topic.topic === applicationTopic(ids.heike!) && topic.position !== null) &&
+        topics.some((topic) => topic.party === office && topic.topic === applicationPipelineTopic(cohortId) && topic.position !== null),
     );
     expect((await asPerson(e2e, heike).data(SUBMIT, { p: heike.id, c: cohortId })).submitApplication).toMatchObject({ status: "SUBMITTED", eligibility: { eligible: true } });
 
@@ -355,6 +362,23 @@ describe("applying to a cohort across three nodes", () => {
     const resumed = live(who.mentee(heike.id)).subscribe(FOLLOW, { id: ids.heike, after: updates[0].cursor });
     expect((await resumed.received(3)).map((update: any) => update.change)).toEqual(["DECIDED", "WAITLISTED", "ENROLLED"]);
     resumed.close();
+
+    // the pipeline: Heike's application arrived, was waitlisted and enrolled at the office, as ids and codes only
+    const heikesAtOffice = await eventually(
+      async () => pipelineStream.updates.filter((update: any) => update.applicationId === ids.heike).map((update: any) => update.change),
+      (changes) => changes.includes("ENROLLED"),
+    );
+    expect(heikesAtOffice).toEqual(expect.arrayContaining(["SUBMITTED", "WAITLISTED", "ENROLLED"]));
+    expect(pipelineStream.errors).toEqual([]);
+    expect(pipelineStream.updates.every((update: any) => update.cohortId === cohortId && update.cohort.id === cohortId)).toBe(true);
+    pipelineStream.close();
+    const notTheirs = live(who.mentee(heike.id)).subscribe(FOLLOW_PIPELINE, { c: cohortId });
+    await eventually(
+      async () => notTheirs.errors.length,
+      (errors) => errors > 0,
+    );
+    expect(notTheirs.errors[0]).toEqual([expect.objectContaining({ extensions: expect.objectContaining({ code: "FORBIDDEN" }) })]);
+    notTheirs.close();
 
     for (const stranger of [who.mentee(zdenka.id), who.coordinator("zcu")]) {
       const refused = live(stranger).subscribe(FOLLOW, { id: ids.heike });

@@ -80,6 +80,13 @@ type Subscription {
   whoever may review it.
   """
   applicationUpdated(applicationId: ID!, after: String): ApplicationUpdate!
+  """
+  A cohort's application pipeline at the coordination office: a record
+  arrived or changed, an applicant was enrolled, waitlisted or moved up, an
+  application withdrawn. For coordinators who may read the cohort's pipeline
+  (re-read \`applicationPipeline\` for the counts).
+  """
+  applicationPipelineUpdated(cohortId: ID!, after: String): ApplicationPipelineUpdate!
 }
 
 enum EventChange {
@@ -146,6 +153,20 @@ type ApplicationUpdate {
   """The applicant's home node."""
   node: String!
   application: Application
+}
+
+type ApplicationPipelineUpdate {
+  cursor: String!
+  change: ApplicationChange!
+  at: String!
+  cohortId: ID!
+  """The application the change concerns (a pseudonymous record at the coordination office)."""
+  applicationId: ID!
+  cohort: Cohort
+}
+
+type Cohort @key(fields: "id", resolvable: false) {
+  id: ID!
 }
 
 type Application @key(fields: "id", resolvable: false) {

@@ -6,6 +6,7 @@ import { GraphQLError, print, type ExecutionArgs, type ExecutionResult } from "g
 import {
   AppError,
   ApplicationChangeKind,
+  applicationPipelineTopic,
   applicationTopic,
   CONSORTIUM_EVENTS_TOPIC,
   ErrorCode,
@@ -77,6 +78,15 @@ export const LIVE_FIELDS: Record<string, FieldSpec> = {
     kinds: Object.values(ApplicationChangeKind),
     source: (args, nodes) => ({ parties: [homeOf(args.applicationId, "application", "applicationId", nodes)], topic: applicationTopic(String(args.applicationId)) }),
     probe: (args) => ({ query: `query LiveAccess($id: ID!) { application(id: $id) { id } }`, variables: { id: args.applicationId }, field: "application" }),
+  },
+  applicationPipelineUpdated: {
+    payloadType: "ApplicationPipelineUpdate",
+    kinds: Object.values(ApplicationChangeKind),
+    source: (args, _nodes, coordinationId) => {
+      homeOf(args.cohortId, "cohort", "cohortId", [coordinationId]);
+      return { parties: [coordinationId], topic: applicationPipelineTopic(String(args.cohortId)) };
+    },
+    probe: (args) => ({ query: `query LiveAccess($id: ID!) { applicationPipeline(cohortId: $id) { cohortId } }`, variables: { id: args.cohortId }, field: "applicationPipeline" }),
   },
   tandemUpdated: {
     payloadType: "TandemUpdate",

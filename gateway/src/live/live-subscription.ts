@@ -11,7 +11,7 @@ import { FEED_PAGE_SIZE, type Logger, type UserCaller } from "@tandem/shared";
 import { Channel } from "./channel.js";
 import { encodeLiveCursor, type LivePositions } from "./live-cursor.js";
 import type { FeedChange, PartyFeed } from "../parties/party-feed.js";
-import type { SelectionQueries } from "./selection.js";
+import { REF_FIELDS, type SelectionQueries } from "./selection.js";
 import type { UpstreamHub } from "./upstream-hub.js";
 import type { ExecutionResultBody, SharedRuns } from "./shared-resolution.js";
 import { payloadJson, SerializedPayload, sharedPayload, shareUpdate, type UpdateSink } from "./update-frames.js";
@@ -252,7 +252,7 @@ function scalarOf(name: string, cursor: string, change: FeedChange, party: strin
     case "__typename":
       return payloadType;
     default:
-      return null;
+      return REF_FIELDS.has(name) ? (change.refs[name] ?? null) : null;
   }
 }
 

@@ -15,7 +15,11 @@ export const ENTITY_FIELDS: Record<string, { queryField: string; ref: string }> 
   registration: { queryField: "registration", ref: "registrationId" },
   tandem: { queryField: "tandem", ref: "tandemId" },
   application: { queryField: "application", ref: "applicationId" },
+  cohort: { queryField: "cohort", ref: "cohortId" },
 };
+
+/** Payload fields that are references a change carries, read straight from it. */
+export const REF_FIELDS: ReadonlySet<string> = new Set(["cohortId", "applicationId"]);
 
 export interface PayloadField {
   responseKey: string;

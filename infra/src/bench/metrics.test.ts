@@ -1,3 +1,4 @@
+import { spawnSync } from "node:child_process";
 import { describe, expect, it } from "vitest";
 import { machineCpuMs, parsePrometheus, processCpuMs, processTreeCpuMs, valueOf, valuesBy } from "./metrics.js";
 
@@ -25,5 +26,12 @@ describe("metrics", () => {
     expect(processTreeCpuMs(process.pid)).toBeGreaterThanOrEqual(own);
     expect(machineCpuMs()).toBeGreaterThanOrEqual(own);
     expect(processCpuMs(2 ** 30)).toBeNull();
+  });
+
+  it.runIf(process.platform === "linux")("keep a child's CPU time in the tree's total after the child has exited", () => {
+    const before = processTreeCpuMs(process.pid)!;
+    // a child that spins for 300 ms of CPU, then exits and is reaped
+    spawnSync(process.execPath, ["-e", "const end = process.cpuUsage().user + 300000; while (process.cpuUsage().user < end);"]);
+    expect(processTreeCpuMs(process.pid)! - before).toBeGreaterThanOrEqual(250);
   });
 });

@@ -66,11 +66,17 @@ export function processCpuMs(pid: number): number | null {
   return fields ? ticksToMs(Number(fields[11]) + Number(fields[12])) : null;
 }
 
-/** CPU time of a process and its direct children (PostgreSQL: the postmaster and its backends), in ms. */
+/**
+ * CPU time of a process and its direct children (PostgreSQL: the postmaster
+ * and its backends), in ms: the living children's, and the children that
+ * have exited and been reaped (cutime, cstime), so that the total never
+ * falls when a backend ends.
+ */
 export function processTreeCpuMs(pid: number): number | null {
-  const own = processCpuMs(pid);
-  if (own === null) return null;
-  let total = own;
+  const fields = statFields(pid);
+  if (!fields) return null;
+  // utime, stime, cutime, cstime are fields 14–17
+  let total = ticksToMs(Number(fields[11]) + Number(fields[12]) + Number(fields[13]) + Number(fields[14]));
   for (const entry of readdirSync("/proc")) {
     if (!/^\d+$/.test(entry)) continue;
     const fields = statFields(Number(entry));

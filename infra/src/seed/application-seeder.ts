@@ -5,9 +5,9 @@
  * office as a signed record, and the office's answer (enrolled, or
  * waitlisted where the quota is full) comes back as a signed fact. A node's
  * records reach the office in the order the node made them, and quotas are
- * per node, so the order of the seed records decides who gets a place; the
- * seed waits for every answer before it goes on. Someone the programme's
- * rules refuse tries to submit and is told why.
+ * per node, so the order of the seed's decisions decides who gets a place;
+ * the seed waits for every answer before it goes on. Someone the
+ * programme's rules refuse tries to submit and is told why.
  */
 import { GraphQLRequestError, type ApplicationStatus } from "@tandem/shared";
 import type { SeedActors } from "./actors.js";
@@ -38,19 +38,25 @@ type PersonOf = (reference: string) => DirectoryEntry;
 type Application = { id: string; status: ApplicationStatus };
 
 /**
- * Takes the applications through their journeys, in order: saved,
- * submitted, decided; then, once the office's answers to the acceptances
- * have reached the home nodes, the withdrawals. The number ending in each
- * status, as the seed data expects it.
+ * Takes the applications through their journeys: the applicants save and
+ * submit, side by side; their coordinators decide, one after the other in
+ * the seed's order (the order in which acceptances reach the office);
+ * once the office's answers to the acceptances have reached the home nodes,
+ * the withdrawals. The number ending in each status, as the seed data
+ * expects it.
  */
 export async function seedApplications(actors: SeedActors, cohort: SeedCohort, applications: ApplicationSeed[], personOf: PersonOf): Promise<Map<ApplicationStatus, number>> {
+  const people = applications.map((seed) => personOf(seed.applicant));
+  const applied = await Promise.all(applications.map((seed, index) => apply(actors, cohort, seed, people[index]!)));
   const decided: Application[] = [];
-  for (const seed of applications) decided.push(await applyAndDecide(actors, cohort, seed, personOf(seed.applicant)));
+  for (const [index, seed] of applications.entries()) decided.push(seed.review ? await decide(actors, applied[index]!, seed.review, people[index]!) : applied[index]!);
+  const placedOrDecided = await Promise.all(
+    decided.map((application, index) => (application.status === "ACCEPTED" ? placed(actors, application.id, people[index]!, cohort) : Promise.resolve(application.status))),
+  );
   const ended = new Map<ApplicationStatus, number>();
   for (const [index, seed] of applications.entries()) {
-    const person = personOf(seed.applicant);
-    let { status } = decided[index]!;
-    if (status === "ACCEPTED") status = await placed(actors, decided[index]!.id, person, cohort);
+    const person = people[index]!;
+    let status = placedOrDecided[index]!;
     if (seed.withdraw)
       status = (await actors.participant(person.id, person.role)<{ withdrawApplication: Application }>(WITHDRAW, { participantId: person.id, cohortId: cohort.id })).withdrawApplication.status;
     if (status !== seed.expect) throw new Error(`${seed.applicant}'s application to "${cohort.name}" ended ${status}; the seed data expects ${seed.expect}`);
@@ -59,18 +65,19 @@ export async function seedApplications(actors: SeedActors, cohort: SeedCohort, a
   return ended;
 }
 
-/** The applicant saves (once their node knows the cohort takes applications) and submits; their node's coordinator decides. */
-async function applyAndDecide(actors: SeedActors, cohort: SeedCohort, seed: ApplicationSeed, person: DirectoryEntry): Promise<Application> {
+/** The applicant saves (once their node knows the cohort takes applications) and submits, unless the seed leaves it a draft. */
+async function apply(actors: SeedActors, cohort: SeedCohort, seed: ApplicationSeed, person: DirectoryEntry): Promise<Application> {
   const self = actors.participant(person.id, person.role);
-  const node = nodeOf(person);
   const ids = { participantId: person.id, cohortId: cohort.id };
-  const saved = await retryWhileRefused(`${node} to learn that cohort "${cohort.name}" takes applications`, NOT_TOLD_YET, () =>
+  const saved = await retryWhileRefused(`${nodeOf(person)} to learn that cohort "${cohort.name}" takes applications`, NOT_TOLD_YET, () =>
     self<{ saveApplication: Application }>(SAVE, { ...ids, input: seed.form }),
   );
-  let application = saved.saveApplication;
-  if (seed.submit) application = (await self<{ submitApplication: Application }>(SUBMIT, ids)).submitApplication;
-  if (seed.review) application = (await actors.coordinator(node)<{ reviewApplication: Application }>(REVIEW, { id: application.id, ...seed.review })).reviewApplication;
-  return application;
+  return seed.submit ? (await self<{ submitApplication: Application }>(SUBMIT, ids)).submitApplication : saved.saveApplication;
+}
+
+/** The applicant's home node coordinator decides. */
+async function decide(actors: SeedActors, application: Application, review: NonNullable<ApplicationSeed["review"]>, person: DirectoryEntry): Promise<Application> {
+  return (await actors.coordinator(nodeOf(person))<{ reviewApplication: Application }>(REVIEW, { id: application.id, ...review })).reviewApplication;
 }
 
 /** The coordination office's answer to an acceptance, once it has reached the home node: ENROLLED, or WAITLISTED over the quota. */

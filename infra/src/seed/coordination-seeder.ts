@@ -53,7 +53,11 @@ export async function hasProgrammes(actors: SeedActors): Promise<boolean> {
 
 type PersonOf = (reference: string) => DirectoryEntry;
 
-/** Seeds every programme whose participating nodes all run; the others are left out. */
+/**
+ * Seeds every programme whose participating nodes all run; the others are
+ * left out. The programmes are created in order, then seeded side by side:
+ * they share no cohort, quota or person.
+ */
 export async function seedCoordination(
   actors: SeedActors,
   programmes: ProgrammeSeed[],
@@ -61,19 +65,44 @@ export async function seedCoordination(
   runningNodeIds: Set<string>,
   seasonStart: Date,
 ): Promise<CoordinationOutcome> {
-  const outcome: CoordinationOutcome = { programmes: [], enrolments: 0, tandems: 0, matchingConsents: 0, applications: [], refusals: [] };
-  for (const programme of programmes.filter((p) => p.participatingNodeIds.every((id) => runningNodeIds.has(id)))) {
-    const personOf: PersonOf = (reference) => {
-      const person = directory.get(reference.toLowerCase());
-      if (!person) throw new Error(`Seed data of "${programme.name}" names ${reference}, who is not registered at their node`);
-      return person;
-    };
+  const seeded = programmes.filter((p) => p.participatingNodeIds.every((id) => runningNodeIds.has(id)));
+  const programmeIds: string[] = [];
+  for (const programme of seeded) {
     const { createProgramme } = await actors.jointCoordinator()<{ createProgramme: { id: string } }>(CREATE_PROGRAMME, { input: programmeInput(programme) });
-    await seedFirstCohort(actors, programme, createProgramme.id, personOf, seasonStart, outcome);
-    if (programme.openCohort) await seedOpenCohort(actors, programme.openCohort, createProgramme.id, personOf, seasonStart, outcome);
-    outcome.programmes.push(programme.name);
+    programmeIds.push(createProgramme.id);
   }
+  const parts = await Promise.all(seeded.map((programme, index) => seedProgramme(actors, programme, programmeIds[index]!, personFinder(programme, directory), seasonStart)));
+  return parts.reduce(
+    (all, part) => ({
+      programmes: [...all.programmes, ...part.programmes],
+      enrolments: all.enrolments + part.enrolments,
+      tandems: all.tandems + part.tandems,
+      matchingConsents: all.matchingConsents + part.matchingConsents,
+      applications: [...all.applications, ...part.applications],
+      refusals: [...all.refusals, ...part.refusals],
+    }),
+    emptyOutcome(),
+  );
+}
+
+async function seedProgramme(actors: SeedActors, programme: ProgrammeSeed, programmeId: string, personOf: PersonOf, seasonStart: Date): Promise<CoordinationOutcome> {
+  const outcome = emptyOutcome();
+  await seedFirstCohort(actors, programme, programmeId, personOf, seasonStart, outcome);
+  if (programme.openCohort) await seedOpenCohort(actors, programme.openCohort, programmeId, personOf, seasonStart, outcome);
+  outcome.programmes.push(programme.name);
   return outcome;
+}
+
+function emptyOutcome(): CoordinationOutcome {
+  return { programmes: [], enrolments: 0, tandems: 0, matchingConsents: 0, applications: [], refusals: [] };
+}
+
+function personFinder(programme: ProgrammeSeed, directory: Map<string, DirectoryEntry>): PersonOf {
+  return (reference) => {
+    const person = directory.get(reference.toLowerCase());
+    if (!person) throw new Error(`Seed data of "${programme.name}" names ${reference}, who is not registered at their node`);
+    return person;
+  };
 }
 
 /**

@@ -12,7 +12,7 @@
  */
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { applicationPipelineTopic, applicationTopic, type GraphQLResult } from "@tandem/shared";
+import { applicationPipelineTopic, applicationTopic, tryParseGlobalId, type GraphQLResult } from "@tandem/shared";
 import { dataOf, eventually, launchE2E, who, type E2EConsortium, type Session, type Who } from "./harness.js";
 import { liveClient, type LiveStream } from "./live-client.js";
 import type { RecordingGateway } from "./recording-gateway.js";
@@ -56,7 +56,8 @@ let cohortId: string, jointCohortId: string;
 const ids: Record<string, string> = {};
 let heikesStream: LiveStream;
 let pipelineStream: LiveStream;
-const FOLLOW_PIPELINE = `subscription($c: ID!) { applicationPipelineUpdated(cohortId: $c) { cursor change cohortId applicationId cohort { id state } } }`;
+let hstPipelineStream: LiveStream;
+const FOLLOW_PIPELINE = `subscription($c: ID!, $nodeId: String) { applicationPipelineUpdated(cohortId: $c, nodeId: $nodeId) { cursor change cohortId applicationId cohort { id state } } }`;
 const clients: { client: { dispose(): unknown } }[] = [];
 
 const FORMS = {
@@ -229,12 +230,15 @@ describe("applying to a cohort across three nodes", () => {
     heikesStream = live(who.mentee(heike.id)).subscribe(FOLLOW, { id: ids.heike });
     // and the joint coordinator follows the cohort's pipeline at the coordination office
     pipelineStream = live(who.jointCoordinator()).subscribe(FOLLOW_PIPELINE, { c: cohortId });
+    // and hst's coordinator follows the applications of hst only
+    hstPipelineStream = live(who.coordinator("hst")).subscribe(FOLLOW_PIPELINE, { c: cohortId, nodeId: "hst" });
     const office = e2e.consortium.registry.coordination.id;
     await eventually(
       () => upstreamTopics(e2e.consortium.gatewayUrl!),
       (topics) =>
         topics.some((topic) => topic.party === "hst" && topic.topic === applicationTopic(ids.heike!) && topic.position !== null) &&
-        topics.some((topic) => topic.party === office && topic.topic === applicationPipelineTopic(cohortId) && topic.position !== null),
+        topics.some((topic) => topic.party === office && topic.topic === applicationPipelineTopic(cohortId) && topic.position !== null) &&
+        topics.some((topic) => topic.party === office && topic.topic === applicationPipelineTopic(cohortId, "hst") && topic.position !== null),
     );
     expect((await asPerson(e2e, heike).data(SUBMIT, { p: heike.id, c: cohortId })).submitApplication).toMatchObject({ status: "SUBMITTED", eligibility: { eligible: true } });
 
@@ -371,14 +375,32 @@ describe("applying to a cohort across three nodes", () => {
     expect(heikesAtOffice).toEqual(expect.arrayContaining(["SUBMITTED", "WAITLISTED", "ENROLLED"]));
     expect(pipelineStream.errors).toEqual([]);
     expect(pipelineStream.updates.every((update: any) => update.cohortId === cohortId && update.cohort.id === cohortId)).toBe(true);
-    pipelineStream.close();
-    const notTheirs = live(who.mentee(heike.id)).subscribe(FOLLOW_PIPELINE, { c: cohortId });
+    // hst's coordinator got Heike's changes and none of the other nodes' applications the joint coordinator saw change meanwhile
+    const homeOf = (update: any) => tryParseGlobalId(update.applicationId)?.node;
+    expect(pipelineStream.updates.some((update: any) => homeOf(update) !== "hst")).toBe(true);
     await eventually(
-      async () => notTheirs.errors.length,
-      (errors) => errors > 0,
+      async () => hstPipelineStream.updates.filter((update: any) => update.applicationId === ids.heike).map((update: any) => update.change),
+      (changes) => changes.includes("ENROLLED"),
     );
-    expect(notTheirs.errors[0]).toEqual([expect.objectContaining({ extensions: expect.objectContaining({ code: "FORBIDDEN" }) })]);
-    notTheirs.close();
+    expect(hstPipelineStream.errors).toEqual([]);
+    expect(hstPipelineStream.updates.map(homeOf)).toEqual(hstPipelineStream.updates.map(() => "hst"));
+    pipelineStream.close();
+    hstPipelineStream.close();
+    // a participant, a node coordinator asking for every node or for another node's: refused
+    for (const [caller, variables] of [
+      [who.mentee(heike.id), { c: cohortId }],
+      [who.coordinator("hst"), { c: cohortId }],
+      [who.coordinator("hst"), { c: cohortId, nodeId: "zcu" }],
+    ] as const) {
+      const notTheirs = live(caller).subscribe(FOLLOW_PIPELINE, variables);
+      await eventually(
+        async () => notTheirs.errors.length,
+        (errors) => errors > 0,
+      );
+      expect(notTheirs.updates).toEqual([]);
+      expect(notTheirs.errors[0]).toEqual([expect.objectContaining({ extensions: expect.objectContaining({ code: "FORBIDDEN" }) })]);
+      notTheirs.close();
+    }
 
     for (const stranger of [who.mentee(zdenka.id), who.coordinator("zcu")]) {
       const refused = live(stranger).subscribe(FOLLOW, { id: ids.heike });

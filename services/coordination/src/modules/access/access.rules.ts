@@ -82,10 +82,11 @@ export const rules = {
     (caller, tandem) => jointOrHomeCoordinator(caller, [tandem.menteeId, tandem.mentorId]) || isPartner(caller, tandem),
   ),
   readAuditLog: rule("read-audit-log", "joint coordinators", (caller) => isJointCoordinator(caller)),
-  readApplicationPipeline: scopedRule<void, Visibility>(
+  /** The target: the one node asked for (null: the nodes the caller may see). */
+  readApplicationPipeline: scopedRule<string | null, Visibility>(
     "read-application-pipeline",
     "joint coordinators (every node) and node coordinators (their own node)",
-    (caller) => isJointCoordinator(caller) || (isUser(caller) && isNodeCoordinatorOf(caller, caller.homeNode)),
+    (caller, nodeId) => isJointCoordinator(caller) || (isUser(caller) && isNodeCoordinatorOf(caller, caller.homeNode) && (nodeId === null || nodeId === caller.homeNode)),
     visibilityOf,
   ),
   readApplicationRecords: rule("read-application-records", "joint coordinators", (caller) => isJointCoordinator(caller)),

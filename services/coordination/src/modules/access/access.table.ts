@@ -47,7 +47,7 @@ export const COORDINATION_ACCESS: Table = {
   "Mutation.advanceCohort": manageCatalogue,
 
   // counts of the nodes the caller may see (ctx.access.scope), small groups suppressed
-  "Query.applicationPipeline": [before(rules.readApplicationPipeline), inside(rules.readApplicationPipeline)],
+  "Query.applicationPipeline": [before(rules.readApplicationPipeline, { target: ({ args }) => (args.nodeId as string | undefined) ?? null }), inside(rules.readApplicationPipeline)],
   "Query.applicationRecords": before(rules.readApplicationRecords),
 
   "Query.enrolment": onResult(rules.readEnrolment),

@@ -20,6 +20,7 @@ import { MatchingWeightsService } from "./modules/matching/matching-weights.serv
 import { ProgrammeFacts } from "./modules/programme/programme.facts.js";
 import { ProgrammeService } from "./modules/programme/programme.service.js";
 import { TandemService } from "./modules/tandem/tandem.service.js";
+import { MediationCaseService } from "./modules/mediation/mediation-case.service.js";
 
 /** The coordination service's singletons, wired once at start. */
 export interface CoordinationServices {
@@ -41,6 +42,7 @@ export interface CoordinationServices {
   matchingProposals: MatchingProposalService;
   /** Facts of the nodes, delivered by the gateway: application records. */
   factInbox: FactInbox;
+  mediationCases: MediationCaseService;
 }
 
 export interface CoordinationSettings {
@@ -85,5 +87,6 @@ export function createCoordinationServices(
     matchingRounds: new MatchingRoundService(dataSource, directory, matchingWeights, matchingRunner),
     matchingRunner,
     matchingProposals: new MatchingProposalService(dataSource, directory, enrolments, tandems),
+    mediationCases: new MediationCaseService(dataSource, directory, tandems),
   };
 }

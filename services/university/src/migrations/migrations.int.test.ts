@@ -8,6 +8,9 @@ import { migrations } from "./index.js";
 
 /** The node's tables once every migration ran. */
 const EVERY_TABLE = [
+  "agreement_signatures",
+  "agreement_tandems",
+  "agreement_versions",
   "applications",
   "applied_facts",
   "audit_log",

@@ -10,24 +10,13 @@ import { ProofType, signProof, verifyProof, type Caller } from "@tandem/shared";
 import { as } from "@tandem/shared/testkit";
 import { startTestNode, type TestNode } from "../../../test/test-node.js";
 import { createParticipant, firstError, ok, remoteParticipantId } from "../../../test/fixtures.js";
+import { DRAFT_AGREEMENT, READ_AGREEMENT, REVISE_AGREEMENT, SIGN_AGREEMENT, agreementInput } from "../../../test/agreements.js";
 
 const RECEIVE = `mutation($source: String!, $facts: [FactInput!]!) { receiveFacts(node: "hst", source: $source, facts: $facts) { applied refused } }`;
-const FIELDS = `id tandemId menteeId mentorId status version versionHash authorId shortTermGoals { text targetDate } longTermGoals { text targetDate } contactForms frequency feedbackForm additions signatures { signerId role version versionHash signedAt proof } versions { version versionHash authorId }`;
-const READ = `query($id: ID!) { agreement(id: $id) { ${FIELDS} } }`;
-const DRAFT = `mutation($id: ID!, $input: AgreementInput!) { draftAgreement(id: $id, input: $input) { ${FIELDS} } }`;
-const REVISE = `mutation($id: ID!, $basedOn: String!, $input: AgreementInput!) { reviseAgreement(id: $id, basedOnVersionHash: $basedOn, input: $input) { ${FIELDS} } }`;
-const SIGN = `mutation($p: ID!, $a: ID!, $h: String!) { signAgreement(participantId: $p, agreementId: $a, versionHash: $h) { signerId role version versionHash signedAt proof } }`;
-
-export function agreementInput(overrides: Record<string, unknown> = {}) {
-  return {
-    shortTermGoals: [{ text: "Prepare a convincing application for a data science internship.", targetDate: "2027-02-28" }],
-    longTermGoals: [{ text: "Find a first position in health informatics after the master's degree." }],
-    contactForms: ["ONLINE", "IN_PERSON"],
-    frequency: "every two weeks, one hour",
-    feedbackForm: "Short written feedback after each meeting, a longer talk every three months.",
-    ...overrides,
-  };
-}
+const READ = READ_AGREEMENT;
+const DRAFT = DRAFT_AGREEMENT;
+const REVISE = REVISE_AGREEMENT;
+const SIGN = SIGN_AGREEMENT;
 
 describe("the agreement at the mentee's home node", () => {
   let hst: TestNode;

@@ -7,7 +7,7 @@
  */
 import { isDeepStrictEqual } from "node:util";
 import type { DataSource, EntityManager } from "typeorm";
-import { AGREEMENT_KIND, AgreementChangeKind, AppError, ErrorCode, formatGlobalId, parseGlobalId, type AgreementRole } from "@tandem/shared";
+import { AGREEMENT_KIND, AgreementChangeKind, AppError, ErrorCode, formatGlobalId, invalidField, parseGlobalId, type AgreementRole } from "@tandem/shared";
 import { inTransaction, managerOf } from "@tandem/party";
 import type { NodeDirectory } from "../../node-directory.js";
 import { PARTICIPANT_KIND } from "../participant/participant.type.js";
@@ -82,6 +82,7 @@ export class AgreementService {
 
   /** A new version by either partner, made from the version `basedOnVersionHash` names, which must be the current one. */
   async revise(agreementId: string, basedOnVersionHash: string, input: AgreementContentInput, authorId: string, guard: AgreementGuard): Promise<AgreementTandemEntity> {
+    assertVersionHash(basedOnVersionHash, "basedOnVersionHash");
     return this.newVersion(agreementId, input, authorId, guard, (tandem) => {
       if (tandem.version === 0) throw new AppError(ErrorCode.NOT_FOUND, "id: the mentee has not drafted the agreement yet", { field: "id" });
       if (tandem.versionHash !== basedOnVersionHash) throw outdated("basedOnVersionHash", tandem);
@@ -96,6 +97,7 @@ export class AgreementService {
   async sign(participantId: string, agreementId: string, versionHash: string, guard: (signerId: string) => void): Promise<{ signature: AgreementSignatureEntity; agreementId: string }> {
     this.directory.parseLocal(participantId, PARTICIPANT_KIND, "participantId");
     const tandemId = this.tandemIdOfAny(agreementId, "agreementId");
+    assertVersionHash(versionHash, "versionHash");
     guard(participantId);
     return inTransaction(this.dataSource, async (manager) => {
       const tandem = await manager.findOne(AgreementTandemEntity, { where: { tandemId }, lock: { mode: "pessimistic_write" } });
@@ -153,6 +155,10 @@ export class AgreementService {
   private livesHere(participantId: string): boolean {
     return participantId.startsWith(`${this.directory.self.id}:`);
   }
+}
+
+function assertVersionHash(hash: string, field: string): void {
+  if (!/^[0-9a-f]{64}$/.test(hash)) throw invalidField(field, "must be a version hash (64 hexadecimal digits, as Agreement.versionHash)");
 }
 
 function outdated(field: string, tandem: AgreementTandemEntity): AppError {

@@ -138,4 +138,16 @@ describe("agreements at the coordination office", () => {
       { action: "activateTandem", actor: "hst:staff:coordinator", outcome: "ok" },
     ]);
   });
+
+  it("forgets an erased partner's signatures (their proofs name them)", async () => {
+    const tandem = await accepted();
+    await version(tandem, 1);
+    await signature(tandem, "MENTOR", 1);
+    await signature(tandem, "MENTEE", 1);
+    const signer = (id: string) => service.sql(`SELECT count(*)::int AS n FROM tandem_agreement_signatures WHERE signer_id = $1`, [id]);
+    expect(await signer(tandem.mentorId)).toEqual([{ n: 1 }]);
+    await ok(service.as(as.nodeCoordinator("zcu")), `mutation($p: ID!) { eraseCoordinationRecords(participantId: $p) { anonymisedRecords } }`, { p: tandem.mentorId });
+    expect(await signer(tandem.mentorId)).toEqual([{ n: 0 }]);
+    expect(await signer(tandem.menteeId)).toEqual([{ n: 1 }]);
+  });
 });

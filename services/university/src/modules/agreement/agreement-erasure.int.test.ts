@@ -33,6 +33,11 @@ describe("erasure of agreements", () => {
     for (const person of [mentee, mentor]) await ok(hst.as(as.participant(person)), SIGN_AGREEMENT, { p: person, a: agreement.agreementId, h: revised.versionHash });
     expect(await rowsOf(agreement.tandemId)).toEqual([{ tandems: 1, versions: 2, signatures: 2 }]);
 
+    const exported = (await ok(hst.as(as.participant(mentee)), `query($p: ID!) { exportParticipantData(node: "hst", participantId: $p) }`, { p: mentee })).exportParticipantData;
+    expect(exported.agreements).toMatchObject([
+      { tandemId: agreement.tandemId, role: "MENTEE", currentVersion: 2, versions: [{ version: 1 }, { version: 2, content: { additions: "By the mentor." } }], signatures: [{}, {}] },
+    ]);
+
     await ok(hst.as(as.participant(mentor, "mentor")), ERASE, { p: mentor });
     expect(await rowsOf(agreement.tandemId)).toEqual([{ tandems: 1, versions: 2, signatures: 1 }]);
     const naming = await hst.sql(

@@ -10,7 +10,7 @@ import type { DataSource } from "typeorm";
 import { formatGlobalId } from "@tandem/shared";
 import { anonymiseAuditEntries, forgetFactsNaming, forgetIdempotentAnswers, inTransaction } from "@tandem/party";
 import type { NodeDirectory } from "../../node-directory.js";
-import { eraseFromAgreements } from "../agreement/agreement.erasure.js";
+import { eraseFromAgreements } from "../agreement/agreement.gdpr.js";
 import { ApplicationEntity } from "../application/application.entity.js";
 import { DisclosureGrantEntity } from "../disclosure/disclosure-grant.entity.js";
 import { MatchingConsentEntity } from "../matching/matching-consent.entity.js";

@@ -90,6 +90,32 @@ type Subscription {
   coordinators).
   """
   applicationPipelineUpdated(cohortId: ID!, nodeId: String, after: String): ApplicationPipelineUpdate!
+  """
+  Changes of one tandem's agreement, from the mentee's home node: a new
+  version (drafted, revised) or a signature — the partner's arrives from
+  their own node. For the mentee and, under the tandem-partner rule, the mentor.
+  """
+  agreementUpdated(agreementId: ID!, after: String): AgreementUpdate!
+}
+
+enum AgreementChange {
+  DRAFTED
+  REVISED
+  SIGNED
+}
+
+type AgreementUpdate {
+  cursor: String!
+  change: AgreementChange!
+  at: String!
+  """The mentee's home node, which holds the agreement."""
+  node: String!
+  agreementId: ID!
+  agreement: Agreement
+}
+
+type Agreement @key(fields: "id", resolvable: false) {
+  id: ID!
 }
 
 enum EventChange {

@@ -61,6 +61,10 @@ export const ErrorCode = {
   TOO_MANY_DIRECTIVES: "TOO_MANY_DIRECTIVES",
   TOO_MANY_REPRESENTATIONS: "TOO_MANY_REPRESENTATIONS",
   PAYLOAD_TOO_LARGE: "PAYLOAD_TOO_LARGE",
+  /** Signing or editing names a version of the agreement that is no longer its current one: read it again (`extensions.currentVersionHash`). */
+  AGREEMENT_VERSION_OUTDATED: "AGREEMENT_VERSION_OUTDATED",
+  /** A tandem cannot start before both partners signed the same, current version of its agreement (coordinators may override, with a reason). */
+  AGREEMENT_NOT_SIGNED: "AGREEMENT_NOT_SIGNED",
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 

@@ -4,6 +4,8 @@
  */
 import { GraphQLError, print, type ExecutionArgs, type ExecutionResult } from "graphql";
 import {
+  AgreementChangeKind,
+  agreementTopic,
   AppError,
   ApplicationChangeKind,
   applicationPipelineTopic,
@@ -106,6 +108,12 @@ export const LIVE_FIELDS: Record<string, FieldSpec> = {
       return { parties: [coordinationId], topic: tandemTopic(String(args.tandemId)) };
     },
     probe: (args) => ({ query: `query LiveAccess($id: ID!) { tandem(id: $id) { id } }`, variables: { id: args.tandemId }, field: "tandem" }),
+  },
+  agreementUpdated: {
+    payloadType: "AgreementUpdate",
+    kinds: Object.values(AgreementChangeKind),
+    source: (args, nodes) => ({ parties: [homeOf(args.agreementId, "agreement", "agreementId", nodes)], topic: agreementTopic(String(args.agreementId)) }),
+    probe: (args) => ({ query: `query LiveAccess($id: ID!) { agreement(id: $id) { id } }`, variables: { id: args.agreementId }, field: "agreement" }),
   },
 };
 

@@ -45,6 +45,7 @@ export const UNIVERSITY_ROUTES: RoutingTable = {
     myApplications: byId("participantId"),
     reviewApplications: byNode("node"),
     factPositions: byNode("node"),
+    agreement: byId("id"),
   },
   Mutation: {
     createParticipant: byNode("node"),
@@ -65,6 +66,9 @@ export const UNIVERSITY_ROUTES: RoutingTable = {
     withdrawJointOfficeConsent: byId("participantId"),
     reviewApplication: byId("id"),
     receiveFacts: byNode("node"),
+    draftAgreement: byId("id"),
+    reviseAgreement: byId("id"),
+    signAgreement: byId("participantId"),
   },
 };
 

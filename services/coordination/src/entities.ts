@@ -11,6 +11,7 @@ import { MatchingWeightsEntity } from "./modules/matching/matching-weights.entit
 import { ProgrammeEntity } from "./modules/programme/programme.entity.js";
 import { ProgrammeRulesVersionEntity } from "./modules/programme/programme-rules-version.entity.js";
 import { ProgrammeTrackEntity } from "./modules/programme/programme-track.entity.js";
+import { TandemAgreementEntity, TandemAgreementSignatureEntity } from "./modules/agreement/agreement.entity.js";
 import { TandemEntity } from "./modules/tandem/tandem.entity.js";
 import { MediationCaseEntity } from "./modules/mediation/mediation-case.entity.js";
 
@@ -36,5 +37,7 @@ export const entities = [
   FactEntity,
   AppliedFactEntity,
   FactPositionEntity,
+  TandemAgreementEntity,
+  TandemAgreementSignatureEntity,
   MediationCaseEntity,
 ];

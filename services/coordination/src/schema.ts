@@ -9,6 +9,7 @@
  */
 import { FactInboxResolver, buildSubgraph, type AccessTable, type Subgraph } from "@tandem/party";
 import type { CoordinationContext } from "./context.js";
+import { TandemAgreementResolver } from "./modules/agreement/agreement.resolver.js";
 import { ApplicationRecordResolver } from "./modules/application/application-record.resolver.js";
 import { CohortResolver, ProgrammeCohortsResolver } from "./modules/cohort/cohort.resolver.js";
 import { cohortReference } from "./modules/cohort/cohort.reference.js";
@@ -49,6 +50,7 @@ export function buildCoordinationSubgraph(access: AccessTable<CoordinationContex
       AuditLogResolver,
       ParticipantDataResolver,
       FactInboxResolver,
+      TandemAgreementResolver,
       MediationCaseResolver,
     ],
     referenceResolvers: { ...programmeReference, ...cohortReference, ...enrolmentReference, ...tandemReference },

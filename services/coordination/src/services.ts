@@ -1,8 +1,10 @@
 import type { DataSource } from "typeorm";
 import type { Logger, SigningKey } from "@tandem/shared";
-import { FactInbox } from "@tandem/party";
+import { FactInbox, combineFactHandlers } from "@tandem/party";
 import type { ConsortiumDirectory } from "./consortium-directory.js";
 import type { MatchingProfileSource } from "./matching/profile-source.js";
+import { agreementFactHandlers } from "./modules/agreement/agreement.facts.js";
+import { AgreementStateReader } from "./modules/agreement/agreement.loader.js";
 import { ApplicationPlacementService } from "./modules/application/application-placement.service.js";
 import { applicationFactHandlers } from "./modules/application/application-record.facts.js";
 import { ApplicationRecordService } from "./modules/application/application-record.service.js";
@@ -40,8 +42,10 @@ export interface CoordinationServices {
   /** Runs rounds in the background; stopped before the database closes. */
   matchingRunner: MatchingRoundRunner;
   matchingProposals: MatchingProposalService;
-  /** Facts of the nodes, delivered by the gateway: application records. */
+  /** Facts of the nodes, delivered by the gateway: application records, agreement versions and signatures. */
   factInbox: FactInbox;
+  /** Tandems' agreements as the nodes' facts stated them: versions, hashes, signing dates. */
+  agreementStates: AgreementStateReader;
   mediationCases: MediationCaseService;
 }
 
@@ -81,12 +85,13 @@ export function createCoordinationServices(
     tandems,
     auditLog,
     participantData: new ParticipantDataService(dataSource, directory, auditLog, tandems.facts, placements),
-    factInbox: new FactInbox(dataSource, directory.registry, directory.selfId, applicationFactHandlers(applicationRecords)),
+    factInbox: new FactInbox(dataSource, directory.registry, directory.selfId, combineFactHandlers(applicationFactHandlers(applicationRecords), agreementFactHandlers(directory))),
     matchingWeights,
     matchingPairRules: new MatchingPairRuleService(dataSource, directory),
     matchingRounds: new MatchingRoundService(dataSource, directory, matchingWeights, matchingRunner),
     matchingRunner,
     matchingProposals: new MatchingProposalService(dataSource, directory, enrolments, tandems),
+    agreementStates: new AgreementStateReader(dataSource),
     mediationCases: new MediationCaseService(dataSource, directory, tandems),
   };
 }

@@ -21,7 +21,8 @@ export const TANDEM_FIELDS = `id cohortId menteeId mentorId mentee { id } mentor
   menteeResponse menteeRespondedAt mentorResponse mentorRespondedAt acceptanceProof`;
 export const PROPOSE_TANDEM = `mutation($input: ProposeTandemInput!) { proposeTandem(input: $input) { ${TANDEM_FIELDS} } }`;
 export const RESPOND = `mutation($id: ID!, $accept: Boolean!) { respondToTandem(id: $id, accept: $accept) { ${TANDEM_FIELDS} } }`;
-export const ACTIVATE = `mutation($id: ID!) { activateTandem(id: $id) { ${TANDEM_FIELDS} } }`;
+/** Starts an accepted tandem; without signed agreements in these tests, by a coordinator's override (agreement.int.test.ts tests the signatures). */
+export const ACTIVATE = `mutation($id: ID!, $overrideReason: String = "Signed on paper at the kick-off") { activateTandem(id: $id, overrideReason: $overrideReason) { ${TANDEM_FIELDS} } }`;
 export const CLOSE = `mutation($id: ID!, $reason: String!) { closeTandem(id: $id, reason: $reason) { ${TANDEM_FIELDS} } }`;
 
 export function participantId(node: string): string {

@@ -15,6 +15,7 @@ import { buildUniversitySubgraph } from "./schema.js";
 import { startTestNode, type TestNode } from "../test/test-node.js";
 import { cohortId, createEvent, createParticipant, eventInput, participantInput, register, remoteParticipantId } from "../test/fixtures.js";
 import { apply, applicationInput, openCohort } from "../test/applications.js";
+import { agreementInput, draftedAgreement } from "../test/agreements.js";
 
 const { schema } = await buildUniversitySubgraph();
 const MUTATIONS = Object.keys(schema.getMutationType()!.getFields());
@@ -83,6 +84,14 @@ beforeAll(async () => {
     withdrawJointOfficeConsent: as.participant(sharer.id),
     createMyProfile: as.participant(newcomer),
   };
+  const agreement = await draftedAgreement(node, mentee.id, remoteParticipantId("zcu"));
+  Object.assign(baselines, {
+    // drafted already (CONFLICT), then revised once (AGREEMENT_VERSION_OUTDATED): refusals of the state, not of the input
+    draftAgreement: { id: agreement.agreementId, input: agreementInput({ additions: "We meet at the library." }) },
+    reviseAgreement: { id: agreement.agreementId, basedOnVersionHash: agreement.versionHash, input: agreementInput({ additions: "We meet at the library." }) },
+    signAgreement: { participantId: mentee.id, agreementId: agreement.agreementId, versionHash: agreement.versionHash },
+  });
+  Object.assign(callers, { draftAgreement: self, reviseAgreement: self, signAgreement: self });
 });
 afterAll(() => node?.stop());
 

@@ -1,4 +1,5 @@
 import { AppliedFactEntity, AuditEntryEntity, FactEntity, FactPositionEntity, GatewayTokenUseEntity, IdempotencyRecordEntity, OutboxEntryEntity, OutboxWatermarkEntity } from "@tandem/party";
+import { AgreementSignatureEntity, AgreementTandemEntity, AgreementVersionEntity } from "./modules/agreement/agreement.entity.js";
 import { ApplicationEntity } from "./modules/application/application.entity.js";
 import { CohortStateEntity } from "./modules/programme/cohort-state.entity.js";
 import { ProgrammeRulesEntity } from "./modules/programme/programme-rules.entity.js";
@@ -27,4 +28,7 @@ export const entities = [
   ProgrammeRulesEntity,
   CohortStateEntity,
   ApplicationEntity,
+  AgreementTandemEntity,
+  AgreementVersionEntity,
+  AgreementSignatureEntity,
 ];

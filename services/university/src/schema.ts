@@ -6,6 +6,8 @@
 import { FactInboxResolver, buildSubgraph, type AccessTable, type Subgraph } from "@tandem/party";
 import type { NodeContext } from "./context.js";
 import { NODE_ACCESS } from "./modules/access/access.table.js";
+import { AgreementResolver } from "./modules/agreement/agreement.resolver.js";
+import { agreementReference } from "./modules/agreement/agreement.reference.js";
 import { ApplicationResolver } from "./modules/application/application.resolver.js";
 import { applicationReference } from "./modules/application/application.reference.js";
 import { AuditLogResolver } from "./modules/audit/audit-log.resolver.js";
@@ -45,8 +47,9 @@ export function buildUniversitySubgraph(access: AccessTable<NodeContext> = NODE_
       MatchingResolver,
       ApplicationResolver,
       FactInboxResolver,
+      AgreementResolver,
     ],
-    referenceResolvers: { ...participantReference, ...eventReference, ...registrationReference, ...applicationReference },
+    referenceResolvers: { ...participantReference, ...eventReference, ...registrationReference, ...applicationReference, ...agreementReference },
     access,
   });
 }

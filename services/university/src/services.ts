@@ -1,7 +1,10 @@
 import type { DataSource } from "typeorm";
 import { type ConsortiumRegistry, type SigningKey } from "@tandem/shared";
-import { FactInbox } from "@tandem/party";
+import { FactInbox, combineFactHandlers } from "@tandem/party";
 import type { NodeDirectory } from "./node-directory.js";
+import { agreementFactHandlers } from "./modules/agreement/agreement.facts.js";
+import { AgreementPublisher } from "./modules/agreement/agreement.publish.js";
+import { AgreementService } from "./modules/agreement/agreement.service.js";
 import { applicationFactHandlers } from "./modules/application/application.facts.js";
 import { ApplicationRecords } from "./modules/application/application.record.js";
 import { ApplicationReviewService } from "./modules/application/application-review.service.js";
@@ -46,6 +49,8 @@ export interface NodeServices {
   erasure: ErasureService;
   matchingConsents: MatchingConsentService;
   matchingProfiles: MatchingProfileService;
+  /** Agreements of accepted tandems: the text of those whose mentee lives here, the current version of those whose mentor does. */
+  agreements: AgreementService;
 }
 
 export interface NodeTrust {
@@ -74,7 +79,13 @@ export function createNodeServices(dataSource: DataSource, directory: NodeDirect
   const programmes = new ProgrammeStore(dataSource);
   const applicationRecords = new ApplicationRecords(trust.signingKey, directory);
   const applicationReviews = new ApplicationReviewService(dataSource, directory, programmes, applicationRecords);
-  const factHandlers = { ...disclosureFactHandlers(disclosures), ...programmeFactHandlers(programmes), ...applicationFactHandlers(applicationReviews) };
+  const agreementPublisher = new AgreementPublisher(trust.signingKey, directory);
+  const factHandlers = combineFactHandlers(
+    disclosureFactHandlers(disclosures),
+    programmeFactHandlers(programmes),
+    applicationFactHandlers(applicationReviews),
+    agreementFactHandlers(directory, agreementPublisher),
+  );
   return {
     directory,
     participants: new ParticipantService(dataSource, directory),
@@ -93,5 +104,6 @@ export function createNodeServices(dataSource: DataSource, directory: NodeDirect
     erasure: new ErasureService(dataSource, directory),
     matchingConsents,
     matchingProfiles,
+    agreements: new AgreementService(dataSource, directory, agreementPublisher),
   };
 }

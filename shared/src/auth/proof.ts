@@ -24,6 +24,7 @@ import {
   type EligibilityRules,
 } from "../programme/programme-contract.js";
 import { describeJoseError } from "./user-token.js";
+import { checkAgreementClaims, isAgreementProofKind, type AgreementProof } from "../agreement/agreement-contract.js";
 
 export const ProofType = {
   /** Both partners accepted a tandem (signed by the coordination office). */
@@ -46,6 +47,10 @@ export const ProofType = {
   APPLICATION_RECORD: "application-record",
   /** What the coordination office made of an accepted application: enrolled, waitlisted, withdrawn (signed by it). */
   ENROLMENT_OUTCOME: "enrolment-outcome",
+  /** A version of a tandem's agreement: number and content hash, no content (signed by the mentee's home node). */
+  AGREEMENT_VERSION: "agreement-version",
+  /** A person signed a version of their tandem's agreement (signed by the signer's home node). */
+  AGREEMENT_SIGNED: "agreement-signed",
 } as const;
 export type ProofType = (typeof ProofType)[keyof typeof ProofType];
 
@@ -165,7 +170,7 @@ export type DisclosureProof = TandemAcceptedProof | EventRegistrationProof;
 /** Proofs that a disclosure ended. */
 export type DisclosureEndProof = TandemEndedProof | RegistrationCancelledProof;
 
-export type Proof = DisclosureProof | DisclosureEndProof | MatchingPseudonymProof | ParticipantActorProof | JourneyProof;
+export type Proof = DisclosureProof | DisclosureEndProof | MatchingPseudonymProof | ParticipantActorProof | JourneyProof | AgreementProof;
 
 type WithoutIssuer<P> = P extends unknown ? Omit<P, "issuer"> : never;
 /** What a signer states: a proof of any kind without its issuer (the signer). */
@@ -232,6 +237,11 @@ export async function verifyProof(token: string, registry: ConsortiumRegistry, f
     if (typeof participantId !== "string" || typeof actor !== "string") throw invalid("malformed participant attestation");
     if (tryParseGlobalId(participantId)?.node !== issuer) throw invalid("a participant is attested by their home node only");
     return { type: "participant-actor", issuer, participantId, actor };
+  }
+  if (isAgreementProofKind(payload.proof)) {
+    const checked = checkAgreementClaims(payload.proof, issuer, payload);
+    if (typeof checked === "string") throw invalid(checked);
+    return checked;
   }
   const journey = JOURNEY_PROOFS[payload.proof as JourneyProof["type"]];
   if (journey) return verifiedJourneyProof(payload, journey, registry, invalid);

@@ -57,3 +57,11 @@ export type RegistrationChangeKind = (typeof RegistrationChangeKind)[keyof typeo
 
 export const TandemChangeKind = { PROPOSED: "PROPOSED", RESPONDED: "RESPONDED", ACCEPTED: "ACCEPTED", ACTIVATED: "ACTIVATED", CLOSED: "CLOSED" } as const;
 export type TandemChangeKind = (typeof TandemChangeKind)[keyof typeof TandemChangeKind];
+
+/** Changes of one tandem's agreement, at the mentee's home node: a new version, a signature (the partner's arrives as a fact). */
+export function agreementTopic(agreementId: string): string {
+  return `agreement:${agreementId}`;
+}
+
+export const AgreementChangeKind = { DRAFTED: "DRAFTED", REVISED: "REVISED", SIGNED: "SIGNED" } as const;
+export type AgreementChangeKind = (typeof AgreementChangeKind)[keyof typeof AgreementChangeKind];

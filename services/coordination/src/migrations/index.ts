@@ -4,6 +4,7 @@ import { Initial1795304478454 } from "./1795304478454-initial.js";
 import { TandemAcceptance1795306999376 } from "./1795306999376-tandem-acceptance.js";
 import { MatchingRounds1795314248792 } from "./1795314248792-matching-rounds.js";
 import { ApplicationJourney1796552915371 } from "./1796552915371-application-journey.js";
+import { TandemAgreements1796560000000 } from "./1796560000000-tandem-agreements.js";
 import { MediationCases1796565096388 } from "./1796565096388-mediation-cases.js";
 
 export const migrations = [
@@ -16,5 +17,6 @@ export const migrations = [
   AddIdempotencyKeys1796530399661,
   AddFacts1796535984147,
   ApplicationJourney1796552915371,
+  TandemAgreements1796560000000,
   MediationCases1796565096388,
 ];

@@ -44,6 +44,8 @@ describe("coordination migrations", () => {
       "programme_tracks",
       "programmes",
       "schema_migrations",
+      "tandem_agreement_signatures",
+      "tandem_agreements",
       "tandems",
     ]);
     expect(await database.dataSource.query(`SELECT tgname FROM pg_trigger WHERE tgrelid = 'outbox'::regclass`)).toEqual([{ tgname: "outbox_notify" }]);

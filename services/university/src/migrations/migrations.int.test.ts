@@ -8,6 +8,9 @@ import { migrations } from "./index.js";
 
 /** The node's tables once every migration ran. */
 const EVERY_TABLE = [
+  "agreement_signatures",
+  "agreement_tandems",
+  "agreement_versions",
   "applications",
   "applied_facts",
   "audit_log",
@@ -61,6 +64,8 @@ describe("university node migrations", () => {
       `SELECT conname FROM pg_constraint WHERE contype = 'c' AND conrelid <> 0 AND connamespace = 'public'::regnamespace ORDER BY conname`,
     );
     expect(checks.map((check) => check.conname)).toEqual([
+      "agreement_signatures_role_known",
+      "agreement_tandems_version_known",
       "applications_role_valid",
       "applications_status_valid",
       "disclosure_grants_basis_valid",

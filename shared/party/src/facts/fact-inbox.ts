@@ -14,6 +14,8 @@ import { factIdOf } from "./facts.js";
 export interface FactApplication<P extends Proof = Proof> {
   manager: EntityManager;
   proof: P;
+  /** The signed statement as delivered (compact JWS): kept by a party that shows it on, e.g. a signature. */
+  token: string;
   source: string;
   audit: AuditTrail;
 }
@@ -90,7 +92,7 @@ export class FactInbox {
     ]);
     if (claimed.length === 0) return "duplicates";
     const handler = this.handlers[proof.type] as FactHandler | undefined;
-    const refusal = handler ? await this.tryApply(manager, handler, { manager, proof, source, audit }) : `NOT_APPLICABLE`;
+    const refusal = handler ? await this.tryApply(manager, handler, { manager, proof, token: fact.proof, source, audit }) : `NOT_APPLICABLE`;
     if (refusal === null) return "applied";
     await manager.query(`UPDATE applied_facts SET outcome = $2 WHERE id = $1`, [id, refusal.slice(0, 40)]);
     return "refused";

@@ -5,7 +5,7 @@
  * in access.rules.ts; the checks run in one place (@tandem/party
  * access/guard-resolvers.ts).
  */
-import { FACT_INBOX_ACCESS, before, inside, onResult, type AccessTable } from "@tandem/party";
+import { FACT_INBOX_ACCESS, before, inside, onResult, withParent, type AccessTable } from "@tandem/party";
 import type { CoordinationContext } from "../../context.js";
 import type { MatchingProposal, UnmatchedMentee } from "../matching/matching-proposal.type.js";
 import type { Tandem } from "../tandem/tandem.type.js";
@@ -101,4 +101,8 @@ export const COORDINATION_ACCESS: Table = {
   "Mutation.eraseCoordinationRecords": inside(rules.exerciseDataRights),
 
   ...FACT_INBOX_ACCESS,
+
+  // the agreement's status (no text) goes with the tandem to whoever may read it
+  "Tandem.agreementId": withParent(),
+  "Tandem.agreement": withParent(),
 };

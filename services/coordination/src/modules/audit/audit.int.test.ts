@@ -80,6 +80,8 @@ describe("audit log", () => {
       ["proposeTandem", "ok", "hst:staff:coordinator", tandem.id, mentor],
       ["respondToTandem", "ok", mentee, tandem.id, null],
       ["respondToTandem", "ok", mentor, tandem.id, null],
+      // started without signed agreement, by the coordinator's override: its own entry, written with the change
+      ["activate-tandem:override", "ok", "coord:staff:joint-coordinator", tandem.id, null],
       ["activateTandem", "ok", "coord:staff:joint-coordinator", tandem.id, null],
       ["closeTandem", "ok", mentee, tandem.id, null],
       ["createProgramme", "FORBIDDEN", mentor, null, null],

@@ -187,6 +187,8 @@ export class ParticipantDataService {
       const withdrawn = await withdrawOpenAcceptances(manager, participantId, now);
       const proposals = await replace(MatchingProposalEntity, { menteeParticipantId: "mentee_participant_id", mentorParticipantId: "mentor_participant_id" });
       const cases = await replace(MediationCaseEntity, { raiserId: "raiser_id" });
+      // a signature's proof names the signer: it goes (the tandem is closed)
+      const [, signatures] = (await manager.query(`DELETE FROM tandem_agreement_signatures WHERE signer_id = $1`, [participantId])) as [unknown, number];
       const auditEntries = await anonymiseAuditEntries(manager, participantId, pseudonym);
       await forgetIdempotentAnswers(manager, participantId);
       // The partner's tandem ended: the change feed says so, by the tandem's id only, and the nodes that granted contacts for it hear it
@@ -195,7 +197,7 @@ export class ParticipantDataService {
         if (tandem.status === "ACCEPTED" || tandem.status === "ACTIVE") await this.tandemFacts.ended(manager, { id: tandem.id, menteeId: tandem.mentee_id, mentorId: tandem.mentor_id }, now);
       }
       await forgetFactsNaming(manager, participantId);
-      return applications + tandems + enrolments + withdrawn + proposals + cases + auditEntries;
+      return applications + tandems + enrolments + withdrawn + proposals + cases + (signatures ?? 0) + auditEntries;
     });
     return { pseudonym, anonymisedRecords };
   }

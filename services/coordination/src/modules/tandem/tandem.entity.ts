@@ -69,4 +69,8 @@ export class TandemEntity {
 
   @Column({ name: "close_reason", type: "varchar", length: 500, nullable: true })
   closeReason: string | null;
+
+  /** Why a coordinator started the tandem without both signatures of its agreement (null: started by the signatures). */
+  @Column({ name: "activation_override_reason", type: "varchar", length: 500, nullable: true })
+  activationOverrideReason: string | null;
 }

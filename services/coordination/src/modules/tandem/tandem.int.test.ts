@@ -4,7 +4,7 @@ import { startTestCoordination, type TestCoordination } from "../../../test/test
 import { PROPOSE_TANDEM, acceptByBoth, enrolNew, firstError, ok, participantId, seedCohort } from "../../../test/fixtures.js";
 import { MAX_OPEN_TANDEMS_PER_MENTOR } from "./tandem.service.js";
 
-const ACTIVATE = `mutation($id: ID!) { activateTandem(id: $id) { id status activatedAt closedAt } }`;
+const ACTIVATE = `mutation($id: ID!) { activateTandem(id: $id, overrideReason: "Signed on paper at the kick-off") { id status activatedAt closedAt } }`;
 const CLOSE = `mutation($id: ID!, $reason: String!) { closeTandem(id: $id, reason: $reason) { id status activatedAt closedAt closeReason } }`;
 
 describe("tandems", () => {

@@ -37,9 +37,18 @@ export class TandemResolver {
     return Tandem.fromEntity(await ctx.services.tandems.respond(args.id, respondent, args.accept, ctx.access.guard(rules.respondToTandem)), ctx.self);
   }
 
-  @Mutation(() => Tandem, { description: "Starts a tandem both partners accepted, once the agreement is signed." })
-  async activateTandem(@Arg("id", () => ID) id: string, @Ctx() ctx: CoordinationContext): Promise<Tandem> {
-    return Tandem.fromEntity(await ctx.services.tandems.activate(id, ctx.access.guard(rules.activateTandem)), ctx.self);
+  @Mutation(() => Tandem, {
+    description:
+      "Starts a tandem both partners accepted, once both signed the same, current version of its agreement (their signatures start it themselves while the cohort allows it); AGREEMENT_NOT_SIGNED before. `overrideReason`: a coordinator starts it without the signatures, saying why (kept on the tandem, audited).",
+  })
+  async activateTandem(
+    @Arg("id", () => ID) id: string,
+    @Arg("overrideReason", () => String, { nullable: true, description: "Why the tandem starts without both signatures (10 to 500 characters)." }) overrideReason: string | null,
+    @Ctx() ctx: CoordinationContext,
+  ): Promise<Tandem> {
+    const tandem = Tandem.fromEntity(await ctx.services.tandems.activate(id, ctx.access.guard(rules.activateTandem), overrideReason ?? null), ctx.self);
+    if (tandem.activationOverrideReason !== null && overrideReason) ctx.audit.changed("activate-tandem:override", "ok", { targetId: tandem.id });
+    return tandem;
   }
 
   @Mutation(() => Tandem, { description: "Ends a tandem that is not closed yet." })

@@ -4,6 +4,7 @@ import { globalIds, inTransaction, keysetPage, repositoryOf, type Page } from "@
 import type { ConsortiumDirectory } from "../../consortium-directory.js";
 import type { Visibility } from "../access/access.rules.js";
 import { whereVisible } from "../access/access.sql.js";
+import { agreementStateOf, type AgreementState } from "../agreement/agreement-state.js";
 import { CohortEntity } from "../cohort/cohort.entity.js";
 import { lockCohort } from "../cohort/cohort.service.js";
 import { assertCohortAllows, type CohortOperation } from "../cohort/cohort-state.rules.js";
@@ -16,6 +17,9 @@ import { TandemEntity, type TandemResponse, type TandemStatus } from "./tandem.e
 import type { ProposeTandemInput } from "./tandem.input.js";
 import type { TandemsArgs } from "./tandem.args.js";
 import { TANDEM_KIND } from "./tandem.type.js";
+
+/** Shortest reason a coordinator gives for starting a tandem without both signatures. */
+export const MIN_OVERRIDE_REASON = 10;
 
 /** A mentee has one open (not closed) tandem per cohort at most; a mentor this many. */
 export const MAX_OPEN_TANDEMS_PER_MENTOR = 2;
@@ -142,11 +146,26 @@ export class TandemService {
     });
   }
 
-  /** ACCEPTED → ACTIVE (agreement signed); activating an active tandem again is harmless. */
-  async activate(id: string, guard: TandemGuard): Promise<TandemEntity> {
-    return this.transition(id, guard, "activateTandem", (tandem) => {
+  /**
+   * ACCEPTED → ACTIVE once both partners signed the current version of the
+   * agreement (the signatures start it themselves; this starts one whose
+   * cohort did not allow it then). Without both signatures:
+   * AGREEMENT_NOT_SIGNED, unless a coordinator overrides, saying why (kept
+   * on the tandem). Activating an active tandem again is harmless.
+   */
+  async activate(id: string, guard: TandemGuard, overrideReason: string | null = null): Promise<TandemEntity> {
+    const reason = overrideReason === null ? null : overrideReason.trim();
+    if (reason !== null && (reason.length < MIN_OVERRIDE_REASON || reason.length > 500)) {
+      throw invalidField("overrideReason", `must say why the tandem starts without both signatures (${MIN_OVERRIDE_REASON} to 500 characters)`);
+    }
+    return this.transition(id, guard, "activateTandem", async (tandem, manager) => {
       if (tandem.status === "ACTIVE") return null;
       if (tandem.status !== "ACCEPTED") throw invalidTransition(tandem.status, "ACTIVE");
+      const agreement = await agreementStateOf(manager, tandem.id);
+      if (!agreement?.signed) {
+        if (reason === null) throw notSigned(agreement);
+        tandem.activationOverrideReason = reason;
+      }
       tandem.status = "ACTIVE";
       tandem.activatedAt = this.now();
       return TandemChangeKind.ACTIVATED;
@@ -180,7 +199,12 @@ export class TandemService {
    * change), checks that the cohort's state allows `operation` (closing is
    * always allowed), saves and publishes it.
    */
-  private async transition(id: string, guard: TandemGuard, operation: CohortOperation | null, apply: (tandem: TandemEntity) => TandemChangeKind | null): Promise<TandemEntity> {
+  private async transition(
+    id: string,
+    guard: TandemGuard,
+    operation: CohortOperation | null,
+    apply: (tandem: TandemEntity, manager: EntityManager) => TandemChangeKind | null | Promise<TandemChangeKind | null>,
+  ): Promise<TandemEntity> {
     const localId = this.directory.parseLocal(id, TANDEM_KIND, "id");
     return inTransaction(this.dataSource, async (manager) => {
       const repository = manager.getRepository(TandemEntity);
@@ -188,7 +212,7 @@ export class TandemService {
       if (!tandem) throw new AppError(ErrorCode.NOT_FOUND, `id: no tandem ${id}`, { field: "id" });
       guard(tandem);
       const wasAccepted = tandem.status === "ACCEPTED" || tandem.status === "ACTIVE";
-      const kind = apply(tandem);
+      const kind = await apply(tandem, manager);
       if (!kind) return tandem;
       if (operation) assertCohortAllows(await cohortOf(manager, tandem), operation, "id");
       const saved = await repository.save(tandem);
@@ -244,6 +268,18 @@ function assertEnrolledAs(enrolments: EnrolmentEntity[], participantId: string, 
 /** The tandem's cohort, read under a share lock: a change of its state waits for this transition. */
 function cohortOf(manager: EntityManager, tandem: TandemEntity): Promise<CohortEntity> {
   return manager.getRepository(CohortEntity).findOneOrFail({ where: { id: tandem.cohortId }, lock: { mode: "pessimistic_read" } });
+}
+
+function notSigned(agreement: AgreementState | null): AppError {
+  const state = agreement
+    ? `version ${agreement.version} is signed by ${[agreement.menteeSignedAt && "the mentee", agreement.mentorSignedAt && "the mentor"].filter(Boolean).join(" and ") || "nobody"} yet`
+    : "the mentee has not drafted it yet";
+  return new AppError(ErrorCode.AGREEMENT_NOT_SIGNED, `id: both partners must sign the same, current version of the agreement first (${state}); coordinators may override with overrideReason`, {
+    field: "id",
+    version: agreement?.version ?? 0,
+    menteeSigned: !!agreement?.menteeSignedAt,
+    mentorSigned: !!agreement?.mentorSignedAt,
+  });
 }
 
 function invalidTransition(from: TandemStatus, to: TandemStatus): AppError {

@@ -72,6 +72,9 @@ export class Tandem {
   @Field(() => String, { nullable: true })
   closeReason: string | null;
 
+  @Field(() => String, { nullable: true, description: "Why a coordinator started the tandem without both signatures of its agreement; null when the signatures started it." })
+  activationOverrideReason: string | null;
+
   localId: string;
   cohortLocalId: string;
 
@@ -95,6 +98,7 @@ export class Tandem {
       activatedAt: entity.activatedAt,
       closedAt: entity.closedAt,
       closeReason: entity.closeReason,
+      activationOverrideReason: entity.activationOverrideReason,
     });
   }
 }

@@ -7,6 +7,7 @@
  * disclosure policy's (modules/disclosure/disclosure.policy.ts).
  */
 import { ProofType, hasRole, homeNodeOf, isJointCoordinator, isNodeCoordinatorOf, isSubject, isUser, rule, scopedRule, type Caller, type DisclosureProof, type Role } from "@tandem/shared";
+import type { AgreementAccessView } from "../agreement/agreement.service.js";
 import type { ApplicationAccessView } from "../application/application-review.service.js";
 import type { ReviewScope } from "../application/application.service.js";
 import { codedFieldsRule, matchingFieldsRule } from "../disclosure/disclosure.policy.js";
@@ -107,7 +108,17 @@ export const rules = {
     "coordinators of the applicant's home node or, for an application to a programme the joint office reviews that its applicant shared with it, joint coordinators (and then only they)",
     (c, application, n) => application.submitted && (reviewedByJointOffice(application) ? isJointCoordinator(c) : isNodeCoordinatorOf(c, n)),
   ),
+
+  // Agreements (DESIGN.md §8): the pair's text, at the mentee's home node; the mentor under the tandem-partner rule; nobody else, coordinators included.
+  readAgreement: rule<AgreementAccessView>("agreement.read", "the mentee and, while this node discloses the mentee to them as tandem partner, the mentor", (c, a) => isPartnerOf(c, a)),
+  draftAgreement: rule<AgreementAccessView>("agreement.draft", "the mentee (the active part)", (c, a) => isSubject(c, a.menteeId)),
+  reviseAgreement: rule<AgreementAccessView>("agreement.revise", "the mentee and, while this node discloses the mentee to them as tandem partner, the mentor", (c, a) => isPartnerOf(c, a)),
+  signAgreement: rule<string>("agreement.sign", "the person themselves, at their home node", (c, pid) => isSubject(c, pid)),
 };
+
+function isPartnerOf(caller: Caller, agreement: AgreementAccessView): boolean {
+  return isSubject(caller, agreement.menteeId) || (agreement.partnerDisclosed && isSubject(caller, agreement.mentorId));
+}
 
 /** The joint office decides on an application only with its applicant's consent; without it, the home node does. */
 function reviewedByJointOffice(application: ApplicationAccessView): boolean {

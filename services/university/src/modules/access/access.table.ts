@@ -115,4 +115,11 @@ export const NODE_ACCESS: Table = {
   "Mutation.reviewApplication": inside(rules.reviewApplication),
 
   ...FACT_INBOX_ACCESS,
+
+  // the agreement's partners are known once its tandem is loaded (and the partner grant looked up)
+  "Query.agreement": inside(rules.readAgreement),
+  "Agreement.__resolveReference": inside(rules.readAgreement),
+  "Mutation.draftAgreement": inside(rules.draftAgreement),
+  "Mutation.reviseAgreement": inside(rules.reviseAgreement),
+  "Mutation.signAgreement": inside(rules.signAgreement),
 };

@@ -40,6 +40,7 @@ import {
   applicationInput,
   openCohort,
 } from "../../../test/applications.js";
+import { DRAFT_AGREEMENT, REVISE_AGREEMENT, SIGN_AGREEMENT, acceptedTandem, agreementInput, draftedAgreement } from "../../../test/agreements.js";
 
 interface Case {
   caller: Caller;
@@ -77,6 +78,9 @@ describe("a node whose audit log cannot be written", () => {
     const toReview = await apply(node, reviewed.id, open);
     for (const application of [toWithdraw, shared, toReview]) topics.push(`application:${application.id}`);
     const newcomer = `hst:participant:${randomUUID()}`;
+    const undrafted = await acceptedTandem(node, eve.id, remoteParticipantId("zcu"));
+    const drafted = await draftedAgreement(node, ines.id, remoteParticipantId("zcu"));
+    topics.push(`agreement:${undrafted.agreementId}`, `agreement:${drafted.agreementId}`);
     cases = {
       createParticipant: { caller: coordinator, query: CREATE_PARTICIPANT, variables: { node: "hst", input: participantInput() } },
       updateParticipant: { caller: self, query: UPDATE_PARTICIPANT, variables: { id: ines.id, input: { about: "Changed without a trace?" } } },
@@ -111,6 +115,9 @@ describe("a node whose audit log cannot be written", () => {
       withdrawJointOfficeConsent: { caller: as.participant(sharer.id), query: WITHDRAW_JOINT_OFFICE_CONSENT, variables: { p: sharer.id, c: office } },
       reviewApplication: { caller: coordinator, query: REVIEW_APPLICATION, variables: { id: toReview.id, decision: "ACCEPT", reason: null } },
       createMyProfile: { caller: as.participant(newcomer), query: CREATE_MY_PROFILE, variables: { p: newcomer, input: participantInput() } },
+      draftAgreement: { caller: as.participant(eve.id), query: DRAFT_AGREEMENT, variables: { id: undrafted.agreementId, input: agreementInput() } },
+      reviseAgreement: { caller: self, query: REVISE_AGREEMENT, variables: { id: drafted.agreementId, basedOn: drafted.versionHash, input: agreementInput({ additions: "Unrecorded?" }) } },
+      signAgreement: { caller: self, query: SIGN_AGREEMENT, variables: { p: ines.id, a: drafted.agreementId, h: drafted.versionHash } },
       eraseParticipantData: { caller: coordinator, query: `mutation($p: ID!) { eraseParticipantData(node: "hst", participantId: $p) { removedRecords } }`, variables: { p: eve.id } },
     };
   });

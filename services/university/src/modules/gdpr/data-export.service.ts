@@ -7,12 +7,13 @@
  */
 import type { DataSource } from "typeorm";
 import { tryParseGlobalId } from "@tandem/shared";
-import { type AuditEntryEntity, repositoryOf } from "@tandem/party";
+import { type AuditEntryEntity, managerOf, repositoryOf } from "@tandem/party";
 import type { NodeDirectory } from "../../node-directory.js";
 import type { AuditLogService } from "../audit/audit-log.service.js";
 import type { DisclosureGrantEntity } from "../disclosure/disclosure-grant.entity.js";
 import type { DisclosureService } from "../disclosure/disclosure.service.js";
 import type { MatchingConsentService } from "../matching/matching-consent.service.js";
+import { exportAgreementsOf } from "../agreement/agreement.gdpr.js";
 import { ApplicationEntity } from "../application/application.entity.js";
 import { APPLICATION_KIND } from "../application/application.type.js";
 import { ParticipantEntity } from "../participant/participant.entity.js";
@@ -35,6 +36,8 @@ export interface ParticipantDataExport {
   applications: Record<string, unknown>[];
   registrations: Record<string, unknown>[];
   auditEntries: Record<string, unknown>[];
+  /** Agreements of the person's tandems held here: the text at the mentee's node, versions and signatures. */
+  agreements: Record<string, unknown>[];
 }
 
 export class DataExportService {
@@ -62,6 +65,7 @@ export class DataExportService {
       applications: profile ? await this.applications(profile.id) : [],
       registrations: await this.registrations(participantId),
       auditEntries: (await this.auditLog.about(participantId)).map((entry) => this.auditEntry(entry, participantId)),
+      agreements: await exportAgreementsOf(managerOf(this.dataSource), participantId),
     };
   }
 

@@ -10,6 +10,7 @@ import type { DataSource } from "typeorm";
 import { formatGlobalId } from "@tandem/shared";
 import { anonymiseAuditEntries, forgetFactsNaming, forgetIdempotentAnswers, inTransaction } from "@tandem/party";
 import type { NodeDirectory } from "../../node-directory.js";
+import { eraseFromAgreements } from "../agreement/agreement.gdpr.js";
 import { ApplicationEntity } from "../application/application.entity.js";
 import { DisclosureGrantEntity } from "../disclosure/disclosure-grant.entity.js";
 import { MatchingConsentEntity } from "../matching/matching-consent.entity.js";
@@ -45,10 +46,19 @@ export class ErasureService {
       removedRecords += (await manager.delete(DisclosureGrantEntity, { grantee: participantId })).affected ?? 0;
       const replacement = formatGlobalId(person.node, ERASED_KIND, randomUUID());
       const registrations = (await manager.update(RegistrationEntity, { participantId }, { participantId: replacement })).affected ?? 0;
+      const agreements = await eraseFromAgreements(manager, participantId, replacement);
+      removedRecords += agreements.removed;
       const auditEntries = await anonymiseAuditEntries(manager, participantId, replacement);
       removedRecords += await forgetIdempotentAnswers(manager, participantId);
       removedRecords += await forgetFactsNaming(manager, participantId);
-      const confirmation = { party: this.directory.self.id, participantId, heldPersonalData, removedRecords, anonymisedRecords: registrations + auditEntries, confirmedAt: new Date() };
+      const confirmation = {
+        party: this.directory.self.id,
+        participantId,
+        heldPersonalData,
+        removedRecords,
+        anonymisedRecords: registrations + agreements.anonymised + auditEntries,
+        confirmedAt: new Date(),
+      };
       return { confirmation, pseudonym: replacement };
     });
   }

@@ -87,6 +87,30 @@ type Subscription {
   (re-read \`applicationPipeline\` for the counts).
   """
   applicationPipelineUpdated(cohortId: ID!, after: String): ApplicationPipelineUpdate!
+  """
+  A tandem's meeting log, from the mentee's home node: a meeting logged or
+  confirmed. For the tandem's two partners.
+  """
+  tandemMeetings(tandemId: ID!, menteeId: ID!, after: String): MeetingUpdate!
+}
+
+enum MeetingChange {
+  LOGGED
+  CONFIRMED
+}
+
+type MeetingUpdate {
+  cursor: String!
+  change: MeetingChange!
+  at: String!
+  """The mentee's home node, which keeps the log."""
+  node: String!
+  tandemId: ID!
+  meeting: Meeting
+}
+
+type Meeting @key(fields: "id", resolvable: false) {
+  id: ID!
 }
 
 enum EventChange {

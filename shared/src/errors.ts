@@ -61,6 +61,10 @@ export const ErrorCode = {
   TOO_MANY_DIRECTIVES: "TOO_MANY_DIRECTIVES",
   TOO_MANY_REPRESENTATIONS: "TOO_MANY_REPRESENTATIONS",
   PAYLOAD_TOO_LARGE: "PAYLOAD_TOO_LARGE",
+  /** A tandem's log (meetings, check-ins, evaluation) is written only while the tandem is ACTIVE, as its partners' nodes know it. */
+  TANDEM_NOT_ACTIVE: "TANDEM_NOT_ACTIVE",
+  /** No check-in is due yet for this tandem, or this side answered the one due already. */
+  CHECK_IN_NOT_DUE: "CHECK_IN_NOT_DUE",
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 

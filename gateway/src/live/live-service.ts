@@ -17,6 +17,8 @@ import {
   registrationsTopic,
   tandemTopic,
   tryParseGlobalId,
+  MeetingChangeKind,
+  meetingsTopic,
   type Logger,
   type UserCaller,
 } from "@tandem/shared";
@@ -96,6 +98,19 @@ export const LIVE_FIELDS: Record<string, FieldSpec> = {
       return { parties: [coordinationId], topic: tandemTopic(String(args.tandemId)) };
     },
     probe: (args) => ({ query: `query LiveAccess($id: ID!) { tandem(id: $id) { id } }`, variables: { id: args.tandemId }, field: "tandem" }),
+  },
+  tandemMeetings: {
+    payloadType: "MeetingUpdate",
+    kinds: Object.values(MeetingChangeKind),
+    source: (args, nodes, coordinationId) => {
+      homeOf(args.tandemId, "tandem", "tandemId", [coordinationId]);
+      return { parties: [homeOf(args.menteeId, "participant", "menteeId", nodes)], topic: meetingsTopic(String(args.tandemId)) };
+    },
+    probe: (args) => ({
+      query: `query LiveAccess($t: ID!, $m: ID!) { meetings(tandemId: $t, menteeId: $m, first: 1) { totalCount } }`,
+      variables: { t: args.tandemId, m: args.menteeId },
+      field: "meetings",
+    }),
   },
 };
 

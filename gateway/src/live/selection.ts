@@ -16,10 +16,11 @@ export const ENTITY_FIELDS: Record<string, { queryField: string; ref: string }> 
   tandem: { queryField: "tandem", ref: "tandemId" },
   application: { queryField: "application", ref: "applicationId" },
   cohort: { queryField: "cohort", ref: "cohortId" },
+  meeting: { queryField: "meeting", ref: "meetingId" },
 };
 
 /** Payload fields that are references a change carries, read straight from it. */
-export const REF_FIELDS: ReadonlySet<string> = new Set(["cohortId", "applicationId"]);
+export const REF_FIELDS: ReadonlySet<string> = new Set(["cohortId", "applicationId", "tandemId"]);
 
 export interface PayloadField {
   responseKey: string;

@@ -45,6 +45,8 @@ export const UNIVERSITY_ROUTES: RoutingTable = {
     myApplications: byId("participantId"),
     reviewApplications: byNode("node"),
     factPositions: byNode("node"),
+    meetings: byId("menteeId"),
+    meeting: byId("id"),
   },
   Mutation: {
     createParticipant: byNode("node"),
@@ -65,6 +67,8 @@ export const UNIVERSITY_ROUTES: RoutingTable = {
     withdrawJointOfficeConsent: byId("participantId"),
     reviewApplication: byId("id"),
     receiveFacts: byNode("node"),
+    logMeeting: byId("menteeId"),
+    confirmMeeting: byId("id"),
   },
 };
 

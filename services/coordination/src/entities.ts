@@ -12,6 +12,7 @@ import { ProgrammeEntity } from "./modules/programme/programme.entity.js";
 import { ProgrammeRulesVersionEntity } from "./modules/programme/programme-rules-version.entity.js";
 import { ProgrammeTrackEntity } from "./modules/programme/programme-track.entity.js";
 import { TandemEntity } from "./modules/tandem/tandem.entity.js";
+import { MeetingTallyEntity } from "./modules/meeting/meeting-tally.entity.js";
 
 export const entities = [
   ProgrammeEntity,
@@ -35,4 +36,5 @@ export const entities = [
   FactEntity,
   AppliedFactEntity,
   FactPositionEntity,
+  MeetingTallyEntity,
 ];

@@ -3,6 +3,7 @@ import { createCohortLoader, createCohortsByProgrammeLoader, createQuotasByCohor
 import { createMatchingWeightsLoader, createPairRulesByCohortLoader, createProposalsByRoundLoader, createUnmatchedByRoundLoader } from "./modules/matching/matching.loader.js";
 import { createEnrolmentLoader, createEnrolmentsByCohortLoader, createQuotaUsageLoader } from "./modules/enrolment/enrolment.loader.js";
 import { createProgrammeLoader, createRulesVersionsByProgrammeLoader, createTracksByProgrammeLoader } from "./modules/programme/programme.loader.js";
+import { createMeetingTallyLoader } from "./modules/meeting/meeting-tally.loader.js";
 import { createTandemLoader, createTandemsByCohortLoader } from "./modules/tandem/tandem.loader.js";
 
 /** ConsortiumNode needs none: the gateway serves it from the registry. */
@@ -23,6 +24,7 @@ export function createLoaders(services: CoordinationServices) {
     pairRulesByCohort: createPairRulesByCohortLoader(services.matchingPairRules),
     proposalsByRound: createProposalsByRoundLoader(services.matchingRounds),
     unmatchedByRound: createUnmatchedByRoundLoader(services.matchingRounds),
+    meetingTally: createMeetingTallyLoader(services.meetingTallies),
   };
 }
 

@@ -24,6 +24,7 @@ import { ProgrammeResolver } from "./modules/programme/programme.resolver.js";
 import { programmeReference } from "./modules/programme/programme.reference.js";
 import { CohortTandemsResolver, TandemResolver } from "./modules/tandem/tandem.resolver.js";
 import { tandemReference } from "./modules/tandem/tandem.reference.js";
+import { TandemMeetingTallyResolver } from "./modules/meeting/meeting-tally.resolver.js";
 
 export const SUBGRAPH_NAME = "coordination";
 
@@ -48,6 +49,7 @@ export function buildCoordinationSubgraph(access: AccessTable<CoordinationContex
       AuditLogResolver,
       ParticipantDataResolver,
       FactInboxResolver,
+      TandemMeetingTallyResolver,
     ],
     referenceResolvers: { ...programmeReference, ...cohortReference, ...enrolmentReference, ...tandemReference },
     access,

@@ -20,6 +20,8 @@ import { MatchingWeightsService } from "./modules/matching/matching-weights.serv
 import { ProgrammeFacts } from "./modules/programme/programme.facts.js";
 import { ProgrammeService } from "./modules/programme/programme.service.js";
 import { TandemService } from "./modules/tandem/tandem.service.js";
+import { meetingFactHandlers } from "./modules/meeting/meeting-tally.facts.js";
+import { MeetingTallyService } from "./modules/meeting/meeting-tally.service.js";
 
 /** The coordination service's singletons, wired once at start. */
 export interface CoordinationServices {
@@ -39,8 +41,9 @@ export interface CoordinationServices {
   /** Runs rounds in the background; stopped before the database closes. */
   matchingRunner: MatchingRoundRunner;
   matchingProposals: MatchingProposalService;
-  /** Facts of the nodes, delivered by the gateway: application records. */
+  /** Facts of the nodes, delivered by the gateway: application records, meeting tallies. */
   factInbox: FactInbox;
+  meetingTallies: MeetingTallyService;
 }
 
 export interface CoordinationSettings {
@@ -79,11 +82,12 @@ export function createCoordinationServices(
     tandems,
     auditLog,
     participantData: new ParticipantDataService(dataSource, directory, auditLog, tandems.facts, placements),
-    factInbox: new FactInbox(dataSource, directory.registry, directory.selfId, applicationFactHandlers(applicationRecords)),
+    factInbox: new FactInbox(dataSource, directory.registry, directory.selfId, { ...applicationFactHandlers(applicationRecords), ...meetingFactHandlers(directory) }),
     matchingWeights,
     matchingPairRules: new MatchingPairRuleService(dataSource, directory),
     matchingRounds: new MatchingRoundService(dataSource, directory, matchingWeights, matchingRunner),
     matchingRunner,
     matchingProposals: new MatchingProposalService(dataSource, directory, enrolments, tandems),
+    meetingTallies: new MeetingTallyService(dataSource),
   };
 }

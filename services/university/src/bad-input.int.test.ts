@@ -15,6 +15,7 @@ import { buildUniversitySubgraph } from "./schema.js";
 import { startTestNode, type TestNode } from "../test/test-node.js";
 import { cohortId, createEvent, createParticipant, eventInput, participantInput, register, remoteParticipantId } from "../test/fixtures.js";
 import { apply, applicationInput, openCohort } from "../test/applications.js";
+import { activateTandemAt, dayFromToday } from "../test/tandems.js";
 
 const { schema } = await buildUniversitySubgraph();
 const MUTATIONS = Object.keys(schema.getMutationType()!.getFields());
@@ -83,6 +84,16 @@ beforeAll(async () => {
     withdrawJointOfficeConsent: as.participant(sharer.id),
     createMyProfile: as.participant(newcomer),
   };
+  const tandem = await activateTandemAt(node, { menteeId: mentee.id, mentorId: remoteParticipantId("zcu") });
+  const meetingInput = { heldOn: dayFromToday(-1), format: "ONLINE", durationMinutes: 30, topics: ["thesis plan"], notes: "Went well." };
+  const meeting = await node
+    .as(self)
+    .query(`mutation($m: ID!, $t: ID!, $i: LogMeetingInput!) { logMeeting(menteeId: $m, tandemId: $t, input: $i) { id } }`, { m: mentee.id, t: tandem.tandemId, i: meetingInput });
+  Object.assign(baselines, {
+    logMeeting: { menteeId: mentee.id, tandemId: tandem.tandemId, input: meetingInput },
+    confirmMeeting: { id: meeting.data!.logMeeting.id },
+  });
+  Object.assign(callers, { logMeeting: self, confirmMeeting: as.participant(tandem.mentorId, "mentor") });
 });
 afterAll(() => node?.stop());
 

@@ -8,6 +8,8 @@ import { EventEntity } from "./modules/event/event.entity.js";
 import { MatchingConsentEntity } from "./modules/matching/matching-consent.entity.js";
 import { ParticipantEntity } from "./modules/participant/participant.entity.js";
 import { RegistrationEntity } from "./modules/registration/registration.entity.js";
+import { ActiveTandemEntity } from "./modules/active-tandem/active-tandem.entity.js";
+import { MeetingEntity } from "./modules/meeting/meeting.entity.js";
 
 export const entities = [
   ParticipantEntity,
@@ -27,4 +29,6 @@ export const entities = [
   ProgrammeRulesEntity,
   CohortStateEntity,
   ApplicationEntity,
+  ActiveTandemEntity,
+  MeetingEntity,
 ];

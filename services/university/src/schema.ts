@@ -23,6 +23,8 @@ import { ParticipantResolver } from "./modules/participant/participant.resolver.
 import { participantReference } from "./modules/participant/participant.reference.js";
 import { EventRegistrationsResolver, RegistrationResolver } from "./modules/registration/registration.resolver.js";
 import { registrationReference } from "./modules/registration/registration.reference.js";
+import { MeetingResolver } from "./modules/meeting/meeting.resolver.js";
+import { meetingReference } from "./modules/meeting/meeting.reference.js";
 
 export const SUBGRAPH_NAME = "university";
 
@@ -45,8 +47,9 @@ export function buildUniversitySubgraph(access: AccessTable<NodeContext> = NODE_
       MatchingResolver,
       ApplicationResolver,
       FactInboxResolver,
+      MeetingResolver,
     ],
-    referenceResolvers: { ...participantReference, ...eventReference, ...registrationReference, ...applicationReference },
+    referenceResolvers: { ...participantReference, ...eventReference, ...registrationReference, ...applicationReference, ...meetingReference },
     access,
   });
 }

@@ -19,6 +19,10 @@ import { MatchingPseudonymProofSigner } from "./modules/matching/matching-pseudo
 import { MatchingPseudonyms } from "./modules/matching/matching-pseudonyms.js";
 import { ParticipantAttestationSigner } from "./modules/participant/participant-attestation.js";
 import { ParticipantService } from "./modules/participant/participant.service.js";
+import { activeTandemFactHandlers, mergeFactHandlers } from "./modules/active-tandem/active-tandem.facts.js";
+import { ActiveTandemService } from "./modules/active-tandem/active-tandem.service.js";
+import { MeetingService } from "./modules/meeting/meeting.service.js";
+import { MeetingTallies } from "./modules/meeting/meeting.tally.js";
 import { programmeFactHandlers } from "./modules/programme/programme.facts.js";
 import { ProgrammeStore } from "./modules/programme/programme.store.js";
 import { RegistrationProofSigner } from "./modules/registration/registration-proof.js";
@@ -46,6 +50,9 @@ export interface NodeServices {
   erasure: ErasureService;
   matchingConsents: MatchingConsentService;
   matchingProfiles: MatchingProfileService;
+  /** Tandems with a partner of this node, as the office's facts told them (active, ended). */
+  activeTandems: ActiveTandemService;
+  meetings: MeetingService;
 }
 
 export interface NodeTrust {
@@ -74,7 +81,11 @@ export function createNodeServices(dataSource: DataSource, directory: NodeDirect
   const programmes = new ProgrammeStore(dataSource);
   const applicationRecords = new ApplicationRecords(trust.signingKey, directory);
   const applicationReviews = new ApplicationReviewService(dataSource, directory, programmes, applicationRecords);
-  const factHandlers = { ...disclosureFactHandlers(disclosures), ...programmeFactHandlers(programmes), ...applicationFactHandlers(applicationReviews) };
+  const activeTandems = new ActiveTandemService(dataSource, directory);
+  const factHandlers = mergeFactHandlers(
+    { ...disclosureFactHandlers(disclosures), ...programmeFactHandlers(programmes), ...applicationFactHandlers(applicationReviews) },
+    activeTandemFactHandlers(directory.self.id),
+  );
   return {
     directory,
     participants: new ParticipantService(dataSource, directory),
@@ -93,5 +104,7 @@ export function createNodeServices(dataSource: DataSource, directory: NodeDirect
     erasure: new ErasureService(dataSource, directory),
     matchingConsents,
     matchingProfiles,
+    activeTandems,
+    meetings: new MeetingService(dataSource, directory, activeTandems, new MeetingTallies(trust.signingKey, directory)),
   };
 }

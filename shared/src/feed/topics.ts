@@ -54,3 +54,11 @@ export type RegistrationChangeKind = (typeof RegistrationChangeKind)[keyof typeo
 
 export const TandemChangeKind = { PROPOSED: "PROPOSED", RESPONDED: "RESPONDED", ACCEPTED: "ACCEPTED", ACTIVATED: "ACTIVATED", CLOSED: "CLOSED" } as const;
 export type TandemChangeKind = (typeof TandemChangeKind)[keyof typeof TandemChangeKind];
+
+/** A tandem's meeting log, at the mentee's home node: its partners follow it. */
+export function meetingsTopic(tandemId: string): string {
+  return `meetings:${tandemId}`;
+}
+
+export const MeetingChangeKind = { LOGGED: "LOGGED", CONFIRMED: "CONFIRMED" } as const;
+export type MeetingChangeKind = (typeof MeetingChangeKind)[keyof typeof MeetingChangeKind];

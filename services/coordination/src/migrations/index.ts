@@ -4,6 +4,7 @@ import { Initial1795304478454 } from "./1795304478454-initial.js";
 import { TandemAcceptance1795306999376 } from "./1795306999376-tandem-acceptance.js";
 import { MatchingRounds1795314248792 } from "./1795314248792-matching-rounds.js";
 import { ApplicationJourney1796552915371 } from "./1796552915371-application-journey.js";
+import { AddMeetingTallies1796563856971 } from "./1796563856971-add-meeting-tallies.js";
 
 export const migrations = [
   Initial1795304478454,
@@ -15,4 +16,5 @@ export const migrations = [
   AddIdempotencyKeys1796530399661,
   AddFacts1796535984147,
   ApplicationJourney1796552915371,
+  AddMeetingTallies1796563856971,
 ];

@@ -7,6 +7,7 @@ import { AddMatchingProfile1795311534794 } from "./1795311534794-add-matching-pr
 import { EmailNotUnique1796531000000 } from "./1796531000000-email-not-unique.js";
 import { AddDisclosureEnds1796536600000 } from "./1796536600000-add-disclosure-ends.js";
 import { AddApplications1796552765200 } from "./1796552765200-add-applications.js";
+import { AddTandemMeetings1796563866828 } from "./1796563866828-add-tandem-meetings.js";
 
 export const migrations = [
   Initial1795304786513,
@@ -21,4 +22,5 @@ export const migrations = [
   AddFacts1796535984147,
   AddDisclosureEnds1796536600000,
   AddApplications1796552765200,
+  AddTandemMeetings1796563866828,
 ];

@@ -96,4 +96,7 @@ export const COORDINATION_ACCESS: Table = {
   "Mutation.eraseCoordinationRecords": inside(rules.exerciseDataRights),
 
   ...FACT_INBOX_ACCESS,
+
+  // counts and the last date only, for whoever may read the tandem
+  "Tandem.meetingTally": before(rules.readTandem, { target: ({ parent }) => parent as Tandem, otherwise: nullInstead }),
 };

@@ -194,6 +194,7 @@ export class TandemService {
       const saved = await repository.save(tandem);
       await publishTandemChange(manager, this.directory, kind, saved.id);
       if (kind === TandemChangeKind.ACCEPTED) await this.facts.accepted(manager, saved);
+      if (kind === TandemChangeKind.ACTIVATED) await this.facts.activated(manager, saved, await checkInPlanOf(manager, saved));
       if (kind === TandemChangeKind.CLOSED && wasAccepted) await this.facts.ended(manager, saved, saved.closedAt ?? this.now());
       return saved;
     });
@@ -244,6 +245,12 @@ function assertEnrolledAs(enrolments: EnrolmentEntity[], participantId: string, 
 /** The tandem's cohort, read under a share lock: a change of its state waits for this transition. */
 function cohortOf(manager: EntityManager, tandem: TandemEntity): Promise<CohortEntity> {
   return manager.getRepository(CohortEntity).findOneOrFail({ where: { id: tandem.cohortId }, lock: { mode: "pessimistic_read" } });
+}
+
+/** What the activation fact needs of the tandem's cohort and programme. */
+async function checkInPlanOf(manager: EntityManager, tandem: TandemEntity): Promise<{ cohortStartsOn: string; cohortEndsOn: string; checkInEveryWeeks: number | null }> {
+  const cohort = await manager.getRepository(CohortEntity).findOneByOrFail({ id: tandem.cohortId });
+  return { cohortStartsOn: cohort.startsOn, cohortEndsOn: cohort.endsOn, checkInEveryWeeks: null };
 }
 
 function invalidTransition(from: TandemStatus, to: TandemStatus): AppError {

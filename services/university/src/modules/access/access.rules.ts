@@ -11,6 +11,7 @@ import type { ApplicationAccessView } from "../application/application-review.se
 import type { ReviewScope } from "../application/application.service.js";
 import { codedFieldsRule, matchingFieldsRule } from "../disclosure/disclosure.policy.js";
 import type { EventEntity } from "../event/event.entity.js";
+import { sideOf, type TandemPartners } from "../active-tandem/active-tandem.service.js";
 import { isEventVisibleTo, type Viewer } from "../event/event.service.js";
 
 const anyUser = (caller: Caller) => isUser(caller);
@@ -107,7 +108,17 @@ export const rules = {
     "coordinators of the applicant's home node or, for an application to a programme the joint office reviews that its applicant shared with it, joint coordinators (and then only they)",
     (c, application, n) => application.submitted && (reviewedByJointOffice(application) ? isJointCoordinator(c) : isNodeCoordinatorOf(c, n)),
   ),
+
+  // A tandem's log (DESIGN.md §8): the tandem-partner rule, judged against the partners the office's signed facts named (modules/active-tandem).
+  logMeeting: rule<TandemPartners>("meeting.log", "the tandem's mentee and mentor (tandem-partner rule)", isPartner),
+  readMeetings: rule<TandemPartners>("meeting.read", "the tandem's mentee and mentor (tandem-partner rule)", isPartner),
+  readMeetingNotes: rule<TandemPartners>("meeting.notes", "the tandem's mentee and mentor only", isPartner),
+  confirmMeeting: rule<TandemPartners>("meeting.confirm", "the tandem's mentor", (c, tandem) => isSubject(c, tandem.mentorId)),
 };
+
+function isPartner(caller: Caller, tandem: TandemPartners): boolean {
+  return sideOf(caller, tandem) !== null;
+}
 
 /** The joint office decides on an application only with its applicant's consent; without it, the home node does. */
 function reviewedByJointOffice(application: ApplicationAccessView): boolean {

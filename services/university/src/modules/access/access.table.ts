@@ -12,6 +12,8 @@ import type { Event } from "../event/event.type.js";
 import { CODED_FIELDS, MATCHING_FIELDS, PARTICIPANT_KIND, type Participant } from "../participant/participant.type.js";
 import type { Registration } from "../registration/registration.type.js";
 import { rules } from "./access.rules.js";
+import type { TandemPartners } from "../active-tandem/active-tandem.service.js";
+import type { Meeting } from "../meeting/meeting.type.js";
 
 type Table = AccessTable<NodeContext>;
 
@@ -115,4 +117,12 @@ export const NODE_ACCESS: Table = {
   "Mutation.reviewApplication": inside(rules.reviewApplication),
 
   ...FACT_INBOX_ACCESS,
+
+  // a tandem's meetings: the pair only (the tandem is known once loaded; a meeting names its partners)
+  "Query.meetings": inside(rules.readMeetings),
+  "Query.meeting": onResult<NodeContext, TandemPartners, Meeting>(rules.readMeetings),
+  "Meeting.__resolveReference": onResult<NodeContext, TandemPartners, Meeting>(rules.readMeetings),
+  "Meeting.notes": before<NodeContext, TandemPartners>(rules.readMeetingNotes, { target: ({ parent }) => parent as Meeting, otherwise: nullInstead }),
+  "Mutation.logMeeting": inside(rules.logMeeting),
+  "Mutation.confirmMeeting": inside(rules.confirmMeeting),
 };

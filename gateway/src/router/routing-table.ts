@@ -47,6 +47,7 @@ export const UNIVERSITY_ROUTES: RoutingTable = {
     factPositions: byNode("node"),
     meetings: byId("menteeId"),
     meeting: byId("id"),
+    checkIns: byId("participantId"),
   },
   Mutation: {
     createParticipant: byNode("node"),
@@ -69,6 +70,7 @@ export const UNIVERSITY_ROUTES: RoutingTable = {
     receiveFacts: byNode("node"),
     logMeeting: byId("menteeId"),
     confirmMeeting: byId("id"),
+    answerCheckIn: byId("participantId"),
   },
 };
 

@@ -13,6 +13,8 @@ import { ProgrammeRulesVersionEntity } from "./modules/programme/programme-rules
 import { ProgrammeTrackEntity } from "./modules/programme/programme-track.entity.js";
 import { TandemEntity } from "./modules/tandem/tandem.entity.js";
 import { MeetingTallyEntity } from "./modules/meeting/meeting-tally.entity.js";
+import { CheckInRecordEntity } from "./modules/checkin/check-in-record.entity.js";
+import { TandemAttentionEntity } from "./modules/checkin/tandem-attention.entity.js";
 
 export const entities = [
   ProgrammeEntity,
@@ -37,4 +39,6 @@ export const entities = [
   AppliedFactEntity,
   FactPositionEntity,
   MeetingTallyEntity,
+  CheckInRecordEntity,
+  TandemAttentionEntity,
 ];

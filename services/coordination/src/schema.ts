@@ -25,6 +25,7 @@ import { programmeReference } from "./modules/programme/programme.reference.js";
 import { CohortTandemsResolver, TandemResolver } from "./modules/tandem/tandem.resolver.js";
 import { tandemReference } from "./modules/tandem/tandem.reference.js";
 import { TandemMeetingTallyResolver } from "./modules/meeting/meeting-tally.resolver.js";
+import { ProgrammeCheckInResolver, TandemAttentionResolver } from "./modules/checkin/check-in.resolver.js";
 
 export const SUBGRAPH_NAME = "coordination";
 
@@ -50,6 +51,8 @@ export function buildCoordinationSubgraph(access: AccessTable<CoordinationContex
       ParticipantDataResolver,
       FactInboxResolver,
       TandemMeetingTallyResolver,
+      TandemAttentionResolver,
+      ProgrammeCheckInResolver,
     ],
     referenceResolvers: { ...programmeReference, ...cohortReference, ...enrolmentReference, ...tandemReference },
     access,

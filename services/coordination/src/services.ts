@@ -22,6 +22,8 @@ import { ProgrammeService } from "./modules/programme/programme.service.js";
 import { TandemService } from "./modules/tandem/tandem.service.js";
 import { meetingFactHandlers } from "./modules/meeting/meeting-tally.facts.js";
 import { MeetingTallyService } from "./modules/meeting/meeting-tally.service.js";
+import { checkInFactHandlers } from "./modules/checkin/check-in.facts.js";
+import { CheckInService } from "./modules/checkin/check-in.service.js";
 
 /** The coordination service's singletons, wired once at start. */
 export interface CoordinationServices {
@@ -44,6 +46,8 @@ export interface CoordinationServices {
   /** Facts of the nodes, delivered by the gateway: application records, meeting tallies. */
   factInbox: FactInbox;
   meetingTallies: MeetingTallyService;
+  /** Check-ins' codes, the tandems needing attention, programmes' check-in intervals. */
+  checkIns: CheckInService;
 }
 
 export interface CoordinationSettings {
@@ -82,12 +86,17 @@ export function createCoordinationServices(
     tandems,
     auditLog,
     participantData: new ParticipantDataService(dataSource, directory, auditLog, tandems.facts, placements),
-    factInbox: new FactInbox(dataSource, directory.registry, directory.selfId, { ...applicationFactHandlers(applicationRecords), ...meetingFactHandlers(directory) }),
+    factInbox: new FactInbox(dataSource, directory.registry, directory.selfId, {
+      ...applicationFactHandlers(applicationRecords),
+      ...meetingFactHandlers(directory),
+      ...checkInFactHandlers(directory),
+    }),
     matchingWeights,
     matchingPairRules: new MatchingPairRuleService(dataSource, directory),
     matchingRounds: new MatchingRoundService(dataSource, directory, matchingWeights, matchingRunner),
     matchingRunner,
     matchingProposals: new MatchingProposalService(dataSource, directory, enrolments, tandems),
     meetingTallies: new MeetingTallyService(dataSource),
+    checkIns: new CheckInService(dataSource, directory),
   };
 }

@@ -93,7 +93,9 @@ beforeAll(async () => {
     logMeeting: { menteeId: mentee.id, tandemId: tandem.tandemId, input: meetingInput },
     confirmMeeting: { id: meeting.data!.logMeeting.id },
   });
-  Object.assign(callers, { logMeeting: self, confirmMeeting: as.participant(tandem.mentorId, "mentor") });
+  // an answer to the check-in due yesterday (the sweep's first valid call answers it; the later ones are refused as answered)
+  Object.assign(baselines, { answerCheckIn: { participantId: mentee.id, tandemId: tandem.tandemId, input: { satisfaction: 4, onTrack: true, contactRequested: false } } });
+  Object.assign(callers, { logMeeting: self, confirmMeeting: as.participant(tandem.mentorId, "mentor"), answerCheckIn: self });
 });
 afterAll(() => node?.stop());
 

@@ -10,6 +10,7 @@ import { ParticipantEntity } from "./modules/participant/participant.entity.js";
 import { RegistrationEntity } from "./modules/registration/registration.entity.js";
 import { ActiveTandemEntity } from "./modules/active-tandem/active-tandem.entity.js";
 import { MeetingEntity } from "./modules/meeting/meeting.entity.js";
+import { CheckInEntity } from "./modules/checkin/check-in.entity.js";
 
 export const entities = [
   ParticipantEntity,
@@ -31,4 +32,5 @@ export const entities = [
   ApplicationEntity,
   ActiveTandemEntity,
   MeetingEntity,
+  CheckInEntity,
 ];

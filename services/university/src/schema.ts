@@ -25,6 +25,7 @@ import { EventRegistrationsResolver, RegistrationResolver } from "./modules/regi
 import { registrationReference } from "./modules/registration/registration.reference.js";
 import { MeetingResolver } from "./modules/meeting/meeting.resolver.js";
 import { meetingReference } from "./modules/meeting/meeting.reference.js";
+import { CheckInResolver } from "./modules/checkin/check-in.resolver.js";
 
 export const SUBGRAPH_NAME = "university";
 
@@ -48,6 +49,7 @@ export function buildUniversitySubgraph(access: AccessTable<NodeContext> = NODE_
       ApplicationResolver,
       FactInboxResolver,
       MeetingResolver,
+      CheckInResolver,
     ],
     referenceResolvers: { ...participantReference, ...eventReference, ...registrationReference, ...applicationReference, ...meetingReference },
     access,

@@ -22,6 +22,7 @@ import { ParticipantService } from "./modules/participant/participant.service.js
 import { activeTandemFactHandlers, mergeFactHandlers } from "./modules/active-tandem/active-tandem.facts.js";
 import { ActiveTandemService } from "./modules/active-tandem/active-tandem.service.js";
 import { MeetingService } from "./modules/meeting/meeting.service.js";
+import { CheckInService } from "./modules/checkin/check-in.service.js";
 import { MeetingTallies } from "./modules/meeting/meeting.tally.js";
 import { programmeFactHandlers } from "./modules/programme/programme.facts.js";
 import { ProgrammeStore } from "./modules/programme/programme.store.js";
@@ -53,6 +54,7 @@ export interface NodeServices {
   /** Tandems with a partner of this node, as the office's facts told them (active, ended). */
   activeTandems: ActiveTandemService;
   meetings: MeetingService;
+  checkIns: CheckInService;
 }
 
 export interface NodeTrust {
@@ -106,5 +108,6 @@ export function createNodeServices(dataSource: DataSource, directory: NodeDirect
     matchingProfiles,
     activeTandems,
     meetings: new MeetingService(dataSource, directory, activeTandems, new MeetingTallies(trust.signingKey, directory)),
+    checkIns: new CheckInService(dataSource, directory, activeTandems, trust.signingKey),
   };
 }

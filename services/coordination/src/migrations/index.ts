@@ -5,6 +5,7 @@ import { TandemAcceptance1795306999376 } from "./1795306999376-tandem-acceptance
 import { MatchingRounds1795314248792 } from "./1795314248792-matching-rounds.js";
 import { ApplicationJourney1796552915371 } from "./1796552915371-application-journey.js";
 import { AddMeetingTallies1796563856971 } from "./1796563856971-add-meeting-tallies.js";
+import { AddCheckIns1796564740386 } from "./1796564740386-add-check-ins.js";
 
 export const migrations = [
   Initial1795304478454,
@@ -17,4 +18,5 @@ export const migrations = [
   AddFacts1796535984147,
   ApplicationJourney1796552915371,
   AddMeetingTallies1796563856971,
+  AddCheckIns1796564740386,
 ];

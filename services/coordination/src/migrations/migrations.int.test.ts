@@ -43,6 +43,9 @@ describe("coordination migrations", () => {
       "programme_tracks",
       "programmes",
       "schema_migrations",
+      "tandem_attention",
+      "tandem_check_ins",
+      "tandem_meeting_tallies",
       "tandems",
     ]);
     expect(await database.dataSource.query(`SELECT tgname FROM pg_trigger WHERE tgrelid = 'outbox'::regclass`)).toEqual([{ tgname: "outbox_notify" }]);

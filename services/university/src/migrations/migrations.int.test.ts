@@ -8,9 +8,11 @@ import { migrations } from "./index.js";
 
 /** The node's tables once every migration ran. */
 const EVERY_TABLE = [
+  "active_tandems",
   "applications",
   "applied_facts",
   "audit_log",
+  "check_ins",
   "cohort_states",
   "disclosure_ends",
   "disclosure_grants",
@@ -20,6 +22,7 @@ const EVERY_TABLE = [
   "gateway_token_uses",
   "idempotency_keys",
   "matching_consents",
+  "meetings",
   "outbox",
   "outbox_watermark",
   "participants",
@@ -63,10 +66,16 @@ describe("university node migrations", () => {
     expect(checks.map((check) => check.conname)).toEqual([
       "applications_role_valid",
       "applications_status_valid",
+      "check_ins_satisfaction_range",
+      "check_ins_side_known",
       "disclosure_grants_basis_valid",
       "disclosure_grants_scope_valid",
       "events_capacity_positive",
       "events_time_order",
+      "meetings_duration_range",
+      "meetings_format_known",
+      "meetings_mentor_added_confirmed",
+      "meetings_recorded_by_known",
       "outbox_watermark_single_row",
       "registrations_status_valid",
     ]);

@@ -98,5 +98,10 @@ export const COORDINATION_ACCESS: Table = {
   ...FACT_INBOX_ACCESS,
 
   // counts and the last date only, for whoever may read the tandem
+  // the list applies read-attention in SQL (ctx.access.scope); the tandem itself is read under its own rule
+  "Query.tandemsNeedingAttention": [readCatalogue, inside(rules.readAttention)],
+  "TandemAttention.tandem": onResult(rules.readTandem, { otherwise: nullInstead }),
+  "Programme.checkInEveryWeeks": readCatalogue,
+  "Mutation.setCheckInInterval": manageCatalogue,
   "Tandem.meetingTally": before(rules.readTandem, { target: ({ parent }) => parent as Tandem, otherwise: nullInstead }),
 };

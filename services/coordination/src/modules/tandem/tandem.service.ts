@@ -250,7 +250,8 @@ function cohortOf(manager: EntityManager, tandem: TandemEntity): Promise<CohortE
 /** What the activation fact needs of the tandem's cohort and programme. */
 async function checkInPlanOf(manager: EntityManager, tandem: TandemEntity): Promise<{ cohortStartsOn: string; cohortEndsOn: string; checkInEveryWeeks: number | null }> {
   const cohort = await manager.getRepository(CohortEntity).findOneByOrFail({ id: tandem.cohortId });
-  return { cohortStartsOn: cohort.startsOn, cohortEndsOn: cohort.endsOn, checkInEveryWeeks: null };
+  const programme = await manager.getRepository(ProgrammeEntity).findOneByOrFail({ id: cohort.programmeId });
+  return { cohortStartsOn: cohort.startsOn, cohortEndsOn: cohort.endsOn, checkInEveryWeeks: programme.checkInEveryWeeks };
 }
 
 function invalidTransition(from: TandemStatus, to: TandemStatus): AppError {

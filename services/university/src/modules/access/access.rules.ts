@@ -114,6 +114,8 @@ export const rules = {
   readMeetings: rule<TandemPartners>("meeting.read", "the tandem's mentee and mentor (tandem-partner rule)", isPartner),
   readMeetingNotes: rule<TandemPartners>("meeting.notes", "the tandem's mentee and mentor only", isPartner),
   confirmMeeting: rule<TandemPartners>("meeting.confirm", "the tandem's mentor", (c, tandem) => isSubject(c, tandem.mentorId)),
+  answerCheckIn: rule<string>("checkIn.answer", "the person themselves (a partner of the tandem)", (c, pid) => isSubject(c, pid)),
+  readCheckIns: rule<string>("checkIn.read", "the person themselves", (c, pid) => isSubject(c, pid)),
 };
 
 function isPartner(caller: Caller, tandem: TandemPartners): boolean {

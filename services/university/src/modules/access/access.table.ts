@@ -125,4 +125,8 @@ export const NODE_ACCESS: Table = {
   "Meeting.notes": before<NodeContext, TandemPartners>(rules.readMeetingNotes, { target: ({ parent }) => parent as Meeting, otherwise: nullInstead }),
   "Mutation.logMeeting": inside(rules.logMeeting),
   "Mutation.confirmMeeting": inside(rules.confirmMeeting),
+
+  // a check-in's answer: its author only (their partner, their coordinators and the joint office see none of it here)
+  "Query.checkIns": before(rules.readCheckIns, { target: localParticipant("participantId") }),
+  "Mutation.answerCheckIn": before(rules.answerCheckIn, { target: localParticipant("participantId") }),
 };

@@ -28,8 +28,8 @@ export class ActiveTandemEntity {
   @Column({ name: "started_on", type: "date" })
   startedOn: string;
 
-  /** `YYYY-MM-DD` days from which a check-in is due. */
-  @Column({ name: "check_ins_due", type: "date", array: true })
+  /** `YYYY-MM-DD` days from which a check-in is due (as text: the driver would make dates of a date array). */
+  @Column({ name: "check_ins_due", type: "varchar", length: 10, array: true })
   checkInsDue: string[];
 
   @Column({ name: "ended_at", type: "timestamptz", precision: 3, nullable: true })

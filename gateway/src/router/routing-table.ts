@@ -48,6 +48,7 @@ export const UNIVERSITY_ROUTES: RoutingTable = {
     meetings: byId("menteeId"),
     meeting: byId("id"),
     checkIns: byId("participantId"),
+    myEvaluation: byId("participantId"),
   },
   Mutation: {
     createParticipant: byNode("node"),
@@ -71,6 +72,7 @@ export const UNIVERSITY_ROUTES: RoutingTable = {
     logMeeting: byId("menteeId"),
     confirmMeeting: byId("id"),
     answerCheckIn: byId("participantId"),
+    submitEvaluation: byId("participantId"),
   },
 };
 

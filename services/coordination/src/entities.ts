@@ -15,6 +15,7 @@ import { TandemEntity } from "./modules/tandem/tandem.entity.js";
 import { MeetingTallyEntity } from "./modules/meeting/meeting-tally.entity.js";
 import { CheckInRecordEntity } from "./modules/checkin/check-in-record.entity.js";
 import { TandemAttentionEntity } from "./modules/checkin/tandem-attention.entity.js";
+import { TandemEvaluationEntity, TandemGoalRatingEntity } from "./modules/evaluation/tandem-evaluation.entity.js";
 
 export const entities = [
   ProgrammeEntity,
@@ -41,4 +42,6 @@ export const entities = [
   MeetingTallyEntity,
   CheckInRecordEntity,
   TandemAttentionEntity,
+  TandemEvaluationEntity,
+  TandemGoalRatingEntity,
 ];

@@ -4,6 +4,7 @@ import { createMatchingWeightsLoader, createPairRulesByCohortLoader, createPropo
 import { createEnrolmentLoader, createEnrolmentsByCohortLoader, createQuotaUsageLoader } from "./modules/enrolment/enrolment.loader.js";
 import { createProgrammeLoader, createRulesVersionsByProgrammeLoader, createTracksByProgrammeLoader } from "./modules/programme/programme.loader.js";
 import { createMeetingTallyLoader } from "./modules/meeting/meeting-tally.loader.js";
+import { createEvaluationsByTandemLoader } from "./modules/evaluation/tandem-evaluation.loader.js";
 import { createTandemLoader, createTandemsByCohortLoader } from "./modules/tandem/tandem.loader.js";
 
 /** ConsortiumNode needs none: the gateway serves it from the registry. */
@@ -25,6 +26,7 @@ export function createLoaders(services: CoordinationServices) {
     proposalsByRound: createProposalsByRoundLoader(services.matchingRounds),
     unmatchedByRound: createUnmatchedByRoundLoader(services.matchingRounds),
     meetingTally: createMeetingTallyLoader(services.meetingTallies),
+    evaluationsByTandem: createEvaluationsByTandemLoader(services.evaluations),
   };
 }
 

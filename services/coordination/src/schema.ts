@@ -26,6 +26,7 @@ import { CohortTandemsResolver, TandemResolver } from "./modules/tandem/tandem.r
 import { tandemReference } from "./modules/tandem/tandem.reference.js";
 import { TandemMeetingTallyResolver } from "./modules/meeting/meeting-tally.resolver.js";
 import { ProgrammeCheckInResolver, TandemAttentionResolver } from "./modules/checkin/check-in.resolver.js";
+import { TandemEvaluationsResolver } from "./modules/evaluation/tandem-evaluation.resolver.js";
 
 export const SUBGRAPH_NAME = "coordination";
 
@@ -53,6 +54,7 @@ export function buildCoordinationSubgraph(access: AccessTable<CoordinationContex
       TandemMeetingTallyResolver,
       TandemAttentionResolver,
       ProgrammeCheckInResolver,
+      TandemEvaluationsResolver,
     ],
     referenceResolvers: { ...programmeReference, ...cohortReference, ...enrolmentReference, ...tandemReference },
     access,

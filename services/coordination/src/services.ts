@@ -24,6 +24,8 @@ import { meetingFactHandlers } from "./modules/meeting/meeting-tally.facts.js";
 import { MeetingTallyService } from "./modules/meeting/meeting-tally.service.js";
 import { checkInFactHandlers } from "./modules/checkin/check-in.facts.js";
 import { CheckInService } from "./modules/checkin/check-in.service.js";
+import { evaluationFactHandlers } from "./modules/evaluation/tandem-evaluation.facts.js";
+import { TandemEvaluationService } from "./modules/evaluation/tandem-evaluation.service.js";
 
 /** The coordination service's singletons, wired once at start. */
 export interface CoordinationServices {
@@ -48,6 +50,8 @@ export interface CoordinationServices {
   meetingTallies: MeetingTallyService;
   /** Check-ins' codes, the tandems needing attention, programmes' check-in intervals. */
   checkIns: CheckInService;
+  /** The partners' final evaluations, as codes. */
+  evaluations: TandemEvaluationService;
 }
 
 export interface CoordinationSettings {
@@ -90,6 +94,7 @@ export function createCoordinationServices(
       ...applicationFactHandlers(applicationRecords),
       ...meetingFactHandlers(directory),
       ...checkInFactHandlers(directory),
+      ...evaluationFactHandlers(directory),
     }),
     matchingWeights,
     matchingPairRules: new MatchingPairRuleService(dataSource, directory),
@@ -98,5 +103,6 @@ export function createCoordinationServices(
     matchingProposals: new MatchingProposalService(dataSource, directory, enrolments, tandems),
     meetingTallies: new MeetingTallyService(dataSource),
     checkIns: new CheckInService(dataSource, directory),
+    evaluations: new TandemEvaluationService(dataSource),
   };
 }

@@ -22,7 +22,7 @@ export const TANDEM_FIELDS = `id cohortId menteeId mentorId mentee { id } mentor
 export const PROPOSE_TANDEM = `mutation($input: ProposeTandemInput!) { proposeTandem(input: $input) { ${TANDEM_FIELDS} } }`;
 export const RESPOND = `mutation($id: ID!, $accept: Boolean!) { respondToTandem(id: $id, accept: $accept) { ${TANDEM_FIELDS} } }`;
 export const ACTIVATE = `mutation($id: ID!) { activateTandem(id: $id) { ${TANDEM_FIELDS} } }`;
-export const CLOSE = `mutation($id: ID!, $reason: String!) { closeTandem(id: $id, reason: $reason) { ${TANDEM_FIELDS} } }`;
+export const CLOSE = `mutation($id: ID!, $reason: TandemCloseReason!) { closeTandem(id: $id, reason: $reason) { ${TANDEM_FIELDS} } }`;
 
 export function participantId(node: string): string {
   return `${node}:participant:${randomUUID()}`;

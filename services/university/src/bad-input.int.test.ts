@@ -95,7 +95,10 @@ beforeAll(async () => {
   });
   // an answer to the check-in due yesterday (the sweep's first valid call answers it; the later ones are refused as answered)
   Object.assign(baselines, { answerCheckIn: { participantId: mentee.id, tandemId: tandem.tandemId, input: { satisfaction: 4, onTrack: true, contactRequested: false } } });
-  Object.assign(callers, { logMeeting: self, confirmMeeting: as.participant(tandem.mentorId, "mentor"), answerCheckIn: self });
+  Object.assign(baselines, {
+    submitEvaluation: { participantId: mentee.id, tandemId: tandem.tandemId, input: { goals: [{ key: "short-1", achievement: "PARTLY" }], programmeRating: 4, comment: "Useful." } },
+  });
+  Object.assign(callers, { logMeeting: self, confirmMeeting: as.participant(tandem.mentorId, "mentor"), answerCheckIn: self, submitEvaluation: self });
 });
 afterAll(() => node?.stop());
 

@@ -11,6 +11,7 @@ import { RegistrationEntity } from "./modules/registration/registration.entity.j
 import { ActiveTandemEntity } from "./modules/active-tandem/active-tandem.entity.js";
 import { MeetingEntity } from "./modules/meeting/meeting.entity.js";
 import { CheckInEntity } from "./modules/checkin/check-in.entity.js";
+import { EvaluationEntity } from "./modules/evaluation/evaluation.entity.js";
 
 export const entities = [
   ParticipantEntity,
@@ -33,4 +34,5 @@ export const entities = [
   ActiveTandemEntity,
   MeetingEntity,
   CheckInEntity,
+  EvaluationEntity,
 ];

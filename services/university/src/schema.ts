@@ -26,6 +26,7 @@ import { registrationReference } from "./modules/registration/registration.refer
 import { MeetingResolver } from "./modules/meeting/meeting.resolver.js";
 import { meetingReference } from "./modules/meeting/meeting.reference.js";
 import { CheckInResolver } from "./modules/checkin/check-in.resolver.js";
+import { EvaluationResolver } from "./modules/evaluation/evaluation.resolver.js";
 
 export const SUBGRAPH_NAME = "university";
 
@@ -50,6 +51,7 @@ export function buildUniversitySubgraph(access: AccessTable<NodeContext> = NODE_
       FactInboxResolver,
       MeetingResolver,
       CheckInResolver,
+      EvaluationResolver,
     ],
     referenceResolvers: { ...participantReference, ...eventReference, ...registrationReference, ...applicationReference, ...meetingReference },
     access,

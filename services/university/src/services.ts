@@ -23,6 +23,7 @@ import { activeTandemFactHandlers, mergeFactHandlers } from "./modules/active-ta
 import { ActiveTandemService } from "./modules/active-tandem/active-tandem.service.js";
 import { MeetingService } from "./modules/meeting/meeting.service.js";
 import { CheckInService } from "./modules/checkin/check-in.service.js";
+import { EvaluationService } from "./modules/evaluation/evaluation.service.js";
 import { MeetingTallies } from "./modules/meeting/meeting.tally.js";
 import { programmeFactHandlers } from "./modules/programme/programme.facts.js";
 import { ProgrammeStore } from "./modules/programme/programme.store.js";
@@ -55,6 +56,7 @@ export interface NodeServices {
   activeTandems: ActiveTandemService;
   meetings: MeetingService;
   checkIns: CheckInService;
+  evaluations: EvaluationService;
 }
 
 export interface NodeTrust {
@@ -109,5 +111,6 @@ export function createNodeServices(dataSource: DataSource, directory: NodeDirect
     activeTandems,
     meetings: new MeetingService(dataSource, directory, activeTandems, new MeetingTallies(trust.signingKey, directory)),
     checkIns: new CheckInService(dataSource, directory, activeTandems, trust.signingKey),
+    evaluations: new EvaluationService(dataSource, directory, activeTandems, trust.signingKey),
   };
 }

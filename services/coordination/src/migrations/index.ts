@@ -6,6 +6,8 @@ import { MatchingRounds1795314248792 } from "./1795314248792-matching-rounds.js"
 import { ApplicationJourney1796552915371 } from "./1796552915371-application-journey.js";
 import { AddMeetingTallies1796563856971 } from "./1796563856971-add-meeting-tallies.js";
 import { AddCheckIns1796564740386 } from "./1796564740386-add-check-ins.js";
+import { AddEvaluations1796565309654 } from "./1796565309654-add-evaluations.js";
+import { StructuredCloseReason1796565600000 } from "./1796565600000-structured-close-reason.js";
 
 export const migrations = [
   Initial1795304478454,
@@ -19,4 +21,6 @@ export const migrations = [
   ApplicationJourney1796552915371,
   AddMeetingTallies1796563856971,
   AddCheckIns1796564740386,
+  AddEvaluations1796565309654,
+  StructuredCloseReason1796565600000,
 ];

@@ -9,6 +9,7 @@ import { AddDisclosureEnds1796536600000 } from "./1796536600000-add-disclosure-e
 import { AddApplications1796552765200 } from "./1796552765200-add-applications.js";
 import { AddTandemMeetings1796563866828 } from "./1796563866828-add-tandem-meetings.js";
 import { AddCheckIns1796564758075 } from "./1796564758075-add-check-ins.js";
+import { AddEvaluations1796565325254 } from "./1796565325254-add-evaluations.js";
 
 export const migrations = [
   Initial1795304786513,
@@ -25,4 +26,5 @@ export const migrations = [
   AddApplications1796552765200,
   AddTandemMeetings1796563866828,
   AddCheckIns1796564758075,
+  AddEvaluations1796565325254,
 ];

@@ -110,4 +110,7 @@ export const rules = {
     (caller, tandem) => jointOrHomeCoordinator(caller, [tandem.menteeId, tandem.mentorId]),
     (caller) => ({ ...visibilityOf(caller), subjects: [] }),
   ),
+  readEvaluations: rule<Partners>("read-evaluations", "joint coordinators and coordinators of the partners' nodes", (caller, tandem) =>
+    jointOrHomeCoordinator(caller, [tandem.menteeId, tandem.mentorId]),
+  ),
 } as const;

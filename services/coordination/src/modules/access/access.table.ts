@@ -103,5 +103,6 @@ export const COORDINATION_ACCESS: Table = {
   "TandemAttention.tandem": onResult(rules.readTandem, { otherwise: nullInstead }),
   "Programme.checkInEveryWeeks": readCatalogue,
   "Mutation.setCheckInInterval": manageCatalogue,
+  "Tandem.evaluations": before(rules.readEvaluations, { target: ({ parent }) => parent as Tandem, otherwise: () => [] }),
   "Tandem.meetingTally": before(rules.readTandem, { target: ({ parent }) => parent as Tandem, otherwise: nullInstead }),
 };

@@ -85,7 +85,7 @@ describe("a coordination office whose audit log cannot be written", () => {
       },
       respondToTandem: { caller: as.participant(proposed.menteeId, "mentee"), query: RESPOND, variables: { id: proposed.id, accept: true } },
       activateTandem: { caller: joint, query: ACTIVATE, variables: { id: accepted.id } },
-      closeTandem: { caller: joint, query: CLOSE, variables: { id: toClose.id, reason: "The mentor moved abroad" } },
+      closeTandem: { caller: joint, query: CLOSE, variables: { id: toClose.id, reason: "DISSOLVED_BY_PARTICIPANT" } },
       respondToProposal: { caller: as.participant(menteeId), query: RESPOND_TO_PROPOSAL, variables: { p: proposal.id, a: true, proof } },
       startMatchingRound: { caller: joint, query: START_ROUND, variables: { c: other.cohort.id, s: "FULL" } },
       updateMatchingWeights: { caller: joint, query: `mutation($p: ID!) { updateMatchingWeights(programmeId: $p, weights: { track: 7 }) { id } }`, variables: { p: programme.id } },
@@ -98,6 +98,7 @@ describe("a coordination office whose audit log cannot be written", () => {
         query: `mutation($f: [FactInput!]!) { receiveFacts(node: "coord", source: "hst", facts: $f) { applied } }`,
         variables: { f: [{ seq: "1", proof: await recordProof(service, record(open.cohort.id, "hst", { status: "ACCEPTED" })) }] },
       },
+      setCheckInInterval: { caller: joint, query: `mutation($p: ID!) { setCheckInInterval(programmeId: $p, everyWeeks: 3) { id } }`, variables: { p: programme.id } },
       eraseCoordinationRecords: {
         caller: as.participant(proposed.menteeId),
         query: `mutation($p: ID!) { eraseCoordinationRecords(participantId: $p) { removedRecords } }`,

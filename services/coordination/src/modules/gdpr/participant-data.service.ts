@@ -29,7 +29,7 @@ import { TANDEM_KIND } from "../tandem/tandem.type.js";
 import type { CohortEntity } from "../cohort/cohort.entity.js";
 
 export const ERASED_KIND = "erased";
-export const ERASURE_CLOSE_REASON = "participant erased";
+export const ERASURE_CLOSE_REASON = "ERASED";
 
 export interface ErasureResult {
   pseudonym: string;

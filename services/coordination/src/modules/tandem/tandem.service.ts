@@ -12,7 +12,7 @@ import { EnrolmentEntity, type EnrolmentRole } from "../enrolment/enrolment.enti
 import { ProgrammeEntity } from "../programme/programme.entity.js";
 import { publishTandemChange } from "./tandem.changes.js";
 import { TandemFacts } from "./tandem.facts.js";
-import { TandemEntity, type TandemResponse, type TandemStatus } from "./tandem.entity.js";
+import { TandemEntity, type TandemCloseReason, type TandemResponse, type TandemStatus } from "./tandem.entity.js";
 import type { ProposeTandemInput } from "./tandem.input.js";
 import type { TandemsArgs } from "./tandem.args.js";
 import { TANDEM_KIND } from "./tandem.type.js";
@@ -133,7 +133,7 @@ export class TandemService {
       tandem[`${side}Response`] = answer;
       tandem[`${side}RespondedAt`] = now;
       if (!accept) {
-        Object.assign(tandem, { status: "CLOSED", closedAt: now, closeReason: `declined by ${side}` });
+        Object.assign(tandem, { status: "CLOSED", closedAt: now, closeReason: "DECLINED" });
         return TandemChangeKind.CLOSED;
       }
       if (tandem.menteeResponse !== "ACCEPTED" || tandem.mentorResponse !== "ACCEPTED") return TandemChangeKind.RESPONDED;
@@ -153,13 +153,11 @@ export class TandemService {
     });
   }
 
-  /** PROPOSED, ACCEPTED or ACTIVE → CLOSED, with a reason; closing a closed tandem again is harmless. */
-  async close(id: string, reason: string, guard: TandemGuard): Promise<TandemEntity> {
-    const trimmed = reason.trim();
-    if (trimmed.length < 3) throw invalidField("reason", "must say why the tandem ends");
+  /** PROPOSED, ACCEPTED or ACTIVE → CLOSED, with a reason code; closing a closed tandem again is harmless. */
+  async close(id: string, reason: TandemCloseReason, guard: TandemGuard): Promise<TandemEntity> {
     return this.transition(id, guard, null, (tandem) => {
       if (tandem.status === "CLOSED") return null;
-      Object.assign(tandem, { status: "CLOSED", closedAt: this.now(), closeReason: trimmed });
+      Object.assign(tandem, { status: "CLOSED", closedAt: this.now(), closeReason: reason });
       return TandemChangeKind.CLOSED;
     });
   }

@@ -116,6 +116,8 @@ export const rules = {
   confirmMeeting: rule<TandemPartners>("meeting.confirm", "the tandem's mentor", (c, tandem) => isSubject(c, tandem.mentorId)),
   answerCheckIn: rule<string>("checkIn.answer", "the person themselves (a partner of the tandem)", (c, pid) => isSubject(c, pid)),
   readCheckIns: rule<string>("checkIn.read", "the person themselves", (c, pid) => isSubject(c, pid)),
+  evaluate: rule<string>("evaluation.submit", "the person themselves (a partner of the tandem)", (c, pid) => isSubject(c, pid)),
+  readOwnEvaluation: rule<string>("evaluation.read", "the person themselves", (c, pid) => isSubject(c, pid)),
 };
 
 function isPartner(caller: Caller, tandem: TandemPartners): boolean {

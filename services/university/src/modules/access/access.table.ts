@@ -129,4 +129,8 @@ export const NODE_ACCESS: Table = {
   // a check-in's answer: its author only (their partner, their coordinators and the joint office see none of it here)
   "Query.checkIns": before(rules.readCheckIns, { target: localParticipant("participantId") }),
   "Mutation.answerCheckIn": before(rules.answerCheckIn, { target: localParticipant("participantId") }),
+
+  // a final evaluation: its author only (the comment never leaves this node)
+  "Query.myEvaluation": before(rules.readOwnEvaluation, { target: localParticipant("participantId") }),
+  "Mutation.submitEvaluation": before(rules.evaluate, { target: localParticipant("participantId") }),
 };

@@ -38,6 +38,11 @@ export class ActiveTandemService {
     return tandem;
   }
 
+  /** The tandem, ended or not, locked for the rest of the transaction (a final evaluation may follow the close). */
+  async lockKnown(manager: EntityManager, tandemId: string, field: string): Promise<ActiveTandemEntity> {
+    return this.find(manager, tandemId, field, true);
+  }
+
   /** The tandem as this node knows it, ended or not (reading its log). */
   async get(tandemId: string, field: string): Promise<ActiveTandemEntity> {
     return this.find(managerOf(this.dataSource), tandemId, field, false);

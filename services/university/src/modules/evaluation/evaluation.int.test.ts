@@ -44,6 +44,11 @@ describe("final evaluations", () => {
     const facts = (await factsForOffice(hst, "tandem-evaluation")).filter((fact) => fact.tandemId === tandem.tandemId);
     expect(facts).toEqual([{ type: "tandem-evaluation", issuer: "hst", tandemId: tandem.tandemId, participantId: mentee.id, goals: evaluation().goals, programmeRating: 4 }]);
     expect(JSON.stringify(await hst.sql(`SELECT proof FROM facts WHERE receiver = 'coord'`))).not.toContain("Škoda");
+    // her data export carries it (GDPR access)
+    const exported = (await ok(hst.as(self()), `query($p: ID!) { exportParticipantData(node: "hst", participantId: $p) }`, { p: mentee.id })).exportParticipantData;
+    expect(exported.tandemRecord.evaluations).toEqual([
+      expect.objectContaining({ tandemId: tandem.tandemId, side: "MENTEE", programmeRating: 4, comment: "The visit to Škoda was the turning point." }),
+    ]);
   });
 
   it("shows it to its author only, and lets no one else submit one for them", async () => {

@@ -11,6 +11,10 @@ import { formatGlobalId } from "@tandem/shared";
 import { anonymiseAuditEntries, forgetFactsNaming, forgetIdempotentAnswers, inTransaction } from "@tandem/party";
 import type { NodeDirectory } from "../../node-directory.js";
 import { ApplicationEntity } from "../application/application.entity.js";
+import { ActiveTandemEntity } from "../active-tandem/active-tandem.entity.js";
+import { CheckInEntity } from "../checkin/check-in.entity.js";
+import { EvaluationEntity } from "../evaluation/evaluation.entity.js";
+import { MeetingEntity } from "../meeting/meeting.entity.js";
 import { DisclosureGrantEntity } from "../disclosure/disclosure-grant.entity.js";
 import { MatchingConsentEntity } from "../matching/matching-consent.entity.js";
 import { ParticipantEntity } from "../participant/participant.entity.js";
@@ -38,6 +42,9 @@ export class ErasureService {
         removedRecords += (await manager.delete(DisclosureGrantEntity, { participantId: person.localId })).affected ?? 0;
         removedRecords += (await manager.delete(MatchingConsentEntity, { participantId: person.localId })).affected ?? 0;
         removedRecords += (await manager.delete(ApplicationEntity, { participantId: person.localId })).affected ?? 0;
+        removedRecords += (await manager.delete(MeetingEntity, { menteeId: person.localId })).affected ?? 0;
+        removedRecords += (await manager.delete(CheckInEntity, { participantId: person.localId })).affected ?? 0;
+        removedRecords += (await manager.delete(EvaluationEntity, { participantId: person.localId })).affected ?? 0;
         const profiles = (await manager.delete(ParticipantEntity, { id: person.localId })).affected ?? 0;
         heldPersonalData = profiles > 0;
         removedRecords += profiles;
@@ -45,10 +52,20 @@ export class ErasureService {
       removedRecords += (await manager.delete(DisclosureGrantEntity, { grantee: participantId })).affected ?? 0;
       const replacement = formatGlobalId(person.node, ERASED_KIND, randomUUID());
       const registrations = (await manager.update(RegistrationEntity, { participantId }, { participantId: replacement })).affected ?? 0;
+      // a partner's tandem record keeps the tandem, naming the erased person by the pseudonym only (who can no longer act in it)
+      const asMentee = (await manager.update(ActiveTandemEntity, { menteeId: participantId }, { menteeId: replacement })).affected ?? 0;
+      const asMentor = (await manager.update(ActiveTandemEntity, { mentorId: participantId }, { mentorId: replacement })).affected ?? 0;
       const auditEntries = await anonymiseAuditEntries(manager, participantId, replacement);
       removedRecords += await forgetIdempotentAnswers(manager, participantId);
       removedRecords += await forgetFactsNaming(manager, participantId);
-      const confirmation = { party: this.directory.self.id, participantId, heldPersonalData, removedRecords, anonymisedRecords: registrations + auditEntries, confirmedAt: new Date() };
+      const confirmation = {
+        party: this.directory.self.id,
+        participantId,
+        heldPersonalData,
+        removedRecords,
+        anonymisedRecords: registrations + asMentee + asMentor + auditEntries,
+        confirmedAt: new Date(),
+      };
       return { confirmation, pseudonym: replacement };
     });
   }

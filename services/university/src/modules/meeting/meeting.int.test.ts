@@ -127,7 +127,9 @@ describe("meeting log", () => {
     const other = await createParticipant(hst, { displayName: "Jonas Weber" });
     const unknown = { ...tandem, tandemId: "coord:tandem:00000000-0000-4000-8000-000000000000" };
     expect(firstError(await log(asMentee(), meetingInput(), unknown))).toMatchObject({ code: "TANDEM_NOT_ACTIVE", field: "tandemId" });
-    expect(firstError(await log(as.participant(other.id), meetingInput(), { ...tandem, menteeId: other.id }))).toMatchObject({ code: "BAD_USER_INPUT", field: "menteeId" });
+    // the pair's own call naming another mentee; a stranger is refused by the rule before learning anything of the tandem
+    expect(firstError(await log(asMentee(), meetingInput(), { ...tandem, menteeId: other.id }))).toMatchObject({ code: "BAD_USER_INPUT", field: "menteeId" });
+    expect(firstError(await log(as.participant(other.id), meetingInput(), { ...tandem, menteeId: other.id }))).toMatchObject({ code: "FORBIDDEN", rule: "meeting.log" });
     const ending = await activateTandemAt(hst, { menteeId: other.id, mentorId: remoteParticipantId("zcu") });
     await ok(hst.as(as.participant(other.id)), LOG, { m: other.id, t: ending.tandemId, input: meetingInput() });
     await endTandemAt(hst, ending.tandemId);
@@ -136,5 +138,17 @@ describe("meeting log", () => {
     expect(await hst.countRows("meetings")).toBe(before);
     // the pair still reads what they logged
     expect((await ok(hst.as(as.participant(other.id)), LIST, { m: other.id, t: ending.tandemId })).meetings.totalCount).toBe(1);
+  });
+
+  it("forgets the log with its mentee: erasure deletes her meetings, and the tandem's record names a pseudonym", async () => {
+    const leaving = await createParticipant(hst, { displayName: "Edda Vogt" });
+    const pair = await activateTandemAt(hst, { menteeId: leaving.id, mentorId: remoteParticipantId("zcu") });
+    await ok(hst.as(as.participant(leaving.id)), LOG, { m: leaving.id, t: pair.tandemId, input: meetingInput({ notes: "Edda's private note" }) });
+    const erased = (await ok(hst, `mutation($p: ID!) { eraseParticipantData(node: "hst", participantId: $p) { removedRecords anonymisedRecords } }`, { p: leaving.id })).eraseParticipantData;
+    expect(erased.removedRecords).toBeGreaterThanOrEqual(2);
+    expect(await hst.sql(`SELECT count(*)::int AS n FROM meetings WHERE tandem_id = $1`, [pair.tandemId])).toEqual([{ n: 0 }]);
+    const [record] = await hst.sql<{ mentee_id: string }>(`SELECT mentee_id FROM active_tandems WHERE tandem_id = $1`, [pair.tandemId]);
+    expect(record!.mentee_id).toMatch(/^hst:erased:/);
+    expect(JSON.stringify(await hst.sql(`SELECT * FROM active_tandems`))).not.toContain(leaving.id);
   });
 });

@@ -39,8 +39,9 @@ export class MeetingService {
     const menteeLocalId = this.directory.parseLocal(menteeId, PARTICIPANT_KIND, "menteeId");
     return inTransaction(this.dataSource, async (manager) => {
       const tandem = await this.tandems.lockRunning(manager, tandemId, "tandemId");
-      if (tandem.menteeId !== menteeId) throw invalidField("menteeId", `is not the mentee of tandem ${tandemId}`);
+      // the rule first: a stranger learns nothing of the tandem
       const side = guard(tandem);
+      if (tandem.menteeId !== menteeId) throw invalidField("menteeId", `is not the mentee of tandem ${tandemId}`);
       const now = this.now();
       if (input.heldOn > today(now)) throw invalidField("input.heldOn", "must not be after today");
       if (input.heldOn < tandem.startedOn) throw invalidField("input.heldOn", `must not be before the tandem started (${tandem.startedOn})`);
@@ -87,8 +88,8 @@ export class MeetingService {
   async list(args: MeetingsArgs, guard: (tandem: TandemPartners) => void): Promise<{ page: Page<MeetingEntity>; tandem: ActiveTandemEntity }> {
     this.directory.parseLocal(args.menteeId, PARTICIPANT_KIND, "menteeId");
     const tandem = await this.tandems.get(args.tandemId, "tandemId");
-    if (tandem.menteeId !== args.menteeId) throw invalidField("menteeId", `is not the mentee of tandem ${args.tandemId}`);
     guard(tandem);
+    if (tandem.menteeId !== args.menteeId) throw invalidField("menteeId", `is not the mentee of tandem ${args.tandemId}`);
     const query = repositoryOf(this.dataSource, MeetingEntity).createQueryBuilder("m").where("m.tandem_id = :tandemId", { tandemId: args.tandemId });
     const page = await keysetPage(query, args, { list: "meetings", timeColumn: "m.created_at", idColumn: "m.id", timeOf: (row) => row.createdAt, ids: globalIds(this.directory, MEETING_KIND) });
     return { page, tandem };

@@ -96,6 +96,11 @@ type Subscription {
   their own node. For the mentee and, under the tandem-partner rule, the mentor.
   """
   agreementUpdated(agreementId: ID!, after: String): AgreementUpdate!
+  """
+  A tandem's meeting log, from the mentee's home node: a meeting logged or
+  confirmed. For the tandem's two partners.
+  """
+  tandemMeetings(tandemId: ID!, menteeId: ID!, after: String): MeetingUpdate!
 }
 
 enum AgreementChange {
@@ -115,6 +120,25 @@ type AgreementUpdate {
 }
 
 type Agreement @key(fields: "id", resolvable: false) {
+  id: ID!
+}
+
+enum MeetingChange {
+  LOGGED
+  CONFIRMED
+}
+
+type MeetingUpdate {
+  cursor: String!
+  change: MeetingChange!
+  at: String!
+  """The mentee's home node, which keeps the log."""
+  node: String!
+  tandemId: ID!
+  meeting: Meeting
+}
+
+type Meeting @key(fields: "id", resolvable: false) {
   id: ID!
 }
 

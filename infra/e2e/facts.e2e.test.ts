@@ -17,7 +17,7 @@ let cohortId: string;
 let ilse: Created, jiri: Created, oskar: Created, petra: Created;
 
 const EMAIL = `query($id: ID!) { participant(id: $id) { email } }`;
-const CLOSE = `mutation($id: ID!) { closeTandem(id: $id, reason: "The pair completed the programme") { status } }`;
+const CLOSE = `mutation($id: ID!) { closeTandem(id: $id, reason: COMPLETED) { status } }`;
 
 beforeAll(async () => {
   e2e = await launchE2E(NODES);

@@ -65,6 +65,10 @@ export const ErrorCode = {
   AGREEMENT_VERSION_OUTDATED: "AGREEMENT_VERSION_OUTDATED",
   /** A tandem cannot start before both partners signed the same, current version of its agreement (coordinators may override, with a reason). */
   AGREEMENT_NOT_SIGNED: "AGREEMENT_NOT_SIGNED",
+  /** A tandem's log (meetings, check-ins, evaluation) is written only while the tandem is ACTIVE, as its partners' nodes know it. */
+  TANDEM_NOT_ACTIVE: "TANDEM_NOT_ACTIVE",
+  /** No check-in is due yet for this tandem, or this side answered the one due already. */
+  CHECK_IN_NOT_DUE: "CHECK_IN_NOT_DUE",
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 

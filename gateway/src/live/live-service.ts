@@ -19,6 +19,8 @@ import {
   registrationsTopic,
   tandemTopic,
   tryParseGlobalId,
+  MeetingChangeKind,
+  meetingsTopic,
   type Logger,
   type UserCaller,
 } from "@tandem/shared";
@@ -114,6 +116,19 @@ export const LIVE_FIELDS: Record<string, FieldSpec> = {
     kinds: Object.values(AgreementChangeKind),
     source: (args, nodes) => ({ parties: [homeOf(args.agreementId, "agreement", "agreementId", nodes)], topic: agreementTopic(String(args.agreementId)) }),
     probe: (args) => ({ query: `query LiveAccess($id: ID!) { agreement(id: $id) { id } }`, variables: { id: args.agreementId }, field: "agreement" }),
+  },
+  tandemMeetings: {
+    payloadType: "MeetingUpdate",
+    kinds: Object.values(MeetingChangeKind),
+    source: (args, nodes, coordinationId) => {
+      homeOf(args.tandemId, "tandem", "tandemId", [coordinationId]);
+      return { parties: [homeOf(args.menteeId, "participant", "menteeId", nodes)], topic: meetingsTopic(String(args.tandemId)) };
+    },
+    probe: (args) => ({
+      query: `query LiveAccess($t: ID!, $m: ID!) { meetings(tandemId: $t, menteeId: $m, first: 1) { totalCount } }`,
+      variables: { t: args.tandemId, m: args.menteeId },
+      field: "meetings",
+    }),
   },
 };
 

@@ -17,10 +17,11 @@ export const ENTITY_FIELDS: Record<string, { queryField: string; ref: string }> 
   application: { queryField: "application", ref: "applicationId" },
   cohort: { queryField: "cohort", ref: "cohortId" },
   agreement: { queryField: "agreement", ref: "agreementId" },
+  meeting: { queryField: "meeting", ref: "meetingId" },
 };
 
 /** Payload fields that are references a change carries, read straight from it. */
-export const REF_FIELDS: ReadonlySet<string> = new Set(["cohortId", "applicationId", "agreementId"]);
+export const REF_FIELDS: ReadonlySet<string> = new Set(["cohortId", "applicationId", "agreementId", "tandemId"]);
 
 export interface PayloadField {
   responseKey: string;

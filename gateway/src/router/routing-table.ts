@@ -46,6 +46,10 @@ export const UNIVERSITY_ROUTES: RoutingTable = {
     reviewApplications: byNode("node"),
     factPositions: byNode("node"),
     agreement: byId("id"),
+    meetings: byId("menteeId"),
+    meeting: byId("id"),
+    checkIns: byId("participantId"),
+    myEvaluation: byId("participantId"),
   },
   Mutation: {
     createParticipant: byNode("node"),
@@ -69,6 +73,10 @@ export const UNIVERSITY_ROUTES: RoutingTable = {
     draftAgreement: byId("id"),
     reviseAgreement: byId("id"),
     signAgreement: byId("participantId"),
+    logMeeting: byId("menteeId"),
+    confirmMeeting: byId("id"),
+    answerCheckIn: byId("participantId"),
+    submitEvaluation: byId("participantId"),
   },
 };
 

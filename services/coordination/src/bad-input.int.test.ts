@@ -70,7 +70,8 @@ beforeAll(async () => {
     proposeTandem: { input: { cohortId: cohort.id, menteeId: await enrolNew(service, cohort.id, "hst", "MENTEE"), mentorId: await enrolNew(service, cohort.id, "zcu", "MENTOR") } },
     respondToTandem: { id: proposed.id, accept: true },
     activateTandem: { id: accepted.id },
-    closeTandem: { id: closing.id, reason: "Completed" },
+    closeTandem: { id: closing.id, reason: "COMPLETED" },
+    setCheckInInterval: { programmeId: programme.id, everyWeeks: 4 },
     openMediationCase: { input: { tandemId: accepted.id, concern: "COMMUNICATION", mediator: "JOINT_OFFICE" } },
     resolveMediationCase: { id: (data as { openMediationCase: { id: string } }).openMediationCase.id, outcome: "RESOLVED" },
   };

@@ -14,6 +14,10 @@ import { ProgrammeTrackEntity } from "./modules/programme/programme-track.entity
 import { TandemAgreementEntity, TandemAgreementSignatureEntity } from "./modules/agreement/agreement.entity.js";
 import { TandemEntity } from "./modules/tandem/tandem.entity.js";
 import { MediationCaseEntity } from "./modules/mediation/mediation-case.entity.js";
+import { MeetingTallyEntity } from "./modules/meeting/meeting-tally.entity.js";
+import { CheckInRecordEntity } from "./modules/checkin/check-in-record.entity.js";
+import { TandemAttentionEntity } from "./modules/checkin/tandem-attention.entity.js";
+import { TandemEvaluationEntity, TandemGoalRatingEntity } from "./modules/evaluation/tandem-evaluation.entity.js";
 
 export const entities = [
   ProgrammeEntity,
@@ -40,4 +44,9 @@ export const entities = [
   TandemAgreementEntity,
   TandemAgreementSignatureEntity,
   MediationCaseEntity,
+  MeetingTallyEntity,
+  CheckInRecordEntity,
+  TandemAttentionEntity,
+  TandemEvaluationEntity,
+  TandemGoalRatingEntity,
 ];

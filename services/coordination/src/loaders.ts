@@ -4,6 +4,8 @@ import { createMatchingWeightsLoader, createPairRulesByCohortLoader, createPropo
 import { createEnrolmentLoader, createEnrolmentsByCohortLoader, createQuotaUsageLoader } from "./modules/enrolment/enrolment.loader.js";
 import { createProgrammeLoader, createRulesVersionsByProgrammeLoader, createTracksByProgrammeLoader } from "./modules/programme/programme.loader.js";
 import { createAgreementStateLoader } from "./modules/agreement/agreement.loader.js";
+import { createMeetingTallyLoader } from "./modules/meeting/meeting-tally.loader.js";
+import { createEvaluationsByTandemLoader } from "./modules/evaluation/tandem-evaluation.loader.js";
 import { createTandemLoader, createTandemsByCohortLoader } from "./modules/tandem/tandem.loader.js";
 
 /** ConsortiumNode needs none: the gateway serves it from the registry. */
@@ -25,6 +27,8 @@ export function createLoaders(services: CoordinationServices) {
     proposalsByRound: createProposalsByRoundLoader(services.matchingRounds),
     unmatchedByRound: createUnmatchedByRoundLoader(services.matchingRounds),
     agreementState: createAgreementStateLoader(services.agreementStates),
+    meetingTally: createMeetingTallyLoader(services.meetingTallies),
+    evaluationsByTandem: createEvaluationsByTandemLoader(services.evaluations),
   };
 }
 

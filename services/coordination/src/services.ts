@@ -23,6 +23,12 @@ import { ProgrammeFacts } from "./modules/programme/programme.facts.js";
 import { ProgrammeService } from "./modules/programme/programme.service.js";
 import { TandemService } from "./modules/tandem/tandem.service.js";
 import { MediationCaseService } from "./modules/mediation/mediation-case.service.js";
+import { meetingFactHandlers } from "./modules/meeting/meeting-tally.facts.js";
+import { MeetingTallyService } from "./modules/meeting/meeting-tally.service.js";
+import { checkInFactHandlers } from "./modules/checkin/check-in.facts.js";
+import { CheckInService } from "./modules/checkin/check-in.service.js";
+import { evaluationFactHandlers } from "./modules/evaluation/tandem-evaluation.facts.js";
+import { TandemEvaluationService } from "./modules/evaluation/tandem-evaluation.service.js";
 
 /** The coordination service's singletons, wired once at start. */
 export interface CoordinationServices {
@@ -42,11 +48,16 @@ export interface CoordinationServices {
   /** Runs rounds in the background; stopped before the database closes. */
   matchingRunner: MatchingRoundRunner;
   matchingProposals: MatchingProposalService;
-  /** Facts of the nodes, delivered by the gateway: application records, agreement versions and signatures. */
+  /** Facts of the nodes, delivered by the gateway: application records, agreement versions and signatures, meeting tallies, check-ins, evaluations. */
   factInbox: FactInbox;
   /** Tandems' agreements as the nodes' facts stated them: versions, hashes, signing dates. */
   agreementStates: AgreementStateReader;
   mediationCases: MediationCaseService;
+  meetingTallies: MeetingTallyService;
+  /** Check-ins' codes, the tandems needing attention, programmes' check-in intervals. */
+  checkIns: CheckInService;
+  /** The partners' final evaluations, as codes. */
+  evaluations: TandemEvaluationService;
 }
 
 export interface CoordinationSettings {
@@ -85,7 +96,18 @@ export function createCoordinationServices(
     tandems,
     auditLog,
     participantData: new ParticipantDataService(dataSource, directory, auditLog, tandems.facts, placements),
-    factInbox: new FactInbox(dataSource, directory.registry, directory.selfId, combineFactHandlers(applicationFactHandlers(applicationRecords), agreementFactHandlers(directory))),
+    factInbox: new FactInbox(
+      dataSource,
+      directory.registry,
+      directory.selfId,
+      combineFactHandlers(
+        applicationFactHandlers(applicationRecords),
+        agreementFactHandlers(directory),
+        meetingFactHandlers(directory),
+        checkInFactHandlers(directory),
+        evaluationFactHandlers(directory),
+      ),
+    ),
     matchingWeights,
     matchingPairRules: new MatchingPairRuleService(dataSource, directory),
     matchingRounds: new MatchingRoundService(dataSource, directory, matchingWeights, matchingRunner),
@@ -93,5 +115,8 @@ export function createCoordinationServices(
     matchingProposals: new MatchingProposalService(dataSource, directory, enrolments, tandems),
     agreementStates: new AgreementStateReader(dataSource),
     mediationCases: new MediationCaseService(dataSource, directory, tandems),
+    meetingTallies: new MeetingTallyService(dataSource),
+    checkIns: new CheckInService(dataSource, directory),
+    evaluations: new TandemEvaluationService(dataSource),
   };
 }

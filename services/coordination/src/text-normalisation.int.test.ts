@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestCoordination, type TestCoordination } from "../test/test-coordination.js";
-import { CLOSE, CREATE_COHORT, CREATE_PROGRAMME, acceptByBoth, cohortInput, createProgramme, firstError, ok, programmeInput, proposeNew, seedCohort } from "../test/fixtures.js";
+import { CREATE_COHORT, CREATE_PROGRAMME, cohortInput, createProgramme, firstError, ok, programmeInput } from "../test/fixtures.js";
 
 let service: TestCoordination;
 beforeAll(async () => {
@@ -33,13 +33,6 @@ describe("too short once trimmed", () => {
     const error = firstError(await service.query(CREATE_COHORT, { input: cohortInput(programme.id, { name: "\u00A0x\u00A0" }) }));
     expect(named(error)).toContain("name");
     expect(await service.countRows("cohorts")).toBe(0);
-  });
-
-  it("a reason to close a tandem is refused, leaving it open", async () => {
-    const { cohort } = await seedCohort(service);
-    const tandem = await acceptByBoth(service, await proposeNew(service, cohort.id));
-    expect(named(firstError(await service.query(CLOSE, { id: tandem.id, reason: "  ab  " })))).toContain("reason");
-    expect((await service.sql<{ status: string }>("SELECT status FROM tandems WHERE id = $1", [tandem.id.split(":")[2]]))[0]?.status).not.toBe("CLOSED");
   });
 });
 

@@ -23,7 +23,7 @@ export const PROPOSE_TANDEM = `mutation($input: ProposeTandemInput!) { proposeTa
 export const RESPOND = `mutation($id: ID!, $accept: Boolean!) { respondToTandem(id: $id, accept: $accept) { ${TANDEM_FIELDS} } }`;
 /** Starts an accepted tandem; without signed agreements in these tests, by a coordinator's override (agreement.int.test.ts tests the signatures). */
 export const ACTIVATE = `mutation($id: ID!, $overrideReason: String = "Signed on paper at the kick-off") { activateTandem(id: $id, overrideReason: $overrideReason) { ${TANDEM_FIELDS} } }`;
-export const CLOSE = `mutation($id: ID!, $reason: String!) { closeTandem(id: $id, reason: $reason) { ${TANDEM_FIELDS} } }`;
+export const CLOSE = `mutation($id: ID!, $reason: TandemCloseReason!) { closeTandem(id: $id, reason: $reason) { ${TANDEM_FIELDS} } }`;
 
 export function participantId(node: string): string {
   return `${node}:participant:${randomUUID()}`;

@@ -16,6 +16,7 @@ import { startTestNode, type TestNode } from "../test/test-node.js";
 import { cohortId, createEvent, createParticipant, eventInput, participantInput, register, remoteParticipantId } from "../test/fixtures.js";
 import { apply, applicationInput, openCohort } from "../test/applications.js";
 import { agreementInput, draftedAgreement } from "../test/agreements.js";
+import { activateTandemAt, dayFromToday } from "../test/tandems.js";
 
 const { schema } = await buildUniversitySubgraph();
 const MUTATIONS = Object.keys(schema.getMutationType()!.getFields());
@@ -92,6 +93,21 @@ beforeAll(async () => {
     signAgreement: { participantId: mentee.id, agreementId: agreement.agreementId, versionHash: agreement.versionHash },
   });
   Object.assign(callers, { draftAgreement: self, reviseAgreement: self, signAgreement: self });
+  const tandem = await activateTandemAt(node, { menteeId: mentee.id, mentorId: remoteParticipantId("zcu") });
+  const meetingInput = { heldOn: dayFromToday(-1), format: "ONLINE", durationMinutes: 30, topics: ["thesis plan"], notes: "Went well." };
+  const meeting = await node
+    .as(self)
+    .query(`mutation($m: ID!, $t: ID!, $i: LogMeetingInput!) { logMeeting(menteeId: $m, tandemId: $t, input: $i) { id } }`, { m: mentee.id, t: tandem.tandemId, i: meetingInput });
+  Object.assign(baselines, {
+    logMeeting: { menteeId: mentee.id, tandemId: tandem.tandemId, input: meetingInput },
+    confirmMeeting: { id: meeting.data!.logMeeting.id },
+  });
+  // an answer to the check-in due yesterday (the sweep's first valid call answers it; the later ones are refused as answered)
+  Object.assign(baselines, { answerCheckIn: { participantId: mentee.id, tandemId: tandem.tandemId, input: { satisfaction: 4, onTrack: true, contactRequested: false } } });
+  Object.assign(baselines, {
+    submitEvaluation: { participantId: mentee.id, tandemId: tandem.tandemId, input: { goals: [{ key: "short-1", achievement: "PARTLY" }], programmeRating: 4, comment: "Useful." } },
+  });
+  Object.assign(callers, { logMeeting: self, confirmMeeting: as.participant(tandem.mentorId, "mentor"), answerCheckIn: self, submitEvaluation: self });
 });
 afterAll(() => node?.stop());
 

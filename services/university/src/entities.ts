@@ -9,6 +9,10 @@ import { EventEntity } from "./modules/event/event.entity.js";
 import { MatchingConsentEntity } from "./modules/matching/matching-consent.entity.js";
 import { ParticipantEntity } from "./modules/participant/participant.entity.js";
 import { RegistrationEntity } from "./modules/registration/registration.entity.js";
+import { ActiveTandemEntity } from "./modules/active-tandem/active-tandem.entity.js";
+import { MeetingEntity } from "./modules/meeting/meeting.entity.js";
+import { CheckInEntity } from "./modules/checkin/check-in.entity.js";
+import { EvaluationEntity } from "./modules/evaluation/evaluation.entity.js";
 
 export const entities = [
   ParticipantEntity,
@@ -31,4 +35,8 @@ export const entities = [
   AgreementTandemEntity,
   AgreementVersionEntity,
   AgreementSignatureEntity,
+  ActiveTandemEntity,
+  MeetingEntity,
+  CheckInEntity,
+  EvaluationEntity,
 ];

@@ -3,6 +3,7 @@ import type { NodeServices } from "./services.js";
 import { createApplicationLoader, createCohortStateLoader, createMatchingConsentLoader } from "./modules/application/application.loader.js";
 import { createGrantsToCallerLoader } from "./modules/disclosure/disclosure.loader.js";
 import { createEventLoader, createEventStatsLoader } from "./modules/event/event.loader.js";
+import { createMeetingLoader } from "./modules/meeting/meeting.loader.js";
 import { createParticipantLoader } from "./modules/participant/participant.loader.js";
 import { createRegistrationLoader, createRegistrationsByEventLoader, createWaitlistPositionLoader } from "./modules/registration/registration.loader.js";
 
@@ -18,6 +19,7 @@ export function createLoaders(services: NodeServices, caller: Caller) {
     application: createApplicationLoader(services.applications),
     cohortState: createCohortStateLoader(services.programmes),
     matchingConsent: createMatchingConsentLoader(services.matchingConsents),
+    meeting: createMeetingLoader(services.meetings),
   };
 }
 

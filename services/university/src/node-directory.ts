@@ -21,9 +21,18 @@ export class NodeDirectory extends IdDirectory {
 
   /** A cohort reference: `<coordination id>:cohort:<uuid>`, BAD_USER_INPUT naming `field` otherwise. */
   parseCohortId(id: string, field = "cohortId"): string {
-    const parsed = parseGlobalId(id, COHORT_KIND, field);
+    return this.parseOfficeId(id, COHORT_KIND, "cohorts", field);
+  }
+
+  /** A tandem reference: `<coordination id>:tandem:<uuid>`, BAD_USER_INPUT naming `field` otherwise. */
+  parseTandemId(id: string, field = "tandemId"): string {
+    return this.parseOfficeId(id, "tandem", "tandems", field);
+  }
+
+  private parseOfficeId(id: string, kind: string, things: string, field: string): string {
+    const parsed = parseGlobalId(id, kind, field);
     if (parsed.node !== this.coordinationId) {
-      throw new AppError(ErrorCode.BAD_USER_INPUT, `${field}: cohorts are held by the coordination office "${this.coordinationId}", not "${parsed.node}"`, { field });
+      throw new AppError(ErrorCode.BAD_USER_INPUT, `${field}: ${things} are held by the coordination office "${this.coordinationId}", not "${parsed.node}"`, { field });
     }
     if (!UUID_PATTERN.test(parsed.localId)) throw new AppError(ErrorCode.BAD_USER_INPUT, `${field}: "${id}" is not a valid id`, { field });
     return id;

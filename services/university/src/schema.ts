@@ -25,6 +25,10 @@ import { ParticipantResolver } from "./modules/participant/participant.resolver.
 import { participantReference } from "./modules/participant/participant.reference.js";
 import { EventRegistrationsResolver, RegistrationResolver } from "./modules/registration/registration.resolver.js";
 import { registrationReference } from "./modules/registration/registration.reference.js";
+import { MeetingResolver } from "./modules/meeting/meeting.resolver.js";
+import { meetingReference } from "./modules/meeting/meeting.reference.js";
+import { CheckInResolver } from "./modules/checkin/check-in.resolver.js";
+import { EvaluationResolver } from "./modules/evaluation/evaluation.resolver.js";
 
 export const SUBGRAPH_NAME = "university";
 
@@ -48,8 +52,11 @@ export function buildUniversitySubgraph(access: AccessTable<NodeContext> = NODE_
       ApplicationResolver,
       FactInboxResolver,
       AgreementResolver,
+      MeetingResolver,
+      CheckInResolver,
+      EvaluationResolver,
     ],
-    referenceResolvers: { ...participantReference, ...eventReference, ...registrationReference, ...applicationReference, ...agreementReference },
+    referenceResolvers: { ...participantReference, ...eventReference, ...registrationReference, ...applicationReference, ...agreementReference, ...meetingReference },
     access,
   });
 }

@@ -22,6 +22,12 @@ import { MatchingPseudonymProofSigner } from "./modules/matching/matching-pseudo
 import { MatchingPseudonyms } from "./modules/matching/matching-pseudonyms.js";
 import { ParticipantAttestationSigner } from "./modules/participant/participant-attestation.js";
 import { ParticipantService } from "./modules/participant/participant.service.js";
+import { activeTandemFactHandlers } from "./modules/active-tandem/active-tandem.facts.js";
+import { ActiveTandemService } from "./modules/active-tandem/active-tandem.service.js";
+import { MeetingService } from "./modules/meeting/meeting.service.js";
+import { CheckInService } from "./modules/checkin/check-in.service.js";
+import { EvaluationService } from "./modules/evaluation/evaluation.service.js";
+import { MeetingTallies } from "./modules/meeting/meeting.tally.js";
 import { programmeFactHandlers } from "./modules/programme/programme.facts.js";
 import { ProgrammeStore } from "./modules/programme/programme.store.js";
 import { RegistrationProofSigner } from "./modules/registration/registration-proof.js";
@@ -51,6 +57,11 @@ export interface NodeServices {
   matchingProfiles: MatchingProfileService;
   /** Agreements of accepted tandems: the text of those whose mentee lives here, the current version of those whose mentor does. */
   agreements: AgreementService;
+  /** Tandems with a partner of this node, as the office's facts told them (active, ended). */
+  activeTandems: ActiveTandemService;
+  meetings: MeetingService;
+  checkIns: CheckInService;
+  evaluations: EvaluationService;
 }
 
 export interface NodeTrust {
@@ -80,11 +91,13 @@ export function createNodeServices(dataSource: DataSource, directory: NodeDirect
   const applicationRecords = new ApplicationRecords(trust.signingKey, directory);
   const applicationReviews = new ApplicationReviewService(dataSource, directory, programmes, applicationRecords);
   const agreementPublisher = new AgreementPublisher(trust.signingKey, directory);
+  const activeTandems = new ActiveTandemService(dataSource, directory);
   const factHandlers = combineFactHandlers(
     disclosureFactHandlers(disclosures),
     programmeFactHandlers(programmes),
     applicationFactHandlers(applicationReviews),
     agreementFactHandlers(directory, agreementPublisher),
+    activeTandemFactHandlers(directory.self.id),
   );
   return {
     directory,
@@ -105,5 +118,9 @@ export function createNodeServices(dataSource: DataSource, directory: NodeDirect
     matchingConsents,
     matchingProfiles,
     agreements: new AgreementService(dataSource, directory, agreementPublisher),
+    activeTandems,
+    meetings: new MeetingService(dataSource, directory, activeTandems, new MeetingTallies(trust.signingKey, directory)),
+    checkIns: new CheckInService(dataSource, directory, activeTandems, trust.signingKey),
+    evaluations: new EvaluationService(dataSource, directory, activeTandems, trust.signingKey),
   };
 }

@@ -51,6 +51,14 @@ export const ProofType = {
   AGREEMENT_VERSION: "agreement-version",
   /** A person signed a version of their tandem's agreement (signed by the signer's home node). */
   AGREEMENT_SIGNED: "agreement-signed",
+  /** A tandem started (ACTIVE): its partners, start date and check-in dates (signed by the coordination office, for both home nodes). */
+  TANDEM_ACTIVATED: "tandem-activated",
+  /** How many meetings a tandem logged, how many its mentor confirmed, the last date: counts only (signed by the mentee's home node). */
+  MEETING_TALLY: "meeting-tally",
+  /** A partner's check-in, as codes: satisfaction, on track, contact wanted (signed by the author's home node). */
+  CHECK_IN: "check-in",
+  /** A partner's final evaluation, as codes: each goal's achievement, the programme's rating (signed by the author's home node). */
+  TANDEM_EVALUATION: "tandem-evaluation",
 } as const;
 export type ProofType = (typeof ProofType)[keyof typeof ProofType];
 
@@ -158,6 +166,59 @@ export interface EnrolmentOutcomeProof {
   revision: number;
 }
 
+export interface TandemActivatedProof {
+  type: typeof ProofType.TANDEM_ACTIVATED;
+  issuer: string;
+  tandemId: string;
+  cohortId: string;
+  menteeId: string;
+  mentorId: string;
+  /** The day it became ACTIVE (YYYY-MM-DD): no meeting before it. */
+  startedOn: string;
+  /** Days (YYYY-MM-DD) from which a check-in is due: the cohort's mid-point, and every N weeks when the programme asks for it. */
+  checkInsDue: string[];
+}
+
+export interface MeetingTallyProof {
+  type: typeof ProofType.MEETING_TALLY;
+  issuer: string;
+  tandemId: string;
+  menteeId: string;
+  meetings: number;
+  confirmed: number;
+  lastMeetingOn: string | null;
+  /** Increases with every change of the log: a receiver keeps the highest. */
+  revision: number;
+}
+
+export const GoalAchievements = ["NOT", "PARTLY", "FULLY"] as const;
+export type GoalAchievement = (typeof GoalAchievements)[number];
+
+export interface CheckInProof {
+  type: typeof ProofType.CHECK_IN;
+  issuer: string;
+  tandemId: string;
+  /** The author (the tandem's mentee or mentor). */
+  participantId: string;
+  /** The check-in's due day (YYYY-MM-DD): one answer per side and due day. */
+  dueOn: string;
+  satisfaction: number;
+  onTrack: boolean;
+  contactRequested: boolean;
+}
+
+export interface TandemEvaluationProof {
+  type: typeof ProofType.TANDEM_EVALUATION;
+  issuer: string;
+  tandemId: string;
+  participantId: string;
+  goals: { key: string; achievement: GoalAchievement }[];
+  programmeRating: number;
+}
+
+/** Proofs of a tandem's months (DESIGN.md §8): codes, counts and dates only, checked against their schemas. */
+export type TandemJourneyProof = TandemActivatedProof | MeetingTallyProof | CheckInProof | TandemEvaluationProof;
+
 /** Proofs of the application journey (DESIGN.md §8), checked against their schemas. */
 export type JourneyProof = ProgrammeRulesProof | CohortStateProof | ApplicationRecordProof | EnrolmentOutcomeProof;
 
@@ -170,7 +231,7 @@ export type DisclosureProof = TandemAcceptedProof | EventRegistrationProof;
 /** Proofs that a disclosure ended. */
 export type DisclosureEndProof = TandemEndedProof | RegistrationCancelledProof;
 
-export type Proof = DisclosureProof | DisclosureEndProof | MatchingPseudonymProof | ParticipantActorProof | JourneyProof | AgreementProof;
+export type Proof = DisclosureProof | DisclosureEndProof | MatchingPseudonymProof | ParticipantActorProof | JourneyProof | AgreementProof | TandemJourneyProof;
 
 type WithoutIssuer<P> = P extends unknown ? Omit<P, "issuer"> : never;
 /** What a signer states: a proof of any kind without its issuer (the signer). */
@@ -245,6 +306,8 @@ export async function verifyProof(token: string, registry: ConsortiumRegistry, f
   }
   const journey = JOURNEY_PROOFS[payload.proof as JourneyProof["type"]];
   if (journey) return verifiedJourneyProof(payload, journey, registry, invalid);
+  const tandemJourney = TANDEM_JOURNEY_PROOFS[payload.proof as TandemJourneyProof["type"]];
+  if (tandemJourney) return verifiedTandemJourneyProof(payload, tandemJourney, registry, invalid);
   throw invalid("unknown kind of proof");
 }
 
@@ -314,6 +377,58 @@ function verifiedJourneyProof(payload: JWTPayload, kind: (typeof JOURNEY_PROOFS)
     if (tryParseGlobalId(applicationId)?.node !== issuer || tryParseGlobalId(participantId)?.node !== issuer) throw invalid("an application is attested by the applicant's home node only");
   }
   return { ...(parsed.data as Omit<JourneyProof, "type" | "issuer">), type, issuer } as JourneyProof;
+}
+
+const localDate = z.iso.date();
+const tandemId = z.string().max(160);
+const participantId = z.string().max(160);
+/** `homeOf`: the claim naming the participant whose home node alone may sign it (null: the coordination office signs). */
+const TANDEM_JOURNEY_PROOFS = {
+  "tandem-activated": {
+    homeOf: null,
+    schema: z.object({ tandemId, cohortId: z.string(), menteeId: participantId, mentorId: participantId, startedOn: localDate, checkInsDue: z.array(localDate).max(60) }),
+  },
+  "meeting-tally": {
+    homeOf: "menteeId",
+    schema: z.object({
+      tandemId,
+      menteeId: participantId,
+      meetings: z.number().int().min(0),
+      confirmed: z.number().int().min(0),
+      lastMeetingOn: localDate.nullable(),
+      revision: z.number().int().min(1),
+    }),
+  },
+  "check-in": {
+    homeOf: "participantId",
+    schema: z.object({ tandemId, participantId, dueOn: localDate, satisfaction: z.number().int().min(1).max(5), onTrack: z.boolean(), contactRequested: z.boolean() }),
+  },
+  "tandem-evaluation": {
+    homeOf: "participantId",
+    schema: z.object({
+      tandemId,
+      participantId,
+      goals: z.array(z.object({ key: z.string().regex(/^[A-Za-z0-9_.-]{1,40}$/), achievement: z.enum(GoalAchievements) })).max(20),
+      programmeRating: z.number().int().min(1).max(5),
+    }),
+  },
+} as const satisfies Record<TandemJourneyProof["type"], { homeOf: string | null; schema: z.ZodType }>;
+
+/** A tandem journey proof's claims, checked against its schema and its signer: the coordination office, or the home node of the participant it is about. */
+function verifiedTandemJourneyProof(
+  payload: JWTPayload,
+  kind: (typeof TANDEM_JOURNEY_PROOFS)[keyof typeof TANDEM_JOURNEY_PROOFS],
+  registry: ConsortiumRegistry,
+  invalid: (reason: string) => AppError,
+): TandemJourneyProof {
+  const issuer = payload.iss!;
+  const type = payload.proof as TandemJourneyProof["type"];
+  const parsed = kind.schema.safeParse(payload);
+  if (!parsed.success) throw invalid(`malformed ${type} (${parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`).join("; ")})`);
+  if (kind.homeOf === null && issuer !== registry.coordination.id) throw invalid(`a ${type} proof is attested by the coordination office only`);
+  if (kind.homeOf !== null && tryParseGlobalId((parsed.data as unknown as Record<string, string>)[kind.homeOf]!)?.node !== issuer)
+    throw invalid(`a ${type} proof is attested by the participant's home node only`);
+  return { ...(parsed.data as Omit<TandemJourneyProof, "type" | "issuer">), type, issuer } as TandemJourneyProof;
 }
 
 /** A proof a disclosure grant may be recorded from; any other kind is INVALID_PROOF. */

@@ -65,3 +65,10 @@ export function agreementTopic(agreementId: string): string {
 
 export const AgreementChangeKind = { DRAFTED: "DRAFTED", REVISED: "REVISED", SIGNED: "SIGNED" } as const;
 export type AgreementChangeKind = (typeof AgreementChangeKind)[keyof typeof AgreementChangeKind];
+/** A tandem's meeting log, at the mentee's home node: its partners follow it. */
+export function meetingsTopic(tandemId: string): string {
+  return `meetings:${tandemId}`;
+}
+
+export const MeetingChangeKind = { LOGGED: "LOGGED", CONFIRMED: "CONFIRMED" } as const;
+export type MeetingChangeKind = (typeof MeetingChangeKind)[keyof typeof MeetingChangeKind];

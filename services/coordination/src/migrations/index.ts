@@ -5,7 +5,11 @@ import { TandemAcceptance1795306999376 } from "./1795306999376-tandem-acceptance
 import { MatchingRounds1795314248792 } from "./1795314248792-matching-rounds.js";
 import { ApplicationJourney1796552915371 } from "./1796552915371-application-journey.js";
 import { TandemAgreements1796560000000 } from "./1796560000000-tandem-agreements.js";
+import { AddMeetingTallies1796563856971 } from "./1796563856971-add-meeting-tallies.js";
+import { AddCheckIns1796564740386 } from "./1796564740386-add-check-ins.js";
 import { MediationCases1796565096388 } from "./1796565096388-mediation-cases.js";
+import { AddEvaluations1796565309654 } from "./1796565309654-add-evaluations.js";
+import { StructuredCloseReason1796565600000 } from "./1796565600000-structured-close-reason.js";
 
 export const migrations = [
   Initial1795304478454,
@@ -18,5 +22,9 @@ export const migrations = [
   AddFacts1796535984147,
   ApplicationJourney1796552915371,
   TandemAgreements1796560000000,
+  AddMeetingTallies1796563856971,
+  AddCheckIns1796564740386,
   MediationCases1796565096388,
+  AddEvaluations1796565309654,
+  StructuredCloseReason1796565600000,
 ];

@@ -46,6 +46,11 @@ describe("coordination migrations", () => {
       "schema_migrations",
       "tandem_agreement_signatures",
       "tandem_agreements",
+      "tandem_attention",
+      "tandem_check_ins",
+      "tandem_evaluations",
+      "tandem_goal_ratings",
+      "tandem_meeting_tallies",
       "tandems",
     ]);
     expect(await database.dataSource.query(`SELECT tgname FROM pg_trigger WHERE tgrelid = 'outbox'::regclass`)).toEqual([{ tgname: "outbox_notify" }]);
@@ -115,5 +120,28 @@ describe("coordination migrations", () => {
         published_at: null,
       },
     ]);
+  });
+
+  it("turns the free-text close reasons of existing tandems into codes, dropping the text", async () => {
+    await revertTo("AddEvaluations1796565309654");
+    const query = (sql: string) => database.dataSource.query(sql);
+    const [{ id: programme }] = await query(`INSERT INTO programmes (name, participating_node_ids, cross_border_rule) VALUES ('Free-text closes', '{hst,zcu}', 'NONE') RETURNING id`);
+    const [{ id: cohort }] = await query(`INSERT INTO cohorts (programme_id, name, starts_on, ends_on) VALUES ('${programme}', 'closing', '2025-10-01', '2026-06-30') RETURNING id`);
+    const closed = (mentee: string, reason: string, declined = false) =>
+      query(
+        `INSERT INTO tandems (cohort_id, mentee_id, mentor_id, status, closed_at, close_reason, mentee_response, mentee_responded_at) VALUES ('${cohort}', 'hst:participant:${mentee}', 'zcu:participant:m', 'CLOSED', now(), '${reason}', '${declined ? "DECLINED" : "PENDING"}', ${declined ? "now()" : "NULL"})`,
+      );
+    await closed("c1", "declined by mentee", true);
+    await closed("c2", "participant erased");
+    await closed("c3", "  Completed ");
+    await closed("c4", "Greta moved to Lyon for a job at Sanofi");
+    await database.dataSource.runMigrations({ transaction: "each" });
+    expect(await query(`SELECT mentee_id, close_reason FROM tandems WHERE cohort_id = '${cohort}' ORDER BY mentee_id`)).toEqual([
+      { mentee_id: "hst:participant:c1", close_reason: "DECLINED" },
+      { mentee_id: "hst:participant:c2", close_reason: "ERASED" },
+      { mentee_id: "hst:participant:c3", close_reason: "COMPLETED" },
+      { mentee_id: "hst:participant:c4", close_reason: "OTHER" },
+    ]);
+    await expect(query(`UPDATE tandems SET close_reason = 'moved away' WHERE mentee_id = 'hst:participant:c4'`)).rejects.toThrow(/tandems_close_reason_known/);
   });
 });

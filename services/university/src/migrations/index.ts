@@ -8,6 +8,9 @@ import { EmailNotUnique1796531000000 } from "./1796531000000-email-not-unique.js
 import { AddDisclosureEnds1796536600000 } from "./1796536600000-add-disclosure-ends.js";
 import { AddApplications1796552765200 } from "./1796552765200-add-applications.js";
 import { AddAgreements1796560000000 } from "./1796560000000-add-agreements.js";
+import { AddTandemMeetings1796563866828 } from "./1796563866828-add-tandem-meetings.js";
+import { AddCheckIns1796564758075 } from "./1796564758075-add-check-ins.js";
+import { AddEvaluations1796565325254 } from "./1796565325254-add-evaluations.js";
 
 export const migrations = [
   Initial1795304786513,
@@ -23,4 +26,7 @@ export const migrations = [
   AddDisclosureEnds1796536600000,
   AddApplications1796552765200,
   AddAgreements1796560000000,
+  AddTandemMeetings1796563866828,
+  AddCheckIns1796564758075,
+  AddEvaluations1796565325254,
 ];

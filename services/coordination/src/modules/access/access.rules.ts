@@ -128,4 +128,14 @@ export const rules = {
     "the person themselves and coordinators of their home node",
     (caller, participantId) => isSubject(caller, participantId) || coordinatesHomeOf(caller, participantId),
   ),
+  // A tandem's months (DESIGN.md §8): the office holds codes; who asked for help is for coordinators only.
+  readAttention: scopedRule<Partners, Visibility>(
+    "read-attention",
+    "joint coordinators and coordinators of the partners' nodes (not the partners: one's check-in is not shown to the other)",
+    (caller, tandem) => jointOrHomeCoordinator(caller, [tandem.menteeId, tandem.mentorId]),
+    (caller) => ({ ...visibilityOf(caller), subjects: [] }),
+  ),
+  readEvaluations: rule<Partners>("read-evaluations", "joint coordinators and coordinators of the partners' nodes", (caller, tandem) =>
+    jointOrHomeCoordinator(caller, [tandem.menteeId, tandem.mentorId]),
+  ),
 } as const;

@@ -105,4 +105,12 @@ export const COORDINATION_ACCESS: Table = {
   // the agreement's status (no text) goes with the tandem to whoever may read it
   "Tandem.agreementId": withParent(),
   "Tandem.agreement": withParent(),
+  // counts and the last date only, for whoever may read the tandem
+  // the list applies read-attention in SQL (ctx.access.scope); the tandem itself is read under its own rule
+  "Query.tandemsNeedingAttention": [readCatalogue, inside(rules.readAttention)],
+  "TandemAttention.tandem": onResult(rules.readTandem, { otherwise: nullInstead }),
+  "Programme.checkInEveryWeeks": readCatalogue,
+  "Mutation.setCheckInInterval": manageCatalogue,
+  "Tandem.evaluations": before(rules.readEvaluations, { target: ({ parent }) => parent as Tandem, otherwise: () => [] }),
+  "Tandem.meetingTally": before(rules.readTandem, { target: ({ parent }) => parent as Tandem, otherwise: nullInstead }),
 };

@@ -120,10 +120,10 @@ describe("authorisation at the coordination office", () => {
     expect((await ok(service.as(zcu), ACTIVATE, { id: byMenteeNode.id })).activateTandem.status).toBe("ACTIVE");
     await expectForbidden(unilu, ACTIVATE, { id: byMenteeNode.id }, "activate-tandem");
     expect((await ok(service.as(hst), ACTIVATE, { id: byMentorNode.id })).activateTandem.status).toBe("ACTIVE");
-    for (const caller of [unilu, as.participant(participantId("hst"))]) await expectForbidden(caller, CLOSE, { id: byMenteeNode.id, reason: "completed" }, "close-tandem");
-    expect((await ok(service.as(as.participant(byMenteeNode.mentorId)), CLOSE, { id: byMenteeNode.id, reason: "completed" })).closeTandem.status).toBe("CLOSED");
-    await expectForbidden(unilu, CLOSE, { id: byMenteeNode.id, reason: "again" }, "close-tandem");
-    expect((await ok(service.as(hst), CLOSE, { id: byMentorNode.id, reason: "completed" })).closeTandem.status).toBe("CLOSED");
+    for (const caller of [unilu, as.participant(participantId("hst"))]) await expectForbidden(caller, CLOSE, { id: byMenteeNode.id, reason: "COMPLETED" }, "close-tandem");
+    expect((await ok(service.as(as.participant(byMenteeNode.mentorId)), CLOSE, { id: byMenteeNode.id, reason: "COMPLETED" })).closeTandem.status).toBe("CLOSED");
+    await expectForbidden(unilu, CLOSE, { id: byMenteeNode.id, reason: "OTHER" }, "close-tandem");
+    expect((await ok(service.as(hst), CLOSE, { id: byMentorNode.id, reason: "COMPLETED" })).closeTandem.status).toBe("CLOSED");
   });
 
   it("shows a tandem or enrolment by id, and through _entities, only to those who may see it", async () => {

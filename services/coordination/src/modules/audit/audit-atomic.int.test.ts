@@ -88,7 +88,7 @@ describe("a coordination office whose audit log cannot be written", () => {
       },
       respondToTandem: { caller: as.participant(proposed.menteeId, "mentee"), query: RESPOND, variables: { id: proposed.id, accept: true } },
       activateTandem: { caller: joint, query: ACTIVATE, variables: { id: accepted.id } },
-      closeTandem: { caller: joint, query: CLOSE, variables: { id: toClose.id, reason: "The mentor moved abroad" } },
+      closeTandem: { caller: joint, query: CLOSE, variables: { id: toClose.id, reason: "DISSOLVED_BY_PARTICIPANT" } },
       openMediationCase: { caller: as.participant(accepted.menteeId), query: OPEN_CASE, variables: { input: { tandemId: accepted.id, concern: "COMMUNICATION", mediator: "HOME_NODE" } } },
       resolveMediationCase: { caller: joint, query: `mutation($id: ID!) { resolveMediationCase(id: $id, outcome: RE_MATCH) { id } }`, variables: { id: mediationCase.id } },
       respondToProposal: { caller: as.participant(menteeId), query: RESPOND_TO_PROPOSAL, variables: { p: proposal.id, a: true, proof } },
@@ -103,6 +103,7 @@ describe("a coordination office whose audit log cannot be written", () => {
         query: `mutation($f: [FactInput!]!) { receiveFacts(node: "coord", source: "hst", facts: $f) { applied } }`,
         variables: { f: [{ seq: "1", proof: await recordProof(service, record(open.cohort.id, "hst", { status: "ACCEPTED" })) }] },
       },
+      setCheckInInterval: { caller: joint, query: `mutation($p: ID!) { setCheckInInterval(programmeId: $p, everyWeeks: 3) { id } }`, variables: { p: programme.id } },
       eraseCoordinationRecords: {
         caller: as.participant(proposed.menteeId),
         query: `mutation($p: ID!) { eraseCoordinationRecords(participantId: $p) { removedRecords } }`,

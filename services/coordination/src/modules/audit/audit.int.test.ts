@@ -58,7 +58,7 @@ describe("audit log", () => {
     await ok(service.as(as.participant(mentor, "mentor")), RESPOND, { id: tandem.id, accept: true });
     await ok(service, ACTIVATE, { id: tandem.id });
     const token = await service.token(as.participant(mentee));
-    const closed = await service.post({ query: CLOSE, variables: { id: tandem.id, reason: "Reason Sesame 4711" } }, { authorization: `Bearer ${token}` });
+    const closed = await service.post({ query: CLOSE, variables: { id: tandem.id, reason: "OTHER" } }, { authorization: `Bearer ${token}` });
     expect(closed.body.data.closeTandem.status).toBe("CLOSED");
     expect(firstError(await service.as(as.participant(mentor)).query(CREATE_PROGRAMME, { input: programmeInput() }))).toMatchObject({ code: "FORBIDDEN" });
     expect(firstError(await service.query(ACTIVATE, { id: "coord:tandem:nope" }))).toMatchObject({ code: "BAD_USER_INPUT" });

@@ -30,7 +30,7 @@ describe("GDPR rights at the coordination office", () => {
     const closed = await propose(await enrolNew(service, first.cohort.id, "zcu", "MENTOR"));
     await acceptByBoth(service, closed);
     await ok(service, ACTIVATE, { id: closed.id });
-    await ok(service, CLOSE, { id: closed.id, reason: "completed" });
+    await ok(service, CLOSE, { id: closed.id, reason: "COMPLETED" });
     const open = await propose(await enrolNew(service, first.cohort.id, "zcu", "MENTOR"));
     await ok(service.as(as.participant(person)), `mutation($id: ID!) { respondToTandem(id: $id, accept: true) { id } }`, { id: open.id });
     return { person, first, second, closed, open };
@@ -69,7 +69,7 @@ describe("GDPR rights at the coordination office", () => {
         expect.objectContaining({ cohort: { id: second.cohort.id, name: "2026/27" }, programme: { id: second.programme.id, name: second.programme.name }, role: "MENTOR", track: "engineering" }),
       ]);
       expect(document.tandems).toEqual([
-        expect.objectContaining({ id: closed.id, role: "MENTEE", partnerId: closed.mentorId, status: "CLOSED", closeReason: "completed", menteeResponse: "ACCEPTED", mentorResponse: "ACCEPTED" }),
+        expect.objectContaining({ id: closed.id, role: "MENTEE", partnerId: closed.mentorId, status: "CLOSED", closeReason: "COMPLETED", menteeResponse: "ACCEPTED", mentorResponse: "ACCEPTED" }),
         expect.objectContaining({ id: open.id, role: "MENTEE", partnerId: open.mentorId, status: "PROPOSED", menteeResponse: "ACCEPTED", mentorResponse: "PENDING", mentorRespondedAt: null }),
       ]);
       expect(document.tandems[0].activatedAt).toEqual(expect.any(String));
@@ -141,8 +141,8 @@ describe("GDPR rights at the coordination office", () => {
       )
     ).tandems.edges.map((edge: any) => edge.node);
     expect(tandems).toEqual([
-      { id: closed.id, menteeId: pseudonym, mentee: null, mentorId: closed.mentorId, mentor: { id: closed.mentorId }, status: "CLOSED", closeReason: "completed", acceptanceProof: null },
-      { id: open.id, menteeId: pseudonym, mentee: null, mentorId: partner, mentor: { id: partner }, status: "CLOSED", closeReason: "participant erased", acceptanceProof: null },
+      { id: closed.id, menteeId: pseudonym, mentee: null, mentorId: closed.mentorId, mentor: { id: closed.mentorId }, status: "CLOSED", closeReason: "COMPLETED", acceptanceProof: null },
+      { id: open.id, menteeId: pseudonym, mentee: null, mentorId: partner, mentor: { id: partner }, status: "CLOSED", closeReason: "ERASED", acceptanceProof: null },
     ]);
     const enrolments = await service.sql(`SELECT status FROM enrolments WHERE participant_id = $1`, [pseudonym]);
     expect(enrolments).toEqual([{ status: "WITHDRAWN" }, { status: "WITHDRAWN" }]);

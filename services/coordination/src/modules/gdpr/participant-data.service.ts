@@ -31,7 +31,7 @@ import { MEDIATION_CASE_KIND } from "../mediation/mediation-case.type.js";
 import type { CohortEntity } from "../cohort/cohort.entity.js";
 
 export const ERASED_KIND = "erased";
-export const ERASURE_CLOSE_REASON = "participant erased";
+export const ERASURE_CLOSE_REASON = "ERASED";
 
 export interface ErasureResult {
   pseudonym: string;

@@ -13,11 +13,6 @@ import { MediationCaseEntity, type CaseOutcome, type CaseRaiser } from "./mediat
 import type { MediationCasesArgs, OpenMediationCaseInput } from "./mediation-case.args.js";
 import { MEDIATION_CASE_KIND } from "./mediation-case.type.js";
 
-const CLOSE_REASONS: Record<Exclude<CaseOutcome, "RESOLVED">, string> = {
-  RE_MATCH: "dissolved by mediation: the mentee is matched again",
-  DISSOLVED: "dissolved by mediation",
-};
-
 /** Mediation cases of tandems: opened by a partner or a coordinator, closed by a mediator with an outcome. */
 export class MediationCaseService {
   constructor(
@@ -69,7 +64,7 @@ export class MediationCaseService {
       const now = this.now();
       Object.assign(found, { outcome, closedAt: now });
       const saved = await cases.save(found);
-      if (outcome !== "RESOLVED") await this.tandems.close(this.directory.globalId(TANDEM_KIND, found.tandemId), CLOSE_REASONS[outcome], () => undefined);
+      if (outcome !== "RESOLVED") await this.tandems.close(this.directory.globalId(TANDEM_KIND, found.tandemId), "DISSOLVED_BY_MEDIATION", () => undefined);
       if (outcome === "RE_MATCH") await manager.getRepository(MatchingProposalEntity).update({ tandemId: found.tandemId }, { releasedAt: now });
       return saved;
     });

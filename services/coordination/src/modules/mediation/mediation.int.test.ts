@@ -82,9 +82,7 @@ describe("mediation", () => {
     expect(firstError(await service.as(as.nodeCoordinator("hst")).query(RESOLVE, { id: opened.id, outcome: "RE_MATCH" }))).toMatchObject({ code: "FORBIDDEN" });
     const closed = (await ok(service, RESOLVE, { id: opened.id, outcome: "RE_MATCH" })).resolveMediationCase;
     expect(closed.outcome).toBe("RE_MATCH");
-    expect(await service.sql(`SELECT status, close_reason FROM tandems WHERE id = $1`, [t.tandemId.split(":")[2]])).toEqual([
-      { status: "CLOSED", close_reason: "dissolved by mediation: the mentee is matched again" },
-    ]);
+    expect(await service.sql(`SELECT status, close_reason FROM tandems WHERE id = $1`, [t.tandemId.split(":")[2]])).toEqual([{ status: "CLOSED", close_reason: "DISSOLVED_BY_MEDIATION" }]);
     // closing again with the same outcome is harmless; another outcome is refused
     expect((await ok(service, RESOLVE, { id: opened.id, outcome: "RE_MATCH" })).resolveMediationCase.closedAt).toBe(closed.closedAt);
     expect(firstError(await service.query(RESOLVE, { id: opened.id, outcome: "DISSOLVED" }))).toMatchObject({ code: "INVALID_TRANSITION", field: "outcome" });

@@ -30,4 +30,8 @@ export class ProgrammeEntity {
 
   @CreateDateColumn({ name: "created_at", type: "timestamptz", precision: 3 })
   createdAt: Date;
+
+  /** Weeks between check-ins after a tandem starts, besides the cohort's mid-point; null: the mid-point only. */
+  @Column({ name: "check_in_every_weeks", type: "integer", nullable: true })
+  checkInEveryWeeks: number | null;
 }

@@ -56,7 +56,7 @@ describe("tandem acceptance", () => {
     const active = (await ok(service, ACTIVATE, { id: tandem.id })).activateTandem;
     expect(active.status).toBe("ACTIVE");
     expect(active.acceptanceProof).not.toBeNull();
-    const closed = (await ok(service, CLOSE, { id: tandem.id, reason: "completed" })).closeTandem;
+    const closed = (await ok(service, CLOSE, { id: tandem.id, reason: "COMPLETED" })).closeTandem;
     expect(closed.acceptanceProof).toBeNull();
   });
 
@@ -64,13 +64,13 @@ describe("tandem acceptance", () => {
     const byMentor = await proposeNew(service, cohortId);
     await respond(byMentor.menteeId, byMentor.id, true);
     const declined = (await respond(byMentor.mentorId, byMentor.id, false)).data!.respondToTandem;
-    expect(declined).toMatchObject({ status: "CLOSED", closeReason: "declined by mentor", menteeResponse: "ACCEPTED", mentorResponse: "DECLINED", acceptanceProof: null });
+    expect(declined).toMatchObject({ status: "CLOSED", closeReason: "DECLINED", menteeResponse: "ACCEPTED", mentorResponse: "DECLINED", acceptanceProof: null });
     expect(declined.closedAt).toBe(declined.mentorRespondedAt);
     expect(firstError(await respond(byMentor.mentorId, byMentor.id, true))).toMatchObject({ code: "INVALID_TRANSITION", from: "CLOSED", to: "ACCEPTED" });
 
     const byMentee = await proposeNew(service, cohortId);
     const declinedByMentee = (await respond(byMentee.menteeId, byMentee.id, false)).data!.respondToTandem;
-    expect(declinedByMentee).toMatchObject({ status: "CLOSED", closeReason: "declined by mentee", menteeResponse: "DECLINED", mentorResponse: "PENDING" });
+    expect(declinedByMentee).toMatchObject({ status: "CLOSED", closeReason: "DECLINED", menteeResponse: "DECLINED", mentorResponse: "PENDING" });
     expect(firstError(await respond(byMentee.mentorId, byMentee.id, true))).toMatchObject({ code: "INVALID_TRANSITION", from: "CLOSED" });
     expect((await respond(byMentee.menteeId, byMentee.id, false)).data!.respondToTandem).toEqual({ ...declinedByMentee, acceptanceProof: null });
   });
@@ -86,7 +86,7 @@ describe("tandem acceptance", () => {
     }
     const again = await proposeNew(service, cohortId);
     await respond(again.menteeId, again.id, true);
-    expect((await respond(again.menteeId, again.id, false)).data!.respondToTandem).toMatchObject({ status: "CLOSED", menteeResponse: "DECLINED", closeReason: "declined by mentee" });
+    expect((await respond(again.menteeId, again.id, false)).data!.respondToTandem).toMatchObject({ status: "CLOSED", menteeResponse: "DECLINED", closeReason: "DECLINED" });
   });
 
   it("lets only the two partners answer, each for themselves", async () => {

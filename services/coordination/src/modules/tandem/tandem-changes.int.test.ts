@@ -32,8 +32,8 @@ describe("tandem changes on the coordination feed", () => {
     await respond(tandem.mentorId, tandem.id, true);
     await ok(service, ACTIVATE, { id: tandem.id });
     await ok(service, ACTIVATE, { id: tandem.id });
-    await ok(service, CLOSE, { id: tandem.id, reason: "goals reached" });
-    await ok(service, CLOSE, { id: tandem.id, reason: "goals reached" });
+    await ok(service, CLOSE, { id: tandem.id, reason: "COMPLETED" });
+    await ok(service, CLOSE, { id: tandem.id, reason: "COMPLETED" });
     const received = await subscription.waitFor(5);
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect(received.map((change) => change.kind)).toEqual(["PROPOSED", "RESPONDED", "ACCEPTED", "ACTIVATED", "CLOSED"]);

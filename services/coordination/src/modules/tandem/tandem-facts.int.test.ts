@@ -50,7 +50,7 @@ describe("facts of tandems", () => {
       expect(facts.map((fact) => fact.kind)).toEqual(["tandem-accepted"]);
       expect(facts[0]!.proof).toBe(accepted.acceptanceProof);
     }
-    await ok(service, CLOSE, { id: proposed.id, reason: "The mentee moved abroad" });
+    await ok(service, CLOSE, { id: proposed.id, reason: "DISSOLVED_BY_PARTICIPANT" });
     for (const node of ["hst", "zcu"]) {
       const facts = await about(node, proposed.id);
       expect(facts.map((fact) => fact.kind)).toEqual(["tandem-accepted", "tandem-ended"]);

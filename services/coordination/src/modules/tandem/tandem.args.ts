@@ -1,9 +1,12 @@
-import { IsIn, IsOptional, Length, MaxLength } from "class-validator";
+import { IsIn, IsOptional, MaxLength } from "class-validator";
 import { ArgsType, Field, ID } from "type-graphql";
 import { PageArgs } from "@tandem/party";
 import { MAX_ID_LENGTH } from "../common/ids.js";
-import { TandemStatusEnum } from "./tandem.type.js";
-import type { TandemStatus } from "./tandem.entity.js";
+import { TandemCloseReasonEnum, TandemStatusEnum } from "./tandem.type.js";
+import type { TandemCloseReason, TandemStatus } from "./tandem.entity.js";
+
+/** The reasons a caller of closeTandem may give. */
+export const CLOSING_REASONS: readonly TandemCloseReason[] = ["COMPLETED", "DISSOLVED_BY_PARTICIPANT", "DISSOLVED_BY_MEDIATION", "NO_SHOW", "OTHER"];
 
 @ArgsType()
 export class TandemsArgs extends PageArgs {
@@ -28,9 +31,9 @@ export class CloseTandemArgs {
   @MaxLength(MAX_ID_LENGTH)
   id: string;
 
-  @Field(() => String, { description: "Why the tandem ends, e.g. completed, or dissolved at the mentee's request." })
-  @Length(3, 500)
-  reason: string;
+  @Field(() => TandemCloseReasonEnum, { description: "Why the tandem ends, as a code (DECLINED and ERASED are the office's own)." })
+  @IsIn(CLOSING_REASONS, { message: `must be one of ${CLOSING_REASONS.join(", ")} (DECLINED and ERASED are set by the office itself)` })
+  reason: TandemCloseReason;
 }
 
 @ArgsType()

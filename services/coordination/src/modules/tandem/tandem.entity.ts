@@ -5,6 +5,10 @@ import { CohortEntity } from "../cohort/cohort.entity.js";
 export type TandemStatus = "PROPOSED" | "ACCEPTED" | "ACTIVE" | "CLOSED";
 export type TandemResponse = "PENDING" | "ACCEPTED" | "DECLINED";
 
+/** Why a tandem ended: a code, never free text (what a person wants to say stays at their home node). DECLINED and ERASED are set by the office itself. */
+export const TANDEM_CLOSE_REASONS = ["COMPLETED", "DISSOLVED_BY_PARTICIPANT", "DISSOLVED_BY_MEDIATION", "NO_SHOW", "OTHER", "DECLINED", "ERASED"] as const;
+export type TandemCloseReason = (typeof TANDEM_CLOSE_REASONS)[number];
+
 /**
  * A mentee and a mentor of one cohort, both held as global references to
  * their home nodes. An erased participant's references read
@@ -23,6 +27,7 @@ export type TandemResponse = "PENDING" | "ACCEPTED" | "DECLINED";
 )
 @Check("tandems_responses_known", `"mentee_response" IN ('PENDING', 'ACCEPTED', 'DECLINED') AND "mentor_response" IN ('PENDING', 'ACCEPTED', 'DECLINED')`)
 @Check("tandems_responses_timed", `("mentee_response" = 'PENDING') = ("mentee_responded_at" IS NULL) AND ("mentor_response" = 'PENDING') = ("mentor_responded_at" IS NULL)`)
+@Check("tandems_close_reason_known", `"close_reason" IS NULL OR "close_reason" IN ('COMPLETED', 'DISSOLVED_BY_PARTICIPANT', 'DISSOLVED_BY_MEDIATION', 'NO_SHOW', 'OTHER', 'DECLINED', 'ERASED')`)
 @Check("tandems_decline_closes", `"status" = 'CLOSED' OR ("mentee_response" <> 'DECLINED' AND "mentor_response" <> 'DECLINED')`)
 export class TandemEntity {
   @PrimaryGeneratedColumn("uuid")
@@ -67,8 +72,8 @@ export class TandemEntity {
   @Column({ name: "closed_at", type: "timestamptz", nullable: true })
   closedAt: Date | null;
 
-  @Column({ name: "close_reason", type: "varchar", length: 500, nullable: true })
-  closeReason: string | null;
+  @Column({ name: "close_reason", type: "varchar", length: 32, nullable: true })
+  closeReason: TandemCloseReason | null;
 
   /** Why a coordinator started the tandem without both signatures of its agreement (null: started by the signatures). */
   @Column({ name: "activation_override_reason", type: "varchar", length: 500, nullable: true })

@@ -11,6 +11,8 @@ import { publishFact } from "@tandem/party";
 import type { ConsortiumDirectory } from "../../consortium-directory.js";
 import type { TandemEntity } from "./tandem.entity.js";
 import { TANDEM_KIND } from "./tandem.type.js";
+import { COHORT_KIND } from "../cohort/cohort.type.js";
+import { checkInsDue, utcDay } from "../checkin/check-in-schedule.js";
 
 export class TandemFacts {
   constructor(
@@ -31,6 +33,27 @@ export class TandemFacts {
   async accepted(manager: EntityManager, tandem: TandemEntity): Promise<void> {
     const proof = await this.acceptanceProof({ ...tandem, tandemId: this.directory.globalId(TANDEM_KIND, tandem.id) });
     for (const receiver of homesOf(tandem)) await publishFact(manager, { receiver, kind: ProofType.TANDEM_ACCEPTED, proof, subjects: [tandem.menteeId, tandem.mentorId] });
+  }
+
+  /**
+   * A tandem became ACTIVE: both home nodes learn its partners, its start
+   * and when check-ins are due, so that they accept meetings, check-ins and
+   * evaluations of its partners (and of no one else) from then on.
+   */
+  async activated(manager: EntityManager, tandem: TandemEntity, plan: { cohortStartsOn: string; cohortEndsOn: string; checkInEveryWeeks: number | null }): Promise<void> {
+    const activatedAt = tandem.activatedAt ?? new Date();
+    const startedOn = utcDay(activatedAt);
+    const claims = {
+      type: ProofType.TANDEM_ACTIVATED,
+      tandemId: this.directory.globalId(TANDEM_KIND, tandem.id),
+      cohortId: this.directory.globalId(COHORT_KIND, tandem.cohortId),
+      menteeId: tandem.menteeId,
+      mentorId: tandem.mentorId,
+      startedOn,
+      checkInsDue: checkInsDue({ cohortStartsOn: plan.cohortStartsOn, cohortEndsOn: plan.cohortEndsOn, startedOn, everyWeeks: plan.checkInEveryWeeks }),
+    } as const;
+    const proof = await signProof(this.signingKey, this.directory.selfId, claims, activatedAt);
+    for (const receiver of homesOf(tandem)) await publishFact(manager, { receiver, kind: ProofType.TANDEM_ACTIVATED, proof, subjects: [tandem.menteeId, tandem.mentorId] });
   }
 
   /** A tandem that had been accepted ended: by its id only, so the statement names nobody. */

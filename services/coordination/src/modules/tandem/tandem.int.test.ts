@@ -5,7 +5,7 @@ import { PROPOSE_TANDEM, acceptByBoth, enrolNew, firstError, ok, participantId, 
 import { MAX_OPEN_TANDEMS_PER_MENTOR } from "./tandem.service.js";
 
 const ACTIVATE = `mutation($id: ID!) { activateTandem(id: $id, overrideReason: "Signed on paper at the kick-off") { id status activatedAt closedAt } }`;
-const CLOSE = `mutation($id: ID!, $reason: String!) { closeTandem(id: $id, reason: $reason) { id status activatedAt closedAt closeReason } }`;
+const CLOSE = `mutation($id: ID!, $reason: TandemCloseReason!) { closeTandem(id: $id, reason: $reason) { id status activatedAt closedAt closeReason } }`;
 
 describe("tandems", () => {
   let service: TestCoordination;
@@ -110,7 +110,7 @@ describe("tandems", () => {
     await expectRefused(cohort.id, mentees[0]!, otherMentor, { code: "TANDEM_LIMIT_REACHED", field: "input.menteeId" });
     const last = mentees[MAX_OPEN_TANDEMS_PER_MENTOR]!;
     await expectRefused(cohort.id, last, mentor, { code: "TANDEM_LIMIT_REACHED", field: "input.mentorId", limit: MAX_OPEN_TANDEMS_PER_MENTOR });
-    await ok(service, CLOSE, { id: tandems[0].id, reason: "dissolved at the mentee's request" });
+    await ok(service, CLOSE, { id: tandems[0].id, reason: "DISSOLVED_BY_PARTICIPANT" });
     await proposed(cohort.id, last, mentor);
     await proposed(cohort.id, mentees[0]!, otherMentor);
   });
@@ -124,21 +124,25 @@ describe("tandems", () => {
     expect(active).toMatchObject({ status: "ACTIVE", closedAt: null });
     expect(active.activatedAt).not.toBeNull();
     expect((await ok(service, ACTIVATE, { id: tandem.id })).activateTandem).toEqual(active);
-    const closed = (await ok(service, CLOSE, { id: tandem.id, reason: "  completed  " })).closeTandem;
-    expect(closed).toMatchObject({ status: "CLOSED", activatedAt: active.activatedAt, closeReason: "completed" });
-    expect((await ok(service, CLOSE, { id: tandem.id, reason: "again" })).closeTandem).toEqual(closed);
+    const closed = (await ok(service, CLOSE, { id: tandem.id, reason: "COMPLETED" })).closeTandem;
+    expect(closed).toMatchObject({ status: "CLOSED", activatedAt: active.activatedAt, closeReason: "COMPLETED" });
+    expect((await ok(service, CLOSE, { id: tandem.id, reason: "OTHER" })).closeTandem).toEqual(closed);
     expect(firstError(await service.query(ACTIVATE, { id: tandem.id }))).toMatchObject({ code: "INVALID_TRANSITION", field: "id", from: "CLOSED", to: "ACTIVE" });
   });
 
   it("closes a proposed tandem directly and validates the reason", async () => {
     const { cohort } = await seedCohort(service);
     const tandem = await proposed(cohort.id, await enrolNew(service, cohort.id, "hst", "MENTEE"), await enrolNew(service, cohort.id, "zcu", "MENTOR"));
-    const tooShort = firstError(await service.query(CLOSE, { id: tandem.id, reason: "x" }));
-    expect(tooShort.code).toBe("BAD_USER_INPUT");
-    expect((tooShort.fields as { field: string }[]).map((f) => f.field)).toContain("reason");
-    expect(firstError(await service.query(CLOSE, { id: tandem.id, reason: "     " }))).toMatchObject({ code: "BAD_USER_INPUT", field: "reason" });
-    const closed = (await ok(service, CLOSE, { id: tandem.id, reason: "mentor moved abroad" })).closeTandem;
-    expect(closed).toMatchObject({ status: "CLOSED", activatedAt: null, closeReason: "mentor moved abroad" });
+    // the office's own codes, and free text, are refused
+    for (const reason of ["DECLINED", "ERASED"]) {
+      const own = firstError(await service.query(CLOSE, { id: tandem.id, reason }));
+      expect(own.code).toBe("BAD_USER_INPUT");
+      expect((own.fields as { field: string }[]).map((f) => f.field)).toContain("reason");
+    }
+    expect(firstError(await service.query(CLOSE, { id: tandem.id, reason: "mentor moved abroad" })).code).toBe("BAD_USER_INPUT");
+    expect((await service.sql<{ status: string }>("SELECT status FROM tandems WHERE id = $1", [tandem.id.split(":")[2]]))[0]!.status).toBe("PROPOSED");
+    const closed = (await ok(service, CLOSE, { id: tandem.id, reason: "NO_SHOW" })).closeTandem;
+    expect(closed).toMatchObject({ status: "CLOSED", activatedAt: null, closeReason: "NO_SHOW" });
     const missing = "coord:tandem:00000000-0000-4000-8000-000000000000";
     expect(firstError(await service.query(ACTIVATE, { id: missing }))).toMatchObject({ code: "NOT_FOUND", field: "id" });
   });
@@ -152,7 +156,7 @@ describe("tandems", () => {
     );
     const withdraw = `mutation($id: ID!) { withdrawEnrolment(id: $id) { status } }`;
     expect(firstError(await service.query(withdraw, { id: enrolment.id }))).toMatchObject({ code: "CONFLICT", field: "id" });
-    await ok(service, CLOSE, { id: tandem.id, reason: "completed" });
+    await ok(service, CLOSE, { id: tandem.id, reason: "COMPLETED" });
     expect((await ok(service, withdraw, { id: enrolment.id })).withdrawEnrolment.status).toBe("WITHDRAWN");
   });
 
@@ -191,7 +195,7 @@ describe("tandems", () => {
     for (let i = 0; i < 7; i++) created.push((await proposed(cohort.id, await enrolNew(service, cohort.id, "hst", "MENTEE"), await enrolNew(service, cohort.id, "zcu", "MENTOR"))).id);
     const localIds = created.map((id) => id.split(":")[2]);
     await service.sql(`UPDATE tandems SET created_at = (SELECT min(created_at) FROM tandems WHERE id = ANY($1::uuid[])) WHERE id = ANY($1::uuid[])`, [localIds.filter((_, i) => i % 2)]);
-    await ok(service, CLOSE, { id: created[3], reason: "dissolved early" });
+    await ok(service, CLOSE, { id: created[3], reason: "DISSOLVED_BY_PARTICIPANT" });
     const PAGE = `query($cohortId: ID!, $status: TandemStatus, $first: Int!, $after: String) {
       tandems(cohortId: $cohortId, status: $status, first: $first, after: $after) { totalCount edges { cursor node { id } } pageInfo { hasNextPage hasPreviousPage startCursor endCursor } }
     }`;

@@ -13,7 +13,7 @@ import { EnrolmentEntity, type EnrolmentRole } from "../enrolment/enrolment.enti
 import { ProgrammeEntity } from "../programme/programme.entity.js";
 import { publishTandemChange } from "./tandem.changes.js";
 import { TandemFacts } from "./tandem.facts.js";
-import { TandemEntity, type TandemResponse, type TandemStatus } from "./tandem.entity.js";
+import { TandemEntity, type TandemCloseReason, type TandemResponse, type TandemStatus } from "./tandem.entity.js";
 import type { ProposeTandemInput } from "./tandem.input.js";
 import type { TandemsArgs } from "./tandem.args.js";
 import { TANDEM_KIND } from "./tandem.type.js";
@@ -137,7 +137,7 @@ export class TandemService {
       tandem[`${side}Response`] = answer;
       tandem[`${side}RespondedAt`] = now;
       if (!accept) {
-        Object.assign(tandem, { status: "CLOSED", closedAt: now, closeReason: `declined by ${side}` });
+        Object.assign(tandem, { status: "CLOSED", closedAt: now, closeReason: "DECLINED" });
         return TandemChangeKind.CLOSED;
       }
       if (tandem.menteeResponse !== "ACCEPTED" || tandem.mentorResponse !== "ACCEPTED") return TandemChangeKind.RESPONDED;
@@ -172,13 +172,11 @@ export class TandemService {
     });
   }
 
-  /** PROPOSED, ACCEPTED or ACTIVE → CLOSED, with a reason; closing a closed tandem again is harmless. */
-  async close(id: string, reason: string, guard: TandemGuard): Promise<TandemEntity> {
-    const trimmed = reason.trim();
-    if (trimmed.length < 3) throw invalidField("reason", "must say why the tandem ends");
+  /** PROPOSED, ACCEPTED or ACTIVE → CLOSED, with a reason code; closing a closed tandem again is harmless. */
+  async close(id: string, reason: TandemCloseReason, guard: TandemGuard): Promise<TandemEntity> {
     return this.transition(id, guard, null, (tandem) => {
       if (tandem.status === "CLOSED") return null;
-      Object.assign(tandem, { status: "CLOSED", closedAt: this.now(), closeReason: trimmed });
+      Object.assign(tandem, { status: "CLOSED", closedAt: this.now(), closeReason: reason });
       return TandemChangeKind.CLOSED;
     });
   }
@@ -218,6 +216,7 @@ export class TandemService {
       const saved = await repository.save(tandem);
       await publishTandemChange(manager, this.directory, kind, saved.id);
       if (kind === TandemChangeKind.ACCEPTED) await this.facts.accepted(manager, saved);
+      if (kind === TandemChangeKind.ACTIVATED) await this.facts.activated(manager, saved, await checkInPlanOf(manager, saved));
       if (kind === TandemChangeKind.CLOSED && wasAccepted) await this.facts.ended(manager, saved, saved.closedAt ?? this.now());
       return saved;
     });
@@ -280,6 +279,13 @@ function notSigned(agreement: AgreementState | null): AppError {
     menteeSigned: !!agreement?.menteeSignedAt,
     mentorSigned: !!agreement?.mentorSignedAt,
   });
+}
+
+/** What the activation fact needs of the tandem's cohort and programme. */
+async function checkInPlanOf(manager: EntityManager, tandem: TandemEntity): Promise<{ cohortStartsOn: string; cohortEndsOn: string; checkInEveryWeeks: number | null }> {
+  const cohort = await manager.getRepository(CohortEntity).findOneByOrFail({ id: tandem.cohortId });
+  const programme = await manager.getRepository(ProgrammeEntity).findOneByOrFail({ id: cohort.programmeId });
+  return { cohortStartsOn: cohort.startsOn, cohortEndsOn: cohort.endsOn, checkInEveryWeeks: programme.checkInEveryWeeks };
 }
 
 function invalidTransition(from: TandemStatus, to: TandemStatus): AppError {

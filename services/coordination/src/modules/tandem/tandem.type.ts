@@ -3,7 +3,7 @@ import { DateTimeISOResolver } from "graphql-scalars";
 import { formatGlobalId, homeNodeOf } from "@tandem/shared";
 import { participantRef, ParticipantReference } from "../common/participant-reference.type.js";
 import { COHORT_KIND } from "../cohort/cohort.type.js";
-import type { TandemEntity, TandemResponse, TandemStatus } from "./tandem.entity.js";
+import type { TandemCloseReason, TandemEntity, TandemResponse, TandemStatus } from "./tandem.entity.js";
 
 export const TandemStatusEnum = { PROPOSED: "PROPOSED", ACCEPTED: "ACCEPTED", ACTIVE: "ACTIVE", CLOSED: "CLOSED" } as const;
 registerEnumType(TandemStatusEnum, {
@@ -18,6 +18,29 @@ registerEnumType(TandemStatusEnum, {
 
 export const TandemResponseEnum = { PENDING: "PENDING", ACCEPTED: "ACCEPTED", DECLINED: "DECLINED" } as const;
 registerEnumType(TandemResponseEnum, { name: "TandemResponse", description: "A partner's answer to a proposed tandem." });
+
+export const TandemCloseReasonEnum = {
+  COMPLETED: "COMPLETED",
+  DISSOLVED_BY_PARTICIPANT: "DISSOLVED_BY_PARTICIPANT",
+  DISSOLVED_BY_MEDIATION: "DISSOLVED_BY_MEDIATION",
+  NO_SHOW: "NO_SHOW",
+  OTHER: "OTHER",
+  DECLINED: "DECLINED",
+  ERASED: "ERASED",
+} as const satisfies Record<TandemCloseReason, TandemCloseReason>;
+registerEnumType(TandemCloseReasonEnum, {
+  name: "TandemCloseReason",
+  description: "Why a tandem ended: a code; what a person wants to say about it stays at their home node (e.g. in their evaluation's comment).",
+  valuesConfig: {
+    COMPLETED: { description: "The pair completed the programme." },
+    DISSOLVED_BY_PARTICIPANT: { description: "A partner ended it." },
+    DISSOLVED_BY_MEDIATION: { description: "Ended as the outcome of a mediation." },
+    NO_SHOW: { description: "A partner never took part." },
+    OTHER: { description: "Any other reason." },
+    DECLINED: { description: "A partner declined the proposal (set by respondToTandem)." },
+    ERASED: { description: "A partner's data was erased (set by the erasure)." },
+  },
+});
 
 export const TANDEM_KIND = "tandem";
 
@@ -69,8 +92,8 @@ export class Tandem {
   @Field(() => DateTimeISOResolver, { nullable: true })
   closedAt: Date | null;
 
-  @Field(() => String, { nullable: true })
-  closeReason: string | null;
+  @Field(() => TandemCloseReasonEnum, { nullable: true })
+  closeReason: TandemCloseReason | null;
 
   @Field(() => String, { nullable: true, description: "Why a coordinator started the tandem without both signatures of its agreement; null when the signatures started it." })
   activationOverrideReason: string | null;

@@ -12,6 +12,7 @@ import type { ApplicationAccessView } from "../application/application-review.se
 import type { ReviewScope } from "../application/application.service.js";
 import { codedFieldsRule, matchingFieldsRule } from "../disclosure/disclosure.policy.js";
 import type { EventEntity } from "../event/event.entity.js";
+import { sideOf, type TandemPartners } from "../active-tandem/active-tandem.service.js";
 import { isEventVisibleTo, type Viewer } from "../event/event.service.js";
 
 const anyUser = (caller: Caller) => isUser(caller);
@@ -114,10 +115,23 @@ export const rules = {
   draftAgreement: rule<AgreementAccessView>("agreement.draft", "the mentee (the active part)", (c, a) => isSubject(c, a.menteeId)),
   reviseAgreement: rule<AgreementAccessView>("agreement.revise", "the mentee and, while this node discloses the mentee to them as tandem partner, the mentor", (c, a) => isPartnerOf(c, a)),
   signAgreement: rule<string>("agreement.sign", "the person themselves, at their home node", (c, pid) => isSubject(c, pid)),
+  // A tandem's log (DESIGN.md §8): the tandem-partner rule, judged against the partners the office's signed facts named (modules/active-tandem).
+  logMeeting: rule<TandemPartners>("meeting.log", "the tandem's mentee and mentor (tandem-partner rule)", isPartner),
+  readMeetings: rule<TandemPartners>("meeting.read", "the tandem's mentee and mentor (tandem-partner rule)", isPartner),
+  readMeetingNotes: rule<TandemPartners>("meeting.notes", "the tandem's mentee and mentor only", isPartner),
+  confirmMeeting: rule<TandemPartners>("meeting.confirm", "the tandem's mentor", (c, tandem) => isSubject(c, tandem.mentorId)),
+  answerCheckIn: rule<string>("checkIn.answer", "the person themselves (a partner of the tandem)", (c, pid) => isSubject(c, pid)),
+  readCheckIns: rule<string>("checkIn.read", "the person themselves", (c, pid) => isSubject(c, pid)),
+  evaluate: rule<string>("evaluation.submit", "the person themselves (a partner of the tandem)", (c, pid) => isSubject(c, pid)),
+  readOwnEvaluation: rule<string>("evaluation.read", "the person themselves", (c, pid) => isSubject(c, pid)),
 };
 
 function isPartnerOf(caller: Caller, agreement: AgreementAccessView): boolean {
   return isSubject(caller, agreement.menteeId) || (agreement.partnerDisclosed && isSubject(caller, agreement.mentorId));
+}
+
+function isPartner(caller: Caller, tandem: TandemPartners): boolean {
+  return sideOf(caller, tandem) !== null;
 }
 
 /** The joint office decides on an application only with its applicant's consent; without it, the home node does. */

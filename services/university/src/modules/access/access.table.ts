@@ -12,6 +12,8 @@ import type { Event } from "../event/event.type.js";
 import { CODED_FIELDS, MATCHING_FIELDS, PARTICIPANT_KIND, type Participant } from "../participant/participant.type.js";
 import type { Registration } from "../registration/registration.type.js";
 import { rules } from "./access.rules.js";
+import type { TandemPartners } from "../active-tandem/active-tandem.service.js";
+import type { Meeting } from "../meeting/meeting.type.js";
 
 type Table = AccessTable<NodeContext>;
 
@@ -122,4 +124,19 @@ export const NODE_ACCESS: Table = {
   "Mutation.draftAgreement": inside(rules.draftAgreement),
   "Mutation.reviseAgreement": inside(rules.reviseAgreement),
   "Mutation.signAgreement": inside(rules.signAgreement),
+  // a tandem's meetings: the pair only (the tandem is known once loaded; a meeting names its partners)
+  "Query.meetings": inside(rules.readMeetings),
+  "Query.meeting": onResult<NodeContext, TandemPartners, Meeting>(rules.readMeetings),
+  "Meeting.__resolveReference": onResult<NodeContext, TandemPartners, Meeting>(rules.readMeetings),
+  "Meeting.notes": before<NodeContext, TandemPartners>(rules.readMeetingNotes, { target: ({ parent }) => parent as Meeting, otherwise: nullInstead }),
+  "Mutation.logMeeting": inside(rules.logMeeting),
+  "Mutation.confirmMeeting": inside(rules.confirmMeeting),
+
+  // a check-in's answer: its author only (their partner, their coordinators and the joint office see none of it here)
+  "Query.checkIns": before(rules.readCheckIns, { target: localParticipant("participantId") }),
+  "Mutation.answerCheckIn": before(rules.answerCheckIn, { target: localParticipant("participantId") }),
+
+  // a final evaluation: its author only (the comment never leaves this node)
+  "Query.myEvaluation": before(rules.readOwnEvaluation, { target: localParticipant("participantId") }),
+  "Mutation.submitEvaluation": before(rules.evaluate, { target: localParticipant("participantId") }),
 };

@@ -10,6 +10,7 @@ import { signProof, type Caller } from "@tandem/shared";
 import { as } from "@tandem/shared/testkit";
 import { answersWithAuditRefused } from "@tandem/party/testkit";
 import { startTestNode, type TestNode } from "../../../test/test-node.js";
+import { activateTandemAt, dayFromToday } from "../../../test/tandems.js";
 import {
   CANCEL_EVENT,
   CANCEL_REGISTRATION,
@@ -81,6 +82,11 @@ describe("a node whose audit log cannot be written", () => {
     const undrafted = await acceptedTandem(node, eve.id, remoteParticipantId("zcu"));
     const drafted = await draftedAgreement(node, ines.id, remoteParticipantId("zcu"));
     topics.push(`agreement:${undrafted.agreementId}`, `agreement:${drafted.agreementId}`);
+    const tandem = await activateTandemAt(node, { menteeId: ines.id, mentorId: remoteParticipantId("zcu") });
+    topics.push(`meetings:${tandem.tandemId}`, "facts:coord");
+    const LOG = `mutation($m: ID!, $t: ID!, $i: LogMeetingInput!) { logMeeting(menteeId: $m, tandemId: $t, input: $i) { id } }`;
+    const meetingInput = { heldOn: dayFromToday(-2), format: "PHONE", durationMinutes: 30, topics: [], notes: "" };
+    const logged = (await node.as(self).query(LOG, { m: ines.id, t: tandem.tandemId, i: meetingInput })).data!.logMeeting;
     cases = {
       createParticipant: { caller: coordinator, query: CREATE_PARTICIPANT, variables: { node: "hst", input: participantInput() } },
       updateParticipant: { caller: self, query: UPDATE_PARTICIPANT, variables: { id: ines.id, input: { about: "Changed without a trace?" } } },
@@ -118,6 +124,18 @@ describe("a node whose audit log cannot be written", () => {
       draftAgreement: { caller: as.participant(eve.id), query: DRAFT_AGREEMENT, variables: { id: undrafted.agreementId, input: agreementInput() } },
       reviseAgreement: { caller: self, query: REVISE_AGREEMENT, variables: { id: drafted.agreementId, basedOn: drafted.versionHash, input: agreementInput({ additions: "Unrecorded?" }) } },
       signAgreement: { caller: self, query: SIGN_AGREEMENT, variables: { p: ines.id, a: drafted.agreementId, h: drafted.versionHash } },
+      logMeeting: { caller: self, query: LOG, variables: { m: ines.id, t: tandem.tandemId, i: meetingInput } },
+      confirmMeeting: { caller: as.participant(tandem.mentorId, "mentor"), query: `mutation($id: ID!) { confirmMeeting(id: $id) { id } }`, variables: { id: logged.id } },
+      answerCheckIn: {
+        caller: self,
+        query: `mutation($p: ID!, $t: ID!) { answerCheckIn(participantId: $p, tandemId: $t, input: { satisfaction: 1, onTrack: false, contactRequested: true }) { dueOn } }`,
+        variables: { p: ines.id, t: tandem.tandemId },
+      },
+      submitEvaluation: {
+        caller: self,
+        query: `mutation($p: ID!, $t: ID!) { submitEvaluation(participantId: $p, tandemId: $t, input: { goals: [{ key: "short-1", achievement: FULLY }], programmeRating: 5 }) { side } }`,
+        variables: { p: ines.id, t: tandem.tandemId },
+      },
       eraseParticipantData: { caller: coordinator, query: `mutation($p: ID!) { eraseParticipantData(node: "hst", participantId: $p) { removedRecords } }`, variables: { p: eve.id } },
     };
   });

@@ -5,6 +5,10 @@
  * gives the registrations and grants referring to them and its audit entries
  * about them, with other participants named by node only.
  */
+import type { EntityTarget, FindOptionsWhere, ObjectLiteral } from "typeorm";
+import { CheckInEntity } from "../checkin/check-in.entity.js";
+import { EvaluationEntity } from "../evaluation/evaluation.entity.js";
+import { MeetingEntity } from "../meeting/meeting.entity.js";
 import type { DataSource } from "typeorm";
 import { tryParseGlobalId } from "@tandem/shared";
 import { type AuditEntryEntity, managerOf, repositoryOf } from "@tandem/party";
@@ -35,6 +39,8 @@ export interface ParticipantDataExport {
   /** Applications to cohorts, with what the person wrote and what was decided (home node only). */
   applications: Record<string, unknown>[];
   registrations: Record<string, unknown>[];
+  /** What the person wrote of their tandems here: meetings (as mentee), check-in answers, final evaluations (home node only). */
+  tandemRecord: { meetings: Record<string, unknown>[]; checkIns: Record<string, unknown>[]; evaluations: Record<string, unknown>[] };
   auditEntries: Record<string, unknown>[];
   /** Agreements of the person's tandems held here: the text at the mentee's node, versions and signatures. */
   agreements: Record<string, unknown>[];
@@ -64,8 +70,19 @@ export class DataExportService {
       matchingConsents: profile ? (await this.matchingConsents.given(profile.id)).map((consent) => ({ cohortId: consent.cohortId, consentedAt: consent.consentedAt.toISOString() })) : [],
       applications: profile ? await this.applications(profile.id) : [],
       registrations: await this.registrations(participantId),
+      tandemRecord: profile ? await this.tandemRecord(profile.id) : { meetings: [], checkIns: [], evaluations: [] },
       auditEntries: (await this.auditLog.about(participantId)).map((entry) => this.auditEntry(entry, participantId)),
       agreements: await exportAgreementsOf(managerOf(this.dataSource), participantId),
+    };
+  }
+
+  private async tandemRecord(participantLocalId: string): Promise<ParticipantDataExport["tandemRecord"]> {
+    const rows = <T extends ObjectLiteral>(entity: EntityTarget<T>, where: FindOptionsWhere<T>) => repositoryOf(this.dataSource, entity).find({ where, order: { createdAt: "ASC" } as never });
+    const plain = ({ id: _id, participantId: _participant, menteeId: _mentee, ...row }: Record<string, unknown>) => ({ ...row, createdAt: (row.createdAt as Date).toISOString() });
+    return {
+      meetings: (await rows(MeetingEntity, { menteeId: participantLocalId })).map((row) => ({ ...plain({ ...row }), mentorConfirmedAt: row.mentorConfirmedAt?.toISOString() ?? null })),
+      checkIns: (await rows(CheckInEntity, { participantId: participantLocalId })).map((row) => plain({ ...row })),
+      evaluations: (await rows(EvaluationEntity, { participantId: participantLocalId })).map((row) => plain({ ...row })),
     };
   }
 

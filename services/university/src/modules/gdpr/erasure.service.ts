@@ -12,6 +12,10 @@ import { anonymiseAuditEntries, forgetFactsNaming, forgetIdempotentAnswers, inTr
 import type { NodeDirectory } from "../../node-directory.js";
 import { eraseFromAgreements } from "../agreement/agreement.gdpr.js";
 import { ApplicationEntity } from "../application/application.entity.js";
+import { ActiveTandemEntity } from "../active-tandem/active-tandem.entity.js";
+import { CheckInEntity } from "../checkin/check-in.entity.js";
+import { EvaluationEntity } from "../evaluation/evaluation.entity.js";
+import { MeetingEntity } from "../meeting/meeting.entity.js";
 import { DisclosureGrantEntity } from "../disclosure/disclosure-grant.entity.js";
 import { MatchingConsentEntity } from "../matching/matching-consent.entity.js";
 import { ParticipantEntity } from "../participant/participant.entity.js";
@@ -39,6 +43,9 @@ export class ErasureService {
         removedRecords += (await manager.delete(DisclosureGrantEntity, { participantId: person.localId })).affected ?? 0;
         removedRecords += (await manager.delete(MatchingConsentEntity, { participantId: person.localId })).affected ?? 0;
         removedRecords += (await manager.delete(ApplicationEntity, { participantId: person.localId })).affected ?? 0;
+        removedRecords += (await manager.delete(MeetingEntity, { menteeId: person.localId })).affected ?? 0;
+        removedRecords += (await manager.delete(CheckInEntity, { participantId: person.localId })).affected ?? 0;
+        removedRecords += (await manager.delete(EvaluationEntity, { participantId: person.localId })).affected ?? 0;
         const profiles = (await manager.delete(ParticipantEntity, { id: person.localId })).affected ?? 0;
         heldPersonalData = profiles > 0;
         removedRecords += profiles;
@@ -48,6 +55,9 @@ export class ErasureService {
       const registrations = (await manager.update(RegistrationEntity, { participantId }, { participantId: replacement })).affected ?? 0;
       const agreements = await eraseFromAgreements(manager, participantId, replacement);
       removedRecords += agreements.removed;
+      // a partner's tandem record keeps the tandem, naming the erased person by the pseudonym only (who can no longer act in it)
+      const asMentee = (await manager.update(ActiveTandemEntity, { menteeId: participantId }, { menteeId: replacement })).affected ?? 0;
+      const asMentor = (await manager.update(ActiveTandemEntity, { mentorId: participantId }, { mentorId: replacement })).affected ?? 0;
       const auditEntries = await anonymiseAuditEntries(manager, participantId, replacement);
       removedRecords += await forgetIdempotentAnswers(manager, participantId);
       removedRecords += await forgetFactsNaming(manager, participantId);
@@ -56,7 +66,7 @@ export class ErasureService {
         participantId,
         heldPersonalData,
         removedRecords,
-        anonymisedRecords: registrations + agreements.anonymised + auditEntries,
+        anonymisedRecords: registrations + agreements.anonymised + asMentee + asMentor + auditEntries,
         confirmedAt: new Date(),
       };
       return { confirmation, pseudonym: replacement };

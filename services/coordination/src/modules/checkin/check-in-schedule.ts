@@ -1,0 +1,37 @@
+/**
+ * When a tandem's partners are asked for a check-in (DESIGN.md §8): at the
+ * cohort's mid-point and, when the programme asks for it, every N weeks from
+ * the tandem's start, until the cohort ends. Days are `YYYY-MM-DD` (UTC).
+ */
+const DAY_MS = 24 * 3600_000;
+
+export interface CheckInPlan {
+  cohortStartsOn: string;
+  cohortEndsOn: string;
+  startedOn: string;
+  /** The programme's interval in weeks; null: the mid-point only. */
+  everyWeeks: number | null;
+}
+
+export function checkInsDue(plan: CheckInPlan): string[] {
+  const start = dayOf(plan.cohortStartsOn);
+  const end = dayOf(plan.cohortEndsOn);
+  const due = new Set<number>([start + Math.floor((end - start) / 2)]);
+  if (plan.everyWeeks) {
+    for (let day = dayOf(plan.startedOn) + plan.everyWeeks * 7; day < end; day += plan.everyWeeks * 7) due.add(day);
+  }
+  return [...due].sort((a, b) => a - b).map(isoDay);
+}
+
+/** The UTC day of an instant, `YYYY-MM-DD`. */
+export function utcDay(at: Date): string {
+  return at.toISOString().slice(0, 10);
+}
+
+function dayOf(isoDate: string): number {
+  return Math.floor(Date.parse(`${isoDate}T00:00:00Z`) / DAY_MS);
+}
+
+function isoDay(day: number): string {
+  return new Date(day * DAY_MS).toISOString().slice(0, 10);
+}

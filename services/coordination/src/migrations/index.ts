@@ -8,6 +8,7 @@ import { AddMeetingTallies1796563856971 } from "./1796563856971-add-meeting-tall
 import { AddCheckIns1796564740386 } from "./1796564740386-add-check-ins.js";
 import { AddEvaluations1796565309654 } from "./1796565309654-add-evaluations.js";
 import { StructuredCloseReason1796565600000 } from "./1796565600000-structured-close-reason.js";
+import { AddTandemActivationFacts1796567937021 } from "./1796567937021-add-tandem-activation-facts.js";
 
 export const migrations = [
   Initial1795304478454,
@@ -23,4 +24,5 @@ export const migrations = [
   AddCheckIns1796564740386,
   AddEvaluations1796565309654,
   StructuredCloseReason1796565600000,
+  AddTandemActivationFacts1796567937021,
 ];

@@ -43,6 +43,7 @@ describe("coordination migrations", () => {
       "programme_tracks",
       "programmes",
       "schema_migrations",
+      "tandem_activation_facts",
       "tandem_attention",
       "tandem_check_ins",
       "tandem_evaluations",

@@ -198,6 +198,23 @@ export class TandemService {
     });
   }
 
+  /** Tandems ACTIVE from before the tandem-activated fact existed: their partners' nodes are told once, when the office starts. */
+  async publishUnpublishedActivations(): Promise<number> {
+    return inTransaction(this.dataSource, async (manager) => {
+      const pending = await manager
+        .getRepository(TandemEntity)
+        .createQueryBuilder("t")
+        .where("t.status = 'ACTIVE'")
+        .andWhere("NOT EXISTS (SELECT 1 FROM tandem_activation_facts f WHERE f.tandem_id = t.id)")
+        .orderBy("t.id")
+        .setLock("pessimistic_write")
+        .setOnLocked("skip_locked")
+        .getMany();
+      for (const tandem of pending) await this.facts.activated(manager, tandem, await checkInPlanOf(manager, tandem));
+      return pending.length;
+    });
+  }
+
   private assertCrossBorderRule(programme: ProgrammeEntity, mentee: GlobalId, mentor: GlobalId): void {
     if (programme.crossBorderRule === "DIFFERENT_NODE" && mentee.node === mentor.node) {
       throw invalidField("input.mentorId", `programme "${programme.name}" pairs only across nodes; mentee and mentor both belong to ${mentee.node}`);

@@ -83,10 +83,13 @@ type Subscription {
   """
   A cohort's application pipeline at the coordination office: a record
   arrived or changed, an applicant was enrolled, waitlisted or moved up, an
-  application withdrawn. For coordinators who may read the cohort's pipeline
-  (re-read \`applicationPipeline\` for the counts).
+  application withdrawn (re-read \`applicationPipeline\` for the counts).
+  With \`nodeId\`: the applications of that home node, for whoever may read
+  that node's pipeline (its coordinators, joint coordinators). Without: every
+  node's, for whoever may read the cohort's application records (joint
+  coordinators).
   """
-  applicationPipelineUpdated(cohortId: ID!, after: String): ApplicationPipelineUpdate!
+  applicationPipelineUpdated(cohortId: ID!, nodeId: String, after: String): ApplicationPipelineUpdate!
   """
   A tandem's meeting log, from the mentee's home node: a meeting logged or
   confirmed. For the tandem's two partners.

@@ -9,11 +9,13 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { createServer, request, type IncomingHttpHeaders, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { join } from "node:path";
+import type { Duplex } from "node:stream";
 import { loadGatewayConfig, startGateway, type RunningGateway } from "@tandem/gateway";
 import { graphqlRequest, type ConsortiumRegistry, type GraphQLResult } from "@tandem/shared";
 import { keyFileOf } from "../src/launcher/keys.js";
 import { repoPaths } from "../src/paths.js";
 import { bearer, dataOf, type E2EConsortium, type Who } from "./harness.js";
+import { tunnelWebSocket } from "./recording-websockets.js";
 
 /** One call through a proxy: what the gateway sent a party and what the party answered. */
 export interface Exchange {
@@ -48,6 +50,8 @@ export interface RecordingOptions {
   env?: Record<string, string>;
   /** Every party served at this pace (default: as fast as it answers). */
   pace?: PartyPace;
+  /** Also tunnel WebSocket upgrades (the parties' change feeds: live updates, fact notices), recording their messages (default: refused). */
+  webSockets?: boolean;
 }
 
 /** `port`: where the gateway listens (default: any free port), for parties told its address before it starts. */
@@ -57,8 +61,8 @@ export async function startRecordingGateway(e2e: E2EConsortium, port = 0, option
   const record = (exchange: Exchange) => recorded.push(exchange);
   const registry = JSON.parse(readFileSync(consortium.registryFile, "utf8")) as ConsortiumRegistry;
   const proxies = await Promise.all([
-    ...registry.nodes.map((node) => RecordingProxy.start(node.id, node.url, record, options.pace)),
-    RecordingProxy.start(registry.coordination.id, registry.coordination.url, record, options.pace),
+    ...registry.nodes.map((node) => RecordingProxy.start(node.id, node.url, record, options)),
+    RecordingProxy.start(registry.coordination.id, registry.coordination.url, record, options),
   ]);
   const proxied = (partyId: string) => proxies.find((proxy) => proxy.party === partyId)!.url;
   const registryFile = join(consortium.dataDir, "recording-registry.json");
@@ -115,10 +119,12 @@ class RecordingProxy {
     readonly party: string,
     readonly url: string,
     private readonly server: Server,
+    private readonly tunnels: Set<Duplex>,
   ) {}
 
-  static async start(party: string, targetUrl: string, record: (exchange: Exchange) => void, pace?: PartyPace): Promise<RecordingProxy> {
+  static async start(party: string, targetUrl: string, record: (exchange: Exchange) => void, { pace, webSockets = false }: RecordingOptions): Promise<RecordingProxy> {
     const target = new URL(targetUrl);
+    const tunnels = new Set<Duplex>();
     const serve = pace ? paced(pace) : (forward: () => Promise<void>) => forward();
     const server = createServer((req, res) => {
       const chunks: Buffer[] = [];
@@ -155,12 +161,14 @@ class RecordingProxy {
           upstream.end(requestBody);
         });
     });
+    if (webSockets) server.on("upgrade", (req, socket, head: Buffer) => tunnelWebSocket(party, target, req, socket, head, record, tunnels));
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
     const { port } = server.address() as AddressInfo;
-    return new RecordingProxy(party, `http://127.0.0.1:${port}${target.pathname}`, server);
+    return new RecordingProxy(party, `http://127.0.0.1:${port}${target.pathname}`, server, tunnels);
   }
 
   close(): Promise<void> {
+    for (const socket of this.tunnels) socket.destroy();
     this.server.closeAllConnections();
     return new Promise((resolve, reject) => this.server.close((error) => (error ? reject(error) : resolve())));
   }

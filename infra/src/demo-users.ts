@@ -10,6 +10,8 @@ export interface DemoParticipant {
   id: string;
   role: "MENTEE" | "MENTOR" | "ALUMNUS";
   displayName: string;
+  /** Unique per node; `npm run token -- --as <e-mail>` finds the person by it. */
+  email: string;
 }
 
 export interface DemoUsers {
@@ -42,8 +44,9 @@ export function resolveSubject(who: string, node: string | undefined, users: Dem
   if (asId) {
     const person = users.nodes[asId.node]?.participants.find((participant) => participant.id === who);
     if (!person) throw new Error(`${who} is not a seeded participant of this demo`);
-    return { issuer: asId.node, sub: who, roles: [person.role.toLowerCase() as Role], name: person.displayName };
+    return participantSubject(asId.node, person);
   }
+  if (who.includes("@")) return subjectByEmail(who, node, users);
   if (!node) throw new Error(`--node is needed with --as ${who}`);
   const atNode = users.nodes[node];
   if (!atNode) throw new Error(`no node "${node}" in this demo (${Object.keys(users.nodes).join(", ")})`);
@@ -52,4 +55,18 @@ export function resolveSubject(who: string, node: string | undefined, users: Dem
   const person = atNode.participants.find((participant) => participant.role === role);
   if (!person) throw new Error(`--as must be coordinator, mentee, mentor, alumnus, joint-coordinator or a participant id; ${node} has no seeded ${who}`);
   return { issuer: node, sub: person.id, roles: [who as Role], name: person.displayName };
+}
+
+/** The seeded participant with this e-mail (at `node`, when given: e-mails are unique per node only). */
+function subjectByEmail(email: string, node: string | undefined, users: DemoUsers): TokenSubject {
+  const matches = Object.entries(users.nodes)
+    .filter(([nodeId]) => node === undefined || nodeId === node)
+    .flatMap(([nodeId, { participants }]) => participants.filter((participant) => participant.email.toLowerCase() === email.toLowerCase()).map((person) => ({ nodeId, person })));
+  if (matches.length === 0) throw new Error(`no seeded participant has the e-mail ${email}${node ? ` at ${node}` : ""}`);
+  if (matches.length > 1) throw new Error(`${email} is a participant of ${matches.map((match) => match.nodeId).join(" and ")}: add --node`);
+  return participantSubject(matches[0]!.nodeId, matches[0]!.person);
+}
+
+function participantSubject(nodeId: string, person: DemoParticipant): TokenSubject {
+  return { issuer: nodeId, sub: person.id, roles: [person.role.toLowerCase() as Role], name: person.displayName };
 }

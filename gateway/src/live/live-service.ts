@@ -84,11 +84,21 @@ export const LIVE_FIELDS: Record<string, FieldSpec> = {
   applicationPipelineUpdated: {
     payloadType: "ApplicationPipelineUpdate",
     kinds: Object.values(ApplicationChangeKind),
-    source: (args, _nodes, coordinationId) => {
+    source: (args, nodes, coordinationId) => {
       homeOf(args.cohortId, "cohort", "cohortId", [coordinationId]);
-      return { parties: [coordinationId], topic: applicationPipelineTopic(String(args.cohortId)) };
+      const nodeId = args.nodeId as string | null | undefined;
+      if (nodeId && !nodes.includes(nodeId)) throw new AppError(ErrorCode.UNKNOWN_NODE, `nodeId: "${nodeId}" is not a node of this consortium`, { field: "nodeId", node: nodeId });
+      return { parties: [coordinationId], topic: applicationPipelineTopic(String(args.cohortId), nodeId ?? undefined) };
     },
-    probe: (args) => ({ query: `query LiveAccess($id: ID!) { applicationPipeline(cohortId: $id) { cohortId } }`, variables: { id: args.cohortId }, field: "applicationPipeline" }),
+    // one node's changes: who may read that node's pipeline; every node's changes name every application: who may read the cohort's records
+    probe: (args) =>
+      args.nodeId
+        ? {
+            query: `query LiveAccess($id: ID!, $node: String) { applicationPipeline(cohortId: $id, nodeId: $node) { cohortId } }`,
+            variables: { id: args.cohortId, node: args.nodeId },
+            field: "applicationPipeline",
+          }
+        : { query: `query LiveAccess($id: ID!) { applicationRecords(cohortId: $id, first: 1) { pageInfo { hasNextPage } } }`, variables: { id: args.cohortId }, field: "applicationRecords" },
   },
   tandemUpdated: {
     payloadType: "TandemUpdate",

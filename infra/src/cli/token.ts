@@ -1,7 +1,8 @@
 /**
  * `npm run token -- --node hst --as coordinator`   a token as a demo user
- *   --as coordinator | mentee | mentor | alumnus | joint-coordinator | <participant id>
- * Prints only the token, so that `TOKEN=$(npm run -s token -- …)` works.
+ *   --as coordinator | mentee | mentor | alumnus | joint-coordinator | <participant id> | <e-mail>
+ * Prints only the token, so that `TOKEN=$(npm run -s token -- …)` works
+ * (with --id, only the person's id: `ME=$(npm run -s token -- … --id)`).
  * Tokens are signed with the keys `npm start` generated in the data directory,
  * as each university's identity provider would sign them.
  */
@@ -21,15 +22,25 @@ Prints a token for a demo user, signed like their university would sign it.
   --as mentee|mentor|alumnus  the first seeded participant of that role at --node
   --as joint-coordinator  the consortium's joint coordinator
   --as <participant id>   a seeded participant, e.g. hst:participant:…
-  --node <id>             hst, unilu, ul, zcu, othaw (not needed with an id)
+  --as <e-mail>           a seeded participant by e-mail, e.g. emma.richter@hs-trier.example
+  --node <id>             hst, unilu, ul, zcu, othaw (not needed with an id or e-mail)
   --ttl <hours>           lifetime, 1–24 (default 12)
   --data-dir <path>       the demo's data directory (env TANDEM_DATA_DIR)
   --explain               print who the token is for on stderr
+  --id                    print the person's id (the token's subject) instead of a token
 `;
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
-    options: { as: { type: "string" }, node: { type: "string" }, ttl: { type: "string" }, "data-dir": { type: "string" }, explain: { type: "boolean" }, help: { type: "boolean", short: "h" } },
+    options: {
+      as: { type: "string" },
+      node: { type: "string" },
+      ttl: { type: "string" },
+      "data-dir": { type: "string" },
+      explain: { type: "boolean" },
+      id: { type: "boolean" },
+      help: { type: "boolean", short: "h" },
+    },
   });
   if (values.help || !values.as) {
     process.stdout.write(TOKEN_USAGE);
@@ -41,6 +52,10 @@ async function main(): Promise<void> {
   if (!users || !existsSync(layout.registryFile)) throw new Error(`No demo in ${layout.root} yet: run \`npm start\` first`);
   const registry = loadRegistry(layout.registryFile);
   const subject = resolveSubject(values.as, values.node, users, registry.coordination.id);
+  if (values.id) {
+    process.stdout.write(`${subject.sub}\n`);
+    return;
+  }
   const hours = Number(values.ttl ?? "12");
   if (!Number.isInteger(hours) || hours < 1 || hours > 24) throw new Error("--ttl must be a whole number of hours from 1 to 24");
   const key = await loadSigningKey(keyFileOf(layout.keysDir, subject.issuer));

@@ -12,7 +12,7 @@ export interface LaunchOptions {
   dataDir?: string;
   /** Gateway port; the others derive from it (default 4000). Ignored with `freePorts`. */
   port?: number;
-  /** Pick every port with freePort() instead of the fixed layout (tests). */
+  /** Pick every port with freePort() (reserved for this process) instead of the fixed layout (tests). */
   freePorts?: boolean;
   /** Ids of the nodes to run, in any order (default: every node of the registry). */
   nodes?: string[];
@@ -102,18 +102,8 @@ export async function planPorts(options: ResolvedLaunchOptions, registry: Consor
 }
 
 async function planFreePorts(nodeIds: string[]): Promise<PortPlan> {
-  const taken = new Set<number>();
-  const next = async (): Promise<number> => {
-    for (;;) {
-      const port = await freePort();
-      if (!taken.has(port)) {
-        taken.add(port);
-        return port;
-      }
-    }
-  };
-  const plan: PortPlan = { gateway: await next(), postgres: await next(), coordination: await next(), nodes: new Map() };
-  for (const id of nodeIds) plan.nodes.set(id, await next());
+  const plan: PortPlan = { gateway: await freePort(), postgres: await freePort(), coordination: await freePort(), nodes: new Map() };
+  for (const id of nodeIds) plan.nodes.set(id, await freePort());
   return plan;
 }
 

@@ -6,10 +6,11 @@
  * Deterministic given the day of seeding, from which every date of the
  * season is derived. Also writes who can sign in (for `npm run token`).
  */
+import { ApplicationStatuses } from "@tandem/shared";
 import { coordinatorOf, jointCoordinatorOf, writeDemoUsers, type DemoUsers } from "../demo-users.js";
 import type { SeedActors } from "./actors.js";
 import { eventSeeds, participantSeeds, programmeSeeds, registrationSeeds } from "./data/index.js";
-import { hasProgrammes, seedCoordination } from "./coordination-seeder.js";
+import { hasProgrammes, seedCoordination, type CoordinationOutcome } from "./coordination-seeder.js";
 import { hasParticipants, participantDirectory, registerParticipants, seedNodeRecords, type DirectoryEntry, type SeedNode } from "./node-seeder.js";
 import { seasonStart } from "./season.js";
 
@@ -69,8 +70,9 @@ export async function seedConsortium(options: SeedOptions): Promise<SeedSummary>
       const outcome = await seedCoordination(actors, programmeSeeds, directory, running, start);
       summary.programmes = outcome.programmes;
       if (outcome.programmes.length) {
-        log(`  coordination: ${outcome.programmes.join(", ")} (${outcome.enrolments} enrolments, ${outcome.tandems} tandems, ${outcome.matchingConsents} consents to joint matching)`);
+        log(`  coordination: ${outcome.programmes.join(", ")} (${outcome.enrolments} enrolments by coordinators, ${outcome.tandems} tandems, ${outcome.matchingConsents} consents to joint matching)`);
       }
+      for (const line of applicationLines(outcome)) log(`  ${line}`);
     }
     if (!emptyNodes.length && !summary.programmes.length) log("  nothing to do: every party already has data");
   }
@@ -78,10 +80,19 @@ export async function seedConsortium(options: SeedOptions): Promise<SeedSummary>
   return summary;
 }
 
+/** How the applications of each cohort ended, and what the people the rules refused were told. */
+export function applicationLines(outcome: Pick<CoordinationOutcome, "applications" | "refusals">): string[] {
+  const lines = outcome.applications.map(({ cohort, closesAt, ended }) => {
+    const counts = ApplicationStatuses.filter((status) => ended.has(status)).map((status) => `${ended.get(status)} ${status.toLowerCase()}`);
+    return `applications to ${cohort}${closesAt ? ` (open until ${closesAt.slice(0, 10)})` : ""}: ${counts.join(", ")}`;
+  });
+  return [...lines, ...outcome.refusals.map((refusal) => `refused: ${refusal}`)];
+}
+
 function demoUsers(options: SeedOptions, directory: Map<string, DirectoryEntry>): DemoUsers {
   const nodes: DemoUsers["nodes"] = {};
   for (const node of options.nodes) nodes[node.id] = { coordinator: coordinatorOf(node.id), participants: [] };
-  for (const { id, role, displayName } of directory.values()) nodes[id.split(":")[0]!]?.participants.push({ id, role, displayName });
+  for (const { id, role, displayName, email } of directory.values()) nodes[id.split(":")[0]!]?.participants.push({ id, role, displayName, email });
   return { consortium: options.consortiumId, jointCoordinator: jointCoordinatorOf(options.coordinationId), nodes };
 }
 

@@ -63,9 +63,8 @@ export function eventInput(event: EventSeed, seasonStart: Date, timeZone: string
   };
 }
 
-export interface DirectoryEntry extends DemoParticipant {
-  email: string;
-}
+/** A participant as the seed and `npm run token` know them. */
+export type DirectoryEntry = DemoParticipant;
 
 /** A node's participants, as its coordinator sees them, keyed by "node/email". */
 export async function participantDirectory(node: SeedNode, actors: SeedActors): Promise<Map<string, DirectoryEntry>> {

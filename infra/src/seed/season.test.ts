@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { cohortInput } from "./coordination-seeder.js";
+import { academicYear, cohortInput, openWindow, windowAroundSeeding, windowBeforeSeeding } from "./cohort-inputs.js";
 import { industrialMentorship } from "./data/programmes.js";
 import { eventInput } from "./node-seeder.js";
 import { eventSchedule, seasonStart, wallClockToInstant } from "./season.js";
@@ -39,7 +39,7 @@ describe("the season", () => {
   it("derives the same records from the same seeding day", () => {
     const day = (time: string) => seasonStart(new Date(`2026-11-21T${time}Z`));
     expect(eventInput(evening, day("00:01:00"), "Europe/Prague")).toEqual(eventInput(evening, day("23:59:00"), "Europe/Prague"));
-    expect(cohortInput(industrialMentorship, "p1", day("08:00:00"))).toEqual({
+    expect(cohortInput(industrialMentorship.cohort, "p1", day("08:00:00"), windowBeforeSeeding(day("08:00:00")))).toEqual({
       programmeId: "p1",
       name: "Industrial Mentorship 2026/27",
       startsOn: "2026-12-05",
@@ -48,5 +48,38 @@ describe("the season", () => {
       applicationsOpenAt: "2026-10-10T00:00:00.000Z",
       applicationsCloseAt: "2026-11-14T00:00:00.000Z",
     });
+  });
+
+  it("opens next season's cohort for applications from two weeks before the seeding day to eight weeks after", () => {
+    const day = seasonStart(new Date("2026-11-21T08:00:00Z"));
+    const next = industrialMentorship.openCohort!;
+    expect(cohortInput(next, "p1", day, openWindow(next, day))).toEqual({
+      programmeId: "p1",
+      name: "Industrial Mentorship 2027/28",
+      startsOn: "2027-12-04",
+      endsOn: "2028-09-04",
+      quotas: next.quotas,
+      applicationsOpenAt: "2026-11-07T00:00:00.000Z",
+      applicationsCloseAt: "2027-01-16T00:00:00.000Z",
+    });
+  });
+
+  it("names cohorts by the academic year they start in", () => {
+    expect(["2026-08-01", "2026-12-20", "2027-01-03", "2027-07-31", "2027-08-01"].map((day) => academicYear(new Date(`${day}T00:00:00Z`)))).toEqual([
+      "2026/27",
+      "2026/27",
+      "2026/27",
+      "2026/27",
+      "2027/28",
+    ]);
+  });
+
+  it("keeps the window of a cohort whose people apply while seeding open at any time of the seeding day", () => {
+    for (const time of ["00:00:00", "12:00:00", "23:59:59"]) {
+      const now = new Date(`2026-11-21T${time}Z`);
+      const window = windowAroundSeeding(seasonStart(now));
+      expect(new Date(window.applicationsOpenAt).getTime()).toBeLessThan(now.getTime());
+      expect(new Date(window.applicationsCloseAt).getTime()).toBeGreaterThan(now.getTime());
+    }
   });
 });

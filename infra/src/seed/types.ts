@@ -1,5 +1,5 @@
 /** Shapes of the demo seed records; the records themselves live in data/. */
-import type { MeetingFormat, ParticipantRole } from "@tandem/shared";
+import type { ApplicationStatus, EligibilityRules, MeetingFormat, ParticipantRole, ReviewDecision } from "@tandem/shared";
 
 export type DegreeLevel = "BACHELOR" | "MASTER" | "DOCTORAL" | "PROFESSIONAL";
 export type EventKind = "NETWORKING_EVENING" | "PANEL" | "EXPERT_GROUP" | "TRAINING" | "KICK_OFF" | "CLOSING" | "PEER_MEETING";
@@ -85,24 +85,90 @@ export interface PairSeed {
   mentor: string;
 }
 
+export interface CohortSeed {
+  /** The season, e.g. "2025/26", is appended. */
+  name: string;
+  /** Days after seeding. */
+  startsAfterDays: number;
+  durationMonths: number;
+  quotas: QuotaSeed[];
+}
+
+/** An application's form, as the person fills it in at their home node. */
+export interface ApplicationForm {
+  role: "MENTEE" | "MENTOR";
+  motivation: string;
+  shortTermGoals: string;
+  /** Left out of a draft its author has not finished. */
+  longTermGoals?: string;
+  trackCodes: string[];
+  languages: string[];
+  availabilityHoursPerMonth: number;
+  meetingFormats: MeetingFormat[];
+  /** Mentors only. */
+  mentorCapacity?: number;
+  experienceYears?: number;
+}
+
+/**
+ * An application, as the person and their home node's coordinator take it:
+ * saved, submitted (unless left a draft), decided on, withdrawn.
+ */
+export interface ApplicationSeed {
+  /** "node/email" of the applicant. */
+  applicant: string;
+  form: ApplicationForm;
+  /** false: the applicant leaves it a draft. */
+  submit: boolean;
+  /** The home node coordinator's decision; a reason (which the applicant sees) to waitlist or reject. */
+  review?: { decision: ReviewDecision; reason?: string };
+  /** The applicant withdraws it, after everything else. */
+  withdraw?: boolean;
+  /** Where it ends; an accepted one is ENROLLED or WAITLISTED as the cohort's quota decides (the seed checks it). */
+  expect: ApplicationStatus;
+}
+
+/** Someone the programme's rules refuse: they try to submit and are told why; nothing is left behind. */
+export interface IneligibleAttemptSeed {
+  /** "node/email" of the person. */
+  applicant: string;
+  form: ApplicationForm;
+  /** The rule that refuses them, e.g. mentee.degreeLevel. */
+  rule: string;
+}
+
+/** The next cohort of a programme, taking applications on the seeding day. */
+export interface OpenCohortSeed extends CohortSeed {
+  /** Its application window opened this many days before the seeding day and closes this many days after it. */
+  opensDaysBefore: number;
+  closesDaysAfter: number;
+  /** In this order (it decides who is enrolled and who waitlisted where a quota runs out). */
+  applications: ApplicationSeed[];
+  ineligibleAttempts: IneligibleAttemptSeed[];
+}
+
 export interface ProgrammeSeed {
   name: string;
   description: string;
   tracks: TrackSeed[];
   participatingNodeIds: string[];
   crossBorderRule: "NONE" | "DIFFERENT_NODE" | "DIFFERENT_COUNTRY";
-  cohort: {
-    /** The season, e.g. "2025/26", is appended. */
-    name: string;
-    /** Days after seeding. */
-    startsAfterDays: number;
-    durationMonths: number;
-    quotas: QuotaSeed[];
-  };
+  /** Who may apply (default: bachelor from the 3rd semester, master from the 2nd, doctoral any time; professionals and alumni as mentors). */
+  eligibility?: EligibilityRules;
+  cohort: CohortSeed;
+  /**
+   * Applications to the cohort, made while its window is open around the
+   * seeding day; the window then closes and the cohort moves on. People of
+   * the pairs whose applications are accepted are enrolled by that, the
+   * others directly by a coordinator.
+   */
+  applications?: ApplicationSeed[];
   /** Tandems made by hand (none where a matching round is to find them). */
   pairs: PairSeed[];
   /** Take the tandems all the way to active (else they stay proposed). */
   activateTandems: boolean;
   /** "node/email" of the people who consent, themselves, to joint matching for the cohort; they are not enrolled beforehand. */
   matchingConsents?: string[];
+  /** The programme's next cohort, left open for applications. */
+  openCohort?: OpenCohortSeed;
 }

@@ -25,12 +25,14 @@ let callers: Record<string, Caller>;
 
 beforeAll(async () => {
   service = await startTestCoordination();
-  const { programme, cohort } = await seedCohort(service);
+  const { programme, cohort } = await seedCohort(service, {}, 8);
   const withdrawn = await enrolNew(service, cohort.id, "hst", "MENTEE");
   const [enrolment] = (await service.sql<{ id: string }>("SELECT id FROM enrolments WHERE participant_id = $1", [withdrawn])).map((row) => `coord:enrolment:${row.id}`);
   const [proposed, accepted, closing] = [await proposeNew(service, cohort.id), await proposeNew(service, cohort.id), await proposeNew(service, cohort.id)];
   await acceptByBoth(service, accepted);
   await acceptByBoth(service, closing);
+  const mediated = await acceptByBoth(service, await proposeNew(service, cohort.id));
+  const { data } = await service.query(`mutation($t: ID!) { openMediationCase(input: { tandemId: $t, concern: OTHER }) { id } }`, { t: mediated.id });
   const rule = `coord:matching-rule:${randomUUID()}`;
   const draft = await createCohort(service, programme.id, { name: "Draft 2027/28" });
   baselines = {
@@ -70,6 +72,8 @@ beforeAll(async () => {
     activateTandem: { id: accepted.id },
     closeTandem: { id: closing.id, reason: "COMPLETED" },
     setCheckInInterval: { programmeId: programme.id, everyWeeks: 4 },
+    openMediationCase: { input: { tandemId: accepted.id, concern: "COMMUNICATION", mediator: "JOINT_OFFICE" } },
+    resolveMediationCase: { id: (data as { openMediationCase: { id: string } }).openMediationCase.id, outcome: "RESOLVED" },
   };
   callers = {
     eraseCoordinationRecords: as.nodeCoordinator("hst"),

@@ -17,6 +17,7 @@ import { CheckInRecordEntity } from "./modules/checkin/check-in-record.entity.js
 import { TandemAttentionEntity } from "./modules/checkin/tandem-attention.entity.js";
 import { TandemEvaluationEntity, TandemGoalRatingEntity } from "./modules/evaluation/tandem-evaluation.entity.js";
 import { TandemActivationFactEntity } from "./modules/tandem/tandem-activation-fact.entity.js";
+import { MediationCaseEntity } from "./modules/mediation/mediation-case.entity.js";
 
 export const entities = [
   ProgrammeEntity,
@@ -46,4 +47,5 @@ export const entities = [
   TandemEvaluationEntity,
   TandemGoalRatingEntity,
   TandemActivationFactEntity,
+  MediationCaseEntity,
 ];

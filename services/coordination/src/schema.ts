@@ -27,6 +27,7 @@ import { tandemReference } from "./modules/tandem/tandem.reference.js";
 import { TandemMeetingTallyResolver } from "./modules/meeting/meeting-tally.resolver.js";
 import { ProgrammeCheckInResolver, TandemAttentionResolver } from "./modules/checkin/check-in.resolver.js";
 import { TandemEvaluationsResolver } from "./modules/evaluation/tandem-evaluation.resolver.js";
+import { MediationCaseResolver } from "./modules/mediation/mediation-case.resolver.js";
 
 export const SUBGRAPH_NAME = "coordination";
 
@@ -55,6 +56,7 @@ export function buildCoordinationSubgraph(access: AccessTable<CoordinationContex
       TandemAttentionResolver,
       ProgrammeCheckInResolver,
       TandemEvaluationsResolver,
+      MediationCaseResolver,
     ],
     referenceResolvers: { ...programmeReference, ...cohortReference, ...enrolmentReference, ...tandemReference },
     access,

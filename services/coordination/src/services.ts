@@ -26,6 +26,7 @@ import { checkInFactHandlers } from "./modules/checkin/check-in.facts.js";
 import { CheckInService } from "./modules/checkin/check-in.service.js";
 import { evaluationFactHandlers } from "./modules/evaluation/tandem-evaluation.facts.js";
 import { TandemEvaluationService } from "./modules/evaluation/tandem-evaluation.service.js";
+import { MediationCaseService } from "./modules/mediation/mediation-case.service.js";
 
 /** The coordination service's singletons, wired once at start. */
 export interface CoordinationServices {
@@ -52,6 +53,7 @@ export interface CoordinationServices {
   checkIns: CheckInService;
   /** The partners' final evaluations, as codes. */
   evaluations: TandemEvaluationService;
+  mediationCases: MediationCaseService;
 }
 
 export interface CoordinationSettings {
@@ -104,5 +106,6 @@ export function createCoordinationServices(
     meetingTallies: new MeetingTallyService(dataSource),
     checkIns: new CheckInService(dataSource, directory),
     evaluations: new TandemEvaluationService(dataSource),
+    mediationCases: new MediationCaseService(dataSource, directory, tandems),
   };
 }

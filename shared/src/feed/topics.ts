@@ -31,9 +31,12 @@ export function applicationTopic(applicationId: string): string {
   return `application:${applicationId}`;
 }
 
-/** A cohort's application pipeline at the coordination office: a record arrived or changed, an enrolment or waitlist place changed. */
-export function applicationPipelineTopic(cohortId: string): string {
-  return `application-pipeline:${cohortId}`;
+/**
+ * A cohort's application pipeline at the coordination office: a record arrived or changed, an enrolment or waitlist place changed.
+ * Every change is on the cohort's topic (every node's applications) and on the topic of the application's home node.
+ */
+export function applicationPipelineTopic(cohortId: string, nodeId?: string): string {
+  return nodeId ? `application-pipeline:${cohortId}:${nodeId}` : `application-pipeline:${cohortId}`;
 }
 
 export const ApplicationChangeKind = {

@@ -7,7 +7,11 @@
  * Mentees and mentors carry a matching profile (coded fields, plus employer
  * and supervisor, which leave their node only as conflict tokens). Niklas
  * Brandt works part-time for LuxMed Analytics, whose founder Yves Schmit
- * mentors at another node: joint matching must not pair them.
+ * mentors at another node: joint matching must not pair them. The
+ * applicants of next season's industrial mentorship cohort are doctoral
+ * candidates early in their doctorate (and one bachelor student, whom its
+ * rules refuse); Emma Richter has not applied yet: the README's walk-through
+ * applies as her.
  */
 import type { ParticipantSeed } from "../types.js";
 
@@ -42,6 +46,17 @@ export const participantSeeds: ParticipantSeed[] = [
 
   { node: "hst", role: "MENTOR", displayName: "Dr. Sabine Klein", email: "sabine.klein@eifel-energie.example", degreeLevel: "PROFESSIONAL", discipline: "Energy Economics", organisation: "Eifel Energie GmbH", languages: ["de", "en", "fr"], tracks: ["sustainability"],
     disciplineCode: "energy-economics", goalCodes: ["career-industry", "networking"], meetingFormat: "HYBRID", region: "DE-RP", availabilityHoursPerMonth: 3, mentorCapacity: 1, experienceYears: 15 },
+  // Hochschule Trier: applicants to next season's industrial mentorship cohort
+  { node: "hst", role: "MENTEE", displayName: "Hannah Schmitt", email: "hannah.schmitt@hs-trier.example", degreeLevel: "DOCTORAL", semester: 2, discipline: "Biomedical Engineering", languages: ["de", "en"], tracks: ["health"],
+    disciplineCode: "biomedical-engineering", goalCodes: ["career-industry", "leadership"], meetingFormat: "HYBRID", region: "DE-RP", availabilityHoursPerMonth: 5, experienceYears: 1, supervisor: "Prof. Dr. Andrea Lenz" },
+  { node: "hst", role: "MENTEE", displayName: "David Krüger", email: "david.krueger@hs-trier.example", degreeLevel: "DOCTORAL", semester: 3, discipline: "Computer Science (distributed systems)", languages: ["de", "en"], tracks: ["digitalisation"],
+    disciplineCode: "computer-science", goalCodes: ["career-industry", "founding"], meetingFormat: "ONLINE", region: "DE-RP", availabilityHoursPerMonth: 4, experienceYears: 2 },
+  { node: "hst", role: "MENTEE", displayName: "Lukas Berger", email: "lukas.berger@hs-trier.example", degreeLevel: "DOCTORAL", semester: 1, discipline: "Energy Systems Engineering", languages: ["de", "en", "fr"], tracks: ["sustainability"],
+    disciplineCode: "energy-systems", goalCodes: ["career-industry", "networking"], meetingFormat: "IN_PERSON", region: "DE-RP", availabilityHoursPerMonth: 4, experienceYears: 0 },
+  { node: "hst", role: "MENTEE", displayName: "Emma Richter", email: "emma.richter@hs-trier.example", degreeLevel: "DOCTORAL", semester: 2, discipline: "Medical Informatics", languages: ["de", "en"], tracks: ["health"],
+    disciplineCode: "medical-informatics", goalCodes: ["career-industry", "international-career"], meetingFormat: "HYBRID", region: "DE-RP", availabilityHoursPerMonth: 4, experienceYears: 1 },
+  { node: "hst", role: "MENTEE", displayName: "Paul Neumann", email: "paul.neumann@hs-trier.example", degreeLevel: "BACHELOR", semester: 2, discipline: "Computer Science", languages: ["de", "en"], tracks: ["digitalisation"],
+    disciplineCode: "computer-science", goalCodes: ["career-industry"], meetingFormat: "ONLINE", region: "DE-RP", availabilityHoursPerMonth: 3, experienceYears: 0 },
   // Université du Luxembourg
   { node: "unilu", role: "MENTEE", displayName: "Laura Kieffer", email: "laura.kieffer@uni-lu.example", degreeLevel: "DOCTORAL", semester: 4, discipline: "Systems Biology", languages: ["lb", "fr", "de", "en"], tracks: ["health"],
     disciplineCode: "systems-biology", goalCodes: ["career-industry", "international-career"], meetingFormat: "HYBRID", region: "LU", availabilityHoursPerMonth: 5, experienceYears: 2 },
@@ -64,6 +79,11 @@ export const participantSeeds: ParticipantSeed[] = [
     disciplineCode: "physics", goalCodes: ["career-industry", "networking"], meetingFormat: "HYBRID", region: "LU", availabilityHoursPerMonth: 4, experienceYears: 1 },
   { node: "unilu", role: "MENTEE", displayName: "Sara Oliveira", email: "sara.oliveira@uni-lu.example", degreeLevel: "MASTER", semester: 3, discipline: "Data Science", languages: ["pt", "fr", "en"], tracks: ["digitalisation"],
     disciplineCode: "data-science", goalCodes: ["international-career", "career-industry"], meetingFormat: "ONLINE", region: "LU", availabilityHoursPerMonth: 5, experienceYears: 1 },
+  // Université du Luxembourg: applicants to next season's industrial mentorship cohort
+  { node: "unilu", role: "MENTEE", displayName: "Jil Schroeder", email: "jil.schroeder@uni-lu.example", degreeLevel: "DOCTORAL", semester: 3, discipline: "Life Sciences (neuroscience)", languages: ["lb", "de", "fr", "en"], tracks: ["health"],
+    disciplineCode: "neuroscience", goalCodes: ["career-industry", "international-career"], meetingFormat: "HYBRID", region: "LU", availabilityHoursPerMonth: 5, experienceYears: 1 },
+  { node: "unilu", role: "MENTEE", displayName: "Ben Goedert", email: "ben.goedert@uni-lu.example", degreeLevel: "DOCTORAL", semester: 2, discipline: "Computer Science (security)", languages: ["lb", "de", "fr", "en"], tracks: ["digitalisation"],
+    disciplineCode: "computer-science", goalCodes: ["career-industry", "founding"], meetingFormat: "ONLINE", region: "LU", availabilityHoursPerMonth: 4, experienceYears: 1 },
   // Université de Lorraine
   { node: "ul", role: "MENTEE", displayName: "Claire Dubois", email: "claire.dubois@univ-lorraine.example", degreeLevel: "DOCTORAL", semester: 6, discipline: "Process Engineering", languages: ["fr", "en", "de"], tracks: ["sustainability"],
     disciplineCode: "process-engineering", goalCodes: ["career-industry", "networking"], meetingFormat: "IN_PERSON", region: "FR-GES", availabilityHoursPerMonth: 5, experienceYears: 3, supervisor: "Prof. Bertrand Roussel" },
@@ -88,6 +108,13 @@ export const participantSeeds: ParticipantSeed[] = [
     disciplineCode: "energy-systems", goalCodes: ["career-industry", "leadership"], meetingFormat: "HYBRID", region: "FR-GES", availabilityHoursPerMonth: 3, mentorCapacity: 1, experienceYears: 13 },
   { node: "ul", role: "MENTOR", displayName: "Dr. Julien Petit", email: "julien.petit@nancy-biotech.example", degreeLevel: "PROFESSIONAL", discipline: "Biotechnology", organisation: "Nancy Biotech SA", languages: ["fr", "en"], tracks: ["health"],
     disciplineCode: "biotechnology", goalCodes: ["founding", "career-industry"], meetingFormat: "IN_PERSON", region: "FR-GES", availabilityHoursPerMonth: 4, mentorCapacity: 1, experienceYears: 11 },
+  // Université de Lorraine: applicants to next season's industrial mentorship cohort
+  { node: "ul", role: "MENTEE", displayName: "Julie Bernard", email: "julie.bernard@univ-lorraine.example", degreeLevel: "DOCTORAL", semester: 6, discipline: "Environmental Chemistry", languages: ["fr", "en"], tracks: ["sustainability"],
+    disciplineCode: "chemistry", goalCodes: ["career-industry"], meetingFormat: "IN_PERSON", region: "FR-GES", availabilityHoursPerMonth: 3, experienceYears: 3 },
+  { node: "ul", role: "MENTEE", displayName: "Mathis Roux", email: "mathis.roux@univ-lorraine.example", degreeLevel: "DOCTORAL", semester: 2, discipline: "Pharmaceutical Sciences", languages: ["fr", "en", "de"], tracks: ["health"],
+    disciplineCode: "pharmacology", goalCodes: ["career-industry", "networking"], meetingFormat: "HYBRID", region: "FR-GES", availabilityHoursPerMonth: 4, experienceYears: 1 },
+  { node: "ul", role: "MENTOR", displayName: "Dr. Isabelle Roche", email: "isabelle.roche@lorraine-sante-numerique.example", degreeLevel: "PROFESSIONAL", discipline: "Biomedical Data Science", organisation: "Lorraine Santé Numérique SAS", languages: ["fr", "en", "de"], tracks: ["health"], publicProfile: true,
+    disciplineCode: "biomedical-data-science", goalCodes: ["career-industry", "leadership"], meetingFormat: "HYBRID", region: "FR-GES", availabilityHoursPerMonth: 4, mentorCapacity: 1, experienceYears: 12 },
   // University of West Bohemia (ZČU), Plzeň: the careerSTEPS mentors and a few students
   { node: "zcu", role: "MENTOR", displayName: "Dr. Jana Nováková", email: "jana.novakova@zcu.example", degreeLevel: "PROFESSIONAL", discipline: "Marketing and Trade", organisation: "ZČU, Faculty of Economics", languages: ["cs", "en", "de"], tracks: ["economics"],
     disciplineCode: "marketing", goalCodes: ["doctorate", "networking"], meetingFormat: "HYBRID", region: "CZ-PL", availabilityHoursPerMonth: 4, mentorCapacity: 1, experienceYears: 15 },

@@ -1,13 +1,16 @@
 /**
  * The consortium's programmes. The industrial mentorship programme follows
- * HS Trier's model (doctoral candidates, nine months, three profile tracks,
- * industry mentors with a doctorate) with a small first cohort; the
- * cross-border programme follows the ZČU–OTH Amberg-Weiden pilot: ten master
- * students from Bavaria, ten mentors from Plzeň, ten tandems. The joint
- * matching programme has no tandems yet: its people consent to joint
- * matching, and a joint coordinator's matching round proposes the tandems.
+ * HS Trier's model (doctoral candidates only, nine months, three profile
+ * tracks, industry mentors with a doctorate and experience) with a small
+ * first cohort, and takes applications for the next; the cross-border
+ * programme follows the ZČU–OTH Amberg-Weiden pilot: ten master students
+ * from Bavaria, who applied and were accepted, ten mentors from Plzeň, ten
+ * tandems. The joint matching programme (default rules) has no tandems yet:
+ * its people consent to joint matching, and a joint coordinator's matching
+ * round proposes the tandems.
  */
-import type { ProgrammeSeed } from "../types.js";
+import type { PairSeed, ProgrammeSeed } from "../types.js";
+import { industrialMentorshipApplications, industrialMentorshipRefusals, stepsApplications } from "./applications.js";
 
 export const industrialMentorship: ProgrammeSeed = {
   name: "Industrial Mentorship Programme",
@@ -20,6 +23,11 @@ export const industrialMentorship: ProgrammeSeed = {
   ],
   participatingNodeIds: ["hst", "unilu", "ul"],
   crossBorderRule: "NONE",
+  eligibility: {
+    mentee: { minSemester: { DOCTORAL: 1 } },
+    mentor: { backgrounds: ["PROFESSIONAL", "ALUMNUS"], minExperienceYears: 5 },
+    languages: ["de", "en", "fr"],
+  },
   cohort: {
     name: "Industrial Mentorship",
     startsAfterDays: 14,
@@ -38,7 +46,35 @@ export const industrialMentorship: ProgrammeSeed = {
     { track: "digitalisation", mentee: "hst/miriam.schaefer@hs-trier.example", mentor: "unilu/anne.thill@banque-alzette.example" },
   ],
   activateTandems: false,
+  openCohort: {
+    name: "Industrial Mentorship",
+    // next season's, a year after this one
+    startsAfterDays: 14 + 364,
+    durationMonths: 9,
+    quotas: [
+      { nodeId: "hst", mentees: 3, mentors: 2 },
+      { nodeId: "unilu", mentees: 1, mentors: 1 },
+      { nodeId: "ul", mentees: 2, mentors: 1 },
+    ],
+    opensDaysBefore: 14,
+    closesDaysAfter: 56,
+    applications: industrialMentorshipApplications,
+    ineligibleAttempts: industrialMentorshipRefusals,
+  },
 };
+
+const stepsPairs: PairSeed[] = [
+  { track: "engineering", mentee: "othaw/m.bauer@oth-aw.example", mentor: "zcu/martin.cerny@zcu.example" },
+  { track: "engineering", mentee: "othaw/s.lehner@oth-aw.example", mentor: "zcu/tereza.dvorakova@zcu.example" },
+  { track: "engineering", mentee: "othaw/l.wittmann@oth-aw.example", mentor: "zcu/petr.svoboda@zcu.example" },
+  { track: "engineering", mentee: "othaw/t.meier@oth-aw.example", mentor: "zcu/tomas.kucera@zcu.example" },
+  { track: "engineering", mentee: "othaw/f.hartl@oth-aw.example", mentor: "zcu/jakub.horak@zcu.example" },
+  { track: "engineering", mentee: "othaw/s.dietl@oth-aw.example", mentor: "zcu/lucie.prochazkova@zcu.example" },
+  { track: "economics", mentee: "othaw/a.ziegler@oth-aw.example", mentor: "zcu/ondrej.pokorny@zcu.example" },
+  { track: "economics", mentee: "othaw/l.gruber@oth-aw.example", mentor: "zcu/jana.novakova@zcu.example" },
+  { track: "economics", mentee: "othaw/j.reindl@oth-aw.example", mentor: "zcu/katerina.vesela@zcu.example" },
+  { track: "economics", mentee: "othaw/k.schmid@oth-aw.example", mentor: "zcu/eva.markova@zcu.example" },
+];
 
 export const crossBorderSteps: ProgrammeSeed = {
   name: "careerSTEPS cross-border mentoring",
@@ -50,6 +86,12 @@ export const crossBorderSteps: ProgrammeSeed = {
   ],
   participatingNodeIds: ["zcu", "othaw"],
   crossBorderRule: "DIFFERENT_COUNTRY",
+  // master students in any semester; mentors are researchers of ZČU
+  eligibility: {
+    mentee: { minSemester: { MASTER: 1 } },
+    mentor: { backgrounds: ["PROFESSIONAL"], minExperienceYears: null },
+    languages: [],
+  },
   cohort: {
     name: "careerSTEPS",
     startsAfterDays: 14,
@@ -59,18 +101,9 @@ export const crossBorderSteps: ProgrammeSeed = {
       { nodeId: "zcu", mentees: 0, mentors: 10 },
     ],
   },
-  pairs: [
-    { track: "engineering", mentee: "othaw/m.bauer@oth-aw.example", mentor: "zcu/martin.cerny@zcu.example" },
-    { track: "engineering", mentee: "othaw/s.lehner@oth-aw.example", mentor: "zcu/tereza.dvorakova@zcu.example" },
-    { track: "engineering", mentee: "othaw/l.wittmann@oth-aw.example", mentor: "zcu/petr.svoboda@zcu.example" },
-    { track: "engineering", mentee: "othaw/t.meier@oth-aw.example", mentor: "zcu/tomas.kucera@zcu.example" },
-    { track: "engineering", mentee: "othaw/f.hartl@oth-aw.example", mentor: "zcu/jakub.horak@zcu.example" },
-    { track: "engineering", mentee: "othaw/s.dietl@oth-aw.example", mentor: "zcu/lucie.prochazkova@zcu.example" },
-    { track: "economics", mentee: "othaw/a.ziegler@oth-aw.example", mentor: "zcu/ondrej.pokorny@zcu.example" },
-    { track: "economics", mentee: "othaw/l.gruber@oth-aw.example", mentor: "zcu/jana.novakova@zcu.example" },
-    { track: "economics", mentee: "othaw/j.reindl@oth-aw.example", mentor: "zcu/katerina.vesela@zcu.example" },
-    { track: "economics", mentee: "othaw/k.schmid@oth-aw.example", mentor: "zcu/eva.markova@zcu.example" },
-  ],
+  // the mentees apply and are accepted by OTH Amberg-Weiden; their mentors are enrolled by a coordinator
+  applications: stepsApplications(stepsPairs),
+  pairs: stepsPairs,
   activateTandems: true,
 };
 

@@ -9,6 +9,7 @@ import { AddCheckIns1796564740386 } from "./1796564740386-add-check-ins.js";
 import { AddEvaluations1796565309654 } from "./1796565309654-add-evaluations.js";
 import { StructuredCloseReason1796565600000 } from "./1796565600000-structured-close-reason.js";
 import { AddTandemActivationFacts1796567937021 } from "./1796567937021-add-tandem-activation-facts.js";
+import { MediationCases1796565096388 } from "./1796565096388-mediation-cases.js";
 
 export const migrations = [
   Initial1795304478454,
@@ -22,6 +23,7 @@ export const migrations = [
   ApplicationJourney1796552915371,
   AddMeetingTallies1796563856971,
   AddCheckIns1796564740386,
+  MediationCases1796565096388,
   AddEvaluations1796565309654,
   StructuredCloseReason1796565600000,
   AddTandemActivationFacts1796567937021,

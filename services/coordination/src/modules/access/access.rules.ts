@@ -13,6 +13,13 @@ export interface Partners {
   mentorId: string;
 }
 
+/** What the mediation rules judge a case by: who raised it, at which node, who mediates. */
+export interface CaseParties {
+  raiserId: string | null;
+  raiserNodeId: string | null;
+  mediator: "JOINT_OFFICE" | "HOME_NODE";
+}
+
 /** Which participants' records a caller may see: all, those of some nodes, or their own. */
 export interface Visibility {
   all: boolean;
@@ -82,10 +89,11 @@ export const rules = {
     (caller, tandem) => jointOrHomeCoordinator(caller, [tandem.menteeId, tandem.mentorId]) || isPartner(caller, tandem),
   ),
   readAuditLog: rule("read-audit-log", "joint coordinators", (caller) => isJointCoordinator(caller)),
-  readApplicationPipeline: scopedRule<void, Visibility>(
+  /** The target: the one node asked for (null: the nodes the caller may see). */
+  readApplicationPipeline: scopedRule<string | null, Visibility>(
     "read-application-pipeline",
     "joint coordinators (every node) and node coordinators (their own node)",
-    (caller) => isJointCoordinator(caller) || (isUser(caller) && isNodeCoordinatorOf(caller, caller.homeNode)),
+    (caller, nodeId) => isJointCoordinator(caller) || (isUser(caller) && isNodeCoordinatorOf(caller, caller.homeNode) && (nodeId === null || nodeId === caller.homeNode)),
     visibilityOf,
   ),
   readApplicationRecords: rule("read-application-records", "joint coordinators", (caller) => isJointCoordinator(caller)),
@@ -98,6 +106,23 @@ export const rules = {
     (caller, claim) => claim.side !== null && isSubject(caller, claim.participantId),
   ),
   readOwnProposals: rule<string>("read-own-proposals", "the participant the matching-pseudonym proof names", (caller, participantId) => isSubject(caller, participantId)),
+  openMediationCase: rule<Partners>(
+    "open-mediation-case",
+    "the two partners, coordinators of their nodes and joint coordinators",
+    (caller, tandem) => jointOrHomeCoordinator(caller, [tandem.menteeId, tandem.mentorId]) || isPartner(caller, tandem),
+  ),
+  readMediationCase: scopedRule<CaseParties, Visibility>(
+    "read-mediation-case",
+    "joint coordinators, coordinators of the raiser's node and the partner who raised it",
+    (caller, parties) =>
+      isJointCoordinator(caller) || (parties.raiserNodeId !== null && isNodeCoordinatorOf(caller, parties.raiserNodeId)) || (parties.raiserId !== null && isSubject(caller, parties.raiserId)),
+    visibilityOf,
+  ),
+  resolveMediationCase: rule<CaseParties>(
+    "resolve-mediation-case",
+    "joint coordinators, and for a case mediated at home the coordinators of the raiser's node",
+    (caller, parties) => isJointCoordinator(caller) || (parties.mediator === "HOME_NODE" && parties.raiserNodeId !== null && isNodeCoordinatorOf(caller, parties.raiserNodeId)),
+  ),
   exerciseDataRights: rule<string>(
     "exercise-data-rights",
     "the person themselves and coordinators of their home node",

@@ -22,6 +22,11 @@ const nullInstead = () => null;
 const input = <T>({ args }: { args: Record<string, unknown> }) => args.input as T;
 
 export const COORDINATION_ACCESS: Table = {
+  // the list applies read-mediation-case in SQL (ctx.access.scope); the mutations are checked by the service on the tandem or case it locked
+  "Query.mediationCases": [readCatalogue, inside(rules.readMediationCase)],
+  "Mutation.openMediationCase": inside(rules.openMediationCase),
+  "Mutation.resolveMediationCase": inside(rules.resolveMediationCase),
+
   "Query.programmes": readCatalogue,
   "Query.programme": readCatalogue,
   "Programme.__resolveReference": readCatalogue,
@@ -47,7 +52,7 @@ export const COORDINATION_ACCESS: Table = {
   "Mutation.advanceCohort": manageCatalogue,
 
   // counts of the nodes the caller may see (ctx.access.scope), small groups suppressed
-  "Query.applicationPipeline": [before(rules.readApplicationPipeline), inside(rules.readApplicationPipeline)],
+  "Query.applicationPipeline": [before(rules.readApplicationPipeline, { target: ({ args }) => (args.nodeId as string | undefined) ?? null }), inside(rules.readApplicationPipeline)],
   "Query.applicationRecords": before(rules.readApplicationRecords),
 
   "Query.enrolment": onResult(rules.readEnrolment),

@@ -11,7 +11,7 @@ import { startTestCoordination, type TestCoordination } from "../../../test/test
 import { firstError, ok, participantId, seedCohort } from "../../../test/fixtures.js";
 import { deliverRecords, record, type RecordClaims } from "../../../test/journey-fixtures.js";
 
-const PIPELINE = `query($c: ID!) { applicationPipeline(cohortId: $c) { cohortId minimumGroupSize counts { nodeId role track status count suppressed } } }`;
+const PIPELINE = `query($c: ID!, $nodeId: String) { applicationPipeline(cohortId: $c, nodeId: $nodeId) { cohortId minimumGroupSize counts { nodeId role track status count suppressed } } }`;
 const RECORDS = `query($c: ID!, $first: Int!, $after: String, $status: ApplicationStatus, $nodeId: String) {
   applicationRecords(cohortId: $c, first: $first, after: $after, status: $status, nodeId: $nodeId) {
     totalCount edges { cursor node { applicationId nodeId role tracks status eligible ruleVersion submittedAt } } pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
@@ -56,6 +56,17 @@ describe("application pipeline", () => {
     expect(counts).toEqual([{ nodeId: "zcu", role: "MENTOR", track: null, status: "SUBMITTED", count: 6, suppressed: false }]);
     expect((await ok(service.as(as.nodeCoordinator("othaw")), PIPELINE, { c: cohortId })).applicationPipeline.counts).toEqual([]);
     expect(firstError(await service.as(as.participant(participantId("hst"))).query(PIPELINE, { c: cohortId }))).toMatchObject({ code: "FORBIDDEN", rule: "read-application-pipeline" });
+  });
+
+  it("answers for one node when asked: any node to joint coordinators, their own to node coordinators", async () => {
+    const zcuCoordinator = service.as(as.nodeCoordinator("zcu"));
+    const own = (await ok(zcuCoordinator, PIPELINE, { c: cohortId, nodeId: "zcu" })).applicationPipeline.counts;
+    expect(own).toEqual([{ nodeId: "zcu", role: "MENTOR", track: null, status: "SUBMITTED", count: 6, suppressed: false }]);
+    expect(firstError(await zcuCoordinator.query(PIPELINE, { c: cohortId, nodeId: "hst" }))).toMatchObject({ code: "FORBIDDEN", rule: "read-application-pipeline" });
+    const hstOnly = (await ok(service, PIPELINE, { c: cohortId, nodeId: "hst" })).applicationPipeline.counts;
+    expect(hstOnly.length).toBeGreaterThan(0);
+    expect(hstOnly.every((count: { nodeId: string }) => count.nodeId === "hst")).toBe(true);
+    expect(firstError(await service.query(PIPELINE, { c: cohortId, nodeId: "Not A Node" }))).toMatchObject({ code: "BAD_USER_INPUT", field: "nodeId" });
   });
 
   it("takes the consortium's minimum group size from MIN_GROUP_SIZE", async () => {

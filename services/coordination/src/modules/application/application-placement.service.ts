@@ -165,7 +165,7 @@ export class ApplicationPlacementService implements QuotaWatcher {
     record.outcomeRevision += 1;
     await manager.getRepository(ApplicationRecordEntity).save(record);
     await this.outcomes.send(manager, { ...record, placement }, this.now());
-    await publishPipelineChange(manager, this.directory, record.cohortId, record.applicationId, placement);
+    await publishPipelineChange(manager, this.directory, record, placement);
     audit?.changed(`application-outcome:${placement}`, "ok", { participantId: record.participantId, targetId: record.applicationId });
   }
 

@@ -12,6 +12,11 @@ export class ApplicationPipelineArgs {
   @Field(() => ID)
   @MaxLength(MAX_ID_LENGTH)
   cohortId: string;
+
+  @Field(() => String, { nullable: true, description: "Only this home node's counts (node coordinators: their own node only)." })
+  @IsOptional()
+  @Matches(NODE_ID_PATTERN, { message: "must be 2–16 lowercase letters or digits" })
+  nodeId?: string;
 }
 
 @ArgsType()

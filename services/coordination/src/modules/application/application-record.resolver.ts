@@ -12,10 +12,11 @@ type ApplicationRecordConnection = InstanceType<typeof ApplicationRecordConnecti
 export class ApplicationRecordResolver {
   @Query(() => ApplicationPipeline, {
     description:
-      "A cohort's applications in numbers per node, role, track and status, counts below the minimum group size suppressed: every node for joint coordinators, their own node for node coordinators. Live: the gateway's subscription on the cohort's pipeline.",
+      "A cohort's applications in numbers per node, role, track and status, counts below the minimum group size suppressed: every node for joint coordinators, their own node for node coordinators (asking for another node is refused). Live: the gateway's subscription on the cohort's pipeline.",
   })
   async applicationPipeline(@Args(() => ApplicationPipelineArgs) args: ApplicationPipelineArgs, @Ctx() ctx: CoordinationContext): Promise<ApplicationPipeline> {
-    const cells = await ctx.services.applicationRecords.pipeline(args.cohortId, ctx.access.scope(rules.readApplicationPipeline));
+    const visible = ctx.access.scope(rules.readApplicationPipeline);
+    const cells = await ctx.services.applicationRecords.pipeline(args.cohortId, args.nodeId ? { all: false, nodes: [args.nodeId], subjects: [] } : visible);
     return Object.assign(new ApplicationPipeline(), { cohortId: args.cohortId, minimumGroupSize: ctx.services.applicationRecords.minimumGroupSize, counts: cells.map(ApplicationPipelineCount.of) });
   }
 

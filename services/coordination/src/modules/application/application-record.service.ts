@@ -91,7 +91,7 @@ export class ApplicationRecordService {
     });
     await records.save(record);
     audit.changed("application-record", "ok", { participantId: record.participantId, targetId: record.applicationId });
-    await publishPipelineChange(manager, this.directory, cohort.id, record.applicationId, changeKindOf(record.status));
+    await publishPipelineChange(manager, this.directory, record, changeKindOf(record.status));
     if (record.placement === null && record.status === "ACCEPTED") await this.placements.place(manager, cohort, record, audit);
     else if ((record.placement === "ENROLLED" || record.placement === "WAITLISTED") && !HOLDS_PLACE.includes(record.status)) await this.placements.release(manager, cohort, record, audit);
   }

@@ -131,15 +131,25 @@ describe("application records", () => {
     expect(firstError(result)).toMatchObject({ code: "FORBIDDEN" });
   });
 
-  it("tells the cohort's pipeline of every record that arrives or changes, by ids only", async () => {
+  it("tells the cohort's pipeline of every record that arrives or changes, by ids only, and the pipeline of the record's home node", async () => {
     const feed = service.feed();
-    const subscription = feed.subscribe([`application-pipeline:${cohortId}`], await service.coordination.outbox.feed.head());
+    const head = await service.coordination.outbox.feed.head();
+    const [cohortTopic, zcuTopic, hstTopic] = [
+      feed.subscribe([`application-pipeline:${cohortId}`], head),
+      feed.subscribe([`application-pipeline:${cohortId}:zcu`], head),
+      feed.subscribe([`application-pipeline:${cohortId}:hst`], head),
+    ];
     const claims = record(cohortId, "zcu");
     await deliverRecords(service, claims, { ...claims, status: "WITHDRAWN", revision: 2 });
-    const changes = await subscription.waitFor(2);
-    expect(changes.map((change) => [change.kind, change.refs])).toEqual([
+    const zcuChanges = [
       ["SUBMITTED", { cohortId, applicationId: claims.applicationId }],
       ["WITHDRAWN", { cohortId, applicationId: claims.applicationId }],
-    ]);
+    ];
+    expect((await cohortTopic.waitFor(2)).map((change) => [change.kind, change.refs])).toEqual(zcuChanges);
+    expect((await zcuTopic.waitFor(2)).map((change) => [change.kind, change.refs])).toEqual(zcuChanges);
+    // hst's topic: nothing of zcu's application, its own next record first
+    const hstClaims = record(cohortId, "hst");
+    await deliverRecords(service, hstClaims);
+    expect((await hstTopic.waitFor(1)).map((change) => change.refs)).toEqual([{ cohortId, applicationId: hstClaims.applicationId }]);
   });
 });

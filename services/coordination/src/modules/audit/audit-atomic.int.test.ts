@@ -38,6 +38,7 @@ interface Case {
   variables: Record<string, unknown>;
 }
 
+const OPEN_CASE = `mutation($input: OpenMediationCaseInput!) { openMediationCase(input: $input) { id } }`;
 const PAIR_RULE = (kind: "pinPair" | "banPair") => `mutation($c: ID!, $m: String!, $n: String!) { ${kind}(cohortId: $c, menteePseudonym: $m, mentorPseudonym: $n) { id } }`;
 
 describe("a coordination office whose audit log cannot be written", () => {
@@ -49,11 +50,13 @@ describe("a coordination office whose audit log cannot be written", () => {
   beforeAll(async () => {
     service = await startTestCoordination({ profiles });
     const joint = as.jointCoordinator();
-    const { programme, cohort } = await seedCohort(service);
+    const { programme, cohort } = await seedCohort(service, {}, 8);
     const proposed = await proposeNew(service, cohort.id);
     const accepted = await acceptByBoth(service, await proposeNew(service, cohort.id));
     const toClose = await proposeNew(service, cohort.id);
-    for (const tandem of [proposed, accepted, toClose]) topics.push(`tandem:${tandem.id}`);
+    const mediated = await acceptByBoth(service, await proposeNew(service, cohort.id));
+    for (const tandem of [proposed, accepted, toClose, mediated]) topics.push(`tandem:${tandem.id}`);
+    const mediationCase = (await ok(service, OPEN_CASE, { input: { tandemId: mediated.id, concern: "CONDUCT" } })).openMediationCase;
     const enrolled = await enrolNew(service, cohort.id, "hst", "MENTEE", "engineering");
     const enrolment = (await ok(service, `query($c: ID!) { enrolments(cohortId: $c, first: 50) { edges { node { id participantId } } } }`, { c: cohort.id })).enrolments.edges
       .map((edge: { node: { id: string; participantId: string } }) => edge.node)
@@ -86,6 +89,8 @@ describe("a coordination office whose audit log cannot be written", () => {
       respondToTandem: { caller: as.participant(proposed.menteeId, "mentee"), query: RESPOND, variables: { id: proposed.id, accept: true } },
       activateTandem: { caller: joint, query: ACTIVATE, variables: { id: accepted.id } },
       closeTandem: { caller: joint, query: CLOSE, variables: { id: toClose.id, reason: "DISSOLVED_BY_PARTICIPANT" } },
+      openMediationCase: { caller: as.participant(accepted.menteeId), query: OPEN_CASE, variables: { input: { tandemId: accepted.id, concern: "COMMUNICATION", mediator: "HOME_NODE" } } },
+      resolveMediationCase: { caller: joint, query: `mutation($id: ID!) { resolveMediationCase(id: $id, outcome: RE_MATCH) { id } }`, variables: { id: mediationCase.id } },
       respondToProposal: { caller: as.participant(menteeId), query: RESPOND_TO_PROPOSAL, variables: { p: proposal.id, a: true, proof } },
       startMatchingRound: { caller: joint, query: START_ROUND, variables: { c: other.cohort.id, s: "FULL" } },
       updateMatchingWeights: { caller: joint, query: `mutation($p: ID!) { updateMatchingWeights(programmeId: $p, weights: { track: 7 }) { id } }`, variables: { p: programme.id } },

@@ -26,6 +26,8 @@ import { publishTandemChange } from "../tandem/tandem.changes.js";
 import type { TandemFacts } from "../tandem/tandem.facts.js";
 import { TandemEntity } from "../tandem/tandem.entity.js";
 import { TANDEM_KIND } from "../tandem/tandem.type.js";
+import { MediationCaseEntity } from "../mediation/mediation-case.entity.js";
+import { MEDIATION_CASE_KIND } from "../mediation/mediation-case.type.js";
 import type { CohortEntity } from "../cohort/cohort.entity.js";
 
 export const ERASED_KIND = "erased";
@@ -71,6 +73,7 @@ export class ParticipantDataService {
       relations: { cohort: { programme: true } },
       order: { receivedAt: "ASC", applicationId: "ASC" },
     });
+    const cases = await repositoryOf(this.dataSource, MediationCaseEntity).find({ where: { raiserId: participantId }, order: { openedAt: "ASC", id: "ASC" } });
     const enrolmentIds = enrolments.map((row) => this.directory.globalId(ENROLMENT_KIND, row.id));
     const tandemIds = tandems.map((row) => this.directory.globalId(TANDEM_KIND, row.id));
     const proposalIds = proposals.map((row) => this.directory.globalId(PROPOSAL_KIND, row.id));
@@ -135,6 +138,17 @@ export class ParticipantDataService {
           tandemId: row.tandemId ? this.directory.globalId(TANDEM_KIND, row.tandemId) : null,
         };
       }),
+      // Cases the person opened: codes and dates (what they wrote is at their home node).
+      mediationCases: cases.map((row) => ({
+        id: this.directory.globalId(MEDIATION_CASE_KIND, row.id),
+        tandemId: this.directory.globalId(TANDEM_KIND, row.tandemId),
+        raisedBy: row.raisedBy,
+        concern: row.concern,
+        mediator: row.mediator,
+        outcome: row.outcome,
+        openedAt: iso(row.openedAt),
+        closedAt: iso(row.closedAt),
+      })),
       auditEntries: audit.map(auditLine),
     };
   }
@@ -172,6 +186,7 @@ export class ParticipantDataService {
       const enrolments = await replace(EnrolmentEntity, { participantId: "participant_id" });
       const withdrawn = await withdrawOpenAcceptances(manager, participantId, now);
       const proposals = await replace(MatchingProposalEntity, { menteeParticipantId: "mentee_participant_id", mentorParticipantId: "mentor_participant_id" });
+      const cases = await replace(MediationCaseEntity, { raiserId: "raiser_id" });
       const auditEntries = await anonymiseAuditEntries(manager, participantId, pseudonym);
       await forgetIdempotentAnswers(manager, participantId);
       // The partner's tandem ended: the change feed says so, by the tandem's id only, and the nodes that granted contacts for it hear it
@@ -180,7 +195,7 @@ export class ParticipantDataService {
         if (tandem.status === "ACCEPTED" || tandem.status === "ACTIVE") await this.tandemFacts.ended(manager, { id: tandem.id, menteeId: tandem.mentee_id, mentorId: tandem.mentor_id }, now);
       }
       await forgetFactsNaming(manager, participantId);
-      return applications + tandems + enrolments + withdrawn + proposals + auditEntries;
+      return applications + tandems + enrolments + withdrawn + proposals + cases + auditEntries;
     });
     return { pseudonym, anonymisedRecords };
   }

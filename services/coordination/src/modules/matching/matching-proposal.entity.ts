@@ -6,7 +6,7 @@ import { MatchingRoundEntity } from "./matching-round.entity.js";
 import { PSEUDONYM_MAX_LENGTH } from "@tandem/shared";
 
 export type ProposalStatus = "PROPOSED" | "ACCEPTED_BY_MENTEE" | "ACCEPTED_BY_MENTOR" | "ACCEPTED" | "DECLINED";
-/** Proposals that keep their mentee and a place of their mentor: open ones and accepted ones. */
+/** Proposals that keep their mentee and a place of their mentor: open ones and accepted ones, unless released (see releasedAt). */
 export const HELD_PROPOSAL_STATUSES: readonly ProposalStatus[] = ["PROPOSED", "ACCEPTED_BY_MENTEE", "ACCEPTED_BY_MENTOR", "ACCEPTED"];
 
 /**
@@ -18,7 +18,7 @@ export const HELD_PROPOSAL_STATUSES: readonly ProposalStatus[] = ["PROPOSED", "A
 @Entity({ name: "matching_proposals" })
 @Index("matching_proposals_round_idx", ["roundId", "createdAt", "id"])
 @Index("matching_proposals_mentor_idx", ["cohortId", "mentorPseudonym"])
-@Index("matching_proposals_one_held_per_mentee", ["cohortId", "menteePseudonym"], { unique: true, where: `"status" <> 'DECLINED'` })
+@Index("matching_proposals_one_held_per_mentee", ["cohortId", "menteePseudonym"], { unique: true, where: `"status" <> 'DECLINED' AND "released_at" IS NULL` })
 @Index("matching_proposals_tandem_unique", ["tandemId"], { unique: true })
 @Index("matching_proposals_mentee_participant_idx", ["menteeParticipantId"])
 @Index("matching_proposals_mentor_participant_idx", ["mentorParticipantId"])
@@ -27,6 +27,7 @@ export const HELD_PROPOSAL_STATUSES: readonly ProposalStatus[] = ["PROPOSED", "A
   "matching_proposals_responses_proven",
   `("mentee_response" = 'PENDING') = ("mentee_responded_at" IS NULL) AND ("mentor_response" = 'PENDING') = ("mentor_responded_at" IS NULL) AND ("mentee_response" = 'ACCEPTED' AND "status" <> 'DECLINED') = ("mentee_participant_id" IS NOT NULL) AND ("mentor_response" = 'ACCEPTED' AND "status" <> 'DECLINED') = ("mentor_participant_id" IS NOT NULL)`,
 )
+@Check("matching_proposals_release_accepted", `"released_at" IS NULL OR "status" = 'ACCEPTED'`)
 @Check(
   "matching_proposals_status_consistent",
   `"status" = CASE WHEN "mentee_response" = 'DECLINED' OR "mentor_response" = 'DECLINED' THEN 'DECLINED' WHEN "mentee_response" = 'ACCEPTED' AND "mentor_response" = 'ACCEPTED' THEN 'ACCEPTED' WHEN "mentee_response" = 'ACCEPTED' THEN 'ACCEPTED_BY_MENTEE' WHEN "mentor_response" = 'ACCEPTED' THEN 'ACCEPTED_BY_MENTOR' ELSE 'PROPOSED' END AND ("status" = 'ACCEPTED') = ("tandem_id" IS NOT NULL)`,
@@ -105,6 +106,13 @@ export class MatchingProposalEntity {
   @ManyToOne(() => TandemEntity, { onDelete: "RESTRICT" })
   @JoinColumn({ name: "tandem_id", foreignKeyConstraintName: "matching_proposals_tandem_fk" })
   tandem?: Relation<TandemEntity>;
+
+  /**
+   * When its tandem was dissolved for a re-match (mediation): the mentee and
+   * the mentor's place are free again, and the pair is never proposed again.
+   */
+  @Column({ name: "released_at", type: "timestamptz", precision: 3, nullable: true })
+  releasedAt: Date | null;
 
   @CreateDateColumn({ name: "created_at", type: "timestamptz", precision: 3 })
   createdAt: Date;

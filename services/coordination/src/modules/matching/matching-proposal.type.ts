@@ -112,6 +112,12 @@ export class MatchingProposal {
   @Field(() => ID, { nullable: true, description: "The tandem created when both accepted." })
   tandemId: string | null;
 
+  @Field(() => DateTimeISOResolver, {
+    nullable: true,
+    description: "When its tandem was dissolved by mediation for a re-match: the mentee returns to the re-match pool, the mentor's place is free, the pair is not proposed again.",
+  })
+  releasedAt: Date | null;
+
   @Field(() => DateTimeISOResolver)
   createdAt: Date;
 
@@ -139,6 +145,7 @@ export class MatchingProposal {
       mentorRespondedAt: entity.mentorRespondedAt,
       tandemId: entity.tandemId ? formatGlobalId(coordinationId, TANDEM_KIND, entity.tandemId) : null,
       tandemLocalId: entity.tandemId,
+      releasedAt: entity.releasedAt,
       createdAt: entity.createdAt,
     });
   }

@@ -1,4 +1,4 @@
-import { In, type DataSource } from "typeorm";
+import { In, IsNull, type DataSource } from "typeorm";
 import { AppError, ErrorCode } from "@tandem/shared";
 import { afterCommit, inTransaction, isUniqueViolation, repositoryOf } from "@tandem/party";
 import type { ConsortiumDirectory } from "../../consortium-directory.js";
@@ -40,7 +40,7 @@ export class MatchingRoundService {
       const rounds = manager.getRepository(MatchingRoundEntity);
       if (await rounds.existsBy({ cohortId: localId, status: In([...RUNNING_ROUND_STATUSES]) })) throw busy();
       if (scope === "FULL") {
-        const held = await manager.getRepository(MatchingProposalEntity).countBy({ cohortId: localId, status: In([...HELD_PROPOSAL_STATUSES]) });
+        const held = await manager.getRepository(MatchingProposalEntity).countBy({ cohortId: localId, status: In([...HELD_PROPOSAL_STATUSES]), releasedAt: IsNull() });
         if (held > 0) {
           throw new AppError(ErrorCode.CONFLICT, `scope: the cohort has ${held} open or accepted proposal(s) from earlier rounds; start a REMATCH_POOL round, which keeps them`, { field: "scope" });
         }

@@ -1,0 +1,105 @@
+import { Brackets, IsNull, type DataSource } from "typeorm";
+import type { TandemCloseReason } from "../tandem/tandem.entity.js";
+import { AppError, ErrorCode, homeNodeOf, isJointCoordinator, isNodeCoordinatorOf, isSubject, type Caller } from "@tandem/shared";
+import { globalIds, inTransaction, keysetPage, repositoryOf, type Page } from "@tandem/party";
+import type { ConsortiumDirectory } from "../../consortium-directory.js";
+import type { CaseParties, Partners, Visibility } from "../access/access.rules.js";
+import { CohortEntity } from "../cohort/cohort.entity.js";
+import { COHORT_KIND } from "../cohort/cohort.type.js";
+import { MatchingProposalEntity } from "../matching/matching-proposal.entity.js";
+import { TandemEntity } from "../tandem/tandem.entity.js";
+import type { TandemService } from "../tandem/tandem.service.js";
+import { TANDEM_KIND } from "../tandem/tandem.type.js";
+import { MediationCaseEntity, type CaseOutcome, type CaseRaiser } from "./mediation-case.entity.js";
+import type { MediationCasesArgs, OpenMediationCaseInput } from "./mediation-case.args.js";
+import { MEDIATION_CASE_KIND } from "./mediation-case.type.js";
+
+/** Both outcomes that end the tandem close it as dissolved by mediation (a code: the case says which outcome). */
+const CLOSE_REASONS: Record<Exclude<CaseOutcome, "RESOLVED">, TandemCloseReason> = {
+  RE_MATCH: "DISSOLVED_BY_MEDIATION",
+  DISSOLVED: "DISSOLVED_BY_MEDIATION",
+};
+
+/** Mediation cases of tandems: opened by a partner or a coordinator, closed by a mediator with an outcome. */
+export class MediationCaseService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly directory: ConsortiumDirectory,
+    private readonly tandems: TandemService,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  /**
+   * Opens a case for an accepted or active tandem; while one is open, the
+   * same tandem's open case is returned (a tandem has one open case).
+   */
+  async open(input: OpenMediationCaseInput, caller: Caller, guard: (tandem: Partners) => void): Promise<MediationCaseEntity> {
+    const tandemId = this.directory.parseLocal(input.tandemId, TANDEM_KIND, "input.tandemId");
+    return inTransaction(this.dataSource, async (manager) => {
+      const tandem = await manager.getRepository(TandemEntity).findOne({ where: { id: tandemId }, lock: { mode: "pessimistic_write" } });
+      if (!tandem) throw new AppError(ErrorCode.NOT_FOUND, `input.tandemId: no tandem ${input.tandemId}`, { field: "input.tandemId" });
+      guard(tandem);
+      const cases = manager.getRepository(MediationCaseEntity);
+      const openCase = await cases.findOneBy({ tandemId, outcome: IsNull() });
+      if (openCase) return openCase;
+      if (tandem.status !== "ACCEPTED" && tandem.status !== "ACTIVE") {
+        throw new AppError(ErrorCode.INVALID_TRANSITION, `input.tandemId: a ${tandem.status} tandem has no mediation; only accepted and active tandems do`, { field: "input.tandemId" });
+      }
+      const raiser = raiserOf(caller, tandem);
+      if (raiser.raiserNodeId === null && input.mediator === "HOME_NODE") {
+        throw new AppError(ErrorCode.BAD_USER_INPUT, "input.mediator: a case a joint coordinator opens is mediated by the joint office", { field: "input.mediator" });
+      }
+      return cases.save(cases.create({ tandemId, cohortId: tandem.cohortId, concern: input.concern, mediator: input.mediator, ...raiser, outcome: null, closedAt: null }));
+    });
+  }
+
+  /**
+   * Closes a case with its outcome: RE_MATCH and DISSOLVED end the tandem;
+   * RE_MATCH also releases the proposal it came from, so a REMATCH_POOL round
+   * places the mentee again and counts the mentor's place as free. Closing a
+   * closed case with the same outcome again is harmless.
+   */
+  async resolve(id: string, outcome: CaseOutcome, guard: (parties: CaseParties) => void): Promise<MediationCaseEntity> {
+    const localId = this.directory.parseLocal(id, MEDIATION_CASE_KIND, "id");
+    return inTransaction(this.dataSource, async (manager) => {
+      const cases = manager.getRepository(MediationCaseEntity);
+      const found = await cases.findOne({ where: { id: localId }, lock: { mode: "pessimistic_write" } });
+      if (!found) throw new AppError(ErrorCode.NOT_FOUND, `id: no mediation case ${id}`, { field: "id" });
+      guard(found);
+      if (found.outcome === outcome) return found;
+      if (found.outcome !== null) throw new AppError(ErrorCode.INVALID_TRANSITION, `outcome: the case was closed ${found.outcome} already`, { field: "outcome" });
+      const now = this.now();
+      Object.assign(found, { outcome, closedAt: now });
+      const saved = await cases.save(found);
+      if (outcome !== "RESOLVED") await this.tandems.close(this.directory.globalId(TANDEM_KIND, found.tandemId), CLOSE_REASONS[outcome], () => undefined);
+      if (outcome === "RE_MATCH") await manager.getRepository(MatchingProposalEntity).update({ tandemId: found.tandemId }, { releasedAt: now });
+      return saved;
+    });
+  }
+
+  /** A cohort's cases the caller may read (`visibility`), oldest first, one page. */
+  async list(args: MediationCasesArgs, visibility: Visibility): Promise<Page<MediationCaseEntity>> {
+    const cohortId = this.directory.parseLocal(args.cohortId, COHORT_KIND, "cohortId");
+    if (!(await repositoryOf(this.dataSource, CohortEntity).existsBy({ id: cohortId }))) {
+      throw new AppError(ErrorCode.NOT_FOUND, `cohortId: no cohort ${args.cohortId}`, { field: "cohortId" });
+    }
+    const query = repositoryOf(this.dataSource, MediationCaseEntity).createQueryBuilder("c").where("c.cohort_id = :cohortId", { cohortId });
+    if (args.open !== undefined && args.open !== null) query.andWhere(args.open ? "c.outcome IS NULL" : "c.outcome IS NOT NULL");
+    if (!visibility.all) {
+      query.andWhere(
+        new Brackets((where) => {
+          where.where("c.raiser_node_id IN (:...nodes)", { nodes: ["", ...visibility.nodes] }).orWhere("c.raiser_id IN (:...subjects)", { subjects: ["", ...visibility.subjects] });
+        }),
+      );
+    }
+    return keysetPage(query, args, { list: "mediationCases", timeColumn: "c.opened_at", idColumn: "c.id", timeOf: (row) => row.openedAt, ids: globalIds(this.directory, MEDIATION_CASE_KIND) });
+  }
+}
+
+/** A partner raises as MENTEE or MENTOR at their home node; a node coordinator for their node; a joint coordinator for the office. */
+function raiserOf(caller: Caller, tandem: TandemEntity): { raisedBy: CaseRaiser; raiserId: string | null; raiserNodeId: string | null } {
+  if (isSubject(caller, tandem.menteeId)) return { raisedBy: "MENTEE", raiserId: tandem.menteeId, raiserNodeId: homeNodeOf(tandem.menteeId) };
+  if (isSubject(caller, tandem.mentorId)) return { raisedBy: "MENTOR", raiserId: tandem.mentorId, raiserNodeId: homeNodeOf(tandem.mentorId) };
+  if (isJointCoordinator(caller) || caller.kind !== "user") return { raisedBy: "COORDINATOR", raiserId: null, raiserNodeId: null };
+  return { raisedBy: "COORDINATOR", raiserId: null, raiserNodeId: isNodeCoordinatorOf(caller, caller.homeNode) ? caller.homeNode : null };
+}

@@ -62,7 +62,7 @@ beforeAll(async () => {
   cohortId = await createCohort(e2e, "Meetings that travel as counts", NODES);
   tandemId = await proposeTandem(e2e, cohortId, mira, jiri);
   for (const person of [mira, jiri]) await asPerson(e2e, person).data(RESPOND, { id: tandemId, accept: true });
-  await e2e.as(who.jointCoordinator()).data(`mutation($id: ID!) { activateTandem(id: $id) { status } }`, { id: tandemId });
+  await e2e.as(who.jointCoordinator()).data(`mutation($id: ID!) { activateTandem(id: $id, overrideReason: "Signed on paper at the kick-off") { status } }`, { id: tandemId });
   // the activation travels to both home nodes as a fact
   for (const node of ["hst", "zcu"]) {
     await eventually(

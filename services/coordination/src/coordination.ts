@@ -98,8 +98,13 @@ export async function startCoordination(config: CoordinationConfig, options: Coo
   });
   const interrupted = await services.matchingRunner.failInterrupted(startedAt);
   if (interrupted) logger.warn({ rounds: interrupted }, "failed matching rounds an earlier process left running");
-  const published = { programmeRules: await services.programmes.publishUnpublished(), cohortStates: await services.cohorts.publishUnpublished() };
-  if (published.programmeRules || published.cohortStates) logger.info(published, "told the nodes of programme rules and cohort states from before facts");
+  const published = {
+    programmeRules: await services.programmes.publishUnpublished(),
+    cohortStates: await services.cohorts.publishUnpublished(),
+    tandemActivations: await services.tandems.publishUnpublishedActivations(),
+  };
+  if (published.programmeRules || published.cohortStates || published.tandemActivations)
+    logger.info(published, "told the nodes of programme rules, cohort states and active tandems from before facts");
   let stopping: Promise<void> | undefined;
   const stop = () =>
     (stopping ??= (async () => {

@@ -18,6 +18,7 @@ import { MeetingTallyEntity } from "./modules/meeting/meeting-tally.entity.js";
 import { CheckInRecordEntity } from "./modules/checkin/check-in-record.entity.js";
 import { TandemAttentionEntity } from "./modules/checkin/tandem-attention.entity.js";
 import { TandemEvaluationEntity, TandemGoalRatingEntity } from "./modules/evaluation/tandem-evaluation.entity.js";
+import { TandemActivationFactEntity } from "./modules/tandem/tandem-activation-fact.entity.js";
 
 export const entities = [
   ProgrammeEntity,
@@ -49,4 +50,5 @@ export const entities = [
   TandemAttentionEntity,
   TandemEvaluationEntity,
   TandemGoalRatingEntity,
+  TandemActivationFactEntity,
 ];

@@ -102,7 +102,7 @@ export function createCoordinationServices(
       directory.selfId,
       combineFactHandlers(
         applicationFactHandlers(applicationRecords),
-        agreementFactHandlers(directory),
+        agreementFactHandlers(directory, tandems),
         meetingFactHandlers(directory),
         checkInFactHandlers(directory),
         evaluationFactHandlers(directory),

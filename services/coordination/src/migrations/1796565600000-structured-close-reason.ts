@@ -2,8 +2,8 @@ import type { MigrationInterface, QueryRunner } from "typeorm";
 
 /**
  * A tandem's close reason becomes a code. Existing free text is mapped:
- * the office's own "declined by …" to DECLINED and "participant erased" to
- * ERASED, "completed" to COMPLETED, anything else to OTHER — the text itself
+ * the office's own "declined by …" to DECLINED, "participant erased" to
+ * ERASED and "dissolved by mediation…" to DISSOLVED_BY_MEDIATION, "completed" to COMPLETED, anything else to OTHER — the text itself
  * is dropped (the office is nobody's home for what a person wrote). Down
  * widens the column again; the dropped text does not come back.
  */
@@ -15,6 +15,7 @@ export class StructuredCloseReason1796565600000 implements MigrationInterface {
       `UPDATE "tandems" SET "close_reason" = CASE
          WHEN "close_reason" LIKE 'declined by %' THEN 'DECLINED'
          WHEN "close_reason" = 'participant erased' THEN 'ERASED'
+         WHEN "close_reason" LIKE 'dissolved by mediation%' THEN 'DISSOLVED_BY_MEDIATION'
          WHEN lower(btrim("close_reason")) IN ('completed', 'complete') THEN 'COMPLETED'
          ELSE 'OTHER' END
        WHERE "close_reason" IS NOT NULL`,

@@ -10,6 +10,7 @@ import { AddCheckIns1796564740386 } from "./1796564740386-add-check-ins.js";
 import { MediationCases1796565096388 } from "./1796565096388-mediation-cases.js";
 import { AddEvaluations1796565309654 } from "./1796565309654-add-evaluations.js";
 import { StructuredCloseReason1796565600000 } from "./1796565600000-structured-close-reason.js";
+import { AddTandemActivationFacts1796567937021 } from "./1796567937021-add-tandem-activation-facts.js";
 
 export const migrations = [
   Initial1795304478454,
@@ -27,4 +28,5 @@ export const migrations = [
   MediationCases1796565096388,
   AddEvaluations1796565309654,
   StructuredCloseReason1796565600000,
+  AddTandemActivationFacts1796567937021,
 ];

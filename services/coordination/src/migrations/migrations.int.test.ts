@@ -44,6 +44,7 @@ describe("coordination migrations", () => {
       "programme_tracks",
       "programmes",
       "schema_migrations",
+      "tandem_activation_facts",
       "tandem_agreement_signatures",
       "tandem_agreements",
       "tandem_attention",
@@ -135,12 +136,14 @@ describe("coordination migrations", () => {
     await closed("c2", "participant erased");
     await closed("c3", "  Completed ");
     await closed("c4", "Greta moved to Lyon for a job at Sanofi");
+    await closed("c5", "dissolved by mediation: the mentee is matched again");
     await database.dataSource.runMigrations({ transaction: "each" });
     expect(await query(`SELECT mentee_id, close_reason FROM tandems WHERE cohort_id = '${cohort}' ORDER BY mentee_id`)).toEqual([
       { mentee_id: "hst:participant:c1", close_reason: "DECLINED" },
       { mentee_id: "hst:participant:c2", close_reason: "ERASED" },
       { mentee_id: "hst:participant:c3", close_reason: "COMPLETED" },
       { mentee_id: "hst:participant:c4", close_reason: "OTHER" },
+      { mentee_id: "hst:participant:c5", close_reason: "DISSOLVED_BY_MEDIATION" },
     ]);
     await expect(query(`UPDATE tandems SET close_reason = 'moved away' WHERE mentee_id = 'hst:participant:c4'`)).rejects.toThrow(/tandems_close_reason_known/);
   });

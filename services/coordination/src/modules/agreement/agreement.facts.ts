@@ -5,18 +5,18 @@
  * an accepted tandem, it starts (ACTIVE), in the same transaction.
  */
 import type { EntityManager } from "typeorm";
-import { AppError, ErrorCode, ProofType, TandemChangeKind, type AgreementSignedProof, type AgreementVersionProof } from "@tandem/shared";
+import { AppError, ErrorCode, ProofType, type AgreementSignedProof, type AgreementVersionProof } from "@tandem/shared";
 import type { FactApplication, FactHandlers } from "@tandem/party";
 import type { ConsortiumDirectory } from "../../consortium-directory.js";
 import { cohortAllows } from "../cohort/cohort-state.rules.js";
 import { CohortEntity } from "../cohort/cohort.entity.js";
-import { publishTandemChange } from "../tandem/tandem.changes.js";
 import { TandemEntity } from "../tandem/tandem.entity.js";
+import type { TandemService } from "../tandem/tandem.service.js";
 import { TANDEM_KIND } from "../tandem/tandem.type.js";
 import { TandemAgreementSignatureEntity } from "./agreement.entity.js";
 import { agreementStateOf } from "./agreement-state.js";
 
-export function agreementFactHandlers(directory: ConsortiumDirectory): FactHandlers {
+export function agreementFactHandlers(directory: ConsortiumDirectory, tandems: Pick<TandemService, "startSigned">): FactHandlers {
   const lockTandem = async (manager: EntityManager, tandemId: string): Promise<TandemEntity> => {
     const localId = directory.parseLocal(tandemId, TANDEM_KIND, "tandemId");
     const tandem = await manager.findOne(TandemEntity, { where: { id: localId }, lock: { mode: "pessimistic_write" } });
@@ -57,9 +57,7 @@ export function agreementFactHandlers(directory: ConsortiumDirectory): FactHandl
     if (tandem.status !== "ACCEPTED" || !(await agreementStateOf(manager, tandem.id))?.signed) return;
     const cohort = await manager.findOneOrFail(CohortEntity, { where: { id: tandem.cohortId }, lock: { mode: "pessimistic_read" } });
     if (!cohortAllows(cohort.state, "activateTandem")) return;
-    Object.assign(tandem, { status: "ACTIVE", activatedAt: new Date() });
-    await manager.save(tandem);
-    await publishTandemChange(manager, directory, TandemChangeKind.ACTIVATED, tandem.id);
+    await tandems.startSigned(manager, tandem);
   };
 
   return { [ProofType.AGREEMENT_VERSION]: version, [ProofType.AGREEMENT_SIGNED]: signed };

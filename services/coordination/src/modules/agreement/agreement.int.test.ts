@@ -10,6 +10,7 @@ import { ProofType, signProof, type AgreementRole } from "@tandem/shared";
 import { as } from "@tandem/shared/testkit";
 import { startTestCoordination, type TestCoordination } from "../../../test/test-coordination.js";
 import { acceptByBoth, firstError, ok, proposeNew, seedCohort } from "../../../test/fixtures.js";
+import { factsOfKind } from "../../../test/journey-fixtures.js";
 
 const RECEIVE = `mutation($source: String!, $f: [FactInput!]!) { receiveFacts(node: "coord", source: $source, facts: $f) { applied refused } }`;
 const STATE = `query($id: ID!) { tandem(id: $id) { id status activatedAt activationOverrideReason agreementId agreement { version versionHash menteeSignedAt mentorSignedAt signed } } }`;
@@ -82,6 +83,10 @@ describe("agreements at the coordination office", () => {
     expect((await ok(service, ACTIVATE, { id: tandem.id })).activateTandem.status).toBe("ACTIVE");
     const changes = await service.sql(`SELECT kind FROM outbox WHERE $1 = ANY(topics) ORDER BY id`, [`tandem:${tandem.id}`]);
     expect(changes.map((row) => row.kind).filter((kind) => kind === "ACTIVATED")).toHaveLength(1);
+    // both home nodes are told the tandem started, as when a coordinator starts it: their pair may log meetings
+    for (const node of [tandem.menteeId.split(":")[0]!, tandem.mentorId.split(":")[0]!]) {
+      expect((await factsOfKind(service, node, "tandem-activated")).filter((fact) => fact.tandemId === tandem.id)).toHaveLength(1);
+    }
   });
 
   it("keeps only numbers, hashes, dates and proofs: no text reaches the office", async () => {

@@ -72,6 +72,21 @@ describe("meeting tallies", () => {
     expect(otherMentee.data!.receiveFacts).toMatchObject({ applied: 0, refused: 1 });
     expect(await tallyOf()).toEqual({ meetings: 2, confirmed: 1, lastMeetingOn: "2026-11-20" });
   });
+
+  it("tells the nodes of a tandem that was ACTIVE before the activation fact existed, once, when the office starts", async () => {
+    const old = await proposeNew(service, cohort.id, "hst", "zcu");
+    await acceptByBoth(service, old);
+    await ok(service, ACTIVATE, { id: old.id });
+    // as if it had been activated before this fact existed
+    const localId = old.id.split(":")[2]!;
+    await service.sql(`DELETE FROM tandem_activation_facts WHERE tandem_id = $1`, [localId]);
+    await service.sql(`DELETE FROM facts WHERE kind = 'tandem-activated' AND $1 = ANY(subjects)`, [old.menteeId]);
+    const activatedFor = async (node: string) => (await factsOfKind(service, node, ProofType.TANDEM_ACTIVATED)).filter((fact) => fact.tandemId === old.id);
+    expect(await activatedFor("hst")).toEqual([]);
+    expect(await service.coordination.services.tandems.publishUnpublishedActivations()).toBe(1);
+    expect(await service.coordination.services.tandems.publishUnpublishedActivations()).toBe(0);
+    for (const node of ["hst", "zcu"]) expect(await activatedFor(node)).toEqual([expect.objectContaining({ tandemId: old.id, menteeId: old.menteeId, mentorId: old.mentorId })]);
+  });
 });
 
 function midPoint(startsOn: string, endsOn: string): string {

@@ -54,6 +54,7 @@ export class TandemFacts {
     } as const;
     const proof = await signProof(this.signingKey, this.directory.selfId, claims, activatedAt);
     for (const receiver of homesOf(tandem)) await publishFact(manager, { receiver, kind: ProofType.TANDEM_ACTIVATED, proof, subjects: [tandem.menteeId, tandem.mentorId] });
+    await manager.query(`INSERT INTO tandem_activation_facts (tandem_id) VALUES ($1) ON CONFLICT DO NOTHING`, [tandem.id]);
   }
 
   /** A tandem that had been accepted ended: by its id only, so the statement names nobody. */

@@ -182,6 +182,18 @@ export class TandemService {
   }
 
   /**
+   * ACCEPTED → ACTIVE inside the transaction of the fact that brought the
+   * second signature: saved, published and told to both home nodes
+   * (tandem-activated) like an activation by a coordinator.
+   */
+  async startSigned(manager: EntityManager, tandem: TandemEntity): Promise<void> {
+    Object.assign(tandem, { status: "ACTIVE", activatedAt: this.now() });
+    const saved = await manager.getRepository(TandemEntity).save(tandem);
+    await publishTandemChange(manager, this.directory, TandemChangeKind.ACTIVATED, saved.id);
+    await this.facts.activated(manager, saved, await checkInPlanOf(manager, saved));
+  }
+
+  /**
    * The coordination office's signed statement that both partners accepted,
    * which their home nodes require before disclosing contacts; none before
    * both accepted or once the tandem is closed.
@@ -219,6 +231,23 @@ export class TandemService {
       if (kind === TandemChangeKind.ACTIVATED) await this.facts.activated(manager, saved, await checkInPlanOf(manager, saved));
       if (kind === TandemChangeKind.CLOSED && wasAccepted) await this.facts.ended(manager, saved, saved.closedAt ?? this.now());
       return saved;
+    });
+  }
+
+  /** Tandems ACTIVE from before the tandem-activated fact existed: their partners' nodes are told once, when the office starts. */
+  async publishUnpublishedActivations(): Promise<number> {
+    return inTransaction(this.dataSource, async (manager) => {
+      const pending = await manager
+        .getRepository(TandemEntity)
+        .createQueryBuilder("t")
+        .where("t.status = 'ACTIVE'")
+        .andWhere("NOT EXISTS (SELECT 1 FROM tandem_activation_facts f WHERE f.tandem_id = t.id)")
+        .orderBy("t.id")
+        .setLock("pessimistic_write")
+        .setOnLocked("skip_locked")
+        .getMany();
+      for (const tandem of pending) await this.facts.activated(manager, tandem, await checkInPlanOf(manager, tandem));
+      return pending.length;
     });
   }
 

@@ -23,6 +23,7 @@ import { ProgrammeFacts } from "./modules/programme/programme.facts.js";
 import { ProgrammeService } from "./modules/programme/programme.service.js";
 import { TandemService } from "./modules/tandem/tandem.service.js";
 import { MediationCaseService } from "./modules/mediation/mediation-case.service.js";
+import { TandemMonitoringService } from "./modules/monitoring/tandem-monitoring.service.js";
 import { meetingFactHandlers } from "./modules/meeting/meeting-tally.facts.js";
 import { MeetingTallyService } from "./modules/meeting/meeting-tally.service.js";
 import { checkInFactHandlers } from "./modules/checkin/check-in.facts.js";
@@ -53,6 +54,7 @@ export interface CoordinationServices {
   /** Tandems' agreements as the nodes' facts stated them: versions, hashes, signing dates. */
   agreementStates: AgreementStateReader;
   mediationCases: MediationCaseService;
+  tandemMonitoring: TandemMonitoringService;
   meetingTallies: MeetingTallyService;
   /** Check-ins' codes, the tandems needing attention, programmes' check-in intervals. */
   checkIns: CheckInService;
@@ -115,6 +117,7 @@ export function createCoordinationServices(
     matchingProposals: new MatchingProposalService(dataSource, directory, enrolments, tandems),
     agreementStates: new AgreementStateReader(dataSource),
     mediationCases: new MediationCaseService(dataSource, directory, tandems),
+    tandemMonitoring: new TandemMonitoringService(dataSource, directory, settings.minimumGroupSize),
     meetingTallies: new MeetingTallyService(dataSource),
     checkIns: new CheckInService(dataSource, directory),
     evaluations: new TandemEvaluationService(dataSource),

@@ -106,6 +106,12 @@ export const rules = {
     (caller, claim) => claim.side !== null && isSubject(caller, claim.participantId),
   ),
   readOwnProposals: rule<string>("read-own-proposals", "the participant the matching-pseudonym proof names", (caller, participantId) => isSubject(caller, participantId)),
+  readMonitoring: scopedRule<void, Visibility>(
+    "read-monitoring",
+    "joint coordinators (every node) and node coordinators (their own node)",
+    (caller) => isJointCoordinator(caller) || (isUser(caller) && isNodeCoordinatorOf(caller, caller.homeNode)),
+    visibilityOf,
+  ),
   openMediationCase: rule<Partners>(
     "open-mediation-case",
     "the two partners, coordinators of their nodes and joint coordinators",

@@ -24,6 +24,8 @@ const input = <T>({ args }: { args: Record<string, unknown> }) => args.input as 
 export const COORDINATION_ACCESS: Table = {
   // the list applies read-mediation-case in SQL (ctx.access.scope); the mutations are checked by the service on the tandem or case it locked
   "Query.mediationCases": [readCatalogue, inside(rules.readMediationCase)],
+  // figures of the nodes the caller may see (ctx.access.scope), small groups merged or suppressed
+  "Query.tandemMonitoring": [before(rules.readMonitoring), inside(rules.readMonitoring)],
   "Mutation.openMediationCase": inside(rules.openMediationCase),
   "Mutation.resolveMediationCase": inside(rules.resolveMediationCase),
 

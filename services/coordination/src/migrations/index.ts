@@ -11,6 +11,7 @@ import { MediationCases1796565096388 } from "./1796565096388-mediation-cases.js"
 import { AddEvaluations1796565309654 } from "./1796565309654-add-evaluations.js";
 import { StructuredCloseReason1796565600000 } from "./1796565600000-structured-close-reason.js";
 import { AddTandemActivationFacts1796567937021 } from "./1796567937021-add-tandem-activation-facts.js";
+import { MediationCaseFromCheckIn1796570000000 } from "./1796570000000-mediation-case-from-check-in.js";
 
 export const migrations = [
   Initial1795304478454,
@@ -29,4 +30,5 @@ export const migrations = [
   AddEvaluations1796565309654,
   StructuredCloseReason1796565600000,
   AddTandemActivationFacts1796567937021,
+  MediationCaseFromCheckIn1796570000000,
 ];

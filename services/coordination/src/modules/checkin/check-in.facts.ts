@@ -2,7 +2,7 @@
  * The check-ins the office applies (DESIGN.md §9): codes signed by the
  * author's home node (the inbox verified signature and signer), about a
  * tandem the author is a partner of. "Contact me" or a satisfaction of 2 or
- * lower marks the tandem as needing attention.
+ * lower marks the tandem as needing attention and opens a mediation case.
  */
 import type { EntityManager } from "typeorm";
 import { AppError, ErrorCode, ProofType, type CheckInProof } from "@tandem/shared";
@@ -12,6 +12,7 @@ import { TandemEntity } from "../tandem/tandem.entity.js";
 import { TANDEM_KIND } from "../tandem/tandem.type.js";
 import type { TandemSide } from "./check-in-record.entity.js";
 import type { AttentionReason } from "./tandem-attention.entity.js";
+import { openCaseFromCheckIn } from "../mediation/mediation-case.checkin.js";
 
 /** A satisfaction at or below this needs attention. */
 export const LOW_SATISFACTION = 2;
@@ -29,6 +30,7 @@ export function checkInFactHandlers(directory: ConsortiumDirectory): FactHandler
       const reasons = attentionReasons(proof);
       if (reasons.length) {
         await manager.query(`INSERT INTO tandem_attention (tandem_id, side, due_on, reasons) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING`, [tandemId, side, proof.dueOn, reasons]);
+        await openCaseFromCheckIn(manager, tandemId, side, proof.participantId);
       }
       audit.changed(reasons.length ? "check-in:attention" : "check-in", "ok", { targetId: proof.tandemId });
     },

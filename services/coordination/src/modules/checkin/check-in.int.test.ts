@@ -43,6 +43,9 @@ describe("check-ins at the office", () => {
       { tandemId: tandem.id, side: "MENTOR", dueOn: "2027-04-01", reasons: ["CONTACT_REQUESTED"], handledAt: null, tandem: { id: tandem.id } },
     ]);
     expect((await attention(as.nodeCoordinator("hst")))!.totalCount).toBe(2);
+    // the first such answer opened a mediation case for the joint office in its author's name; the second found it open
+    const cases = await service.sql(`SELECT raised_by, raiser_id, raiser_node_id, concern, mediator, outcome FROM mediation_cases WHERE tandem_id = $1`, [tandem.id.split(":")[2]]);
+    expect(cases).toEqual([{ raised_by: "MENTEE", raiser_id: tandem.menteeId, raiser_node_id: "hst", concern: "CHECK_IN", mediator: "JOINT_OFFICE", outcome: null }]);
     expect(await service.sql(`SELECT column_name FROM information_schema.columns WHERE table_name = 'tandem_check_ins' ORDER BY column_name`)).toEqual(
       ["contact_requested", "due_on", "on_track", "received_at", "satisfaction", "side", "tandem_id"].map((column_name) => ({ column_name })),
     );

@@ -4,14 +4,14 @@ import { TandemEntity } from "../tandem/tandem.entity.js";
 /** Who raised the concern: one of the partners, or a coordinator. */
 export type CaseRaiser = "MENTEE" | "MENTOR" | "COORDINATOR";
 /** What the concern is about, coded: what anyone wrote about it stays at the raiser's home node. */
-export type CaseConcern = "COMMUNICATION" | "EXPECTATIONS" | "AVAILABILITY" | "CONDUCT" | "OTHER";
+export type CaseConcern = "COMMUNICATION" | "EXPECTATIONS" | "AVAILABILITY" | "CONDUCT" | "OTHER" | "CHECK_IN";
 /** Who mediates: the joint office, or the coordinators of the raiser's home node. */
 export type CaseMediator = "JOINT_OFFICE" | "HOME_NODE";
 /** RESOLVED: the tandem goes on. RE_MATCH: it ends and the mentee returns to the re-match pool. DISSOLVED: it ends. */
 export type CaseOutcome = "RESOLVED" | "RE_MATCH" | "DISSOLVED";
 
 export const CASE_RAISERS: readonly CaseRaiser[] = ["MENTEE", "MENTOR", "COORDINATOR"];
-export const CASE_CONCERNS: readonly CaseConcern[] = ["COMMUNICATION", "EXPECTATIONS", "AVAILABILITY", "CONDUCT", "OTHER"];
+export const CASE_CONCERNS: readonly CaseConcern[] = ["COMMUNICATION", "EXPECTATIONS", "AVAILABILITY", "CONDUCT", "OTHER", "CHECK_IN"];
 export const CASE_MEDIATORS: readonly CaseMediator[] = ["JOINT_OFFICE", "HOME_NODE"];
 export const CASE_OUTCOMES: readonly CaseOutcome[] = ["RESOLVED", "RE_MATCH", "DISSOLVED"];
 

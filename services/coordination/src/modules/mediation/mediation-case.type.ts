@@ -9,12 +9,23 @@ import type { CaseConcern, CaseMediator, CaseOutcome, CaseRaiser, MediationCaseE
 export const MEDIATION_CASE_KIND = "mediation-case";
 
 export const CaseRaiserEnum = { MENTEE: "MENTEE", MENTOR: "MENTOR", COORDINATOR: "COORDINATOR" } as const;
-export const CaseConcernEnum = { COMMUNICATION: "COMMUNICATION", EXPECTATIONS: "EXPECTATIONS", AVAILABILITY: "AVAILABILITY", CONDUCT: "CONDUCT", OTHER: "OTHER" } as const;
+export const CaseConcernEnum = {
+  COMMUNICATION: "COMMUNICATION",
+  EXPECTATIONS: "EXPECTATIONS",
+  AVAILABILITY: "AVAILABILITY",
+  CONDUCT: "CONDUCT",
+  OTHER: "OTHER",
+  CHECK_IN: "CHECK_IN",
+} as const;
 export const CaseMediatorEnum = { JOINT_OFFICE: "JOINT_OFFICE", HOME_NODE: "HOME_NODE" } as const;
 export const CaseOutcomeEnum = { RESOLVED: "RESOLVED", RE_MATCH: "RE_MATCH", DISSOLVED: "DISSOLVED" } as const;
 
 registerEnumType(CaseRaiserEnum, { name: "MediationCaseRaiser", description: "Who opened the case: one of the partners, or a coordinator." });
-registerEnumType(CaseConcernEnum, { name: "MediationConcern", description: "What the concern is about, coded: what anyone wrote about it stays at their home node." });
+registerEnumType(CaseConcernEnum, {
+  name: "MediationConcern",
+  description: "What the concern is about, coded: what anyone wrote about it stays at their home node.",
+  valuesConfig: { CHECK_IN: { description: "Opened by a partner's check-in: they asked the coordination to contact them, or rated their satisfaction 2 or lower." } },
+});
 registerEnumType(CaseMediatorEnum, {
   name: "MediationMediator",
   valuesConfig: {

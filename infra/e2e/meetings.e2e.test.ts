@@ -11,6 +11,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eventually, launchE2E, who, type E2EConsortium } from "./harness.js";
 import { liveClient } from "./live-client.js";
+import { startRecordingGateway, type RecordingGateway } from "./recording-gateway.js";
 import { RESPOND, asPerson, createCohort, createPerson, proposeTandem, type Created } from "./scenario.js";
 
 const NODES = ["hst", "zcu", "othaw"];
@@ -19,6 +20,7 @@ const COMMENT = "Jiří's workshop tour changed Mira's plans";
 let e2e: E2EConsortium;
 let mira: Created, jiri: Created;
 let tandemId: string;
+let recording: RecordingGateway;
 const clients: { client: { dispose(): unknown } }[] = [];
 
 const LOG = `mutation($m: ID!, $t: ID!, $input: LogMeetingInput!) { logMeeting(menteeId: $m, tandemId: $t, input: $input) { id recordedBy confirmedAt } }`;
@@ -39,6 +41,7 @@ let cohortId: string;
 
 beforeAll(async () => {
   e2e = await launchE2E(NODES);
+  recording = await startRecordingGateway(e2e);
   [mira, jiri] = await Promise.all([
     createPerson(e2e, {
       node: "hst",
@@ -74,6 +77,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   for (const { client } of clients) await client.dispose();
+  await recording?.stop();
   await e2e?.stop();
 });
 
@@ -105,6 +109,36 @@ describe("a tandem's months across two nodes", () => {
       expect(answer.errors?.[0]?.extensions).toMatchObject({ code: "FORBIDDEN", rule: "meeting.read" });
       expect(JSON.stringify(answer)).not.toContain("Škoda interview");
     }
+  });
+
+  it("sends the office, the mentor's node and a third node no note or name while the pair logs, a mediation case opens and coordinators read monitoring", async () => {
+    recording.clear();
+    const SECOND_NOTE = "Mira rehearsed the salary talk with Jiří";
+    const input = { heldOn: today(), format: "ONLINE", durationMinutes: 45, topics: ["salary talk"], notes: SECOND_NOTE };
+    await recording.as(who.mentee(mira.id)).data(LOG, { m: mira.id, t: tandemId, input });
+    // the pair's record at each home node (active-tandem) holds references and dates, the log stays at hst
+    const [record] = await e2e.databases.query<{ mentee_id: string }>("node_zcu", `SELECT mentee_id FROM active_tandems WHERE tandem_id = $1`, [tandemId]);
+    expect(record!.mentee_id).toBe(mira.id);
+    // mediation: the mentee opens a case (codes only), the joint office and hst's coordinators read it
+    const opened = (await recording.as(who.mentee(mira.id)).data(`mutation($t: ID!) { openMediationCase(input: { tandemId: $t, concern: COMMUNICATION }) { id raisedBy } }`, { t: tandemId }))
+      .openMediationCase;
+    expect(opened.raisedBy).toBe("MENTEE");
+    for (const caller of [who.jointCoordinator(), who.coordinator("hst")]) {
+      const cases = (await recording.as(caller).data(`query($c: ID!) { mediationCases(cohortId: $c, first: 5) { edges { node { id concern } } } }`, { c: cohortId })).mediationCases;
+      expect(cases.edges.map((edge: { node: { id: string } }) => edge.node.id)).toEqual([opened.id]);
+    }
+    // monitoring: one tandem in this cohort, below the minimum group size: suppressed
+    const monitoring = (await recording.as(who.jointCoordinator()).data(`query($c: ID!) { tandemMonitoring(cohortId: $c) { groups { nodeIds suppressed figures { tandems } } } }`, { c: cohortId }))
+      .tandemMonitoring;
+    expect(monitoring.groups).toEqual([{ nodeIds: ["hst"], suppressed: true, figures: null }]);
+    await recording.as(who.jointCoordinator()).data(`mutation($id: ID!) { resolveMediationCase(id: $id, outcome: RESOLVED) { outcome } }`, { id: opened.id });
+
+    const outside = recording.exchanges().filter((exchange) => exchange.party !== "hst");
+    expect(outside.some((exchange) => exchange.party === "coord")).toBe(true);
+    const written = [NOTE, SECOND_NOTE, "salary talk", "interview practice", "Mira Hoffmann", "mira.hoffmann@student.hst.example", "Jiří Novák"];
+    const leaks = outside.filter((exchange) => written.some((text) => exchange.requestBody.includes(text) || exchange.responseBody.includes(text)));
+    expect(leaks.map((exchange) => `${exchange.party} ${exchange.path}`)).toEqual([]);
+    for (const database of ["coordination", "node_zcu", "node_othaw"]) expect(await e2e.databases.rowsHolding(database, [SECOND_NOTE, "salary talk"])).toEqual([]);
   });
 
   it("keeps the mentor's check-in and evaluation at zcu, gives the office codes, and closes COMPLETED", async () => {

@@ -101,6 +101,59 @@ type Subscription {
   confirmed. For the tandem's two partners.
   """
   tandemMeetings(tandemId: ID!, menteeId: ID!, after: String): MeetingUpdate!
+  """
+  One mediation case at the coordination office: opened, a partner's
+  statement added (by reference), resolved. For its raiser and its mediators.
+  """
+  mediationCaseUpdated(caseId: ID!, after: String): MediationCaseUpdate!
+  """
+  A cohort's mediation cases raised at one node, for its coordinators and
+  joint coordinators; \`nodeId\` the coordination office's id: the cases joint
+  coordinators raised, for them only.
+  """
+  mediationCasesUpdated(cohortId: ID!, nodeId: String!, after: String): MediationCaseUpdate!
+  """
+  A cohort's monitoring figures of one node (its mentees' tandems) changed:
+  a tandem's state, an agreement, the meeting log, a check-in, an evaluation,
+  a case. Re-read \`tandemMonitoring\` (the update names no tandem). For
+  the node's coordinators and joint coordinators.
+  """
+  tandemMonitoringUpdated(cohortId: ID!, nodeId: String!, after: String): MonitoringUpdate!
+}
+
+enum MediationCaseChange {
+  OPENED
+  STATEMENT_ADDED
+  RESOLVED
+}
+
+type MediationCaseUpdate {
+  cursor: String!
+  change: MediationCaseChange!
+  at: String!
+  caseId: ID!
+  cohortId: ID!
+  mediationCase: MediationCase
+}
+
+type MediationCase @key(fields: "id", resolvable: false) {
+  id: ID!
+}
+
+enum MonitoringChange {
+  TANDEM
+  AGREEMENT
+  MEETINGS
+  CHECK_IN
+  EVALUATION
+  CASE
+}
+
+type MonitoringUpdate {
+  cursor: String!
+  change: MonitoringChange!
+  at: String!
+  cohortId: ID!
 }
 
 enum AgreementChange {

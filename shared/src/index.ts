@@ -27,6 +27,7 @@ export * from "./metrics.js";
 export * from "./auth/index.js";
 export * from "./access/index.js";
 export * from "./limits.js";
+export * from "./mediation.js";
 export * from "./operation-resolution.js";
 export * from "./feed/index.js";
 export * from "./idempotency/idempotent-request.js";

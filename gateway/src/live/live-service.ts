@@ -21,6 +21,11 @@ import {
   tryParseGlobalId,
   MeetingChangeKind,
   meetingsTopic,
+  MediationCaseChangeKind,
+  mediationCasesTopic,
+  mediationCaseTopic,
+  MonitoringChangeKind,
+  monitoringTopic,
   type Logger,
   type UserCaller,
 } from "@tandem/shared";
@@ -130,7 +135,49 @@ export const LIVE_FIELDS: Record<string, FieldSpec> = {
       field: "meetings",
     }),
   },
+  mediationCaseUpdated: {
+    payloadType: "MediationCaseUpdate",
+    kinds: Object.values(MediationCaseChangeKind),
+    source: (args, _nodes, coordinationId) => {
+      homeOf(args.caseId, "mediation-case", "caseId", [coordinationId]);
+      return { parties: [coordinationId], topic: mediationCaseTopic(String(args.caseId)) };
+    },
+    probe: (args) => ({ query: `query LiveAccess($id: ID!) { mediationCase(id: $id) { id } }`, variables: { id: args.caseId }, field: "mediationCase" }),
+  },
+  // the office decides who may follow a node's cases or figures: the list (figures) of that node must answer for the subscriber
+  mediationCasesUpdated: {
+    payloadType: "MediationCaseUpdate",
+    kinds: Object.values(MediationCaseChangeKind),
+    source: cohortNodeSource(mediationCasesTopic, true),
+    probe: (args) => ({
+      query: `query LiveAccess($c: ID!, $n: String) { mediationCases(cohortId: $c, nodeId: $n, first: 1) { pageInfo { hasNextPage } } }`,
+      variables: { c: args.cohortId, n: args.nodeId },
+      field: "mediationCases",
+    }),
+  },
+  tandemMonitoringUpdated: {
+    payloadType: "MonitoringUpdate",
+    kinds: Object.values(MonitoringChangeKind),
+    source: cohortNodeSource(monitoringTopic, false),
+    probe: (args) => ({
+      query: `query LiveAccess($c: ID!, $n: String) { tandemMonitoring(cohortId: $c, nodeId: $n) { cohortId } }`,
+      variables: { c: args.cohortId, n: args.nodeId },
+      field: "tandemMonitoring",
+    }),
+  },
 };
+
+/** A cohort's topic of one node (or of the office's own cases: `nodeId` the coordination office's id). */
+function cohortNodeSource(topicOf: (cohortId: string, nodeId: string) => string, allowOffice: boolean) {
+  return (args: Record<string, unknown>, nodes: readonly string[], coordinationId: string) => {
+    homeOf(args.cohortId, "cohort", "cohortId", [coordinationId]);
+    const nodeId = String(args.nodeId);
+    if (!nodes.includes(nodeId) && !(allowOffice && nodeId === coordinationId)) {
+      throw new AppError(ErrorCode.UNKNOWN_NODE, `nodeId: "${nodeId}" is not a node of this consortium`, { field: "nodeId", node: nodeId });
+    }
+    return { parties: [coordinationId], topic: topicOf(String(args.cohortId), nodeId) };
+  };
+}
 
 export interface LiveServiceOptions {
   hub: UpstreamHub;

@@ -18,10 +18,11 @@ export const ENTITY_FIELDS: Record<string, { queryField: string; ref: string }> 
   cohort: { queryField: "cohort", ref: "cohortId" },
   agreement: { queryField: "agreement", ref: "agreementId" },
   meeting: { queryField: "meeting", ref: "meetingId" },
+  mediationCase: { queryField: "mediationCase", ref: "caseId" },
 };
 
 /** Payload fields that are references a change carries, read straight from it. */
-export const REF_FIELDS: ReadonlySet<string> = new Set(["cohortId", "applicationId", "agreementId", "tandemId"]);
+export const REF_FIELDS: ReadonlySet<string> = new Set(["cohortId", "applicationId", "agreementId", "tandemId", "caseId"]);
 
 export interface PayloadField {
   responseKey: string;

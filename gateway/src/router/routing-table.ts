@@ -50,6 +50,8 @@ export const UNIVERSITY_ROUTES: RoutingTable = {
     meeting: byId("id"),
     checkIns: byId("participantId"),
     myEvaluation: byId("participantId"),
+    concern: byId("id"),
+    myConcerns: byId("participantId"),
   },
   Mutation: {
     createParticipant: byNode("node"),
@@ -77,6 +79,8 @@ export const UNIVERSITY_ROUTES: RoutingTable = {
     confirmMeeting: byId("id"),
     answerCheckIn: byId("participantId"),
     submitEvaluation: byId("participantId"),
+    raiseConcern: byId("participantId"),
+    updateConcern: byId("id"),
   },
 };
 

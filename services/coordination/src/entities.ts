@@ -13,7 +13,7 @@ import { ProgrammeRulesVersionEntity } from "./modules/programme/programme-rules
 import { ProgrammeTrackEntity } from "./modules/programme/programme-track.entity.js";
 import { TandemAgreementEntity, TandemAgreementSignatureEntity } from "./modules/agreement/agreement.entity.js";
 import { TandemEntity } from "./modules/tandem/tandem.entity.js";
-import { MediationCaseEntity } from "./modules/mediation/mediation-case.entity.js";
+import { MediationCaseEntity, MediationCaseStatementEntity } from "./modules/mediation/mediation-case.entity.js";
 import { MeetingTallyEntity } from "./modules/meeting/meeting-tally.entity.js";
 import { CheckInRecordEntity } from "./modules/checkin/check-in-record.entity.js";
 import { TandemAttentionEntity } from "./modules/checkin/tandem-attention.entity.js";
@@ -45,6 +45,7 @@ export const entities = [
   TandemAgreementEntity,
   TandemAgreementSignatureEntity,
   MediationCaseEntity,
+  MediationCaseStatementEntity,
   MeetingTallyEntity,
   CheckInRecordEntity,
   TandemAttentionEntity,

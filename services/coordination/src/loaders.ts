@@ -1,3 +1,4 @@
+import { createGroupedLoader } from "@tandem/party";
 import type { CoordinationServices } from "./services.js";
 import { createCohortLoader, createCohortsByProgrammeLoader, createQuotasByCohortLoader } from "./modules/cohort/cohort.loader.js";
 import { createMatchingWeightsLoader, createPairRulesByCohortLoader, createProposalsByRoundLoader, createUnmatchedByRoundLoader } from "./modules/matching/matching.loader.js";
@@ -29,6 +30,10 @@ export function createLoaders(services: CoordinationServices) {
     agreementState: createAgreementStateLoader(services.agreementStates),
     meetingTally: createMeetingTallyLoader(services.meetingTallies),
     evaluationsByTandem: createEvaluationsByTandemLoader(services.evaluations),
+    statementsByCase: createGroupedLoader(
+      (caseIds: readonly string[]) => services.mediationCases.statementsOf(caseIds),
+      (statement) => statement.caseId,
+    ),
   };
 }
 

@@ -26,6 +26,7 @@ import { programmeReference } from "./modules/programme/programme.reference.js";
 import { CohortTandemsResolver, TandemResolver } from "./modules/tandem/tandem.resolver.js";
 import { tandemReference } from "./modules/tandem/tandem.reference.js";
 import { MediationCaseResolver } from "./modules/mediation/mediation-case.resolver.js";
+import { mediationCaseReference } from "./modules/mediation/mediation-case.reference.js";
 import { TandemMonitoringResolver } from "./modules/monitoring/tandem-monitoring.resolver.js";
 import { TandemMeetingTallyResolver } from "./modules/meeting/meeting-tally.resolver.js";
 import { ProgrammeCheckInResolver, TandemAttentionResolver } from "./modules/checkin/check-in.resolver.js";
@@ -62,7 +63,7 @@ export function buildCoordinationSubgraph(access: AccessTable<CoordinationContex
       ProgrammeCheckInResolver,
       TandemEvaluationsResolver,
     ],
-    referenceResolvers: { ...programmeReference, ...cohortReference, ...enrolmentReference, ...tandemReference },
+    referenceResolvers: { ...programmeReference, ...cohortReference, ...enrolmentReference, ...tandemReference, ...mediationCaseReference },
     access,
   });
 }

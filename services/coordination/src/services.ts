@@ -23,6 +23,7 @@ import { ProgrammeFacts } from "./modules/programme/programme.facts.js";
 import { ProgrammeService } from "./modules/programme/programme.service.js";
 import { TandemService } from "./modules/tandem/tandem.service.js";
 import { MediationCaseService } from "./modules/mediation/mediation-case.service.js";
+import { mediationFactHandlers } from "./modules/mediation/mediation-case.facts.js";
 import { TandemMonitoringService } from "./modules/monitoring/tandem-monitoring.service.js";
 import { meetingFactHandlers } from "./modules/meeting/meeting-tally.facts.js";
 import { MeetingTallyService } from "./modules/meeting/meeting-tally.service.js";
@@ -86,6 +87,7 @@ export function createCoordinationServices(
   const placements = new ApplicationPlacementService(dataSource, directory, enrolments, new EnrolmentOutcomeFacts(directory, signingKey), matching.logger);
   const applicationRecords = new ApplicationRecordService(dataSource, directory, placements, matching.logger, settings.minimumGroupSize);
   const tandems = new TandemService(dataSource, directory, signingKey);
+  const mediationCases = new MediationCaseService(dataSource, directory, tandems);
   const matchingWeights = new MatchingWeightsService(dataSource, directory);
   const matchingRunner = new MatchingRoundRunner({ dataSource, directory, profiles: matching.profiles, logger: matching.logger });
   return {
@@ -108,6 +110,7 @@ export function createCoordinationServices(
         meetingFactHandlers(directory),
         checkInFactHandlers(directory),
         evaluationFactHandlers(directory),
+        mediationFactHandlers(directory, mediationCases),
       ),
     ),
     matchingWeights,
@@ -116,7 +119,7 @@ export function createCoordinationServices(
     matchingRunner,
     matchingProposals: new MatchingProposalService(dataSource, directory, enrolments, tandems),
     agreementStates: new AgreementStateReader(dataSource),
-    mediationCases: new MediationCaseService(dataSource, directory, tandems),
+    mediationCases,
     tandemMonitoring: new TandemMonitoringService(dataSource, directory, settings.minimumGroupSize),
     meetingTallies: new MeetingTallyService(dataSource),
     checkIns: new CheckInService(dataSource, directory),

@@ -12,6 +12,7 @@ import { RegistrationEntity } from "./modules/registration/registration.entity.j
 import { ActiveTandemEntity } from "./modules/active-tandem/active-tandem.entity.js";
 import { MeetingEntity } from "./modules/meeting/meeting.entity.js";
 import { CheckInEntity } from "./modules/checkin/check-in.entity.js";
+import { ConcernEntity } from "./modules/concern/concern.entity.js";
 import { EvaluationEntity } from "./modules/evaluation/evaluation.entity.js";
 
 export const entities = [
@@ -38,5 +39,6 @@ export const entities = [
   ActiveTandemEntity,
   MeetingEntity,
   CheckInEntity,
+  ConcernEntity,
   EvaluationEntity,
 ];

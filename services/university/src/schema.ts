@@ -27,6 +27,8 @@ import { EventRegistrationsResolver, RegistrationResolver } from "./modules/regi
 import { registrationReference } from "./modules/registration/registration.reference.js";
 import { MeetingResolver } from "./modules/meeting/meeting.resolver.js";
 import { meetingReference } from "./modules/meeting/meeting.reference.js";
+import { concernReference } from "./modules/concern/concern.reference.js";
+import { ConcernResolver } from "./modules/concern/concern.resolver.js";
 import { CheckInResolver } from "./modules/checkin/check-in.resolver.js";
 import { EvaluationResolver } from "./modules/evaluation/evaluation.resolver.js";
 
@@ -55,8 +57,9 @@ export function buildUniversitySubgraph(access: AccessTable<NodeContext> = NODE_
       MeetingResolver,
       CheckInResolver,
       EvaluationResolver,
+      ConcernResolver,
     ],
-    referenceResolvers: { ...participantReference, ...eventReference, ...registrationReference, ...applicationReference, ...agreementReference, ...meetingReference },
+    referenceResolvers: { ...participantReference, ...eventReference, ...registrationReference, ...applicationReference, ...agreementReference, ...meetingReference, ...concernReference },
     access,
   });
 }

@@ -26,6 +26,7 @@ import { activeTandemFactHandlers } from "./modules/active-tandem/active-tandem.
 import { ActiveTandemService } from "./modules/active-tandem/active-tandem.service.js";
 import { MeetingService } from "./modules/meeting/meeting.service.js";
 import { CheckInService } from "./modules/checkin/check-in.service.js";
+import { ConcernService } from "./modules/concern/concern.service.js";
 import { EvaluationService } from "./modules/evaluation/evaluation.service.js";
 import { MeetingTallies } from "./modules/meeting/meeting.tally.js";
 import { programmeFactHandlers } from "./modules/programme/programme.facts.js";
@@ -62,6 +63,8 @@ export interface NodeServices {
   meetings: MeetingService;
   checkIns: CheckInService;
   evaluations: EvaluationService;
+  /** Concerns partners of this node raised: their words stay here. */
+  concerns: ConcernService;
 }
 
 export interface NodeTrust {
@@ -122,5 +125,6 @@ export function createNodeServices(dataSource: DataSource, directory: NodeDirect
     meetings: new MeetingService(dataSource, directory, activeTandems, new MeetingTallies(trust.signingKey, directory)),
     checkIns: new CheckInService(dataSource, directory, activeTandems, trust.signingKey),
     evaluations: new EvaluationService(dataSource, directory, activeTandems, trust.signingKey),
+    concerns: new ConcernService(dataSource, directory, trust.signingKey),
   };
 }

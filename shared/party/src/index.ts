@@ -23,3 +23,4 @@ export * from "./gdpr/erasure.js";
 export * from "./idempotency/index.js";
 export * from "./migrations/index.js";
 export * from "./facts/index.js";
+export * from "./mediation/mediation-enums.js";

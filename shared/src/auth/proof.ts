@@ -24,6 +24,7 @@ import {
   type EligibilityRules,
 } from "../programme/programme-contract.js";
 import { describeJoseError } from "./user-token.js";
+import { MediationMediators, RaisableConcerns, type MediationConcern, type MediationMediator } from "../mediation.js";
 import { checkAgreementClaims, isAgreementProofKind, type AgreementProof } from "../agreement/agreement-contract.js";
 
 export const ProofType = {
@@ -59,6 +60,8 @@ export const ProofType = {
   CHECK_IN: "check-in",
   /** A partner's final evaluation, as codes: each goal's achievement, the programme's rating (signed by the author's home node). */
   TANDEM_EVALUATION: "tandem-evaluation",
+  /** A partner raised a concern about their tandem: codes and the statement's reference, no text (signed by the raiser's home node). */
+  CONCERN_RAISED: "concern-raised",
 } as const;
 export type ProofType = (typeof ProofType)[keyof typeof ProofType];
 
@@ -216,8 +219,20 @@ export interface TandemEvaluationProof {
   programmeRating: number;
 }
 
+/** The office opens a mediation case from it (or adds the statement to the tandem's open case); the statement stays at the raiser's home node. */
+export interface ConcernRaisedProof {
+  type: typeof ProofType.CONCERN_RAISED;
+  issuer: string;
+  /** The statement's global id at the raiser's home node (the mediator reads it there, when the raiser lets them). */
+  concernId: string;
+  tandemId: string;
+  participantId: string;
+  concern: MediationConcern;
+  mediator: MediationMediator;
+}
+
 /** Proofs of a tandem's months (DESIGN.md §8): codes, counts and dates only, checked against their schemas. */
-export type TandemJourneyProof = TandemActivatedProof | MeetingTallyProof | CheckInProof | TandemEvaluationProof;
+export type TandemJourneyProof = TandemActivatedProof | MeetingTallyProof | CheckInProof | TandemEvaluationProof | ConcernRaisedProof;
 
 /** Proofs of the application journey (DESIGN.md §8), checked against their schemas. */
 export type JourneyProof = ProgrammeRulesProof | CohortStateProof | ApplicationRecordProof | EnrolmentOutcomeProof;
@@ -411,6 +426,10 @@ const TANDEM_JOURNEY_PROOFS = {
       goals: z.array(z.object({ key: z.string().regex(/^[A-Za-z0-9_.-]{1,40}$/), achievement: z.enum(GoalAchievements) })).max(20),
       programmeRating: z.number().int().min(1).max(5),
     }),
+  },
+  "concern-raised": {
+    homeOf: "participantId",
+    schema: z.object({ concernId: z.string().max(160), tandemId, participantId, concern: z.enum(RaisableConcerns), mediator: z.enum(MediationMediators) }),
   },
 } as const satisfies Record<TandemJourneyProof["type"], { homeOf: string | null; schema: z.ZodType }>;
 

@@ -72,3 +72,27 @@ export function meetingsTopic(tandemId: string): string {
 
 export const MeetingChangeKind = { LOGGED: "LOGGED", CONFIRMED: "CONFIRMED" } as const;
 export type MeetingChangeKind = (typeof MeetingChangeKind)[keyof typeof MeetingChangeKind];
+
+/** One mediation case at the coordination office: its raiser and mediators follow it. */
+export function mediationCaseTopic(caseId: string): string {
+  return `mediation-case:${caseId}`;
+}
+
+/**
+ * A cohort's mediation cases raised at one node (its coordinators follow
+ * them), or by a joint coordinator (`nodeId`: the coordination office's id).
+ */
+export function mediationCasesTopic(cohortId: string, nodeId: string): string {
+  return `mediation-cases:${cohortId}:${nodeId}`;
+}
+
+export const MediationCaseChangeKind = { OPENED: "OPENED", STATEMENT_ADDED: "STATEMENT_ADDED", RESOLVED: "RESOLVED" } as const;
+export type MediationCaseChangeKind = (typeof MediationCaseChangeKind)[keyof typeof MediationCaseChangeKind];
+
+/** A cohort's monitoring figures of one node (the mentee's home node) changed: re-read `tandemMonitoring`. */
+export function monitoringTopic(cohortId: string, nodeId: string): string {
+  return `monitoring:${cohortId}:${nodeId}`;
+}
+
+export const MonitoringChangeKind = { TANDEM: "TANDEM", AGREEMENT: "AGREEMENT", MEETINGS: "MEETINGS", CHECK_IN: "CHECK_IN", EVALUATION: "EVALUATION", CASE: "CASE" } as const;
+export type MonitoringChangeKind = (typeof MonitoringChangeKind)[keyof typeof MonitoringChangeKind];

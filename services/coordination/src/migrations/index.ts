@@ -12,6 +12,7 @@ import { AddEvaluations1796565309654 } from "./1796565309654-add-evaluations.js"
 import { StructuredCloseReason1796565600000 } from "./1796565600000-structured-close-reason.js";
 import { AddTandemActivationFacts1796567937021 } from "./1796567937021-add-tandem-activation-facts.js";
 import { MediationCaseFromCheckIn1796570000000 } from "./1796570000000-mediation-case-from-check-in.js";
+import { AddMediationCaseStatements1796573941208 } from "./1796573941208-add-mediation-case-statements.js";
 
 export const migrations = [
   Initial1795304478454,
@@ -31,4 +32,5 @@ export const migrations = [
   StructuredCloseReason1796565600000,
   AddTandemActivationFacts1796567937021,
   MediationCaseFromCheckIn1796570000000,
+  AddMediationCaseStatements1796573941208,
 ];

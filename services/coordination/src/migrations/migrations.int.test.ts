@@ -36,6 +36,7 @@ describe("coordination migrations", () => {
       "matching_proposals",
       "matching_rounds",
       "matching_unmatched_mentees",
+      "mediation_case_statements",
       "mediation_cases",
       "outbox",
       "outbox_watermark",

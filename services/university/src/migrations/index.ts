@@ -11,6 +11,7 @@ import { AddAgreements1796560000000 } from "./1796560000000-add-agreements.js";
 import { AddTandemMeetings1796563866828 } from "./1796563866828-add-tandem-meetings.js";
 import { AddCheckIns1796564758075 } from "./1796564758075-add-check-ins.js";
 import { AddEvaluations1796565325254 } from "./1796565325254-add-evaluations.js";
+import { AddConcerns1796574080840 } from "./1796574080840-add-concerns.js";
 
 export const migrations = [
   Initial1795304786513,
@@ -29,4 +30,5 @@ export const migrations = [
   AddTandemMeetings1796563866828,
   AddCheckIns1796564758075,
   AddEvaluations1796565325254,
+  AddConcerns1796574080840,
 ];

@@ -106,10 +106,11 @@ export const rules = {
     (caller, claim) => claim.side !== null && isSubject(caller, claim.participantId),
   ),
   readOwnProposals: rule<string>("read-own-proposals", "the participant the matching-pseudonym proof names", (caller, participantId) => isSubject(caller, participantId)),
-  readMonitoring: scopedRule<void, Visibility>(
+  /** The target: the one node asked for (null: the nodes the caller may see). */
+  readMonitoring: scopedRule<string | null, Visibility>(
     "read-monitoring",
     "joint coordinators (every node) and node coordinators (their own node)",
-    (caller) => isJointCoordinator(caller) || (isUser(caller) && isNodeCoordinatorOf(caller, caller.homeNode)),
+    (caller, nodeId) => isJointCoordinator(caller) || (isUser(caller) && isNodeCoordinatorOf(caller, caller.homeNode) && (nodeId === null || nodeId === caller.homeNode)),
     visibilityOf,
   ),
   openMediationCase: rule<Partners>(
@@ -123,6 +124,12 @@ export const rules = {
     (caller, parties) =>
       isJointCoordinator(caller) || (parties.raiserNodeId !== null && isNodeCoordinatorOf(caller, parties.raiserNodeId)) || (parties.raiserId !== null && isSubject(caller, parties.raiserId)),
     visibilityOf,
+  ),
+  /** The target: the node whose cases are asked for (the office's id: those joint coordinators raised; null: no node named). */
+  readNodeMediationCases: rule<string | null>(
+    "read-node-mediation-cases",
+    "joint coordinators, and the coordinators of the node named",
+    (caller, nodeId) => nodeId === null || isJointCoordinator(caller) || (isUser(caller) && isNodeCoordinatorOf(caller, nodeId)),
   ),
   resolveMediationCase: rule<CaseParties>(
     "resolve-mediation-case",

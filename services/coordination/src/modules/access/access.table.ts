@@ -23,9 +23,12 @@ const input = <T>({ args }: { args: Record<string, unknown> }) => args.input as 
 
 export const COORDINATION_ACCESS: Table = {
   // the list applies read-mediation-case in SQL (ctx.access.scope); the mutations are checked by the service on the tandem or case it locked
-  "Query.mediationCases": [readCatalogue, inside(rules.readMediationCase)],
+  "Query.mediationCases": [readCatalogue, before(rules.readNodeMediationCases, { target: ({ args }) => (args.nodeId as string | null | undefined) ?? null }), inside(rules.readMediationCase)],
+  "Query.mediationCase": inside(rules.readMediationCase),
+  "MediationCase.__resolveReference": onResult(rules.readMediationCase, { otherwise: () => null }),
+  "MediationCase.statements": withParent(),
   // figures of the nodes the caller may see (ctx.access.scope), small groups merged or suppressed
-  "Query.tandemMonitoring": [before(rules.readMonitoring), inside(rules.readMonitoring)],
+  "Query.tandemMonitoring": [before(rules.readMonitoring, { target: ({ args }) => (args.nodeId as string | null | undefined) ?? null }), inside(rules.readMonitoring)],
   "Mutation.openMediationCase": inside(rules.openMediationCase),
   "Mutation.resolveMediationCase": inside(rules.resolveMediationCase),
 

@@ -5,11 +5,12 @@
  * an accepted tandem, it starts (ACTIVE), in the same transaction.
  */
 import type { EntityManager } from "typeorm";
-import { AppError, ErrorCode, ProofType, type AgreementSignedProof, type AgreementVersionProof } from "@tandem/shared";
+import { AppError, ErrorCode, MonitoringChangeKind, ProofType, type AgreementSignedProof, type AgreementVersionProof } from "@tandem/shared";
 import type { FactApplication, FactHandlers } from "@tandem/party";
 import type { ConsortiumDirectory } from "../../consortium-directory.js";
 import { cohortAllows } from "../cohort/cohort-state.rules.js";
 import { CohortEntity } from "../cohort/cohort.entity.js";
+import { publishMonitoringChange } from "../monitoring/monitoring.changes.js";
 import { TandemEntity } from "../tandem/tandem.entity.js";
 import type { TandemService } from "../tandem/tandem.service.js";
 import { TANDEM_KIND } from "../tandem/tandem.type.js";
@@ -34,6 +35,7 @@ export function agreementFactHandlers(directory: ConsortiumDirectory, tandems: P
       [tandem.id, proof.version, proof.versionHash, new Date(proof.versionedAt)],
     );
     audit.changed("agreement-version", "ok", { participantId: tandem.menteeId, targetId: proof.tandemId });
+    await publishMonitoringChange(manager, directory, MonitoringChangeKind.AGREEMENT, tandem);
     await activateWhenSigned(manager, tandem);
   };
 
@@ -49,6 +51,7 @@ export function agreementFactHandlers(directory: ConsortiumDirectory, tandems: P
       .orIgnore()
       .execute();
     audit.changed("agreement-signed", "ok", { participantId: signerId, targetId: proof.tandemId });
+    await publishMonitoringChange(manager, directory, MonitoringChangeKind.AGREEMENT, tandem);
     await activateWhenSigned(manager, tandem);
   };
 

@@ -26,7 +26,7 @@ import { publishTandemChange } from "../tandem/tandem.changes.js";
 import type { TandemFacts } from "../tandem/tandem.facts.js";
 import { TandemEntity } from "../tandem/tandem.entity.js";
 import { TANDEM_KIND } from "../tandem/tandem.type.js";
-import { MediationCaseEntity } from "../mediation/mediation-case.entity.js";
+import { MediationCaseEntity, MediationCaseStatementEntity } from "../mediation/mediation-case.entity.js";
 import { MEDIATION_CASE_KIND } from "../mediation/mediation-case.type.js";
 import type { CohortEntity } from "../cohort/cohort.entity.js";
 
@@ -163,8 +163,8 @@ export class ParticipantDataService {
     const pseudonym = `${node}:${ERASED_KIND}:${randomUUID()}`;
     const anonymisedRecords = await inTransaction(this.dataSource, async (manager) => {
       const now = this.now();
-      const open: { id: string; status: string; mentee_id: string; mentor_id: string }[] = await manager.query(
-        `SELECT id, status, mentee_id, mentor_id FROM tandems WHERE status <> 'CLOSED' AND (mentee_id = $1 OR mentor_id = $1) FOR UPDATE`,
+      const open: { id: string; status: string; cohort_id: string; mentee_id: string; mentor_id: string }[] = await manager.query(
+        `SELECT id, status, cohort_id, mentee_id, mentor_id FROM tandems WHERE status <> 'CLOSED' AND (mentee_id = $1 OR mentor_id = $1) FOR UPDATE`,
         [participantId],
       );
       await manager
@@ -187,17 +187,19 @@ export class ParticipantDataService {
       const withdrawn = await withdrawOpenAcceptances(manager, participantId, now);
       const proposals = await replace(MatchingProposalEntity, { menteeParticipantId: "mentee_participant_id", mentorParticipantId: "mentor_participant_id" });
       const cases = await replace(MediationCaseEntity, { raiserId: "raiser_id" });
+      // their statements are erased at their home node: the references go too
+      const statements = (await manager.delete(MediationCaseStatementEntity, { raiserId: participantId })).affected ?? 0;
       // a signature's proof names the signer: it goes (the tandem is closed)
       const [, signatures] = (await manager.query(`DELETE FROM tandem_agreement_signatures WHERE signer_id = $1`, [participantId])) as [unknown, number];
       const auditEntries = await anonymiseAuditEntries(manager, participantId, pseudonym);
       await forgetIdempotentAnswers(manager, participantId);
       // The partner's tandem ended: the change feed says so, by the tandem's id only, and the nodes that granted contacts for it hear it
       for (const tandem of open) {
-        await publishTandemChange(manager, this.directory, TandemChangeKind.CLOSED, tandem.id);
+        await publishTandemChange(manager, this.directory, TandemChangeKind.CLOSED, { id: tandem.id, cohortId: tandem.cohort_id, menteeId: tandem.mentee_id });
         if (tandem.status === "ACCEPTED" || tandem.status === "ACTIVE") await this.tandemFacts.ended(manager, { id: tandem.id, menteeId: tandem.mentee_id, mentorId: tandem.mentor_id }, now);
       }
       await forgetFactsNaming(manager, participantId);
-      return applications + tandems + enrolments + withdrawn + proposals + cases + (signatures ?? 0) + auditEntries;
+      return applications + tandems + enrolments + withdrawn + proposals + cases + statements + (signatures ?? 0) + auditEntries;
     });
     return { pseudonym, anonymisedRecords };
   }

@@ -1,4 +1,5 @@
-import { IsBoolean, IsIn, IsOptional, MaxLength } from "class-validator";
+import { IsBoolean, IsIn, IsOptional, Matches, MaxLength } from "class-validator";
+import { NODE_ID_PATTERN } from "@tandem/shared";
 import { ArgsType, Field, ID, InputType } from "type-graphql";
 import { PageArgs } from "@tandem/party";
 import { MAX_ID_LENGTH } from "../common/ids.js";
@@ -41,4 +42,12 @@ export class MediationCasesArgs extends PageArgs {
   @IsOptional()
   @IsBoolean()
   open?: boolean | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: "Only the cases raised at this node, for its coordinators and joint coordinators (the coordination office's id: the cases joint coordinators raised, for them only).",
+  })
+  @IsOptional()
+  @Matches(NODE_ID_PATTERN, { message: "must be 2–16 lowercase letters or digits" })
+  nodeId?: string | null;
 }

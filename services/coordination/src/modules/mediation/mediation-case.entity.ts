@@ -1,18 +1,19 @@
-import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation } from "typeorm";
+import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, PrimaryGeneratedColumn, type Relation } from "typeorm";
+import { MediationConcerns, MediationMediators, type MediationConcern, type MediationMediator } from "@tandem/shared";
 import { TandemEntity } from "../tandem/tandem.entity.js";
 
 /** Who raised the concern: one of the partners, or a coordinator. */
 export type CaseRaiser = "MENTEE" | "MENTOR" | "COORDINATOR";
 /** What the concern is about, coded: what anyone wrote about it stays at the raiser's home node. */
-export type CaseConcern = "COMMUNICATION" | "EXPECTATIONS" | "AVAILABILITY" | "CONDUCT" | "OTHER" | "CHECK_IN";
+export type CaseConcern = MediationConcern;
 /** Who mediates: the joint office, or the coordinators of the raiser's home node. */
-export type CaseMediator = "JOINT_OFFICE" | "HOME_NODE";
+export type CaseMediator = MediationMediator;
 /** RESOLVED: the tandem goes on. RE_MATCH: it ends and the mentee returns to the re-match pool. DISSOLVED: it ends. */
 export type CaseOutcome = "RESOLVED" | "RE_MATCH" | "DISSOLVED";
 
 export const CASE_RAISERS: readonly CaseRaiser[] = ["MENTEE", "MENTOR", "COORDINATOR"];
-export const CASE_CONCERNS: readonly CaseConcern[] = ["COMMUNICATION", "EXPECTATIONS", "AVAILABILITY", "CONDUCT", "OTHER", "CHECK_IN"];
-export const CASE_MEDIATORS: readonly CaseMediator[] = ["JOINT_OFFICE", "HOME_NODE"];
+export const CASE_CONCERNS: readonly CaseConcern[] = MediationConcerns;
+export const CASE_MEDIATORS: readonly CaseMediator[] = MediationMediators;
 export const CASE_OUTCOMES: readonly CaseOutcome[] = ["RESOLVED", "RE_MATCH", "DISSOLVED"];
 
 const inList = (values: readonly string[]) => values.map((value) => `'${value}'`).join(", ");
@@ -70,4 +71,30 @@ export class MediationCaseEntity {
 
   @Column({ name: "closed_at", type: "timestamptz", precision: 3, nullable: true })
   closedAt: Date | null;
+}
+
+/**
+ * What a partner wrote about a case, by reference: the statement stays at
+ * their home node (`statementId` is its global id there); the mediator
+ * reads it there while the raiser lets them. A case has at most one per partner.
+ */
+@Entity({ name: "mediation_case_statements" })
+@Index("mediation_case_statements_case_idx", ["caseId", "addedAt"])
+export class MediationCaseStatementEntity {
+  @PrimaryColumn({ name: "statement_id", type: "varchar", length: 160, primaryKeyConstraintName: "PK_mediation_case_statements" })
+  statementId: string;
+
+  @Column({ name: "case_id", type: "uuid" })
+  caseId: string;
+
+  @ManyToOne(() => MediationCaseEntity, { onDelete: "CASCADE" })
+  @JoinColumn({ name: "case_id", foreignKeyConstraintName: "mediation_case_statements_case_fk" })
+  mediationCase?: Relation<MediationCaseEntity>;
+
+  /** The partner who wrote it (global id; the erasure pseudonym once erased). */
+  @Column({ name: "raiser_id", type: "varchar", length: 160 })
+  raiserId: string;
+
+  @CreateDateColumn({ name: "added_at", type: "timestamptz", precision: 3 })
+  addedAt: Date;
 }

@@ -1,8 +1,8 @@
-import { Arg, Args, Ctx, Mutation, Query, Resolver } from "type-graphql";
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
 import { connectionTypes, mapConnection } from "@tandem/party";
 import type { CoordinationContext } from "../../context.js";
 import { rules } from "../access/access.rules.js";
-import { MediationCase } from "./mediation-case.type.js";
+import { ConcernReference, MediationCase, MEDIATION_CASE_KIND } from "./mediation-case.type.js";
 import { MediationCasesArgs, OpenMediationCaseInput, ResolveMediationCaseArgs } from "./mediation-case.args.js";
 
 export const { Connection: MediationCaseConnection } = connectionTypes("MediationCase", MediationCase);
@@ -16,6 +16,22 @@ export class MediationCaseResolver {
   })
   async mediationCases(@Args(() => MediationCasesArgs) args: MediationCasesArgs, @Ctx() ctx: CoordinationContext): Promise<MediationCaseConnection> {
     return mapConnection(await ctx.services.mediationCases.list(args, ctx.access.scope(rules.readMediationCase)), (entity) => MediationCase.fromEntity(entity, ctx.self));
+  }
+
+  @Query(() => MediationCase, { description: "One mediation case: for joint coordinators, the coordinators of the raiser's node and the partner who raised it." })
+  async mediationCase(@Arg("id", () => ID) id: string, @Ctx() ctx: CoordinationContext): Promise<MediationCase> {
+    const found = await ctx.services.mediationCases.get(id);
+    ctx.access.guard(rules.readMediationCase)(found);
+    return MediationCase.fromEntity(found, ctx.self);
+  }
+
+  @FieldResolver(() => [ConcernReference], {
+    description:
+      "What the partners wrote about the case, by reference: each statement stays at its author's home node, which shows it to the mediators only while its author lets them (`Concern.statement` is null otherwise).",
+  })
+  async statements(@Root() mediationCase: MediationCase, @Ctx() ctx: CoordinationContext): Promise<ConcernReference[]> {
+    const rows = await ctx.loaders.statementsByCase.load(ctx.services.directory.parseLocal(mediationCase.id, MEDIATION_CASE_KIND, "id"));
+    return rows.map((row) => ({ id: row.statementId }));
   }
 
   @Mutation(() => MediationCase, {

@@ -1,6 +1,7 @@
-import { Field, ID, ObjectType, registerEnumType } from "type-graphql";
+import { Directive, Field, ID, ObjectType, registerEnumType } from "type-graphql";
 import { DateTimeISOResolver } from "graphql-scalars";
 import { formatGlobalId } from "@tandem/shared";
+import { MediationConcernEnum, MediationMediatorEnum } from "@tandem/party";
 import { COHORT_KIND } from "../cohort/cohort.type.js";
 import { TANDEM_KIND } from "../tandem/tandem.type.js";
 import type { CaseConcern, CaseMediator, CaseOutcome, CaseRaiser, MediationCaseEntity } from "./mediation-case.entity.js";
@@ -9,30 +10,11 @@ import type { CaseConcern, CaseMediator, CaseOutcome, CaseRaiser, MediationCaseE
 export const MEDIATION_CASE_KIND = "mediation-case";
 
 export const CaseRaiserEnum = { MENTEE: "MENTEE", MENTOR: "MENTOR", COORDINATOR: "COORDINATOR" } as const;
-export const CaseConcernEnum = {
-  COMMUNICATION: "COMMUNICATION",
-  EXPECTATIONS: "EXPECTATIONS",
-  AVAILABILITY: "AVAILABILITY",
-  CONDUCT: "CONDUCT",
-  OTHER: "OTHER",
-  CHECK_IN: "CHECK_IN",
-} as const;
-export const CaseMediatorEnum = { JOINT_OFFICE: "JOINT_OFFICE", HOME_NODE: "HOME_NODE" } as const;
+export const CaseConcernEnum = MediationConcernEnum;
+export const CaseMediatorEnum = MediationMediatorEnum;
 export const CaseOutcomeEnum = { RESOLVED: "RESOLVED", RE_MATCH: "RE_MATCH", DISSOLVED: "DISSOLVED" } as const;
 
 registerEnumType(CaseRaiserEnum, { name: "MediationCaseRaiser", description: "Who opened the case: one of the partners, or a coordinator." });
-registerEnumType(CaseConcernEnum, {
-  name: "MediationConcern",
-  description: "What the concern is about, coded: what anyone wrote about it stays at their home node.",
-  valuesConfig: { CHECK_IN: { description: "Opened by a partner's check-in: they asked the coordination to contact them, or rated their satisfaction 2 or lower." } },
-});
-registerEnumType(CaseMediatorEnum, {
-  name: "MediationMediator",
-  valuesConfig: {
-    JOINT_OFFICE: { description: "The joint coordinators mediate." },
-    HOME_NODE: { description: "The coordinators of the raiser's home node mediate (joint coordinators may still)." },
-  },
-});
 registerEnumType(CaseOutcomeEnum, {
   name: "MediationOutcome",
   valuesConfig: {
@@ -42,7 +24,16 @@ registerEnumType(CaseOutcomeEnum, {
   },
 });
 
+/** A partner's statement about a case, owned by their home node; the office holds only the id. */
+@ObjectType("Concern")
+@Directive(`@key(fields: "id", resolvable: false)`)
+export class ConcernReference {
+  @Field(() => ID)
+  id: string;
+}
+
 @ObjectType({ description: "A mediation case of a tandem, as the coordination office holds it: codes, dates and references, no text." })
+@Directive(`@key(fields: "id")`)
 export class MediationCase {
   @Field(() => ID)
   id: string;

@@ -4,9 +4,10 @@
  * tandem whose mentee that is; a higher revision replaces a lower one, an
  * older one delivered late changes nothing.
  */
-import { AppError, ErrorCode, ProofType, type MeetingTallyProof } from "@tandem/shared";
+import { AppError, ErrorCode, MonitoringChangeKind, ProofType, type MeetingTallyProof } from "@tandem/shared";
 import type { FactApplication, FactHandlers } from "@tandem/party";
 import type { ConsortiumDirectory } from "../../consortium-directory.js";
+import { publishMonitoringChange } from "../monitoring/monitoring.changes.js";
 import { TandemEntity } from "../tandem/tandem.entity.js";
 import { TANDEM_KIND } from "../tandem/tandem.type.js";
 
@@ -24,6 +25,7 @@ export function meetingFactHandlers(directory: ConsortiumDirectory): FactHandler
          WHERE tandem_meeting_tallies.revision < EXCLUDED.revision`,
         [tandemId, proof.meetings, Math.min(proof.confirmed, proof.meetings), proof.lastMeetingOn, proof.revision],
       );
+      await publishMonitoringChange(manager, directory, MonitoringChangeKind.MEETINGS, tandem);
       audit.changed("meeting-tally", "ok", { targetId: proof.tandemId });
     },
   };

@@ -1,4 +1,5 @@
-import { Max, MaxLength, Min } from "class-validator";
+import { IsOptional, Matches, Max, MaxLength, Min } from "class-validator";
+import { NODE_ID_PATTERN } from "@tandem/shared";
 import { ArgsType, Field, ID, Int } from "type-graphql";
 import { MAX_ID_LENGTH } from "../common/ids.js";
 
@@ -17,4 +18,9 @@ export class TandemMonitoringArgs {
   @Min(1)
   @Max(52)
   quietWeeks: number;
+
+  @Field(() => String, { nullable: true, description: "One node's figures (its coordinators, joint coordinators); null: every node the caller may see." })
+  @IsOptional()
+  @Matches(NODE_ID_PATTERN, { message: "must be 2–16 lowercase letters or digits" })
+  nodeId?: string | null;
 }

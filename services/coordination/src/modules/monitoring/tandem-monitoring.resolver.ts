@@ -12,7 +12,9 @@ export class TandemMonitoringResolver {
   })
   async tandemMonitoring(@Args(() => TandemMonitoringArgs) args: TandemMonitoringArgs, @Ctx() ctx: CoordinationContext): Promise<TandemMonitoring> {
     const service = ctx.services.tandemMonitoring;
-    const groups = await service.groups(args.cohortId, ctx.access.scope(rules.readMonitoring), args);
+    const scope = ctx.access.scope(rules.readMonitoring);
+    if (args.nodeId) ctx.services.directory.requireNode(args.nodeId, "nodeId");
+    const groups = await service.groups(args.cohortId, args.nodeId ? { all: false, nodes: [args.nodeId], subjects: [] } : scope, args);
     return Object.assign(new TandemMonitoring(), {
       cohortId: args.cohortId,
       minimumGroupSize: service.minimumGroupSize,

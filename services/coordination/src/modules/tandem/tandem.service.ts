@@ -101,7 +101,7 @@ export class TandemService {
       await this.assertOpenTandemLimits(manager, cohortId, input, { mentee: "input.menteeId", mentor: "input.mentorId" });
       const repository = manager.getRepository(TandemEntity);
       const tandem = await repository.save(repository.create({ cohortId, menteeId: input.menteeId, mentorId: input.mentorId, status: "PROPOSED" }));
-      await publishTandemChange(manager, this.directory, TandemChangeKind.PROPOSED, tandem.id);
+      await publishTandemChange(manager, this.directory, TandemChangeKind.PROPOSED, tandem);
       return tandem;
     });
   }
@@ -115,7 +115,7 @@ export class TandemService {
     await this.assertOpenTandemLimits(manager, pair.cohortId, pair, { mentee: field, mentor: field });
     const repository = manager.getRepository(TandemEntity);
     const tandem = await repository.save(repository.create({ ...pair, status: "ACCEPTED", menteeResponse: "ACCEPTED", mentorResponse: "ACCEPTED" }));
-    await publishTandemChange(manager, this.directory, TandemChangeKind.ACCEPTED, tandem.id);
+    await publishTandemChange(manager, this.directory, TandemChangeKind.ACCEPTED, tandem);
     await this.facts.accepted(manager, tandem);
     return tandem;
   }
@@ -189,7 +189,7 @@ export class TandemService {
   async startSigned(manager: EntityManager, tandem: TandemEntity): Promise<void> {
     Object.assign(tandem, { status: "ACTIVE", activatedAt: this.now() });
     const saved = await manager.getRepository(TandemEntity).save(tandem);
-    await publishTandemChange(manager, this.directory, TandemChangeKind.ACTIVATED, saved.id);
+    await publishTandemChange(manager, this.directory, TandemChangeKind.ACTIVATED, saved);
     await this.facts.activated(manager, saved, await checkInPlanOf(manager, saved));
   }
 
@@ -226,7 +226,7 @@ export class TandemService {
       if (!kind) return tandem;
       if (operation) assertCohortAllows(await cohortOf(manager, tandem), operation, "id");
       const saved = await repository.save(tandem);
-      await publishTandemChange(manager, this.directory, kind, saved.id);
+      await publishTandemChange(manager, this.directory, kind, saved);
       if (kind === TandemChangeKind.ACCEPTED) await this.facts.accepted(manager, saved);
       if (kind === TandemChangeKind.ACTIVATED) await this.facts.activated(manager, saved, await checkInPlanOf(manager, saved));
       if (kind === TandemChangeKind.CLOSED && wasAccepted) await this.facts.ended(manager, saved, saved.closedAt ?? this.now());

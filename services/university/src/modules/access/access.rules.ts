@@ -14,6 +14,7 @@ import { codedFieldsRule, matchingFieldsRule } from "../disclosure/disclosure.po
 import type { EventEntity } from "../event/event.entity.js";
 import { sideOf, type TandemPartners } from "../active-tandem/active-tandem.service.js";
 import { isEventVisibleTo, type Viewer } from "../event/event.service.js";
+import type { ConcernView } from "../concern/concern.service.js";
 
 const anyUser = (caller: Caller) => isUser(caller);
 const coordinatorHere = (caller: Caller, _target: void, nodeId: string) => isNodeCoordinatorOf(caller, nodeId);
@@ -124,6 +125,20 @@ export const rules = {
   readCheckIns: rule<string>("checkIn.read", "the person themselves", (c, pid) => isSubject(c, pid)),
   evaluate: rule<string>("evaluation.submit", "the person themselves (a partner of the tandem)", (c, pid) => isSubject(c, pid)),
   readOwnEvaluation: rule<string>("evaluation.read", "the person themselves", (c, pid) => isSubject(c, pid)),
+
+  raiseConcern: rule<string>("concern.raise", "the person themselves (a partner of the tandem)", (c, pid) => isSubject(c, pid)),
+  readOwnConcerns: rule<string>("concerns.own", "the person themselves", (c, pid) => isSubject(c, pid)),
+  readConcern: rule<ConcernView>(
+    "concern.read",
+    "its author, joint coordinators and coordinators of this node (never the partner)",
+    (c, v, n) => isSubject(c, v.participantId) || isJointCoordinator(c) || isNodeCoordinatorOf(c, n),
+  ),
+  readConcernStatement: rule<ConcernView>(
+    "concern.statement",
+    "its author; while the author lets them, its mediators: joint coordinators, and coordinators of this node when it asks for mediation at home",
+    (c, v, n) => isSubject(c, v.participantId) || (v.mediatorMayRead && (isJointCoordinator(c) || (v.mediator === "HOME_NODE" && isNodeCoordinatorOf(c, n)))),
+  ),
+  updateConcern: rule<ConcernView>("concern.update", "its author", (c, v) => isSubject(c, v.participantId)),
 };
 
 function isPartnerOf(caller: Caller, agreement: AgreementAccessView): boolean {

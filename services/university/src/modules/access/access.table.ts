@@ -14,6 +14,8 @@ import type { Registration } from "../registration/registration.type.js";
 import { rules } from "./access.rules.js";
 import type { TandemPartners } from "../active-tandem/active-tandem.service.js";
 import type { Meeting } from "../meeting/meeting.type.js";
+import type { ConcernView } from "../concern/concern.service.js";
+import type { Concern } from "../concern/concern.type.js";
 
 type Table = AccessTable<NodeContext>;
 
@@ -139,4 +141,12 @@ export const NODE_ACCESS: Table = {
   // a final evaluation: its author only (the comment never leaves this node)
   "Query.myEvaluation": before(rules.readOwnEvaluation, { target: localParticipant("participantId") }),
   "Mutation.submitEvaluation": before(rules.evaluate, { target: localParticipant("participantId") }),
+
+  // a concern: its author; its codes for the coordinators, its words for the mediators only while the author lets them
+  "Query.concern": onResult<NodeContext, ConcernView, Concern>(rules.readConcern),
+  "Concern.__resolveReference": onResult<NodeContext, ConcernView, Concern>(rules.readConcern, { otherwise: nullInstead }),
+  "Concern.statement": before<NodeContext, ConcernView>(rules.readConcernStatement, { target: ({ parent }) => parent as Concern, otherwise: nullInstead }),
+  "Query.myConcerns": before(rules.readOwnConcerns, { target: localParticipant("participantId") }),
+  "Mutation.raiseConcern": before(rules.raiseConcern, { target: localParticipant("participantId") }),
+  "Mutation.updateConcern": inside(rules.updateConcern),
 };

@@ -87,6 +87,8 @@ describe("a node whose audit log cannot be written", () => {
     const LOG = `mutation($m: ID!, $t: ID!, $i: LogMeetingInput!) { logMeeting(menteeId: $m, tandemId: $t, input: $i) { id } }`;
     const meetingInput = { heldOn: dayFromToday(-2), format: "PHONE", durationMinutes: 30, topics: [], notes: "" };
     const logged = (await node.as(self).query(LOG, { m: ines.id, t: tandem.tandemId, i: meetingInput })).data!.logMeeting;
+    const RAISE = `mutation($p: ID!, $input: RaiseConcernInput!) { raiseConcern(participantId: $p, input: $input) { id } }`;
+    const raised = (await node.as(self).query(RAISE, { p: ines.id, input: { tandemId: drafted.tandemId, concern: "OTHER", statement: "Kept?" } })).data!.raiseConcern;
     cases = {
       createParticipant: { caller: coordinator, query: CREATE_PARTICIPANT, variables: { node: "hst", input: participantInput() } },
       updateParticipant: { caller: self, query: UPDATE_PARTICIPANT, variables: { id: ines.id, input: { about: "Changed without a trace?" } } },
@@ -136,6 +138,8 @@ describe("a node whose audit log cannot be written", () => {
         query: `mutation($p: ID!, $t: ID!) { submitEvaluation(participantId: $p, tandemId: $t, input: { goals: [{ key: "short-1", achievement: FULLY }], programmeRating: 5 }) { side } }`,
         variables: { p: ines.id, t: tandem.tandemId },
       },
+      raiseConcern: { caller: self, query: RAISE, variables: { p: ines.id, input: { tandemId: drafted.tandemId, concern: "CONDUCT", statement: "Unrecorded?" } } },
+      updateConcern: { caller: self, query: `mutation($id: ID!) { updateConcern(id: $id, input: { mediatorMayRead: true }) { id } }`, variables: { id: raised.id } },
       eraseParticipantData: { caller: coordinator, query: `mutation($p: ID!) { eraseParticipantData(node: "hst", participantId: $p) { removedRecords } }`, variables: { p: eve.id } },
     };
   });

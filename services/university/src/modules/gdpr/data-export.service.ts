@@ -7,6 +7,8 @@
  */
 import type { EntityTarget, FindOptionsWhere, ObjectLiteral } from "typeorm";
 import { CheckInEntity } from "../checkin/check-in.entity.js";
+import { ConcernEntity } from "../concern/concern.entity.js";
+import { CONCERN_KIND } from "../concern/concern.type.js";
 import { EvaluationEntity } from "../evaluation/evaluation.entity.js";
 import { MeetingEntity } from "../meeting/meeting.entity.js";
 import type { DataSource } from "typeorm";
@@ -39,8 +41,8 @@ export interface ParticipantDataExport {
   /** Applications to cohorts, with what the person wrote and what was decided (home node only). */
   applications: Record<string, unknown>[];
   registrations: Record<string, unknown>[];
-  /** What the person wrote of their tandems here: meetings (as mentee), check-in answers, final evaluations (home node only). */
-  tandemRecord: { meetings: Record<string, unknown>[]; checkIns: Record<string, unknown>[]; evaluations: Record<string, unknown>[] };
+  /** What the person wrote of their tandems here: meetings (as mentee), check-in answers, final evaluations, concerns they raised (home node only). */
+  tandemRecord: { meetings: Record<string, unknown>[]; checkIns: Record<string, unknown>[]; evaluations: Record<string, unknown>[]; concerns: Record<string, unknown>[] };
   auditEntries: Record<string, unknown>[];
   /** Agreements of the person's tandems held here: the text at the mentee's node, versions and signatures. */
   agreements: Record<string, unknown>[];
@@ -70,7 +72,7 @@ export class DataExportService {
       matchingConsents: profile ? (await this.matchingConsents.given(profile.id)).map((consent) => ({ cohortId: consent.cohortId, consentedAt: consent.consentedAt.toISOString() })) : [],
       applications: profile ? await this.applications(profile.id) : [],
       registrations: await this.registrations(participantId),
-      tandemRecord: profile ? await this.tandemRecord(profile.id) : { meetings: [], checkIns: [], evaluations: [] },
+      tandemRecord: profile ? await this.tandemRecord(profile.id) : { meetings: [], checkIns: [], evaluations: [], concerns: [] },
       auditEntries: (await this.auditLog.about(participantId)).map((entry) => this.auditEntry(entry, participantId)),
       agreements: await exportAgreementsOf(managerOf(this.dataSource), participantId),
     };
@@ -83,6 +85,14 @@ export class DataExportService {
       meetings: (await rows(MeetingEntity, { menteeId: participantLocalId })).map((row) => ({ ...plain({ ...row }), mentorConfirmedAt: row.mentorConfirmedAt?.toISOString() ?? null })),
       checkIns: (await rows(CheckInEntity, { participantId: participantLocalId })).map((row) => plain({ ...row })),
       evaluations: (await rows(EvaluationEntity, { participantId: participantLocalId })).map((row) => plain({ ...row })),
+      concerns: (await repositoryOf(this.dataSource, ConcernEntity).find({ where: { participantId: participantLocalId }, order: { raisedAt: "ASC", id: "ASC" } })).map(
+        ({ id, participantId: _participant, raisedAt, updatedAt, ...row }) => ({
+          id: this.directory.globalId(CONCERN_KIND, id),
+          ...row,
+          raisedAt: raisedAt.toISOString(),
+          updatedAt: updatedAt.toISOString(),
+        }),
+      ),
     };
   }
 

@@ -41,7 +41,7 @@ let cohortId: string;
 
 beforeAll(async () => {
   e2e = await launchE2E(NODES);
-  recording = await startRecordingGateway(e2e);
+  recording = await startRecordingGateway(e2e, 0, { webSockets: true });
   [mira, jiri] = await Promise.all([
     createPerson(e2e, {
       node: "hst",
@@ -139,6 +139,49 @@ describe("a tandem's months across two nodes", () => {
     const leaks = outside.filter((exchange) => written.some((text) => exchange.requestBody.includes(text) || exchange.responseBody.includes(text)));
     expect(leaks.map((exchange) => `${exchange.party} ${exchange.path}`)).toEqual([]);
     for (const database of ["coordination", "node_zcu", "node_othaw"]) expect(await e2e.databases.rowsHolding(database, [SECOND_NOTE, "salary talk"])).toEqual([]);
+  });
+
+  it("keeps a concern in the mentor's words at zcu: the joint office reads it there once he lets it, live through the case; the office, hst and othaw never see the words", async () => {
+    const WORDS = "Mira keeps postponing and I feel our meetings lack direction";
+    const RAISE = `mutation($p: ID!, $t: ID!, $s: String!) { raiseConcern(participantId: $p, input: { tandemId: $t, concern: EXPECTATIONS, statement: $s }) { id mediatorMayRead statement } }`;
+    const CASES = `query($c: ID!) { mediationCases(cohortId: $c, nodeId: "zcu", open: true, first: 5) { edges { node { id raisedBy statements { id mediatorMayRead statement } } } } }`;
+    recording.clear();
+    const liveAtRecording = (person: Parameters<E2EConsortium["as"]>[0]) => {
+      const made = liveClient(recording.url, () => e2e.as(person).token());
+      clients.push(made);
+      return made;
+    };
+    const officeCases = liveAtRecording(who.jointCoordinator()).subscribe(
+      `subscription($c: ID!) { mediationCasesUpdated(cohortId: $c, nodeId: "zcu") { change caseId mediationCase { id raisedBy concern } } }`,
+      { c: cohortId },
+    );
+    const hstFigures = liveAtRecording(who.coordinator("hst")).subscribe(`subscription($c: ID!) { tandemMonitoringUpdated(cohortId: $c, nodeId: "hst") { change cohortId } }`, { c: cohortId });
+    await new Promise((resolve) => setTimeout(resolve, 500));
+
+    const raised = (await recording.as(who.mentor(jiri.id)).data(RAISE, { p: jiri.id, t: tandemId, s: WORDS })).raiseConcern;
+    expect(raised).toMatchObject({ mediatorMayRead: false, statement: WORDS });
+    const [opened] = await officeCases.received(1);
+    expect(opened).toMatchObject({ change: "OPENED", mediationCase: { raisedBy: "MENTOR", concern: "EXPECTATIONS" } });
+    expect((await hstFigures.received(1))[0]).toEqual({ change: "CASE", cohortId });
+    const statementsSeen = async () => (await recording.as(who.jointCoordinator()).data(CASES, { c: cohortId })).mediationCases.edges[0].node.statements;
+    expect(await statementsSeen()).toEqual([{ id: raised.id, mediatorMayRead: false, statement: null }]);
+    // his partner never reads it, shared or not; hst's coordinators do not follow zcu's cases
+    const partnerRead = await recording.as(who.mentee(mira.id)).gateway(`query($id: ID!) { concern(id: $id) { statement } }`, { id: raised.id });
+    expect(partnerRead.errors?.[0]?.extensions).toMatchObject({ code: "FORBIDDEN", rule: "concern.read" });
+    const hstCases = await recording.as(who.coordinator("hst")).gateway(CASES, { c: cohortId });
+    expect(hstCases.errors?.[0]?.extensions).toMatchObject({ code: "FORBIDDEN", rule: "read-node-mediation-cases" });
+
+    await recording.as(who.mentor(jiri.id)).data(`mutation($id: ID!) { updateConcern(id: $id, input: { mediatorMayRead: true }) { id } }`, { id: raised.id });
+    expect(await statementsSeen()).toEqual([{ id: raised.id, mediatorMayRead: true, statement: WORDS }]);
+    await recording.as(who.jointCoordinator()).data(`mutation($id: ID!) { resolveMediationCase(id: $id, outcome: RESOLVED) { outcome } }`, { id: opened.caseId });
+    expect((await officeCases.received(2)).map((update: { change: string }) => update.change)).toEqual(["OPENED", "RESOLVED"]);
+
+    // the words left zcu only to the gateway, for the mediator who was let read them: never to the office, hst or othaw
+    const exchanges = recording.exchanges();
+    expect(exchanges.some((exchange) => exchange.party === "zcu" && exchange.responseBody.includes(WORDS))).toBe(true);
+    const leaks = exchanges.filter((exchange) => exchange.party !== "zcu" && (exchange.requestBody.includes(WORDS) || exchange.responseBody.includes(WORDS)));
+    expect(leaks.map((exchange) => `${exchange.party} ${exchange.path}`)).toEqual([]);
+    for (const database of ["coordination", "node_hst", "node_othaw"]) expect(await e2e.databases.rowsHolding(database, [WORDS])).toEqual([]);
   });
 
   it("keeps the mentor's check-in and evaluation at zcu, gives the office codes, and closes COMPLETED", async () => {

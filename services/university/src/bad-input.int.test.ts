@@ -110,7 +110,10 @@ beforeAll(async () => {
   Object.assign(callers, { logMeeting: self, confirmMeeting: as.participant(tandem.mentorId, "mentor"), answerCheckIn: self, submitEvaluation: self });
   const concernInput = { tandemId: agreement.tandemId, concern: "AVAILABILITY", mediator: "JOINT_OFFICE", statement: "We have not met for a month.", mediatorMayRead: false };
   const concern = await node.as(self).query(`mutation($p: ID!, $i: RaiseConcernInput!) { raiseConcern(participantId: $p, input: $i) { id } }`, { p: mentee.id, i: concernInput });
-  Object.assign(baselines, { raiseConcern: { participantId: mentee.id, input: concernInput }, updateConcern: { id: concern.data!.raiseConcern.id, input: { statement: "Better now.", mediatorMayRead: true } } });
+  Object.assign(baselines, {
+    raiseConcern: { participantId: mentee.id, input: concernInput },
+    updateConcern: { id: concern.data!.raiseConcern.id, input: { statement: "Better now.", mediatorMayRead: true } },
+  });
   Object.assign(callers, { raiseConcern: self, updateConcern: self });
 });
 afterAll(() => node?.stop());

@@ -52,8 +52,9 @@ describe("tandem changes on the coordination feed", () => {
     const mentor = await enrolNew(service, cohortId, "zcu", "MENTOR");
     await ok(service, PROPOSE_TANDEM, { input: { cohortId, menteeId: busyMentee, mentorId: mentor } });
     expect(firstError(await service.query(PROPOSE_TANDEM, { input: { cohortId, menteeId: busyMentee, mentorId: mentor } }))).toMatchObject({ code: "TANDEM_LIMIT_REACHED" });
-    const rows = await service.sql<{ kind: string }>(`SELECT kind FROM outbox WHERE outbox.id > $1 ORDER BY outbox.id`, [before]);
-    expect(rows.map((row) => row.kind)).toEqual(["CLOSED", "PROPOSED"]);
+    // each change of a tandem is also a change of its cohort's monitoring figures (kind TANDEM, on the mentee's node's topic)
+    const rows = await service.sql<{ kind: string; topic: string }>(`SELECT kind, split_part(topics[1], ':', 1) AS topic FROM outbox WHERE outbox.id > $1 ORDER BY outbox.id`, [before]);
+    expect(rows.map((row) => `${row.topic} ${row.kind}`)).toEqual(["tandem CLOSED", "monitoring TANDEM", "tandem PROPOSED", "monitoring TANDEM"]);
   });
 
   it("tells a partner's subscribers that the tandem ended when the other partner is erased, by the tandem's id only", async () => {

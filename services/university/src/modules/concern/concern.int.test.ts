@@ -64,7 +64,8 @@ describe("concerns", () => {
   });
 
   it("lets this node's coordinators read what is shared with them when mediation at home is asked for", async () => {
-    const raised = (await ok(hst.as(as.participant(mentee.id)), RAISE, { p: mentee.id, input: { tandemId, concern: "CONDUCT", mediator: "HOME_NODE", statement: WORDS, mediatorMayRead: true } })).raiseConcern;
+    const raised = (await ok(hst.as(as.participant(mentee.id)), RAISE, { p: mentee.id, input: { tandemId, concern: "CONDUCT", mediator: "HOME_NODE", statement: WORDS, mediatorMayRead: true } }))
+      .raiseConcern;
     expect((await ok(hst.as(as.nodeCoordinator("hst")), READ, { id: raised.id })).concern.statement).toBe(WORDS);
     expect(firstError(await hst.as(as.nodeCoordinator("hst")).query(UPDATE, { id: raised.id, input: { statement: "changed" } }))).toMatchObject({ code: "FORBIDDEN", rule: "concern.update" });
   });
@@ -85,7 +86,9 @@ describe("concerns", () => {
     const stranger = await createParticipant(hst, { role: "MENTEE", displayName: "Lena Braun" });
     expect(firstError(await raise({ concern: "OTHER" }, as.participant(stranger.id), stranger.id))).toMatchObject({ code: "BAD_USER_INPUT", field: "input.tandemId" });
     expect(firstError(await raise({ concern: "OTHER" }, as.participant(stranger.id)))).toMatchObject({ code: "FORBIDDEN", rule: "concern.raise" });
-    expect(firstError(await hst.as(as.participant(mentee.id)).query(RAISE, { p: mentee.id, input: { tandemId: "coord:tandem:00000000-0000-4000-8000-000000000000", concern: "OTHER" } }))).toMatchObject({
+    expect(
+      firstError(await hst.as(as.participant(mentee.id)).query(RAISE, { p: mentee.id, input: { tandemId: "coord:tandem:00000000-0000-4000-8000-000000000000", concern: "OTHER" } })),
+    ).toMatchObject({
       code: "TANDEM_NOT_ACTIVE",
       field: "input.tandemId",
     });

@@ -10,7 +10,7 @@ import { freePort } from "@tandem/shared";
 import { holds } from "./databases.js";
 import { disclosureCodesOf, eventually, launchE2E, who, type E2EConsortium } from "./harness.js";
 import { startRecordingGateway, type Exchange, type RecordingGateway } from "./recording-gateway.js";
-import { asPerson, createCohort, createPerson, personalValues, type Created } from "./scenario.js";
+import { PROPOSAL, asPerson, consentToMatching, createCohort, createPerson, personalValues, pseudonymOf, runRound, type Created } from "./scenario.js";
 
 const NODES = ["hst", "zcu", "othaw"];
 /** Hanna (mentee at hst) and Zbyněk (mentor at zcu) work for the same company: they must never be paired while that holds. */
@@ -122,36 +122,6 @@ function leaks(exchanges: readonly Exchange[]): string[] {
   );
 }
 
-async function consent(person: Created, cohortId: string): Promise<void> {
-  const { consentToMatching } = await asPerson(e2e, person).data(`mutation($c: ID!, $p: ID!) { consentToMatching(cohortId: $c, participantId: $p) { participantId cohortId } }`, {
-    c: cohortId,
-    p: person.id,
-  });
-  expect(consentToMatching).toEqual({ participantId: person.id, cohortId });
-}
-
-/** The person's own pseudonym in a cohort, and their home node's proof of it. */
-async function pseudonymOf(person: Created, cohortId: string): Promise<{ pseudonym: string; proof: string }> {
-  return (await asPerson(e2e, person).data(`query($c: ID!, $p: ID!) { myMatchingPseudonym(cohortId: $c, participantId: $p) { pseudonym proof } }`, { c: cohortId, p: person.id })).myMatchingPseudonym;
-}
-
-const PROPOSAL = `id menteePseudonym menteeNodeId mentorPseudonym mentorNodeId track score breakdown { criterion subScore weight points } pinned status tandemId`;
-const ROUND = `id status progress profileCount menteeCount mentorCount matchedCount unmatchedCount totalScore error proposals { ${PROPOSAL} } unmatched { menteePseudonym menteeNodeId reason }`;
-
-/** Starts a round as the joint coordinator and waits until it is over. */
-async function runRound(cohortId: string, scope: "FULL" | "REMATCH_POOL"): Promise<any> {
-  const { startMatchingRound } = await joint().data(`mutation($c: ID!, $s: MatchingRoundScope!) { startMatchingRound(cohortId: $c, scope: $s) { id status progress } }`, { c: cohortId, s: scope });
-  expect(startMatchingRound).toMatchObject({ status: "PENDING", progress: 0 });
-  const round = await eventually(
-    async () => (await joint().data(`query($id: ID!) { matchingRound(id: $id) { ${ROUND} } }`, { id: startMatchingRound.id })).matchingRound,
-    (value: any) => value.status === "SOLVED" || value.status === "FAILED",
-    30_000,
-  );
-  expect(round.error).toBeNull();
-  expect(round).toMatchObject({ status: "SOLVED", progress: 100 });
-  return round;
-}
-
 const PARTICIPANT = `query($id: ID!) { participant(id: $id) { id displayName email phone disclosure { withheld } } }`;
 
 /** What `reader` gets of `person`'s contact details: their e-mail, or null and withheld. */
@@ -167,12 +137,12 @@ describe("conflict tokens", () => {
 
   it("keep a mentor who shares an employer with a mentee at another node from being paired with her, and neither node reveals the employer", async () => {
     cohortId = await createCohort(e2e, "Robotics mentoring hst–zcu", ["hst", "zcu"]);
-    await consent(hanna, cohortId);
-    await consent(zbynek, cohortId);
-    const [hannas, zbyneks] = [await pseudonymOf(hanna, cohortId), await pseudonymOf(zbynek, cohortId)];
+    await consentToMatching(e2e, hanna, cohortId);
+    await consentToMatching(e2e, zbynek, cohortId);
+    const [hannas, zbyneks] = [await pseudonymOf(e2e, hanna, cohortId), await pseudonymOf(e2e, zbynek, cohortId)];
 
     recording.clear();
-    const blocked = await runRound(cohortId, "FULL");
+    const blocked = await runRound(e2e, cohortId, "FULL");
     expect(blocked).toMatchObject({ profileCount: 2, menteeCount: 1, mentorCount: 1, matchedCount: 0, unmatchedCount: 1, proposals: [] });
     expect(blocked.unmatched).toEqual([{ menteePseudonym: hannas.pseudonym, menteeNodeId: "hst", reason: "ONLY_CONFLICTED_MENTORS" }]);
 
@@ -200,7 +170,7 @@ describe("conflict tokens", () => {
     employment.set(zbynek.id, { employer: "Plzeňské Strojírny a.s." });
     const after = await tokensOf();
     expect(after.hanna.filter((token) => after.zbynek.includes(token))).toEqual([]);
-    const paired = await runRound(cohortId, "FULL");
+    const paired = await runRound(e2e, cohortId, "FULL");
     expect(paired).toMatchObject({ matchedCount: 1, unmatched: [] });
     expect(paired.proposals).toEqual([expect.objectContaining({ menteePseudonym: hannas.pseudonym, menteeNodeId: "hst", mentorPseudonym: zbyneks.pseudonym, mentorNodeId: "zcu" })]);
     // and put back, for the cohort that follows
@@ -223,12 +193,12 @@ describe("a cross-border cohort of three nodes, matched jointly", () => {
     cohortId = await createCohort(e2e, "Engineering careers across borders", NODES, "DIFFERENT_NODE");
     // Helga has not consented yet: she is nowhere in this round
     for (const person of [hanna, henrik, zdenka, zbynek, otto, olga]) {
-      await consent(person, cohortId);
-      pseudonyms.set(person.id, await pseudonymOf(person, cohortId));
+      await consentToMatching(e2e, person, cohortId);
+      pseudonyms.set(person.id, await pseudonymOf(e2e, person, cohortId));
     }
 
     recording.clear();
-    round = await runRound(cohortId, "FULL");
+    round = await runRound(e2e, cohortId, "FULL");
     const exchanges = recording.exchanges();
     expect(round).toMatchObject({ profileCount: 6, menteeCount: 3, mentorCount: 3, matchedCount: 3, unmatchedCount: 0, unmatched: [] });
     // Different nodes only, and Hanna never with Zbyněk (their employer): the one way to place all three mentees
@@ -339,15 +309,15 @@ describe("a cross-border cohort of three nodes, matched jointly", () => {
     // the full cohort cannot be re-run over accepted tandems; the pool can
     const full = await joint().gateway(`mutation($c: ID!) { startMatchingRound(cohortId: $c, scope: FULL) { id } }`, { c: cohortId });
     expect(full.errors?.[0]).toMatchObject({ message: expect.stringMatching(/REMATCH_POOL/), extensions: { code: "CONFLICT" } });
-    const pool = await runRound(cohortId, "REMATCH_POOL");
+    const pool = await runRound(e2e, cohortId, "REMATCH_POOL");
     // Olga: Zbyněk is banned for her (she declined him), Henrik has no place left, Otto is at her own node
     expect(pool).toMatchObject({ menteeCount: 1, matchedCount: 0, proposals: [] });
     expect(pool.unmatched).toEqual([{ menteePseudonym: pseudonyms.get(olga.id)!.pseudonym, menteeNodeId: "othaw", reason: "CAPACITY_EXHAUSTED" }]);
 
     // Helga joins: the next pool round pairs Olga with her and leaves everything else as it was
-    await consent(helga, cohortId);
-    pseudonyms.set(helga.id, await pseudonymOf(helga, cohortId));
-    const rematched = await runRound(cohortId, "REMATCH_POOL");
+    await consentToMatching(e2e, helga, cohortId);
+    pseudonyms.set(helga.id, await pseudonymOf(e2e, helga, cohortId));
+    const rematched = await runRound(e2e, cohortId, "REMATCH_POOL");
     expect(rematched.proposals.map((proposal: any) => [personOf(proposal.menteePseudonym), personOf(proposal.mentorPseudonym)])).toEqual([[olga.displayName, helga.displayName]]);
     const rounds = (await joint().data(`query($c: ID!) { matchingRounds(cohortId: $c) { id proposals { id status } } }`, { c: cohortId })).matchingRounds;
     const first = rounds.find((candidate: any) => candidate.id === round.id);

@@ -4,7 +4,8 @@
  * events, participants register and answer tandems themselves, the joint
  * coordinator runs programmes, cohorts and tandems.
  */
-import { who, type E2EConsortium, type Session } from "./harness.js";
+import { expect } from "vitest";
+import { eventually, who, type E2EConsortium, type Session } from "./harness.js";
 
 export const PERSONAL_FIELDS = ["displayName", "email", "phone", "organisation", "about"] as const;
 export type PersonalField = (typeof PERSONAL_FIELDS)[number];
@@ -75,8 +76,20 @@ export async function moveToMatching(joint: Session, cohortId: string): Promise<
   for (const to of ["APPLICATIONS_OPEN", "REVIEW", "MATCHING"]) await joint.data(`mutation($id: ID!, $to: CohortState!) { advanceCohort(id: $id, to: $to) { state } }`, { id: cohortId, to });
 }
 
+/** The days a cohort runs, `YYYY-MM-DD`: its mid-point is when its tandems' first check-in is due. */
+export interface CohortDates {
+  startsOn: string;
+  endsOn: string;
+}
+
 /** A programme over `nodes` with one cohort in MATCHING (joint coordinator); returns the cohort id. */
-export async function createCohort(e2e: E2EConsortium, name: string, nodes: string[], crossBorderRule = "NONE"): Promise<string> {
+export async function createCohort(
+  e2e: E2EConsortium,
+  name: string,
+  nodes: string[],
+  crossBorderRule = "NONE",
+  dates: CohortDates = { startsOn: "2027-02-01", endsOn: "2027-11-30" },
+): Promise<string> {
   const joint = e2e.as(who.jointCoordinator());
   const { createProgramme } = await joint.data(`mutation($input: CreateProgrammeInput!) { createProgramme(input: $input) { id } }`, {
     input: { name, tracks: [{ code: "engineering", name: "Engineering" }], participatingNodeIds: nodes, crossBorderRule },
@@ -85,8 +98,7 @@ export async function createCohort(e2e: E2EConsortium, name: string, nodes: stri
     input: {
       programmeId: createProgramme.id,
       name: "2027",
-      startsOn: "2027-02-01",
-      endsOn: "2027-11-30",
+      ...dates,
       quotas: nodes.map((nodeId) => ({ nodeId, mentees: 5, mentors: 5 })),
       ...PAST_APPLICATION_WINDOW,
     },
@@ -111,4 +123,36 @@ export async function proposeTandem(e2e: E2EConsortium, cohortId: string, mentee
 /** Every personal value of the people, with whose and which field it is. */
 export function personalValues(people: readonly Created[]): { person: Created; field: PersonalField; value: string }[] {
   return people.flatMap((person) => PERSONAL_FIELDS.map((field) => ({ person, field, value: person[field] })));
+}
+
+/** The person consents to joint matching in the cohort, at their home node. */
+export async function consentToMatching(e2e: E2EConsortium, person: Created, cohortId: string): Promise<void> {
+  const { consentToMatching } = await asPerson(e2e, person).data(`mutation($c: ID!, $p: ID!) { consentToMatching(cohortId: $c, participantId: $p) { participantId cohortId } }`, {
+    c: cohortId,
+    p: person.id,
+  });
+  expect(consentToMatching).toEqual({ participantId: person.id, cohortId });
+}
+
+/** The person's own pseudonym in a cohort, and their home node's proof of it. */
+export async function pseudonymOf(e2e: E2EConsortium, person: Created, cohortId: string): Promise<{ pseudonym: string; proof: string }> {
+  return (await asPerson(e2e, person).data(`query($c: ID!, $p: ID!) { myMatchingPseudonym(cohortId: $c, participantId: $p) { pseudonym proof } }`, { c: cohortId, p: person.id })).myMatchingPseudonym;
+}
+
+export const PROPOSAL = `id menteePseudonym menteeNodeId mentorPseudonym mentorNodeId track score breakdown { criterion subScore weight points } pinned status tandemId releasedAt`;
+export const ROUND = `id status progress profileCount menteeCount mentorCount matchedCount unmatchedCount totalScore error proposals { ${PROPOSAL} } unmatched { menteePseudonym menteeNodeId reason }`;
+
+/** Starts a round as the joint coordinator and waits until it is over. */
+export async function runRound(e2e: E2EConsortium, cohortId: string, scope: "FULL" | "REMATCH_POOL"): Promise<any> {
+  const joint = e2e.as(who.jointCoordinator());
+  const { startMatchingRound } = await joint.data(`mutation($c: ID!, $s: MatchingRoundScope!) { startMatchingRound(cohortId: $c, scope: $s) { id status progress } }`, { c: cohortId, s: scope });
+  expect(startMatchingRound).toMatchObject({ status: "PENDING", progress: 0 });
+  const round = await eventually(
+    async () => (await joint.data(`query($id: ID!) { matchingRound(id: $id) { ${ROUND} } }`, { id: startMatchingRound.id })).matchingRound,
+    (value: any) => value.status === "SOLVED" || value.status === "FAILED",
+    30_000,
+  );
+  expect(round.error).toBeNull();
+  expect(round).toMatchObject({ status: "SOLVED", progress: 100 });
+  return round;
 }

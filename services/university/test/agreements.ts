@@ -34,8 +34,8 @@ export async function acceptedTandem(node: TestNode, menteeId: string, mentorId:
 }
 
 /** A drafted agreement: its id and the hash of version 1. */
-export async function draftedAgreement(node: TestNode, menteeId: string, mentorId: string): Promise<{ tandemId: string; agreementId: string; versionHash: string }> {
+export async function draftedAgreement(node: TestNode, menteeId: string, mentorId: string, input = agreementInput()): Promise<{ tandemId: string; agreementId: string; versionHash: string }> {
   const tandem = await acceptedTandem(node, menteeId, mentorId);
-  const { draftAgreement } = await ok(node.as(as.participant(menteeId)), DRAFT_AGREEMENT, { id: tandem.agreementId, input: agreementInput() });
+  const { draftAgreement } = await ok(node.as(as.participant(menteeId)), DRAFT_AGREEMENT, { id: tandem.agreementId, input });
   return { ...tandem, versionHash: draftAgreement.versionHash as string };
 }

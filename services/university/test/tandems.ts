@@ -39,7 +39,8 @@ export interface TestTandem {
 }
 
 /** Tells `node` that a tandem started (as the office would): 30 days ago unless said otherwise. */
-export async function activateTandemAt(node: TestNode, pair: { menteeId: string; mentorId: string; startedOn?: string; checkInsDue?: string[] }): Promise<TestTandem> {
+/** `tandemId`: a tandem the node knows already (e.g. accepted, with an agreement). */
+export async function activateTandemAt(node: TestNode, pair: { menteeId: string; mentorId: string; tandemId?: string; startedOn?: string; checkInsDue?: string[] }): Promise<TestTandem> {
   const tandem = { tandemId: `coord:tandem:${randomUUID()}`, startedOn: dayFromToday(-30), checkInsDue: [dayFromToday(-1)], ...pair };
   const proof = await signProof(node.trust.keys.get("coord")!, "coord", { type: ProofType.TANDEM_ACTIVATED, cohortId: `coord:cohort:${randomUUID()}`, ...tandem });
   await deliverFacts(node, "coord", [proof]);

@@ -32,6 +32,23 @@ export interface AgreementVersionProof {
   versionHash: string;
   /** ISO instant the version was made. */
   versionedAt: string;
+  /** How many short- and long-term goals the version names (absent from proofs made before goal keys existed): the goals' keys, no text. */
+  goalCounts?: GoalCounts;
+}
+
+/** The number of goals of each horizon an agreement version names. */
+export interface GoalCounts {
+  short: number;
+  long: number;
+}
+
+/** The most goals of one horizon an agreement may name. */
+export const MAX_GOALS_PER_HORIZON = 10;
+
+/** The keys a version's goals are rated by in the final evaluation: `short-1`…, `long-1`…, in the agreement's order. */
+export function agreementGoalKeys(counts: GoalCounts): string[] {
+  const keys = (prefix: string, count: number) => Array.from({ length: count }, (_, index) => `${prefix}-${index + 1}`);
+  return [...keys("short", counts.short), ...keys("long", counts.long)];
 }
 
 /** A person signed a version of an agreement (signed by the signer's home node): for the coordination office and the partner's home node. */
@@ -55,7 +72,13 @@ const ids = { agreementId: z.string().max(200), tandemId: z.string().max(200), v
 const instant = z.iso.datetime({ offset: true });
 
 export const AGREEMENT_PROOF_SCHEMAS = {
-  "agreement-version": z.object({ ...ids, menteeId: z.string().max(200), mentorId: z.string().max(200), versionedAt: instant }),
+  "agreement-version": z.object({
+    ...ids,
+    menteeId: z.string().max(200),
+    mentorId: z.string().max(200),
+    versionedAt: instant,
+    goalCounts: z.object({ short: z.number().int().min(1).max(MAX_GOALS_PER_HORIZON), long: z.number().int().min(1).max(MAX_GOALS_PER_HORIZON) }).optional(),
+  }),
   "agreement-signed": z.object({ ...ids, signerId: z.string().max(200), role: z.enum(AgreementRoles), signedAt: instant }),
 } as const;
 

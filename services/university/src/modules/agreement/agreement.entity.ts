@@ -31,6 +31,13 @@ export class AgreementTandemEntity {
   @Column({ name: "versioned_at", type: "timestamptz", precision: 3, nullable: true })
   versionedAt: Date | null;
 
+  /** How many short- and long-term goals the current version names (null: not drafted, or stated by a proof older than goal keys): what the final evaluation rates. */
+  @Column({ name: "short_goals", type: "smallint", nullable: true })
+  shortGoals: number | null;
+
+  @Column({ name: "long_goals", type: "smallint", nullable: true })
+  longGoals: number | null;
+
   /** When the coordination office said the tandem ended: nothing changes or is signed any more. */
   @Column({ name: "ended_at", type: "timestamptz", precision: 3, nullable: true })
   endedAt: Date | null;

@@ -42,9 +42,10 @@ export function agreementFactHandlers(directory: NodeDirectory, publisher: Agree
     if (known && known.version >= proof.version) return;
     const at = new Date(proof.versionedAt);
     await manager.query(
-      `INSERT INTO agreement_tandems (tandem_id, mentee_id, mentor_id, version, version_hash, versioned_at) VALUES ($1, $2, $3, $4, $5, $6)
-       ON CONFLICT (tandem_id) DO UPDATE SET version = EXCLUDED.version, version_hash = EXCLUDED.version_hash, versioned_at = EXCLUDED.versioned_at`,
-      [proof.tandemId, proof.menteeId, proof.mentorId, proof.version, proof.versionHash, at],
+      `INSERT INTO agreement_tandems (tandem_id, mentee_id, mentor_id, version, version_hash, versioned_at, short_goals, long_goals) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+       ON CONFLICT (tandem_id) DO UPDATE SET version = EXCLUDED.version, version_hash = EXCLUDED.version_hash, versioned_at = EXCLUDED.versioned_at,
+         short_goals = EXCLUDED.short_goals, long_goals = EXCLUDED.long_goals`,
+      [proof.tandemId, proof.menteeId, proof.mentorId, proof.version, proof.versionHash, at, proof.goalCounts?.short ?? null, proof.goalCounts?.long ?? null],
     );
   };
 

@@ -28,6 +28,7 @@ export class AgreementPublisher {
       version: tandem.version,
       versionHash: tandem.versionHash!,
       versionedAt: versionedAt.toISOString(),
+      ...(tandem.shortGoals && tandem.longGoals ? { goalCounts: { short: tandem.shortGoals, long: tandem.longGoals } } : {}),
     };
     const proof = await signProof(this.key, this.directory.self.id, claims, versionedAt);
     for (const receiver of this.receivers(tandem.mentorId)) await publishFact(manager, { receiver, kind: ProofType.AGREEMENT_VERSION, proof, subjects: [tandem.menteeId, tandem.mentorId] });

@@ -7,7 +7,8 @@ import type { NodeContext } from "../../context.js";
 import { rules } from "../access/access.rules.js";
 import type { AgreementSignatureEntity } from "./agreement.entity.js";
 import type { AgreementRead } from "./agreement.service.js";
-import { Agreement, AgreementSignature, type AgreementStatus } from "./agreement.type.js";
+import type { AgreementGoalContent } from "./agreement-content.js";
+import { Agreement, AgreementSignature, type AgreementGoal, type AgreementStatus } from "./agreement.type.js";
 
 /** The agreement for a caller the rule lets through; FORBIDDEN naming the rule (or null, `quietly`) for anyone else, null when there is none. */
 export async function readAgreement(ctx: NodeContext, agreementId: string, options: { quietly?: boolean } = {}): Promise<Agreement | null> {
@@ -33,8 +34,8 @@ export function toAgreement({ agreementId, tandem, current, versions, signatures
     versionHash: tandem.versionHash,
     authorId: current?.authorId ?? null,
     updatedAt: current?.createdAt ?? null,
-    shortTermGoals: current?.content.shortTermGoals ?? [],
-    longTermGoals: current?.content.longTermGoals ?? [],
+    shortTermGoals: keyed("short", current?.content.shortTermGoals ?? []),
+    longTermGoals: keyed("long", current?.content.longTermGoals ?? []),
     contactForms: current?.content.contactForms ?? [],
     frequency: current?.content.frequency ?? null,
     feedbackForm: current?.content.feedbackForm ?? null,
@@ -42,6 +43,11 @@ export function toAgreement({ agreementId, tandem, current, versions, signatures
     signatures: signatures.map((signature) => toSignature(agreementId, signature)),
     versions: versions.map((version) => ({ version: version.version, versionHash: version.hash, authorId: version.authorId, createdAt: version.createdAt })),
   });
+}
+
+/** The goals with the keys the evaluation rates them by (agreementGoalKeys gives the same keys from the counts). */
+function keyed(prefix: "short" | "long", goals: AgreementGoalContent[]): AgreementGoal[] {
+  return goals.map((goal, index) => ({ key: `${prefix}-${index + 1}`, ...goal }));
 }
 
 export function toSignature(agreementId: string, entity: AgreementSignatureEntity): AgreementSignature {

@@ -135,7 +135,7 @@ export class AgreementService {
       const version = tandem.version + 1;
       const hash = versionHashOf(agreementId, version, content);
       const saved = await manager.save(manager.create(AgreementVersionEntity, { tandemId, version, hash, content, authorId }));
-      Object.assign(tandem, { version, versionHash: hash, versionedAt: saved.createdAt });
+      Object.assign(tandem, { version, versionHash: hash, versionedAt: saved.createdAt, shortGoals: content.shortTermGoals.length, longGoals: content.longTermGoals.length });
       await manager.save(tandem);
       await this.publisher.version(manager, agreementId, tandem);
       await this.publisher.changed(manager, agreementId, version === 1 ? AgreementChangeKind.DRAFTED : AgreementChangeKind.REVISED);

@@ -23,6 +23,9 @@ registerEnumType(AgreementRoleEnum, { name: "AgreementRole" });
 
 @ObjectType({ description: "A goal of the agreement." })
 export class AgreementGoal implements AgreementGoalContent {
+  @Field(() => String, { description: "What the final evaluation rates it by: `short-1`, `short-2`…, `long-1`… in the agreement's order." })
+  key: string;
+
   @Field(() => String)
   text: string;
 

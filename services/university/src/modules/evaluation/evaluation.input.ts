@@ -8,17 +8,11 @@ registerEnumType(GoalAchievementEnum, { name: "GoalAchievement", description: "H
 export const GOAL_KEY = /^[A-Za-z0-9_.-]{1,40}$/;
 export const MAX_GOALS = 20;
 
-/**
- * One agreed goal's rating. The goal is named by its key (e.g. `short-1`,
- * or its index `0`) as the pair's agreement names it; the agreement is kept
- * at the mentee's home node (issue 13 part 1, built separately), so this
- * node does not check the key against it yet: the link is loose by design
- * until the agreement's goal keys exist.
- */
+/** One agreed goal's rating, by the goal's key in the agreement (`AgreementGoal.key`: `short-1`, `long-1`, …). */
 @InputType()
 export class GoalRatingInput {
-  @Field(() => String, { description: "The goal's key or index in the agreement (letters, digits, . _ -; at most 40)." })
-  @Matches(GOAL_KEY, { message: "must be the goal's key or index: 1–40 letters, digits, '.', '_' or '-'" })
+  @Field(() => String, { description: "The goal's key in the agreement (`AgreementGoal.key`, e.g. short-1)." })
+  @Matches(GOAL_KEY, { message: "must be the goal's key in the agreement: 1–40 letters, digits, '.', '_' or '-'" })
   key: string;
 
   @Field(() => GoalAchievementEnum)

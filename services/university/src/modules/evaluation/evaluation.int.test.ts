@@ -8,7 +8,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { as } from "@tandem/shared/testkit";
 import { startTestNode, type TestNode } from "../../../test/test-node.js";
 import { createParticipant, fieldsOf, firstError, ok, remoteParticipantId } from "../../../test/fixtures.js";
-import { activateTandemAt, endTandemAt, factsForOffice, type TestTandem } from "../../../test/tandems.js";
+import { randomUUID } from "node:crypto";
+import { ProofType, signProof } from "@tandem/shared";
+import { activateTandemAt, deliverFacts, endTandemAt, factsForOffice, type TestTandem } from "../../../test/tandems.js";
+import { agreementInput, draftedAgreement } from "../../../test/agreements.js";
 
 const SUBMIT = `mutation($p: ID!, $t: ID!, $input: EvaluationInput!) { submitEvaluation(participantId: $p, tandemId: $t, input: $input) { tandemId side goals { key achievement } programmeRating comment } }`;
 const MINE = `query($p: ID!, $t: ID!) { myEvaluation(participantId: $p, tandemId: $t) { side programmeRating comment goals { key achievement } } }`;
@@ -87,5 +90,44 @@ describe("final evaluations", () => {
     }
     expect(firstError(await submit(as.participant(other.id), evaluation(), other.id, tandem))).toMatchObject({ code: "BAD_USER_INPUT", field: "participantId" });
     expect(await hst.countRows("evaluations")).toBe(before);
+  });
+
+  it("rates every goal of the signed agreement by its key, nothing else, at the mentee's node and (from the version's signed counts) the mentor's", async () => {
+    const partner = await createParticipant(hst, { displayName: "Ida Berg" });
+    const drafted = await draftedAgreement(
+      hst,
+      partner.id,
+      remoteParticipantId("zcu"),
+      agreementInput({ shortTermGoals: [{ text: "Finish the thesis plan." }, { text: "Present at the lab meeting." }] }),
+    );
+    const read = (await ok(hst.as(as.participant(partner.id)), `query($id: ID!) { agreement(id: $id) { shortTermGoals { key } longTermGoals { key } } }`, { id: drafted.agreementId })).agreement;
+    expect(read).toEqual({ shortTermGoals: [{ key: "short-1" }, { key: "short-2" }], longTermGoals: [{ key: "long-1" }] });
+    const version = (await factsForOffice(hst, "agreement-version")).find((fact) => fact.tandemId === drafted.tandemId)!;
+    expect(version.goalCounts).toEqual({ short: 2, long: 1 });
+    const pair = await activateTandemAt(hst, { tandemId: drafted.tandemId, menteeId: partner.id, mentorId: remoteParticipantId("zcu") });
+    const rate = (keys: string[]) => submit(as.participant(partner.id), evaluation({ goals: keys.map((key) => ({ key, achievement: "PARTLY" })) }), partner.id, pair);
+    const before = await hst.countRows("evaluations");
+    expect(firstError(await rate(["short-1", "long-1"]))).toMatchObject({ code: "BAD_USER_INPUT", field: "input.goals", message: expect.stringContaining("missing: short-2") });
+    expect(firstError(await rate(["short-1", "short-2", "long-1", "long-2"]))).toMatchObject({ code: "BAD_USER_INPUT", field: "input.goals", message: expect.stringContaining('"long-2" is no goal') });
+    expect(await hst.countRows("evaluations")).toBe(before);
+    expect((await rate(["long-1", "short-2", "short-1"])).errors).toBeUndefined();
+
+    // the mentor's node knows the goals from the version's signed counts, not the text
+    const zcu = await startTestNode("zcu");
+    try {
+      const mentor = await createParticipant(zcu, { role: "MENTOR", displayName: "Karel Dvořák" });
+      const tandemId = `coord:tandem:${randomUUID()}`;
+      const claims = { type: ProofType.AGREEMENT_VERSION, agreementId: `hst:agreement:${tandemId.split(":")[2]}`, tandemId, menteeId: partner.id, mentorId: mentor.id, version: 1 };
+      await deliverFacts(zcu, "hst", [
+        await signProof(zcu.trust.keys.get("hst")!, "hst", { ...claims, versionHash: "a".repeat(64), versionedAt: new Date().toISOString(), goalCounts: { short: 1, long: 2 } }),
+      ]);
+      const atZcu = await activateTandemAt(zcu, { tandemId, menteeId: partner.id, mentorId: mentor.id });
+      const mentorRates = (keys: string[]) =>
+        zcu.as(as.participant(mentor.id, "mentor")).query(SUBMIT, { p: mentor.id, t: atZcu.tandemId, input: evaluation({ goals: keys.map((key) => ({ key, achievement: "FULLY" })) }) });
+      expect(firstError(await mentorRates(["short-1", "short-2"]))).toMatchObject({ code: "BAD_USER_INPUT", field: "input.goals" });
+      expect((await mentorRates(["short-1", "long-1", "long-2"])).errors).toBeUndefined();
+    } finally {
+      await zcu.stop();
+    }
   });
 });

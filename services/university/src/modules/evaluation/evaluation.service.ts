@@ -1,10 +1,11 @@
 import type { DataSource } from "typeorm";
-import { AppError, ErrorCode, invalidField, ProofType, signProof, type SigningKey } from "@tandem/shared";
+import { AppError, agreementGoalKeys, ErrorCode, invalidField, ProofType, signProof, type SigningKey } from "@tandem/shared";
 import { inTransaction, managerOf, publishFact } from "@tandem/party";
 import type { NodeDirectory } from "../../node-directory.js";
 import type { ActiveTandemEntity } from "../active-tandem/active-tandem.entity.js";
 import type { ActiveTandemService, TandemSide } from "../active-tandem/active-tandem.service.js";
 import { PARTICIPANT_KIND } from "../participant/participant.type.js";
+import { AgreementTandemEntity } from "../agreement/agreement.entity.js";
 import { EvaluationEntity } from "./evaluation.entity.js";
 import type { EvaluationInput } from "./evaluation.input.js";
 
@@ -27,6 +28,7 @@ export class EvaluationService {
     return inTransaction(this.dataSource, async (manager) => {
       const tandem = await this.tandems.lockKnown(manager, tandemId, "tandemId");
       const side = sideOfParticipant(tandem, participantId);
+      assertAgreedGoals(input, await manager.findOneBy(AgreementTandemEntity, { tandemId }));
       const repository = manager.getRepository(EvaluationEntity);
       if (await repository.existsBy({ tandemId, participantId: localId })) {
         throw new AppError(ErrorCode.CONFLICT, `tandemId: you evaluated tandem ${tandemId} already`, { field: "tandemId" });
@@ -52,6 +54,22 @@ function assertDistinctGoals(input: EvaluationInput): void {
   const keys = input.goals.map((goal) => goal.key);
   const repeated = keys.find((key, i) => keys.indexOf(key) !== i);
   if (repeated !== undefined) throw invalidField("input.goals", `rates goal "${repeated}" twice: rate every goal once`);
+}
+
+/**
+ * Every goal of the agreement's current version, and nothing else, when this
+ * node knows them (the mentee's node from the text, the mentor's from the
+ * version's signed counts); a tandem started without an agreement in the
+ * system (the documented override) has no known goals and any keys are taken.
+ */
+function assertAgreedGoals(input: EvaluationInput, agreement: AgreementTandemEntity | null): void {
+  if (!agreement?.shortGoals || !agreement.longGoals) return;
+  const agreed = agreementGoalKeys({ short: agreement.shortGoals, long: agreement.longGoals });
+  const given = input.goals.map((goal) => goal.key);
+  const unknown = given.filter((key) => !agreed.includes(key));
+  if (unknown.length) throw invalidField("input.goals", `"${unknown.join('", "')}" is no goal of the agreement (its goals: ${agreed.join(", ")})`);
+  const missing = agreed.filter((key) => !given.includes(key));
+  if (missing.length) throw invalidField("input.goals", `must rate every agreed goal; missing: ${missing.join(", ")}`);
 }
 
 function sideOfParticipant(tandem: ActiveTandemEntity, participantId: string): TandemSide {

@@ -67,4 +67,27 @@ describe("final evaluations at the office", () => {
     expect(stranger.data!.receiveFacts).toMatchObject({ applied: 0, refused: 1 });
     expect(await service.countRows("tandem_evaluations")).toBe(before);
   });
+
+  it("gives a person the codes the office holds of their tandem's months in their export: their side's evaluation and check-ins, the log's counts", async () => {
+    const checkIn = await signProof(service.trust.keys.get("zcu")!, "zcu", {
+      type: ProofType.CHECK_IN,
+      tandemId: tandem.id,
+      participantId: tandem.mentorId,
+      dueOn: "2027-03-01",
+      satisfaction: 4,
+      onTrack: true,
+      contactRequested: false,
+    });
+    expect((await deliver(service, "zcu", [checkIn])).data!.receiveFacts).toMatchObject({ applied: 1 });
+    const exported = (await ok(service.as(as.participant(tandem.mentorId, "mentor")), `query($p: ID!) { exportCoordinationRecords(participantId: $p) }`, { p: tandem.mentorId }))
+      .exportCoordinationRecords;
+    const [record] = exported.tandems.filter((row: { id: string }) => row.id === tandem.id);
+    expect(record).toMatchObject({
+      role: "MENTOR",
+      meetingTally: null,
+      checkIns: [{ dueOn: "2027-03-01", satisfaction: 4, onTrack: true, contactRequested: false }],
+      evaluation: { programmeRating: 4, goals: [{ key: "short-1", achievement: "PARTLY" }] },
+      agreementSignatures: [],
+    });
+  });
 });

@@ -74,6 +74,7 @@ export class ParticipantDataService {
       order: { receivedAt: "ASC", applicationId: "ASC" },
     });
     const cases = await repositoryOf(this.dataSource, MediationCaseEntity).find({ where: { raiserId: participantId }, order: { openedAt: "ASC", id: "ASC" } });
+    const codes = await this.tandemCodesOf(tandems.map((row) => ({ id: row.id, side: row.menteeId === participantId ? "MENTEE" : "MENTOR" })));
     const enrolmentIds = enrolments.map((row) => this.directory.globalId(ENROLMENT_KIND, row.id));
     const tandemIds = tandems.map((row) => this.directory.globalId(TANDEM_KIND, row.id));
     const proposalIds = proposals.map((row) => this.directory.globalId(PROPOSAL_KIND, row.id));
@@ -124,6 +125,8 @@ export class ParticipantDataService {
         activatedAt: iso(row.activatedAt),
         closedAt: iso(row.closedAt),
         closeReason: row.closeReason,
+        // the codes the office holds of the tandem's months: the log's counts, the person's check-ins, evaluation and signatures
+        ...codes.get(row.id),
       })),
       // Proposals hold a participant's id only while they have accepted them.
       matchingProposals: proposals.map((row, index) => {
@@ -151,6 +154,41 @@ export class ParticipantDataService {
       })),
       auditEntries: audit.map(auditLine),
     };
+  }
+
+  /** Per tandem (local id): its meeting tally, and the check-ins, evaluation and agreement signatures of the person's side. */
+  private async tandemCodesOf(tandems: { id: string; side: string }[]): Promise<Map<string, Record<string, unknown>>> {
+    const ids = tandems.map((tandem) => tandem.id);
+    const query = <T>(sql: string) => repositoryOf(this.dataSource, TandemEntity).query(sql, [ids]) as Promise<(T & { tandem_id: string; side?: string })[]>;
+    const [tallies, checkIns, evaluations, ratings, signatures] = await Promise.all([
+      query<{ meetings: number; confirmed: number; latest_meeting_on: string | null }>(
+        `SELECT tandem_id, meetings, confirmed, latest_meeting_on::text FROM tandem_meeting_tallies WHERE tandem_id = ANY($1)`,
+      ),
+      query<{ due_on: string; satisfaction: number; on_track: boolean; contact_requested: boolean }>(
+        `SELECT tandem_id, side, due_on::text, satisfaction, on_track, contact_requested FROM tandem_check_ins WHERE tandem_id = ANY($1) ORDER BY due_on`,
+      ),
+      query<{ programme_rating: number }>(`SELECT tandem_id, side, programme_rating FROM tandem_evaluations WHERE tandem_id = ANY($1)`),
+      query<{ goal_key: string; achievement: string }>(`SELECT tandem_id, side, goal_key, achievement FROM tandem_goal_ratings WHERE tandem_id = ANY($1) ORDER BY goal_key`),
+      query<{ role: string; version: number; version_hash: string; signed_at: Date }>(
+        `SELECT tandem_id, role AS side, role, version, version_hash, signed_at FROM tandem_agreement_signatures WHERE tandem_id = ANY($1) ORDER BY signed_at`,
+      ),
+    ]);
+    return new Map(
+      tandems.map(({ id, side }) => {
+        const mine = <T extends { tandem_id: string; side?: string }>(rows: T[]) => rows.filter((row) => row.tandem_id === id && (row.side === undefined || row.side === side));
+        const tally = mine(tallies)[0];
+        const evaluation = mine(evaluations)[0];
+        return [
+          id,
+          {
+            meetingTally: tally ? { meetings: tally.meetings, confirmed: tally.confirmed, lastMeetingOn: tally.latest_meeting_on } : null,
+            checkIns: mine(checkIns).map((row) => ({ dueOn: row.due_on, satisfaction: row.satisfaction, onTrack: row.on_track, contactRequested: row.contact_requested })),
+            evaluation: evaluation ? { programmeRating: evaluation.programme_rating, goals: mine(ratings).map((row) => ({ key: row.goal_key, achievement: row.achievement })) } : null,
+            agreementSignatures: mine(signatures).map((row) => ({ version: row.version, versionHash: row.version_hash, signedAt: iso(row.signed_at) })),
+          },
+        ];
+      }),
+    );
   }
 
   /**

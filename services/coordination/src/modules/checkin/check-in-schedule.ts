@@ -1,7 +1,9 @@
 /**
  * When a tandem's partners are asked for a check-in (DESIGN.md §8): at the
- * cohort's mid-point and, when the programme asks for it, every N weeks from
- * the tandem's start, until the cohort ends. Days are `YYYY-MM-DD` (UTC).
+ * cohort's mid-point (a tandem that started after it, e.g. a re-match: half
+ * way through the time it has left) and, when the programme asks for it,
+ * every N weeks from the tandem's start, until the cohort ends. Days are
+ * `YYYY-MM-DD` (UTC).
  */
 const DAY_MS = 24 * 3600_000;
 
@@ -16,9 +18,11 @@ export interface CheckInPlan {
 export function checkInsDue(plan: CheckInPlan): string[] {
   const start = dayOf(plan.cohortStartsOn);
   const end = dayOf(plan.cohortEndsOn);
-  const due = new Set<number>([start + Math.floor((end - start) / 2)]);
+  const started = dayOf(plan.startedOn);
+  const midPoint = start + Math.floor((end - start) / 2);
+  const due = new Set<number>(started <= midPoint ? [midPoint] : started < end ? [started + Math.floor((end - started) / 2)] : []);
   if (plan.everyWeeks) {
-    for (let day = dayOf(plan.startedOn) + plan.everyWeeks * 7; day < end; day += plan.everyWeeks * 7) due.add(day);
+    for (let day = started + plan.everyWeeks * 7; day < end; day += plan.everyWeeks * 7) due.add(day);
   }
   return [...due].sort((a, b) => a - b).map(isoDay);
 }

@@ -204,14 +204,16 @@ async function seedPastCohort(
   outcome.closedCohorts.push(cohort.name);
 }
 
-/** The joint coordinator enrols the pairs' people, but those an accepted application enrolled. */
+/** The joint coordinator enrols the pairs' people once each (a mentor may have two mentees), but those an accepted application enrolled. */
 async function enrolPairs(actors: SeedActors, cohortId: string, pairs: PairSeed[], personOf: PersonOf, outcome: CoordinationOutcome, enrolledByApplication = new Set<string>()): Promise<void> {
+  const enrolled = new Set(enrolledByApplication);
   for (const pair of pairs) {
     for (const [reference, role] of [
       [pair.mentee, "MENTEE"],
       [pair.mentor, "MENTOR"],
     ] as const) {
-      if (enrolledByApplication.has(reference.toLowerCase())) continue;
+      if (enrolled.has(reference.toLowerCase())) continue;
+      enrolled.add(reference.toLowerCase());
       await actors.jointCoordinator()(ENROL, { input: { cohortId, participantId: personOf(reference).id, role, track: pair.track } });
       outcome.enrolments++;
     }

@@ -94,9 +94,9 @@ describe("the seeded demo", () => {
       expect.stringMatching(/applications to Industrial Mentorship \d{4}\/\d{2} \(open until \d{4}-\d{2}-\d{2}\): 1 draft, 1 submitted, 1 waitlisted, 3 enrolled, 1 rejected, 1 withdrawn/),
     );
     expect(logged).toContainEqual(expect.stringMatching(/applications to careerSTEPS \d{4}\/\d{2}: 10 enrolled/));
-    expect(logged).toContainEqual(expect.stringMatching(/tandems: 14 started by both partners' signatures, 11 first meetings logged and confirmed/));
+    expect(logged).toContainEqual(expect.stringMatching(/tandems: 16 started by both partners' signatures, 11 first meetings logged and confirmed/));
     expect(logged).toContainEqual(expect.stringMatching(/mediated and re-matched: Katharina Schmid: Dr\. Eva Marková → Dr\. Kateřina Veselá/));
-    expect(logged).toContainEqual(expect.stringMatching(/closed: careerSTEPS \d{4}\/\d{2} \(6 check-ins, 6 evaluations, every tandem COMPLETED\)/));
+    expect(logged).toContainEqual(expect.stringMatching(/closed: careerSTEPS \d{4}\/\d{2} \(10 check-ins, 10 evaluations, every tandem COMPLETED\)/));
   });
 
   it("leaves next season's industrial mentorship cohort open, with applications in every state at three nodes", async () => {
@@ -179,10 +179,10 @@ describe("the seeded demo", () => {
     expect(tandemMonitoring.groups).toEqual([{ nodeIds: ["othaw"], suppressed: false, figures: { tandems: 11, active: 10, closed: 1, agreementsUnsigned: 0, withoutRecentMeeting: 0, openCases: 0 } }]);
   });
 
-  it("closes careerSTEPS's pilot season: three tandems signed, checked in, evaluated by both sides and closed COMPLETED", async () => {
+  it("closes careerSTEPS's pilot season: five tandems signed, checked in, evaluated by both sides and closed COMPLETED, in figures for coordinators", async () => {
     const cohort = await cohortOf("careerSTEPS", "CLOSED");
     const { tandems } = await cohortTandems(cohort.id);
-    expect(tandems.map((tandem) => [tandem.status, tandem.closeReason, tandem.activationOverrideReason, tandem.agreement?.signed])).toEqual(Array(3).fill(["CLOSED", "COMPLETED", null, true]));
+    expect(tandems.map((tandem) => [tandem.status, tandem.closeReason, tandem.activationOverrideReason, tandem.agreement?.signed])).toEqual(Array(5).fill(["CLOSED", "COMPLETED", null, true]));
     for (const tandem of tandems) {
       expect(tandem.evaluations.map((evaluation) => evaluation.side).sort(), tandem.id).toEqual(["MENTEE", "MENTOR"]);
       for (const evaluation of tandem.evaluations) expect(evaluation.goals.map((goal) => goal.key).sort()).toEqual(["long-1", "short-1"]);
@@ -202,11 +202,18 @@ describe("the seeded demo", () => {
     );
     expect(checkIns).toEqual({ openDueOn: null, answers: [{ satisfaction: 5, onTrack: true }] });
     const { tandemMonitoring } = await actors.jointCoordinator()<{ tandemMonitoring: { groups: unknown[] } }>(
-      `query($cohort: ID!) { tandemMonitoring(cohortId: $cohort) { groups { nodeIds suppressed figures { tandems } } } }`,
+      `query($cohort: ID!) { tandemMonitoring(cohortId: $cohort) { groups { nodeIds suppressed figures {
+        tandems closed checkInAnswers satisfactionAverage goalRatings goalsFullyRate goalsPartlyRate goalsNotRate } } } }`,
       { cohort: cohort.id },
     );
-    // three tandems, under the minimum group size: no figures
-    expect(tandemMonitoring.groups).toEqual([{ nodeIds: ["zcu"], suppressed: true, figures: null }]);
+    // ten check-ins (satisfaction 5, 4, 4, 4, 3, 4, 4, 3, 4, 5) and twenty goal ratings (9 fully, 10 partly, 1 not) of the seed data
+    expect(tandemMonitoring.groups).toEqual([
+      {
+        nodeIds: ["zcu"],
+        suppressed: false,
+        figures: { tandems: 5, closed: 5, checkInAnswers: 10, satisfactionAverage: 4, goalRatings: 20, goalsFullyRate: 0.45, goalsPartlyRate: 0.5, goalsNotRate: 0.05 },
+      },
+    ]);
   });
 
   it("seeds nothing on a second start", async () => {

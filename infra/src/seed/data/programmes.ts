@@ -79,17 +79,18 @@ const stepsPairs: PairSeed[] = [
 ];
 
 /**
- * The pilot season, a year before this one and closed: three students of
- * ZČU with mentors from Bavarian companies; every tandem answered its
- * mid-point check-in, evaluated its goals and closed COMPLETED.
+ * The pilot season, a year before this one and closed: five students of
+ * ZČU with mentors from Bavarian companies (enough tandems for the
+ * monitoring to show figures); every tandem answered its mid-point
+ * check-in, evaluated its goals and closed COMPLETED.
  */
 const stepsPilot: PastCohortSeed = {
   name: "careerSTEPS",
   startsAfterDays: 14 - 364,
   durationMonths: 9,
   quotas: [
-    { nodeId: "zcu", mentees: 3, mentors: 0 },
-    { nodeId: "othaw", mentees: 0, mentors: 3 },
+    { nodeId: "zcu", mentees: 5, mentors: 0 },
+    { nodeId: "othaw", mentees: 0, mentors: 4 },
   ],
   pairs: [
     {
@@ -125,6 +126,30 @@ const stepsPilot: PastCohortSeed = {
         evaluation: {
           mentee: { shortTerm: "PARTLY", longTerm: "NOT", programmeRating: 4, comment: "" },
           mentor: { shortTerm: "PARTLY", longTerm: "PARTLY", programmeRating: 4, comment: "" },
+        },
+      },
+    },
+    {
+      track: "engineering",
+      mentee: "zcu/petra.kralova@students.zcu.example",
+      mentor: "othaw/markus.pirner@amberg-software.example",
+      closing: {
+        checkIn: { mentee: 4, mentor: 3 },
+        evaluation: {
+          mentee: { shortTerm: "FULLY", longTerm: "PARTLY", programmeRating: 4, comment: "" },
+          mentor: { shortTerm: "PARTLY", longTerm: "PARTLY", programmeRating: 4, comment: "" },
+        },
+      },
+    },
+    {
+      track: "economics",
+      mentee: "zcu/david.simek@students.zcu.example",
+      mentor: "othaw/claudia.hofmeister@weiden-klinikum.example",
+      closing: {
+        checkIn: { mentee: 4, mentor: 5 },
+        evaluation: {
+          mentee: { shortTerm: "FULLY", longTerm: "FULLY", programmeRating: 5, comment: "The hospital's controlling team showed me what management research is for." },
+          mentor: { shortTerm: "FULLY", longTerm: "PARTLY", programmeRating: 5, comment: "" },
         },
       },
     },

@@ -188,4 +188,9 @@ export const participantSeeds: ParticipantSeed[] = [
     disciplineCode: "health-management", goalCodes: ["leadership", "networking"], meetingFormat: "HYBRID", region: "DE-BY", availabilityHoursPerMonth: 3, mentorCapacity: 1, experienceYears: 19 },
   { node: "othaw", role: "MENTOR", displayName: "Thomas Lindner", email: "thomas.lindner@oberpfalz-logistik.example", degreeLevel: "PROFESSIONAL", discipline: "Logistics", organisation: "Oberpfalz Logistik AG", languages: ["de", "cs"], tracks: ["economics"],
     disciplineCode: "logistics", goalCodes: ["career-industry", "international-career"], meetingFormat: "IN_PERSON", region: "DE-BY", availabilityHoursPerMonth: 2, mentorCapacity: 1, experienceYears: 17 },
+  // careerSTEPS pilot season mentors, closed
+  { node: "othaw", role: "MENTOR", displayName: "Dr. Sabine Rauch", email: "sabine.rauch@oberpfalz-energie.example", degreeLevel: "PROFESSIONAL", discipline: "Energy Economics", organisation: "Oberpfalz Energie AG", languages: ["de", "cs", "en"], tracks: ["economics"],
+    disciplineCode: "energy-economics", goalCodes: ["career-industry", "leadership"], meetingFormat: "HYBRID", region: "DE-BY", availabilityHoursPerMonth: 3, mentorCapacity: 1, experienceYears: 15 },
+  { node: "othaw", role: "MENTOR", displayName: "Michael Zeitler", email: "michael.zeitler@grenzland-handel.example", degreeLevel: "PROFESSIONAL", discipline: "International Trade", organisation: "Grenzland Handel GmbH", languages: ["de", "cs"], tracks: ["economics"],
+    disciplineCode: "international-business", goalCodes: ["international-career", "networking"], meetingFormat: "IN_PERSON", region: "DE-BY", availabilityHoursPerMonth: 2, mentorCapacity: 1, experienceYears: 20 },
 ];

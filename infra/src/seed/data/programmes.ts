@@ -6,9 +6,10 @@
  * programme follows the ZČU–OTH Amberg-Weiden pilot: ten master students
  * from Bavaria, who applied and were accepted, ten mentors from Plzeň, ten
  * tandems started by their signed agreements, one of them mediated and its
- * mentee re-matched; its pilot season, a year before, closed. The joint matching programme (default rules) has no tandems yet:
- * its people consent to joint matching, and a joint coordinator's matching
- * round proposes the tandems.
+ * mentee re-matched; its pilot season, a year before, closed. The joint
+ * matching programme (default rules) has no tandems yet: its people consent
+ * to joint matching, and a joint coordinator's matching round proposes the
+ * tandems.
  */
 import type { PairSeed, PastCohortSeed, ProgrammeSeed } from "../types.js";
 import { stepsAgreements } from "./agreements.js";
@@ -82,7 +83,10 @@ const stepsPairs: PairSeed[] = [
  * The pilot season, a year before this one and closed: five students of
  * ZČU with mentors from Bavarian companies (enough tandems for the
  * monitoring to show figures); every tandem answered its mid-point
- * check-in, evaluated its goals and closed COMPLETED.
+ * check-in, evaluated its goals and closed COMPLETED. Its economics mentors
+ * mentor in no other cohort: what the office learns from their enrolments
+ * (role, track) must leave every joint-matching profile of OTH
+ * Amberg-Weiden among at least five people (e2e/reidentification).
  */
 const stepsPilot: PastCohortSeed = {
   name: "careerSTEPS",
@@ -120,7 +124,7 @@ const stepsPilot: PastCohortSeed = {
     {
       track: "economics",
       mentee: "zcu/jan.dvorak@students.zcu.example",
-      mentor: "othaw/thomas.lindner@oberpfalz-logistik.example",
+      mentor: "othaw/michael.zeitler@grenzland-handel.example",
       closing: {
         checkIn: { mentee: 3, mentor: 4 },
         evaluation: {
@@ -144,11 +148,11 @@ const stepsPilot: PastCohortSeed = {
     {
       track: "economics",
       mentee: "zcu/david.simek@students.zcu.example",
-      mentor: "othaw/claudia.hofmeister@weiden-klinikum.example",
+      mentor: "othaw/sabine.rauch@oberpfalz-energie.example",
       closing: {
         checkIn: { mentee: 4, mentor: 5 },
         evaluation: {
-          mentee: { shortTerm: "FULLY", longTerm: "FULLY", programmeRating: 5, comment: "The hospital's controlling team showed me what management research is for." },
+          mentee: { shortTerm: "FULLY", longTerm: "FULLY", programmeRating: 5, comment: "The energy company's strategy team showed me what management research is for." },
           mentor: { shortTerm: "FULLY", longTerm: "PARTLY", programmeRating: 5, comment: "" },
         },
       },

@@ -10,7 +10,10 @@
  * coordinator. Where a programme's tandems go ahead, both partners accept
  * (each signed in as themselves), each home node records the coordination
  * office's signed acceptance (so the partners may see each other's
- * contacts), and the tandem starts. Where a matching round is to find the
+ * contacts), the pair signs its agreement, which starts the tandem, and logs
+ * its first meeting (tandem-journey.ts); one tandem may be mediated and its
+ * mentee re-matched (rematch-seeder.ts). A programme's cohort of the season
+ * before is run to its end and CLOSED. Where a matching round is to find the
  * tandems, the people consent to joint matching for the cohort themselves,
  * at their home node. A programme's next cohort is left open for
  * applications, with applications in every state.
@@ -20,7 +23,10 @@ import type { SeedActors } from "./actors.js";
 import { seedApplications, seedIneligibleAttempts, type SeedCohort } from "./application-seeder.js";
 import type { DirectoryEntry } from "./node-seeder.js";
 import { cohortInput, openWindow, programmeInput, windowAroundSeeding, windowBeforeSeeding } from "./cohort-inputs.js";
-import type { OpenCohortSeed, ProgrammeSeed } from "./types.js";
+import { mediateToRematch, rematch } from "./rematch-seeder.js";
+import { addDays } from "./season.js";
+import { closeCompleted, logFirstMeeting, signAgreement, type SeedTandem } from "./tandem-journey.js";
+import type { AgreementSeed, OpenCohortSeed, PairSeed, PastCohortSeed, ProgrammeSeed, RematchSeed } from "./types.js";
 
 const LIST_PROGRAMMES = `query SeedProgrammes { programmes { id } }`;
 const CREATE_PROGRAMME = `mutation SeedProgramme($input: CreateProgrammeInput!) { createProgramme(input: $input) { id } }`;
@@ -29,8 +35,6 @@ const UPDATE_COHORT = `mutation SeedCohortChange($id: ID!, $input: UpdateCohortI
 const ADVANCE_COHORT = `mutation SeedCohortState($id: ID!, $to: CohortState!) { advanceCohort(id: $id, to: $to) { state } }`;
 const ENROL = `mutation SeedEnrolment($input: EnrolInput!) { enrol(input: $input) { id } }`;
 const PROPOSE_TANDEM = `mutation SeedTandem($input: ProposeTandemInput!) { proposeTandem(input: $input) { id } }`;
-/** The demo's running tandems signed their agreements on paper before the portal had them: started by the joint office's override. */
-const ACTIVATE_TANDEM = `mutation SeedTandemStart($id: ID!) { activateTandem(id: $id, overrideReason: "Demo data: agreement signed on paper at the kick-off") { id } }`;
 const RESPOND = `mutation SeedTandemAnswer($id: ID!) { respondToTandem(id: $id, accept: true) { status acceptanceProof } }`;
 const RECORD_DISCLOSURE = `mutation SeedDisclosure($node: String!, $proof: String!) { recordDisclosure(node: $node, proof: $proof) { scope } }`;
 const CONSENT_TO_MATCHING = `mutation SeedMatchingConsent($cohortId: ID!, $participantId: ID!) { consentToMatching(cohortId: $cohortId, participantId: $participantId) { cohortId } }`;
@@ -40,6 +44,16 @@ export interface CoordinationOutcome {
   /** Enrolments a coordinator made directly. */
   enrolments: number;
   tandems: number;
+  /** Tandems their partners' signatures started. */
+  signedTandems: number;
+  /** Meetings logged by mentees and confirmed by mentors. */
+  meetings: number;
+  /** "mentee: old mentor → new mentor" of each mentee re-matched after mediation. */
+  rematches: string[];
+  /** Check-ins and evaluations answered, in cohorts that closed. */
+  checkIns: number;
+  evaluations: number;
+  closedCohorts: string[];
   matchingConsents: number;
   /** Per cohort that took applications while seeding: how many ended in each status, and when its window closes (null: closed as the seed went on). */
   applications: { cohort: string; closesAt: string | null; ended: Map<ApplicationStatus, number> }[];
@@ -78,6 +92,12 @@ export async function seedCoordination(
       programmes: [...all.programmes, ...part.programmes],
       enrolments: all.enrolments + part.enrolments,
       tandems: all.tandems + part.tandems,
+      signedTandems: all.signedTandems + part.signedTandems,
+      meetings: all.meetings + part.meetings,
+      rematches: [...all.rematches, ...part.rematches],
+      checkIns: all.checkIns + part.checkIns,
+      evaluations: all.evaluations + part.evaluations,
+      closedCohorts: [...all.closedCohorts, ...part.closedCohorts],
       matchingConsents: all.matchingConsents + part.matchingConsents,
       applications: [...all.applications, ...part.applications],
       refusals: [...all.refusals, ...part.refusals],
@@ -88,6 +108,7 @@ export async function seedCoordination(
 
 async function seedProgramme(actors: SeedActors, programme: ProgrammeSeed, programmeId: string, personOf: PersonOf, seasonStart: Date): Promise<CoordinationOutcome> {
   const outcome = emptyOutcome();
+  if (programme.pastCohort) await seedPastCohort(actors, programme, programme.pastCohort, programmeId, personOf, seasonStart, outcome);
   await seedFirstCohort(actors, programme, programmeId, personOf, seasonStart, outcome);
   if (programme.openCohort) await seedOpenCohort(actors, programme.openCohort, programmeId, personOf, seasonStart, outcome);
   outcome.programmes.push(programme.name);
@@ -95,7 +116,20 @@ async function seedProgramme(actors: SeedActors, programme: ProgrammeSeed, progr
 }
 
 function emptyOutcome(): CoordinationOutcome {
-  return { programmes: [], enrolments: 0, tandems: 0, matchingConsents: 0, applications: [], refusals: [] };
+  return {
+    programmes: [],
+    enrolments: 0,
+    tandems: 0,
+    signedTandems: 0,
+    meetings: 0,
+    rematches: [],
+    checkIns: 0,
+    evaluations: 0,
+    closedCohorts: [],
+    matchingConsents: 0,
+    applications: [],
+    refusals: [],
+  };
 }
 
 function personFinder(programme: ProgrammeSeed, directory: Map<string, DirectoryEntry>): PersonOf {
@@ -127,31 +161,108 @@ async function seedFirstCohort(actors: SeedActors, programme: ProgrammeSeed, pro
     await joint(UPDATE_COHORT, { id: cohort.id, input: { applicationsCloseAt: new Date().toISOString() } });
   }
   for (const to of ["REVIEW", "MATCHING"]) await joint(ADVANCE_COHORT, { id: cohort.id, to });
-  const idOf = (reference: string) => personOf(reference).id;
-  for (const pair of programme.pairs) {
-    for (const [reference, role] of [
-      [pair.mentee, "MENTEE"],
-      [pair.mentor, "MENTOR"],
-    ] as const) {
-      if (enrolledByApplication.has(reference.toLowerCase())) continue;
-      await joint(ENROL, { input: { cohortId: cohort.id, participantId: idOf(reference), role, track: pair.track } });
-      outcome.enrolments++;
-    }
+  await enrolPairs(actors, cohort.id, programme.pairs, personOf, outcome, enrolledByApplication);
+  const tandems = await proposeTandems(actors, cohort.id, programme.pairs, personOf, outcome);
+  if (programme.activateTandems) {
+    await Promise.all(tandems.map((tandem, index) => startTandem(actors, tandem, agreementOf(programme, programme.pairs[index]!), outcome)));
+    await joint(ADVANCE_COHORT, { id: cohort.id, to: "RUNNING" });
+    if (programme.rematch) await seedRematch(actors, programme, cohort.id, tandems, programme.rematch, personOf, outcome);
   }
-  for (const pair of programme.pairs) {
-    const { proposeTandem } = await joint<{ proposeTandem: { id: string } }>(PROPOSE_TANDEM, { input: { cohortId: cohort.id, menteeId: idOf(pair.mentee), mentorId: idOf(pair.mentor) } });
-    if (programme.activateTandems) {
-      await acceptBoth(actors, proposeTandem.id, personOf(pair.mentee), personOf(pair.mentor));
-      await joint(ACTIVATE_TANDEM, { id: proposeTandem.id });
-    }
-    outcome.tandems++;
-  }
-  if (programme.activateTandems) await joint(ADVANCE_COHORT, { id: cohort.id, to: "RUNNING" });
   for (const reference of programme.matchingConsents ?? []) {
     const person = personOf(reference);
     await actors.participant(person.id, person.role)(CONSENT_TO_MATCHING, { cohortId: cohort.id, participantId: person.id });
     outcome.matchingConsents++;
   }
+}
+
+/**
+ * The programme's cohort of the season before: its people enrolled by the
+ * joint coordinator, its tandems accepted and signed; then RUNNING, every
+ * tandem checked in, evaluated and closed COMPLETED, and the cohort CLOSED.
+ */
+async function seedPastCohort(
+  actors: SeedActors,
+  programme: ProgrammeSeed,
+  past: PastCohortSeed,
+  programmeId: string,
+  personOf: PersonOf,
+  seasonStart: Date,
+  outcome: CoordinationOutcome,
+): Promise<void> {
+  const joint = actors.jointCoordinator();
+  const window = windowBeforeSeeding(addDays(seasonStart, past.startsAfterDays));
+  const cohort = await createCohort(actors, cohortInput(past, programmeId, seasonStart, window));
+  for (const to of ["APPLICATIONS_OPEN", "REVIEW", "MATCHING"]) await joint(ADVANCE_COHORT, { id: cohort.id, to });
+  await enrolPairs(actors, cohort.id, past.pairs, personOf, outcome);
+  const tandems = await proposeTandems(actors, cohort.id, past.pairs, personOf, outcome);
+  await Promise.all(tandems.map((tandem, index) => startTandem(actors, tandem, agreementOf(programme, past.pairs[index]!), outcome, false)));
+  await joint(ADVANCE_COHORT, { id: cohort.id, to: "RUNNING" });
+  await Promise.all(tandems.map((tandem, index) => closeCompleted(actors, tandem, past.pairs[index]!.closing)));
+  outcome.checkIns += 2 * tandems.length;
+  outcome.evaluations += 2 * tandems.length;
+  for (const to of ["CLOSING", "CLOSED"]) await joint(ADVANCE_COHORT, { id: cohort.id, to });
+  outcome.closedCohorts.push(cohort.name);
+}
+
+/** The joint coordinator enrols the pairs' people once each (a mentor may have two mentees), but those an accepted application enrolled. */
+async function enrolPairs(actors: SeedActors, cohortId: string, pairs: PairSeed[], personOf: PersonOf, outcome: CoordinationOutcome, enrolledByApplication = new Set<string>()): Promise<void> {
+  const enrolled = new Set(enrolledByApplication);
+  for (const pair of pairs) {
+    for (const [reference, role] of [
+      [pair.mentee, "MENTEE"],
+      [pair.mentor, "MENTOR"],
+    ] as const) {
+      if (enrolled.has(reference.toLowerCase())) continue;
+      enrolled.add(reference.toLowerCase());
+      await actors.jointCoordinator()(ENROL, { input: { cohortId, participantId: personOf(reference).id, role, track: pair.track } });
+      outcome.enrolments++;
+    }
+  }
+}
+
+/** The joint coordinator proposes the pairs' tandems, in the seed's order. */
+async function proposeTandems(actors: SeedActors, cohortId: string, pairs: PairSeed[], personOf: PersonOf, outcome: CoordinationOutcome): Promise<SeedTandem[]> {
+  const tandems: SeedTandem[] = [];
+  for (const pair of pairs) {
+    const [mentee, mentor] = [personOf(pair.mentee), personOf(pair.mentor)];
+    const { proposeTandem } = await actors.jointCoordinator()<{ proposeTandem: { id: string } }>(PROPOSE_TANDEM, { input: { cohortId, menteeId: mentee.id, mentorId: mentor.id } });
+    tandems.push({ id: proposeTandem.id, mentee, mentor });
+    outcome.tandems++;
+  }
+  return tandems;
+}
+
+/** Both accept, both sign the mentee's draft (which starts the tandem), and, unless told otherwise, the pair logs its kick-off. */
+async function startTandem(actors: SeedActors, tandem: SeedTandem, agreement: AgreementSeed, outcome: CoordinationOutcome, kickOff = true): Promise<void> {
+  await acceptBoth(actors, tandem.id, tandem.mentee, tandem.mentor);
+  await signAndMeet(actors, tandem, agreement, outcome, kickOff);
+}
+
+async function signAndMeet(actors: SeedActors, tandem: SeedTandem, agreement: AgreementSeed, outcome: CoordinationOutcome, kickOff = true): Promise<void> {
+  const startedOn = await signAgreement(actors, tandem, agreement);
+  outcome.signedTandems++;
+  if (!kickOff) return;
+  await logFirstMeeting(actors, tandem, startedOn);
+  outcome.meetings++;
+}
+
+/** The mentee's tandem is mediated to RE_MATCH; a re-match round pairs them with the new mentor, and the new pair signs and meets. */
+async function seedRematch(actors: SeedActors, programme: ProgrammeSeed, cohortId: string, tandems: SeedTandem[], seed: RematchSeed, personOf: PersonOf, outcome: CoordinationOutcome): Promise<void> {
+  const mentee = personOf(seed.mentee);
+  const index = tandems.findIndex((tandem) => tandem.mentee.id === mentee.id);
+  if (index < 0) throw new Error(`Seed data of "${programme.name}" re-matches ${seed.mentee}, who is in none of its tandems`);
+  const old = tandems[index]!;
+  await mediateToRematch(actors, old, seed);
+  const renewed = await rematch(actors, cohortId, mentee, personOf(seed.newMentor));
+  outcome.tandems++;
+  await signAndMeet(actors, renewed, agreementOf(programme, programme.pairs[index]!), outcome);
+  outcome.rematches.push(`${mentee.displayName}: ${old.mentor.displayName} → ${renewed.mentor.displayName}`);
+}
+
+function agreementOf(programme: ProgrammeSeed, pair: PairSeed): AgreementSeed {
+  const agreement = programme.agreements?.[pair.track];
+  if (!agreement) throw new Error(`Seed data of "${programme.name}" has no agreement for track ${pair.track}`);
+  return agreement;
 }
 
 /** The programme's next cohort, taking applications: applications in every state, and people the rules refuse. */

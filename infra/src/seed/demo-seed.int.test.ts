@@ -62,6 +62,25 @@ async function reviewList(node: string, cohortId: string): Promise<Reviewed[]> {
   const data = await actors.coordinator(node)<{ reviewApplications: { edges: { node: Reviewed }[] } }>(REVIEW_LIST, { node, cohortId });
   return data.reviewApplications.edges.map((edge) => edge.node);
 }
+type SeededTandem = {
+  id: string;
+  status: string;
+  closeReason: string | null;
+  menteeId: string;
+  mentorId: string;
+  activatedAt: string | null;
+  activationOverrideReason: string | null;
+  agreement: { version: number; signed: boolean } | null;
+  meetingTally: { meetings: number; confirmed: number; lastMeetingOn: string | null } | null;
+  evaluations: { side: string; programmeRating: number; goals: { key: string; achievement: string }[] }[];
+};
+const COHORT_TANDEMS = `query($id: ID!) { cohort(id: $id) { applicationsCloseAt tandems {
+  id status closeReason menteeId mentorId activatedAt activationOverrideReason agreement { version signed }
+  meetingTally { meetings confirmed lastMeetingOn } evaluations { side programmeRating goals { key achievement } }
+} } }`;
+async function cohortTandems(cohortId: string): Promise<{ applicationsCloseAt: string; tandems: SeededTandem[] }> {
+  return (await actors.jointCoordinator()<{ cohort: { applicationsCloseAt: string; tandems: SeededTandem[] } }>(COHORT_TANDEMS, { id: cohortId })).cohort;
+}
 const statusByEmail = (list: Reviewed[]) => Object.fromEntries(list.map((application) => [application.participant.email, application.status]));
 
 describe("the seeded demo", () => {
@@ -75,6 +94,9 @@ describe("the seeded demo", () => {
       expect.stringMatching(/applications to Industrial Mentorship \d{4}\/\d{2} \(open until \d{4}-\d{2}-\d{2}\): 1 draft, 1 submitted, 1 waitlisted, 3 enrolled, 1 rejected, 1 withdrawn/),
     );
     expect(logged).toContainEqual(expect.stringMatching(/applications to careerSTEPS \d{4}\/\d{2}: 10 enrolled/));
+    expect(logged).toContainEqual(expect.stringMatching(/tandems: 16 started by both partners' signatures, 11 first meetings logged and confirmed/));
+    expect(logged).toContainEqual(expect.stringMatching(/mediated and re-matched: Katharina Schmid: Dr\. Eva Marková → Dr\. Kateřina Veselá/));
+    expect(logged).toContainEqual(expect.stringMatching(/closed: careerSTEPS \d{4}\/\d{2} \(10 check-ins, 10 evaluations, every tandem COMPLETED\)/));
   });
 
   it("leaves next season's industrial mentorship cohort open, with applications in every state at three nodes", async () => {
@@ -101,16 +123,97 @@ describe("the seeded demo", () => {
     expect(myApplications).toEqual([]);
   });
 
-  it("runs careerSTEPS with its ten Bavarian mentees enrolled from accepted applications, in active tandems", async () => {
+  it("runs careerSTEPS with its ten Bavarian mentees enrolled from accepted applications, in tandems their signatures started, each with its first meeting confirmed", async () => {
     const cohort = await cohortOf("careerSTEPS", "RUNNING");
     const othaw = await reviewList("othaw", cohort.id);
     expect(othaw.map((application) => `${application.role} ${application.status}`)).toEqual(Array<string>(10).fill("MENTEE ENROLLED"));
-    const { cohort: running } = await actors.jointCoordinator()<{ cohort: { applicationsCloseAt: string; tandems: { status: string }[] } }>(
-      `query($id: ID!) { cohort(id: $id) { applicationsCloseAt tandems { status } } }`,
-      { id: cohort.id },
-    );
-    expect(running.tandems.map((tandem) => tandem.status)).toEqual(Array<string>(10).fill("ACTIVE"));
+    const running = await cohortTandems(cohort.id);
     expect(new Date(running.applicationsCloseAt).getTime()).toBeLessThanOrEqual(Date.now());
+    const active = running.tandems.filter((tandem) => tandem.status === "ACTIVE");
+    expect(active).toHaveLength(10);
+    expect(new Set(active.map((tandem) => tandem.menteeId)).size).toBe(10);
+    for (const tandem of active) {
+      expect(tandem, tandem.id).toMatchObject({ activationOverrideReason: null, agreement: { version: 1, signed: true } });
+      expect(tandem.meetingTally, tandem.id).toMatchObject({ meetings: 1, confirmed: 1, lastMeetingOn: tandem.activatedAt!.slice(0, 10) });
+    }
+    const bauer = person("m.bauer@oth-aw.example");
+    const own = active.find((tandem) => tandem.menteeId === bauer.id)!;
+    const { meetings } = await as(bauer.email)<{ meetings: { totalCount: number; edges: { node: { format: string; confirmedAt: string | null; topics: string[] } }[] } }>(
+      `query($mentee: ID!, $tandem: ID!) { meetings(menteeId: $mentee, tandemId: $tandem, first: 5) { totalCount edges { node { format confirmedAt topics } } } }`,
+      { mentee: bauer.id, tandem: own.id },
+    );
+    expect(meetings.totalCount).toBe(1);
+    expect(meetings.edges[0]!.node).toMatchObject({ format: "ONLINE", confirmedAt: expect.any(String) });
+  });
+
+  it("mediates one careerSTEPS tandem to RE_MATCH and pairs its mentee with a new mentor through a REMATCH_POOL round", async () => {
+    const cohort = await cohortOf("careerSTEPS", "RUNNING");
+    const schmid = person("k.schmid@oth-aw.example");
+    const { tandems } = await cohortTandems(cohort.id);
+    const hers = tandems.filter((tandem) => tandem.menteeId === schmid.id);
+    expect(hers.map((tandem) => [tandem.status, tandem.closeReason, tandem.mentorId])).toEqual([
+      ["CLOSED", "DISSOLVED_BY_MEDIATION", person("eva.markova@zcu.example").id],
+      ["ACTIVE", null, person("katerina.vesela@zcu.example").id],
+    ]);
+    const joint = actors.jointCoordinator();
+    const { mediationCases } = await joint<{ mediationCases: { totalCount: number; edges: { node: Record<string, unknown> }[] } }>(
+      `query($cohort: ID!) { mediationCases(cohortId: $cohort) { totalCount edges { node { tandemId raisedBy raiserId concern mediator outcome } } } }`,
+      { cohort: cohort.id },
+    );
+    expect(mediationCases.edges.map((edge) => edge.node)).toEqual([
+      { tandemId: hers[0]!.id, raisedBy: "MENTEE", raiserId: schmid.id, concern: "AVAILABILITY", mediator: "JOINT_OFFICE", outcome: "RE_MATCH" },
+    ]);
+    const { matchingRounds } = await joint<{ matchingRounds: { scope: string; status: string; proposals: { status: string; tandemId: string | null }[] }[] }>(
+      `query($cohort: ID!) { matchingRounds(cohortId: $cohort) { scope status proposals { status tandemId } } }`,
+      { cohort: cohort.id },
+    );
+    expect(matchingRounds).toEqual([{ scope: "REMATCH_POOL", status: "SOLVED", proposals: [{ status: "ACCEPTED", tandemId: hers[1]!.id }] }]);
+  });
+
+  it("shows coordinators the running cohort in figures: ten active tandems of OTH Amberg-Weiden, none unsigned or quiet, no open case", async () => {
+    const cohort = await cohortOf("careerSTEPS", "RUNNING");
+    const { tandemMonitoring } = await actors.jointCoordinator()<{ tandemMonitoring: { groups: unknown[] } }>(
+      `query($cohort: ID!) { tandemMonitoring(cohortId: $cohort) { groups { nodeIds suppressed figures { tandems active closed agreementsUnsigned withoutRecentMeeting openCases } } } }`,
+      { cohort: cohort.id },
+    );
+    expect(tandemMonitoring.groups).toEqual([{ nodeIds: ["othaw"], suppressed: false, figures: { tandems: 11, active: 10, closed: 1, agreementsUnsigned: 0, withoutRecentMeeting: 0, openCases: 0 } }]);
+  });
+
+  it("closes careerSTEPS's pilot season: five tandems signed, checked in, evaluated by both sides and closed COMPLETED, in figures for coordinators", async () => {
+    const cohort = await cohortOf("careerSTEPS", "CLOSED");
+    const { tandems } = await cohortTandems(cohort.id);
+    expect(tandems.map((tandem) => [tandem.status, tandem.closeReason, tandem.activationOverrideReason, tandem.agreement?.signed])).toEqual(Array(5).fill(["CLOSED", "COMPLETED", null, true]));
+    for (const tandem of tandems) {
+      expect(tandem.evaluations.map((evaluation) => evaluation.side).sort(), tandem.id).toEqual(["MENTEE", "MENTOR"]);
+      for (const evaluation of tandem.evaluations) expect(evaluation.goals.map((goal) => goal.key).sort()).toEqual(["long-1", "short-1"]);
+    }
+    const klara = person("klara.benesova@students.zcu.example");
+    const hers = tandems.find((tandem) => tandem.menteeId === klara.id)!;
+    expect(hers.evaluations.find((evaluation) => evaluation.side === "MENTEE")).toMatchObject({
+      programmeRating: 5,
+      goals: expect.arrayContaining([
+        { key: "short-1", achievement: "FULLY" },
+        { key: "long-1", achievement: "PARTLY" },
+      ]),
+    });
+    const { checkIns } = await as(klara.email)<{ checkIns: { openDueOn: string | null; answers: { satisfaction: number; onTrack: boolean }[] } }>(
+      `query($me: ID!, $tandem: ID!) { checkIns(participantId: $me, tandemId: $tandem) { openDueOn answers { satisfaction onTrack } } }`,
+      { me: klara.id, tandem: hers.id },
+    );
+    expect(checkIns).toEqual({ openDueOn: null, answers: [{ satisfaction: 5, onTrack: true }] });
+    const { tandemMonitoring } = await actors.jointCoordinator()<{ tandemMonitoring: { groups: unknown[] } }>(
+      `query($cohort: ID!) { tandemMonitoring(cohortId: $cohort) { groups { nodeIds suppressed figures {
+        tandems closed checkInAnswers satisfactionAverage goalRatings goalsFullyRate goalsPartlyRate goalsNotRate } } } }`,
+      { cohort: cohort.id },
+    );
+    // ten check-ins (satisfaction 5, 4, 4, 4, 3, 4, 4, 3, 4, 5) and twenty goal ratings (9 fully, 10 partly, 1 not) of the seed data
+    expect(tandemMonitoring.groups).toEqual([
+      {
+        nodeIds: ["zcu"],
+        suppressed: false,
+        figures: { tandems: 5, closed: 5, checkInAnswers: 10, satisfactionAverage: 4, goalRatings: 20, goalsFullyRate: 0.45, goalsPartlyRate: 0.5, goalsNotRate: 0.05 },
+      },
+    ]);
   });
 
   it("seeds nothing on a second start", async () => {

@@ -72,6 +72,7 @@ export async function seedConsortium(options: SeedOptions): Promise<SeedSummary>
       if (outcome.programmes.length) {
         log(`  coordination: ${outcome.programmes.join(", ")} (${outcome.enrolments} enrolments by coordinators, ${outcome.tandems} tandems, ${outcome.matchingConsents} consents to joint matching)`);
       }
+      for (const line of journeyLines(outcome)) log(`  ${line}`);
       for (const line of applicationLines(outcome)) log(`  ${line}`);
     }
     if (!emptyNodes.length && !summary.programmes.length) log("  nothing to do: every party already has data");
@@ -87,6 +88,15 @@ export function applicationLines(outcome: Pick<CoordinationOutcome, "application
     return `applications to ${cohort}${closesAt ? ` (open until ${closesAt.slice(0, 10)})` : ""}: ${counts.join(", ")}`;
   });
   return [...lines, ...outcome.refusals.map((refusal) => `refused: ${refusal}`)];
+}
+
+/** What the tandems went through: signatures, meetings, re-matches, cohorts run to their end. */
+export function journeyLines(outcome: Pick<CoordinationOutcome, "signedTandems" | "meetings" | "rematches" | "checkIns" | "evaluations" | "closedCohorts">): string[] {
+  if (!outcome.signedTandems) return [];
+  const lines = [`tandems: ${outcome.signedTandems} started by both partners' signatures, ${outcome.meetings} first meetings logged and confirmed`];
+  for (const rematch of outcome.rematches) lines.push(`mediated and re-matched: ${rematch}`);
+  if (outcome.closedCohorts.length) lines.push(`closed: ${outcome.closedCohorts.join(", ")} (${outcome.checkIns} check-ins, ${outcome.evaluations} evaluations, every tandem COMPLETED)`);
+  return lines;
 }
 
 function demoUsers(options: SeedOptions, directory: Map<string, DirectoryEntry>): DemoUsers {

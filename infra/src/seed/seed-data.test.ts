@@ -2,7 +2,9 @@ import { describe, expect, it } from "vitest";
 import { LANGUAGE_CODE, loadRegistry, MATCHING_CODE, REGION_CODE, TRACK_CODE } from "@tandem/shared";
 import { repoPaths } from "../paths.js";
 import { eventSeeds, participantSeeds, programmeSeeds, registrationSeeds } from "./data/index.js";
+import { cohortInput, windowBeforeSeeding } from "./cohort-inputs.js";
 import { parseReference, referenceOf } from "./references.js";
+import type { PairSeed, ProgrammeSeed } from "./types.js";
 import { addDays, eventSchedule, seasonEnd, seasonStart } from "./season.js";
 
 const registry = loadRegistry(repoPaths.registry);
@@ -10,6 +12,21 @@ const timeZoneOf = (nodeId: string) => registry.nodes.find((node) => node.id ===
 const countryOf = (nodeId: string) => registry.nodes.find((node) => node.id === nodeId)!.country;
 const people = new Map(participantSeeds.map((p) => [referenceOf(p.node, p.email), p]));
 const events = new Map(eventSeeds.map((e) => [referenceOf(e.node, e.key), e]));
+
+/** A pair of seeded people, mentee and mentor, of the programme's nodes and track, under its cross-border rule. */
+function expectValidPair(programme: ProgrammeSeed, pair: PairSeed): void {
+  const mentee = people.get(pair.mentee.toLowerCase())!;
+  const mentor = people.get(pair.mentor.toLowerCase())!;
+  expect(mentee?.role, pair.mentee).toBe("MENTEE");
+  expect(mentor?.role, pair.mentor).toBe("MENTOR");
+  expect(programme.tracks.map((t) => t.code)).toContain(pair.track);
+  expect(mentee.tracks, pair.mentee).toContain(pair.track);
+  expect(mentor.tracks, pair.mentor).toContain(pair.track);
+  expect(programme.participatingNodeIds).toContain(mentee.node);
+  expect(programme.participatingNodeIds).toContain(mentor.node);
+  if (programme.crossBorderRule === "DIFFERENT_COUNTRY") expect(countryOf(mentee.node)).not.toBe(countryOf(mentor.node));
+  if (programme.crossBorderRule === "DIFFERENT_NODE") expect(mentee.node).not.toBe(mentor.node);
+}
 
 describe("participant seeds", () => {
   it("have e-mails unique per node, at example domains", () => {
@@ -138,19 +155,9 @@ describe("programme seeds", () => {
       counts.set(node, { ...current, [role]: current[role] + 1 });
     };
     for (const pair of programme.pairs) {
-      const mentee = people.get(pair.mentee.toLowerCase())!;
-      const mentor = people.get(pair.mentor.toLowerCase())!;
-      expect(mentee?.role, pair.mentee).toBe("MENTEE");
-      expect(mentor?.role, pair.mentor).toBe("MENTOR");
-      expect(codes).toContain(pair.track);
-      expect(mentee.tracks, pair.mentee).toContain(pair.track);
-      expect(mentor.tracks, pair.mentor).toContain(pair.track);
-      expect(programme.participatingNodeIds).toContain(mentee.node);
-      expect(programme.participatingNodeIds).toContain(mentor.node);
-      if (programme.crossBorderRule === "DIFFERENT_COUNTRY") expect(countryOf(mentee.node)).not.toBe(countryOf(mentor.node));
-      if (programme.crossBorderRule === "DIFFERENT_NODE") expect(mentee.node).not.toBe(mentor.node);
-      count(mentee.node, "mentees");
-      count(mentor.node, "mentors");
+      expectValidPair(programme, pair);
+      count(parseReference(pair.mentee).node, "mentees");
+      count(parseReference(pair.mentor).node, "mentors");
     }
     for (const reference of programme.matchingConsents ?? []) {
       const person = people.get(reference.toLowerCase());
@@ -174,8 +181,56 @@ describe("programme seeds", () => {
   });
 
   it("let into joint matching only people without a tandem elsewhere", () => {
-    const paired = new Set(programmeSeeds.flatMap((p) => p.pairs.flatMap((pair) => [pair.mentee.toLowerCase(), pair.mentor.toLowerCase()])));
+    const pairs = programmeSeeds.flatMap((p) => [...p.pairs, ...(p.pastCohort?.pairs ?? [])]);
+    const paired = new Set(pairs.flatMap((pair) => [pair.mentee.toLowerCase(), pair.mentor.toLowerCase()]));
     const consenting = programmeSeeds.flatMap((p) => p.matchingConsents ?? []).map((reference) => reference.toLowerCase());
     expect(consenting.filter((reference) => paired.has(reference))).toEqual([]);
+  });
+
+  it("give every activated tandem an agreement for its track, with goals the evaluations can name (short-1, long-1)", () => {
+    for (const programme of programmeSeeds.filter((p) => p.activateTandems || p.pastCohort)) {
+      for (const pair of [...programme.pairs, ...(programme.pastCohort?.pairs ?? [])]) {
+        const agreement = programme.agreements?.[pair.track];
+        expect(agreement, `${programme.name}: ${pair.track}`).toBeDefined();
+        expect(agreement!.shortTermGoals.length).toBeGreaterThanOrEqual(1);
+        expect(agreement!.longTermGoals.length).toBeGreaterThanOrEqual(1);
+      }
+    }
+  });
+
+  it("re-match a mentee of an activated cohort with another mentor of their track who has a place left (at most 2 open tandems)", () => {
+    const withRematch = programmeSeeds.filter((p) => p.rematch);
+    expect(withRematch.map((p) => p.name)).toEqual(["careerSTEPS cross-border mentoring"]);
+    for (const programme of withRematch) {
+      const { mentee, newMentor } = programme.rematch!;
+      const old = programme.pairs.find((pair) => pair.mentee.toLowerCase() === mentee.toLowerCase());
+      expect(old, mentee).toBeDefined();
+      expect(programme.activateTandems).toBe(true);
+      expect(newMentor.toLowerCase()).not.toBe(old!.mentor.toLowerCase());
+      expectValidPair(programme, { ...old!, mentor: newMentor });
+      expect(programme.pairs.filter((pair) => pair.mentor.toLowerCase() === newMentor.toLowerCase()).length).toBeLessThanOrEqual(1);
+    }
+  });
+
+  it("close the pilot season before any seeding day, its pairs valid and filling its quotas, its check-ins too happy to open a mediation case", () => {
+    const programme = programmeSeeds.find((p) => p.pastCohort)!;
+    const past = programme.pastCohort!;
+    for (const time of ["2026-01-01T00:00:00Z", "2026-07-15T12:00:00Z", "2027-12-31T23:59:59Z"]) {
+      const day = seasonStart(new Date(time));
+      const input = cohortInput(past, "p1", day, windowBeforeSeeding(addDays(day, past.startsAfterDays)));
+      expect(new Date(`${String(input.endsOn)}T00:00:00Z`).getTime(), time).toBeLessThan(day.getTime());
+      expect(new Date(String(input.applicationsCloseAt)).getTime(), time).toBeLessThan(new Date(`${String(input.startsOn)}T00:00:00Z`).getTime());
+    }
+    const counts = new Map<string, number>();
+    const enrolled = new Set(past.pairs.flatMap((pair) => [pair.mentee, pair.mentor]).map((reference) => reference.toLowerCase()));
+    for (const reference of enrolled) counts.set(parseReference(reference).node, (counts.get(parseReference(reference).node) ?? 0) + 1);
+    for (const pair of past.pairs) {
+      expectValidPair(programme, pair);
+      for (const satisfaction of Object.values(pair.closing.checkIn)) expect(satisfaction).toBeGreaterThanOrEqual(3);
+      for (const evaluation of Object.values(pair.closing.evaluation)) expect([1, 2, 3, 4, 5]).toContain(evaluation.programmeRating);
+    }
+    for (const quota of past.quotas) expect(counts.get(quota.nodeId), quota.nodeId).toBe(quota.mentees + quota.mentors);
+    // a mentor has at most 2 open tandems in a cohort
+    for (const mentor of new Set(past.pairs.map((pair) => pair.mentor))) expect(past.pairs.filter((pair) => pair.mentor === mentor).length, mentor).toBeLessThanOrEqual(2);
   });
 });

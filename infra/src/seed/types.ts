@@ -83,6 +83,53 @@ export interface PairSeed {
   /** "node/email" */
   mentee: string;
   mentor: string;
+  /** How the pair's tandem ends, in a cohort that closed. */
+  closing?: ClosingSeed;
+}
+
+/** An agreement as the mentee drafts it (AgreementInput). */
+export interface AgreementSeed {
+  shortTermGoals: { text: string; targetDate?: string }[];
+  longTermGoals: { text: string }[];
+  contactForms: ("IN_PERSON" | "ONLINE" | "PHONE" | "EMAIL" | "VISIT" | "JOB_SHADOWING")[];
+  frequency: string;
+  feedbackForm: string;
+}
+
+export type GoalAchievement = "NOT" | "PARTLY" | "FULLY";
+
+/** One side's final evaluation: the agreement's first short- and long-term goal, and the programme 1–5. */
+export interface EvaluationSeed {
+  shortTerm: GoalAchievement;
+  longTerm: GoalAchievement;
+  programmeRating: number;
+  comment: string;
+}
+
+/** A tandem of a closed cohort: both answer the mid-point check-in and evaluate, then it closes COMPLETED. */
+export interface ClosingSeed {
+  /** Satisfaction 1–5 at the mid-point; 3 or more (2 or less would open a mediation case). */
+  checkIn: { mentee: number; mentor: number };
+  evaluation: { mentee: EvaluationSeed; mentor: EvaluationSeed };
+}
+
+/**
+ * A tandem in trouble: its mentee opens a mediation case, the joint office
+ * resolves it RE_MATCH (the tandem closes), and a REMATCH_POOL round pairs
+ * the mentee with a new mentor; both consent to joint matching for the
+ * cohort first.
+ */
+export interface RematchSeed {
+  /** "node/email" of the mentee of one of the cohort's pairs. */
+  mentee: string;
+  concern: "COMMUNICATION" | "EXPECTATIONS" | "AVAILABILITY" | "CONDUCT" | "OTHER";
+  /** "node/email" of the mentor the round is to propose. */
+  newMentor: string;
+}
+
+/** A cohort of an earlier season, run to its end: its tandems signed, checked in, evaluated and closed, the cohort CLOSED. */
+export interface PastCohortSeed extends CohortSeed {
+  pairs: (PairSeed & { closing: ClosingSeed })[];
 }
 
 export interface CohortSeed {
@@ -165,8 +212,14 @@ export interface ProgrammeSeed {
   applications?: ApplicationSeed[];
   /** Tandems made by hand (none where a matching round is to find them). */
   pairs: PairSeed[];
-  /** Take the tandems all the way to active (else they stay proposed). */
+  /** Take the tandems all the way to active (else they stay proposed): both accept, the mentee drafts the agreement, both sign it, and each pair logs its first meeting. */
   activateTandems: boolean;
+  /** The pair's agreement, by track (for programmes whose tandems are activated). */
+  agreements?: Record<string, AgreementSeed>;
+  /** One of the cohort's tandems mediated and its mentee re-matched. */
+  rematch?: RematchSeed;
+  /** The programme's cohort of the season before, closed. */
+  pastCohort?: PastCohortSeed;
   /** "node/email" of the people who consent, themselves, to joint matching for the cohort; they are not enrolled beforehand. */
   matchingConsents?: string[];
   /** The programme's next cohort, left open for applications. */

@@ -149,6 +149,11 @@ export const participantSeeds: ParticipantSeed[] = [
     disciplineCode: "economics", goalCodes: ["international-career", "networking"], meetingFormat: "HYBRID", region: "CZ-PL", availabilityHoursPerMonth: 4, experienceYears: 0 },
   { node: "zcu", role: "MENTEE", displayName: "Michaela Horáková", email: "michaela.horakova@students.zcu.example", degreeLevel: "DOCTORAL", semester: 5, discipline: "Materials Engineering", languages: ["cs", "en", "de"], tracks: ["engineering"],
     disciplineCode: "materials-engineering", goalCodes: ["career-industry", "doctorate"], meetingFormat: "IN_PERSON", region: "CZ-PL", availabilityHoursPerMonth: 4, experienceYears: 2, supervisor: "Dr. Lucie Procházková" },
+  // careerSTEPS pilot season, closed
+  { node: "zcu", role: "MENTEE", displayName: "Petra Králová", email: "petra.kralova@students.zcu.example", degreeLevel: "MASTER", semester: 4, discipline: "Mechanical Engineering", languages: ["cs", "de", "en"], tracks: ["engineering"],
+    disciplineCode: "mechanical-engineering", goalCodes: ["career-industry", "networking"], meetingFormat: "HYBRID", region: "CZ-PL", availabilityHoursPerMonth: 4, experienceYears: 1 },
+  { node: "zcu", role: "MENTEE", displayName: "David Šimek", email: "david.simek@students.zcu.example", degreeLevel: "MASTER", semester: 4, discipline: "Business Economics", languages: ["cs", "de", "en"], tracks: ["economics"],
+    disciplineCode: "economics", goalCodes: ["international-career", "founding"], meetingFormat: "ONLINE", region: "CZ-PL", availabilityHoursPerMonth: 5, experienceYears: 1 },
   // OTH Amberg-Weiden: the careerSTEPS mentees
   { node: "othaw", role: "MENTEE", displayName: "Maximilian Bauer", email: "m.bauer@oth-aw.example", degreeLevel: "MASTER", semester: 2, discipline: "Mechanical Engineering", languages: ["de", "en"], tracks: ["engineering"],
     disciplineCode: "mechanical-engineering", goalCodes: ["doctorate", "international-career"], meetingFormat: "HYBRID", region: "DE-BY", availabilityHoursPerMonth: 5, experienceYears: 1 },
@@ -183,4 +188,9 @@ export const participantSeeds: ParticipantSeed[] = [
     disciplineCode: "health-management", goalCodes: ["leadership", "networking"], meetingFormat: "HYBRID", region: "DE-BY", availabilityHoursPerMonth: 3, mentorCapacity: 1, experienceYears: 19 },
   { node: "othaw", role: "MENTOR", displayName: "Thomas Lindner", email: "thomas.lindner@oberpfalz-logistik.example", degreeLevel: "PROFESSIONAL", discipline: "Logistics", organisation: "Oberpfalz Logistik AG", languages: ["de", "cs"], tracks: ["economics"],
     disciplineCode: "logistics", goalCodes: ["career-industry", "international-career"], meetingFormat: "IN_PERSON", region: "DE-BY", availabilityHoursPerMonth: 2, mentorCapacity: 1, experienceYears: 17 },
+  // careerSTEPS pilot season mentors, closed
+  { node: "othaw", role: "MENTOR", displayName: "Dr. Sabine Rauch", email: "sabine.rauch@oberpfalz-energie.example", degreeLevel: "PROFESSIONAL", discipline: "Energy Economics", organisation: "Oberpfalz Energie AG", languages: ["de", "cs", "en"], tracks: ["economics"],
+    disciplineCode: "energy-economics", goalCodes: ["career-industry", "leadership"], meetingFormat: "HYBRID", region: "DE-BY", availabilityHoursPerMonth: 3, mentorCapacity: 1, experienceYears: 15 },
+  { node: "othaw", role: "MENTOR", displayName: "Michael Zeitler", email: "michael.zeitler@grenzland-handel.example", degreeLevel: "PROFESSIONAL", discipline: "International Trade", organisation: "Grenzland Handel GmbH", languages: ["de", "cs"], tracks: ["economics"],
+    disciplineCode: "international-business", goalCodes: ["international-career", "networking"], meetingFormat: "IN_PERSON", region: "DE-BY", availabilityHoursPerMonth: 2, mentorCapacity: 1, experienceYears: 20 },
 ];

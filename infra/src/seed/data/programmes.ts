@@ -5,11 +5,14 @@
  * first cohort, and takes applications for the next; the cross-border
  * programme follows the ZČU–OTH Amberg-Weiden pilot: ten master students
  * from Bavaria, who applied and were accepted, ten mentors from Plzeň, ten
- * tandems. The joint matching programme (default rules) has no tandems yet:
- * its people consent to joint matching, and a joint coordinator's matching
- * round proposes the tandems.
+ * tandems started by their signed agreements, one of them mediated and its
+ * mentee re-matched; its pilot season, a year before, closed. The joint
+ * matching programme (default rules) has no tandems yet: its people consent
+ * to joint matching, and a joint coordinator's matching round proposes the
+ * tandems.
  */
-import type { PairSeed, ProgrammeSeed } from "../types.js";
+import type { PairSeed, PastCohortSeed, ProgrammeSeed } from "../types.js";
+import { stepsAgreements } from "./agreements.js";
 import { industrialMentorshipApplications, industrialMentorshipRefusals, stepsApplications } from "./applications.js";
 
 export const industrialMentorship: ProgrammeSeed = {
@@ -76,6 +79,87 @@ const stepsPairs: PairSeed[] = [
   { track: "economics", mentee: "othaw/k.schmid@oth-aw.example", mentor: "zcu/eva.markova@zcu.example" },
 ];
 
+/**
+ * The pilot season, a year before this one and closed: five students of
+ * ZČU with mentors from Bavarian companies (enough tandems for the
+ * monitoring to show figures); every tandem answered its mid-point
+ * check-in, evaluated its goals and closed COMPLETED. Its economics mentors
+ * mentor in no other cohort: what the office learns from their enrolments
+ * (role, track) must leave every joint-matching profile of OTH
+ * Amberg-Weiden among at least five people (e2e/reidentification).
+ */
+const stepsPilot: PastCohortSeed = {
+  name: "careerSTEPS",
+  startsAfterDays: 14 - 364,
+  durationMonths: 9,
+  quotas: [
+    { nodeId: "zcu", mentees: 5, mentors: 0 },
+    { nodeId: "othaw", mentees: 0, mentors: 4 },
+  ],
+  pairs: [
+    {
+      track: "engineering",
+      mentee: "zcu/klara.benesova@students.zcu.example",
+      mentor: "othaw/markus.pirner@amberg-software.example",
+      closing: {
+        checkIn: { mentee: 5, mentor: 4 },
+        evaluation: {
+          mentee: { shortTerm: "FULLY", longTerm: "PARTLY", programmeRating: 5, comment: "Seeing a software company from the inside settled my plans." },
+          mentor: { shortTerm: "FULLY", longTerm: "PARTLY", programmeRating: 4, comment: "" },
+        },
+      },
+    },
+    {
+      track: "engineering",
+      mentee: "zcu/michaela.horakova@students.zcu.example",
+      mentor: "othaw/stefanie.wurm@naab-kunststoff.example",
+      closing: {
+        checkIn: { mentee: 4, mentor: 4 },
+        evaluation: {
+          mentee: { shortTerm: "FULLY", longTerm: "FULLY", programmeRating: 5, comment: "" },
+          mentor: { shortTerm: "PARTLY", longTerm: "FULLY", programmeRating: 5, comment: "We should have planned the plant visit earlier." },
+        },
+      },
+    },
+    {
+      track: "economics",
+      mentee: "zcu/jan.dvorak@students.zcu.example",
+      mentor: "othaw/michael.zeitler@grenzland-handel.example",
+      closing: {
+        checkIn: { mentee: 3, mentor: 4 },
+        evaluation: {
+          mentee: { shortTerm: "PARTLY", longTerm: "NOT", programmeRating: 4, comment: "" },
+          mentor: { shortTerm: "PARTLY", longTerm: "PARTLY", programmeRating: 4, comment: "" },
+        },
+      },
+    },
+    {
+      track: "engineering",
+      mentee: "zcu/petra.kralova@students.zcu.example",
+      mentor: "othaw/markus.pirner@amberg-software.example",
+      closing: {
+        checkIn: { mentee: 4, mentor: 3 },
+        evaluation: {
+          mentee: { shortTerm: "FULLY", longTerm: "PARTLY", programmeRating: 4, comment: "" },
+          mentor: { shortTerm: "PARTLY", longTerm: "PARTLY", programmeRating: 4, comment: "" },
+        },
+      },
+    },
+    {
+      track: "economics",
+      mentee: "zcu/david.simek@students.zcu.example",
+      mentor: "othaw/sabine.rauch@oberpfalz-energie.example",
+      closing: {
+        checkIn: { mentee: 4, mentor: 5 },
+        evaluation: {
+          mentee: { shortTerm: "FULLY", longTerm: "FULLY", programmeRating: 5, comment: "The energy company's strategy team showed me what management research is for." },
+          mentor: { shortTerm: "FULLY", longTerm: "PARTLY", programmeRating: 5, comment: "" },
+        },
+      },
+    },
+  ],
+};
+
 export const crossBorderSteps: ProgrammeSeed = {
   name: "careerSTEPS cross-border mentoring",
   description:
@@ -105,6 +189,10 @@ export const crossBorderSteps: ProgrammeSeed = {
   applications: stepsApplications(stepsPairs),
   pairs: stepsPairs,
   activateTandems: true,
+  agreements: stepsAgreements,
+  // her mentor's teaching moved onto her exam weeks; another mentor of the Faculty of Economics takes over
+  rematch: { mentee: "othaw/k.schmid@oth-aw.example", concern: "AVAILABILITY", newMentor: "zcu/katerina.vesela@zcu.example" },
+  pastCohort: stepsPilot,
 };
 
 /**

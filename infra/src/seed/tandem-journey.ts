@@ -1,0 +1,111 @@
+/**
+ * A tandem's months (DESIGN.md §8), as its people and the office go through
+ * them once both accepted: the mentee drafts the agreement at home, both sign
+ * the same version, each at their own home node, and the signatures start
+ * the tandem (no coordinator's override); the pair logs its first meeting
+ * (the mentee logs it, the mentor confirms it); in a cohort that closed, both
+ * answer the mid-point check-in and evaluate their goals, and the office
+ * closes the tandem COMPLETED.
+ *
+ * The office dates a tandem's start by the moment the second signature
+ * reaches it, and a node takes no meeting dated before that day or after
+ * today: seeded in one go, every tandem starts on the seeding day and its
+ * meetings can only be dated then (the demo logs one, the kick-off).
+ */
+import type { SeedActors } from "./actors.js";
+import type { DirectoryEntry } from "./node-seeder.js";
+import type { AgreementSeed, ClosingSeed, EvaluationSeed } from "./types.js";
+import { retryWhileRefused, until } from "./waiting.js";
+
+const TANDEM = `query SeedTandemState($id: ID!) { tandem(id: $id) { status agreementId activatedAt } }`;
+const DRAFT = `mutation SeedAgreement($id: ID!, $input: AgreementInput!) { draftAgreement(id: $id, input: $input) { versionHash } }`;
+const SIGN = `mutation SeedSignature($participantId: ID!, $agreementId: ID!, $versionHash: String!) {
+  signAgreement(participantId: $participantId, agreementId: $agreementId, versionHash: $versionHash) { signedAt }
+}`;
+const LOG_MEETING = `mutation SeedMeeting($menteeId: ID!, $tandemId: ID!, $input: LogMeetingInput!) { logMeeting(menteeId: $menteeId, tandemId: $tandemId, input: $input) { id } }`;
+const CONFIRM_MEETING = `mutation SeedMeetingConfirmation($id: ID!) { confirmMeeting(id: $id) { confirmedAt } }`;
+const CHECK_IN = `mutation SeedCheckIn($participantId: ID!, $tandemId: ID!, $input: CheckInInput!) { answerCheckIn(participantId: $participantId, tandemId: $tandemId, input: $input) { dueOn } }`;
+const EVALUATE = `mutation SeedEvaluation($participantId: ID!, $tandemId: ID!, $input: EvaluationInput!) { submitEvaluation(participantId: $participantId, tandemId: $tandemId, input: $input) { side } }`;
+const CLOSE = `mutation SeedTandemEnd($id: ID!) { closeTandem(id: $id, reason: COMPLETED) { status } }`;
+
+/** The pair's first meeting, online, on the day the tandem starts. */
+const KICK_OFF = { format: "ONLINE", durationMinutes: 60, topics: ["Our agreement: goals, contact and feedback", "The master's thesis topic"], notes: "" };
+
+/** The tandem's mentee has not been told yet (NOT_FOUND) or the news has not reached a node (TANDEM_NOT_ACTIVE). */
+const NOT_TOLD_YET = ["NOT_FOUND", "TANDEM_NOT_ACTIVE"];
+
+export interface SeedTandem {
+  id: string;
+  mentee: DirectoryEntry;
+  mentor: DirectoryEntry;
+}
+
+type TandemState = { status: string; agreementId: string | null; activatedAt: string | null };
+
+/**
+ * The mentee drafts the agreement once their node knows both accepted; the
+ * mentor signs once the version reached their node, then the mentee; the
+ * tandem is ACTIVE once both signatures reached the office. Its start day.
+ */
+export async function signAgreement(actors: SeedActors, tandem: SeedTandem, agreement: AgreementSeed): Promise<string> {
+  const { agreementId } = await tandemState(actors, tandem.id);
+  if (!agreementId) throw new Error(`Tandem ${tandem.id} has no agreement id, though both accepted it`);
+  const mentee = as(actors, tandem.mentee);
+  const { draftAgreement } = await retryWhileRefused(`${nodeOf(tandem.mentee)} to learn that both accepted tandem ${tandem.id}`, NOT_TOLD_YET, () =>
+    mentee<{ draftAgreement: { versionHash: string } }>(DRAFT, { id: agreementId, input: agreement }),
+  );
+  const signature = (person: DirectoryEntry) => ({ participantId: person.id, agreementId, versionHash: draftAgreement.versionHash });
+  await retryWhileRefused(`${nodeOf(tandem.mentor)} to learn version 1 of agreement ${agreementId}`, NOT_TOLD_YET, () => as(actors, tandem.mentor)(SIGN, signature(tandem.mentor)));
+  await mentee(SIGN, signature(tandem.mentee));
+  const started = await until(
+    `both signatures of agreement ${agreementId} to reach the coordination office`,
+    () => tandemState(actors, tandem.id),
+    (state) => state.status === "ACTIVE",
+  );
+  return started.activatedAt!.slice(0, 10);
+}
+
+/** The mentee logs the kick-off on the start day, once their node knows the tandem started; the mentor confirms it. */
+export async function logFirstMeeting(actors: SeedActors, tandem: SeedTandem, startedOn: string): Promise<void> {
+  const { logMeeting } = await retryWhileRefused(`${nodeOf(tandem.mentee)} to learn that tandem ${tandem.id} started`, NOT_TOLD_YET, () =>
+    as(actors, tandem.mentee)<{ logMeeting: { id: string } }>(LOG_MEETING, { menteeId: tandem.mentee.id, tandemId: tandem.id, input: { ...KICK_OFF, heldOn: startedOn } }),
+  );
+  await as(actors, tandem.mentor)(CONFIRM_MEETING, { id: logMeeting.id });
+}
+
+/** Both answer the mid-point check-in and evaluate, each at home; the joint office closes the tandem COMPLETED. */
+export async function closeCompleted(actors: SeedActors, tandem: SeedTandem, closing: ClosingSeed): Promise<void> {
+  const sides = [
+    [tandem.mentee, closing.checkIn.mentee, closing.evaluation.mentee],
+    [tandem.mentor, closing.checkIn.mentor, closing.evaluation.mentor],
+  ] as const;
+  for (const [person, satisfaction, evaluation] of sides) {
+    const ids = { participantId: person.id, tandemId: tandem.id };
+    const input = { satisfaction, onTrack: true, contactRequested: false };
+    await retryWhileRefused(`${nodeOf(person)} to learn that tandem ${tandem.id} started`, NOT_TOLD_YET, () => as(actors, person)(CHECK_IN, { ...ids, input }));
+    await as(actors, person)(EVALUATE, { ...ids, input: evaluationInput(evaluation) });
+  }
+  await actors.jointCoordinator()(CLOSE, { id: tandem.id });
+}
+
+function evaluationInput(evaluation: EvaluationSeed): Record<string, unknown> {
+  const goals = [
+    { key: "short-1", achievement: evaluation.shortTerm },
+    { key: "long-1", achievement: evaluation.longTerm },
+  ];
+  return { goals, programmeRating: evaluation.programmeRating, comment: evaluation.comment };
+}
+
+async function tandemState(actors: SeedActors, id: string): Promise<TandemState> {
+  const { tandem } = await actors.jointCoordinator()<{ tandem: TandemState | null }>(TANDEM, { id });
+  if (!tandem) throw new Error(`The coordination office knows no tandem ${id}`);
+  return tandem;
+}
+
+function as(actors: SeedActors, person: DirectoryEntry) {
+  return actors.participant(person.id, person.role);
+}
+
+function nodeOf(person: DirectoryEntry): string {
+  return person.id.split(":")[0]!;
+}

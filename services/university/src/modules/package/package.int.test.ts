@@ -131,6 +131,14 @@ describe("the programme package", () => {
     expect(firstError(await home.as(as.participant(zdenka.id)).query(PACKAGE, { p: zdenka.id, c: cohortId() }))).toMatchObject({ code: "NOT_IN_COHORT", field: "cohortId" });
   });
 
+  it("is part of the person's data export at home, and their attendance of the host's export there", async () => {
+    const EXPORT = `query($node: String!, $p: ID!) { exportParticipantData(node: $node, participantId: $p) }`;
+    const atHome = (await ok(home.as(as.participant(zdenka.id)), EXPORT, { node: "zcu", p: zdenka.id })).exportParticipantData;
+    expect(atHome.eventParticipations).toEqual(expect.arrayContaining([expect.objectContaining({ eventId: events.kickOff!.id, active: true, attendance: "ATTENDED" })]));
+    const atHost = (await ok(host.as(as.participant(zdenka.id)), EXPORT, { node: "hst", p: zdenka.id })).exportParticipantData;
+    expect(atHost.registrations).toEqual(expect.arrayContaining([expect.objectContaining({ eventId: events.kickOff!.id, attendance: "ATTENDED", attendanceSource: "HOST" })]));
+  });
+
   it("tells the change feed by the enrolment's id and the event's, never the person's", async () => {
     const rows = await home.sql<{ topics: string[]; kind: string; refs: Record<string, string> }>(`SELECT topics, kind, refs FROM outbox WHERE $1 = ANY(topics) ORDER BY id`, [
       `programme-package:${enrolment}`,

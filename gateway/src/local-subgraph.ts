@@ -119,6 +119,58 @@ type Subscription {
   the node's coordinators and joint coordinators.
   """
   tandemMonitoringUpdated(cohortId: ID!, nodeId: String!, after: String): MonitoringUpdate!
+  """
+  Attendance at one event, from its host node: recorded by its coordinators
+  or checked in by a registrant. Each update's registration is resolved as
+  the subscriber (the registrant, coordinators of their home node or of the
+  host, joint coordinators).
+  """
+  eventAttendance(eventId: ID!, after: String): AttendanceUpdate!
+  """
+  One person's programme package in a cohort changed at their home node (an
+  event of the cohort, their registration, their attendance), followed by
+  their enrolled application's id: re-read \`programmePackage\`.
+  """
+  programmePackageUpdated(applicationId: ID!, after: String): PackageUpdate!
+  """
+  A cohort's package completion of one node's people changed: re-read
+  \`packageCompletion\` (the update names no one). For that node's coordinators.
+  """
+  packageCompletionUpdated(cohortId: ID!, nodeId: String!, after: String): PackageUpdate!
+}
+
+enum AttendanceChange {
+  RECORDED
+  CHECKED_IN
+}
+
+type AttendanceUpdate {
+  cursor: String!
+  change: AttendanceChange!
+  at: String!
+  """The event's host node."""
+  node: String!
+  eventId: ID!
+  registration: Registration
+  event: Event
+}
+
+enum PackageChange {
+  EVENT
+  REGISTRATION
+  ATTENDANCE
+}
+
+type PackageUpdate {
+  cursor: String!
+  change: PackageChange!
+  at: String!
+  """The home node keeping the package."""
+  node: String!
+  """The enrolled application, for a person's package (null for completion counts)."""
+  applicationId: ID
+  """The event the change concerns."""
+  eventId: ID!
 }
 
 enum MediationCaseChange {

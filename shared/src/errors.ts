@@ -69,6 +69,12 @@ export const ErrorCode = {
   TANDEM_NOT_ACTIVE: "TANDEM_NOT_ACTIVE",
   /** No check-in is due yet for this tandem, or this side answered the one due already. */
   CHECK_IN_NOT_DUE: "CHECK_IN_NOT_DUE",
+  /** The event of a cohort is for the cohort's mentees (or mentors) only, and the registrant is enrolled in another role. */
+  AUDIENCE_MISMATCH: "AUDIENCE_MISMATCH",
+  /** The event belongs to cohorts the registrant is not enrolled in (as their home node attests). */
+  NOT_IN_COHORT: "NOT_IN_COHORT",
+  /** Attendance cannot be recorded: the event has not started yet, the registration has no seat, or the check-in code is wrong or not valid now. */
+  ATTENDANCE_NOT_OPEN: "ATTENDANCE_NOT_OPEN",
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 

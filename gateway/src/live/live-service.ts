@@ -26,6 +26,11 @@ import {
   mediationCaseTopic,
   MonitoringChangeKind,
   monitoringTopic,
+  AttendanceChangeKind,
+  attendanceTopic,
+  PackageChangeKind,
+  programmeCompletionTopic,
+  programmePackageTopic,
   type Logger,
   type UserCaller,
 } from "@tandem/shared";
@@ -163,6 +168,35 @@ export const LIVE_FIELDS: Record<string, FieldSpec> = {
       query: `query LiveAccess($c: ID!, $n: String) { tandemMonitoring(cohortId: $c, nodeId: $n) { cohortId } }`,
       variables: { c: args.cohortId, n: args.nodeId },
       field: "tandemMonitoring",
+    }),
+  },
+  // attendance at one event: resolved per update as the subscriber (registration.read), like its registrations
+  eventAttendance: {
+    payloadType: "AttendanceUpdate",
+    kinds: Object.values(AttendanceChangeKind),
+    source: (args, nodes) => ({ parties: [homeOf(args.eventId, "event", "eventId", nodes)], topic: attendanceTopic(String(args.eventId)) }),
+    probe: eventProbe,
+  },
+  // a package is followed by its enrolled application's id: topics never name a person
+  programmePackageUpdated: {
+    payloadType: "PackageUpdate",
+    kinds: Object.values(PackageChangeKind),
+    source: (args, nodes) => ({ parties: [homeOf(args.applicationId, "application", "applicationId", nodes)], topic: programmePackageTopic(String(args.applicationId)) }),
+    probe: (args) => ({ query: `query LiveAccess($id: ID!) { application(id: $id) { id } }`, variables: { id: args.applicationId }, field: "application" }),
+  },
+  packageCompletionUpdated: {
+    payloadType: "PackageUpdate",
+    kinds: Object.values(PackageChangeKind),
+    source: (args, nodes, coordinationId) => {
+      homeOf(args.cohortId, "cohort", "cohortId", [coordinationId]);
+      const nodeId = String(args.nodeId);
+      if (!nodes.includes(nodeId)) throw new AppError(ErrorCode.UNKNOWN_NODE, `nodeId: "${nodeId}" is not a node of this consortium`, { field: "nodeId", node: nodeId });
+      return { parties: [nodeId], topic: programmeCompletionTopic(String(args.cohortId), nodeId) };
+    },
+    probe: (args) => ({
+      query: `query LiveAccess($c: ID!, $n: String!) { packageCompletion(node: $n, cohortId: $c) { cohortId } }`,
+      variables: { c: args.cohortId, n: args.nodeId },
+      field: "packageCompletion",
     }),
   },
 };

@@ -22,7 +22,7 @@ export const ENTITY_FIELDS: Record<string, { queryField: string; ref: string }> 
 };
 
 /** Payload fields that are references a change carries, read straight from it. */
-export const REF_FIELDS: ReadonlySet<string> = new Set(["cohortId", "applicationId", "agreementId", "tandemId", "caseId"]);
+export const REF_FIELDS: ReadonlySet<string> = new Set(["cohortId", "applicationId", "agreementId", "tandemId", "caseId", "eventId"]);
 
 export interface PayloadField {
   responseKey: string;

@@ -52,6 +52,8 @@ export const UNIVERSITY_ROUTES: RoutingTable = {
     myEvaluation: byId("participantId"),
     concern: byId("id"),
     myConcerns: byId("participantId"),
+    programmePackage: byId("participantId"),
+    packageCompletion: byNode("node"),
   },
   Mutation: {
     createParticipant: byNode("node"),
@@ -81,6 +83,9 @@ export const UNIVERSITY_ROUTES: RoutingTable = {
     submitEvaluation: byId("participantId"),
     raiseConcern: byId("participantId"),
     updateConcern: byId("id"),
+    recordAttendance: byId("registrationId"),
+    checkInToEvent: byId("registrationId"),
+    issueCheckInCode: byId("eventId"),
   },
 };
 

@@ -17,6 +17,7 @@ import { cohortId, createEvent, createParticipant, eventInput, participantInput,
 import { apply, applicationInput, openCohort } from "../test/applications.js";
 import { agreementInput, draftedAgreement } from "../test/agreements.js";
 import { activateTandemAt, dayFromToday } from "../test/tandems.js";
+import { ISSUE_CODE, startNow } from "../test/programme.js";
 
 const { schema } = await buildUniversitySubgraph();
 const MUTATIONS = Object.keys(schema.getMutationType()!.getFields());
@@ -40,7 +41,15 @@ beforeAll(async () => {
   const { role: _role, ...participantChanges } = participantInput({ phone: "+49 651 8103 0", organisation: "Klinikum Mutterhaus", about: "Health informatics student" });
   baselines = {
     recordDisclosure: { node: "hst", proof: tandemProof },
-    createEvent: { node: "hst", input: eventInput({ description: "Panel and drinks", onlineUrl: "https://meet.example.org/x", tracks: ["health"] }) },
+    createEvent: {
+      node: "hst",
+      input: eventInput({
+        description: "Panel and drinks",
+        onlineUrl: "https://meet.example.org/x",
+        tracks: ["health"],
+        cohorts: [{ cohortId: cohort, obligation: "MANDATORY", audience: "MENTEES" }],
+      }),
+    },
     updateEvent: { id: event.id, input: { ...eventChanges, onlineUrl: "https://meet.example.org/x" } },
     cancelEvent: { id: cancelled.id, reason: "Speaker ill" },
     eraseParticipantData: { node: "hst", participantId: erased.id },
@@ -115,6 +124,16 @@ beforeAll(async () => {
     updateConcern: { id: concern.data!.raiseConcern.id, input: { statement: "Better now.", mediatorMayRead: true } },
   });
   Object.assign(callers, { raiseConcern: self, updateConcern: self });
+  const running = await createEvent(node);
+  const seat = await register(node, running.id, mentee.id);
+  await startNow(node, running.id);
+  const code = (await node.query(ISSUE_CODE, { e: running.id })).data!.issueCheckInCode as string;
+  Object.assign(baselines, {
+    recordAttendance: { registrationId: seat.id, attendance: "EXCUSED" },
+    checkInToEvent: { registrationId: seat.id, code },
+    issueCheckInCode: { eventId: running.id, rotate: false },
+  });
+  Object.assign(callers, { checkInToEvent: self });
 });
 afterAll(() => node?.stop());
 

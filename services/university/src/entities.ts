@@ -14,6 +14,8 @@ import { MeetingEntity } from "./modules/meeting/meeting.entity.js";
 import { CheckInEntity } from "./modules/checkin/check-in.entity.js";
 import { ConcernEntity } from "./modules/concern/concern.entity.js";
 import { EvaluationEntity } from "./modules/evaluation/evaluation.entity.js";
+import { EventParticipationEntity } from "./modules/package/event-participation.entity.js";
+import { ProgrammeEventEntity } from "./modules/package/programme-event.entity.js";
 
 export const entities = [
   ParticipantEntity,
@@ -41,4 +43,6 @@ export const entities = [
   CheckInEntity,
   ConcernEntity,
   EvaluationEntity,
+  ProgrammeEventEntity,
+  EventParticipationEntity,
 ];

@@ -12,7 +12,8 @@ export const COHORT_KIND = "cohort";
 export class NodeDirectory extends IdDirectory {
   constructor(
     readonly self: NodeIdentity,
-    peerNodeIds: ReadonlySet<string>,
+    /** The other nodes of the consortium. */
+    readonly peerNodeIds: ReadonlySet<string>,
     /** Registry id of the coordination office, which holds programmes and cohorts. */
     readonly coordinationId: string,
   ) {

@@ -31,6 +31,8 @@ import { concernReference } from "./modules/concern/concern.reference.js";
 import { ConcernResolver } from "./modules/concern/concern.resolver.js";
 import { CheckInResolver } from "./modules/checkin/check-in.resolver.js";
 import { EvaluationResolver } from "./modules/evaluation/evaluation.resolver.js";
+import { AttendanceResolver } from "./modules/registration/attendance.resolver.js";
+import { PackageResolver } from "./modules/package/package.resolver.js";
 
 export const SUBGRAPH_NAME = "university";
 
@@ -58,6 +60,8 @@ export function buildUniversitySubgraph(access: AccessTable<NodeContext> = NODE_
       CheckInResolver,
       EvaluationResolver,
       ConcernResolver,
+      AttendanceResolver,
+      PackageResolver,
     ],
     referenceResolvers: { ...participantReference, ...eventReference, ...registrationReference, ...applicationReference, ...agreementReference, ...meetingReference, ...concernReference },
     access,

@@ -33,6 +33,11 @@ import { programmeFactHandlers } from "./modules/programme/programme.facts.js";
 import { ProgrammeStore } from "./modules/programme/programme.store.js";
 import { RegistrationProofSigner } from "./modules/registration/registration-proof.js";
 import { RegistrationService } from "./modules/registration/registration.service.js";
+import { AttendanceService } from "./modules/registration/attendance.service.js";
+import { EventProgrammeAnnouncer } from "./modules/event/event-programme.js";
+import { packageFactHandlers } from "./modules/package/package.facts.js";
+import { PackageService } from "./modules/package/package.service.js";
+import { ProgrammeLedger } from "./modules/package/programme-ledger.js";
 
 /** The node's service singletons, wired once at start. */
 export interface NodeServices {
@@ -42,6 +47,10 @@ export interface NodeServices {
   events: EventService;
   registrations: RegistrationService;
   registrationProofs: RegistrationProofSigner;
+  /** Attendance at this node's events, recorded here; told to the attendees' home nodes. */
+  attendance: AttendanceService;
+  /** This node's people's programme packages (from the programme ledger). */
+  packages: PackageService;
   disclosures: DisclosureService;
   /** The coordination office's programme rules and cohort states, as its facts stated them. */
   programmes: ProgrammeStore;
@@ -78,7 +87,8 @@ export interface NodeTrust {
 
 export function createNodeServices(dataSource: DataSource, directory: NodeDirectory, trust: NodeTrust): NodeServices {
   const registrationProofs = new RegistrationProofSigner(trust.signingKey, directory);
-  const registrations = new RegistrationService(dataSource, directory, registrationProofs);
+  const ledger = new ProgrammeLedger(directory);
+  const registrations = new RegistrationService(dataSource, directory, registrationProofs, ledger);
   const disclosures = new DisclosureService(dataSource, directory, trust.registry);
   const auditLog = new AuditLogService(dataSource);
   const matchingConsents = new MatchingConsentService(dataSource, directory);
@@ -101,14 +111,17 @@ export function createNodeServices(dataSource: DataSource, directory: NodeDirect
     applicationFactHandlers(applicationReviews),
     agreementFactHandlers(directory, agreementPublisher),
     activeTandemFactHandlers(directory.self.id),
+    packageFactHandlers(directory, ledger),
   );
   return {
     directory,
     participants: new ParticipantService(dataSource, directory),
-    participantAttestations: new ParticipantAttestationSigner(trust.signingKey, directory),
-    events: new EventService(dataSource, directory, registrations),
+    participantAttestations: new ParticipantAttestationSigner(trust.signingKey, directory, dataSource),
+    events: new EventService(dataSource, directory, registrations, new EventProgrammeAnnouncer(trust.signingKey, directory, ledger)),
     registrations,
     registrationProofs,
+    attendance: new AttendanceService(dataSource, directory, registrationProofs, ledger),
+    packages: new PackageService(dataSource, directory),
     disclosures,
     programmes,
     applications: new ApplicationService(dataSource, directory, programmes, applicationRecords),

@@ -45,7 +45,7 @@ async function homeAttestations(trust: TestTrust, nodeId: string, caller: Caller
     remote.flatMap((participantId) => {
       const home = participantId.split(":")[0]!;
       const key = trust.keys.get(home);
-      return key ? [signProof(key, home, { type: ProofType.PARTICIPANT_ACTOR, participantId, actor: caller.sub })] : [];
+      return key ? [signProof(key, home, { type: ProofType.PARTICIPANT_ACTOR, participantId, actor: caller.sub, memberships: [] })] : [];
     }),
   );
   return attestations.length ? { "x-tandem-attestation": attestations.join(",") } : {};

@@ -62,6 +62,10 @@ export const ProofType = {
   TANDEM_EVALUATION: "tandem-evaluation",
   /** A partner raised a concern about their tandem: codes and the statement's reference, no text (signed by the raiser's home node). */
   CONCERN_RAISED: "concern-raised",
+  /** A registrant's attendance at an event of a cohort: attended, excused, no-show (signed by the event's host node, for the attendee's home node). */
+  EVENT_ATTENDANCE: "event-attendance",
+  /** An event of one or more cohorts: its time, status and obligations, no registrant (signed by its host node, for every other node). */
+  PROGRAMME_EVENT: "programme-event",
 } as const;
 export type ProofType = (typeof ProofType)[keyof typeof ProofType];
 
@@ -111,6 +115,58 @@ export interface ParticipantActorProof {
   participantId: string;
   /** Subject of the caller the home node lets act for the participant (the person, or one of its coordinators). */
   actor: string;
+  /** The cohorts the participant is enrolled in and their role in each, from the office's enrolment outcomes (events of a cohort admit its members only). */
+  memberships: CohortMembership[];
+}
+
+export const CohortRoles = ["MENTEE", "MENTOR"] as const;
+export interface CohortMembership {
+  cohortId: string;
+  role: (typeof CohortRoles)[number];
+}
+
+export const EventObligations = ["MANDATORY", "VOLUNTARY"] as const;
+export type EventObligation = (typeof EventObligations)[number];
+export const EventAudiences = ["MENTEES", "MENTORS", "BOTH"] as const;
+export type EventAudience = (typeof EventAudiences)[number];
+export const AttendanceStatuses = ["ATTENDED", "EXCUSED", "NO_SHOW"] as const;
+export type AttendanceStatus = (typeof AttendanceStatuses)[number];
+
+/** An event's place in a cohort's programme. */
+export interface EventCohortLink {
+  cohortId: string;
+  obligation: EventObligation;
+  audience: EventAudience;
+}
+
+/** Whether a member of a cohort in `role` belongs to an event's `audience`. */
+export function audienceIncludes(audience: EventAudience, role: CohortMembership["role"]): boolean {
+  return audience === "BOTH" || (audience === "MENTEES" ? role === "MENTEE" : role === "MENTOR");
+}
+
+export interface ProgrammeEventProof {
+  type: typeof ProofType.PROGRAMME_EVENT;
+  issuer: string;
+  eventId: string;
+  kind: string;
+  title: string;
+  startsAt: string;
+  endsAt: string;
+  status: "SCHEDULED" | "CANCELLED";
+  /** Empty once the event left every cohort. */
+  cohorts: EventCohortLink[];
+  /** Increases with every change: a receiver keeps the highest. */
+  revision: number;
+}
+
+export interface EventAttendanceProof {
+  type: typeof ProofType.EVENT_ATTENDANCE;
+  issuer: string;
+  registrationId: string;
+  eventId: string;
+  participantId: string;
+  attendance: AttendanceStatus;
+  revision: number;
 }
 
 export interface ProgrammeRulesProof {
@@ -246,7 +302,10 @@ export type DisclosureProof = TandemAcceptedProof | EventRegistrationProof;
 /** Proofs that a disclosure ended. */
 export type DisclosureEndProof = TandemEndedProof | RegistrationCancelledProof;
 
-export type Proof = DisclosureProof | DisclosureEndProof | MatchingPseudonymProof | ParticipantActorProof | JourneyProof | AgreementProof | TandemJourneyProof;
+/** Proofs of events in a programme (DESIGN.md §8), checked against their schemas. */
+export type ProgrammeEventsProof = ProgrammeEventProof | EventAttendanceProof;
+
+export type Proof = DisclosureProof | DisclosureEndProof | MatchingPseudonymProof | ParticipantActorProof | JourneyProof | AgreementProof | TandemJourneyProof | ProgrammeEventsProof;
 
 type WithoutIssuer<P> = P extends unknown ? Omit<P, "issuer"> : never;
 /** What a signer states: a proof of any kind without its issuer (the signer). */
@@ -312,8 +371,12 @@ export async function verifyProof(token: string, registry: ConsortiumRegistry, f
     const { participantId, actor } = payload as Record<string, unknown>;
     if (typeof participantId !== "string" || typeof actor !== "string") throw invalid("malformed participant attestation");
     if (tryParseGlobalId(participantId)?.node !== issuer) throw invalid("a participant is attested by their home node only");
-    return { type: "participant-actor", issuer, participantId, actor };
+    // attestations of nodes that do not state memberships yet: member of no cohort
+    const memberships = membershipsSchema.safeParse(payload.memberships ?? []);
+    if (!memberships.success) throw invalid("malformed participant attestation (memberships)");
+    return { type: "participant-actor", issuer, participantId, actor, memberships: memberships.data };
   }
+  if (payload.proof === "programme-event" || payload.proof === "event-attendance") return verifiedProgrammeEventProof(payload, invalid);
   if (isAgreementProofKind(payload.proof)) {
     const checked = checkAgreementClaims(payload.proof, issuer, payload);
     if (typeof checked === "string") throw invalid(checked);
@@ -327,6 +390,37 @@ export async function verifyProof(token: string, registry: ConsortiumRegistry, f
 }
 
 const isoInstant = z.iso.datetime({ offset: true });
+const membershipsSchema = z.array(z.object({ cohortId: z.string().max(160), role: z.enum(CohortRoles) })).max(50);
+const cohortLinksSchema = z.array(z.object({ cohortId: z.string().max(160), obligation: z.enum(EventObligations), audience: z.enum(EventAudiences) })).max(10);
+const PROGRAMME_EVENT_PROOFS = {
+  "programme-event": z.object({
+    eventId: z.string().max(160),
+    kind: z.string().max(32),
+    title: z.string().max(200),
+    startsAt: isoInstant,
+    endsAt: isoInstant,
+    status: z.enum(["SCHEDULED", "CANCELLED"]),
+    cohorts: cohortLinksSchema,
+    revision: z.number().int().min(1),
+  }),
+  "event-attendance": z.object({
+    registrationId: z.string().max(160),
+    eventId: z.string().max(160),
+    participantId: z.string().max(160),
+    attendance: z.enum(AttendanceStatuses),
+    revision: z.number().int().min(1),
+  }),
+} as const;
+
+/** An event's or an attendance's claims, checked against their schema: signed by the event's host node only. */
+function verifiedProgrammeEventProof(payload: JWTPayload, invalid: (reason: string) => AppError): ProgrammeEventsProof {
+  const issuer = payload.iss!;
+  const type = payload.proof as ProgrammeEventsProof["type"];
+  const parsed = PROGRAMME_EVENT_PROOFS[type].safeParse(payload);
+  if (!parsed.success) throw invalid(`malformed ${type} (${parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`).join("; ")})`);
+  if (tryParseGlobalId(parsed.data.eventId)?.node !== issuer) throw invalid(`a ${type} proof is attested by the event's host node only`);
+  return { ...parsed.data, type, issuer } as ProgrammeEventsProof;
+}
 const JOURNEY_PROOFS = {
   "programme-rules": {
     byCoordination: true,

@@ -96,3 +96,24 @@ export function monitoringTopic(cohortId: string, nodeId: string): string {
 
 export const MonitoringChangeKind = { TANDEM: "TANDEM", AGREEMENT: "AGREEMENT", MEETINGS: "MEETINGS", CHECK_IN: "CHECK_IN", EVALUATION: "EVALUATION", CASE: "CASE" } as const;
 export type MonitoringChangeKind = (typeof MonitoringChangeKind)[keyof typeof MonitoringChangeKind];
+
+/** Attendance of one event, at its host node: recorded by its coordinators or checked in by the registrant. */
+export function attendanceTopic(eventId: string): string {
+  return `attendance:${eventId}`;
+}
+
+export const AttendanceChangeKind = { RECORDED: "RECORDED", CHECKED_IN: "CHECKED_IN" } as const;
+export type AttendanceChangeKind = (typeof AttendanceChangeKind)[keyof typeof AttendanceChangeKind];
+
+/** One person's programme package in a cohort at their home node, by their enrolled application's id (topics never name a person): an event of the cohort, a registration or an attendance changed. */
+export function programmePackageTopic(applicationId: string): string {
+  return `programme-package:${applicationId}`;
+}
+
+/** A cohort's package completion of one node's people, at that node: counts only. */
+export function programmeCompletionTopic(cohortId: string, nodeId: string): string {
+  return `programme-completion:${cohortId}:${nodeId}`;
+}
+
+export const PackageChangeKind = { EVENT: "EVENT", REGISTRATION: "REGISTRATION", ATTENDANCE: "ATTENDANCE" } as const;
+export type PackageChangeKind = (typeof PackageChangeKind)[keyof typeof PackageChangeKind];

@@ -13,6 +13,7 @@ import { AddCheckIns1796564758075 } from "./1796564758075-add-check-ins.js";
 import { AddEvaluations1796565325254 } from "./1796565325254-add-evaluations.js";
 import { AddConcerns1796574080840 } from "./1796574080840-add-concerns.js";
 import { AgreementGoalCounts1796575180019 } from "./1796575180019-agreement-goal-counts.js";
+import { AddProgrammeEvents1796575369627 } from "./1796575369627-add-programme-events.js";
 
 export const migrations = [
   Initial1795304786513,
@@ -33,4 +34,5 @@ export const migrations = [
   AddEvaluations1796565325254,
   AddConcerns1796574080840,
   AgreementGoalCounts1796575180019,
+  AddProgrammeEvents1796575369627,
 ];

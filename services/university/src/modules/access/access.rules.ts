@@ -73,6 +73,11 @@ export const rules = {
     (c, pid, n) => isSubject(c, pid) || homeCoordinatorOf(c, pid) || isNodeCoordinatorOf(c, n),
   ),
 
+  recordAttendance: rule("attendance.record", "coordinators of this (host) node", coordinatorHere),
+  checkIn: rule<string>("attendance.checkIn", "the registrant themselves", (c, pid) => isSubject(c, pid)),
+  readPackage: rule<string>("package.read", "the person and coordinators of their home node", (c, pid, n) => isSubject(c, pid) || isNodeCoordinatorOf(c, n)),
+  readPackageCompletion: rule("package.completion", "coordinators of this node", coordinatorHere),
+
   recordDisclosure: rule<DisclosureProof>(
     "disclosure.record",
     "people named in the proof, coordinators of this node, joint coordinators and, for registrations, coordinators of the host node",

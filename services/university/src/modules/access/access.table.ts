@@ -88,6 +88,13 @@ export const NODE_ACCESS: Table = {
   // the registrant is known once the registration is loaded
   "Mutation.cancelRegistration": inside(rules.cancelRegistration),
 
+  "Mutation.recordAttendance": before(rules.recordAttendance),
+  "Mutation.issueCheckInCode": before(rules.recordAttendance),
+  // the registrant is known once the registration is loaded
+  "Mutation.checkInToEvent": inside(rules.checkIn),
+  "Query.programmePackage": before(rules.readPackage, { target: localParticipant("participantId") }),
+  "Query.packageCompletion": before(rules.readPackageCompletion, { addressed: "node" }),
+
   // the proof names who may record it, once verified
   "Mutation.recordDisclosure": inside(rules.recordDisclosure),
   "Query.disclosureGrants": before(rules.readGrants, { target: localParticipant("participantId") }),

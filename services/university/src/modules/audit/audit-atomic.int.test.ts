@@ -41,6 +41,7 @@ import {
   applicationInput,
   openCohort,
 } from "../../../test/applications.js";
+import { CHECK_IN, ISSUE_CODE, RECORD_ATTENDANCE, startNow } from "../../../test/programme.js";
 import { DRAFT_AGREEMENT, REVISE_AGREEMENT, SIGN_AGREEMENT, acceptedTandem, agreementInput, draftedAgreement } from "../../../test/agreements.js";
 
 interface Case {
@@ -89,10 +90,22 @@ describe("a node whose audit log cannot be written", () => {
     const logged = (await node.as(self).query(LOG, { m: ines.id, t: tandem.tandemId, i: meetingInput })).data!.logMeeting;
     const RAISE = `mutation($p: ID!, $input: RaiseConcernInput!) { raiseConcern(participantId: $p, input: $input) { id } }`;
     const raised = (await node.as(self).query(RAISE, { p: ines.id, input: { tandemId: drafted.tandemId, concern: "OTHER", statement: "Kept?" } })).data!.raiseConcern;
+    const running = await createEvent(node);
+    const seat = await register(node, running.id, ines.id);
+    await startNow(node, running.id);
+    const code = (await node.query(ISSUE_CODE, { e: running.id })).data!.issueCheckInCode as string;
+    topics.push(`attendance:${running.id}`, "facts:zcu");
     cases = {
       createParticipant: { caller: coordinator, query: CREATE_PARTICIPANT, variables: { node: "hst", input: participantInput() } },
       updateParticipant: { caller: self, query: UPDATE_PARTICIPANT, variables: { id: ines.id, input: { about: "Changed without a trace?" } } },
-      createEvent: { caller: coordinator, query: CREATE_EVENT, variables: { node: "hst", input: eventInput({ title: "Never held" }) } },
+      createEvent: {
+        caller: coordinator,
+        query: CREATE_EVENT,
+        variables: { node: "hst", input: eventInput({ title: "Never held", cohorts: [{ cohortId: cohortId(), obligation: "MANDATORY", audience: "BOTH" }] }) },
+      },
+      recordAttendance: { caller: coordinator, query: RECORD_ATTENDANCE, variables: { id: seat.id, a: "NO_SHOW" } },
+      checkInToEvent: { caller: self, query: CHECK_IN, variables: { id: seat.id, code } },
+      issueCheckInCode: { caller: coordinator, query: ISSUE_CODE, variables: { e: running.id, rotate: true } },
       updateEvent: { caller: coordinator, query: UPDATE_EVENT, variables: { id: event.id, input: { capacity: 99 } } },
       cancelEvent: { caller: coordinator, query: CANCEL_EVENT, variables: { id: doomed.id } },
       registerForEvent: { caller: self, query: REGISTER, variables: { eventId: other.id, participantId: ines.id } },

@@ -1,6 +1,8 @@
 import { Check, Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from "typeorm";
 
-export type EventKind = "NETWORKING_EVENING" | "PANEL" | "EXPERT_GROUP" | "TRAINING" | "KICK_OFF" | "CLOSING" | "PEER_MEETING";
+import type { EventCohortLink } from "@tandem/shared";
+
+export type EventKind = "NETWORKING_EVENING" | "PANEL" | "EXPERT_GROUP" | "TRAINING" | "KICK_OFF" | "CLOSING" | "PEER_MEETING" | "WORKSHOP" | "SITE_VISIT" | "JOB_SHADOWING";
 export type EventFormat = "ONLINE" | "IN_PERSON" | "HYBRID";
 export type EventVisibility = "NODE" | "CONSORTIUM";
 export type EventStatus = "SCHEDULED" | "CANCELLED";
@@ -10,6 +12,7 @@ export type EventStatus = "SCHEDULED" | "CANCELLED";
 @Index("events_start_order_idx", ["startsAt", "id"])
 @Check("events_time_order", `"ends_at" > "starts_at"`)
 @Check("events_capacity_positive", `"capacity" > 0`)
+@Check("events_cohorts_array", `jsonb_typeof("cohorts") = 'array'`)
 export class EventEntity {
   @PrimaryGeneratedColumn("uuid")
   id: string;
@@ -52,6 +55,18 @@ export class EventEntity {
 
   @Column({ type: "varchar", length: 16, default: "SCHEDULED" })
   status: EventStatus;
+
+  /** The cohorts (of the coordination office) whose programme the event belongs to, each with its obligation and audience. */
+  @Column({ type: "jsonb", default: () => "'[]'" })
+  cohorts: EventCohortLink[];
+
+  /** Revision of the programme-event fact last told to the other nodes (0: never a cohort event). */
+  @Column({ name: "programme_revision", type: "int", default: 0 })
+  programmeRevision: number;
+
+  /** Shown at the event: registrants record their own attendance with it while the event runs. */
+  @Column({ name: "check_in_code", type: "varchar", length: 12, nullable: true })
+  checkInCode: string | null;
 
   @Column({ name: "cancelled_at", type: "timestamptz", precision: 3, nullable: true })
   cancelledAt: Date | null;

@@ -1,11 +1,29 @@
-import { ArrayMaxSize, IsDate, IsIn, IsInt, IsOptional, IsTimeZone, IsUrl, Length, Matches, Max, MaxLength, Min } from "class-validator";
-import { Field, InputType, Int } from "type-graphql";
+import { ArrayMaxSize, IsDate, ValidateNested, IsIn, IsInt, IsOptional, IsTimeZone, IsUrl, Length, Matches, Max, MaxLength, Min } from "class-validator";
+import { Field, ID, InputType, Int } from "type-graphql";
 import { DateTimeISOResolver } from "graphql-scalars";
 import { TRACK_CODE } from "@tandem/shared";
-import { EventFormatEnum, EventKindEnum, EventVisibilityEnum } from "./event.type.js";
+import { EventAudienceEnum, EventFormatEnum, EventKindEnum, EventObligationEnum, EventVisibilityEnum } from "./event.type.js";
+import type { EventAudience, EventObligation } from "@tandem/shared";
 import type { EventFormat, EventKind, EventVisibility } from "./event.entity.js";
 
 export const MAX_CAPACITY = 5000;
+
+export const MAX_EVENT_COHORTS = 10;
+
+@InputType({ description: "Puts an event into a cohort's programme." })
+export class EventCohortInput {
+  @Field(() => ID, { description: "Global id of the cohort at the coordination office." })
+  @Length(1, 160)
+  cohortId: string;
+
+  @Field(() => EventObligationEnum)
+  @IsIn(Object.values(EventObligationEnum))
+  obligation: EventObligation;
+
+  @Field(() => EventAudienceEnum, { defaultValue: EventAudienceEnum.BOTH })
+  @IsIn(Object.values(EventAudienceEnum))
+  audience: EventAudience;
+}
 
 @InputType()
 export class CreateEventInput {
@@ -61,6 +79,11 @@ export class CreateEventInput {
   @ArrayMaxSize(10)
   @Matches(TRACK_CODE, { each: true, message: "each track must be a lowercase code such as health" })
   tracks: string[];
+
+  @Field(() => [EventCohortInput], { defaultValue: [], description: "Cohorts whose programme the event belongs to; registration is then for their members (of the audience) only." })
+  @ArrayMaxSize(MAX_EVENT_COHORTS)
+  @ValidateNested({ each: true })
+  cohorts: EventCohortInput[];
 }
 
 @InputType()
@@ -122,4 +145,10 @@ export class UpdateEventInput {
   @ArrayMaxSize(10)
   @Matches(TRACK_CODE, { each: true, message: "each track must be a lowercase code such as health" })
   tracks?: string[];
+
+  @Field(() => [EventCohortInput], { nullable: true, description: "Replaces the cohorts (an empty list takes the event out of every programme)." })
+  @IsOptional()
+  @ArrayMaxSize(MAX_EVENT_COHORTS)
+  @ValidateNested({ each: true })
+  cohorts?: EventCohortInput[];
 }

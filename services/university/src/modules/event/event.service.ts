@@ -8,6 +8,7 @@ import { RegistrationEntity } from "../registration/registration.entity.js";
 import type { CreateEventInput, UpdateEventInput } from "./event.input.js";
 import type { EventsArgs } from "./event.args.js";
 import { EVENT_KIND } from "./event.type.js";
+import { cohortLinksOf, type EventProgrammeAnnouncer } from "./event-programme.js";
 
 export interface EventStats {
   confirmed: number;
@@ -43,6 +44,7 @@ export class EventService {
     private readonly dataSource: DataSource,
     private readonly directory: NodeDirectory,
     private readonly waitlist: WaitlistPromoter,
+    private readonly programme: EventProgrammeAnnouncer,
     private readonly now: () => Date = () => new Date(),
   ) {}
 
@@ -96,6 +98,7 @@ export class EventService {
   async create(input: CreateEventInput): Promise<EventEntity> {
     this.checkShape(input);
     if (input.startsAt <= this.now()) throw invalidField("input.startsAt", "must be in the future");
+    const cohorts = cohortLinksOf(this.directory, input.cohorts ?? []);
     return inTransaction(this.dataSource, async (manager) => {
       const repository = manager.getRepository(EventEntity);
       const event = await repository.save(
@@ -112,9 +115,11 @@ export class EventService {
           capacity: input.capacity,
           visibility: input.visibility,
           tracks: [...new Set(input.tracks)],
+          cohorts,
         }),
       );
       await publishEventChange(manager, this.directory, EventChangeKind.CREATED, event);
+      await this.programme.announce(manager, event);
       return event;
     });
   }
@@ -124,8 +129,9 @@ export class EventService {
    * below confirmed seats; a higher one promotes people from the waitlist.
    */
   async update(id: string, input: UpdateEventInput): Promise<EventEntity> {
-    rejectNulls(input, ["title", "description", "startsAt", "endsAt", "timeZone", "format", "capacity", "visibility", "tracks"]);
+    rejectNulls(input, ["title", "description", "startsAt", "endsAt", "timeZone", "format", "capacity", "visibility", "tracks", "cohorts"]);
     const localId = this.directory.parseLocal(id, EVENT_KIND, "id");
+    const cohorts = input.cohorts ? cohortLinksOf(this.directory, input.cohorts) : undefined;
     return inTransaction(this.dataSource, async (manager) => {
       const event = await lockEvent(manager, localId, "id");
       if (event.status === "CANCELLED") throw new AppError(ErrorCode.EVENT_CANCELLED, "id: a cancelled event cannot be changed", { field: "id" });
@@ -133,6 +139,7 @@ export class EventService {
       for (const key of ["title", "description", "startsAt", "endsAt", "timeZone", "format", "location", "onlineUrl", "visibility", "tracks"] as const) {
         if (input[key] !== undefined) Object.assign(next, { [key]: input[key] });
       }
+      if (cohorts) next.cohorts = cohorts;
       this.checkShape(next);
       if (input.startsAt && input.startsAt.getTime() !== event.startsAt.getTime() && input.startsAt <= this.now()) {
         throw invalidField("input.startsAt", "must be in the future");
@@ -146,6 +153,7 @@ export class EventService {
       }
       const saved = await manager.getRepository(EventEntity).save(next);
       await publishEventChange(manager, this.directory, EventChangeKind.UPDATED, saved, event.visibility);
+      await this.programme.announce(manager, saved, event);
       if (saved.capacity > confirmed) await this.waitlist.promote(manager, localId, saved.capacity - confirmed);
       return saved;
     });
@@ -163,6 +171,7 @@ export class EventService {
       event.cancellationReason = reason;
       const saved = await manager.getRepository(EventEntity).save(event);
       await publishEventChange(manager, this.directory, EventChangeKind.CANCELLED, saved);
+      await this.programme.announce(manager, saved, saved);
       return saved;
     });
   }

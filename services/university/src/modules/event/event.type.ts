@@ -2,6 +2,7 @@ import { Directive, Field, ID, Int, ObjectType, registerEnumType } from "type-gr
 import { DateTimeISOResolver } from "graphql-scalars";
 import { formatGlobalId } from "@tandem/shared";
 import { ConsortiumNodeReference } from "../common/consortium-node.type.js";
+import type { EventAudience, EventObligation } from "@tandem/shared";
 import type { EventEntity, EventFormat, EventKind, EventStatus, EventVisibility } from "./event.entity.js";
 
 export const EventKindEnum = {
@@ -12,8 +13,32 @@ export const EventKindEnum = {
   KICK_OFF: "KICK_OFF",
   CLOSING: "CLOSING",
   PEER_MEETING: "PEER_MEETING",
+  WORKSHOP: "WORKSHOP",
+  SITE_VISIT: "SITE_VISIT",
+  JOB_SHADOWING: "JOB_SHADOWING",
 } as const;
-registerEnumType(EventKindEnum, { name: "EventKind" });
+registerEnumType(EventKindEnum, {
+  name: "EventKind",
+  valuesConfig: { SITE_VISIT: { description: "A visit to a lab or a company." }, PEER_MEETING: { description: "Mentees meeting among themselves (peer groups)." } },
+});
+
+export const EventObligationEnum = { MANDATORY: "MANDATORY", VOLUNTARY: "VOLUNTARY" } as const;
+registerEnumType(EventObligationEnum, { name: "EventObligation" });
+
+export const EventAudienceEnum = { MENTEES: "MENTEES", MENTORS: "MENTORS", BOTH: "BOTH" } as const;
+registerEnumType(EventAudienceEnum, { name: "EventAudience", description: "Who of a cohort the event is for." });
+
+@ObjectType({ description: "An event's place in a cohort's programme." })
+export class EventCohort {
+  @Field(() => ID, { description: "Global id of the cohort at the coordination office." })
+  cohortId: string;
+
+  @Field(() => EventObligationEnum)
+  obligation: EventObligation;
+
+  @Field(() => EventAudienceEnum)
+  audience: EventAudience;
+}
 
 export const EventFormatEnum = { ONLINE: "ONLINE", IN_PERSON: "IN_PERSON", HYBRID: "HYBRID" } as const;
 registerEnumType(EventFormatEnum, { name: "EventFormat" });
@@ -80,6 +105,9 @@ export class Event {
   @Field(() => EventStatusEnum)
   status: EventStatus;
 
+  @Field(() => [EventCohort], { description: "The cohorts whose programme it belongs to (none: an event of its own)." })
+  cohorts: EventCohort[];
+
   @Field(() => DateTimeISOResolver, { nullable: true })
   cancelledAt: Date | null;
 
@@ -108,6 +136,7 @@ export class Event {
       visibility: entity.visibility,
       tracks: entity.tracks,
       status: entity.status,
+      cohorts: entity.cohorts.map((link) => Object.assign(new EventCohort(), link)),
       cancelledAt: entity.cancelledAt,
       cancellationReason: entity.cancellationReason,
     });

@@ -24,6 +24,7 @@ import { ApplicationEntity } from "../application/application.entity.js";
 import { APPLICATION_KIND } from "../application/application.type.js";
 import { ParticipantEntity } from "../participant/participant.entity.js";
 import { PARTICIPANT_KIND } from "../participant/participant.type.js";
+import { EventParticipationEntity } from "../package/event-participation.entity.js";
 import { RegistrationEntity } from "../registration/registration.entity.js";
 import { EVENT_KIND } from "../event/event.type.js";
 import { REGISTRATION_KIND } from "../registration/registration.type.js";
@@ -41,6 +42,8 @@ export interface ParticipantDataExport {
   /** Applications to cohorts, with what the person wrote and what was decided (home node only). */
   applications: Record<string, unknown>[];
   registrations: Record<string, unknown>[];
+  /** Their registrations at any node and the attendance the hosts recorded, as this home node keeps them for their programme package (home node only). */
+  eventParticipations: Record<string, unknown>[];
   /** What the person wrote of their tandems here: meetings (as mentee), check-in answers, final evaluations, concerns they raised (home node only). */
   tandemRecord: { meetings: Record<string, unknown>[]; checkIns: Record<string, unknown>[]; evaluations: Record<string, unknown>[]; concerns: Record<string, unknown>[] };
   auditEntries: Record<string, unknown>[];
@@ -72,6 +75,7 @@ export class DataExportService {
       matchingConsents: profile ? (await this.matchingConsents.given(profile.id)).map((consent) => ({ cohortId: consent.cohortId, consentedAt: consent.consentedAt.toISOString() })) : [],
       applications: profile ? await this.applications(profile.id) : [],
       registrations: await this.registrations(participantId),
+      eventParticipations: profile ? await this.eventParticipations(profile.id) : [],
       tandemRecord: profile ? await this.tandemRecord(profile.id) : { meetings: [], checkIns: [], evaluations: [], concerns: [] },
       auditEntries: (await this.auditLog.about(participantId)).map((entry) => this.auditEntry(entry, participantId)),
       agreements: await exportAgreementsOf(managerOf(this.dataSource), participantId),
@@ -107,7 +111,15 @@ export class DataExportService {
       registeredAt: row.registeredAt.toISOString(),
       promotedAt: row.promotedAt?.toISOString() ?? null,
       cancelledAt: row.cancelledAt?.toISOString() ?? null,
+      attendance: row.attendance,
+      attendanceSource: row.attendanceSource,
+      attendanceRecordedAt: row.attendanceRecordedAt?.toISOString() ?? null,
     }));
+  }
+
+  private async eventParticipations(participantLocalId: string): Promise<Record<string, unknown>[]> {
+    const rows = await repositoryOf(this.dataSource, EventParticipationEntity).find({ where: { participantId: participantLocalId }, order: { registrationId: "ASC" } });
+    return rows.map(({ registrationId, eventId, active, attendance, updatedAt }) => ({ registrationId, eventId, active, attendance, updatedAt: updatedAt.toISOString() }));
   }
 
   private async applications(participantLocalId: string): Promise<Record<string, unknown>[]> {

@@ -1,20 +1,27 @@
+import type { DataSource } from "typeorm";
 import { ProofType, signProof, type SigningKey } from "@tandem/shared";
 import type { NodeDirectory } from "../../node-directory.js";
+import { enrolledMemberships } from "../package/cohort-memberships.js";
 
 /**
  * Signs, as a participant's home node, that the participant exists here and
  * that a caller may act for them: what another node needs before it stores
- * a reference to them (a registration for its event). The gateway fetches it
- * and hands it to that node with the call, so no person carries it.
+ * a reference to them (a registration for its event), with the cohorts they
+ * are enrolled in and their role in each (an event of a cohort admits its
+ * members by it). The gateway fetches it and hands it to that node with the
+ * call, so no person carries it.
  */
 export class ParticipantAttestationSigner {
   constructor(
     private readonly key: SigningKey,
     private readonly directory: NodeDirectory,
+    private readonly dataSource: DataSource,
   ) {}
 
-  sign(participantId: string, actor: string): Promise<string> {
-    return signProof(this.key, this.directory.self.id, { type: ProofType.PARTICIPANT_ACTOR, participantId, actor });
+  async sign(participantId: string, actor: string): Promise<string> {
+    const localId = this.directory.parseLocal(participantId, "participant", "participantId");
+    const memberships = await enrolledMemberships(this.dataSource, localId);
+    return signProof(this.key, this.directory.self.id, { type: ProofType.PARTICIPANT_ACTOR, participantId, actor, memberships });
   }
 }
 

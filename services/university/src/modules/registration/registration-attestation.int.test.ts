@@ -35,7 +35,7 @@ describe("registrations of another node's participants", () => {
     return { result, rows };
   };
   const attestation = (participantId: string, actor: string, signer = "zcu", issuedAt = new Date()) =>
-    signProof(host.trust.keys.get(signer)!, signer, { type: ProofType.PARTICIPANT_ACTOR, participantId, actor }, issuedAt);
+    signProof(host.trust.keys.get(signer)!, signer, { type: ProofType.PARTICIPANT_ACTOR, participantId, actor, memberships: [] }, issuedAt);
 
   it("registers them with their home node's attestation for this caller", async () => {
     const { result, rows } = await registerWith(as.participant(zdenka.id), zdenka.id, await attestation(zdenka.id, zdenka.id));
@@ -61,7 +61,13 @@ describe("registrations of another node's participants", () => {
       for (const caller of [as.participant(zdenka.id), as.nodeCoordinator("zcu")]) {
         const { data, errors } = await home.as(caller).query(ATTEST, { p: zdenka.id });
         expect(errors).toBeUndefined();
-        expect(await verifyProof(data!.participantAttestation, host.trust.registry)).toEqual({ type: "participant-actor", issuer: "zcu", participantId: zdenka.id, actor: caller.sub });
+        expect(await verifyProof(data!.participantAttestation, host.trust.registry)).toEqual({
+          type: "participant-actor",
+          issuer: "zcu",
+          participantId: zdenka.id,
+          actor: caller.sub,
+          memberships: [],
+        });
       }
     });
 

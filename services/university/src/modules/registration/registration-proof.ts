@@ -26,6 +26,16 @@ export class RegistrationProofSigner {
     return signProof(this.key, this.directory.self.id, { type: ProofType.REGISTRATION_CANCELLED, ...this.claims(registration) }, registration.cancelledAt ?? new Date());
   }
 
+  /** The registrant's attendance, at its revision (the home node keeps the highest). */
+  attendance(registration: Pick<RegistrationEntity, "id" | "eventId" | "participantId" | "attendance" | "attendanceRevision" | "attendanceRecordedAt">): Promise<string> {
+    return signProof(
+      this.key,
+      this.directory.self.id,
+      { type: ProofType.EVENT_ATTENDANCE, ...this.claims(registration), attendance: registration.attendance!, revision: registration.attendanceRevision },
+      registration.attendanceRecordedAt ?? new Date(),
+    );
+  }
+
   private claims(registration: Pick<RegistrationEntity, "id" | "eventId" | "participantId">) {
     return {
       registrationId: this.directory.globalId(REGISTRATION_KIND, registration.id),

@@ -1,6 +1,8 @@
 import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation } from "typeorm";
+import type { AttendanceStatus } from "@tandem/shared";
 import { EventEntity } from "../event/event.entity.js";
 
+export type AttendanceSource = "HOST" | "CHECK_IN";
 export type RegistrationStatus = "CONFIRMED" | "WAITLISTED" | "CANCELLED";
 
 /**
@@ -12,6 +14,8 @@ export type RegistrationStatus = "CONFIRMED" | "WAITLISTED" | "CANCELLED";
 @Index("registrations_participant_idx", ["participantId"])
 @Index("registrations_event_status_idx", ["eventId", "status"])
 @Check("registrations_status_valid", `"status" IN ('CONFIRMED', 'WAITLISTED', 'CANCELLED')`)
+@Check("registrations_attendance_valid", `"attendance" IN ('ATTENDED', 'EXCUSED', 'NO_SHOW')`)
+@Check("registrations_attendance_source_valid", `"attendance_source" IN ('HOST', 'CHECK_IN')`)
 export class RegistrationEntity {
   @PrimaryGeneratedColumn("uuid")
   id: string;
@@ -42,4 +46,18 @@ export class RegistrationEntity {
 
   @Column({ name: "cancelled_at", type: "timestamptz", precision: 3, nullable: true })
   cancelledAt: Date | null;
+
+  /** What this (host) node recorded: its coordinators, or the registrant with the event's check-in code. */
+  @Column({ type: "varchar", length: 8, nullable: true })
+  attendance: AttendanceStatus | null;
+
+  @Column({ name: "attendance_source", type: "varchar", length: 8, nullable: true })
+  attendanceSource: AttendanceSource | null;
+
+  @Column({ name: "attendance_recorded_at", type: "timestamptz", precision: 3, nullable: true })
+  attendanceRecordedAt: Date | null;
+
+  /** Increases with every record: the registrant's home node keeps the highest. */
+  @Column({ name: "attendance_revision", type: "int", default: 0 })
+  attendanceRevision: number;
 }

@@ -34,8 +34,8 @@ export class RegistrationResolver {
   })
   async registerForEvent(@Arg("eventId", () => ID) eventId: string, @Arg("participantId", () => ID) participantId: string, @Ctx() ctx: NodeContext): Promise<Registration> {
     ctx.services.directory.parseLocal(eventId, EVENT_KIND, "eventId");
-    await assertAttestedByHome(ctx, participantId);
-    return Registration.fromEntity(await ctx.services.registrations.register(eventId, participantId), ctx.self);
+    const memberships = await assertAttestedByHome(ctx, participantId);
+    return Registration.fromEntity(await ctx.services.registrations.register(eventId, participantId, memberships), ctx.self);
   }
 
   @Mutation(() => Registration, { nullable: true, description: "Cancels a registration; the first person waiting gets the seat." })

@@ -1,5 +1,5 @@
 import { In, type DataSource, type EntityManager, type Repository } from "typeorm";
-import { AppError, ErrorCode, ProofType, RegistrationChangeKind, tryParseGlobalId } from "@tandem/shared";
+import { AppError, ErrorCode, ProofType, RegistrationChangeKind, tryParseGlobalId, type CohortMembership } from "@tandem/shared";
 import { emptyConnection, globalIds, inTransaction, keysetPage, publishFact, repositoryOf, type Page } from "@tandem/party";
 import type { NodeDirectory } from "../../node-directory.js";
 import { publishRegistrationChange } from "../event/event.changes.js";
@@ -11,6 +11,8 @@ import { EVENT_KIND } from "../event/event.type.js";
 import { ParticipantEntity } from "../participant/participant.entity.js";
 import { PARTICIPANT_KIND } from "../participant/participant.type.js";
 import type { RegistrationProofSigner } from "./registration-proof.js";
+import { assertAdmitted, enrolledMemberships } from "../package/cohort-memberships.js";
+import type { ProgrammeLedger } from "../package/programme-ledger.js";
 import { RegistrationEntity, type RegistrationStatus } from "./registration.entity.js";
 import type { ParticipantRegistrationsArgs } from "./registration.args.js";
 import { REGISTRATION_KIND } from "./registration.type.js";
@@ -22,6 +24,7 @@ export class RegistrationService implements WaitlistPromoter {
     private readonly dataSource: DataSource,
     private readonly directory: NodeDirectory,
     private readonly proofs: RegistrationProofSigner,
+    private readonly ledger: ProgrammeLedger,
     private readonly now: () => Date = () => new Date(),
   ) {}
 
@@ -78,8 +81,11 @@ export class RegistrationService implements WaitlistPromoter {
   /**
    * Registers a participant of any node. Idempotent: an active registration
    * is returned as it is. A full event puts the participant on the waitlist.
+   * An event of cohorts admits their members in its audience only: by the
+   * `memberships` their home node attested, or for this node's own people by
+   * their enrolments here.
    */
-  async register(eventId: string, participantId: string): Promise<RegistrationEntity> {
+  async register(eventId: string, participantId: string, memberships: readonly CohortMembership[] | null = null): Promise<RegistrationEntity> {
     const eventLocalId = this.directory.parseLocal(eventId, EVENT_KIND, "eventId");
     const participant = this.directory.parseReference(participantId, PARTICIPANT_KIND, "participantId");
     return inTransaction(this.dataSource, async (manager) => {
@@ -89,6 +95,8 @@ export class RegistrationService implements WaitlistPromoter {
       if (participant.node === this.directory.self.id && !(await manager.existsBy(ParticipantEntity, { id: participant.localId }))) {
         throw new AppError(ErrorCode.NOT_FOUND, `participantId: no participant ${participantId} at node ${this.directory.self.id}`, { field: "participantId" });
       }
+      const local = participant.node === this.directory.self.id;
+      if (event.cohorts.length > 0) assertAdmitted(event.cohorts, local ? await enrolledMemberships(manager, participant.localId) : (memberships ?? []), participantId);
       const repository = manager.getRepository(RegistrationEntity);
       const existing = await repository.findOneBy({ eventId: eventLocalId, participantId, status: In(ACTIVE) });
       if (existing) return existing;
@@ -149,12 +157,17 @@ export class RegistrationService implements WaitlistPromoter {
   /**
    * The registrant's home node learns of the registration (and of its end)
    * as a signed fact, delivered by the gateway: it then shows (or stops
-   * showing) the registrant's name to this node's coordinators. Nothing for
-   * this node's own people (their coordinators see them anyway).
+   * showing) the registrant's name to this node's coordinators, and keeps it
+   * for their programme package. This node's own people go straight into its
+   * programme ledger (their coordinators see them anyway).
    */
   private async tellHome(manager: EntityManager, registration: RegistrationEntity, kind: typeof ProofType.EVENT_REGISTRATION | typeof ProofType.REGISTRATION_CANCELLED): Promise<void> {
     const home = tryParseGlobalId(registration.participantId);
-    if (home?.kind !== PARTICIPANT_KIND || home.node === this.directory.self.id) return;
+    if (home?.kind !== PARTICIPANT_KIND) return;
+    if (home.node === this.directory.self.id) {
+      const change = { registrationId: this.directory.globalId(REGISTRATION_KIND, registration.id), eventId: this.directory.globalId(EVENT_KIND, registration.eventId) };
+      return this.ledger.keepParticipation(manager, { ...change, participantId: home.localId, active: kind === ProofType.EVENT_REGISTRATION });
+    }
     const proof = kind === ProofType.EVENT_REGISTRATION ? await this.proofs.registered(registration) : await this.proofs.cancelled(registration);
     await publishFact(manager, { receiver: home.node, kind, proof, subjects: [registration.participantId] });
   }

@@ -1,10 +1,20 @@
 import { Directive, Field, ID, ObjectType, registerEnumType } from "type-graphql";
 import { DateTimeISOResolver } from "graphql-scalars";
 import { formatGlobalId } from "@tandem/shared";
-import type { RegistrationEntity, RegistrationStatus } from "./registration.entity.js";
+import type { AttendanceStatus } from "@tandem/shared";
+import type { AttendanceSource, RegistrationEntity, RegistrationStatus } from "./registration.entity.js";
 
 export const RegistrationStatusEnum = { CONFIRMED: "CONFIRMED", WAITLISTED: "WAITLISTED", CANCELLED: "CANCELLED" } as const;
 registerEnumType(RegistrationStatusEnum, { name: "RegistrationStatus" });
+
+export const AttendanceStatusEnum = { ATTENDED: "ATTENDED", EXCUSED: "EXCUSED", NO_SHOW: "NO_SHOW" } as const;
+registerEnumType(AttendanceStatusEnum, { name: "AttendanceStatus" });
+
+export const AttendanceSourceEnum = { HOST: "HOST", CHECK_IN: "CHECK_IN" } as const;
+registerEnumType(AttendanceSourceEnum, {
+  name: "AttendanceSource",
+  valuesConfig: { HOST: { description: "Recorded by the host node's coordinators." }, CHECK_IN: { description: "The registrant checked in with the event's code." } },
+});
 
 export const REGISTRATION_KIND = "registration";
 
@@ -36,6 +46,15 @@ export class Registration {
   @Field(() => DateTimeISOResolver, { nullable: true })
   cancelledAt: Date | null;
 
+  @Field(() => AttendanceStatusEnum, { nullable: true, description: "What the host node recorded of the registrant's attendance." })
+  attendance: AttendanceStatus | null;
+
+  @Field(() => AttendanceSourceEnum, { nullable: true })
+  attendanceSource: AttendanceSource | null;
+
+  @Field(() => DateTimeISOResolver, { nullable: true })
+  attendanceRecordedAt: Date | null;
+
   localId: string;
   eventLocalId: string;
 
@@ -50,6 +69,9 @@ export class Registration {
       registeredAt: entity.registeredAt,
       promotedAt: entity.promotedAt,
       cancelledAt: entity.cancelledAt,
+      attendance: entity.attendance,
+      attendanceSource: entity.attendanceSource,
+      attendanceRecordedAt: entity.attendanceRecordedAt,
     });
   }
 }

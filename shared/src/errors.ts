@@ -69,6 +69,8 @@ export const ErrorCode = {
   TANDEM_NOT_ACTIVE: "TANDEM_NOT_ACTIVE",
   /** No check-in is due yet for this tandem, or this side answered the one due already. */
   CHECK_IN_NOT_DUE: "CHECK_IN_NOT_DUE",
+  /** The interest survey's state does not allow this (answering a closed survey, choosing trainings while it is open): `extensions.state` says where it is. */
+  SURVEY_STATE: "SURVEY_STATE",
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 

@@ -31,6 +31,7 @@ import { TandemMonitoringResolver } from "./modules/monitoring/tandem-monitoring
 import { TandemMeetingTallyResolver } from "./modules/meeting/meeting-tally.resolver.js";
 import { ProgrammeCheckInResolver, TandemAttentionResolver } from "./modules/checkin/check-in.resolver.js";
 import { TandemEvaluationsResolver } from "./modules/evaluation/tandem-evaluation.resolver.js";
+import { InterestSurveyResolver } from "./modules/survey/interest-survey.resolver.js";
 
 export const SUBGRAPH_NAME = "coordination";
 
@@ -62,6 +63,7 @@ export function buildCoordinationSubgraph(access: AccessTable<CoordinationContex
       TandemAttentionResolver,
       ProgrammeCheckInResolver,
       TandemEvaluationsResolver,
+      InterestSurveyResolver,
     ],
     referenceResolvers: { ...programmeReference, ...cohortReference, ...enrolmentReference, ...tandemReference, ...mediationCaseReference },
     access,

@@ -26,6 +26,7 @@ import {
 import { describeJoseError } from "./user-token.js";
 import { MediationMediators, RaisableConcerns, type MediationConcern, type MediationMediator } from "../mediation.js";
 import { checkAgreementClaims, isAgreementProofKind, type AgreementProof } from "../agreement/agreement-contract.js";
+import { checkSurveyClaims, isSurveyProofKind, type SurveyProof } from "../survey/survey-contract.js";
 
 export const ProofType = {
   /** Both partners accepted a tandem (signed by the coordination office). */
@@ -62,6 +63,10 @@ export const ProofType = {
   TANDEM_EVALUATION: "tandem-evaluation",
   /** A partner raised a concern about their tandem: codes and the statement's reference, no text (signed by the raiser's home node). */
   CONCERN_RAISED: "concern-raised",
+  /** A cohort's interest survey: topics, closing instant, state (signed by the coordination office, for the programme's nodes). */
+  INTEREST_SURVEY: "interest-survey",
+  /** A node's sums over its participants' rankings of a survey: points per topic, respondents; no ranking (signed by the node). */
+  SURVEY_TALLY: "survey-tally",
 } as const;
 export type ProofType = (typeof ProofType)[keyof typeof ProofType];
 
@@ -246,7 +251,7 @@ export type DisclosureProof = TandemAcceptedProof | EventRegistrationProof;
 /** Proofs that a disclosure ended. */
 export type DisclosureEndProof = TandemEndedProof | RegistrationCancelledProof;
 
-export type Proof = DisclosureProof | DisclosureEndProof | MatchingPseudonymProof | ParticipantActorProof | JourneyProof | AgreementProof | TandemJourneyProof;
+export type Proof = DisclosureProof | DisclosureEndProof | MatchingPseudonymProof | ParticipantActorProof | JourneyProof | AgreementProof | TandemJourneyProof | SurveyProof;
 
 type WithoutIssuer<P> = P extends unknown ? Omit<P, "issuer"> : never;
 /** What a signer states: a proof of any kind without its issuer (the signer). */
@@ -316,6 +321,11 @@ export async function verifyProof(token: string, registry: ConsortiumRegistry, f
   }
   if (isAgreementProofKind(payload.proof)) {
     const checked = checkAgreementClaims(payload.proof, issuer, payload);
+    if (typeof checked === "string") throw invalid(checked);
+    return checked;
+  }
+  if (isSurveyProofKind(payload.proof)) {
+    const checked = checkSurveyClaims(payload.proof, issuer, registry.coordination.id, payload);
     if (typeof checked === "string") throw invalid(checked);
     return checked;
   }

@@ -96,3 +96,11 @@ export function monitoringTopic(cohortId: string, nodeId: string): string {
 
 export const MonitoringChangeKind = { TANDEM: "TANDEM", AGREEMENT: "AGREEMENT", MEETINGS: "MEETINGS", CHECK_IN: "CHECK_IN", EVALUATION: "EVALUATION", CASE: "CASE" } as const;
 export type MonitoringChangeKind = (typeof MonitoringChangeKind)[keyof typeof MonitoringChangeKind];
+
+/** One interest survey at the coordination office: opened, its results changed (a node's tally), closed, trainings chosen. */
+export function surveyTopic(surveyId: string): string {
+  return `survey:${surveyId}`;
+}
+
+export const SurveyChangeKind = { OPENED: "OPENED", RESULTS_CHANGED: "RESULTS_CHANGED", CLOSED: "CLOSED", TRAININGS_CHOSEN: "TRAININGS_CHOSEN" } as const;
+export type SurveyChangeKind = (typeof SurveyChangeKind)[keyof typeof SurveyChangeKind];

@@ -32,6 +32,14 @@ export const COORDINATION_ACCESS: Table = {
   "Mutation.openMediationCase": inside(rules.openMediationCase),
   "Mutation.resolveMediationCase": inside(rules.resolveMediationCase),
 
+  // counts only; the service judges the caller against the cohort (enrolled) and the programme (its nodes' coordinators)
+  "Query.interestSurvey": inside(rules.readSurvey),
+  "Query.interestSurveys": inside(rules.readSurvey),
+  "InterestSurvey.results": withParent(),
+  "Mutation.openInterestSurvey": manageCatalogue,
+  "Mutation.closeInterestSurvey": manageCatalogue,
+  "Mutation.chooseTrainings": manageCatalogue,
+
   "Query.programmes": readCatalogue,
   "Query.programme": readCatalogue,
   "Programme.__resolveReference": readCatalogue,

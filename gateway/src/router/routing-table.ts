@@ -49,6 +49,7 @@ export const UNIVERSITY_ROUTES: RoutingTable = {
     meetings: byId("menteeId"),
     meeting: byId("id"),
     checkIns: byId("participantId"),
+    myInterestSurveys: byId("participantId"),
     myEvaluation: byId("participantId"),
     concern: byId("id"),
     myConcerns: byId("participantId"),
@@ -80,6 +81,7 @@ export const UNIVERSITY_ROUTES: RoutingTable = {
     answerCheckIn: byId("participantId"),
     submitEvaluation: byId("participantId"),
     raiseConcern: byId("participantId"),
+    rankSurveyTopics: byId("participantId"),
     updateConcern: byId("id"),
   },
 };

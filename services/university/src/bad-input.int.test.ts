@@ -17,6 +17,7 @@ import { cohortId, createEvent, createParticipant, eventInput, participantInput,
 import { apply, applicationInput, openCohort } from "../test/applications.js";
 import { agreementInput, draftedAgreement } from "../test/agreements.js";
 import { activateTandemAt, dayFromToday } from "../test/tandems.js";
+import { enrolledParticipant, tellSurvey } from "../test/surveys.js";
 
 const { schema } = await buildUniversitySubgraph();
 const MUTATIONS = Object.keys(schema.getMutationType()!.getFields());
@@ -115,6 +116,10 @@ beforeAll(async () => {
     updateConcern: { id: concern.data!.raiseConcern.id, input: { statement: "Better now.", mediatorMayRead: true } },
   });
   Object.assign(callers, { raiseConcern: self, updateConcern: self });
+  const surveyed = (await openCohort(node)).cohortId;
+  const respondent = await enrolledParticipant(node, surveyed);
+  Object.assign(baselines, { rankSurveyTopics: { participantId: respondent, surveyId: await tellSurvey(node, { cohortId: surveyed }), topicCodes: ["NEGOT", "PITCH"] } });
+  Object.assign(callers, { rankSurveyTopics: as.participant(respondent) });
 });
 afterAll(() => node?.stop());
 

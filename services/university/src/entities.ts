@@ -14,6 +14,7 @@ import { MeetingEntity } from "./modules/meeting/meeting.entity.js";
 import { CheckInEntity } from "./modules/checkin/check-in.entity.js";
 import { ConcernEntity } from "./modules/concern/concern.entity.js";
 import { EvaluationEntity } from "./modules/evaluation/evaluation.entity.js";
+import { SurveyEntity, SurveyRankingEntity } from "./modules/survey/survey.entity.js";
 
 export const entities = [
   ParticipantEntity,
@@ -41,4 +42,6 @@ export const entities = [
   CheckInEntity,
   ConcernEntity,
   EvaluationEntity,
+  SurveyEntity,
+  SurveyRankingEntity,
 ];

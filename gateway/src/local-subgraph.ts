@@ -119,6 +119,32 @@ type Subscription {
   the node's coordinators and joint coordinators.
   """
   tandemMonitoringUpdated(cohortId: ID!, nodeId: String!, after: String): MonitoringUpdate!
+  """
+  One interest survey at the coordination office: opened, its results
+  changed (a node's sums arrived), closed, trainings chosen. For whoever may
+  read the survey: joint coordinators, coordinators of the programme's nodes,
+  the cohort's enrolled participants.
+  """
+  surveyUpdated(surveyId: ID!, after: String): SurveyUpdate!
+}
+
+enum SurveyChange {
+  OPENED
+  RESULTS_CHANGED
+  CLOSED
+  TRAININGS_CHOSEN
+}
+
+type SurveyUpdate {
+  cursor: String!
+  change: SurveyChange!
+  at: String!
+  surveyId: ID!
+  interestSurvey: InterestSurvey
+}
+
+type InterestSurvey @key(fields: "id", resolvable: false) {
+  id: ID!
 }
 
 enum MediationCaseChange {

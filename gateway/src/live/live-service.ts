@@ -26,6 +26,8 @@ import {
   mediationCaseTopic,
   MonitoringChangeKind,
   monitoringTopic,
+  SurveyChangeKind,
+  surveyTopic,
   type Logger,
   type UserCaller,
 } from "@tandem/shared";
@@ -164,6 +166,15 @@ export const LIVE_FIELDS: Record<string, FieldSpec> = {
       variables: { c: args.cohortId, n: args.nodeId },
       field: "tandemMonitoring",
     }),
+  },
+  surveyUpdated: {
+    payloadType: "SurveyUpdate",
+    kinds: Object.values(SurveyChangeKind),
+    source: (args, _nodes, coordinationId) => {
+      homeOf(args.surveyId, "interest-survey", "surveyId", [coordinationId]);
+      return { parties: [coordinationId], topic: surveyTopic(String(args.surveyId)) };
+    },
+    probe: (args) => ({ query: `query LiveAccess($id: ID!) { interestSurvey(id: $id) { id } }`, variables: { id: args.surveyId }, field: "interestSurvey" }),
   },
 };
 

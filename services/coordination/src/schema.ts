@@ -32,6 +32,7 @@ import { TandemMeetingTallyResolver } from "./modules/meeting/meeting-tally.reso
 import { ProgrammeCheckInResolver, TandemAttentionResolver } from "./modules/checkin/check-in.resolver.js";
 import { TandemEvaluationsResolver } from "./modules/evaluation/tandem-evaluation.resolver.js";
 import { InterestSurveyResolver } from "./modules/survey/interest-survey.resolver.js";
+import { interestSurveyReference } from "./modules/survey/interest-survey.reference.js";
 
 export const SUBGRAPH_NAME = "coordination";
 
@@ -65,7 +66,7 @@ export function buildCoordinationSubgraph(access: AccessTable<CoordinationContex
       TandemEvaluationsResolver,
       InterestSurveyResolver,
     ],
-    referenceResolvers: { ...programmeReference, ...cohortReference, ...enrolmentReference, ...tandemReference, ...mediationCaseReference },
+    referenceResolvers: { ...programmeReference, ...cohortReference, ...enrolmentReference, ...tandemReference, ...mediationCaseReference, ...interestSurveyReference },
     access,
   });
 }

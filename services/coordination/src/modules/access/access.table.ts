@@ -6,9 +6,11 @@
  * access/guard-resolvers.ts).
  */
 import { FACT_INBOX_ACCESS, before, inside, onResult, withParent, type AccessTable } from "@tandem/party";
+import { isUser } from "@tandem/shared";
 import type { CoordinationContext } from "../../context.js";
 import type { MatchingProposal, UnmatchedMentee } from "../matching/matching-proposal.type.js";
 import type { Tandem } from "../tandem/tandem.type.js";
+import type { InterestSurvey } from "../survey/interest-survey.type.js";
 import { rules, type Partners } from "./access.rules.js";
 
 type Table = AccessTable<CoordinationContext>;
@@ -36,6 +38,10 @@ export const COORDINATION_ACCESS: Table = {
   "Query.interestSurvey": inside(rules.readSurvey),
   "Query.interestSurveys": inside(rules.readSurvey),
   "InterestSurvey.results": withParent(),
+  "InterestSurvey.__resolveReference": onResult(rules.readSurvey, {
+    target: (found: InterestSurvey, ctx: CoordinationContext) => ctx.services.interestSurveys.audience(found.cohortLocalId, isUser(ctx.caller) ? ctx.caller.sub : null),
+    otherwise: () => null,
+  }),
   "Mutation.openInterestSurvey": manageCatalogue,
   "Mutation.closeInterestSurvey": manageCatalogue,
   "Mutation.chooseTrainings": manageCatalogue,

@@ -1,4 +1,4 @@
-import { Field, ID, Int, ObjectType, registerEnumType } from "type-graphql";
+import { Directive, Field, ID, Int, ObjectType, registerEnumType } from "type-graphql";
 import { DateTimeISOResolver } from "graphql-scalars";
 import { formatGlobalId, SurveyStates, type SurveyState } from "@tandem/shared";
 import { COHORT_KIND } from "../cohort/cohort.type.js";
@@ -100,6 +100,7 @@ export class TrainingChoice {
 }
 
 @ObjectType({ description: "A cohort's interest survey before its trainings are set: the rankings stay at the participants' home nodes." })
+@Directive(`@key(fields: "id")`)
 export class InterestSurvey {
   @Field(() => ID)
   id: string;
@@ -129,6 +130,7 @@ export class InterestSurvey {
   choice: TrainingChoice | null;
 
   localId: string;
+  cohortLocalId: string;
 
   static fromEntity(entity: InterestSurveyEntity, coordinationId: string): InterestSurvey {
     const topics = entity.topics.map((topic) => Object.assign(new SurveyTopic(), { code: topic.code, title: topic.title }));
@@ -143,6 +145,7 @@ export class InterestSurvey {
     return Object.assign(new InterestSurvey(), {
       id: formatGlobalId(coordinationId, INTEREST_SURVEY_KIND, entity.id),
       localId: entity.id,
+      cohortLocalId: entity.cohortId,
       cohortId: formatGlobalId(coordinationId, COHORT_KIND, entity.cohortId),
       title: entity.title,
       topics,

@@ -26,6 +26,7 @@ const EVERY_TABLE = [
   "facts",
   "gateway_token_uses",
   "idempotency_keys",
+  "interest_surveys",
   "matching_consents",
   "meetings",
   "outbox",
@@ -34,6 +35,7 @@ const EVERY_TABLE = [
   "programme_rules",
   "registrations",
   "schema_migrations",
+  "survey_rankings",
 ];
 
 describe("university node migrations", () => {
@@ -84,6 +86,7 @@ describe("university node migrations", () => {
       "evaluations_side_known",
       "events_capacity_positive",
       "events_time_order",
+      "interest_surveys_state_known",
       "meetings_duration_range",
       "meetings_format_known",
       "meetings_mentor_added_confirmed",

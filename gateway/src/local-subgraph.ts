@@ -137,6 +137,13 @@ type Subscription {
   \`packageCompletion\` (the update names no one). For that node's coordinators.
   """
   packageCompletionUpdated(cohortId: ID!, nodeId: String!, after: String): PackageUpdate!
+  """
+  One interest survey at the coordination office: opened, its results
+  changed (a node's sums arrived), closed, trainings chosen. For whoever may
+  read the survey: joint coordinators, coordinators of the programme's nodes,
+  the cohort's enrolled participants.
+  """
+  surveyUpdated(surveyId: ID!, after: String): SurveyUpdate!
 }
 
 enum AttendanceChange {
@@ -171,6 +178,25 @@ type PackageUpdate {
   applicationId: ID
   """The event the change concerns."""
   eventId: ID!
+}
+
+enum SurveyChange {
+  OPENED
+  RESULTS_CHANGED
+  CLOSED
+  TRAININGS_CHOSEN
+}
+
+type SurveyUpdate {
+  cursor: String!
+  change: SurveyChange!
+  at: String!
+  surveyId: ID!
+  interestSurvey: InterestSurvey
+}
+
+type InterestSurvey @key(fields: "id", resolvable: false) {
+  id: ID!
 }
 
 enum MediationCaseChange {

@@ -75,6 +75,8 @@ export const ErrorCode = {
   NOT_IN_COHORT: "NOT_IN_COHORT",
   /** Attendance cannot be recorded: the event has not started yet, the registration has no seat, or the check-in code is wrong or not valid now. */
   ATTENDANCE_NOT_OPEN: "ATTENDANCE_NOT_OPEN",
+  /** The interest survey's state does not allow this (answering a closed survey, choosing trainings while it is open): `extensions.state` says where it is. */
+  SURVEY_STATE: "SURVEY_STATE",
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 

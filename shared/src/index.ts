@@ -10,6 +10,7 @@ export * from "./schema-fingerprint.js";
 export * from "./contracts/index.js";
 export * from "./programme/programme-contract.js";
 export * from "./agreement/agreement-contract.js";
+export * from "./survey/survey-contract.js";
 export * from "./database-faults.js";
 export * from "./env.js";
 export * from "./errors.js";

@@ -31,6 +31,8 @@ import {
   PackageChangeKind,
   programmeCompletionTopic,
   programmePackageTopic,
+  SurveyChangeKind,
+  surveyTopic,
   type Logger,
   type UserCaller,
 } from "@tandem/shared";
@@ -198,6 +200,15 @@ export const LIVE_FIELDS: Record<string, FieldSpec> = {
       variables: { c: args.cohortId, n: args.nodeId },
       field: "packageCompletion",
     }),
+  },
+  surveyUpdated: {
+    payloadType: "SurveyUpdate",
+    kinds: Object.values(SurveyChangeKind),
+    source: (args, _nodes, coordinationId) => {
+      homeOf(args.surveyId, "interest-survey", "surveyId", [coordinationId]);
+      return { parties: [coordinationId], topic: surveyTopic(String(args.surveyId)) };
+    },
+    probe: (args) => ({ query: `query LiveAccess($id: ID!) { interestSurvey(id: $id) { id } }`, variables: { id: args.surveyId }, field: "interestSurvey" }),
   },
 };
 

@@ -19,10 +19,11 @@ export const ENTITY_FIELDS: Record<string, { queryField: string; ref: string }> 
   agreement: { queryField: "agreement", ref: "agreementId" },
   meeting: { queryField: "meeting", ref: "meetingId" },
   mediationCase: { queryField: "mediationCase", ref: "caseId" },
+  interestSurvey: { queryField: "interestSurvey", ref: "surveyId" },
 };
 
 /** Payload fields that are references a change carries, read straight from it. */
-export const REF_FIELDS: ReadonlySet<string> = new Set(["cohortId", "applicationId", "agreementId", "tandemId", "caseId", "eventId"]);
+export const REF_FIELDS: ReadonlySet<string> = new Set(["cohortId", "applicationId", "agreementId", "tandemId", "caseId", "eventId", "surveyId"]);
 
 export interface PayloadField {
   responseKey: string;

@@ -13,7 +13,7 @@ import type { Caller } from "@tandem/shared";
 import { as, sweepMutations, sweepProblems, type Variables } from "@tandem/shared/testkit";
 import { buildCoordinationSubgraph } from "./schema.js";
 import { startTestCoordination, type TestCoordination } from "../test/test-coordination.js";
-import { acceptByBoth, cohortInput, createCohort, enrolNew, participantId, programmeInput, proposeNew, seedCohort } from "../test/fixtures.js";
+import { acceptByBoth, cohortInput, createCohort, enrolNew, openSurvey, participantId, programmeInput, proposeNew, seedCohort, surveyInput } from "../test/fixtures.js";
 
 const { schema } = await buildCoordinationSubgraph();
 const MUTATIONS = Object.keys(schema.getMutationType()!.getFields());
@@ -35,7 +35,11 @@ beforeAll(async () => {
   const { data } = await service.query(`mutation($t: ID!) { openMediationCase(input: { tandemId: $t, concern: OTHER }) { id } }`, { t: mediated.id });
   const rule = `coord:matching-rule:${randomUUID()}`;
   const draft = await createCohort(service, programme.id, { name: "Draft 2027/28" });
+  const [openId, closedId] = [await openSurvey(service, cohort.id), await openSurvey(service, cohort.id, true)];
   baselines = {
+    openInterestSurvey: { input: surveyInput(cohort.id) },
+    closeInterestSurvey: { id: openId },
+    chooseTrainings: { surveyId: closedId, topicCodes: ["NEGOT"] },
     createCohort: { input: cohortInput(programme.id, { name: "2027/28" }) },
     updateCohort: {
       id: draft.id,

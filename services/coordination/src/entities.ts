@@ -18,6 +18,7 @@ import { MeetingTallyEntity } from "./modules/meeting/meeting-tally.entity.js";
 import { CheckInRecordEntity } from "./modules/checkin/check-in-record.entity.js";
 import { TandemAttentionEntity } from "./modules/checkin/tandem-attention.entity.js";
 import { TandemEvaluationEntity, TandemGoalRatingEntity } from "./modules/evaluation/tandem-evaluation.entity.js";
+import { InterestSurveyEntity, SurveyTallyEntity } from "./modules/survey/interest-survey.entity.js";
 import { TandemActivationFactEntity } from "./modules/tandem/tandem-activation-fact.entity.js";
 
 export const entities = [
@@ -49,6 +50,8 @@ export const entities = [
   MeetingTallyEntity,
   CheckInRecordEntity,
   TandemAttentionEntity,
+  InterestSurveyEntity,
+  SurveyTallyEntity,
   TandemEvaluationEntity,
   TandemGoalRatingEntity,
   TandemActivationFactEntity,

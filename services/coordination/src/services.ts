@@ -31,6 +31,8 @@ import { checkInFactHandlers } from "./modules/checkin/check-in.facts.js";
 import { CheckInService } from "./modules/checkin/check-in.service.js";
 import { evaluationFactHandlers } from "./modules/evaluation/tandem-evaluation.facts.js";
 import { TandemEvaluationService } from "./modules/evaluation/tandem-evaluation.service.js";
+import { InterestSurveyFacts, surveyFactHandlers } from "./modules/survey/interest-survey.facts.js";
+import { InterestSurveyService } from "./modules/survey/interest-survey.service.js";
 
 /** The coordination service's singletons, wired once at start. */
 export interface CoordinationServices {
@@ -61,6 +63,8 @@ export interface CoordinationServices {
   checkIns: CheckInService;
   /** The partners' final evaluations, as codes. */
   evaluations: TandemEvaluationService;
+  /** Interest surveys of cohorts, the nodes' sums, the trainings chosen. */
+  interestSurveys: InterestSurveyService;
 }
 
 export interface CoordinationSettings {
@@ -111,6 +115,7 @@ export function createCoordinationServices(
         checkInFactHandlers(directory),
         evaluationFactHandlers(directory),
         mediationFactHandlers(directory, mediationCases),
+        surveyFactHandlers(directory),
       ),
     ),
     matchingWeights,
@@ -124,5 +129,6 @@ export function createCoordinationServices(
     meetingTallies: new MeetingTallyService(dataSource),
     checkIns: new CheckInService(dataSource, directory),
     evaluations: new TandemEvaluationService(dataSource),
+    interestSurveys: new InterestSurveyService(dataSource, directory, new InterestSurveyFacts(directory, signingKey), settings.minimumGroupSize),
   };
 }

@@ -120,3 +120,25 @@ export async function acceptByBoth(service: TestCoordination, tandem: { id: stri
   await ok(service.as(as.participant(tandem.menteeId, "mentee")), RESPOND, { id: tandem.id, accept: true });
   return (await ok(service.as(as.participant(tandem.mentorId, "mentor")), RESPOND, { id: tandem.id, accept: true })).respondToTandem;
 }
+
+export const OPEN_SURVEY = `mutation($input: OpenInterestSurveyInput!) { openInterestSurvey(input: $input) { id state } }`;
+
+export function surveyInput(cohortId: string, overrides: Record<string, unknown> = {}) {
+  return {
+    cohortId,
+    title: "Trainings 2026/27",
+    topics: [
+      { code: "PITCH", title: "Pitching your research" },
+      { code: "NEGOT", title: "Salary negotiation" },
+    ],
+    closesAt: new Date(Date.now() + 7 * 86_400_000).toISOString(),
+    ...overrides,
+  };
+}
+
+/** An interest survey of the cohort, opened (and closed, when asked) by a joint coordinator; its id. */
+export async function openSurvey(service: TestCoordination, cohortId: string, closed = false): Promise<string> {
+  const id = (await ok(service, OPEN_SURVEY, { input: surveyInput(cohortId) })).openInterestSurvey.id as string;
+  if (closed) await ok(service, `mutation($id: ID!) { closeInterestSurvey(id: $id) { id } }`, { id });
+  return id;
+}

@@ -18,6 +18,7 @@ import { apply, applicationInput, openCohort } from "../test/applications.js";
 import { agreementInput, draftedAgreement } from "../test/agreements.js";
 import { activateTandemAt, dayFromToday } from "../test/tandems.js";
 import { ISSUE_CODE, startNow } from "../test/programme.js";
+import { enrolledParticipant, tellSurvey } from "../test/surveys.js";
 
 const { schema } = await buildUniversitySubgraph();
 const MUTATIONS = Object.keys(schema.getMutationType()!.getFields());
@@ -134,6 +135,10 @@ beforeAll(async () => {
     issueCheckInCode: { eventId: running.id, rotate: false },
   });
   Object.assign(callers, { checkInToEvent: self });
+  const surveyed = (await openCohort(node)).cohortId;
+  const respondent = await enrolledParticipant(node, surveyed);
+  Object.assign(baselines, { rankSurveyTopics: { participantId: respondent, surveyId: await tellSurvey(node, { cohortId: surveyed }), topicCodes: ["NEGOT", "PITCH"] } });
+  Object.assign(callers, { rankSurveyTopics: as.participant(respondent) });
 });
 afterAll(() => node?.stop());
 

@@ -16,6 +16,7 @@ import { ConcernEntity } from "./modules/concern/concern.entity.js";
 import { EvaluationEntity } from "./modules/evaluation/evaluation.entity.js";
 import { EventParticipationEntity } from "./modules/package/event-participation.entity.js";
 import { ProgrammeEventEntity } from "./modules/package/programme-event.entity.js";
+import { SurveyEntity, SurveyRankingEntity } from "./modules/survey/survey.entity.js";
 
 export const entities = [
   ParticipantEntity,
@@ -45,4 +46,6 @@ export const entities = [
   EvaluationEntity,
   ProgrammeEventEntity,
   EventParticipationEntity,
+  SurveyEntity,
+  SurveyRankingEntity,
 ];

@@ -30,6 +30,11 @@ export class NodeDirectory extends IdDirectory {
     return this.parseOfficeId(id, "tandem", "tandems", field);
   }
 
+  /** An interest survey reference: `<coordination id>:interest-survey:<uuid>`, BAD_USER_INPUT naming `field` otherwise. */
+  parseSurveyId(id: string, field = "surveyId"): string {
+    return this.parseOfficeId(id, "interest-survey", "interest surveys", field);
+  }
+
   private parseOfficeId(id: string, kind: string, things: string, field: string): string {
     const parsed = parseGlobalId(id, kind, field);
     if (parsed.node !== this.coordinationId) {

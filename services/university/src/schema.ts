@@ -33,6 +33,7 @@ import { CheckInResolver } from "./modules/checkin/check-in.resolver.js";
 import { EvaluationResolver } from "./modules/evaluation/evaluation.resolver.js";
 import { AttendanceResolver } from "./modules/registration/attendance.resolver.js";
 import { PackageResolver } from "./modules/package/package.resolver.js";
+import { SurveyResolver } from "./modules/survey/survey.resolver.js";
 
 export const SUBGRAPH_NAME = "university";
 
@@ -62,6 +63,7 @@ export function buildUniversitySubgraph(access: AccessTable<NodeContext> = NODE_
       ConcernResolver,
       AttendanceResolver,
       PackageResolver,
+      SurveyResolver,
     ],
     referenceResolvers: { ...participantReference, ...eventReference, ...registrationReference, ...applicationReference, ...agreementReference, ...meetingReference, ...concernReference },
     access,

@@ -27,6 +27,8 @@ import { ActiveTandemService } from "./modules/active-tandem/active-tandem.servi
 import { MeetingService } from "./modules/meeting/meeting.service.js";
 import { CheckInService } from "./modules/checkin/check-in.service.js";
 import { ConcernService } from "./modules/concern/concern.service.js";
+import { surveyFactHandlers } from "./modules/survey/survey.facts.js";
+import { SurveyService } from "./modules/survey/survey.service.js";
 import { EvaluationService } from "./modules/evaluation/evaluation.service.js";
 import { MeetingTallies } from "./modules/meeting/meeting.tally.js";
 import { programmeFactHandlers } from "./modules/programme/programme.facts.js";
@@ -74,6 +76,8 @@ export interface NodeServices {
   evaluations: EvaluationService;
   /** Concerns partners of this node raised: their words stay here. */
   concerns: ConcernService;
+  /** The office's interest surveys and this node's people's rankings (which stay here). */
+  surveys: SurveyService;
 }
 
 export interface NodeTrust {
@@ -105,6 +109,7 @@ export function createNodeServices(dataSource: DataSource, directory: NodeDirect
   const applicationReviews = new ApplicationReviewService(dataSource, directory, programmes, applicationRecords);
   const agreementPublisher = new AgreementPublisher(trust.signingKey, directory);
   const activeTandems = new ActiveTandemService(dataSource, directory);
+  const surveys = new SurveyService(dataSource, directory, trust.signingKey);
   const factHandlers = combineFactHandlers(
     disclosureFactHandlers(disclosures),
     programmeFactHandlers(programmes),
@@ -112,6 +117,7 @@ export function createNodeServices(dataSource: DataSource, directory: NodeDirect
     agreementFactHandlers(directory, agreementPublisher),
     activeTandemFactHandlers(directory.self.id),
     packageFactHandlers(directory, ledger),
+    surveyFactHandlers(surveys),
   );
   return {
     directory,
@@ -139,5 +145,6 @@ export function createNodeServices(dataSource: DataSource, directory: NodeDirect
     checkIns: new CheckInService(dataSource, directory, activeTandems, trust.signingKey),
     evaluations: new EvaluationService(dataSource, directory, activeTandems, trust.signingKey),
     concerns: new ConcernService(dataSource, directory, trust.signingKey),
+    surveys,
   };
 }

@@ -120,3 +120,33 @@ describe("journey proofs", () => {
     await expect(verifyProof(await signProof(trust.keys.get("hst")!, "hst", malformed), trust.registry)).rejects.toThrow(/malformed application-record \(status:/);
   });
 });
+
+describe("survey proofs", () => {
+  const survey = {
+    type: "interest-survey" as const,
+    surveyId: "coord:interest-survey:00000000-0000-4000-8000-000000000001",
+    cohortId: "coord:cohort:00000000-0000-4000-8000-000000000002",
+    topics: [
+      { code: "PITCH", title: "Pitching" },
+      { code: "CV", title: "CV and interviews" },
+    ],
+    closesAt: "2027-12-01T18:00:00.000Z",
+    state: "OPEN" as const,
+    revision: 1,
+  };
+  const tally = { type: "survey-tally" as const, surveyId: survey.surveyId, respondents: 2, points: [{ code: "PITCH", points: 3 }], revision: 1 };
+
+  it("verify a survey signed by the coordination office and a tally signed by a node", async () => {
+    const trust = await createTestTrust(registry);
+    await expect(verifyProof(await signProof(trust.keys.get("coord")!, "coord", survey), trust.registry)).resolves.toEqual({ ...survey, issuer: "coord" });
+    await expect(verifyProof(await signProof(trust.keys.get("zcu")!, "zcu", tally), trust.registry)).resolves.toEqual({ ...tally, issuer: "zcu" });
+  });
+
+  it("refuse a survey from a node, a tally from the office, a tally of fewer than two people, and a survey id of another party", async () => {
+    const trust = await createTestTrust(registry);
+    await expect(verifyProof(await signProof(trust.keys.get("hst")!, "hst", survey), trust.registry)).rejects.toThrow(/coordination office only/);
+    await expect(verifyProof(await signProof(trust.keys.get("coord")!, "coord", tally), trust.registry)).rejects.toThrow(/home node only/);
+    await expect(verifyProof(await signProof(trust.keys.get("hst")!, "hst", { ...tally, respondents: 1 }), trust.registry)).rejects.toThrow(/malformed survey-tally \(respondents/);
+    await expect(verifyProof(await signProof(trust.keys.get("hst")!, "hst", { ...tally, surveyId: "hst:interest-survey:x1" }), trust.registry)).rejects.toThrow(/survey id/);
+  });
+});

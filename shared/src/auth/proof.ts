@@ -26,6 +26,7 @@ import {
 import { describeJoseError } from "./user-token.js";
 import { MediationMediators, RaisableConcerns, type MediationConcern, type MediationMediator } from "../mediation.js";
 import { checkAgreementClaims, isAgreementProofKind, type AgreementProof } from "../agreement/agreement-contract.js";
+import { checkSurveyClaims, isSurveyProofKind, type SurveyProof } from "../survey/survey-contract.js";
 
 export const ProofType = {
   /** Both partners accepted a tandem (signed by the coordination office). */
@@ -66,6 +67,10 @@ export const ProofType = {
   EVENT_ATTENDANCE: "event-attendance",
   /** An event of one or more cohorts: its time, status and obligations, no registrant (signed by its host node, for every other node). */
   PROGRAMME_EVENT: "programme-event",
+  /** A cohort's interest survey: topics, closing instant, state (signed by the coordination office, for the programme's nodes). */
+  INTEREST_SURVEY: "interest-survey",
+  /** A node's sums over its participants' rankings of a survey: points per topic, respondents; no ranking (signed by the node). */
+  SURVEY_TALLY: "survey-tally",
 } as const;
 export type ProofType = (typeof ProofType)[keyof typeof ProofType];
 
@@ -305,7 +310,7 @@ export type DisclosureEndProof = TandemEndedProof | RegistrationCancelledProof;
 /** Proofs of events in a programme (DESIGN.md §8), checked against their schemas. */
 export type ProgrammeEventsProof = ProgrammeEventProof | EventAttendanceProof;
 
-export type Proof = DisclosureProof | DisclosureEndProof | MatchingPseudonymProof | ParticipantActorProof | JourneyProof | AgreementProof | TandemJourneyProof | ProgrammeEventsProof;
+export type Proof = DisclosureProof | DisclosureEndProof | MatchingPseudonymProof | ParticipantActorProof | JourneyProof | AgreementProof | TandemJourneyProof | ProgrammeEventsProof | SurveyProof;
 
 type WithoutIssuer<P> = P extends unknown ? Omit<P, "issuer"> : never;
 /** What a signer states: a proof of any kind without its issuer (the signer). */
@@ -379,6 +384,11 @@ export async function verifyProof(token: string, registry: ConsortiumRegistry, f
   if (payload.proof === "programme-event" || payload.proof === "event-attendance") return verifiedProgrammeEventProof(payload, invalid);
   if (isAgreementProofKind(payload.proof)) {
     const checked = checkAgreementClaims(payload.proof, issuer, payload);
+    if (typeof checked === "string") throw invalid(checked);
+    return checked;
+  }
+  if (isSurveyProofKind(payload.proof)) {
+    const checked = checkSurveyClaims(payload.proof, issuer, registry.coordination.id, payload);
     if (typeof checked === "string") throw invalid(checked);
     return checked;
   }

@@ -117,3 +117,10 @@ export function programmeCompletionTopic(cohortId: string, nodeId: string): stri
 
 export const PackageChangeKind = { EVENT: "EVENT", REGISTRATION: "REGISTRATION", ATTENDANCE: "ATTENDANCE" } as const;
 export type PackageChangeKind = (typeof PackageChangeKind)[keyof typeof PackageChangeKind];
+/** One interest survey at the coordination office: opened, its results changed (a node's tally), closed, trainings chosen. */
+export function surveyTopic(surveyId: string): string {
+  return `survey:${surveyId}`;
+}
+
+export const SurveyChangeKind = { OPENED: "OPENED", RESULTS_CHANGED: "RESULTS_CHANGED", CLOSED: "CLOSED", TRAININGS_CHOSEN: "TRAININGS_CHOSEN" } as const;
+export type SurveyChangeKind = (typeof SurveyChangeKind)[keyof typeof SurveyChangeKind];

@@ -13,6 +13,7 @@ import { StructuredCloseReason1796565600000 } from "./1796565600000-structured-c
 import { AddTandemActivationFacts1796567937021 } from "./1796567937021-add-tandem-activation-facts.js";
 import { MediationCaseFromCheckIn1796570000000 } from "./1796570000000-mediation-case-from-check-in.js";
 import { AddMediationCaseStatements1796573941208 } from "./1796573941208-add-mediation-case-statements.js";
+import { InterestSurveys1796575295207 } from "./1796575295207-interest-surveys.js";
 
 export const migrations = [
   Initial1795304478454,
@@ -33,4 +34,5 @@ export const migrations = [
   AddTandemActivationFacts1796567937021,
   MediationCaseFromCheckIn1796570000000,
   AddMediationCaseStatements1796573941208,
+  InterestSurveys1796575295207,
 ];

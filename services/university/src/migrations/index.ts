@@ -14,6 +14,7 @@ import { AddEvaluations1796565325254 } from "./1796565325254-add-evaluations.js"
 import { AddConcerns1796574080840 } from "./1796574080840-add-concerns.js";
 import { AgreementGoalCounts1796575180019 } from "./1796575180019-agreement-goal-counts.js";
 import { AddProgrammeEvents1796575369627 } from "./1796575369627-add-programme-events.js";
+import { InterestSurveys1796575569711 } from "./1796575569711-interest-surveys.js";
 
 export const migrations = [
   Initial1795304786513,
@@ -35,4 +36,5 @@ export const migrations = [
   AddConcerns1796574080840,
   AgreementGoalCounts1796575180019,
   AddProgrammeEvents1796575369627,
+  InterestSurveys1796575569711,
 ];

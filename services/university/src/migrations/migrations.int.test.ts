@@ -27,6 +27,7 @@ const EVERY_TABLE = [
   "facts",
   "gateway_token_uses",
   "idempotency_keys",
+  "interest_surveys",
   "matching_consents",
   "meetings",
   "outbox",
@@ -36,6 +37,7 @@ const EVERY_TABLE = [
   "programme_rules",
   "registrations",
   "schema_migrations",
+  "survey_rankings",
 ];
 
 describe("university node migrations", () => {
@@ -88,6 +90,7 @@ describe("university node migrations", () => {
       "events_capacity_positive",
       "events_cohorts_array",
       "events_time_order",
+      "interest_surveys_state_known",
       "meetings_duration_range",
       "meetings_format_known",
       "meetings_mentor_added_confirmed",

@@ -148,6 +148,11 @@ export const rules = {
     (caller, tandem) => jointOrHomeCoordinator(caller, [tandem.menteeId, tandem.mentorId]),
     (caller) => ({ ...visibilityOf(caller), subjects: [] }),
   ),
+  readSurvey: rule<{ participatingNodeIds: readonly string[]; callerEnrolled: boolean }>(
+    "read-survey",
+    "joint coordinators, coordinators of the programme's nodes and the cohort's enrolled participants",
+    (caller, audience) => jointOrCoordinatorOfAny(caller, audience.participatingNodeIds) || audience.callerEnrolled,
+  ),
   readEvaluations: rule<Partners>("read-evaluations", "joint coordinators and coordinators of the partners' nodes", (caller, tandem) =>
     jointOrHomeCoordinator(caller, [tandem.menteeId, tandem.mentorId]),
   ),

@@ -6,9 +6,11 @@
  * access/guard-resolvers.ts).
  */
 import { FACT_INBOX_ACCESS, before, inside, onResult, withParent, type AccessTable } from "@tandem/party";
+import { isUser } from "@tandem/shared";
 import type { CoordinationContext } from "../../context.js";
 import type { MatchingProposal, UnmatchedMentee } from "../matching/matching-proposal.type.js";
 import type { Tandem } from "../tandem/tandem.type.js";
+import type { InterestSurvey } from "../survey/interest-survey.type.js";
 import { rules, type Partners } from "./access.rules.js";
 
 type Table = AccessTable<CoordinationContext>;
@@ -31,6 +33,18 @@ export const COORDINATION_ACCESS: Table = {
   "Query.tandemMonitoring": [before(rules.readMonitoring, { target: ({ args }) => (args.nodeId as string | null | undefined) ?? null }), inside(rules.readMonitoring)],
   "Mutation.openMediationCase": inside(rules.openMediationCase),
   "Mutation.resolveMediationCase": inside(rules.resolveMediationCase),
+
+  // counts only; the service judges the caller against the cohort (enrolled) and the programme (its nodes' coordinators)
+  "Query.interestSurvey": inside(rules.readSurvey),
+  "Query.interestSurveys": inside(rules.readSurvey),
+  "InterestSurvey.results": withParent(),
+  "InterestSurvey.__resolveReference": onResult(rules.readSurvey, {
+    target: (found: InterestSurvey, ctx: CoordinationContext) => ctx.services.interestSurveys.audience(found.cohortLocalId, isUser(ctx.caller) ? ctx.caller.sub : null),
+    otherwise: () => null,
+  }),
+  "Mutation.openInterestSurvey": manageCatalogue,
+  "Mutation.closeInterestSurvey": manageCatalogue,
+  "Mutation.chooseTrainings": manageCatalogue,
 
   "Query.programmes": readCatalogue,
   "Query.programme": readCatalogue,

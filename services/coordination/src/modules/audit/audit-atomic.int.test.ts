@@ -23,6 +23,9 @@ import {
   acceptByBoth,
   cohortInput,
   enrolNew,
+  OPEN_SURVEY,
+  openSurvey,
+  surveyInput,
   ok,
   participantId,
   programmeInput,
@@ -72,7 +75,8 @@ describe("a coordination office whose audit log cannot be written", () => {
     const other = await seedCohort(service);
     const draft = await seedCohort(service, {}, 5, "DRAFT");
     const open = await seedCohort(service, {}, 1, "APPLICATIONS_OPEN");
-    topics.push(`application-pipeline:${open.cohort.id}`, "facts:hst", "facts:zcu", "facts:unilu");
+    const [openSurveyId, closedSurveyId] = [await openSurvey(service, cohort.id), await openSurvey(service, cohort.id, true)];
+    topics.push(`application-pipeline:${open.cohort.id}`, "facts:hst", "facts:zcu", "facts:unilu", `survey:${openSurveyId}`, `survey:${closedSurveyId}`);
     cases = {
       createProgramme: { caller: joint, query: CREATE_PROGRAMME, variables: { input: programmeInput() } },
       createCohort: { caller: joint, query: CREATE_COHORT, variables: { input: cohortInput(programme.id, { name: "Never opened" }) } },
@@ -103,6 +107,9 @@ describe("a coordination office whose audit log cannot be written", () => {
         query: `mutation($f: [FactInput!]!) { receiveFacts(node: "coord", source: "hst", facts: $f) { applied } }`,
         variables: { f: [{ seq: "1", proof: await recordProof(service, record(open.cohort.id, "hst", { status: "ACCEPTED" })) }] },
       },
+      openInterestSurvey: { caller: joint, query: OPEN_SURVEY, variables: { input: surveyInput(cohort.id) } },
+      closeInterestSurvey: { caller: joint, query: `mutation($id: ID!) { closeInterestSurvey(id: $id) { id } }`, variables: { id: openSurveyId } },
+      chooseTrainings: { caller: joint, query: `mutation($id: ID!) { chooseTrainings(surveyId: $id, topicCodes: ["PITCH"]) { id } }`, variables: { id: closedSurveyId } },
       setCheckInInterval: { caller: joint, query: `mutation($p: ID!) { setCheckInInterval(programmeId: $p, everyWeeks: 3) { id } }`, variables: { p: programme.id } },
       eraseCoordinationRecords: {
         caller: as.participant(proposed.menteeId),

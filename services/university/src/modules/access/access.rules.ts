@@ -131,6 +131,9 @@ export const rules = {
   evaluate: rule<string>("evaluation.submit", "the person themselves (a partner of the tandem)", (c, pid) => isSubject(c, pid)),
   readOwnEvaluation: rule<string>("evaluation.read", "the person themselves", (c, pid) => isSubject(c, pid)),
 
+  rankSurveyTopics: rule<string>("survey.answer", "the person themselves (enrolled in the survey's cohort)", (c, pid) => isSubject(c, pid)),
+  readOwnSurveys: rule<string>("survey.read", "the person themselves", (c, pid) => isSubject(c, pid)),
+
   raiseConcern: rule<string>("concern.raise", "the person themselves (a partner of the tandem)", (c, pid) => isSubject(c, pid)),
   readOwnConcerns: rule<string>("concerns.own", "the person themselves", (c, pid) => isSubject(c, pid)),
   readConcern: rule<ConcernView>(

@@ -155,5 +155,8 @@ export const NODE_ACCESS: Table = {
   "Concern.statement": before<NodeContext, ConcernView>(rules.readConcernStatement, { target: ({ parent }) => parent as Concern, otherwise: nullInstead }),
   "Query.myConcerns": before(rules.readOwnConcerns, { target: localParticipant("participantId") }),
   "Mutation.raiseConcern": before(rules.raiseConcern, { target: localParticipant("participantId") }),
+  // a ranking is the person's own: not even their node's coordinators read it (the office receives sums)
+  "Query.myInterestSurveys": before(rules.readOwnSurveys, { target: localParticipant("participantId") }),
+  "Mutation.rankSurveyTopics": before(rules.rankSurveyTopics, { target: localParticipant("participantId") }),
   "Mutation.updateConcern": inside(rules.updateConcern),
 };

@@ -11,6 +11,7 @@ import { as } from "@tandem/shared/testkit";
 import { answersWithAuditRefused } from "@tandem/party/testkit";
 import { startTestNode, type TestNode } from "../../../test/test-node.js";
 import { activateTandemAt, dayFromToday } from "../../../test/tandems.js";
+import { enrolledParticipant, tellSurvey } from "../../../test/surveys.js";
 import {
   CANCEL_EVENT,
   CANCEL_REGISTRATION,
@@ -95,6 +96,11 @@ describe("a node whose audit log cannot be written", () => {
     await startNow(node, running.id);
     const code = (await node.query(ISSUE_CODE, { e: running.id })).data!.issueCheckInCode as string;
     topics.push(`attendance:${running.id}`, "facts:zcu");
+    const surveyed = (await openCohort(node)).cohortId;
+    const survey = await tellSurvey(node, { cohortId: surveyed });
+    const [firstRespondent, secondRespondent] = [await enrolledParticipant(node, surveyed), await enrolledParticipant(node, surveyed)];
+    const RANK_SURVEY = `mutation($p: ID!, $s: ID!, $codes: [String!]!) { rankSurveyTopics(participantId: $p, surveyId: $s, topicCodes: $codes) { surveyId } }`;
+    await node.as(as.participant(firstRespondent)).query(RANK_SURVEY, { p: firstRespondent, s: survey, codes: ["PITCH"] });
     cases = {
       createParticipant: { caller: coordinator, query: CREATE_PARTICIPANT, variables: { node: "hst", input: participantInput() } },
       updateParticipant: { caller: self, query: UPDATE_PARTICIPANT, variables: { id: ines.id, input: { about: "Changed without a trace?" } } },
@@ -153,6 +159,8 @@ describe("a node whose audit log cannot be written", () => {
       },
       raiseConcern: { caller: self, query: RAISE, variables: { p: ines.id, input: { tandemId: drafted.tandemId, concern: "CONDUCT", statement: "Unrecorded?" } } },
       updateConcern: { caller: self, query: `mutation($id: ID!) { updateConcern(id: $id, input: { mediatorMayRead: true }) { id } }`, variables: { id: raised.id } },
+      // the second answer since the last tally: it would release one to the office
+      rankSurveyTopics: { caller: as.participant(secondRespondent), query: RANK_SURVEY, variables: { p: secondRespondent, s: survey, codes: ["CV"] } },
       eraseParticipantData: { caller: coordinator, query: `mutation($p: ID!) { eraseParticipantData(node: "hst", participantId: $p) { removedRecords } }`, variables: { p: eve.id } },
     };
   });

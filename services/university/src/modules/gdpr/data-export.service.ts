@@ -23,6 +23,7 @@ import { exportAgreementsOf } from "../agreement/agreement.gdpr.js";
 import { ApplicationEntity } from "../application/application.entity.js";
 import { APPLICATION_KIND } from "../application/application.type.js";
 import { ParticipantEntity } from "../participant/participant.entity.js";
+import { SurveyRankingEntity } from "../survey/survey.entity.js";
 import { PARTICIPANT_KIND } from "../participant/participant.type.js";
 import { EventParticipationEntity } from "../package/event-participation.entity.js";
 import { RegistrationEntity } from "../registration/registration.entity.js";
@@ -49,6 +50,8 @@ export interface ParticipantDataExport {
   auditEntries: Record<string, unknown>[];
   /** Agreements of the person's tandems held here: the text at the mentee's node, versions and signatures. */
   agreements: Record<string, unknown>[];
+  /** The person's rankings of interest surveys' topics (home node only). */
+  surveyRankings: Record<string, unknown>[];
 }
 
 export class DataExportService {
@@ -79,6 +82,13 @@ export class DataExportService {
       tandemRecord: profile ? await this.tandemRecord(profile.id) : { meetings: [], checkIns: [], evaluations: [], concerns: [] },
       auditEntries: (await this.auditLog.about(participantId)).map((entry) => this.auditEntry(entry, participantId)),
       agreements: await exportAgreementsOf(managerOf(this.dataSource), participantId),
+      surveyRankings: profile
+        ? (await repositoryOf(this.dataSource, SurveyRankingEntity).find({ where: { participantId: profile.id }, order: { createdAt: "ASC", id: "ASC" } })).map((row) => ({
+            surveyId: row.surveyId,
+            topicCodes: row.topicCodes,
+            answeredAt: row.updatedAt.toISOString(),
+          }))
+        : [],
     };
   }
 

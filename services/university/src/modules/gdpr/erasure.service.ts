@@ -14,6 +14,7 @@ import { eraseFromAgreements } from "../agreement/agreement.gdpr.js";
 import { ApplicationEntity } from "../application/application.entity.js";
 import { ActiveTandemEntity } from "../active-tandem/active-tandem.entity.js";
 import { CheckInEntity } from "../checkin/check-in.entity.js";
+import { SurveyRankingEntity } from "../survey/survey.entity.js";
 import { ConcernEntity } from "../concern/concern.entity.js";
 import { EvaluationEntity } from "../evaluation/evaluation.entity.js";
 import { MeetingEntity } from "../meeting/meeting.entity.js";
@@ -48,6 +49,8 @@ export class ErasureService {
         removedRecords += (await manager.delete(CheckInEntity, { participantId: person.localId })).affected ?? 0;
         removedRecords += (await manager.delete(ConcernEntity, { participantId: person.localId })).affected ?? 0;
         removedRecords += (await manager.delete(EvaluationEntity, { participantId: person.localId })).affected ?? 0;
+        // sums the office received already keep the answer, counted among others: they name no one
+        removedRecords += (await manager.delete(SurveyRankingEntity, { participantId: person.localId })).affected ?? 0;
         const profiles = (await manager.delete(ParticipantEntity, { id: person.localId })).affected ?? 0;
         heldPersonalData = profiles > 0;
         removedRecords += profiles;

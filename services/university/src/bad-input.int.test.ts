@@ -115,6 +115,8 @@ beforeAll(async () => {
     updateConcern: { id: concern.data!.raiseConcern.id, input: { statement: "Better now.", mediatorMayRead: true } },
   });
   Object.assign(callers, { raiseConcern: self, updateConcern: self });
+  Object.assign(baselines, { createCalendarFeed: { participantId: mentee.id }, revokeCalendarFeed: { participantId: mentee.id } });
+  Object.assign(callers, { createCalendarFeed: self, revokeCalendarFeed: self });
 });
 afterAll(() => node?.stop());
 

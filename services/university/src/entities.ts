@@ -14,6 +14,8 @@ import { MeetingEntity } from "./modules/meeting/meeting.entity.js";
 import { CheckInEntity } from "./modules/checkin/check-in.entity.js";
 import { ConcernEntity } from "./modules/concern/concern.entity.js";
 import { EvaluationEntity } from "./modules/evaluation/evaluation.entity.js";
+import { CalendarFeedEntity } from "./modules/calendar/calendar-feed.entity.js";
+import { EventCalendarRevisionEntity } from "./modules/calendar/event-revision.entity.js";
 
 export const entities = [
   ParticipantEntity,
@@ -41,4 +43,6 @@ export const entities = [
   CheckInEntity,
   ConcernEntity,
   EvaluationEntity,
+  CalendarFeedEntity,
+  EventCalendarRevisionEntity,
 ];

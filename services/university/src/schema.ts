@@ -31,6 +31,7 @@ import { concernReference } from "./modules/concern/concern.reference.js";
 import { ConcernResolver } from "./modules/concern/concern.resolver.js";
 import { CheckInResolver } from "./modules/checkin/check-in.resolver.js";
 import { EvaluationResolver } from "./modules/evaluation/evaluation.resolver.js";
+import { CalendarResolver } from "./modules/calendar/calendar.resolver.js";
 
 export const SUBGRAPH_NAME = "university";
 
@@ -58,6 +59,7 @@ export function buildUniversitySubgraph(access: AccessTable<NodeContext> = NODE_
       CheckInResolver,
       EvaluationResolver,
       ConcernResolver,
+      CalendarResolver,
     ],
     referenceResolvers: { ...participantReference, ...eventReference, ...registrationReference, ...applicationReference, ...agreementReference, ...meetingReference, ...concernReference },
     access,

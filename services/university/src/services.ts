@@ -33,6 +33,8 @@ import { programmeFactHandlers } from "./modules/programme/programme.facts.js";
 import { ProgrammeStore } from "./modules/programme/programme.store.js";
 import { RegistrationProofSigner } from "./modules/registration/registration-proof.js";
 import { RegistrationService } from "./modules/registration/registration.service.js";
+import { CalendarEntries } from "./modules/calendar/calendar-entries.js";
+import { CalendarFeedService } from "./modules/calendar/calendar-feed.service.js";
 
 /** The node's service singletons, wired once at start. */
 export interface NodeServices {
@@ -65,6 +67,12 @@ export interface NodeServices {
   evaluations: EvaluationService;
   /** Concerns partners of this node raised: their words stay here. */
   concerns: ConcernService;
+  /** Participants' secret calendar feeds (hashed tokens). */
+  calendarFeeds: CalendarFeedService;
+  /** What this node puts into calendars. */
+  calendarEntries: CalendarEntries;
+  /** The gateway's public address: calendar feed URLs start with it. */
+  calendarBaseUrl: string;
 }
 
 export interface NodeTrust {
@@ -76,7 +84,7 @@ export interface NodeTrust {
   matching: { pseudonymSecret: string; conflictSecret: string };
 }
 
-export function createNodeServices(dataSource: DataSource, directory: NodeDirectory, trust: NodeTrust): NodeServices {
+export function createNodeServices(dataSource: DataSource, directory: NodeDirectory, trust: NodeTrust, options: { calendarBaseUrl?: string } = {}): NodeServices {
   const registrationProofs = new RegistrationProofSigner(trust.signingKey, directory);
   const registrations = new RegistrationService(dataSource, directory, registrationProofs);
   const disclosures = new DisclosureService(dataSource, directory, trust.registry);
@@ -126,5 +134,8 @@ export function createNodeServices(dataSource: DataSource, directory: NodeDirect
     checkIns: new CheckInService(dataSource, directory, activeTandems, trust.signingKey),
     evaluations: new EvaluationService(dataSource, directory, activeTandems, trust.signingKey),
     concerns: new ConcernService(dataSource, directory, trust.signingKey),
+    calendarFeeds: new CalendarFeedService(dataSource, directory),
+    calendarEntries: new CalendarEntries(dataSource, directory),
+    calendarBaseUrl: options.calendarBaseUrl ?? "http://127.0.0.1:4000",
   };
 }

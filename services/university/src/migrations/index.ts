@@ -12,6 +12,7 @@ import { AddTandemMeetings1796563866828 } from "./1796563866828-add-tandem-meeti
 import { AddCheckIns1796564758075 } from "./1796564758075-add-check-ins.js";
 import { AddEvaluations1796565325254 } from "./1796565325254-add-evaluations.js";
 import { AddConcerns1796574080840 } from "./1796574080840-add-concerns.js";
+import { AddCalendarFeeds1796575350333 } from "./1796575350333-add-calendar-feeds.js";
 
 export const migrations = [
   Initial1795304786513,
@@ -31,4 +32,5 @@ export const migrations = [
   AddCheckIns1796564758075,
   AddEvaluations1796565325254,
   AddConcerns1796574080840,
+  AddCalendarFeeds1796575350333,
 ];

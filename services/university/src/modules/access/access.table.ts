@@ -149,4 +149,7 @@ export const NODE_ACCESS: Table = {
   "Query.myConcerns": before(rules.readOwnConcerns, { target: localParticipant("participantId") }),
   "Mutation.raiseConcern": before(rules.raiseConcern, { target: localParticipant("participantId") }),
   "Mutation.updateConcern": inside(rules.updateConcern),
+
+  "Mutation.createCalendarFeed": before(rules.manageCalendarFeed, { target: localParticipant("participantId") }),
+  "Mutation.revokeCalendarFeed": before(rules.manageCalendarFeed, { target: localParticipant("participantId") }),
 };

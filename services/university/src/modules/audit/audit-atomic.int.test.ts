@@ -89,6 +89,8 @@ describe("a node whose audit log cannot be written", () => {
     const logged = (await node.as(self).query(LOG, { m: ines.id, t: tandem.tandemId, i: meetingInput })).data!.logMeeting;
     const RAISE = `mutation($p: ID!, $input: RaiseConcernInput!) { raiseConcern(participantId: $p, input: $input) { id } }`;
     const raised = (await node.as(self).query(RAISE, { p: ines.id, input: { tandemId: drafted.tandemId, concern: "OTHER", statement: "Kept?" } })).data!.raiseConcern;
+    // a feed to revoke: refused, revoking must leave it active
+    expect((await node.as(self).query(`mutation($p: ID!) { createCalendarFeed(participantId: $p) { path } }`, { p: ines.id })).errors).toBeUndefined();
     cases = {
       createParticipant: { caller: coordinator, query: CREATE_PARTICIPANT, variables: { node: "hst", input: participantInput() } },
       updateParticipant: { caller: self, query: UPDATE_PARTICIPANT, variables: { id: ines.id, input: { about: "Changed without a trace?" } } },
@@ -140,6 +142,8 @@ describe("a node whose audit log cannot be written", () => {
       },
       raiseConcern: { caller: self, query: RAISE, variables: { p: ines.id, input: { tandemId: drafted.tandemId, concern: "CONDUCT", statement: "Unrecorded?" } } },
       updateConcern: { caller: self, query: `mutation($id: ID!) { updateConcern(id: $id, input: { mediatorMayRead: true }) { id } }`, variables: { id: raised.id } },
+      createCalendarFeed: { caller: self, query: `mutation($p: ID!) { createCalendarFeed(participantId: $p) { path } }`, variables: { p: ines.id } },
+      revokeCalendarFeed: { caller: self, query: `mutation($p: ID!) { revokeCalendarFeed(participantId: $p) }`, variables: { p: ines.id } },
       eraseParticipantData: { caller: coordinator, query: `mutation($p: ID!) { eraseParticipantData(node: "hst", participantId: $p) { removedRecords } }`, variables: { p: eve.id } },
     };
   });

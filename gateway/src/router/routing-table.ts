@@ -80,6 +80,8 @@ export const UNIVERSITY_ROUTES: RoutingTable = {
     answerCheckIn: byId("participantId"),
     submitEvaluation: byId("participantId"),
     raiseConcern: byId("participantId"),
+    createCalendarFeed: byId("participantId"),
+    revokeCalendarFeed: byId("participantId"),
     updateConcern: byId("id"),
   },
 };

@@ -16,7 +16,7 @@ export class CalendarResolver {
     return { url: `${ctx.services.calendarBaseUrl}${path}`, path, createdAt: feed.createdAt };
   }
 
-  @Mutation(() => Boolean, { description: "Revokes your calendar feed: its URL answers 404 from now on. False when you had none." })
+  @Mutation(() => Boolean, { nullable: true, description: "Revokes your calendar feed: its URL answers 404 from now on. False when you had none." })
   async revokeCalendarFeed(@Arg("participantId", () => ID) participantId: string, @Ctx() ctx: NodeContext): Promise<boolean> {
     return ctx.services.calendarFeeds.revoke(participantId);
   }

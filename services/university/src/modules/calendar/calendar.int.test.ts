@@ -159,4 +159,13 @@ describe("calendars at a node", () => {
     expect(mine.calendar.events.some((event) => event.summary.startsWith("Tandem meeting"))).toBe(true);
     expect(mine.nodes).toEqual([]);
   });
+
+  it("forgets a feed with its person: erasure deletes it and its URL answers 404", async () => {
+    const leaving = await createParticipant(hst, { displayName: "Leni Vogt" });
+    const token = tokenOf((await newFeed(leaving)).path);
+    expect((await personalPart(token)).status).toBe(200);
+    await ok(hst, `mutation($p: ID!) { eraseParticipantData(node: "hst", participantId: $p) { removedRecords } }`, { p: leaving.id });
+    expect((await personalPart(token)).status).toBe(404);
+    expect(await hst.sql(`SELECT id FROM calendar_feeds WHERE participant_id = $1`, [leaving.id.split(":")[2]])).toEqual([]);
+  });
 });

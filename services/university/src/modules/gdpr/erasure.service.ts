@@ -15,6 +15,7 @@ import { ApplicationEntity } from "../application/application.entity.js";
 import { ActiveTandemEntity } from "../active-tandem/active-tandem.entity.js";
 import { CheckInEntity } from "../checkin/check-in.entity.js";
 import { ConcernEntity } from "../concern/concern.entity.js";
+import { CalendarFeedEntity } from "../calendar/calendar-feed.entity.js";
 import { EvaluationEntity } from "../evaluation/evaluation.entity.js";
 import { MeetingEntity } from "../meeting/meeting.entity.js";
 import { DisclosureGrantEntity } from "../disclosure/disclosure-grant.entity.js";
@@ -48,6 +49,7 @@ export class ErasureService {
         removedRecords += (await manager.delete(CheckInEntity, { participantId: person.localId })).affected ?? 0;
         removedRecords += (await manager.delete(ConcernEntity, { participantId: person.localId })).affected ?? 0;
         removedRecords += (await manager.delete(EvaluationEntity, { participantId: person.localId })).affected ?? 0;
+        removedRecords += (await manager.delete(CalendarFeedEntity, { participantId: person.localId })).affected ?? 0;
         const profiles = (await manager.delete(ParticipantEntity, { id: person.localId })).affected ?? 0;
         heldPersonalData = profiles > 0;
         removedRecords += profiles;

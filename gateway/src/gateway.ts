@@ -41,6 +41,8 @@ import { LiveService } from "./live/live-service.js";
 import { UpstreamHub } from "./live/upstream-hub.js";
 import { serveSubscriptions } from "./live/ws-server.js";
 import type { GraphQLSchema } from "graphql";
+import { CalendarParts } from "./calendar/calendar-parts.js";
+import { mountCalendarRoutes } from "./calendar/calendar-routes.js";
 
 export type { GatewayContext };
 
@@ -185,6 +187,8 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
         });
       });
       mountMetrics(app, metrics);
+      const calendarNodes = parties.all.filter((party) => party.kind === "NODE");
+      mountCalendarRoutes(app, new CalendarParts(calendarNodes, config.nodeTimeoutMs), registry, logger);
       if (!config.production) app.get("/debug/live", (_req, res) => res.json({ subscriptions: live.activeSubscriptions, upstream: hub.stats() }));
     },
     onHttpServer: (httpServer) => {

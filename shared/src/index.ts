@@ -31,4 +31,5 @@ export * from "./limits.js";
 export * from "./mediation.js";
 export * from "./operation-resolution.js";
 export * from "./feed/index.js";
+export * from "./calendar/index.js";
 export * from "./idempotency/idempotent-request.js";

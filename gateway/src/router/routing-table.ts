@@ -84,6 +84,8 @@ export const UNIVERSITY_ROUTES: RoutingTable = {
     submitEvaluation: byId("participantId"),
     raiseConcern: byId("participantId"),
     rankSurveyTopics: byId("participantId"),
+    createCalendarFeed: byId("participantId"),
+    revokeCalendarFeed: byId("participantId"),
     updateConcern: byId("id"),
     recordAttendance: byId("registrationId"),
     checkInToEvent: byId("registrationId"),

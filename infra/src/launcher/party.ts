@@ -85,6 +85,8 @@ export function planParties(input: PartyPlanInput): PartySpec[] {
         SIGNING_KEY_FILE: keyFileOf(input.keysDir, node.id),
         MATCHING_CONFLICT_SECRET: input.matching.conflict,
         MATCHING_PSEUDONYM_SECRET: input.matching.pseudonym.get(node.id)!,
+        // calendar feed URLs handed out by the node point at the gateway
+        PUBLIC_GATEWAY_URL: `http://${HOST}:${input.ports.gateway}`,
         ...input.env?.node,
       },
     };

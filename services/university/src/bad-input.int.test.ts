@@ -139,6 +139,8 @@ beforeAll(async () => {
   const respondent = await enrolledParticipant(node, surveyed);
   Object.assign(baselines, { rankSurveyTopics: { participantId: respondent, surveyId: await tellSurvey(node, { cohortId: surveyed }), topicCodes: ["NEGOT", "PITCH"] } });
   Object.assign(callers, { rankSurveyTopics: as.participant(respondent) });
+  Object.assign(baselines, { createCalendarFeed: { participantId: mentee.id }, revokeCalendarFeed: { participantId: mentee.id } });
+  Object.assign(callers, { createCalendarFeed: self, revokeCalendarFeed: self });
 });
 afterAll(() => node?.stop());
 

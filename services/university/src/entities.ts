@@ -17,6 +17,8 @@ import { EvaluationEntity } from "./modules/evaluation/evaluation.entity.js";
 import { EventParticipationEntity } from "./modules/package/event-participation.entity.js";
 import { ProgrammeEventEntity } from "./modules/package/programme-event.entity.js";
 import { SurveyEntity, SurveyRankingEntity } from "./modules/survey/survey.entity.js";
+import { CalendarFeedEntity } from "./modules/calendar/calendar-feed.entity.js";
+import { EventCalendarRevisionEntity } from "./modules/calendar/event-revision.entity.js";
 
 export const entities = [
   ParticipantEntity,
@@ -48,4 +50,6 @@ export const entities = [
   EventParticipationEntity,
   SurveyEntity,
   SurveyRankingEntity,
+  CalendarFeedEntity,
+  EventCalendarRevisionEntity,
 ];

@@ -25,6 +25,7 @@ const NodeEnvSchema = z
     LOG_LEVEL: envFields.logLevel,
     NODE_ENV: envFields.nodeEnv,
     DB_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
+    PUBLIC_GATEWAY_URL: z.url({ error: "the gateway's public address, e.g. https://tandem.example.org" }).default("http://127.0.0.1:4000"),
     OUTBOX_RETENTION_HOURS: outboxRetentionHours,
     MATCHING_PSEUDONYM_SECRET: secret("this node's own key for matching pseudonyms"),
     MATCHING_CONFLICT_SECRET: secret("the consortium-wide key for conflict tokens, the same at every node"),
@@ -46,6 +47,8 @@ const NodeEnvSchema = z
     logLevel: env.LOG_LEVEL,
     production: env.NODE_ENV === "production",
     dbPoolSize: env.DB_POOL_SIZE,
+    /** Where people reach the gateway: the base of the calendar feed URLs this node hands out. */
+    publicGatewayUrl: env.PUBLIC_GATEWAY_URL.replace(/\/+$/, ""),
     /** How long the change feed keeps changes for subscribers that resume by cursor. */
     outboxRetentionHours: env.OUTBOX_RETENTION_HOURS,
     /** Keys of joint matching: pseudonyms are this node's own, conflict tokens the consortium's (never the coordination office's). */

@@ -12,6 +12,7 @@ import { NodeDirectory } from "./node-directory.js";
 import { buildUniversitySubgraph } from "./schema.js";
 import { ATTESTATION_HEADER, attestationsOf } from "./modules/participant/participant-attestation.js";
 import { createNodeServices } from "./services.js";
+import { mountCalendarRoutes } from "./modules/calendar/calendar.routes.js";
 import { loadNodeTrust } from "./trust.js";
 
 export interface UniversityNode {
@@ -50,7 +51,7 @@ export async function startUniversityNode(config: NodeConfig): Promise<Universit
   const tokenUses = new PostgresTokenUseStore({ dataSource: database.dataSource, logger });
   const trust = await loadNodeTrust(config, registry, tokenUses);
   const directory = new NodeDirectory(config.node, new Set(registry.nodes.map((node) => node.id)), registry.coordination.id);
-  const services = createNodeServices(database.dataSource, directory, { registry, signingKey: trust.signingKey, matching: config.matching });
+  const services = createNodeServices(database.dataSource, directory, { registry, signingKey: trust.signingKey, matching: config.matching }, { calendarBaseUrl: config.publicGatewayUrl });
   const { schema } = await buildUniversitySubgraph();
   const party = await startPartyService<NodeContext>({
     name: `node ${config.node.id}`,
@@ -68,6 +69,7 @@ export async function startUniversityNode(config: NodeConfig): Promise<Universit
     production: config.production,
     limits: config.limits,
     outboxRetentionHours: config.outboxRetentionHours,
+    routes: (app, guard) => mountCalendarRoutes(app, guard, services, logger),
     context: ({ req, requestId, caller }) => createNodeContext({ requestId, node: config.node, caller, services, logger, attestations: attestationsOf(req.headers[ATTESTATION_HEADER]) }),
   });
   return { config, url: party.url, port: party.port, database, outbox: party.outbox, tokenUses, stop: party.stop };

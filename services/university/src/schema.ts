@@ -34,6 +34,7 @@ import { EvaluationResolver } from "./modules/evaluation/evaluation.resolver.js"
 import { AttendanceResolver } from "./modules/registration/attendance.resolver.js";
 import { PackageResolver } from "./modules/package/package.resolver.js";
 import { SurveyResolver } from "./modules/survey/survey.resolver.js";
+import { CalendarResolver } from "./modules/calendar/calendar.resolver.js";
 
 export const SUBGRAPH_NAME = "university";
 
@@ -64,6 +65,7 @@ export function buildUniversitySubgraph(access: AccessTable<NodeContext> = NODE_
       AttendanceResolver,
       PackageResolver,
       SurveyResolver,
+      CalendarResolver,
     ],
     referenceResolvers: { ...participantReference, ...eventReference, ...registrationReference, ...applicationReference, ...agreementReference, ...meetingReference, ...concernReference },
     access,

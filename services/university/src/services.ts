@@ -40,6 +40,8 @@ import { EventProgrammeAnnouncer } from "./modules/event/event-programme.js";
 import { packageFactHandlers } from "./modules/package/package.facts.js";
 import { PackageService } from "./modules/package/package.service.js";
 import { ProgrammeLedger } from "./modules/package/programme-ledger.js";
+import { CalendarEntries } from "./modules/calendar/calendar-entries.js";
+import { CalendarFeedService } from "./modules/calendar/calendar-feed.service.js";
 
 /** The node's service singletons, wired once at start. */
 export interface NodeServices {
@@ -78,6 +80,12 @@ export interface NodeServices {
   concerns: ConcernService;
   /** The office's interest surveys and this node's people's rankings (which stay here). */
   surveys: SurveyService;
+  /** Participants' secret calendar feeds (hashed tokens). */
+  calendarFeeds: CalendarFeedService;
+  /** What this node puts into calendars. */
+  calendarEntries: CalendarEntries;
+  /** The gateway's public address: calendar feed URLs start with it. */
+  calendarBaseUrl: string;
 }
 
 export interface NodeTrust {
@@ -89,7 +97,7 @@ export interface NodeTrust {
   matching: { pseudonymSecret: string; conflictSecret: string };
 }
 
-export function createNodeServices(dataSource: DataSource, directory: NodeDirectory, trust: NodeTrust): NodeServices {
+export function createNodeServices(dataSource: DataSource, directory: NodeDirectory, trust: NodeTrust, options: { calendarBaseUrl?: string } = {}): NodeServices {
   const registrationProofs = new RegistrationProofSigner(trust.signingKey, directory);
   const ledger = new ProgrammeLedger(directory);
   const registrations = new RegistrationService(dataSource, directory, registrationProofs, ledger);
@@ -146,5 +154,8 @@ export function createNodeServices(dataSource: DataSource, directory: NodeDirect
     evaluations: new EvaluationService(dataSource, directory, activeTandems, trust.signingKey),
     concerns: new ConcernService(dataSource, directory, trust.signingKey),
     surveys,
+    calendarFeeds: new CalendarFeedService(dataSource, directory),
+    calendarEntries: new CalendarEntries(dataSource, directory),
+    calendarBaseUrl: options.calendarBaseUrl ?? "http://127.0.0.1:4000",
   };
 }

@@ -6,7 +6,7 @@
  * Only a subgraph whose every operation declares its access is served.
  */
 import type { BaseContext } from "@apollo/server";
-import type { Request, Response } from "express";
+import type { Express, Request, RequestHandler, Response } from "express";
 import type { GraphQLSchema } from "graphql";
 import {
   systemCallerPlugin,
@@ -57,6 +57,8 @@ export interface PartyServiceOptions<C extends IdempotentContext & WithholdingCo
   limits: OperationLimits;
   outboxRetentionHours: number;
   context: (args: { req: Request; res: Response; requestId: string; caller: Caller }) => Promise<C> | C;
+  /** The party's own HTTP routes beside /graphql (e.g. a node's calendar parts); `guard` admits gateway-signed calls only. */
+  routes?: (app: Express, guard: RequestHandler) => void;
 }
 
 export interface RunningParty {
@@ -116,6 +118,7 @@ export async function startPartyService<C extends IdempotentContext & Withholdin
         mountDatabaseHealth(app, database.dataSource, { ...options.identity, schema: fingerprint });
         mountMetrics(app, options.metrics);
         mountChangeFeedHttp(app, feedOptions);
+        options.routes?.(app, requireServiceToken(options.verifier, logger, options.partyId));
       },
       onHttpServer: (server) => {
         feedSocket = mountChangeFeed(server, feedOptions);

@@ -147,6 +147,9 @@ export const rules = {
     (c, v, n) => isSubject(c, v.participantId) || (v.mediatorMayRead && (isJointCoordinator(c) || (v.mediator === "HOME_NODE" && isNodeCoordinatorOf(c, n)))),
   ),
   updateConcern: rule<ConcernView>("concern.update", "its author", (c, v) => isSubject(c, v.participantId)),
+
+  // a personal calendar feed: its secret URL reads the person's registrations and meetings, so only they make or revoke it
+  manageCalendarFeed: rule<string>("calendarFeed.manage", "the person themselves", (c, pid) => isSubject(c, pid)),
 };
 
 function isPartnerOf(caller: Caller, agreement: AgreementAccessView): boolean {

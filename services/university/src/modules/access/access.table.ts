@@ -159,4 +159,7 @@ export const NODE_ACCESS: Table = {
   "Query.myInterestSurveys": before(rules.readOwnSurveys, { target: localParticipant("participantId") }),
   "Mutation.rankSurveyTopics": before(rules.rankSurveyTopics, { target: localParticipant("participantId") }),
   "Mutation.updateConcern": inside(rules.updateConcern),
+
+  "Mutation.createCalendarFeed": before(rules.manageCalendarFeed, { target: localParticipant("participantId") }),
+  "Mutation.revokeCalendarFeed": before(rules.manageCalendarFeed, { target: localParticipant("participantId") }),
 };

@@ -101,6 +101,8 @@ describe("a node whose audit log cannot be written", () => {
     const [firstRespondent, secondRespondent] = [await enrolledParticipant(node, surveyed), await enrolledParticipant(node, surveyed)];
     const RANK_SURVEY = `mutation($p: ID!, $s: ID!, $codes: [String!]!) { rankSurveyTopics(participantId: $p, surveyId: $s, topicCodes: $codes) { surveyId } }`;
     await node.as(as.participant(firstRespondent)).query(RANK_SURVEY, { p: firstRespondent, s: survey, codes: ["PITCH"] });
+    // a feed to revoke: refused, revoking must leave it active
+    expect((await node.as(self).query(`mutation($p: ID!) { createCalendarFeed(participantId: $p) { path } }`, { p: ines.id })).errors).toBeUndefined();
     cases = {
       createParticipant: { caller: coordinator, query: CREATE_PARTICIPANT, variables: { node: "hst", input: participantInput() } },
       updateParticipant: { caller: self, query: UPDATE_PARTICIPANT, variables: { id: ines.id, input: { about: "Changed without a trace?" } } },
@@ -161,6 +163,8 @@ describe("a node whose audit log cannot be written", () => {
       updateConcern: { caller: self, query: `mutation($id: ID!) { updateConcern(id: $id, input: { mediatorMayRead: true }) { id } }`, variables: { id: raised.id } },
       // the second answer since the last tally: it would release one to the office
       rankSurveyTopics: { caller: as.participant(secondRespondent), query: RANK_SURVEY, variables: { p: secondRespondent, s: survey, codes: ["CV"] } },
+      createCalendarFeed: { caller: self, query: `mutation($p: ID!) { createCalendarFeed(participantId: $p) { path } }`, variables: { p: ines.id } },
+      revokeCalendarFeed: { caller: self, query: `mutation($p: ID!) { revokeCalendarFeed(participantId: $p) }`, variables: { p: ines.id } },
       eraseParticipantData: { caller: coordinator, query: `mutation($p: ID!) { eraseParticipantData(node: "hst", participantId: $p) { removedRecords } }`, variables: { p: eve.id } },
     };
   });

@@ -16,6 +16,7 @@ import { ActiveTandemEntity } from "../active-tandem/active-tandem.entity.js";
 import { CheckInEntity } from "../checkin/check-in.entity.js";
 import { SurveyRankingEntity } from "../survey/survey.entity.js";
 import { ConcernEntity } from "../concern/concern.entity.js";
+import { CalendarFeedEntity } from "../calendar/calendar-feed.entity.js";
 import { EvaluationEntity } from "../evaluation/evaluation.entity.js";
 import { MeetingEntity } from "../meeting/meeting.entity.js";
 import { DisclosureGrantEntity } from "../disclosure/disclosure-grant.entity.js";
@@ -51,6 +52,7 @@ export class ErasureService {
         removedRecords += (await manager.delete(EvaluationEntity, { participantId: person.localId })).affected ?? 0;
         // sums the office received already keep the answer, counted among others: they name no one
         removedRecords += (await manager.delete(SurveyRankingEntity, { participantId: person.localId })).affected ?? 0;
+        removedRecords += (await manager.delete(CalendarFeedEntity, { participantId: person.localId })).affected ?? 0;
         const profiles = (await manager.delete(ParticipantEntity, { id: person.localId })).affected ?? 0;
         heldPersonalData = profiles > 0;
         removedRecords += profiles;

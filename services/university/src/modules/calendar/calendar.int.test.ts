@@ -146,9 +146,9 @@ describe("calendars at a node", () => {
     const zcuKey = hst.trust.keys.get("zcu")!;
     const hstKey = hst.trust.keys.get("hst")!;
     expect((await partOf(null)).status).toBe(403);
-    expect((await partOf(await signProof(zcuKey, "zcu", { type: ProofType.PARTICIPANT_ACTOR, participantId: mentor, actor: "someone-else" }))).status).toBe(403);
-    expect((await partOf(await signProof(hstKey, "hst", { type: ProofType.PARTICIPANT_ACTOR, participantId: mentor, actor: CALENDAR_FEED_ACTOR }))).status).toBe(403);
-    const response = await partOf(await signProof(zcuKey, "zcu", { type: ProofType.PARTICIPANT_ACTOR, participantId: mentor, actor: CALENDAR_FEED_ACTOR }));
+    expect((await partOf(await signProof(zcuKey, "zcu", { type: ProofType.PARTICIPANT_ACTOR, participantId: mentor, actor: "someone-else", memberships: [] }))).status).toBe(403);
+    expect((await partOf(await signProof(hstKey, "hst", { type: ProofType.PARTICIPANT_ACTOR, participantId: mentor, actor: CALENDAR_FEED_ACTOR, memberships: [] }))).status).toBe(403);
+    const response = await partOf(await signProof(zcuKey, "zcu", { type: ProofType.PARTICIPANT_ACTOR, participantId: mentor, actor: CALENDAR_FEED_ACTOR, memberships: [] }));
     expect(response.status).toBe(200);
     const events = parseCalendar(renderCalendar({ name: "Test", entries: ((await response.json()) as { entries: CalendarEntry[] }).entries })).events;
     expect(events).toEqual([expect.objectContaining({ allDay: true, start: dayFromToday(-2), summary: "Tandem meeting (online, 45 min)" })]);

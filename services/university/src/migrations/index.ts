@@ -36,7 +36,7 @@ export const migrations = [
   AddEvaluations1796565325254,
   AddConcerns1796574080840,
   AgreementGoalCounts1796575180019,
+  AddCalendarFeeds1796575350333,
   AddProgrammeEvents1796575369627,
   InterestSurveys1796575569711,
-  AddCalendarFeeds1796575350333,
 ];

@@ -70,3 +70,16 @@ export async function runUnitOfWork<T>(dataSource: DataSource, work: () => Promi
     unit.open = false;
   }
 }
+
+/** How often a mutation's unit of work runs when PostgreSQL gives it up for another (a deadlock, a serialisation failure). */
+export const UNIT_OF_WORK_ATTEMPTS = 3;
+
+/** deadlock_detected and serialization_failure: PostgreSQL rolled the transaction back so that another could go on; running it again is safe. */
+const RETRYABLE_CODES = new Set(["40P01", "40001"]);
+
+/** True for an error PostgreSQL raised to end a conflict between transactions, also when a layer wrapped it (TypeORM's driverError, a cause). */
+export function isRetryableConflict(error: unknown, depth = 0): boolean {
+  if (!error || typeof error !== "object" || depth > 3) return false;
+  const { code, driverError, cause } = error as { code?: unknown; driverError?: unknown; cause?: unknown };
+  return (typeof code === "string" && RETRYABLE_CODES.has(code)) || isRetryableConflict(driverError, depth + 1) || isRetryableConflict(cause, depth + 1);
+}

@@ -9,7 +9,7 @@ import { defaultFieldResolver, type GraphQLError, type GraphQLFieldResolver, typ
 import type { DataSource, EntityManager } from "typeorm";
 import { isDatabaseUnavailable, tryParseGlobalId, normaliseText, AppError, ErrorCode, type Logger } from "@tandem/shared";
 import type { IdempotencyClaim } from "../idempotency/idempotency.js";
-import { managerOf, runUnitOfWork } from "../unit-of-work.js";
+import { isRetryableConflict, managerOf, runUnitOfWork, UNIT_OF_WORK_ATTEMPTS } from "../unit-of-work.js";
 import { insertAuditRows, type AuditedContext } from "./audit-trail.js";
 
 const ID_ARGUMENTS = ["id", "eventId", "registrationId", "tandemId", "cohortId", "programmeId"];
@@ -27,24 +27,32 @@ export function auditMutations(schema: GraphQLSchema, dataSource: DataSource, lo
 type MutationContext = AuditedContext & { idempotency?: IdempotencyClaim };
 
 function auditedResolver(resolve: GraphQLFieldResolver<unknown, MutationContext>, dataSource: DataSource, logger: Logger): GraphQLFieldResolver<unknown, MutationContext> {
+  // A unit PostgreSQL gave up for another (two transactions waiting on each other's locks) runs again from the start: the caller gets one answer, not an internal error for a conflict that resolves itself.
   return async (source, args: Record<string, unknown>, context, info) => {
-    const mark = context.audit.mark();
-    const claim = context.idempotency;
-    const claimedBefore = claim?.isClaimed ?? true;
-    try {
-      return await runUnitOfWork(
-        dataSource,
-        async () => {
-          await claim?.claimIn(managerOf(dataSource));
-          return resolve(source, args, context, info);
-        },
-        (manager, result) => writeInUnit(manager, context, info, args, result, logger),
-      );
-    } catch (error) {
-      context.audit.forgetAfter(mark);
-      if (!claimedBefore) claim?.rolledBack();
-      record(context, info, args, null, String((error as GraphQLError).extensions?.code ?? ErrorCode.INTERNAL_SERVER_ERROR));
-      throw error;
+    for (let attempt = 1; ; attempt++) {
+      const mark = context.audit.mark();
+      const claim = context.idempotency;
+      const claimedBefore = claim?.isClaimed ?? true;
+      try {
+        return await runUnitOfWork(
+          dataSource,
+          async () => {
+            await claim?.claimIn(managerOf(dataSource));
+            return resolve(source, args, context, info);
+          },
+          (manager, result) => writeInUnit(manager, context, info, args, result, logger),
+        );
+      } catch (error) {
+        context.audit.forgetAfter(mark);
+        if (!claimedBefore) claim?.rolledBack();
+        if (attempt < UNIT_OF_WORK_ATTEMPTS && isRetryableConflict(error)) {
+          logger.warn({ field: info.fieldName, attempt }, "the database gave this mutation up for another (deadlock or serialisation failure); running it again");
+          await new Promise((resolve) => setTimeout(resolve, attempt * 10 + Math.random() * 20));
+          continue;
+        }
+        record(context, info, args, null, String((error as GraphQLError).extensions?.code ?? ErrorCode.INTERNAL_SERVER_ERROR));
+        throw error;
+      }
     }
   };
 }

@@ -12,8 +12,11 @@ describe("check-in schedule", () => {
     expect(checkInsDue({ ...cohort, startedOn: "2027-04-01", everyWeeks: null })).toEqual(["2027-05-31"]);
   });
 
-  it("adds every N weeks from the tandem's start until the cohort ends, and nothing for a tandem started after the end", () => {
+  it("adds every N weeks from the tandem's start until the cohort ends", () => {
     expect(checkInsDue({ ...cohort, startedOn: "2027-06-01", everyWeeks: 4 })).toEqual(["2027-06-29", "2027-07-01", "2027-07-27"]);
-    expect(checkInsDue({ ...cohort, startedOn: "2027-08-02", everyWeeks: 4 })).toEqual([]);
+  });
+
+  it("opens the mid-point check-in at once for a tandem recorded after its cohort ended (a past season entered late)", () => {
+    expect(checkInsDue({ ...cohort, startedOn: "2027-08-02", everyWeeks: 4 })).toEqual(["2027-03-17"]);
   });
 });

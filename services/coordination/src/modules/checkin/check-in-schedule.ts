@@ -1,7 +1,8 @@
 /**
  * When a tandem's partners are asked for a check-in (DESIGN.md §8): at the
  * cohort's mid-point (a tandem that started after it, e.g. a re-match: half
- * way through the time it has left) and, when the programme asks for it,
+ * way through the time it has left; one recorded after its cohort ended:
+ * the mid-point, open at once) and, when the programme asks for it,
  * every N weeks from the tandem's start, until the cohort ends. Days are
  * `YYYY-MM-DD` (UTC).
  */
@@ -20,7 +21,8 @@ export function checkInsDue(plan: CheckInPlan): string[] {
   const end = dayOf(plan.cohortEndsOn);
   const started = dayOf(plan.startedOn);
   const midPoint = start + Math.floor((end - start) / 2);
-  const due = new Set<number>(started <= midPoint ? [midPoint] : started < end ? [started + Math.floor((end - started) / 2)] : []);
+  // started after the mid-point but before the end (a re-match): half way through the time it has left; recorded after the end (a past season entered late): the mid-point, open at once
+  const due = new Set<number>([started > midPoint && started < end ? started + Math.floor((end - started) / 2) : midPoint]);
   if (plan.everyWeeks) {
     for (let day = started + plan.everyWeeks * 7; day < end; day += plan.everyWeeks * 7) due.add(day);
   }

@@ -197,7 +197,7 @@ async function seedPastCohort(
   const tandems = await proposeTandems(actors, cohort.id, past.pairs, personOf, outcome);
   await Promise.all(tandems.map((tandem, index) => startTandem(actors, tandem, agreementOf(programme, past.pairs[index]!), outcome, false)));
   await joint(ADVANCE_COHORT, { id: cohort.id, to: "RUNNING" });
-  await Promise.all(tandems.map((tandem, index) => closeCompleted(actors, tandem, past.pairs[index]!.closing)));
+  await Promise.all(tandems.map((tandem, index) => closeCompleted(actors, tandem, past.pairs[index]!.closing, agreementOf(programme, past.pairs[index]!))));
   outcome.checkIns += 2 * tandems.length;
   outcome.evaluations += 2 * tandems.length;
   for (const to of ["CLOSING", "CLOSED"]) await joint(ADVANCE_COHORT, { id: cohort.id, to });

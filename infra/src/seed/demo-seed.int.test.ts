@@ -185,7 +185,7 @@ describe("the seeded demo", () => {
     expect(tandems.map((tandem) => [tandem.status, tandem.closeReason, tandem.activationOverrideReason, tandem.agreement?.signed])).toEqual(Array(5).fill(["CLOSED", "COMPLETED", null, true]));
     for (const tandem of tandems) {
       expect(tandem.evaluations.map((evaluation) => evaluation.side).sort(), tandem.id).toEqual(["MENTEE", "MENTOR"]);
-      for (const evaluation of tandem.evaluations) expect(evaluation.goals.map((goal) => goal.key).sort()).toEqual(["long-1", "short-1"]);
+      for (const evaluation of tandem.evaluations) expect(evaluation.goals.map((goal) => goal.key).sort()).toEqual(["long-1", "short-1", "short-2"]);
     }
     const klara = person("klara.benesova@students.zcu.example");
     const hers = tandems.find((tandem) => tandem.menteeId === klara.id)!;
@@ -211,7 +211,7 @@ describe("the seeded demo", () => {
       {
         nodeIds: ["zcu"],
         suppressed: false,
-        figures: { tandems: 5, closed: 5, checkInAnswers: 10, satisfactionAverage: 4, goalRatings: 20, goalsFullyRate: 0.45, goalsPartlyRate: 0.5, goalsNotRate: 0.05 },
+        figures: { tandems: 5, closed: 5, checkInAnswers: 10, satisfactionAverage: 4, goalRatings: 30, goalsFullyRate: 0.5, goalsPartlyRate: 0.47, goalsNotRate: 0.03 },
       },
     ]);
   });

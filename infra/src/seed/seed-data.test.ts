@@ -187,7 +187,7 @@ describe("programme seeds", () => {
     expect(consenting.filter((reference) => paired.has(reference))).toEqual([]);
   });
 
-  it("give every activated tandem an agreement for its track, with goals the evaluations can name (short-1, long-1)", () => {
+  it("give every activated tandem an agreement for its track, with goals the evaluations rate (short-1…, long-1…)", () => {
     for (const programme of programmeSeeds.filter((p) => p.activateTandems || p.pastCohort)) {
       for (const pair of [...programme.pairs, ...(programme.pastCohort?.pairs ?? [])]) {
         const agreement = programme.agreements?.[pair.track];

@@ -74,7 +74,7 @@ export async function logFirstMeeting(actors: SeedActors, tandem: SeedTandem, st
 }
 
 /** Both answer the mid-point check-in and evaluate, each at home; the joint office closes the tandem COMPLETED. */
-export async function closeCompleted(actors: SeedActors, tandem: SeedTandem, closing: ClosingSeed): Promise<void> {
+export async function closeCompleted(actors: SeedActors, tandem: SeedTandem, closing: ClosingSeed, agreement: AgreementSeed): Promise<void> {
   const sides = [
     [tandem.mentee, closing.checkIn.mentee, closing.evaluation.mentee],
     [tandem.mentor, closing.checkIn.mentor, closing.evaluation.mentor],
@@ -83,15 +83,16 @@ export async function closeCompleted(actors: SeedActors, tandem: SeedTandem, clo
     const ids = { participantId: person.id, tandemId: tandem.id };
     const input = { satisfaction, onTrack: true, contactRequested: false };
     await retryWhileRefused(`${nodeOf(person)} to learn that tandem ${tandem.id} started`, NOT_TOLD_YET, () => as(actors, person)(CHECK_IN, { ...ids, input }));
-    await as(actors, person)(EVALUATE, { ...ids, input: evaluationInput(evaluation) });
+    await as(actors, person)(EVALUATE, { ...ids, input: evaluationInput(evaluation, agreement) });
   }
   await actors.jointCoordinator()(CLOSE, { id: tandem.id });
 }
 
-function evaluationInput(evaluation: EvaluationSeed): Record<string, unknown> {
+/** Every goal of the agreement is rated (the node refuses an evaluation that leaves one out): its short-term goals alike, its long-term goals alike. */
+function evaluationInput(evaluation: EvaluationSeed, agreement: AgreementSeed): Record<string, unknown> {
   const goals = [
-    { key: "short-1", achievement: evaluation.shortTerm },
-    { key: "long-1", achievement: evaluation.longTerm },
+    ...agreement.shortTermGoals.map((_, index) => ({ key: `short-${index + 1}`, achievement: evaluation.shortTerm })),
+    ...agreement.longTermGoals.map((_, index) => ({ key: `long-${index + 1}`, achievement: evaluation.longTerm })),
   ];
   return { goals, programmeRating: evaluation.programmeRating, comment: evaluation.comment };
 }

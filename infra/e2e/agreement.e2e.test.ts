@@ -9,6 +9,7 @@
  * both partners of every change.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { upstreamTopics } from "./applications-scenario.js";
 import { errorCodesOf, eventually, launchE2E, who, type E2EConsortium } from "./harness.js";
 import { liveClient, type LiveStream } from "./live-client.js";
 import { startRecordingGateway, type RecordingGateway } from "./recording-gateway.js";
@@ -47,7 +48,7 @@ const streams: LiveStream[] = [];
 
 beforeAll(async () => {
   e2e = await launchE2E(NODES);
-  recording = await startRecordingGateway(e2e);
+  recording = await startRecordingGateway(e2e, 0, { webSockets: true });
   [mentee, mentor, stranger] = await Promise.all([
     createPerson(e2e, {
       node: "hst",
@@ -75,7 +76,7 @@ afterAll(async () => {
 
 const as = (person: Created) => recording.as(person.role === "MENTEE" ? who.mentee(person.id) : who.mentor(person.id));
 const follow = (person: Created) => {
-  const stream = liveClient(e2e.consortium.gatewayUrl!, () => e2e.as(person.role === "MENTEE" ? who.mentee(person.id) : who.mentor(person.id)).token()).subscribe(LIVE, {
+  const stream = liveClient(recording.url, () => e2e.as(person.role === "MENTEE" ? who.mentee(person.id) : who.mentor(person.id)).token()).subscribe(LIVE, {
     id: agreementId,
     after: null,
   });
@@ -93,6 +94,11 @@ describe("the agreement of a tandem across two nodes", () => {
       (result) => result.data?.agreement?.status === "AWAITING_DRAFT",
     );
     const [menteeLive, mentorLive] = [follow(mentee), follow(mentor)];
+    // both streams are live at the gateway before the first change (else the draft could pass before one of them listens)
+    await eventually(
+      () => upstreamTopics(recording.url),
+      (topics) => topics.some((topic) => topic.topic === `agreement:${agreementId}` && topic.listeners >= 2 && topic.position !== null),
+    );
     recording.clear();
     const drafted = (await as(mentee).data(DRAFT, { id: agreementId, input: input() })).draftAgreement;
     await eventually(

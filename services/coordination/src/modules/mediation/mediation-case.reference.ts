@@ -5,9 +5,9 @@ export const mediationCaseReference = {
   MediationCase: {
     /** Null for unknown or foreign ids, and for a case the caller may not read (rule read-mediation-case). */
     async __resolveReference(reference: { id: string }, context: CoordinationContext): Promise<MediationCase | null> {
-      if (!context.services.directory.tryLocal(reference.id, MEDIATION_CASE_KIND)) return null;
-      const found = await context.services.mediationCases.get(reference.id);
-      return MediationCase.fromEntity(found, context.self);
+      const localId = context.services.directory.tryLocal(reference.id, MEDIATION_CASE_KIND);
+      const found = localId ? await context.services.mediationCases.find(localId) : null;
+      return found ? MediationCase.fromEntity(found, context.self) : null;
     },
   },
 };

@@ -112,10 +112,14 @@ export class MediationCaseService {
 
   /** One case; NOT_FOUND when there is none (the caller's rule is judged on it). */
   async get(id: string): Promise<MediationCaseEntity> {
-    const localId = this.directory.parseLocal(id, MEDIATION_CASE_KIND, "id");
-    const found = await repositoryOf(this.dataSource, MediationCaseEntity).findOneBy({ id: localId });
+    const found = await this.find(this.directory.parseLocal(id, MEDIATION_CASE_KIND, "id"));
     if (!found) throw new AppError(ErrorCode.NOT_FOUND, `id: no mediation case ${id}`, { field: "id" });
     return found;
+  }
+
+  /** One case by its local id, or null. */
+  find(localId: string): Promise<MediationCaseEntity | null> {
+    return repositoryOf(this.dataSource, MediationCaseEntity).findOneBy({ id: localId });
   }
 
   /** The statements' references of cases (local ids), oldest first. */

@@ -311,6 +311,8 @@ enum TandemChange {
   RESPONDED
   ACCEPTED
   ACTIVATED
+  "A coordinator recorded that the active tandem really started on an earlier day (startedOn)."
+  START_MOVED
   CLOSED
 }
 

@@ -25,12 +25,12 @@ import type { DirectoryEntry } from "./node-seeder.js";
 import { cohortInput, openWindow, programmeInput, windowAroundSeeding, windowBeforeSeeding } from "./cohort-inputs.js";
 import { mediateToRematch, rematch } from "./rematch-seeder.js";
 import { addDays } from "./season.js";
-import { closeCompleted, logFirstMeeting, signAgreement, type SeedTandem } from "./tandem-journey.js";
+import { closeCompleted, logFirstMeeting, seasonOfMeetings, signAgreement, type SeedTandem } from "./tandem-journey.js";
 import type { AgreementSeed, OpenCohortSeed, PairSeed, PastCohortSeed, ProgrammeSeed, RematchSeed } from "./types.js";
 
 const LIST_PROGRAMMES = `query SeedProgrammes { programmes { id } }`;
 const CREATE_PROGRAMME = `mutation SeedProgramme($input: CreateProgrammeInput!) { createProgramme(input: $input) { id } }`;
-const CREATE_COHORT = `mutation SeedCohort($input: CreateCohortInput!) { createCohort(input: $input) { id name } }`;
+const CREATE_COHORT = `mutation SeedCohort($input: CreateCohortInput!) { createCohort(input: $input) { id name startsOn endsOn } }`;
 const UPDATE_COHORT = `mutation SeedCohortChange($id: ID!, $input: UpdateCohortInput!) { updateCohort(id: $id, input: $input) { id } }`;
 const ADVANCE_COHORT = `mutation SeedCohortState($id: ID!, $to: CohortState!) { advanceCohort(id: $id, to: $to) { state } }`;
 const ENROL = `mutation SeedEnrolment($input: EnrolInput!) { enrol(input: $input) { id } }`;
@@ -48,6 +48,8 @@ export interface CoordinationOutcome {
   signedTandems: number;
   /** Meetings logged by mentees and confirmed by mentors. */
   meetings: number;
+  /** Meetings the past seasons' pairs logged over their months. */
+  seasonMeetings: number;
   /** "mentee: old mentor → new mentor" of each mentee re-matched after mediation. */
   rematches: string[];
   /** Check-ins and evaluations answered, in cohorts that closed. */
@@ -94,6 +96,7 @@ export async function seedCoordination(
       tandems: all.tandems + part.tandems,
       signedTandems: all.signedTandems + part.signedTandems,
       meetings: all.meetings + part.meetings,
+      seasonMeetings: all.seasonMeetings + part.seasonMeetings,
       rematches: [...all.rematches, ...part.rematches],
       checkIns: all.checkIns + part.checkIns,
       evaluations: all.evaluations + part.evaluations,
@@ -122,6 +125,7 @@ function emptyOutcome(): CoordinationOutcome {
     tandems: 0,
     signedTandems: 0,
     meetings: 0,
+    seasonMeetings: 0,
     rematches: [],
     checkIns: 0,
     evaluations: 0,
@@ -197,11 +201,21 @@ async function seedPastCohort(
   const tandems = await proposeTandems(actors, cohort.id, past.pairs, personOf, outcome);
   await Promise.all(tandems.map((tandem, index) => startTandem(actors, tandem, agreementOf(programme, past.pairs[index]!), outcome, false)));
   await joint(ADVANCE_COHORT, { id: cohort.id, to: "RUNNING" });
+  const logged = await Promise.all(tandems.map((tandem, index) => seasonOfMeetings(actors, tandem, pilotSeason(cohort, index))));
+  outcome.seasonMeetings += logged.reduce((sum, count) => sum + count, 0);
   await Promise.all(tandems.map((tandem, index) => closeCompleted(actors, tandem, past.pairs[index]!.closing, agreementOf(programme, past.pairs[index]!))));
   outcome.checkIns += 2 * tandems.length;
   outcome.evaluations += 2 * tandems.length;
   for (const to of ["CLOSING", "CLOSED"]) await joint(ADVANCE_COHORT, { id: cohort.id, to });
   outcome.closedCohorts.push(cohort.name);
+}
+
+/** The pilot's pairs started within the cohort's first fortnight, one a few days after the other; every fourth pair met every five weeks, the others every four. */
+function pilotSeason(cohort: { startsOn: string; endsOn: string }, index: number): { startedOn: string; endsOn: string; everyDays: number } {
+  const startedOn = addDays(new Date(`${cohort.startsOn}T00:00:00Z`), 3 + 2 * index)
+    .toISOString()
+    .slice(0, 10);
+  return { startedOn, endsOn: cohort.endsOn, everyDays: index % 4 === 3 ? 35 : 28 };
 }
 
 /** The joint coordinator enrols the pairs' people once each (a mentor may have two mentees), but those an accepted application enrolled. */
@@ -275,8 +289,8 @@ async function seedOpenCohort(actors: SeedActors, open: OpenCohortSeed, programm
   outcome.refusals.push(...(await seedIneligibleAttempts(actors, cohort, open.ineligibleAttempts, personOf)));
 }
 
-async function createCohort(actors: SeedActors, input: Record<string, unknown>): Promise<SeedCohort> {
-  return (await actors.jointCoordinator()<{ createCohort: SeedCohort }>(CREATE_COHORT, { input })).createCohort;
+async function createCohort(actors: SeedActors, input: Record<string, unknown>): Promise<SeedCohort & { startsOn: string; endsOn: string }> {
+  return (await actors.jointCoordinator()<{ createCohort: SeedCohort & { startsOn: string; endsOn: string } }>(CREATE_COHORT, { input })).createCohort;
 }
 
 /** Both partners accept; each records the signed acceptance at their own home node. */

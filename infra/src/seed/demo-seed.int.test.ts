@@ -14,6 +14,7 @@ import type { Consortium } from "../launcher/consortium.js";
 import { dataDirLayout } from "../launcher/data-dir.js";
 import { launchConsortium } from "../launcher/launch.js";
 import { seedActors, seedConsortium, type SeedOptions } from "./index.js";
+import { meetingDays } from "./tandem-journey.js";
 import type { SeedActors } from "./actors.js";
 
 const NODES = ["hst", "unilu", "ul", "zcu", "othaw"];
@@ -48,9 +49,9 @@ const as = (email: string) => {
   return actors.participant(id, role);
 };
 
-type Cohort = { id: string; name: string; state: string };
+type Cohort = { id: string; name: string; state: string; startsOn: string; endsOn: string };
 async function cohortOf(programmeName: string, state: string): Promise<Cohort> {
-  const { programmes } = await actors.jointCoordinator()<{ programmes: { name: string; cohorts: Cohort[] }[] }>(`{ programmes { name cohorts { id name state } } }`);
+  const { programmes } = await actors.jointCoordinator()<{ programmes: { name: string; cohorts: Cohort[] }[] }>(`{ programmes { name cohorts { id name state startsOn endsOn } } }`);
   const cohort = programmes.find((programme) => programme.name.startsWith(programmeName))?.cohorts.find((each) => each.state === state);
   if (!cohort) throw new Error(`no ${state} cohort of ${programmeName}: ${JSON.stringify(programmes)}`);
   return cohort;
@@ -69,13 +70,14 @@ type SeededTandem = {
   menteeId: string;
   mentorId: string;
   activatedAt: string | null;
+  startedOn: string | null;
   activationOverrideReason: string | null;
   agreement: { version: number; signed: boolean } | null;
   meetingTally: { meetings: number; confirmed: number; lastMeetingOn: string | null } | null;
   evaluations: { side: string; programmeRating: number; goals: { key: string; achievement: string }[] }[];
 };
 const COHORT_TANDEMS = `query($id: ID!) { cohort(id: $id) { applicationsCloseAt tandems {
-  id status closeReason menteeId mentorId activatedAt activationOverrideReason agreement { version signed }
+  id status closeReason menteeId mentorId activatedAt startedOn activationOverrideReason agreement { version signed }
   meetingTally { meetings confirmed lastMeetingOn } evaluations { side programmeRating goals { key achievement } }
 } } }`;
 async function cohortTandems(cohortId: string): Promise<{ applicationsCloseAt: string; tandems: SeededTandem[] }> {
@@ -96,7 +98,7 @@ describe("the seeded demo", () => {
     expect(logged).toContainEqual(expect.stringMatching(/applications to careerSTEPS \d{4}\/\d{2}: 10 enrolled/));
     expect(logged).toContainEqual(expect.stringMatching(/tandems: 16 started by both partners' signatures, 11 first meetings logged and confirmed/));
     expect(logged).toContainEqual(expect.stringMatching(/mediated and re-matched: Katharina Schmid: Dr\. Eva Marková → Dr\. Kateřina Veselá/));
-    expect(logged).toContainEqual(expect.stringMatching(/closed: careerSTEPS \d{4}\/\d{2} \(10 check-ins, 10 evaluations, every tandem COMPLETED\)/));
+    expect(logged).toContainEqual(expect.stringMatching(/closed: careerSTEPS \d{4}\/\d{2} \(\d+ meetings over the season, 10 check-ins, 10 evaluations, every tandem COMPLETED\)/));
   });
 
   it("leaves next season's industrial mentorship cohort open, with applications in every state at three nodes", async () => {
@@ -183,6 +185,19 @@ describe("the seeded demo", () => {
     const cohort = await cohortOf("careerSTEPS", "CLOSED");
     const { tandems } = await cohortTandems(cohort.id);
     expect(tandems.map((tandem) => [tandem.status, tandem.closeReason, tandem.activationOverrideReason, tandem.agreement?.signed])).toEqual(Array(5).fill(["CLOSED", "COMPLETED", null, true]));
+    // entered late: each pair's real start recorded in the cohort's first fortnight, then a meeting every four (one pair: five) weeks, each confirmed, until the season's end
+    const seasonMeetings = Number(/(\d+) meetings over the season/.exec(logged.join("\n"))![1]);
+    let total = 0;
+    const byStart = [...tandems].sort((a, b) => (a.startedOn ?? "").localeCompare(b.startedOn ?? ""));
+    for (const [index, tandem] of byStart.entries()) {
+      const startedOn = new Date(Date.parse(`${cohort.startsOn}T00:00:00Z`) + (3 + 2 * index) * 24 * 3600_000).toISOString().slice(0, 10);
+      const days = meetingDays({ startedOn, endsOn: cohort.endsOn, everyDays: index % 4 === 3 ? 35 : 28 });
+      expect(tandem.startedOn, tandem.id).toBe(startedOn);
+      expect(tandem.meetingTally, tandem.id).toEqual({ meetings: days.length, confirmed: days.length, lastMeetingOn: days.at(-1) });
+      expect(days.length).toBeGreaterThanOrEqual(8);
+      total += days.length;
+    }
+    expect(seasonMeetings).toBe(total);
     for (const tandem of tandems) {
       expect(tandem.evaluations.map((evaluation) => evaluation.side).sort(), tandem.id).toEqual(["MENTEE", "MENTOR"]);
       for (const evaluation of tandem.evaluations) expect(evaluation.goals.map((goal) => goal.key).sort()).toEqual(["long-1", "short-1", "short-2"]);

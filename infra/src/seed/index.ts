@@ -91,11 +91,14 @@ export function applicationLines(outcome: Pick<CoordinationOutcome, "application
 }
 
 /** What the tandems went through: signatures, meetings, re-matches, cohorts run to their end. */
-export function journeyLines(outcome: Pick<CoordinationOutcome, "signedTandems" | "meetings" | "rematches" | "checkIns" | "evaluations" | "closedCohorts">): string[] {
+export function journeyLines(outcome: Pick<CoordinationOutcome, "signedTandems" | "meetings" | "seasonMeetings" | "rematches" | "checkIns" | "evaluations" | "closedCohorts">): string[] {
   if (!outcome.signedTandems) return [];
   const lines = [`tandems: ${outcome.signedTandems} started by both partners' signatures, ${outcome.meetings} first meetings logged and confirmed`];
   for (const rematch of outcome.rematches) lines.push(`mediated and re-matched: ${rematch}`);
-  if (outcome.closedCohorts.length) lines.push(`closed: ${outcome.closedCohorts.join(", ")} (${outcome.checkIns} check-ins, ${outcome.evaluations} evaluations, every tandem COMPLETED)`);
+  if (outcome.closedCohorts.length)
+    lines.push(
+      `closed: ${outcome.closedCohorts.join(", ")} (${outcome.seasonMeetings} meetings over the season, ${outcome.checkIns} check-ins, ${outcome.evaluations} evaluations, every tandem COMPLETED)`,
+    );
   return lines;
 }
 

@@ -9,8 +9,10 @@
  *
  * The office dates a tandem's start by the moment the second signature
  * reaches it, and a node takes no meeting dated before that day or after
- * today: seeded in one go, every tandem starts on the seeding day and its
- * meetings can only be dated then (the demo logs one, the kick-off).
+ * today: seeded in one go, every tandem of the running season starts on the
+ * seeding day and logs one meeting, the kick-off. The past season was
+ * entered late, as a coordinator would: the joint office records the day
+ * each pair really started, and the pair logs its season of meetings.
  */
 import type { SeedActors } from "./actors.js";
 import type { DirectoryEntry } from "./node-seeder.js";
@@ -26,6 +28,7 @@ const LOG_MEETING = `mutation SeedMeeting($menteeId: ID!, $tandemId: ID!, $input
 const CONFIRM_MEETING = `mutation SeedMeetingConfirmation($id: ID!) { confirmMeeting(id: $id) { confirmedAt } }`;
 const CHECK_IN = `mutation SeedCheckIn($participantId: ID!, $tandemId: ID!, $input: CheckInInput!) { answerCheckIn(participantId: $participantId, tandemId: $tandemId, input: $input) { dueOn } }`;
 const EVALUATE = `mutation SeedEvaluation($participantId: ID!, $tandemId: ID!, $input: EvaluationInput!) { submitEvaluation(participantId: $participantId, tandemId: $tandemId, input: $input) { side } }`;
+const RECORD_START = `mutation SeedTandemStart($id: ID!, $startedOn: LocalDate!) { activateTandem(id: $id, startedOn: $startedOn) { startedOn } }`;
 const CLOSE = `mutation SeedTandemEnd($id: ID!) { closeTandem(id: $id, reason: COMPLETED) { status } }`;
 
 /** The pair's first meeting, online, on the day the tandem starts. */
@@ -71,6 +74,49 @@ export async function logFirstMeeting(actors: SeedActors, tandem: SeedTandem, st
     as(actors, tandem.mentee)<{ logMeeting: { id: string } }>(LOG_MEETING, { menteeId: tandem.mentee.id, tandemId: tandem.id, input: { ...KICK_OFF, heldOn: startedOn } }),
   );
   await as(actors, tandem.mentor)(CONFIRM_MEETING, { id: logMeeting.id });
+}
+
+/** What a pair talks about over its months, in turn. */
+const SEASON_TOPICS = [
+  ["Our agreement: goals, contact and feedback"],
+  ["Thesis plan", "Which companies to approach"],
+  ["CV and cover letter"],
+  ["Interview practice"],
+  ["Visit at the mentor's company"],
+  ["Internship offers", "Negotiating the first contract"],
+  ["Networking at the trade fair"],
+  ["Exam weeks: what to keep going"],
+  ["Looking back on the goals"],
+  ["What comes after the programme"],
+];
+const SEASON_FORMATS = ["IN_PERSON", "ONLINE", "ONLINE", "PHONE", "VISIT", "ONLINE", "IN_PERSON", "PHONE", "ONLINE", "IN_PERSON"] as const;
+
+/**
+ * A tandem of a season entered late: the joint office records the day the
+ * pair really started; the mentee logs a meeting every `everyDays` days from
+ * then until shortly before the cohort ended, and the mentor confirms each.
+ * The number of meetings logged.
+ */
+export async function seasonOfMeetings(actors: SeedActors, tandem: SeedTandem, season: { startedOn: string; endsOn: string; everyDays: number }): Promise<number> {
+  await actors.jointCoordinator()(RECORD_START, { id: tandem.id, startedOn: season.startedOn });
+  const days = meetingDays(season);
+  for (const [index, heldOn] of days.entries()) {
+    const input = { heldOn, format: SEASON_FORMATS[index % SEASON_FORMATS.length], durationMinutes: index === 4 ? 180 : 60, topics: SEASON_TOPICS[index % SEASON_TOPICS.length], notes: "" };
+    const call = () => as(actors, tandem.mentee)<{ logMeeting: { id: string } }>(LOG_MEETING, { menteeId: tandem.mentee.id, tandemId: tandem.id, input });
+    // the node takes meetings from the earlier start once the office's word of it arrived (until then: not before the tandem started)
+    const { logMeeting } = index === 0 ? await retryWhileRefused(`${nodeOf(tandem.mentee)} to learn that tandem ${tandem.id} started on ${season.startedOn}`, ["BAD_USER_INPUT"], call) : await call();
+    await as(actors, tandem.mentor)(CONFIRM_MEETING, { id: logMeeting.id });
+  }
+  return days.length;
+}
+
+/** Every `everyDays` days from the start, the last at least a week before the cohort's end. */
+export function meetingDays(season: { startedOn: string; endsOn: string; everyDays: number }): string[] {
+  const day = (iso: string) => Date.parse(`${iso}T00:00:00Z`);
+  const last = Math.min(day(season.endsOn) - 7 * 24 * 3600_000, Date.now());
+  const days: string[] = [];
+  for (let at = day(season.startedOn); at <= last; at += season.everyDays * 24 * 3600_000) days.push(new Date(at).toISOString().slice(0, 10));
+  return days;
 }
 
 /** Both answer the mid-point check-in and evaluate, each at home; the joint office closes the tandem COMPLETED. */

@@ -55,7 +55,8 @@ export type EventChangeKind = (typeof EventChangeKind)[keyof typeof EventChangeK
 export const RegistrationChangeKind = { REGISTERED: "REGISTERED", WAITLISTED: "WAITLISTED", PROMOTED: "PROMOTED", CANCELLED: "CANCELLED" } as const;
 export type RegistrationChangeKind = (typeof RegistrationChangeKind)[keyof typeof RegistrationChangeKind];
 
-export const TandemChangeKind = { PROPOSED: "PROPOSED", RESPONDED: "RESPONDED", ACCEPTED: "ACCEPTED", ACTIVATED: "ACTIVATED", CLOSED: "CLOSED" } as const;
+/** START_MOVED: a coordinator recorded that an active tandem really started on an earlier day. */
+export const TandemChangeKind = { PROPOSED: "PROPOSED", RESPONDED: "RESPONDED", ACCEPTED: "ACCEPTED", ACTIVATED: "ACTIVATED", START_MOVED: "START_MOVED", CLOSED: "CLOSED" } as const;
 export type TandemChangeKind = (typeof TandemChangeKind)[keyof typeof TandemChangeKind];
 
 /** Changes of one tandem's agreement, at the mentee's home node: a new version, a signature (the partner's arrives as a fact). */

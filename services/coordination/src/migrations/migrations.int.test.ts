@@ -150,4 +150,22 @@ describe("coordination migrations", () => {
     ]);
     await expect(query(`UPDATE tandems SET close_reason = 'moved away' WHERE mentee_id = 'hst:participant:c4'`)).rejects.toThrow(/tandems_close_reason_known/);
   });
+  it("dates the start of tandems activated before the start day was kept by their activation day (UTC)", async () => {
+    await revertTo("InterestSurveys1796575295207");
+    const query = (sql: string) => database.dataSource.query(sql);
+    const [{ id: programme }] = await query(`INSERT INTO programmes (name, participating_node_ids, cross_border_rule) VALUES ('Before start days', '{hst,zcu}', 'NONE') RETURNING id`);
+    const [{ id: cohort }] = await query(`INSERT INTO cohorts (programme_id, name, starts_on, ends_on) VALUES ('${programme}', 'started', '2026-10-01', '2027-06-30') RETURNING id`);
+    const tandem = (mentee: string, status: string, activatedAt: string) =>
+      query(
+        `INSERT INTO tandems (cohort_id, mentee_id, mentor_id, status, activated_at, mentee_response, mentee_responded_at, mentor_response, mentor_responded_at) VALUES ('${cohort}', 'hst:participant:${mentee}', 'zcu:participant:m', '${status}', ${activatedAt}, 'ACCEPTED', now(), 'ACCEPTED', now())`,
+      );
+    await tandem("s1", "ACTIVE", "'2026-11-02T23:30:00+01:00'");
+    await tandem("s2", "ACCEPTED", "NULL");
+    await database.dataSource.runMigrations({ transaction: "each" });
+    expect(await query(`SELECT mentee_id, to_char(started_on, 'YYYY-MM-DD') AS started_on FROM tandems WHERE cohort_id = '${cohort}' ORDER BY mentee_id`)).toEqual([
+      { mentee_id: "hst:participant:s1", started_on: "2026-11-02" },
+      { mentee_id: "hst:participant:s2", started_on: null },
+    ]);
+    await expect(query(`UPDATE tandems SET started_on = NULL WHERE mentee_id = 'hst:participant:s1'`)).rejects.toThrow(/tandems_started_when_activated/);
+  });
 });

@@ -123,6 +123,7 @@ export class ParticipantDataService {
         mentorRespondedAt: iso(row.mentorRespondedAt),
         createdAt: iso(row.createdAt),
         activatedAt: iso(row.activatedAt),
+        startedOn: row.startedOn,
         closedAt: iso(row.closedAt),
         closeReason: row.closeReason,
         // the codes the office holds of the tandem's months: the log's counts, the person's check-ins, evaluation and signatures

@@ -47,7 +47,7 @@ const FIGURES_SQL = `
     count(*) FILTER (WHERE t.status = 'ACTIVE')::int AS active,
     count(*) FILTER (WHERE t.status = 'CLOSED')::int AS closed,
     count(*) FILTER (WHERE t.status = 'ACCEPTED' AND GREATEST(t.mentee_responded_at, t.mentor_responded_at) < now() - make_interval(days => $4))::int AS "agreementsUnsigned",
-    count(*) FILTER (WHERE t.status = 'ACTIVE' AND COALESCE(m.latest_meeting_on, t.activated_at::date) < (now() - make_interval(weeks => $5))::date)::int AS "withoutRecentMeeting",
+    count(*) FILTER (WHERE t.status = 'ACTIVE' AND COALESCE(m.latest_meeting_on, t.started_on) < (now() - make_interval(weeks => $5))::date)::int AS "withoutRecentMeeting",
     COALESCE(sum((SELECT count(*) FROM mediation_cases c WHERE c.tandem_id = t.id AND c.outcome IS NULL)), 0)::int AS "openCases",
     COALESCE(sum((SELECT count(*) FROM tandem_check_ins ci WHERE ci.tandem_id = t.id)), 0)::int AS "checkInAnswers",
     COALESCE(sum((SELECT sum(ci.satisfaction) FROM tandem_check_ins ci WHERE ci.tandem_id = t.id)), 0)::int AS "satisfactionSum",

@@ -28,6 +28,7 @@ export type TandemCloseReason = (typeof TANDEM_CLOSE_REASONS)[number];
 @Check("tandems_responses_known", `"mentee_response" IN ('PENDING', 'ACCEPTED', 'DECLINED') AND "mentor_response" IN ('PENDING', 'ACCEPTED', 'DECLINED')`)
 @Check("tandems_responses_timed", `("mentee_response" = 'PENDING') = ("mentee_responded_at" IS NULL) AND ("mentor_response" = 'PENDING') = ("mentor_responded_at" IS NULL)`)
 @Check("tandems_close_reason_known", `"close_reason" IS NULL OR "close_reason" IN ('COMPLETED', 'DISSOLVED_BY_PARTICIPANT', 'DISSOLVED_BY_MEDIATION', 'NO_SHOW', 'OTHER', 'DECLINED', 'ERASED')`)
+@Check("tandems_started_when_activated", `("started_on" IS NULL) = ("activated_at" IS NULL) AND ("started_on" IS NULL OR "started_on" <= ("activated_at" AT TIME ZONE 'UTC')::date)`)
 @Check("tandems_decline_closes", `"status" = 'CLOSED' OR ("mentee_response" <> 'DECLINED' AND "mentor_response" <> 'DECLINED')`)
 export class TandemEntity {
   @PrimaryGeneratedColumn("uuid")
@@ -68,6 +69,15 @@ export class TandemEntity {
 
   @Column({ name: "activated_at", type: "timestamptz", nullable: true })
   activatedAt: Date | null;
+
+  /**
+   * The day the pair really started: the day of activation, or an earlier
+   * day a coordinator recorded (a season entered late, a paper agreement).
+   * Set with activatedAt; what the partners' nodes date meetings and
+   * check-ins from.
+   */
+  @Column({ name: "started_on", type: "date", nullable: true })
+  startedOn: string | null;
 
   @Column({ name: "closed_at", type: "timestamptz", nullable: true })
   closedAt: Date | null;

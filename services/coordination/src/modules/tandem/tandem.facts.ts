@@ -38,11 +38,18 @@ export class TandemFacts {
   /**
    * A tandem became ACTIVE: both home nodes learn its partners, its start
    * and when check-ins are due, so that they accept meetings, check-ins and
-   * evaluations of its partners (and of no one else) from then on.
+   * evaluations of its partners (and of no one else) from then on. Told
+   * again, signed when said, when a coordinator moves its start earlier (a
+   * node keeps the earliest start it was told).
    */
-  async activated(manager: EntityManager, tandem: TandemEntity, plan: { cohortStartsOn: string; cohortEndsOn: string; checkInEveryWeeks: number | null }): Promise<void> {
-    const activatedAt = tandem.activatedAt ?? new Date();
-    const startedOn = utcDay(activatedAt);
+  async activated(
+    manager: EntityManager,
+    tandem: TandemEntity,
+    plan: { cohortStartsOn: string; cohortEndsOn: string; checkInEveryWeeks: number | null },
+    signedAt: Date = tandem.activatedAt ?? new Date(),
+  ): Promise<void> {
+    const activatedAt = tandem.activatedAt ?? signedAt;
+    const startedOn = tandem.startedOn ?? utcDay(activatedAt);
     const claims = {
       type: ProofType.TANDEM_ACTIVATED,
       tandemId: this.directory.globalId(TANDEM_KIND, tandem.id),
@@ -52,7 +59,7 @@ export class TandemFacts {
       startedOn,
       checkInsDue: checkInsDue({ cohortStartsOn: plan.cohortStartsOn, cohortEndsOn: plan.cohortEndsOn, startedOn, everyWeeks: plan.checkInEveryWeeks }),
     } as const;
-    const proof = await signProof(this.signingKey, this.directory.selfId, claims, activatedAt);
+    const proof = await signProof(this.signingKey, this.directory.selfId, claims, signedAt);
     for (const receiver of homesOf(tandem)) await publishFact(manager, { receiver, kind: ProofType.TANDEM_ACTIVATED, proof, subjects: [tandem.menteeId, tandem.mentorId] });
     await manager.query(`INSERT INTO tandem_activation_facts (tandem_id) VALUES ($1) ON CONFLICT DO NOTHING`, [tandem.id]);
   }

@@ -1,4 +1,5 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
+import { LocalDateResolver } from "graphql-scalars";
 import { isUser } from "@tandem/shared";
 import { connectionTypes, mapConnection } from "@tandem/party";
 import type { CoordinationContext } from "../../context.js";
@@ -39,15 +40,18 @@ export class TandemResolver {
 
   @Mutation(() => Tandem, {
     description:
-      "Starts a tandem both partners accepted, once both signed the same, current version of its agreement (their signatures start it themselves while the cohort allows it); AGREEMENT_NOT_SIGNED before. `overrideReason`: a coordinator starts it without the signatures, saying why (kept on the tandem, audited).",
+      "Starts a tandem both partners accepted, once both signed the same, current version of its agreement (their signatures start it themselves while the cohort allows it); AGREEMENT_NOT_SIGNED before. `overrideReason`: a coordinator starts it without the signatures, saying why (kept on the tandem, audited). `startedOn`: the day the pair really started when that was before today (a season entered late, a paper agreement): within the cohort's dates, not after today; on an ACTIVE tandem it moves the recorded start earlier (audited) and both home nodes accept meetings from that day.",
   })
   async activateTandem(
     @Arg("id", () => ID) id: string,
     @Arg("overrideReason", () => String, { nullable: true, description: "Why the tandem starts without both signatures (10 to 500 characters)." }) overrideReason: string | null,
+    @Arg("startedOn", () => LocalDateResolver, { nullable: true, description: "The day the pair really started, if before today (YYYY-MM-DD)." }) startedOn: string | null,
     @Ctx() ctx: CoordinationContext,
   ): Promise<Tandem> {
-    const tandem = Tandem.fromEntity(await ctx.services.tandems.activate(id, ctx.access.guard(rules.activateTandem), overrideReason ?? null), ctx.self);
+    const { tandem: entity, startRecorded } = await ctx.services.tandems.activate(id, ctx.access.guard(rules.activateTandem), overrideReason ?? null, startedOn ?? null);
+    const tandem = Tandem.fromEntity(entity, ctx.self);
     if (tandem.activationOverrideReason !== null && overrideReason) ctx.audit.changed("activate-tandem:override", "ok", { targetId: tandem.id });
+    if (startRecorded) ctx.audit.changed("activate-tandem:started-on", "ok", { targetId: tandem.id });
     return tandem;
   }
 

@@ -17,6 +17,7 @@ import { TandemEntity, type TandemCloseReason, type TandemResponse, type TandemS
 import type { ProposeTandemInput } from "./tandem.input.js";
 import type { TandemsArgs } from "./tandem.args.js";
 import { TANDEM_KIND } from "./tandem.type.js";
+import { utcDay } from "../checkin/check-in-schedule.js";
 
 /** Shortest reason a coordinator gives for starting a tandem without both signatures. */
 export const MIN_OVERRIDE_REASON = 10;
@@ -151,25 +152,47 @@ export class TandemService {
    * agreement (the signatures start it themselves; this starts one whose
    * cohort did not allow it then). Without both signatures:
    * AGREEMENT_NOT_SIGNED, unless a coordinator overrides, saying why (kept
-   * on the tandem). Activating an active tandem again is harmless.
+   * on the tandem). `startedOn`: the day the pair really started, when that
+   * was before today (a season entered late, a paper agreement); on an
+   * ACTIVE tandem it moves the recorded start to that earlier day and tells
+   * both home nodes again. Activating an active tandem again is harmless.
    */
-  async activate(id: string, guard: TandemGuard, overrideReason: string | null = null): Promise<TandemEntity> {
+  async activate(id: string, guard: TandemGuard, overrideReason: string | null = null, startedOn: string | null = null): Promise<{ tandem: TandemEntity; startRecorded: boolean }> {
     const reason = overrideReason === null ? null : overrideReason.trim();
     if (reason !== null && (reason.length < MIN_OVERRIDE_REASON || reason.length > 500)) {
       throw invalidField("overrideReason", `must say why the tandem starts without both signatures (${MIN_OVERRIDE_REASON} to 500 characters)`);
     }
-    return this.transition(id, guard, "activateTandem", async (tandem, manager) => {
-      if (tandem.status === "ACTIVE") return null;
+    const today = utcDay(this.now());
+    if (startedOn !== null && startedOn > today) throw invalidField("startedOn", `must not be after today (${today})`);
+    let startRecorded = false;
+    const tandem = await this.transition(id, guard, "activateTandem", async (tandem, manager) => {
+      if (startedOn !== null) await assertWithinCohort(manager, tandem, startedOn);
+      if (tandem.status === "ACTIVE") {
+        const moved = startedOn !== null ? this.moveStart(tandem, startedOn) : null;
+        startRecorded = moved !== null;
+        return moved;
+      }
       if (tandem.status !== "ACCEPTED") throw invalidTransition(tandem.status, "ACTIVE");
       const agreement = await agreementStateOf(manager, tandem.id);
       if (!agreement?.signed) {
         if (reason === null) throw notSigned(agreement);
         tandem.activationOverrideReason = reason;
       }
-      tandem.status = "ACTIVE";
-      tandem.activatedAt = this.now();
+      Object.assign(tandem, { status: "ACTIVE", activatedAt: this.now(), startedOn: startedOn ?? today });
+      startRecorded = startedOn !== null;
       return TandemChangeKind.ACTIVATED;
     });
+    return { tandem, startRecorded };
+  }
+
+  /** An active tandem's recorded start moves to an earlier day (never later: meetings logged since stay valid). */
+  private moveStart(tandem: TandemEntity, startedOn: string): TandemChangeKind | null {
+    if (startedOn === tandem.startedOn) return null;
+    if (tandem.startedOn !== null && startedOn > tandem.startedOn) {
+      throw invalidField("startedOn", `may only move the start of an active tandem earlier than its recorded start (${tandem.startedOn})`);
+    }
+    tandem.startedOn = startedOn;
+    return TandemChangeKind.START_MOVED;
   }
 
   /** PROPOSED, ACCEPTED or ACTIVE → CLOSED, with a reason code; closing a closed tandem again is harmless. */
@@ -187,7 +210,8 @@ export class TandemService {
    * (tandem-activated) like an activation by a coordinator.
    */
   async startSigned(manager: EntityManager, tandem: TandemEntity): Promise<void> {
-    Object.assign(tandem, { status: "ACTIVE", activatedAt: this.now() });
+    const now = this.now();
+    Object.assign(tandem, { status: "ACTIVE", activatedAt: now, startedOn: utcDay(now) });
     const saved = await manager.getRepository(TandemEntity).save(tandem);
     await publishTandemChange(manager, this.directory, TandemChangeKind.ACTIVATED, saved);
     await this.facts.activated(manager, saved, await checkInPlanOf(manager, saved));
@@ -229,6 +253,7 @@ export class TandemService {
       await publishTandemChange(manager, this.directory, kind, saved);
       if (kind === TandemChangeKind.ACCEPTED) await this.facts.accepted(manager, saved);
       if (kind === TandemChangeKind.ACTIVATED) await this.facts.activated(manager, saved, await checkInPlanOf(manager, saved));
+      if (kind === TandemChangeKind.START_MOVED) await this.facts.activated(manager, saved, await checkInPlanOf(manager, saved), this.now());
       if (kind === TandemChangeKind.CLOSED && wasAccepted) await this.facts.ended(manager, saved, saved.closedAt ?? this.now());
       return saved;
     });
@@ -315,6 +340,14 @@ async function checkInPlanOf(manager: EntityManager, tandem: TandemEntity): Prom
   const cohort = await manager.getRepository(CohortEntity).findOneByOrFail({ id: tandem.cohortId });
   const programme = await manager.getRepository(ProgrammeEntity).findOneByOrFail({ id: cohort.programmeId });
   return { cohortStartsOn: cohort.startsOn, cohortEndsOn: cohort.endsOn, checkInEveryWeeks: programme.checkInEveryWeeks };
+}
+
+/** A tandem's start lies inside its cohort's dates. */
+async function assertWithinCohort(manager: EntityManager, tandem: TandemEntity, startedOn: string): Promise<void> {
+  const cohort = await manager.getRepository(CohortEntity).findOneByOrFail({ id: tandem.cohortId });
+  if (startedOn < cohort.startsOn || startedOn > cohort.endsOn) {
+    throw invalidField("startedOn", `must lie within the cohort's dates (${cohort.startsOn} to ${cohort.endsOn})`);
+  }
 }
 
 function invalidTransition(from: TandemStatus, to: TandemStatus): AppError {

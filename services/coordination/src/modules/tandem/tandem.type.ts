@@ -1,5 +1,5 @@
 import { Directive, Field, ID, ObjectType, registerEnumType } from "type-graphql";
-import { DateTimeISOResolver } from "graphql-scalars";
+import { DateTimeISOResolver, LocalDateResolver } from "graphql-scalars";
 import { formatGlobalId, homeNodeOf } from "@tandem/shared";
 import { participantRef, ParticipantReference } from "../common/participant-reference.type.js";
 import { COHORT_KIND } from "../cohort/cohort.type.js";
@@ -89,6 +89,9 @@ export class Tandem {
   @Field(() => DateTimeISOResolver, { nullable: true })
   activatedAt: Date | null;
 
+  @Field(() => LocalDateResolver, { nullable: true, description: "The day the pair started (UTC): the day of activation, or the earlier day a coordinator recorded; null before it started." })
+  startedOn: string | null;
+
   @Field(() => DateTimeISOResolver, { nullable: true })
   closedAt: Date | null;
 
@@ -119,6 +122,7 @@ export class Tandem {
       mentorRespondedAt: entity.mentorRespondedAt,
       createdAt: entity.createdAt,
       activatedAt: entity.activatedAt,
+      startedOn: entity.startedOn,
       closedAt: entity.closedAt,
       closeReason: entity.closeReason,
       activationOverrideReason: entity.activationOverrideReason,

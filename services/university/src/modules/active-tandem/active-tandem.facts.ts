@@ -1,11 +1,13 @@
 /**
  * The tandem facts this node keeps beside the disclosure it grants: a tandem
  * became ACTIVE (its partners, start and check-in dates) and it ended. Only
- * tandems with a partner of this node are kept.
+ * tandems with a partner of this node are kept. A coordinator may later
+ * record that the pair really started earlier: the office says so again,
+ * and the node keeps the earliest start it was told (with that statement's
+ * check-in days), whatever order the statements arrive in.
  */
 import { AppError, ErrorCode, homeNodeOf, ProofType, tryParseGlobalId, type TandemActivatedProof, type TandemEndedProof } from "@tandem/shared";
 import type { FactApplication, FactHandlers } from "@tandem/party";
-import { ActiveTandemEntity } from "./active-tandem.entity.js";
 
 export function activeTandemFactHandlers(selfId: string): FactHandlers {
   return {
@@ -14,7 +16,11 @@ export function activeTandemFactHandlers(selfId: string): FactHandlers {
         throw new AppError(ErrorCode.NOT_FOUND, "facts.proof: neither partner of this tandem belongs to this node", { field: "facts.proof" });
       }
       const { tandemId, cohortId, menteeId, mentorId, startedOn, checkInsDue } = proof;
-      await manager.createQueryBuilder().insert().into(ActiveTandemEntity).values({ tandemId, cohortId, menteeId, mentorId, startedOn, checkInsDue }).orIgnore().execute();
+      await manager.query(
+        `INSERT INTO active_tandems (tandem_id, cohort_id, mentee_id, mentor_id, started_on, check_ins_due) VALUES ($1, $2, $3, $4, $5, $6)
+         ON CONFLICT (tandem_id) DO UPDATE SET started_on = EXCLUDED.started_on, check_ins_due = EXCLUDED.check_ins_due WHERE EXCLUDED.started_on < active_tandems.started_on`,
+        [tandemId, cohortId, menteeId, mentorId, startedOn, checkInsDue],
+      );
       audit.changed("tandem-activated", "ok", { targetId: tandemId });
     },
     [ProofType.TANDEM_ENDED]: async ({ manager, proof }: FactApplication<TandemEndedProof>) => {

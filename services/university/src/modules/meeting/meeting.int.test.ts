@@ -140,6 +140,22 @@ describe("meeting log", () => {
     expect((await ok(hst.as(as.participant(other.id)), LIST, { m: other.id, t: ending.tandemId })).meetings.totalCount).toBe(1);
   });
 
+  it("takes meetings from the earliest start the office told, whatever order its statements arrive in", async () => {
+    const late = await createParticipant(hst, { displayName: "Petra Nováková" });
+    const pair = await activateTandemAt(hst, { menteeId: late.id, mentorId: remoteParticipantId("zcu"), startedOn: dayFromToday(0), checkInsDue: [dayFromToday(30)] });
+    const asLate = () => as.participant(late.id, "mentee");
+    const season = meetingInput({ heldOn: dayFromToday(-200) });
+    expect(firstError(await log(asLate(), season, pair))).toMatchObject({ code: "BAD_USER_INPUT", field: "input.heldOn" });
+    // a coordinator recorded that the pair really started 240 days ago (a season entered late)
+    await activateTandemAt(hst, { ...pair, startedOn: dayFromToday(-240), checkInsDue: [dayFromToday(-120)] });
+    expect((await ok(hst.as(asLate()), LOG, { m: late.id, t: pair.tandemId, input: season })).logMeeting.heldOn).toBe(dayFromToday(-200));
+    // an older statement arriving late does not narrow it again
+    await activateTandemAt(hst, { ...pair, startedOn: dayFromToday(0), checkInsDue: [dayFromToday(30)] });
+    expect(await hst.sql(`SELECT to_char(started_on, 'YYYY-MM-DD') AS started_on, check_ins_due FROM active_tandems WHERE tandem_id = $1`, [pair.tandemId])).toEqual([
+      { started_on: dayFromToday(-240), check_ins_due: [dayFromToday(-120)] },
+    ]);
+  });
+
   it("forgets the log with its mentee: erasure deletes her meetings, and the tandem's record names a pseudonym", async () => {
     const leaving = await createParticipant(hst, { displayName: "Edda Vogt" });
     const pair = await activateTandemAt(hst, { menteeId: leaving.id, mentorId: remoteParticipantId("zcu") });

@@ -9,7 +9,7 @@ import { chmodSync, mkdtempSync, rmSync } from "node:fs";
 import { expect } from "vitest";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { Role, ServiceTokenSigner, graphqlRequest, issueUserToken, loadSigningKey, type GraphQLResult, type SigningKey } from "@tandem/shared";
+import { Role, ServiceTokenSigner, graphqlRequest, issueUserToken, retriedWhenOverloaded, loadSigningKey, type GraphQLResult, type SigningKey } from "@tandem/shared";
 import type { Consortium } from "../src/launcher/consortium.js";
 import { dataDirLayout } from "../src/launcher/data-dir.js";
 import { keyFileOf } from "../src/launcher/keys.js";
@@ -167,21 +167,6 @@ export async function launchE2E(nodes: string[], options: E2EOptions = {}): Prom
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
-}
-
-/**
- * As a well-behaved client does: a request the gateway refused only because
- * a party was overloaded (PARTY_OVERLOADED: nothing was called) is sent
- * again after the hint it came with, a few times.
- */
-export async function retriedWhenOverloaded<T>(send: () => Promise<GraphQLResult<T>>, attempts = 5): Promise<GraphQLResult<T>> {
-  for (let attempt = 1; ; attempt++) {
-    const result = await send();
-    const errors = result.errors ?? [];
-    const overloaded = errors.length > 0 && errors.every((error) => error.extensions?.code === "PARTY_OVERLOADED");
-    if (!overloaded || attempt >= attempts) return result;
-    await new Promise((resolve) => setTimeout(resolve, Number(errors[0]!.extensions?.retryAfterMs ?? 500)));
-  }
 }
 
 /** Data of a GraphQL result, failing loudly with its errors. */

@@ -20,6 +20,8 @@ export interface GraphQLRequestOptions {
   headers?: Record<string, string>;
   /** Abort the request after this many milliseconds (default 30 s). */
   timeoutMs?: number;
+  /** Send again, up to this many times in all, what the gateway refused before calling anyone (PARTY_OVERLOADED on every root field). */
+  attemptsWhenOverloaded?: number;
 }
 
 const DEFAULT_TIMEOUT_MS = 30_000;
@@ -69,12 +71,32 @@ export async function graphqlRequest<T = Record<string, any>>(
 
 /** Like graphqlRequest, but returns the data and throws on any error. */
 export async function graphqlData<T = Record<string, unknown>>(url: string, query: string, variables: Record<string, unknown> = {}, options: GraphQLRequestOptions = {}): Promise<T> {
-  const result = await graphqlRequest<T>(url, query, variables, options.headers, options);
+  const send = () => graphqlRequest<T>(url, query, variables, options.headers, options);
+  const result = options.attemptsWhenOverloaded ? await retriedWhenOverloaded(send, { attempts: options.attemptsWhenOverloaded, nothingRan: true }) : await send();
   if (result.errors?.length || !result.data) {
     const messages = result.errors?.map((error) => error.message).join("; ") || `HTTP ${result.status} without data`;
     throw new GraphQLRequestError(`${url}: ${messages}`, url, result.status, result.errors ?? []);
   }
   return result.data;
+}
+
+/**
+ * As a well-behaved client does: a request the gateway refused only because
+ * a party was overloaded (PARTY_OVERLOADED: that party was not called) is
+ * sent again after the hint it came with, a few times. `nothingRan`: only
+ * when no root field ran either (safe for a mutation: a mutation whose
+ * nested field was refused is not repeated).
+ */
+export async function retriedWhenOverloaded<T>(send: () => Promise<GraphQLResult<T>>, options: { attempts?: number; nothingRan?: boolean } = {}): Promise<GraphQLResult<T>> {
+  const attempts = options.attempts ?? 5;
+  for (let attempt = 1; ; attempt++) {
+    const result = await send();
+    const errors = result.errors ?? [];
+    const overloaded = errors.length > 0 && errors.every((error) => error.extensions?.code === "PARTY_OVERLOADED");
+    const ran = options.nothingRan && Object.values(result.data ?? {}).some((value) => value !== null);
+    if (!overloaded || ran || attempt >= attempts) return result;
+    await new Promise((resolve) => setTimeout(resolve, Number(errors[0]!.extensions?.retryAfterMs ?? 500)));
+  }
 }
 
 function describeFetchError(error: unknown): string {

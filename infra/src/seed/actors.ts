@@ -30,7 +30,8 @@ export function seedActors(gatewayUrl: string, keysDir: string, consortiumId: st
         cacheKey,
         keyOf(issuer).then((key) => issueUserToken(key, { issuer, audience: consortiumId, sub, roles, ttlSeconds: 3600 })),
       );
-    return async (query, variables = {}) => graphqlData(gatewayUrl, query, variables, { headers: { authorization: `Bearer ${await tokens.get(cacheKey)!}` } });
+    // a busy machine (the demo seeds many calls at once) may find a party at its limit: sent again, as the gateway's hint says
+    return async (query, variables = {}) => graphqlData(gatewayUrl, query, variables, { headers: { authorization: `Bearer ${await tokens.get(cacheKey)!}` }, attemptsWhenOverloaded: 8 });
   };
   return {
     coordinator: (nodeId) => actor(nodeId, coordinatorOf(nodeId), [Role.NODE_COORDINATOR]),

@@ -33,6 +33,8 @@ import { evaluationFactHandlers } from "./modules/evaluation/tandem-evaluation.f
 import { TandemEvaluationService } from "./modules/evaluation/tandem-evaluation.service.js";
 import { InterestSurveyFacts, surveyFactHandlers } from "./modules/survey/interest-survey.facts.js";
 import { InterestSurveyService } from "./modules/survey/interest-survey.service.js";
+import { PeerGroupFacts } from "./modules/peer-group/peer-group.facts.js";
+import { PeerGroupService } from "./modules/peer-group/peer-group.service.js";
 
 /** The coordination service's singletons, wired once at start. */
 export interface CoordinationServices {
@@ -65,6 +67,8 @@ export interface CoordinationServices {
   evaluations: TandemEvaluationService;
   /** Interest surveys of cohorts, the nodes' sums, the trainings chosen. */
   interestSurveys: InterestSurveyService;
+  /** Peer-mentoring groups of cohorts' mentees: references and consent states, rosters told to the members' nodes. */
+  peerGroups: PeerGroupService;
 }
 
 export interface CoordinationSettings {
@@ -93,6 +97,7 @@ export function createCoordinationServices(
   const tandems = new TandemService(dataSource, directory, signingKey);
   const mediationCases = new MediationCaseService(dataSource, directory, tandems);
   const matchingWeights = new MatchingWeightsService(dataSource, directory);
+  const peerGroups = new PeerGroupService(dataSource, directory, new PeerGroupFacts(directory, signingKey));
   const matchingRunner = new MatchingRoundRunner({ dataSource, directory, profiles: matching.profiles, logger: matching.logger });
   return {
     directory,
@@ -103,7 +108,7 @@ export function createCoordinationServices(
     applicationRecords,
     tandems,
     auditLog,
-    participantData: new ParticipantDataService(dataSource, directory, auditLog, tandems.facts, placements),
+    participantData: new ParticipantDataService(dataSource, directory, auditLog, tandems.facts, placements, peerGroups),
     factInbox: new FactInbox(
       dataSource,
       directory.registry,
@@ -130,5 +135,6 @@ export function createCoordinationServices(
     checkIns: new CheckInService(dataSource, directory),
     evaluations: new TandemEvaluationService(dataSource),
     interestSurveys: new InterestSurveyService(dataSource, directory, new InterestSurveyFacts(directory, signingKey), settings.minimumGroupSize),
+    peerGroups,
   };
 }

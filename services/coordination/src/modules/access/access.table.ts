@@ -64,8 +64,9 @@ export const COORDINATION_ACCESS: Table = {
   "PeerGroup.members": inside(rules.readPeerGroupMembers),
   "Mutation.createPeerGroup": manageCatalogue,
   "Mutation.addPeerGroupMember": manageCatalogue,
-  "Mutation.joinPeerGroup": before(rules.joinPeerGroup, { target: ({ args }) => args.participantId as string }),
-  "Mutation.leavePeerGroup": before(rules.leavePeerGroup, { target: ({ args }) => args.participantId as string }),
+  // asked once the participant id is read (a malformed one is the caller's input error)
+  "Mutation.joinPeerGroup": inside(rules.joinPeerGroup),
+  "Mutation.leavePeerGroup": inside(rules.leavePeerGroup),
   "Programme.peerMeetingsCount": readCatalogue,
   "Mutation.setPeerMeetingsCount": manageCatalogue,
 

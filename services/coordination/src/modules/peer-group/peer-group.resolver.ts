@@ -83,6 +83,8 @@ export class PeerGroupResolver {
       "Consents to a group you were invited to, or joins an open group of your cohort (as an enrolled mentee; joining is consenting). From then on the other consented members see your display name, and you theirs. For you only.",
   })
   async joinPeerGroup(@Arg("peerGroupId", () => ID) peerGroupId: string, @Arg("participantId", () => ID) participantId: string, @Ctx() ctx: CoordinationContext): Promise<PeerGroup> {
+    ctx.services.directory.parseParticipant(participantId, "participantId");
+    ctx.access.require(rules.joinPeerGroup, participantId);
     return PeerGroup.fromEntity(await ctx.services.peerGroups.join(peerGroupId, participantId), ctx.self);
   }
 
@@ -90,6 +92,8 @@ export class PeerGroupResolver {
     description: "Leaves a group, which withdraws your consent: no member sees your name any more. Joint coordinators may remove a member. Not a member: nothing changes.",
   })
   async leavePeerGroup(@Arg("peerGroupId", () => ID) peerGroupId: string, @Arg("participantId", () => ID) participantId: string, @Ctx() ctx: CoordinationContext): Promise<PeerGroup> {
+    ctx.services.directory.parseParticipant(participantId, "participantId");
+    ctx.access.require(rules.leavePeerGroup, participantId);
     const byOffice = !isUser(ctx.caller) || ctx.caller.sub !== participantId;
     return PeerGroup.fromEntity(await ctx.services.peerGroups.leave(peerGroupId, participantId, byOffice), ctx.self);
   }

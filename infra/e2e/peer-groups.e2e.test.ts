@@ -132,8 +132,22 @@ describe("a peer group across two nodes", () => {
       30_000,
     );
     expect(after).toEqual({ [people.anna!.id]: NAMES.anna, [people.vaclav!.id]: null });
-    const zcuGrants = await e2e.databases.query<{ n: number }>("node_zcu", `SELECT count(*)::int AS n FROM disclosure_grants WHERE basis = 'PEER_GROUP'`);
-    expect(zcuGrants).toEqual([{ n: 0 }]);
+    // her node hears the roster without her, and no longer shows her name to anyone in the group
+    const peerGrants = (database: string) => e2e.databases.query<{ n: number }>(database, `SELECT count(*)::int AS n FROM disclosure_grants WHERE basis = 'PEER_GROUP'`);
+    expect(
+      await eventually(
+        () => peerGrants("node_zcu"),
+        (rows) => rows[0]?.n === 0,
+        30_000,
+      ),
+    ).toEqual([{ n: 0 }]);
+    expect(
+      await eventually(
+        () => peerGrants("node_hst"),
+        (rows) => rows[0]?.n === 0,
+        30_000,
+      ),
+    ).toEqual([{ n: 0 }]);
 
     const changes = await updates.received(3);
     expect(changes.map((update: { change: string }) => update.change)).toEqual(["CONSENTED", "CONSENTED", "LEFT"]);

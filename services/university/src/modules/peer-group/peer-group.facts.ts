@@ -8,12 +8,11 @@
  * longer shown; an older one changes nothing.
  */
 import { In, type EntityManager } from "typeorm";
-import { ProofType, tryParseGlobalId, type PeerGroupRosterProof } from "@tandem/shared";
+import { formatGlobalId, ProofType, tryParseGlobalId, type PeerGroupRosterProof } from "@tandem/shared";
 import type { FactApplication, FactHandlers } from "@tandem/party";
 import { DisclosureGrantEntity } from "../disclosure/disclosure-grant.entity.js";
 import { ParticipantEntity } from "../participant/participant.entity.js";
 import { PARTICIPANT_KIND } from "../participant/participant.type.js";
-import { PeerGroupRosterEntity } from "./peer-group-roster.entity.js";
 
 export function peerGroupFactHandlers(selfId: string): FactHandlers {
   return {
@@ -47,10 +46,10 @@ async function grantFellowMembers(manager: EntityManager, proof: PeerGroupRoster
   const held = await manager.findBy(ParticipantEntity, { id: In(local.map((id) => id!.localId)) });
   const rows = held.flatMap((participant) =>
     proof.members
-      .filter((fellow) => fellow !== `${selfId}:${PARTICIPANT_KIND}:${participant.id}`)
+      .filter((fellow) => fellow !== formatGlobalId(selfId, PARTICIPANT_KIND, participant.id))
       .map((grantee) => ({ participantId: participant.id, grantee, scope: "NAME" as const, basis: "PEER_GROUP" as const, referenceId: proof.peerGroupId, createdBy })),
   );
   if (rows.length === 0) return [];
   await manager.createQueryBuilder().insert().into(DisclosureGrantEntity).values(rows).orIgnore().execute();
-  return held.map((participant) => `${selfId}:${PARTICIPANT_KIND}:${participant.id}`);
+  return held.map((participant) => formatGlobalId(selfId, PARTICIPANT_KIND, participant.id));
 }

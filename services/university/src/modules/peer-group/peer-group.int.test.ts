@@ -12,6 +12,7 @@ import { as } from "@tandem/shared/testkit";
 import { startTestNode, type TestNode } from "../../../test/test-node.js";
 import { CREATE_EVENT, createParticipant, eventInput, firstError, ok, register, remoteParticipantId } from "../../../test/fixtures.js";
 import { tellRoster } from "../../../test/peer-groups.js";
+import { PACKAGE, RECORD_ATTENDANCE, enrolHere, startNow } from "../../../test/programme.js";
 
 const CREATE_MEETING = `mutation($input: CreateEventInput!) { createEvent(node: "hst", input: $input) { id peerGroupId cohorts { cohortId obligation audience } } }`;
 const READ = `query($id: ID!) { participant(id: $id) { id displayName email disclosure { level rule withheld } } }`;
@@ -85,6 +86,19 @@ describe("peer groups at a member's home node", () => {
     expect(await hst.sql(`SELECT kind, cohorts FROM programme_events WHERE event_id = $1`, [meeting.id])).toEqual([
       { kind: "PEER_MEETING", cohorts: [{ cohortId, obligation: "VOLUNTARY", audience: "MENTEES" }] },
     ]);
+  });
+
+  it("counts a counted meeting in the member's package: chosen once registered, attended once the host records it", async () => {
+    const dora = await createParticipant(hst, { displayName: "Dora Schmitt" });
+    await enrolHere(hst, dora.id, cohortId, "MENTEE");
+    const counted = await tellRoster(hst, { cohortId, members: [dora.id, zofie], meetingsCount: true, revision: 1 });
+    const meeting = (await ok(hst, CREATE_MEETING, { input: eventInput({ kind: "PEER_MEETING", title: "Founders' circle: pitch practice", peerGroupId: counted }) })).createEvent;
+    const registration = await register(hst, meeting.id, dora.id);
+    const read = async () => (await ok(hst.as(as.participant(dora.id)), PACKAGE, { p: dora.id, c: cohortId })).programmePackage;
+    expect(await read()).toMatchObject({ chosen: 1, attended: 0, complete: true, items: [{ eventId: meeting.id, kind: "PEER_MEETING", obligation: "VOLUNTARY", registered: true, mandatory: false }] });
+    await startNow(hst, meeting.id);
+    await ok(hst, RECORD_ATTENDANCE, { id: registration.id, a: "ATTENDED" });
+    expect(await read()).toMatchObject({ chosen: 1, attended: 1, items: [{ kind: "PEER_MEETING", attendance: "ATTENDED" }] });
   });
 
   it("forgets an erased member in the rosters it holds, and the names they gave", async () => {

@@ -92,12 +92,14 @@ export function createCoordinationServices(
   const auditLog = new AuditLogService(dataSource);
   const enrolments = new EnrolmentService(dataSource, directory);
   const cohortFacts = new CohortFacts(directory, signingKey);
-  const placements = new ApplicationPlacementService(dataSource, directory, enrolments, new EnrolmentOutcomeFacts(directory, signingKey), matching.logger);
+  const peerGroups = new PeerGroupService(dataSource, directory, new PeerGroupFacts(directory, signingKey));
+  const placements = new ApplicationPlacementService(dataSource, directory, enrolments, new EnrolmentOutcomeFacts(directory, signingKey), matching.logger, (manager, enrolment) =>
+    peerGroups.removeMember(manager, enrolment.participantId, enrolment.cohortId),
+  );
   const applicationRecords = new ApplicationRecordService(dataSource, directory, placements, matching.logger, settings.minimumGroupSize);
   const tandems = new TandemService(dataSource, directory, signingKey);
   const mediationCases = new MediationCaseService(dataSource, directory, tandems);
   const matchingWeights = new MatchingWeightsService(dataSource, directory);
-  const peerGroups = new PeerGroupService(dataSource, directory, new PeerGroupFacts(directory, signingKey));
   const matchingRunner = new MatchingRoundRunner({ dataSource, directory, profiles: matching.profiles, logger: matching.logger });
   return {
     directory,

@@ -241,7 +241,7 @@ export class ParticipantDataService {
         if (tandem.status === "ACCEPTED" || tandem.status === "ACTIVE") await this.tandemFacts.ended(manager, { id: tandem.id, menteeId: tandem.mentee_id, mentorId: tandem.mentor_id }, now);
       }
       // they leave their peer groups: the other members' nodes hear the roster without them
-      const memberships = await this.peerGroups.erased(manager, participantId);
+      const memberships = await this.peerGroups.removeMember(manager, participantId);
       await forgetFactsNaming(manager, participantId);
       return applications + tandems + enrolments + withdrawn + proposals + cases + statements + (signatures ?? 0) + auditEntries + memberships;
     });

@@ -129,6 +129,18 @@ describe("peer groups at the office", () => {
     expect((await rosters("hst")).at(-1)).toMatchObject({ members: [anna], meetingsCount: true });
   });
 
+  it("takes a person whose enrolment ends out of the cohort's groups, telling the other members' nodes", async () => {
+    const open = await createPeerGroup(service, cohortId, { name: "Leaving early", mode: "OPEN" });
+    const leaving = await enrolNew(service, cohortId, "othaw", "MENTEE");
+    for (const person of [zofie, leaving]) await ok(asPerson(person), JOIN, { g: open, p: person });
+    const [enrolment] = await service.sql<{ id: string }>(`SELECT id FROM enrolments WHERE participant_id = $1`, [leaving]);
+    await ok(service, `mutation($id: ID!) { withdrawEnrolment(id: $id) { status } }`, { id: `coord:enrolment:${enrolment!.id}` });
+    expect(await service.sql(`SELECT participant_id FROM peer_group_members WHERE participant_id = $1`, [leaving])).toEqual([]);
+    const zcu = (await factsOfKind(service, "zcu", ProofType.PEER_GROUP)).filter((fact) => fact.peerGroupId === open);
+    expect(zcu.at(-1)).toMatchObject({ members: [zofie] });
+    expect((await factsOfKind(service, "othaw", ProofType.PEER_GROUP)).filter((fact) => fact.peerGroupId === open).at(-1)).toMatchObject({ members: [zofie] });
+  });
+
   it("exports a person's memberships and drops them on erasure, telling the other members' nodes", async () => {
     const open = (await ok(service, `query($c: ID!) { peerGroups(cohortId: $c) { id name } }`, { c: cohortId })).peerGroups.find((group: { name: string }) => group.name === "Writing retreat").id;
     await ok(asPerson(anna), JOIN, { g: open, p: anna });

@@ -141,12 +141,19 @@ export class PeerGroupService {
     });
   }
 
-  /** Erasure: the person leaves every group; the other members' nodes hear the roster without them. Returns how many memberships went. */
-  async erased(manager: EntityManager, participantId: string): Promise<number> {
+  /**
+   * The person leaves every group (of one cohort: their enrolment in it
+   * ended; of all: they were erased); the other members' nodes hear the
+   * roster without them. Returns how many memberships went.
+   */
+  async removeMember(manager: EntityManager, participantId: string, cohortLocalId: string | null = null): Promise<number> {
     const groupIds = (await manager.find(PeerGroupMemberEntity, { where: { participantId }, order: { groupId: "ASC" } })).map((member) => member.groupId);
     if (groupIds.length === 0) return 0;
-    const groups = await manager.getRepository(PeerGroupEntity).find({ where: { id: In(groupIds) }, order: { id: "ASC" }, lock: { mode: "pessimistic_write" } });
-    const removed = (await manager.delete(PeerGroupMemberEntity, { participantId })).affected ?? 0;
+    const groups = await manager
+      .getRepository(PeerGroupEntity)
+      .find({ where: { id: In(groupIds), ...(cohortLocalId ? { cohortId: cohortLocalId } : {}) }, order: { id: "ASC" }, lock: { mode: "pessimistic_write" } });
+    if (groups.length === 0) return 0;
+    const removed = (await manager.delete(PeerGroupMemberEntity, { participantId, groupId: In(groups.map((group) => group.id)) })).affected ?? 0;
     for (const group of groups) {
       await this.facts.tell(manager, group);
       await this.changed(manager, group, PeerGroupChangeKind.LEFT);

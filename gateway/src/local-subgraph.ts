@@ -144,6 +144,35 @@ type Subscription {
   the cohort's enrolled participants.
   """
   surveyUpdated(surveyId: ID!, after: String): SurveyUpdate!
+  """
+  One peer group at the coordination office: a member invited, consented,
+  left or removed, the meetings rule changed. The update names the group,
+  never a member: select \`peerGroup { … }\` to read it again as yourself.
+  For whoever may read the group: joint coordinators, coordinators of the
+  programme's nodes, the cohort's enrolled participants, its members.
+  """
+  peerGroupUpdated(peerGroupId: ID!, after: String): PeerGroupUpdate!
+}
+
+enum PeerGroupChange {
+  CREATED
+  MEMBER_ADDED
+  CONSENTED
+  LEFT
+  REMOVED
+  RULES_CHANGED
+}
+
+type PeerGroupUpdate {
+  cursor: String!
+  change: PeerGroupChange!
+  at: String!
+  peerGroupId: ID!
+  peerGroup: PeerGroup
+}
+
+type PeerGroup @key(fields: "id", resolvable: false) {
+  id: ID!
 }
 
 enum AttendanceChange {

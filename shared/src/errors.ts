@@ -77,6 +77,10 @@ export const ErrorCode = {
   ATTENDANCE_NOT_OPEN: "ATTENDANCE_NOT_OPEN",
   /** The interest survey's state does not allow this (answering a closed survey, choosing trainings while it is open): `extensions.state` says where it is. */
   SURVEY_STATE: "SURVEY_STATE",
+  /** A peer group has as many members as its size limit allows. */
+  PEER_GROUP_FULL: "PEER_GROUP_FULL",
+  /** A peer group's meeting admits the members who consented to the group only (as the host node knows them from the office's roster). */
+  NOT_IN_PEER_GROUP: "NOT_IN_PEER_GROUP",
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 

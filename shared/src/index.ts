@@ -11,6 +11,7 @@ export * from "./contracts/index.js";
 export * from "./programme/programme-contract.js";
 export * from "./agreement/agreement-contract.js";
 export * from "./survey/survey-contract.js";
+export * from "./peer-group/peer-group-contract.js";
 export * from "./database-faults.js";
 export * from "./env.js";
 export * from "./errors.js";

@@ -33,6 +33,8 @@ import {
   programmePackageTopic,
   SurveyChangeKind,
   surveyTopic,
+  PeerGroupChangeKind,
+  peerGroupTopic,
   type Logger,
   type UserCaller,
 } from "@tandem/shared";
@@ -209,6 +211,15 @@ export const LIVE_FIELDS: Record<string, FieldSpec> = {
       return { parties: [coordinationId], topic: surveyTopic(String(args.surveyId)) };
     },
     probe: (args) => ({ query: `query LiveAccess($id: ID!) { interestSurvey(id: $id) { id } }`, variables: { id: args.surveyId }, field: "interestSurvey" }),
+  },
+  peerGroupUpdated: {
+    payloadType: "PeerGroupUpdate",
+    kinds: Object.values(PeerGroupChangeKind),
+    source: (args, _nodes, coordinationId) => {
+      homeOf(args.peerGroupId, "peer-group", "peerGroupId", [coordinationId]);
+      return { parties: [coordinationId], topic: peerGroupTopic(String(args.peerGroupId)) };
+    },
+    probe: (args) => ({ query: `query LiveAccess($id: ID!) { peerGroup(id: $id) { id } }`, variables: { id: args.peerGroupId }, field: "peerGroup" }),
   },
 };
 

@@ -20,10 +20,11 @@ export const ENTITY_FIELDS: Record<string, { queryField: string; ref: string }> 
   meeting: { queryField: "meeting", ref: "meetingId" },
   mediationCase: { queryField: "mediationCase", ref: "caseId" },
   interestSurvey: { queryField: "interestSurvey", ref: "surveyId" },
+  peerGroup: { queryField: "peerGroup", ref: "peerGroupId" },
 };
 
 /** Payload fields that are references a change carries, read straight from it. */
-export const REF_FIELDS: ReadonlySet<string> = new Set(["cohortId", "applicationId", "agreementId", "tandemId", "caseId", "eventId", "surveyId"]);
+export const REF_FIELDS: ReadonlySet<string> = new Set(["cohortId", "applicationId", "agreementId", "tandemId", "caseId", "eventId", "surveyId", "peerGroupId"]);
 
 export interface PayloadField {
   responseKey: string;

@@ -24,6 +24,7 @@ import { seedApplications, seedIneligibleAttempts, type SeedCohort } from "./app
 import type { DirectoryEntry } from "./node-seeder.js";
 import { cohortInput, openWindow, programmeInput, windowAroundSeeding, windowBeforeSeeding } from "./cohort-inputs.js";
 import { mediateToRematch, rematch } from "./rematch-seeder.js";
+import { seedPeerGroups } from "./peer-group-seeder.js";
 import { addDays } from "./season.js";
 import { closeCompleted, logFirstMeeting, seasonOfMeetings, signAgreement, type SeedTandem } from "./tandem-journey.js";
 import type { AgreementSeed, OpenCohortSeed, PairSeed, PastCohortSeed, ProgrammeSeed, RematchSeed } from "./types.js";
@@ -61,6 +62,8 @@ export interface CoordinationOutcome {
   applications: { cohort: string; closesAt: string | null; ended: Map<ApplicationStatus, number> }[];
   /** What the people the rules refuse were told. */
   refusals: string[];
+  /** Peer groups formed. */
+  peerGroups: string[];
 }
 
 export async function hasProgrammes(actors: SeedActors): Promise<boolean> {
@@ -104,6 +107,7 @@ export async function seedCoordination(
       matchingConsents: all.matchingConsents + part.matchingConsents,
       applications: [...all.applications, ...part.applications],
       refusals: [...all.refusals, ...part.refusals],
+      peerGroups: [...all.peerGroups, ...part.peerGroups],
     }),
     emptyOutcome(),
   );
@@ -133,6 +137,7 @@ function emptyOutcome(): CoordinationOutcome {
     matchingConsents: 0,
     applications: [],
     refusals: [],
+    peerGroups: [],
   };
 }
 
@@ -177,6 +182,7 @@ async function seedFirstCohort(actors: SeedActors, programme: ProgrammeSeed, pro
     await actors.participant(person.id, person.role)(CONSENT_TO_MATCHING, { cohortId: cohort.id, participantId: person.id });
     outcome.matchingConsents++;
   }
+  if (programme.peerGroups) outcome.peerGroups.push(...(await seedPeerGroups(actors, { programmeId, cohortId: cohort.id }, programme.peerGroups, personOf)));
 }
 
 /**

@@ -231,6 +231,33 @@ describe("the seeded demo", () => {
     ]);
   });
 
+  it("forms the industrial mentorship's peer groups across three universities; names go between members who both consented", async () => {
+    const cohort = await cohortOf("Industrial Mentorship", "MATCHING");
+    const [lena, laura, claire] = ["lena.hoffmann@hs-trier.example", "laura.kieffer@uni-lu.example", "claire.dubois@univ-lorraine.example"];
+    const GROUPS = `query($c: ID!) { peerGroups(cohortId: $c) { name mode memberCount consentedCount myStatus } }`;
+    expect((await as(lena)<{ peerGroups: unknown[] }>(GROUPS, { c: cohort.id })).peerGroups).toEqual([
+      { name: "Founders' circle", mode: "FORMED", memberCount: 3, consentedCount: 2, myStatus: "CONSENTED" },
+      { name: "Writing up", mode: "OPEN", memberCount: 2, consentedCount: 2, myStatus: null },
+    ]);
+    expect((await actors.jointCoordinator()<{ programmes: { name: string; peerMeetingsCount: boolean }[] }>(`{ programmes { name peerMeetingsCount } }`)).programmes).toContainEqual({
+      name: "Industrial Mentorship Programme",
+      peerMeetingsCount: true,
+    });
+    const NAME = `query($id: ID!) { participant(id: $id) { displayName } }`;
+    const nameSeenBy = (reader: string, email: string) =>
+      as(reader)<{ participant: { displayName: string | null } }>(NAME, { id: person(email).id }).then(
+        ({ participant }) => participant.displayName,
+        (error: { errors?: { extensions?: { code?: string } }[] }) => error.errors?.[0]?.extensions?.code ?? "ERROR",
+      );
+    // unilu shows Laura's name to Lena once the office's roster arrived there (facts are delivered within seconds)
+    const deadline = Date.now() + 20_000;
+    while ((await nameSeenBy(lena, laura)) !== person(laura).displayName && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 250));
+    expect(await nameSeenBy(lena, laura)).toBe(person(laura).displayName);
+    // Claire was invited and has not consented: ul shows her name to no member, and she sees no one's
+    expect(await nameSeenBy(lena, claire)).toBe("NOT_DISCLOSED");
+    expect(await nameSeenBy(claire, lena)).toBe("NOT_DISCLOSED");
+  });
+
   it("seeds nothing on a second start", async () => {
     const { registry } = consortium;
     const options: SeedOptions = {

@@ -74,6 +74,7 @@ export async function seedConsortium(options: SeedOptions): Promise<SeedSummary>
       }
       for (const line of journeyLines(outcome)) log(`  ${line}`);
       for (const line of applicationLines(outcome)) log(`  ${line}`);
+      if (outcome.peerGroups.length) log(`  peer groups: ${outcome.peerGroups.join(", ")} (members invited by the joint office, each consenting as themselves)`);
     }
     if (!emptyNodes.length && !summary.programmes.length) log("  nothing to do: every party already has data");
   }

@@ -224,4 +224,16 @@ export interface ProgrammeSeed {
   matchingConsents?: string[];
   /** The programme's next cohort, left open for applications. */
   openCohort?: OpenCohortSeed;
+  /** Peer-mentoring groups of its (first) cohort's mentees, and whether their meetings count toward the package. */
+  peerGroups?: { meetingsCount: boolean; groups: PeerGroupSeed[] };
+}
+
+/** A peer group the joint coordinator forms: "node/email" of the mentees it invites and of those who consent (or, for an open group, join). */
+export interface PeerGroupSeed {
+  name: string;
+  topic: string;
+  mode: "FORMED" | "OPEN";
+  sizeLimit?: number;
+  invited: string[];
+  consenting: string[];
 }

@@ -13,7 +13,7 @@ import type { Caller } from "@tandem/shared";
 import { as, sweepMutations, sweepProblems, type Variables } from "@tandem/shared/testkit";
 import { buildCoordinationSubgraph } from "./schema.js";
 import { startTestCoordination, type TestCoordination } from "../test/test-coordination.js";
-import { acceptByBoth, cohortInput, createCohort, enrolNew, openSurvey, participantId, programmeInput, proposeNew, seedCohort, surveyInput } from "../test/fixtures.js";
+import { acceptByBoth, cohortInput, createCohort, createPeerGroup, enrolNew, openSurvey, participantId, programmeInput, proposeNew, seedCohort, surveyInput } from "../test/fixtures.js";
 
 const { schema } = await buildCoordinationSubgraph();
 const MUTATIONS = Object.keys(schema.getMutationType()!.getFields());
@@ -36,7 +36,15 @@ beforeAll(async () => {
   const rule = `coord:matching-rule:${randomUUID()}`;
   const draft = await createCohort(service, programme.id, { name: "Draft 2027/28" });
   const [openId, closedId] = [await openSurvey(service, cohort.id), await openSurvey(service, cohort.id, true)];
+  const [formed, open] = [await createPeerGroup(service, cohort.id), await createPeerGroup(service, cohort.id, { name: "Open circle", mode: "OPEN" })];
+  const [invitee, joiner] = [await enrolNew(service, cohort.id, "hst", "MENTEE"), await enrolNew(service, cohort.id, "zcu", "MENTEE")];
+  await service.query(`mutation($g: ID!, $p: ID!) { addPeerGroupMember(peerGroupId: $g, participantId: $p) { id } }`, { g: formed, p: invitee });
   baselines = {
+    createPeerGroup: { input: { cohortId: cohort.id, name: "Writing circle", topic: "Theses", mode: "OPEN", sizeLimit: 8 } },
+    addPeerGroupMember: { peerGroupId: formed, participantId: await enrolNew(service, cohort.id, "zcu", "MENTEE") },
+    joinPeerGroup: { peerGroupId: open, participantId: joiner },
+    leavePeerGroup: { peerGroupId: formed, participantId: invitee },
+    setPeerMeetingsCount: { programmeId: programme.id, count: true },
     openInterestSurvey: { input: surveyInput(cohort.id) },
     closeInterestSurvey: { id: openId },
     chooseTrainings: { surveyId: closedId, topicCodes: ["NEGOT"] },
@@ -80,6 +88,8 @@ beforeAll(async () => {
     resolveMediationCase: { id: (data as { openMediationCase: { id: string } }).openMediationCase.id, outcome: "RESOLVED" },
   };
   callers = {
+    joinPeerGroup: as.participant(joiner, "mentee"),
+    leavePeerGroup: as.participant(invitee, "mentee"),
     eraseCoordinationRecords: as.nodeCoordinator("hst"),
     respondToProposal: as.participant(participantId("hst")),
     respondToTandem: as.participant(proposed.menteeId),

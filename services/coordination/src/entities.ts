@@ -19,6 +19,7 @@ import { CheckInRecordEntity } from "./modules/checkin/check-in-record.entity.js
 import { TandemAttentionEntity } from "./modules/checkin/tandem-attention.entity.js";
 import { TandemEvaluationEntity, TandemGoalRatingEntity } from "./modules/evaluation/tandem-evaluation.entity.js";
 import { InterestSurveyEntity, SurveyTallyEntity } from "./modules/survey/interest-survey.entity.js";
+import { PeerGroupEntity, PeerGroupMemberEntity } from "./modules/peer-group/peer-group.entity.js";
 import { TandemActivationFactEntity } from "./modules/tandem/tandem-activation-fact.entity.js";
 
 export const entities = [
@@ -52,6 +53,8 @@ export const entities = [
   TandemAttentionEntity,
   InterestSurveyEntity,
   SurveyTallyEntity,
+  PeerGroupEntity,
+  PeerGroupMemberEntity,
   TandemEvaluationEntity,
   TandemGoalRatingEntity,
   TandemActivationFactEntity,

@@ -30,6 +30,10 @@ export function createLoaders(services: CoordinationServices) {
     agreementState: createAgreementStateLoader(services.agreementStates),
     meetingTally: createMeetingTallyLoader(services.meetingTallies),
     evaluationsByTandem: createEvaluationsByTandemLoader(services.evaluations),
+    membersByPeerGroup: createGroupedLoader(
+      (groupIds: readonly string[]) => services.peerGroups.membersOf(groupIds),
+      (member) => member.groupId,
+    ),
     statementsByCase: createGroupedLoader(
       (caseIds: readonly string[]) => services.mediationCases.statementsOf(caseIds),
       (statement) => statement.caseId,

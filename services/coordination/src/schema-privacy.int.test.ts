@@ -16,6 +16,7 @@ const NOT_PERSONAL = new Set([
   "programmes.name", // a programme's title
   "cohorts.name", // a cohort's label, e.g. 2026/27
   "programme_tracks.name", // a track's title, e.g. Health and care
+  "peer_groups.name", // a peer group's title, e.g. Founders' circle
   "schema_migrations.name", // TypeORM's record of applied migrations
 ]);
 

@@ -33,6 +33,8 @@ import { ProgrammeCheckInResolver, TandemAttentionResolver } from "./modules/che
 import { TandemEvaluationsResolver } from "./modules/evaluation/tandem-evaluation.resolver.js";
 import { InterestSurveyResolver } from "./modules/survey/interest-survey.resolver.js";
 import { interestSurveyReference } from "./modules/survey/interest-survey.reference.js";
+import { PeerGroupResolver, ProgrammePeerGroupResolver } from "./modules/peer-group/peer-group.resolver.js";
+import { peerGroupReference } from "./modules/peer-group/peer-group.reference.js";
 
 export const SUBGRAPH_NAME = "coordination";
 
@@ -65,8 +67,10 @@ export function buildCoordinationSubgraph(access: AccessTable<CoordinationContex
       ProgrammeCheckInResolver,
       TandemEvaluationsResolver,
       InterestSurveyResolver,
+      PeerGroupResolver,
+      ProgrammePeerGroupResolver,
     ],
-    referenceResolvers: { ...programmeReference, ...cohortReference, ...enrolmentReference, ...tandemReference, ...mediationCaseReference, ...interestSurveyReference },
+    referenceResolvers: { ...programmeReference, ...cohortReference, ...enrolmentReference, ...tandemReference, ...mediationCaseReference, ...interestSurveyReference, ...peerGroupReference },
     access,
   });
 }

@@ -33,6 +33,8 @@ import { evaluationFactHandlers } from "./modules/evaluation/tandem-evaluation.f
 import { TandemEvaluationService } from "./modules/evaluation/tandem-evaluation.service.js";
 import { InterestSurveyFacts, surveyFactHandlers } from "./modules/survey/interest-survey.facts.js";
 import { InterestSurveyService } from "./modules/survey/interest-survey.service.js";
+import { PeerGroupFacts } from "./modules/peer-group/peer-group.facts.js";
+import { PeerGroupService } from "./modules/peer-group/peer-group.service.js";
 
 /** The coordination service's singletons, wired once at start. */
 export interface CoordinationServices {
@@ -65,6 +67,8 @@ export interface CoordinationServices {
   evaluations: TandemEvaluationService;
   /** Interest surveys of cohorts, the nodes' sums, the trainings chosen. */
   interestSurveys: InterestSurveyService;
+  /** Peer-mentoring groups of cohorts' mentees: references and consent states, rosters told to the members' nodes. */
+  peerGroups: PeerGroupService;
 }
 
 export interface CoordinationSettings {
@@ -88,7 +92,10 @@ export function createCoordinationServices(
   const auditLog = new AuditLogService(dataSource);
   const enrolments = new EnrolmentService(dataSource, directory);
   const cohortFacts = new CohortFacts(directory, signingKey);
-  const placements = new ApplicationPlacementService(dataSource, directory, enrolments, new EnrolmentOutcomeFacts(directory, signingKey), matching.logger);
+  const peerGroups = new PeerGroupService(dataSource, directory, new PeerGroupFacts(directory, signingKey));
+  const placements = new ApplicationPlacementService(dataSource, directory, enrolments, new EnrolmentOutcomeFacts(directory, signingKey), matching.logger, (manager, enrolment) =>
+    peerGroups.removeMember(manager, enrolment.participantId, enrolment.cohortId),
+  );
   const applicationRecords = new ApplicationRecordService(dataSource, directory, placements, matching.logger, settings.minimumGroupSize);
   const tandems = new TandemService(dataSource, directory, signingKey);
   const mediationCases = new MediationCaseService(dataSource, directory, tandems);
@@ -103,7 +110,7 @@ export function createCoordinationServices(
     applicationRecords,
     tandems,
     auditLog,
-    participantData: new ParticipantDataService(dataSource, directory, auditLog, tandems.facts, placements),
+    participantData: new ParticipantDataService(dataSource, directory, auditLog, tandems.facts, placements, peerGroups),
     factInbox: new FactInbox(
       dataSource,
       directory.registry,
@@ -130,5 +137,6 @@ export function createCoordinationServices(
     checkIns: new CheckInService(dataSource, directory),
     evaluations: new TandemEvaluationService(dataSource),
     interestSurveys: new InterestSurveyService(dataSource, directory, new InterestSurveyFacts(directory, signingKey), settings.minimumGroupSize),
+    peerGroups,
   };
 }

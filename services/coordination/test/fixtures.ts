@@ -142,3 +142,10 @@ export async function openSurvey(service: TestCoordination, cohortId: string, cl
   if (closed) await ok(service, `mutation($id: ID!) { closeInterestSurvey(id: $id) { id } }`, { id });
   return id;
 }
+
+export const CREATE_PEER_GROUP = `mutation($input: CreatePeerGroupInput!) { createPeerGroup(input: $input) { id cohortId name topic mode sizeLimit } }`;
+
+/** A peer group of the cohort, formed by a joint coordinator; its id. */
+export async function createPeerGroup(service: TestCoordination, cohortId: string, overrides: Record<string, unknown> = {}): Promise<string> {
+  return (await ok(service, CREATE_PEER_GROUP, { input: { cohortId, name: "Founders' circle", topic: "Starting a company after the doctorate", ...overrides } })).createPeerGroup.id as string;
+}

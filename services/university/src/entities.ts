@@ -17,6 +17,7 @@ import { EvaluationEntity } from "./modules/evaluation/evaluation.entity.js";
 import { EventParticipationEntity } from "./modules/package/event-participation.entity.js";
 import { ProgrammeEventEntity } from "./modules/package/programme-event.entity.js";
 import { SurveyEntity, SurveyRankingEntity } from "./modules/survey/survey.entity.js";
+import { PeerGroupRosterEntity } from "./modules/peer-group/peer-group-roster.entity.js";
 import { CalendarFeedEntity } from "./modules/calendar/calendar-feed.entity.js";
 import { EventCalendarRevisionEntity } from "./modules/calendar/event-revision.entity.js";
 
@@ -50,6 +51,7 @@ export const entities = [
   EventParticipationEntity,
   SurveyEntity,
   SurveyRankingEntity,
+  PeerGroupRosterEntity,
   CalendarFeedEntity,
   EventCalendarRevisionEntity,
 ];

@@ -25,6 +25,11 @@ export class NodeDirectory extends IdDirectory {
     return this.parseOfficeId(id, COHORT_KIND, "cohorts", field);
   }
 
+  /** A peer group reference: `<coordination id>:peer-group:<uuid>`, BAD_USER_INPUT naming `field` otherwise. */
+  parsePeerGroupId(id: string, field = "peerGroupId"): string {
+    return this.parseOfficeId(id, "peer-group", "peer groups", field);
+  }
+
   /** A tandem reference: `<coordination id>:tandem:<uuid>`, BAD_USER_INPUT naming `field` otherwise. */
   parseTandemId(id: string, field = "tandemId"): string {
     return this.parseOfficeId(id, "tandem", "tandems", field);

@@ -35,6 +35,7 @@ import { AttendanceResolver } from "./modules/registration/attendance.resolver.j
 import { PackageResolver } from "./modules/package/package.resolver.js";
 import { SurveyResolver } from "./modules/survey/survey.resolver.js";
 import { CalendarResolver } from "./modules/calendar/calendar.resolver.js";
+import { EventPeerGroupResolver } from "./modules/event/event-peer-group.resolver.js";
 
 export const SUBGRAPH_NAME = "university";
 
@@ -66,6 +67,7 @@ export function buildUniversitySubgraph(access: AccessTable<NodeContext> = NODE_
       PackageResolver,
       SurveyResolver,
       CalendarResolver,
+      EventPeerGroupResolver,
     ],
     referenceResolvers: { ...participantReference, ...eventReference, ...registrationReference, ...applicationReference, ...agreementReference, ...meetingReference, ...concernReference },
     access,

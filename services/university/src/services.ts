@@ -28,6 +28,7 @@ import { MeetingService } from "./modules/meeting/meeting.service.js";
 import { CheckInService } from "./modules/checkin/check-in.service.js";
 import { ConcernService } from "./modules/concern/concern.service.js";
 import { surveyFactHandlers } from "./modules/survey/survey.facts.js";
+import { peerGroupFactHandlers } from "./modules/peer-group/peer-group.facts.js";
 import { SurveyService } from "./modules/survey/survey.service.js";
 import { EvaluationService } from "./modules/evaluation/evaluation.service.js";
 import { MeetingTallies } from "./modules/meeting/meeting.tally.js";
@@ -126,6 +127,7 @@ export function createNodeServices(dataSource: DataSource, directory: NodeDirect
     activeTandemFactHandlers(directory.self.id),
     packageFactHandlers(directory, ledger),
     surveyFactHandlers(surveys),
+    peerGroupFactHandlers(directory.self.id),
   );
   return {
     directory,

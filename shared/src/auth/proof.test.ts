@@ -150,3 +150,28 @@ describe("survey proofs", () => {
     await expect(verifyProof(await signProof(trust.keys.get("hst")!, "hst", { ...tally, surveyId: "hst:interest-survey:x1" }), trust.registry)).rejects.toThrow(/survey id/);
   });
 });
+
+describe("peer-group rosters", () => {
+  const roster = {
+    type: "peer-group" as const,
+    peerGroupId: "coord:peer-group:00000000-0000-4000-8000-000000000003",
+    cohortId: "coord:cohort:00000000-0000-4000-8000-000000000002",
+    members: ["hst:participant:a", "zcu:participant:b"],
+    meetingsCount: true,
+    revision: 2,
+  };
+
+  it("verify a roster signed by the coordination office", async () => {
+    const trust = await createTestTrust(registry);
+    await expect(verifyProof(await signProof(trust.keys.get("coord")!, "coord", roster), trust.registry)).resolves.toEqual({ ...roster, issuer: "coord" });
+  });
+
+  it("refuse a roster signed by a node, naming something else than participants, a member twice, or a group of another party", async () => {
+    const trust = await createTestTrust(registry);
+    const coord = (claims: typeof roster) => signProof(trust.keys.get("coord")!, "coord", claims);
+    await expect(verifyProof(await signProof(trust.keys.get("hst")!, "hst", roster), trust.registry)).rejects.toThrow(/coordination office only/);
+    await expect(verifyProof(await coord({ ...roster, members: ["hst:registration:r1"] }), trust.registry)).rejects.toThrow(/members are participant ids/);
+    await expect(verifyProof(await coord({ ...roster, members: ["hst:participant:a", "hst:participant:a"] }), trust.registry)).rejects.toThrow(/named twice/);
+    await expect(verifyProof(await coord({ ...roster, peerGroupId: "hst:peer-group:g1" }), trust.registry)).rejects.toThrow(/group id/);
+  });
+});

@@ -27,6 +27,7 @@ import { describeJoseError } from "./user-token.js";
 import { MediationMediators, RaisableConcerns, type MediationConcern, type MediationMediator } from "../mediation.js";
 import { checkAgreementClaims, isAgreementProofKind, type AgreementProof } from "../agreement/agreement-contract.js";
 import { checkSurveyClaims, isSurveyProofKind, type SurveyProof } from "../survey/survey-contract.js";
+import { checkPeerGroupClaims, isPeerGroupProofKind, type PeerGroupRosterProof } from "../peer-group/peer-group-contract.js";
 
 export const ProofType = {
   /** Both partners accepted a tandem (signed by the coordination office). */
@@ -71,6 +72,8 @@ export const ProofType = {
   INTEREST_SURVEY: "interest-survey",
   /** A node's sums over its participants' rankings of a survey: points per topic, respondents; no ranking (signed by the node). */
   SURVEY_TALLY: "survey-tally",
+  /** A peer group's members who consented to it, by reference (signed by the coordination office, for their home nodes). */
+  PEER_GROUP: "peer-group",
 } as const;
 export type ProofType = (typeof ProofType)[keyof typeof ProofType];
 
@@ -310,7 +313,17 @@ export type DisclosureEndProof = TandemEndedProof | RegistrationCancelledProof;
 /** Proofs of events in a programme (DESIGN.md §8), checked against their schemas. */
 export type ProgrammeEventsProof = ProgrammeEventProof | EventAttendanceProof;
 
-export type Proof = DisclosureProof | DisclosureEndProof | MatchingPseudonymProof | ParticipantActorProof | JourneyProof | AgreementProof | TandemJourneyProof | ProgrammeEventsProof | SurveyProof;
+export type Proof =
+  | DisclosureProof
+  | DisclosureEndProof
+  | MatchingPseudonymProof
+  | ParticipantActorProof
+  | JourneyProof
+  | AgreementProof
+  | TandemJourneyProof
+  | ProgrammeEventsProof
+  | SurveyProof
+  | PeerGroupRosterProof;
 
 type WithoutIssuer<P> = P extends unknown ? Omit<P, "issuer"> : never;
 /** What a signer states: a proof of any kind without its issuer (the signer). */
@@ -389,6 +402,11 @@ export async function verifyProof(token: string, registry: ConsortiumRegistry, f
   }
   if (isSurveyProofKind(payload.proof)) {
     const checked = checkSurveyClaims(payload.proof, issuer, registry.coordination.id, payload);
+    if (typeof checked === "string") throw invalid(checked);
+    return checked;
+  }
+  if (isPeerGroupProofKind(payload.proof)) {
+    const checked = checkPeerGroupClaims(issuer, registry.coordination.id, payload);
     if (typeof checked === "string") throw invalid(checked);
     return checked;
   }

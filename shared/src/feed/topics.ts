@@ -125,3 +125,11 @@ export function surveyTopic(surveyId: string): string {
 
 export const SurveyChangeKind = { OPENED: "OPENED", RESULTS_CHANGED: "RESULTS_CHANGED", CLOSED: "CLOSED", TRAININGS_CHOSEN: "TRAININGS_CHOSEN" } as const;
 export type SurveyChangeKind = (typeof SurveyChangeKind)[keyof typeof SurveyChangeKind];
+
+/** One peer group at the coordination office: a member added, consented, left or removed; the meetings rule changed. Updates name the group only, never a member. */
+export function peerGroupTopic(peerGroupId: string): string {
+  return `peer-group:${peerGroupId}`;
+}
+
+export const PeerGroupChangeKind = { CREATED: "CREATED", MEMBER_ADDED: "MEMBER_ADDED", CONSENTED: "CONSENTED", LEFT: "LEFT", REMOVED: "REMOVED", RULES_CHANGED: "RULES_CHANGED" } as const;
+export type PeerGroupChangeKind = (typeof PeerGroupChangeKind)[keyof typeof PeerGroupChangeKind];

@@ -49,6 +49,28 @@ export const industrialMentorship: ProgrammeSeed = {
     { track: "digitalisation", mentee: "hst/miriam.schaefer@hs-trier.example", mentor: "unilu/anne.thill@banque-alzette.example" },
   ],
   activateTandems: false,
+  // mentees of three universities; the programme lets the groups' meetings count toward the package
+  peerGroups: {
+    meetingsCount: true,
+    groups: [
+      {
+        name: "Founders' circle",
+        topic: "Starting a company after the doctorate: spin-offs, funding, first customers",
+        mode: "FORMED",
+        sizeLimit: 6,
+        invited: ["hst/lena.hoffmann@hs-trier.example", "unilu/laura.kieffer@uni-lu.example", "ul/claire.dubois@univ-lorraine.example"],
+        // Claire has not answered yet: she sees no name, and no one sees hers
+        consenting: ["hst/lena.hoffmann@hs-trier.example", "unilu/laura.kieffer@uni-lu.example"],
+      },
+      {
+        name: "Writing up",
+        topic: "The last year of the thesis: writing weeks, deadlines, defence practice",
+        mode: "OPEN",
+        invited: [],
+        consenting: ["hst/jonas.weber@hs-trier.example", "ul/claire.dubois@univ-lorraine.example"],
+      },
+    ],
+  },
   openCohort: {
     name: "Industrial Mentorship",
     // next season's, a year after this one

@@ -41,6 +41,8 @@ describe("coordination migrations", () => {
       "mediation_cases",
       "outbox",
       "outbox_watermark",
+      "peer_group_members",
+      "peer_groups",
       "programme_matching_weights",
       "programme_rules_versions",
       "programme_tracks",

@@ -35,6 +35,7 @@ const EVERY_TABLE = [
   "outbox",
   "outbox_watermark",
   "participants",
+  "peer_group_rosters",
   "programme_events",
   "programme_rules",
   "registrations",

@@ -153,6 +153,22 @@ export const rules = {
     "joint coordinators, coordinators of the programme's nodes and the cohort's enrolled participants",
     (caller, audience) => jointOrCoordinatorOfAny(caller, audience.participatingNodeIds) || audience.callerEnrolled,
   ),
+  // Peer groups: the office holds references and consent states; names are the members' home nodes' to disclose
+  readPeerGroup: rule<{ participatingNodeIds: readonly string[]; callerEnrolled: boolean; callerMember: boolean }>(
+    "read-peer-group",
+    "joint coordinators, coordinators of the programme's nodes, the cohort's enrolled participants and the group's members",
+    (caller, audience) => jointOrCoordinatorOfAny(caller, audience.participatingNodeIds) || audience.callerEnrolled || audience.callerMember,
+  ),
+  readPeerGroupMembers: rule<{ participatingNodeIds: readonly string[]; callerMember: boolean }>(
+    "read-peer-group-members",
+    "joint coordinators, coordinators of the programme's nodes and the group's members (invited or consented)",
+    (caller, audience) => jointOrCoordinatorOfAny(caller, audience.participatingNodeIds) || audience.callerMember,
+  ),
+  joinPeerGroup: rule<string>("join-peer-group", "the person themselves (invited to the group, or an enrolled mentee of an open group's cohort)", (caller, participantId) =>
+    isSubject(caller, participantId),
+  ),
+  leavePeerGroup: rule<string>("leave-peer-group", "the member themselves and joint coordinators", (caller, participantId) => isSubject(caller, participantId) || isJointCoordinator(caller)),
+  readOwnPeerGroups: rule<string>("read-own-peer-groups", "the person themselves", (caller, participantId) => isSubject(caller, participantId)),
   readEvaluations: rule<Partners>("read-evaluations", "joint coordinators and coordinators of the partners' nodes", (caller, tandem) =>
     jointOrHomeCoordinator(caller, [tandem.menteeId, tandem.mentorId]),
   ),

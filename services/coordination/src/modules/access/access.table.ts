@@ -11,6 +11,7 @@ import type { CoordinationContext } from "../../context.js";
 import type { MatchingProposal, UnmatchedMentee } from "../matching/matching-proposal.type.js";
 import type { Tandem } from "../tandem/tandem.type.js";
 import type { InterestSurvey } from "../survey/interest-survey.type.js";
+import type { PeerGroup } from "../peer-group/peer-group.type.js";
 import { rules, type Partners } from "./access.rules.js";
 
 type Table = AccessTable<CoordinationContext>;
@@ -45,6 +46,29 @@ export const COORDINATION_ACCESS: Table = {
   "Mutation.openInterestSurvey": manageCatalogue,
   "Mutation.closeInterestSurvey": manageCatalogue,
   "Mutation.chooseTrainings": manageCatalogue,
+
+  // the service judges the caller against the cohort (enrolled), the programme (its nodes' coordinators) and the group (members)
+  "Query.peerGroup": inside(rules.readPeerGroup),
+  "Query.peerGroups": inside(rules.readPeerGroup),
+  "Query.myPeerGroups": before(rules.readOwnPeerGroups, { target: ({ args }) => args.participantId as string }),
+  "PeerGroup.__resolveReference": onResult(rules.readPeerGroup, {
+    target: (found: PeerGroup, ctx: CoordinationContext) => ctx.services.peerGroups.audience(found, isUser(ctx.caller) ? ctx.caller.sub : null),
+    otherwise: () => null,
+  }),
+  "PeerGroup.cohort": withParent(),
+  "PeerGroup.memberCount": withParent(),
+  "PeerGroup.consentedCount": withParent(),
+  "PeerGroup.myStatus": withParent(),
+  // references and states only; each member's name is for their home node to disclose (rule disclosure.peer-group-member there)
+  // empty for anyone else (the group's counts say how many)
+  "PeerGroup.members": inside(rules.readPeerGroupMembers),
+  "Mutation.createPeerGroup": manageCatalogue,
+  "Mutation.addPeerGroupMember": manageCatalogue,
+  // asked once the participant id is read (a malformed one is the caller's input error)
+  "Mutation.joinPeerGroup": inside(rules.joinPeerGroup),
+  "Mutation.leavePeerGroup": inside(rules.leavePeerGroup),
+  "Programme.peerMeetingsCount": readCatalogue,
+  "Mutation.setPeerMeetingsCount": manageCatalogue,
 
   "Query.programmes": readCatalogue,
   "Query.programme": readCatalogue,

@@ -33,6 +33,8 @@ export class ApplicationPlacementService implements QuotaWatcher {
     private readonly enrolments: EnrolmentService,
     private readonly outcomes: EnrolmentOutcomeFacts,
     private readonly logger: Logger,
+    /** What else ends with an enrolment (the person leaves the cohort's peer groups), in its transaction. */
+    private readonly enrolmentEnded: (manager: EntityManager, enrolment: EnrolmentEntity) => Promise<unknown> = async () => undefined,
     private readonly now: () => Date = () => new Date(),
   ) {}
 
@@ -78,6 +80,7 @@ export class ApplicationPlacementService implements QuotaWatcher {
         return;
       }
       await manager.getRepository(EnrolmentEntity).save(Object.assign(enrolment, { status: "WITHDRAWN", withdrawnAt: this.now() }));
+      await this.enrolmentEnded(manager, enrolment);
     }
     await this.tell(manager, Object.assign(record, { placement: "WITHDRAWN", waitlistPosition: null }), audit);
     await this.promote(manager, cohort, record.nodeId, record.role, audit);
@@ -87,6 +90,7 @@ export class ApplicationPlacementService implements QuotaWatcher {
   async withdrawEnrolment(id: string, guard: (enrolment: EnrolmentEntity) => void, audit: AuditTrail | null): Promise<EnrolmentEntity> {
     return inTransaction(this.dataSource, async (manager) => {
       const enrolment = await this.enrolments.withdraw(id, guard);
+      await this.enrolmentEnded(manager, enrolment);
       const cohort = await lockCohort(manager, enrolment.cohortId, "id");
       const record = await manager.getRepository(ApplicationRecordEntity).findOneBy({ enrolmentId: enrolment.id, placement: "ENROLLED" });
       if (record) await this.tell(manager, Object.assign(record, { placement: "WITHDRAWN" }), audit);

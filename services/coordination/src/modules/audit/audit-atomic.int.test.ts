@@ -25,6 +25,8 @@ import {
   enrolNew,
   OPEN_SURVEY,
   openSurvey,
+  CREATE_PEER_GROUP,
+  createPeerGroup,
   surveyInput,
   ok,
   participantId,
@@ -76,7 +78,12 @@ describe("a coordination office whose audit log cannot be written", () => {
     const draft = await seedCohort(service, {}, 5, "DRAFT");
     const open = await seedCohort(service, {}, 1, "APPLICATIONS_OPEN");
     const [openSurveyId, closedSurveyId] = [await openSurvey(service, cohort.id), await openSurvey(service, cohort.id, true)];
-    topics.push(`application-pipeline:${open.cohort.id}`, "facts:hst", "facts:zcu", "facts:unilu", `survey:${openSurveyId}`, `survey:${closedSurveyId}`);
+    topics.push(`application-pipeline:${open.cohort.id}`, "facts:hst", "facts:zcu", "facts:unilu", "facts:othaw", `survey:${openSurveyId}`, `survey:${closedSurveyId}`);
+    const [formed, openGroup] = [await createPeerGroup(service, cohort.id), await createPeerGroup(service, cohort.id, { name: "Open circle", mode: "OPEN" })];
+    const [invitee, joiner, member] = [await enrolNew(service, cohort.id, "hst", "MENTEE"), await enrolNew(service, cohort.id, "zcu", "MENTEE"), await enrolNew(service, cohort.id, "zcu", "MENTEE")];
+    const ADD_MEMBER = `mutation($g: ID!, $p: ID!) { addPeerGroupMember(peerGroupId: $g, participantId: $p) { id } }`;
+    for (const person of [invitee, member]) await ok(service, ADD_MEMBER, { g: formed, p: person });
+    topics.push(`peer-group:${formed}`, `peer-group:${openGroup}`);
     cases = {
       createProgramme: { caller: joint, query: CREATE_PROGRAMME, variables: { input: programmeInput() } },
       createCohort: { caller: joint, query: CREATE_COHORT, variables: { input: cohortInput(programme.id, { name: "Never opened" }) } },
@@ -110,6 +117,19 @@ describe("a coordination office whose audit log cannot be written", () => {
       openInterestSurvey: { caller: joint, query: OPEN_SURVEY, variables: { input: surveyInput(cohort.id) } },
       closeInterestSurvey: { caller: joint, query: `mutation($id: ID!) { closeInterestSurvey(id: $id) { id } }`, variables: { id: openSurveyId } },
       chooseTrainings: { caller: joint, query: `mutation($id: ID!) { chooseTrainings(surveyId: $id, topicCodes: ["PITCH"]) { id } }`, variables: { id: closedSurveyId } },
+      createPeerGroup: { caller: joint, query: CREATE_PEER_GROUP, variables: { input: { cohortId: cohort.id, name: "Never formed" } } },
+      addPeerGroupMember: { caller: joint, query: ADD_MEMBER, variables: { g: openGroup, p: member } },
+      joinPeerGroup: {
+        caller: as.participant(joiner, "mentee"),
+        query: `mutation($g: ID!, $p: ID!) { joinPeerGroup(peerGroupId: $g, participantId: $p) { id } }`,
+        variables: { g: openGroup, p: joiner },
+      },
+      leavePeerGroup: {
+        caller: as.participant(invitee, "mentee"),
+        query: `mutation($g: ID!, $p: ID!) { leavePeerGroup(peerGroupId: $g, participantId: $p) { id } }`,
+        variables: { g: formed, p: invitee },
+      },
+      setPeerMeetingsCount: { caller: joint, query: `mutation($p: ID!) { setPeerMeetingsCount(programmeId: $p, count: true) { id } }`, variables: { p: programme.id } },
       setCheckInInterval: { caller: joint, query: `mutation($p: ID!) { setCheckInInterval(programmeId: $p, everyWeeks: 3) { id } }`, variables: { p: programme.id } },
       eraseCoordinationRecords: {
         caller: as.participant(proposed.menteeId),

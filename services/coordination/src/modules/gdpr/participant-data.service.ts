@@ -29,6 +29,7 @@ import { TANDEM_KIND } from "../tandem/tandem.type.js";
 import { MediationCaseEntity, MediationCaseStatementEntity } from "../mediation/mediation-case.entity.js";
 import { MEDIATION_CASE_KIND } from "../mediation/mediation-case.type.js";
 import type { CohortEntity } from "../cohort/cohort.entity.js";
+import type { PeerGroupService } from "../peer-group/peer-group.service.js";
 
 export const ERASED_KIND = "erased";
 export const ERASURE_CLOSE_REASON = "ERASED";
@@ -47,6 +48,7 @@ export class ParticipantDataService {
     private readonly auditLog: AuditLogService,
     private readonly tandemFacts: TandemFacts,
     private readonly placements: ApplicationPlacementService,
+    private readonly peerGroups: PeerGroupService,
     private readonly now: () => Date = () => new Date(),
   ) {}
 
@@ -153,6 +155,8 @@ export class ParticipantDataService {
         openedAt: iso(row.openedAt),
         closedAt: iso(row.closedAt),
       })),
+      // Peer groups the person is in, invited or consented (names are at the members' home nodes)
+      peerGroups: await this.peerGroups.exportOf(participantId),
       auditEntries: audit.map(auditLine),
     };
   }
@@ -237,8 +241,10 @@ export class ParticipantDataService {
         await publishTandemChange(manager, this.directory, TandemChangeKind.CLOSED, { id: tandem.id, cohortId: tandem.cohort_id, menteeId: tandem.mentee_id });
         if (tandem.status === "ACCEPTED" || tandem.status === "ACTIVE") await this.tandemFacts.ended(manager, { id: tandem.id, menteeId: tandem.mentee_id, mentorId: tandem.mentor_id }, now);
       }
+      // they leave their peer groups: the other members' nodes hear the roster without them
+      const memberships = await this.peerGroups.removeMember(manager, participantId);
       await forgetFactsNaming(manager, participantId);
-      return applications + tandems + enrolments + withdrawn + proposals + cases + statements + (signatures ?? 0) + auditEntries;
+      return applications + tandems + enrolments + withdrawn + proposals + cases + statements + (signatures ?? 0) + auditEntries + memberships;
     });
     return { pseudonym, anonymisedRecords };
   }

@@ -34,4 +34,8 @@ export class ProgrammeEntity {
   /** Weeks between check-ins after a tandem starts, besides the cohort's mid-point; null: the mid-point only. */
   @Column({ name: "check_in_every_weeks", type: "integer", nullable: true })
   checkInEveryWeeks: number | null;
+
+  /** Whether its cohorts' peer groups' meetings count toward the participants' packages. */
+  @Column({ name: "peer_meetings_count", type: "boolean", default: false })
+  peerMeetingsCount: boolean;
 }

@@ -72,6 +72,7 @@ export const NODE_ACCESS: Table = {
   "Event.confirmedCount": withParent(),
   "Event.waitlistCount": withParent(),
   "Event.seatsLeft": withParent(),
+  "Event.peerGroupId": withParent(),
   "Mutation.createEvent": before(rules.manageEvents, { addressed: "node" }),
   "Mutation.updateEvent": before(rules.manageEvents),
   "Mutation.cancelEvent": before(rules.manageEvents),

@@ -2,18 +2,20 @@ import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, 
 import { ParticipantEntity } from "../participant/participant.entity.js";
 
 export type GrantScope = "NAME" | "CONTACT";
-export type GrantBasis = "TANDEM" | "EVENT_REGISTRATION";
+export type GrantBasis = "TANDEM" | "EVENT_REGISTRATION" | "PEER_GROUP";
 
 /**
  * Permission, recorded at the participant's home node from a verified proof,
  * to disclose some of their personal fields to someone: a tandem partner
- * (CONTACT) or the host node of an event they registered for (NAME).
+ * (CONTACT), the host node of an event they registered for (NAME), or a
+ * fellow member of a peer group both consented to (NAME, from the office's
+ * roster).
  */
 @Entity({ name: "disclosure_grants" })
 @Unique("disclosure_grants_unique", ["participantId", "grantee", "scope", "referenceId"])
 @Index("disclosure_grants_grantee_idx", ["grantee"])
 @Check("disclosure_grants_scope_valid", `"scope" IN ('NAME', 'CONTACT')`)
-@Check("disclosure_grants_basis_valid", `"basis" IN ('TANDEM', 'EVENT_REGISTRATION')`)
+@Check("disclosure_grants_basis_valid", `"basis" IN ('TANDEM', 'EVENT_REGISTRATION', 'PEER_GROUP')`)
 export class DisclosureGrantEntity {
   @PrimaryGeneratedColumn("uuid")
   id: string;

@@ -10,7 +10,7 @@
  */
 import { Role, hasRole, isJointCoordinator, isNodeCoordinatorOf, isSubject, isUser, policy, rule, type Caller } from "@tandem/shared";
 import { type FieldGroup } from "@tandem/party";
-import type { GrantScope } from "./disclosure-grant.entity.js";
+import type { GrantBasis, GrantScope } from "./disclosure-grant.entity.js";
 
 // ---- Personal fields ----
 
@@ -32,6 +32,8 @@ export const FIELD_GROUPS: Record<PersonalField, FieldGroup> = {
 export interface GrantView {
   grantee: string;
   scope: GrantScope;
+  /** What recorded it (a peer group's roster grants a member's name to each fellow member who consented). */
+  basis?: GrantBasis;
 }
 
 /** How a node is named as a grantee (the host of an event the person registered for). */
@@ -55,6 +57,8 @@ export const DisclosureLevel = {
   TANDEM_PARTNER: "TANDEM_PARTNER",
   /** A coordinator of a node hosting an event the person registered for: the name and coded fields. */
   EVENT_HOST: "EVENT_HOST",
+  /** A fellow member of a peer group, both having consented to it: the name and coded fields. */
+  PEER_GROUP_MEMBER: "PEER_GROUP_MEMBER",
   /** Any other signed-in user: coded fields only (pseudonymous). */
   SIGNED_IN: "SIGNED_IN",
   /** The joint coordination office: the id and home node only. */
@@ -79,8 +83,9 @@ const NOTHING: ReadonlySet<PersonalField> = new Set();
  * Which personal fields of a participant of this node go to the caller:
  * everything to the person and to their home node's coordinators; contact
  * details to a tandem partner holding a CONTACT grant; the name to the
- * coordinators of a node holding a NAME grant (an event host). Nothing to
- * anyone else, joint coordinators included.
+ * coordinators of a node holding a NAME grant (an event host); the name to
+ * a fellow member of a peer group holding a NAME grant from its roster (both
+ * consented). Nothing to anyone else, joint coordinators included.
  */
 export function disclosureTo(caller: Caller, nodeId: string, participantId: string, grants: readonly GrantView[]): Disclosure {
   if (isSubject(caller, participantId)) return { rule: "disclosure.self", level: DisclosureLevel.SELF, fields: ALL };
@@ -90,13 +95,16 @@ export function disclosureTo(caller: Caller, nodeId: string, participantId: stri
   if (hasRole(caller, Role.NODE_COORDINATOR) && grants.some((grant) => grant.scope === "NAME" && grant.grantee === nodeGrantee(caller.homeNode))) {
     return { rule: "disclosure.event-host", level: DisclosureLevel.EVENT_HOST, fields: NAME_ONLY };
   }
+  if (grants.some((grant) => grant.scope === "NAME" && grant.basis === "PEER_GROUP" && grant.grantee === caller.sub)) {
+    return { rule: "disclosure.peer-group-member", level: DisclosureLevel.PEER_GROUP_MEMBER, fields: NAME_ONLY };
+  }
   return { rule: "disclosure.none", level: isJointCoordinator(caller) ? DisclosureLevel.JOINT_OFFICE : DisclosureLevel.SIGNED_IN, fields: NOTHING };
 }
 
 /** `disclosureTo` as the policy `ctx.access` decides with: a participant's personal fields, given the grants to the caller. */
 export const personalFields = policy<{ participantId: string; grants: readonly GrantView[] }, Disclosure>(
   "disclosure",
-  "the person, their home node's coordinators, tandem partners once both accepted, and (name only) hosts of events they registered for",
+  "the person, their home node's coordinators, tandem partners once both accepted, and (name only) hosts of events they registered for and fellow members of a peer group both consented to",
   (caller, { participantId, grants }, nodeId) => disclosureTo(caller, nodeId, participantId, grants),
 );
 

@@ -9,6 +9,7 @@ registerEnumType(DisclosureLevel, {
     HOME_NODE: { description: "A coordinator of the person's home node: every field." },
     TANDEM_PARTNER: { description: "A tandem partner once both accepted: personal and coded fields." },
     EVENT_HOST: { description: "A coordinator of a node hosting an event the person registered for: the name and coded fields." },
+    PEER_GROUP_MEMBER: { description: "A fellow member of a peer group, once both consented to it: the name and coded fields." },
     SIGNED_IN: { description: "Any other signed-in user: coded fields only (the pseudonymous view)." },
     JOINT_OFFICE: { description: "The joint coordination office, which holds pseudonymised matching profiles: the id and home node only." },
     SERVICE: { description: "A party calling for itself rather than for a person: the id and home node only." },
@@ -25,7 +26,8 @@ export class ParticipantDisclosure {
   level: DisclosureLevel;
 
   @Field(() => String, {
-    description: "The disclosure rule that decided the personal fields: disclosure.self, disclosure.home-coordinator, disclosure.tandem-partner, disclosure.event-host or disclosure.none.",
+    description:
+      "The disclosure rule that decided the personal fields: disclosure.self, disclosure.home-coordinator, disclosure.tandem-partner, disclosure.event-host, disclosure.peer-group-member or disclosure.none.",
   })
   rule: string;
 

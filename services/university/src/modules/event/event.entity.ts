@@ -64,6 +64,10 @@ export class EventEntity {
   @Column({ name: "programme_revision", type: "int", default: 0 })
   programmeRevision: number;
 
+  /** The peer group (of the coordination office) whose meeting this is: a PEER_MEETING for the group's consented members only. */
+  @Column({ name: "peer_group_id", type: "varchar", length: 160, nullable: true })
+  peerGroupId: string | null;
+
   /** Shown at the event: registrants record their own attendance with it while the event runs. */
   @Column({ name: "check_in_code", type: "varchar", length: 12, nullable: true })
   checkInCode: string | null;

@@ -84,6 +84,15 @@ export class CreateEventInput {
   @ArrayMaxSize(MAX_EVENT_COHORTS)
   @ValidateNested({ each: true })
   cohorts: EventCohortInput[];
+
+  @Field(() => ID, {
+    nullable: true,
+    description:
+      "A PEER_MEETING of this peer group (of the coordination office, known here from its roster: a group with a member at this node): registration is for the group's consented members only; where the programme lets peer meetings count, it is a VOLUNTARY event of the group's cohort for its mentees.",
+  })
+  @IsOptional()
+  @Length(1, 160)
+  peerGroupId?: string | null;
 }
 
 @InputType()

@@ -9,6 +9,7 @@ import type { CreateEventInput, UpdateEventInput } from "./event.input.js";
 import type { EventsArgs } from "./event.args.js";
 import { EVENT_KIND } from "./event.type.js";
 import { cohortLinksOf, type EventProgrammeAnnouncer } from "./event-programme.js";
+import { peerMeetingOf } from "./event-peer-group.js";
 
 export interface EventStats {
   confirmed: number;
@@ -98,8 +99,9 @@ export class EventService {
   async create(input: CreateEventInput): Promise<EventEntity> {
     this.checkShape(input);
     if (input.startsAt <= this.now()) throw invalidField("input.startsAt", "must be in the future");
-    const cohorts = cohortLinksOf(this.directory, input.cohorts ?? []);
+    const links = cohortLinksOf(this.directory, input.cohorts ?? []);
     return inTransaction(this.dataSource, async (manager) => {
+      const { peerGroupId, cohorts } = await peerMeetingOf(manager, this.directory, input, links);
       const repository = manager.getRepository(EventEntity);
       const event = await repository.save(
         repository.create({
@@ -116,6 +118,7 @@ export class EventService {
           visibility: input.visibility,
           tracks: [...new Set(input.tracks)],
           cohorts,
+          peerGroupId,
         }),
       );
       await publishEventChange(manager, this.directory, EventChangeKind.CREATED, event);

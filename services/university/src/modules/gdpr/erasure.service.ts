@@ -65,6 +65,8 @@ export class ErasureService {
       // a partner's tandem record keeps the tandem, naming the erased person by the pseudonym only (who can no longer act in it)
       const asMentee = (await manager.update(ActiveTandemEntity, { menteeId: participantId }, { menteeId: replacement })).affected ?? 0;
       const asMentor = (await manager.update(ActiveTandemEntity, { mentorId: participantId }, { mentorId: replacement })).affected ?? 0;
+      // the office's rosters named them: its next roster will not (its erasure tells this node)
+      await manager.query(`UPDATE peer_group_rosters SET members = array_remove(members, $1) WHERE $1 = ANY(members)`, [participantId]);
       const auditEntries = await anonymiseAuditEntries(manager, participantId, replacement);
       removedRecords += await forgetIdempotentAnswers(manager, participantId);
       removedRecords += await forgetFactsNaming(manager, participantId);

@@ -12,6 +12,7 @@ import { ParticipantEntity } from "../participant/participant.entity.js";
 import { PARTICIPANT_KIND } from "../participant/participant.type.js";
 import type { RegistrationProofSigner } from "./registration-proof.js";
 import { assertAdmitted, enrolledMemberships } from "../package/cohort-memberships.js";
+import { assertPeerGroupMember } from "../event/event-peer-group.js";
 import type { ProgrammeLedger } from "../package/programme-ledger.js";
 import { RegistrationEntity, type RegistrationStatus } from "./registration.entity.js";
 import type { ParticipantRegistrationsArgs } from "./registration.args.js";
@@ -97,6 +98,7 @@ export class RegistrationService implements WaitlistPromoter {
       }
       const local = participant.node === this.directory.self.id;
       if (event.cohorts.length > 0) assertAdmitted(event.cohorts, local ? await enrolledMemberships(manager, participant.localId) : (memberships ?? []), participantId);
+      if (event.peerGroupId) await assertPeerGroupMember(manager, event.peerGroupId, participantId);
       const repository = manager.getRepository(RegistrationEntity);
       const existing = await repository.findOneBy({ eventId: eventLocalId, participantId, status: In(ACTIVE) });
       if (existing) return existing;

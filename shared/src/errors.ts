@@ -77,6 +77,8 @@ export const ErrorCode = {
   ATTENDANCE_NOT_OPEN: "ATTENDANCE_NOT_OPEN",
   /** The interest survey's state does not allow this (answering a closed survey, choosing trainings while it is open): `extensions.state` says where it is. */
   SURVEY_STATE: "SURVEY_STATE",
+  /** An event was set up as a survey's training for a topic the office has not chosen (as the survey's signed fact told the host node). */
+  TRAINING_NOT_CHOSEN: "TRAINING_NOT_CHOSEN",
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 

@@ -18,7 +18,7 @@ import { MeetingTallyEntity } from "./modules/meeting/meeting-tally.entity.js";
 import { CheckInRecordEntity } from "./modules/checkin/check-in-record.entity.js";
 import { TandemAttentionEntity } from "./modules/checkin/tandem-attention.entity.js";
 import { TandemEvaluationEntity, TandemGoalRatingEntity } from "./modules/evaluation/tandem-evaluation.entity.js";
-import { InterestSurveyEntity, SurveyTallyEntity } from "./modules/survey/interest-survey.entity.js";
+import { InterestSurveyEntity, SurveyTallyEntity, SurveyTrainingEntity } from "./modules/survey/interest-survey.entity.js";
 import { TandemActivationFactEntity } from "./modules/tandem/tandem-activation-fact.entity.js";
 
 export const entities = [
@@ -52,6 +52,7 @@ export const entities = [
   TandemAttentionEntity,
   InterestSurveyEntity,
   SurveyTallyEntity,
+  SurveyTrainingEntity,
   TandemEvaluationEntity,
   TandemGoalRatingEntity,
   TandemActivationFactEntity,

@@ -30,6 +30,10 @@ export function createLoaders(services: CoordinationServices) {
     agreementState: createAgreementStateLoader(services.agreementStates),
     meetingTally: createMeetingTallyLoader(services.meetingTallies),
     evaluationsByTandem: createEvaluationsByTandemLoader(services.evaluations),
+    trainingsBySurvey: createGroupedLoader(
+      (surveyIds: readonly string[]) => services.interestSurveys.trainingsOf(surveyIds),
+      (training) => training.surveyId,
+    ),
     statementsByCase: createGroupedLoader(
       (caseIds: readonly string[]) => services.mediationCases.statementsOf(caseIds),
       (statement) => statement.caseId,

@@ -71,6 +71,8 @@ export const ProofType = {
   INTEREST_SURVEY: "interest-survey",
   /** A node's sums over its participants' rankings of a survey: points per topic, respondents; no ranking (signed by the node). */
   SURVEY_TALLY: "survey-tally",
+  /** An event scheduled as one of a survey's chosen trainings: time, title, status, no registrant (signed by its host node, for the office). */
+  TRAINING_SCHEDULED: "training-scheduled",
 } as const;
 export type ProofType = (typeof ProofType)[keyof typeof ProofType];
 

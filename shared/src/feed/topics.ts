@@ -122,5 +122,5 @@ export function surveyTopic(surveyId: string): string {
   return `survey:${surveyId}`;
 }
 
-export const SurveyChangeKind = { OPENED: "OPENED", RESULTS_CHANGED: "RESULTS_CHANGED", CLOSED: "CLOSED", TRAININGS_CHOSEN: "TRAININGS_CHOSEN" } as const;
+export const SurveyChangeKind = { OPENED: "OPENED", RESULTS_CHANGED: "RESULTS_CHANGED", CLOSED: "CLOSED", TRAININGS_CHOSEN: "TRAININGS_CHOSEN", TRAINING_SCHEDULED: "TRAINING_SCHEDULED" } as const;
 export type SurveyChangeKind = (typeof SurveyChangeKind)[keyof typeof SurveyChangeKind];

@@ -9,6 +9,7 @@ import type { CreateEventInput, UpdateEventInput } from "./event.input.js";
 import type { EventsArgs } from "./event.args.js";
 import { EVENT_KIND } from "./event.type.js";
 import { cohortLinksOf, type EventProgrammeAnnouncer } from "./event-programme.js";
+import { assertStillTraining, chosenTraining } from "./event-training.js";
 
 export interface EventStats {
   confirmed: number;
@@ -100,6 +101,7 @@ export class EventService {
     if (input.startsAt <= this.now()) throw invalidField("input.startsAt", "must be in the future");
     const cohorts = cohortLinksOf(this.directory, input.cohorts ?? []);
     return inTransaction(this.dataSource, async (manager) => {
+      const training = input.training ? await chosenTraining(manager, this.directory, input.training, { kind: input.kind, visibility: input.visibility, cohorts }) : null;
       const repository = manager.getRepository(EventEntity);
       const event = await repository.save(
         repository.create({
@@ -115,7 +117,9 @@ export class EventService {
           capacity: input.capacity,
           visibility: input.visibility,
           tracks: [...new Set(input.tracks)],
-          cohorts,
+          cohorts: training?.cohorts ?? cohorts,
+          trainingSurveyId: training?.link.surveyId ?? null,
+          trainingTopicCode: training?.link.topicCode ?? null,
         }),
       );
       await publishEventChange(manager, this.directory, EventChangeKind.CREATED, event);
@@ -141,6 +145,7 @@ export class EventService {
       }
       if (cohorts) next.cohorts = cohorts;
       this.checkShape(next);
+      await assertStillTraining(manager, event, next);
       if (input.startsAt && input.startsAt.getTime() !== event.startsAt.getTime() && input.startsAt <= this.now()) {
         throw invalidField("input.startsAt", "must be in the future");
       }

@@ -39,7 +39,7 @@ beforeAll(async () => {
   baselines = {
     openInterestSurvey: { input: surveyInput(cohort.id) },
     closeInterestSurvey: { id: openId },
-    chooseTrainings: { surveyId: closedId, topicCodes: ["NEGOT"] },
+    chooseTrainings: { surveyId: closedId, topicCodes: ["NEGOT"], obligation: "MANDATORY" },
     createCohort: { input: cohortInput(programme.id, { name: "2027/28" }) },
     updateCohort: {
       id: draft.id,

@@ -47,8 +47,8 @@ export class ScheduledTraining {
   @Field(() => Boolean)
   cancelled: boolean;
 
-  @Field(() => EventReference, { description: "The event itself, resolved by its host node (null where the caller may not see it)." })
-  event: EventReference;
+  @Field(() => EventReference, { nullable: true, description: "The event itself, resolved by its host node (null where the caller may not see it, or the host does not answer)." })
+  event: EventReference | null;
 
   static of(entity: SurveyTrainingEntity): ScheduledTraining {
     return Object.assign(new ScheduledTraining(), {

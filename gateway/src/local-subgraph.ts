@@ -139,7 +139,8 @@ type Subscription {
   packageCompletionUpdated(cohortId: ID!, nodeId: String!, after: String): PackageUpdate!
   """
   One interest survey at the coordination office: opened, its results
-  changed (a node's sums arrived), closed, trainings chosen. For whoever may
+  changed (a node's sums arrived), closed, trainings chosen, a training
+  scheduled as an event. For whoever may
   read the survey: joint coordinators, coordinators of the programme's nodes,
   the cohort's enrolled participants.
   """
@@ -214,6 +215,8 @@ enum SurveyChange {
   RESULTS_CHANGED
   CLOSED
   TRAININGS_CHOSEN
+  """A node scheduled (or changed, or cancelled) an event as one of the chosen trainings: \`eventId\`."""
+  TRAINING_SCHEDULED
 }
 
 type SurveyUpdate {
@@ -221,6 +224,8 @@ type SurveyUpdate {
   change: SurveyChange!
   at: String!
   surveyId: ID!
+  """The event scheduled as a training (TRAINING_SCHEDULED only)."""
+  eventId: ID
   interestSurvey: InterestSurvey
 }
 

@@ -81,6 +81,8 @@ export const ErrorCode = {
   PEER_GROUP_FULL: "PEER_GROUP_FULL",
   /** A peer group's meeting admits the members who consented to the group only (as the host node knows them from the office's roster). */
   NOT_IN_PEER_GROUP: "NOT_IN_PEER_GROUP",
+  /** An event was set up as a survey's training for a topic the office has not chosen (as the survey's signed fact told the host node). */
+  TRAINING_NOT_CHOSEN: "TRAINING_NOT_CHOSEN",
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 

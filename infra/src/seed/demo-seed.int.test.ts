@@ -16,6 +16,7 @@ import { launchConsortium } from "../launcher/launch.js";
 import { seedActors, seedConsortium, type SeedOptions } from "./index.js";
 import { meetingDays } from "./tandem-journey.js";
 import type { SeedActors } from "./actors.js";
+import { until } from "./waiting.js";
 
 const NODES = ["hst", "unilu", "ul", "zcu", "othaw"];
 let dataDir: string;
@@ -256,6 +257,80 @@ describe("the seeded demo", () => {
     // Claire was invited and has not consented: ul shows her name to no member, and she sees no one's
     expect(await nameSeenBy(lena, claire)).toBe("NOT_DISCLOSED");
     expect(await nameSeenBy(claire, lena)).toBe("NOT_DISCLOSED");
+  });
+
+  it("runs careerSTEPS's interest survey to two MANDATORY trainings at ZČU: counts only at the office, six answers from OTH Amberg-Weiden", async () => {
+    const cohort = await cohortOf("careerSTEPS", "RUNNING");
+    type Survey = { state: string; results: unknown; choice: { topics: { code: string; obligation: string; events: { nodeId: string; cancelled: boolean }[] }[] } };
+    const { interestSurveys } = await actors.jointCoordinator()<{ interestSurveys: Survey[] }>(
+      `query($c: ID!) { interestSurveys(cohortId: $c) { state results { shown respondents topics { code points } groups { nodeIds respondents } } choice { topics { code obligation events { nodeId cancelled } } } } }`,
+      { c: cohort.id },
+    );
+    expect(interestSurveys).toEqual([
+      {
+        state: "CLOSED",
+        // Borda points of the six rankings in data/season.ts
+        results: {
+          shown: true,
+          respondents: 6,
+          topics: [
+            { code: "PROPOSAL", points: 26 },
+            { code: "FUNDING", points: 18 },
+            { code: "CONFERENCE", points: 17 },
+            { code: "CAREERS", points: 13 },
+            { code: "WRITING", points: 5 },
+          ],
+          groups: [{ nodeIds: ["othaw"], respondents: 6 }],
+        },
+        choice: {
+          topics: [
+            { code: "PROPOSAL", obligation: "MANDATORY", events: [{ nodeId: "zcu", cancelled: false }] },
+            { code: "FUNDING", obligation: "MANDATORY", events: [{ nodeId: "zcu", cancelled: false }] },
+          ],
+        },
+      },
+    ]);
+    expect(logged).toContainEqual(expect.stringMatching(/interest survey: 6 answers, PROPOSAL 26, FUNDING 18, CONFERENCE 17, CAREERS 13, WRITING 5; chosen as MANDATORY trainings: PROPOSAL, FUNDING/));
+  });
+
+  it("shows a mentee's package with the orientation attended and the two trainings ahead, and their coordinators the cohort's completion in counts", async () => {
+    const cohort = await cohortOf("careerSTEPS", "RUNNING");
+    const bauer = person("m.bauer@oth-aw.example");
+    type Package = { mandatory: number; chosen: number; attended: number; open: number; items: { kind: string; mandatory: boolean; registered: boolean; attendance: string | null }[] };
+    const { programmePackage } = await until(
+      "the orientation's attendance to reach othaw",
+      () =>
+        as(bauer.email)<{ programmePackage: Package }>(
+          `query($p: ID!, $c: ID!) { programmePackage(participantId: $p, cohortId: $c) { mandatory chosen attended open items { kind mandatory registered attendance } } }`,
+          { p: bauer.id, c: cohort.id },
+        ),
+      (answer) => answer.programmePackage.attended === 1,
+    );
+    expect(programmePackage).toMatchObject({ mandatory: 3, chosen: 2, attended: 1, open: 2 });
+    expect(programmePackage.items.map((item) => [item.kind, item.mandatory, item.registered, item.attendance])).toEqual([
+      ["KICK_OFF", true, true, "ATTENDED"],
+      ["TRAINING", true, true, null],
+      ["SITE_VISIT", false, true, null],
+      ["WORKSHOP", false, true, null],
+      ["TRAINING", true, true, null],
+    ]);
+    const { packageCompletion } = await actors.coordinator("othaw")<{ packageCompletion: Record<string, number> }>(
+      `query($c: ID!) { packageCompletion(node: "othaw", cohortId: $c) { enrolled complete withOpenMandatory attendances } }`,
+      { c: cohort.id },
+    );
+    expect(packageCompletion).toEqual({ enrolled: 10, complete: 0, withOpenMandatory: 10, attendances: 4 });
+    expect(logged).toContainEqual(expect.stringMatching(/attendance 4 attended, 1 excused, 1 no-show/));
+  });
+
+  it("prints the URL of one mentee's calendar, which a calendar app reads without signing in", async () => {
+    const line = logged.find((each) => each.includes("calendar of Maximilian Bauer"));
+    const url = /(http:\/\/\S+\.ics)$/.exec(line ?? "")?.[1];
+    expect(url, line).toMatch(/\/calendar\/othaw\.[\w-]{43}\.ics$/);
+    const response = await fetch(url!);
+    expect(response.status).toBe(200);
+    const text = await response.text();
+    expect(text).toContain("careerSTEPS training: a research proposal in five steps");
+    expect(text).toContain("careerSTEPS online orientation: research at ZČU");
   });
 
   it("seeds nothing on a second start", async () => {

@@ -13,6 +13,8 @@ import { eventSeeds, participantSeeds, programmeSeeds, registrationSeeds } from 
 import { hasProgrammes, seedCoordination, type CoordinationOutcome } from "./coordination-seeder.js";
 import { hasParticipants, participantDirectory, registerParticipants, seedNodeRecords, type DirectoryEntry, type SeedNode } from "./node-seeder.js";
 import { seasonStart } from "./season.js";
+import { seedProgrammeSeason, type SeasonOutcome } from "./programme-season-seeder.js";
+import { stepsSeason } from "./data/season.js";
 
 export type { SeedNode } from "./node-seeder.js";
 export { seedActors } from "./actors.js";
@@ -75,11 +77,27 @@ export async function seedConsortium(options: SeedOptions): Promise<SeedSummary>
       for (const line of journeyLines(outcome)) log(`  ${line}`);
       for (const line of applicationLines(outcome)) log(`  ${line}`);
       if (outcome.peerGroups.length) log(`  peer groups: ${outcome.peerGroups.join(", ")} (members invited by the joint office, each consenting as themselves)`);
+      if ([stepsSeason.trainingHost, "othaw"].every((node) => running.has(node))) {
+        const timeZoneOf = (node: string) => options.nodes.find((each) => each.id === node)!.timeZone;
+        const season = await seedProgrammeSeason({ actors, directory, timeZoneOf, seasonStart: start }, stepsSeason);
+        for (const line of seasonLines(season)) log(`  ${line}`);
+      }
     }
     if (!emptyNodes.length && !summary.programmes.length) log("  nothing to do: every party already has data");
   }
   writeDemoUsers(options.demoUsersFile, demoUsers(options, directory ?? (await directoryOf(options.nodes, actors))));
   return summary;
+}
+
+/** The survey's counts, the trainings chosen, attendance and the calendar URL to subscribe to. */
+export function seasonLines(season: SeasonOutcome | null): string[] {
+  if (!season) return [];
+  const attendance = Object.entries(season.attendance).map(([status, count]) => `${count} ${status.toLowerCase().replace("_", "-")}`);
+  return [
+    `interest survey: ${season.respondents} answers, ${season.points.map((topic) => `${topic.code} ${topic.points}`).join(", ")}; chosen as MANDATORY trainings: ${season.trainings.join(", ")}`,
+    `programme events: ${season.events} of the cohort, ${season.registrations} registrations, attendance ${attendance.join(", ")}`,
+    `calendar of ${season.calendarFeed.displayName} (subscribe in a calendar app): ${season.calendarFeed.url}`,
+  ];
 }
 
 /** How the applications of each cohort ended, and what the people the rules refused were told. */

@@ -2,7 +2,7 @@
 import type { ApplicationStatus, EligibilityRules, MeetingFormat, ParticipantRole, ReviewDecision } from "@tandem/shared";
 
 export type DegreeLevel = "BACHELOR" | "MASTER" | "DOCTORAL" | "PROFESSIONAL";
-export type EventKind = "NETWORKING_EVENING" | "PANEL" | "EXPERT_GROUP" | "TRAINING" | "KICK_OFF" | "CLOSING" | "PEER_MEETING";
+export type EventKind = "NETWORKING_EVENING" | "PANEL" | "EXPERT_GROUP" | "TRAINING" | "KICK_OFF" | "CLOSING" | "PEER_MEETING" | "WORKSHOP" | "SITE_VISIT" | "JOB_SHADOWING";
 export type EventFormat = "ONLINE" | "IN_PERSON" | "HYBRID";
 export type EventVisibility = "NODE" | "CONSORTIUM";
 

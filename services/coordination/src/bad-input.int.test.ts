@@ -47,7 +47,7 @@ beforeAll(async () => {
     setPeerMeetingsCount: { programmeId: programme.id, count: true },
     openInterestSurvey: { input: surveyInput(cohort.id) },
     closeInterestSurvey: { id: openId },
-    chooseTrainings: { surveyId: closedId, topicCodes: ["NEGOT"] },
+    chooseTrainings: { surveyId: closedId, topicCodes: ["NEGOT"], obligation: "MANDATORY" },
     createCohort: { input: cohortInput(programme.id, { name: "2027/28" }) },
     updateCohort: {
       id: draft.id,

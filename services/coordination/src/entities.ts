@@ -18,8 +18,8 @@ import { MeetingTallyEntity } from "./modules/meeting/meeting-tally.entity.js";
 import { CheckInRecordEntity } from "./modules/checkin/check-in-record.entity.js";
 import { TandemAttentionEntity } from "./modules/checkin/tandem-attention.entity.js";
 import { TandemEvaluationEntity, TandemGoalRatingEntity } from "./modules/evaluation/tandem-evaluation.entity.js";
-import { InterestSurveyEntity, SurveyTallyEntity } from "./modules/survey/interest-survey.entity.js";
 import { PeerGroupEntity, PeerGroupMemberEntity } from "./modules/peer-group/peer-group.entity.js";
+import { InterestSurveyEntity, SurveyTallyEntity, SurveyTrainingEntity } from "./modules/survey/interest-survey.entity.js";
 import { TandemActivationFactEntity } from "./modules/tandem/tandem-activation-fact.entity.js";
 
 export const entities = [
@@ -55,6 +55,7 @@ export const entities = [
   SurveyTallyEntity,
   PeerGroupEntity,
   PeerGroupMemberEntity,
+  SurveyTrainingEntity,
   TandemEvaluationEntity,
   TandemGoalRatingEntity,
   TandemActivationFactEntity,

@@ -34,6 +34,10 @@ export function createLoaders(services: CoordinationServices) {
       (groupIds: readonly string[]) => services.peerGroups.membersOf(groupIds),
       (member) => member.groupId,
     ),
+    trainingsBySurvey: createGroupedLoader(
+      (surveyIds: readonly string[]) => services.interestSurveys.trainingsOf(surveyIds),
+      (training) => training.surveyId,
+    ),
     statementsByCase: createGroupedLoader(
       (caseIds: readonly string[]) => services.mediationCases.statementsOf(caseIds),
       (statement) => statement.caseId,

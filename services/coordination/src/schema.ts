@@ -31,7 +31,7 @@ import { TandemMonitoringResolver } from "./modules/monitoring/tandem-monitoring
 import { TandemMeetingTallyResolver } from "./modules/meeting/meeting-tally.resolver.js";
 import { ProgrammeCheckInResolver, TandemAttentionResolver } from "./modules/checkin/check-in.resolver.js";
 import { TandemEvaluationsResolver } from "./modules/evaluation/tandem-evaluation.resolver.js";
-import { InterestSurveyResolver } from "./modules/survey/interest-survey.resolver.js";
+import { ChosenTrainingResolver, InterestSurveyResolver } from "./modules/survey/interest-survey.resolver.js";
 import { interestSurveyReference } from "./modules/survey/interest-survey.reference.js";
 import { PeerGroupResolver, ProgrammePeerGroupResolver } from "./modules/peer-group/peer-group.resolver.js";
 import { peerGroupReference } from "./modules/peer-group/peer-group.reference.js";
@@ -69,6 +69,7 @@ export function buildCoordinationSubgraph(access: AccessTable<CoordinationContex
       InterestSurveyResolver,
       PeerGroupResolver,
       ProgrammePeerGroupResolver,
+      ChosenTrainingResolver,
     ],
     referenceResolvers: { ...programmeReference, ...cohortReference, ...enrolmentReference, ...tandemReference, ...mediationCaseReference, ...interestSurveyReference, ...peerGroupReference },
     access,

@@ -18,7 +18,7 @@ import { apply, applicationInput, openCohort } from "../test/applications.js";
 import { agreementInput, draftedAgreement } from "../test/agreements.js";
 import { activateTandemAt, dayFromToday } from "../test/tandems.js";
 import { ISSUE_CODE, startNow } from "../test/programme.js";
-import { enrolledParticipant, tellSurvey } from "../test/surveys.js";
+import { enrolledParticipant, tellChosenTrainings, tellSurvey } from "../test/surveys.js";
 
 const { schema } = await buildUniversitySubgraph();
 const MUTATIONS = Object.keys(schema.getMutationType()!.getFields());
@@ -139,6 +139,10 @@ beforeAll(async () => {
   const respondent = await enrolledParticipant(node, surveyed);
   Object.assign(baselines, { rankSurveyTopics: { participantId: respondent, surveyId: await tellSurvey(node, { cohortId: surveyed }), topicCodes: ["NEGOT", "PITCH"] } });
   Object.assign(callers, { rankSurveyTopics: as.participant(respondent) });
+  // an event set up as a chosen training: its training fields are swept on a valid baseline
+  const training = { surveyId: await tellChosenTrainings(node, surveyed), topicCode: "NEGOT" };
+  const trainingEvent = { kind: "TRAINING", description: "Negotiation", onlineUrl: "https://meet.example.org/x", tracks: ["health"], visibility: "CONSORTIUM" };
+  Object.assign(baselines, { createEvent: { node: "hst", input: eventInput({ ...trainingEvent, cohorts: [{ cohortId: surveyed, obligation: "MANDATORY", audience: "MENTEES" }], training }) } });
   Object.assign(baselines, { createCalendarFeed: { participantId: mentee.id }, revokeCalendarFeed: { participantId: mentee.id } });
   Object.assign(callers, { createCalendarFeed: self, revokeCalendarFeed: self });
 });

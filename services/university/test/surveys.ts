@@ -1,6 +1,6 @@
 /** Building blocks for the interest survey at a node: the office's survey fact, and people enrolled in a cohort as the office's facts tell the node. */
 import { randomUUID } from "node:crypto";
-import { ProofType, signProof, type SurveyState } from "@tandem/shared";
+import { ProofType, signProof, type ChosenTrainingClaim, type SurveyState } from "@tandem/shared";
 import { as } from "@tandem/shared/testkit";
 import { applicationInput, apply, deliverFacts, enrolmentOutcome, REVIEW_APPLICATION } from "./applications.js";
 import { createParticipant, ok } from "./fixtures.js";
@@ -17,6 +17,8 @@ export interface SurveyFacts {
   cohortId: string;
   state?: SurveyState;
   closesAt?: string;
+  /** The trainings the office chose (absent: none yet). */
+  trainings?: ChosenTrainingClaim[];
   revision?: number;
 }
 
@@ -28,6 +30,7 @@ export function surveyProof(node: TestNode, facts: SurveyFacts): Promise<string>
     topics: SURVEY_TOPICS,
     closesAt: facts.closesAt ?? new Date(Date.now() + 7 * 86_400_000).toISOString(),
     state: facts.state ?? "OPEN",
+    ...(facts.trainings ? { trainings: facts.trainings } : {}),
     revision: facts.revision ?? 1,
   });
 }
@@ -47,3 +50,13 @@ export async function enrolledParticipant(node: TestNode, cohortId: string): Pro
   await enrolmentOutcome(node, application, { status: "ENROLLED", revision: 1 });
   return person.id as string;
 }
+
+/** A closed survey of the cohort whose trainings the office chose (NEGOT and CV, MANDATORY unless told), as the node receives it. */
+export function tellChosenTrainings(node: TestNode, cohortId: string, trainings: ChosenTrainingClaim[] = CHOSEN_TRAININGS, surveyId?: string, revision = 3): Promise<string> {
+  return tellSurvey(node, { cohortId, surveyId, state: "CLOSED", trainings, revision });
+}
+
+export const CHOSEN_TRAININGS: ChosenTrainingClaim[] = [
+  { code: "NEGOT", obligation: "MANDATORY" },
+  { code: "CV", obligation: "MANDATORY" },
+];

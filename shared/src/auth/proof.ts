@@ -74,6 +74,8 @@ export const ProofType = {
   SURVEY_TALLY: "survey-tally",
   /** A peer group's members who consented to it, by reference (signed by the coordination office, for their home nodes). */
   PEER_GROUP: "peer-group",
+  /** An event scheduled as one of a survey's chosen trainings: time, title, status, no registrant (signed by its host node, for the office). */
+  TRAINING_SCHEDULED: "training-scheduled",
 } as const;
 export type ProofType = (typeof ProofType)[keyof typeof ProofType];
 

@@ -123,7 +123,7 @@ export function surveyTopic(surveyId: string): string {
   return `survey:${surveyId}`;
 }
 
-export const SurveyChangeKind = { OPENED: "OPENED", RESULTS_CHANGED: "RESULTS_CHANGED", CLOSED: "CLOSED", TRAININGS_CHOSEN: "TRAININGS_CHOSEN" } as const;
+export const SurveyChangeKind = { OPENED: "OPENED", RESULTS_CHANGED: "RESULTS_CHANGED", CLOSED: "CLOSED", TRAININGS_CHOSEN: "TRAININGS_CHOSEN", TRAINING_SCHEDULED: "TRAINING_SCHEDULED" } as const;
 export type SurveyChangeKind = (typeof SurveyChangeKind)[keyof typeof SurveyChangeKind];
 
 /** One peer group at the coordination office: a member added, consented, left or removed; the meetings rule changed. Updates name the group only, never a member. */

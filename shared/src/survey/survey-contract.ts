@@ -9,6 +9,7 @@
  */
 import { z } from "zod";
 import { homeNodeOf, tryParseGlobalId } from "../ids.js";
+import type { EventObligation } from "../auth/proof.js";
 
 export const SurveyStates = ["OPEN", "CLOSED"] as const;
 export type SurveyState = (typeof SurveyStates)[number];
@@ -29,7 +30,13 @@ export interface SurveyTopicClaim {
   title: string;
 }
 
-/** The survey as the office opened (or closed) it: topics, closing instant, state (signed by the coordination office). */
+/** A topic the office chose as a training of the survey's cohort, and whether attending is mandatory. */
+export interface ChosenTrainingClaim {
+  code: string;
+  obligation: EventObligation;
+}
+
+/** The survey as the office opened (or closed) it: topics, closing instant, state, and the trainings chosen (signed by the coordination office). */
 export interface InterestSurveyProof {
   type: "interest-survey";
   issuer: string;
@@ -39,6 +46,8 @@ export interface InterestSurveyProof {
   /** ISO instant after which no answer is taken. */
   closesAt: string;
   state: SurveyState;
+  /** The trainings chosen, in order; absent (or empty) until the office chose. A node schedules only these as the survey's trainings. */
+  trainings?: ChosenTrainingClaim[];
   /** Increases with every change: a receiver keeps the highest. */
   revision: number;
 }
@@ -54,9 +63,31 @@ export interface SurveyTallyProof {
   revision: number;
 }
 
-export type SurveyProof = InterestSurveyProof | SurveyTallyProof;
+/**
+ * An event the host node scheduled as one of a survey's chosen trainings:
+ * its time, title and status, no registrant (signed by the host node, for
+ * the office, which lists it with the choice).
+ */
+export interface TrainingScheduledProof {
+  type: "training-scheduled";
+  issuer: string;
+  surveyId: string;
+  topicCode: string;
+  eventId: string;
+  title: string;
+  startsAt: string;
+  endsAt: string;
+  status: "SCHEDULED" | "CANCELLED";
+  /** The event's programme revision: a receiver keeps the highest. */
+  revision: number;
+}
+
+export type SurveyProof = InterestSurveyProof | SurveyTallyProof | TrainingScheduledProof;
 
 const topicCode = z.string().regex(SURVEY_TOPIC_CODE);
+const obligations = ["MANDATORY", "VOLUNTARY"] as const satisfies readonly EventObligation[];
+const revision = z.number().int().min(1).max(2_147_483_647);
+const isoInstant = z.iso.datetime({ offset: true });
 const SURVEY_PROOF_SCHEMAS = {
   "interest-survey": z.object({
     surveyId: z.string().max(160),
@@ -65,23 +96,41 @@ const SURVEY_PROOF_SCHEMAS = {
       .array(z.object({ code: topicCode, title: z.string().min(1).max(MAX_SURVEY_TOPIC_TITLE) }))
       .min(2)
       .max(MAX_SURVEY_TOPICS),
-    closesAt: z.iso.datetime({ offset: true }),
+    closesAt: isoInstant,
     state: z.enum(SurveyStates),
-    revision: z.number().int().min(1).max(2_147_483_647),
+    trainings: z
+      .array(z.object({ code: topicCode, obligation: z.enum(obligations) }))
+      .max(MAX_SURVEY_TOPICS)
+      .optional(),
+    revision,
   }),
   "survey-tally": z.object({
     surveyId: z.string().max(160),
     respondents: z.number().int().min(RANKINGS_PER_RELEASE).max(1_000_000),
     points: z.array(z.object({ code: topicCode, points: z.number().int().min(0).max(100_000_000) })).max(MAX_SURVEY_TOPICS),
-    revision: z.number().int().min(1).max(2_147_483_647),
+    revision,
+  }),
+  "training-scheduled": z.object({
+    surveyId: z.string().max(160),
+    topicCode,
+    eventId: z.string().max(160),
+    title: z.string().max(200),
+    startsAt: isoInstant,
+    endsAt: isoInstant,
+    status: z.enum(["SCHEDULED", "CANCELLED"]),
+    revision,
   }),
 } as const;
 
 export function isSurveyProofKind(kind: unknown): kind is SurveyProof["type"] {
-  return kind === "interest-survey" || kind === "survey-tally";
+  return kind === "interest-survey" || kind === "survey-tally" || kind === "training-scheduled";
 }
 
-/** A survey proof's claims, checked: a survey is attested by the coordination office only, a tally by a node (never the office). Returns the reason it is refused, or the proof. */
+/**
+ * A survey proof's claims, checked: a survey is attested by the coordination
+ * office only, a tally by a node (never the office), a scheduled training by
+ * the event's host node. Returns the reason it is refused, or the proof.
+ */
 export function checkSurveyClaims(kind: SurveyProof["type"], issuer: string, coordinationId: string, payload: unknown): SurveyProof | string {
   const parsed = SURVEY_PROOF_SCHEMAS[kind].safeParse(payload);
   if (!parsed.success) return `malformed ${kind} (${parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`).join("; ")})`;
@@ -89,6 +138,11 @@ export function checkSurveyClaims(kind: SurveyProof["type"], issuer: string, coo
   if (tryParseGlobalId(claims.surveyId)?.kind !== "interest-survey" || homeNodeOf(claims.surveyId) !== coordinationId) return `malformed ${kind} (survey id)`;
   if (kind === "interest-survey" && issuer !== coordinationId) return "an interest survey is attested by the coordination office only";
   if (kind === "survey-tally" && issuer === coordinationId) return "a survey tally is attested by a participant's home node only";
+  if (kind === "training-scheduled") {
+    const event = tryParseGlobalId((claims as Omit<TrainingScheduledProof, "type" | "issuer">).eventId);
+    if (event?.kind !== "event") return "malformed training-scheduled (event id)";
+    if (event.node !== issuer) return "a scheduled training is attested by the event's host node only";
+  }
   return { ...claims, type: kind, issuer } as SurveyProof;
 }
 

@@ -15,6 +15,7 @@ import { MediationCaseFromCheckIn1796570000000 } from "./1796570000000-mediation
 import { AddMediationCaseStatements1796573941208 } from "./1796573941208-add-mediation-case-statements.js";
 import { InterestSurveys1796575295207 } from "./1796575295207-interest-surveys.js";
 import { TandemStartedOn1796584012795 } from "./1796584012795-tandem-started-on.js";
+import { SurveyTrainings1796584220922 } from "./1796584220922-survey-trainings.js";
 import { PeerGroups1796584298165 } from "./1796584298165-peer-groups.js";
 
 export const migrations = [
@@ -38,5 +39,6 @@ export const migrations = [
   AddMediationCaseStatements1796573941208,
   InterestSurveys1796575295207,
   TandemStartedOn1796584012795,
+  SurveyTrainings1796584220922,
   PeerGroups1796584298165,
 ];

@@ -49,6 +49,7 @@ describe("coordination migrations", () => {
       "programmes",
       "schema_migrations",
       "survey_tallies",
+      "survey_trainings",
       "tandem_activation_facts",
       "tandem_agreement_signatures",
       "tandem_agreements",

@@ -93,6 +93,7 @@ describe("university node migrations", () => {
       "events_capacity_positive",
       "events_cohorts_array",
       "events_time_order",
+      "events_training_complete",
       "interest_surveys_state_known",
       "meetings_duration_range",
       "meetings_format_known",

@@ -39,6 +39,7 @@ export const COORDINATION_ACCESS: Table = {
   "Query.interestSurvey": inside(rules.readSurvey),
   "Query.interestSurveys": inside(rules.readSurvey),
   "InterestSurvey.results": withParent(),
+  "ChosenTraining.events": withParent(),
   "InterestSurvey.__resolveReference": onResult(rules.readSurvey, {
     target: (found: InterestSurvey, ctx: CoordinationContext) => ctx.services.interestSurveys.audience(found.cohortLocalId, isUser(ctx.caller) ? ctx.caller.sub : null),
     otherwise: () => null,

@@ -4,8 +4,9 @@
  * (no ranking of anyone); results shown to the cohort under the minimum
  * group size; trainings chosen once the survey is closed.
  */
+import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ProofType, signProof, type SurveyTallyProof } from "@tandem/shared";
+import { ProofType, signProof, type SurveyTallyProof, type TrainingScheduledProof } from "@tandem/shared";
 import { as } from "@tandem/shared/testkit";
 import { startTestCoordination, type TestCoordination } from "../../../test/test-coordination.js";
 import { enrolNew, firstError, ok, seedCohort } from "../../../test/fixtures.js";
@@ -13,7 +14,8 @@ import { deliver, factsOfKind } from "../../../test/journey-fixtures.js";
 
 const OPEN = `mutation($input: OpenInterestSurveyInput!) { openInterestSurvey(input: $input) { id cohortId title state closesAt topics { code title } choice { chosenBy } } }`;
 const CLOSE = `mutation($id: ID!) { closeInterestSurvey(id: $id) { id state closedAt } }`;
-const CHOOSE = `mutation($id: ID!, $codes: [String!]!) { chooseTrainings(surveyId: $id, topicCodes: $codes) { id choice { topics { code title } chosenBy chosenAt } } }`;
+const CHOOSE = `mutation($id: ID!, $codes: [String!]!) { chooseTrainings(surveyId: $id, topicCodes: $codes) { id choice { topics { code title obligation } chosenBy chosenAt } } }`;
+const TRAININGS = `query($id: ID!) { interestSurvey(id: $id) { choice { topics { code obligation events { eventId nodeId title startsAt cancelled event { id } } } } } }`;
 const READ = `query($id: ID!) { interestSurvey(id: $id) { id state results { shown respondents minimumGroupSize topics { code points } groups { nodeIds merged respondents topics { code points } } } choice { topics { code } } } }`;
 const TOPICS = [
   { code: "PITCH", title: "Pitching your research" },
@@ -113,16 +115,73 @@ describe("interest surveys at the office", () => {
     const chosen = (await ok(service, CHOOSE, { id: surveyId, codes: ["NEGOT", "PITCH"] })).chooseTrainings.choice;
     expect(chosen).toMatchObject({
       topics: [
-        { code: "NEGOT", title: "Salary negotiation" },
-        { code: "PITCH", title: "Pitching your research" },
+        { code: "NEGOT", title: "Salary negotiation", obligation: "MANDATORY" },
+        { code: "PITCH", title: "Pitching your research", obligation: "MANDATORY" },
       ],
       chosenBy: as.jointCoordinator().sub,
     });
     expect((await read(as.participant(enrolled))).data!.interestSurvey.choice).toEqual({ topics: [{ code: "NEGOT" }, { code: "PITCH" }] });
+    // the nodes learn the choice with the survey: only these may be scheduled as its trainings
+    expect((await factsOfKind(service, "hst", ProofType.INTEREST_SURVEY)).at(-1)).toMatchObject({
+      state: "CLOSED",
+      revision: 3,
+      trainings: [
+        { code: "NEGOT", obligation: "MANDATORY" },
+        { code: "PITCH", obligation: "MANDATORY" },
+      ],
+    });
+  });
+
+  it("lists the events the programme's nodes scheduled as the chosen trainings, newest word of each host kept; refuses a topic not chosen and a node outside the programme", async () => {
+    const startsAt = new Date(Date.now() + 30 * 86_400_000);
+    const scheduled = (node: string, topicCode: string, revision = 1, status: "SCHEDULED" | "CANCELLED" = "SCHEDULED", eventId = `${node}:event:${randomUUID()}`) =>
+      signProof(service.trust.keys.get(node)!, node, {
+        type: ProofType.TRAINING_SCHEDULED,
+        surveyId,
+        topicCode,
+        eventId,
+        title: `Training ${topicCode} at ${node}`,
+        startsAt: startsAt.toISOString(),
+        endsAt: new Date(startsAt.getTime() + 7_200_000).toISOString(),
+        status,
+        revision,
+      } satisfies Omit<TrainingScheduledProof, "issuer">);
+    const negotiation = `hst:event:${randomUUID()}`;
+    const applied = await deliver(service, "hst", [await scheduled("hst", "NEGOT", 1, "SCHEDULED", negotiation), await scheduled("hst", "NEGOT", 2, "CANCELLED", negotiation)]);
+    expect(applied.data!.receiveFacts).toMatchObject({ applied: 2, refused: 0 });
+    await deliver(service, "zcu", [await scheduled("zcu", "PITCH")]);
+    // a topic not chosen, a node outside the programme, an older word, an event of another host: nothing changes
+    expect((await deliver(service, "zcu", [await scheduled("zcu", "CV")])).data!.receiveFacts).toMatchObject({ refused: 1 });
+    expect((await deliver(service, "unilu", [await scheduled("unilu", "NEGOT")])).data!.receiveFacts).toMatchObject({ refused: 1 });
+    expect((await deliver(service, "hst", [await scheduled("hst", "NEGOT", 1, "SCHEDULED", negotiation)])).data!.receiveFacts).toMatchObject({ refused: 0 });
+    expect(firstError(await deliver(service, "zcu", [await scheduled("zcu", "NEGOT", 3, "SCHEDULED", negotiation)]))).toMatchObject({ code: "INVALID_PROOF" });
+    const topics = (await ok(service.as(as.participant(enrolled)), TRAININGS, { id: surveyId })).interestSurvey.choice.topics;
+    expect(
+      topics.map((topic: { code: string; events: { eventId: string; nodeId: string; cancelled: boolean; event: { id: string } }[] }) => [
+        topic.code,
+        topic.events.map((event) => [event.nodeId, event.cancelled, event.event.id === event.eventId]),
+      ]),
+    ).toEqual([
+      ["NEGOT", [["hst", true, true]]],
+      ["PITCH", [["zcu", false, true]]],
+    ]);
+    expect(await service.sql(`SELECT event_id, topic_code, status, revision FROM survey_trainings WHERE event_id = $1`, [negotiation])).toEqual([
+      { event_id: negotiation, topic_code: "NEGOT", status: "CANCELLED", revision: 2 },
+    ]);
   });
 
   it("tells the feed of the survey's changes: opened, results, closed, chosen", async () => {
     const rows = await service.sql<{ kind: string }>(`SELECT kind FROM outbox WHERE $1 = ANY(topics) ORDER BY id`, [`survey:${surveyId}`]);
-    expect(rows.map((row) => row.kind)).toEqual(["OPENED", "RESULTS_CHANGED", "RESULTS_CHANGED", "RESULTS_CHANGED", "CLOSED", "TRAININGS_CHOSEN"]);
+    expect(rows.map((row) => row.kind)).toEqual([
+      "OPENED",
+      "RESULTS_CHANGED",
+      "RESULTS_CHANGED",
+      "RESULTS_CHANGED",
+      "CLOSED",
+      "TRAININGS_CHOSEN",
+      "TRAINING_SCHEDULED",
+      "TRAINING_SCHEDULED",
+      "TRAINING_SCHEDULED",
+    ]);
   });
 });

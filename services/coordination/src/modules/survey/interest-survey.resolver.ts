@@ -3,7 +3,8 @@ import { AppError, ErrorCode, isUser, type UserCaller } from "@tandem/shared";
 import type { CoordinationContext } from "../../context.js";
 import { rules } from "../access/access.rules.js";
 import { OpenInterestSurveyInput } from "./interest-survey.input.js";
-import { InterestSurvey, SurveyResults } from "./interest-survey.type.js";
+import { ChosenTraining, EventObligationEnum, InterestSurvey, ScheduledTraining, SurveyResults } from "./interest-survey.type.js";
+import type { EventObligation } from "@tandem/shared";
 
 @Resolver(() => InterestSurvey)
 export class InterestSurveyResolver {
@@ -42,10 +43,24 @@ export class InterestSurveyResolver {
 
   @Mutation(() => InterestSurvey, {
     description:
-      "Records the trainings chosen from a survey that is closed (or past `closesAt`; SURVEY_STATE while open): topic codes of the survey, in order. Choosing again replaces the choice. Joint coordinators; a node coordinator then sets each up as a MANDATORY event of the cohort.",
+      "Records the trainings chosen from a survey that is closed (or past `closesAt`; SURVEY_STATE while open): topic codes of the survey, in order, each MANDATORY (the default) or VOLUNTARY for the cohort. Choosing again replaces the choice. Joint coordinators. The programme's nodes learn the choice as a signed fact; a node's coordinator then schedules each as an event (`createEvent(input: { training: { surveyId, topicCode } })`).",
   })
-  async chooseTrainings(@Arg("surveyId", () => ID) surveyId: string, @Arg("topicCodes", () => [String]) topicCodes: string[], @Ctx() ctx: CoordinationContext): Promise<InterestSurvey> {
-    return InterestSurvey.fromEntity(await ctx.services.interestSurveys.choose(surveyId, topicCodes, userOf(ctx)), ctx.self);
+  async chooseTrainings(
+    @Arg("surveyId", () => ID) surveyId: string,
+    @Arg("topicCodes", () => [String]) topicCodes: string[],
+    @Arg("obligation", () => EventObligationEnum, { defaultValue: EventObligationEnum.MANDATORY }) obligation: EventObligation,
+    @Ctx() ctx: CoordinationContext,
+  ): Promise<InterestSurvey> {
+    return InterestSurvey.fromEntity(await ctx.services.interestSurveys.choose(surveyId, topicCodes, obligation, userOf(ctx)), ctx.self);
+  }
+}
+
+@Resolver(() => ChosenTraining)
+export class ChosenTrainingResolver {
+  @FieldResolver(() => [ScheduledTraining], { description: "The events nodes scheduled as this training, by start (cancelled ones too), as their hosts' signed facts told the office." })
+  async events(@Root() training: ChosenTraining, @Ctx() ctx: CoordinationContext): Promise<ScheduledTraining[]> {
+    const scheduled = await ctx.loaders.trainingsBySurvey.load(training.surveyLocalId);
+    return scheduled.filter((entry) => entry.topicCode === training.code).map(ScheduledTraining.of);
   }
 }
 

@@ -1,11 +1,11 @@
-import type { DataSource, EntityManager } from "typeorm";
-import { AppError, ErrorCode, invalidField, SURVEY_TOPIC_CODE, SurveyChangeKind, surveyTopic, type UserCaller } from "@tandem/shared";
+import { In, type DataSource, type EntityManager } from "typeorm";
+import { AppError, ErrorCode, invalidField, SURVEY_TOPIC_CODE, SurveyChangeKind, surveyTopic, type EventObligation, type UserCaller } from "@tandem/shared";
 import { inTransaction, publishChange, repositoryOf } from "@tandem/party";
 import type { ConsortiumDirectory } from "../../consortium-directory.js";
 import { CohortEntity } from "../cohort/cohort.entity.js";
 import { COHORT_KIND } from "../cohort/cohort.type.js";
 import { EnrolmentEntity } from "../enrolment/enrolment.entity.js";
-import { InterestSurveyEntity, SurveyTallyEntity } from "./interest-survey.entity.js";
+import { InterestSurveyEntity, SurveyTallyEntity, SurveyTrainingEntity } from "./interest-survey.entity.js";
 import { participatingNodes, type InterestSurveyFacts } from "./interest-survey.facts.js";
 import type { OpenInterestSurveyInput } from "./interest-survey.input.js";
 import { INTEREST_SURVEY_KIND } from "./interest-survey.type.js";
@@ -66,8 +66,14 @@ export class InterestSurveyService {
     });
   }
 
-  /** Records the trainings chosen from a closed (or past its closing) survey: topic codes of the survey, in order; choosing again replaces the choice. */
-  async choose(id: string, topicCodes: readonly string[], caller: UserCaller): Promise<InterestSurveyEntity> {
+  /**
+   * Records the trainings chosen from a closed (or past its closing) survey:
+   * topic codes of the survey, in order, each with the obligation given;
+   * choosing again replaces the choice. The programme's nodes learn it with
+   * the survey's fact: a host node schedules only chosen topics as its
+   * trainings.
+   */
+  async choose(id: string, topicCodes: readonly string[], obligation: EventObligation, caller: UserCaller): Promise<InterestSurveyEntity> {
     if (topicCodes.length === 0 || topicCodes.length > MAX_CHOSEN_TRAININGS) throw invalidField("topicCodes", `choose 1 to ${MAX_CHOSEN_TRAININGS} topics`);
     return inTransaction(this.dataSource, async (manager) => {
       const survey = await this.lock(manager, id, "surveyId");
@@ -82,7 +88,11 @@ export class InterestSurveyService {
           throw invalidField(`topicCodes.${index}`, `the survey has no topic ${JSON.stringify(code.slice(0, 40))}`);
         if (topicCodes.indexOf(code) !== index) throw invalidField(`topicCodes.${index}`, `${code} is chosen twice`);
       });
-      const saved = await manager.getRepository(InterestSurveyEntity).save({ ...survey, chosenCodes: [...topicCodes], chosenBy: caller.sub, chosenAt: this.now() });
+      const now = this.now();
+      const saved = await manager
+        .getRepository(InterestSurveyEntity)
+        .save({ ...survey, chosenCodes: [...topicCodes], chosenObligation: obligation, chosenBy: caller.sub, chosenAt: now, revision: survey.revision + 1, updatedAt: now });
+      await this.facts.tell(manager, saved);
       await this.changed(manager, saved, SurveyChangeKind.TRAININGS_CHOSEN);
       return saved;
     });
@@ -110,6 +120,12 @@ export class InterestSurveyService {
     const participatingNodeIds = await participatingNodes(manager, cohortLocalId);
     const callerEnrolled = subject !== null && (await manager.getRepository(EnrolmentEntity).existsBy({ cohortId: cohortLocalId, participantId: subject, status: "ACTIVE" }));
     return { participatingNodeIds, callerEnrolled };
+  }
+
+  /** The events nodes scheduled as the surveys' trainings, by start. */
+  async trainingsOf(surveyLocalIds: readonly string[]): Promise<SurveyTrainingEntity[]> {
+    if (surveyLocalIds.length === 0) return [];
+    return repositoryOf(this.dataSource, SurveyTrainingEntity).find({ where: { surveyId: In([...surveyLocalIds]) }, order: { startsAt: "ASC", eventId: "ASC" } });
   }
 
   async results(survey: InterestSurveyEntity): Promise<SurveyResults> {

@@ -1,8 +1,8 @@
 import { Directive, Field, ID, Int, ObjectType, registerEnumType } from "type-graphql";
 import { DateTimeISOResolver } from "graphql-scalars";
-import { formatGlobalId, SurveyStates, type SurveyState } from "@tandem/shared";
+import { EventObligations, formatGlobalId, SurveyStates, type EventObligation, type SurveyState } from "@tandem/shared";
 import { COHORT_KIND } from "../cohort/cohort.type.js";
-import type { InterestSurveyEntity } from "./interest-survey.entity.js";
+import type { InterestSurveyEntity, SurveyTrainingEntity } from "./interest-survey.entity.js";
 import type { ResultGroup, SurveyResults as Results, TopicScore } from "./survey-results.js";
 
 export const INTEREST_SURVEY_KIND = "interest-survey";
@@ -15,6 +15,53 @@ registerEnumType(SurveyStateEnum, {
     CLOSED: { description: "Closed by the office: no answer is taken; the trainings may be chosen." },
   },
 });
+
+export const EventObligationEnum = Object.fromEntries(EventObligations.map((obligation) => [obligation, obligation])) as { [K in EventObligation]: K };
+registerEnumType(EventObligationEnum, { name: "EventObligation" });
+
+/** An event, held by its host node; the office holds its id and what the host's fact stated. */
+@ObjectType("Event")
+@Directive(`@key(fields: "id", resolvable: false)`)
+export class EventReference {
+  @Field(() => ID)
+  id: string;
+}
+
+@ObjectType({ description: "An event a node scheduled as one of the chosen trainings, as its host told the office: time, title, status; who registered stays with the host." })
+export class ScheduledTraining {
+  @Field(() => ID)
+  eventId: string;
+
+  @Field(() => String, { description: "The host node." })
+  nodeId: string;
+
+  @Field(() => String)
+  title: string;
+
+  @Field(() => DateTimeISOResolver)
+  startsAt: Date;
+
+  @Field(() => DateTimeISOResolver)
+  endsAt: Date;
+
+  @Field(() => Boolean)
+  cancelled: boolean;
+
+  @Field(() => EventReference, { nullable: true, description: "The event itself, resolved by its host node (null where the caller may not see it, or the host does not answer)." })
+  event: EventReference | null;
+
+  static of(entity: SurveyTrainingEntity): ScheduledTraining {
+    return Object.assign(new ScheduledTraining(), {
+      eventId: entity.eventId,
+      nodeId: entity.nodeId,
+      title: entity.title,
+      startsAt: entity.startsAt,
+      endsAt: entity.endsAt,
+      cancelled: entity.status === "CANCELLED",
+      event: { id: entity.eventId },
+    });
+  }
+}
 
 @ObjectType({ description: "A candidate training topic of an interest survey." })
 export class SurveyTopic {
@@ -87,10 +134,28 @@ export class SurveyResults {
   }
 }
 
-@ObjectType({ description: "The trainings the office chose from a survey. A node coordinator sets each up as a MANDATORY event of the cohort." })
+@ObjectType({ description: "A topic chosen as a training of the survey's cohort, and the events nodes scheduled for it." })
+export class ChosenTraining {
+  @Field(() => String)
+  code: string;
+
+  @Field(() => String)
+  title: string;
+
+  @Field(() => EventObligationEnum, { description: "What the office set: the cohort's events for this training carry it." })
+  obligation: EventObligation;
+
+  /** Local id of the survey, for the events' loader; not part of the schema. */
+  surveyLocalId: string;
+}
+
+@ObjectType({
+  description:
+    "The trainings the office chose from a survey. A coordinator of a programme's node then schedules each as an event (`createEvent(input: { training: { surveyId, topicCode } })`): a TRAINING of the cohort with the obligation chosen.",
+})
 export class TrainingChoice {
-  @Field(() => [SurveyTopic], { description: "In the order chosen." })
-  topics: SurveyTopic[];
+  @Field(() => [ChosenTraining], { description: "In the order chosen." })
+  topics: ChosenTraining[];
 
   @Field(() => String, { description: "Subject of the joint coordinator who chose." })
   chosenBy: string;
@@ -137,7 +202,9 @@ export class InterestSurvey {
     const choice =
       entity.chosenCodes && entity.chosenBy && entity.chosenAt
         ? Object.assign(new TrainingChoice(), {
-            topics: entity.chosenCodes.map((code) => topics.find((topic) => topic.code === code)!),
+            topics: entity.chosenCodes.map((code) =>
+              Object.assign(new ChosenTraining(), { code, title: topics.find((topic) => topic.code === code)!.title, obligation: entity.chosenObligation ?? "MANDATORY", surveyLocalId: entity.id }),
+            ),
             chosenBy: entity.chosenBy,
             chosenAt: entity.chosenAt,
           })

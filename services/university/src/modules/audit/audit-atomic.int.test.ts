@@ -11,7 +11,7 @@ import { as } from "@tandem/shared/testkit";
 import { answersWithAuditRefused } from "@tandem/party/testkit";
 import { startTestNode, type TestNode } from "../../../test/test-node.js";
 import { activateTandemAt, dayFromToday } from "../../../test/tandems.js";
-import { enrolledParticipant, tellSurvey } from "../../../test/surveys.js";
+import { enrolledParticipant, tellChosenTrainings, tellSurvey } from "../../../test/surveys.js";
 import {
   CANCEL_EVENT,
   CANCEL_REGISTRATION,
@@ -101,6 +101,7 @@ describe("a node whose audit log cannot be written", () => {
     const [firstRespondent, secondRespondent] = [await enrolledParticipant(node, surveyed), await enrolledParticipant(node, surveyed)];
     const RANK_SURVEY = `mutation($p: ID!, $s: ID!, $codes: [String!]!) { rankSurveyTopics(participantId: $p, surveyId: $s, topicCodes: $codes) { surveyId } }`;
     await node.as(as.participant(firstRespondent)).query(RANK_SURVEY, { p: firstRespondent, s: survey, codes: ["PITCH"] });
+    const chosen = await tellChosenTrainings(node, surveyed);
     // a feed to revoke: refused, revoking must leave it active
     expect((await node.as(self).query(`mutation($p: ID!) { createCalendarFeed(participantId: $p) { path } }`, { p: ines.id })).errors).toBeUndefined();
     cases = {
@@ -109,7 +110,8 @@ describe("a node whose audit log cannot be written", () => {
       createEvent: {
         caller: coordinator,
         query: CREATE_EVENT,
-        variables: { node: "hst", input: eventInput({ title: "Never held", cohorts: [{ cohortId: cohortId(), obligation: "MANDATORY", audience: "BOTH" }] }) },
+        // a chosen training: it would tell every node and the office
+        variables: { node: "hst", input: eventInput({ kind: "TRAINING", title: "Never held", visibility: "CONSORTIUM", training: { surveyId: chosen, topicCode: "CV" } }) },
       },
       recordAttendance: { caller: coordinator, query: RECORD_ATTENDANCE, variables: { id: seat.id, a: "NO_SHOW" } },
       checkInToEvent: { caller: self, query: CHECK_IN, variables: { id: seat.id, code } },

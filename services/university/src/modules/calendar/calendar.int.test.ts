@@ -160,10 +160,18 @@ describe("calendars at a node", () => {
     expect(mine.nodes).toEqual([]);
   });
 
-  it("forgets a feed with its person: erasure deletes it and its URL answers 404", async () => {
+  it("gives the person their feeds in their data export (dates only, never the secret), and forgets them with the person: erasure deletes them and the URL answers 404", async () => {
     const leaving = await createParticipant(hst, { displayName: "Leni Vogt" });
+    const first = tokenOf((await newFeed(leaving)).path);
     const token = tokenOf((await newFeed(leaving)).path);
     expect((await personalPart(token)).status).toBe(200);
+    const exported = (await ok(self(leaving), `query($p: ID!) { exportParticipantData(node: "hst", participantId: $p) }`, { p: leaving.id })).exportParticipantData;
+    expect(exported.calendarFeeds).toEqual([
+      { createdAt: expect.any(String), revokedAt: expect.any(String), active: false },
+      { createdAt: expect.any(String), revokedAt: null, active: true },
+    ]);
+    const hashes = await hst.sql<{ token_hash: string }>(`SELECT token_hash FROM calendar_feeds WHERE participant_id = $1`, [leaving.id.split(":")[2]]);
+    for (const secret of [first, token, ...hashes.map((row) => row.token_hash)]) expect(JSON.stringify(exported)).not.toContain(secret.split(".").at(-1));
     await ok(hst, `mutation($p: ID!) { eraseParticipantData(node: "hst", participantId: $p) { removedRecords } }`, { p: leaving.id });
     expect((await personalPart(token)).status).toBe(404);
     expect(await hst.sql(`SELECT id FROM calendar_feeds WHERE participant_id = $1`, [leaving.id.split(":")[2]])).toEqual([]);

@@ -13,6 +13,7 @@ import type { ProgrammeLedger } from "../package/programme-ledger.js";
 import { EventEntity, type EventVisibility } from "./event.entity.js";
 import type { EventCohortInput } from "./event.input.js";
 import { EVENT_KIND } from "./event.type.js";
+import { tellOfficeOfTraining } from "./event-training.js";
 
 export interface ProgrammeBefore {
   cohorts: EventCohortLink[];
@@ -55,6 +56,7 @@ export class EventProgrammeAnnouncer {
       revision,
     };
     await this.ledger.keepEvent(manager, record);
+    await tellOfficeOfTraining(manager, this.key, this.directory, event);
     const wasShared = before.visibility === "CONSORTIUM" && before.cohorts.length > 0;
     const shared = event.visibility === "CONSORTIUM" ? event.cohorts : [];
     if (shared.length === 0 && !wasShared) return;

@@ -13,6 +13,7 @@ export type EventStatus = "SCHEDULED" | "CANCELLED";
 @Check("events_time_order", `"ends_at" > "starts_at"`)
 @Check("events_capacity_positive", `"capacity" > 0`)
 @Check("events_cohorts_array", `jsonb_typeof("cohorts") = 'array'`)
+@Check("events_training_complete", `("training_survey_id" IS NULL) = ("training_topic_code" IS NULL)`)
 export class EventEntity {
   @PrimaryGeneratedColumn("uuid")
   id: string;
@@ -67,6 +68,12 @@ export class EventEntity {
   /** The peer group (of the coordination office) whose meeting this is: a PEER_MEETING for the group's consented members only. */
   @Column({ name: "peer_group_id", type: "varchar", length: 160, nullable: true })
   peerGroupId: string | null;
+  /** The office's interest survey whose chosen training this event is (event-training.ts), with the topic's code; null for any other event. */
+  @Column({ name: "training_survey_id", type: "varchar", length: 160, nullable: true })
+  trainingSurveyId: string | null;
+
+  @Column({ name: "training_topic_code", type: "varchar", length: 32, nullable: true })
+  trainingTopicCode: string | null;
 
   /** Shown at the event: registrants record their own attendance with it while the event runs. */
   @Column({ name: "check_in_code", type: "varchar", length: 12, nullable: true })

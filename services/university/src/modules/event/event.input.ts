@@ -5,6 +5,7 @@ import { TRACK_CODE } from "@tandem/shared";
 import { EventAudienceEnum, EventFormatEnum, EventKindEnum, EventObligationEnum, EventVisibilityEnum } from "./event.type.js";
 import type { EventAudience, EventObligation } from "@tandem/shared";
 import type { EventFormat, EventKind, EventVisibility } from "./event.entity.js";
+import { EventTrainingInput } from "./event-training.type.js";
 
 export const MAX_CAPACITY = 5000;
 
@@ -93,6 +94,14 @@ export class CreateEventInput {
   @IsOptional()
   @Length(1, 160)
   peerGroupId?: string | null;
+  @Field(() => EventTrainingInput, {
+    nullable: true,
+    description:
+      "Sets the event up as a training the office chose from an interest survey (kind TRAINING, CONSORTIUM): it joins the survey's cohort with the obligation chosen, and the office lists it with the choice.",
+  })
+  @IsOptional()
+  @ValidateNested()
+  training?: EventTrainingInput | null;
 }
 
 @InputType()

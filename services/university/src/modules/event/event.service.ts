@@ -10,6 +10,7 @@ import type { EventsArgs } from "./event.args.js";
 import { EVENT_KIND } from "./event.type.js";
 import { cohortLinksOf, type EventProgrammeAnnouncer } from "./event-programme.js";
 import { peerMeetingOf } from "./event-peer-group.js";
+import { assertStillTraining, chosenTraining } from "./event-training.js";
 
 export interface EventStats {
   confirmed: number;
@@ -102,6 +103,7 @@ export class EventService {
     const links = cohortLinksOf(this.directory, input.cohorts ?? []);
     return inTransaction(this.dataSource, async (manager) => {
       const { peerGroupId, cohorts } = await peerMeetingOf(manager, this.directory, input, links);
+      const training = input.training ? await chosenTraining(manager, this.directory, input.training, { kind: input.kind, visibility: input.visibility, cohorts }) : null;
       const repository = manager.getRepository(EventEntity);
       const event = await repository.save(
         repository.create({
@@ -117,8 +119,10 @@ export class EventService {
           capacity: input.capacity,
           visibility: input.visibility,
           tracks: [...new Set(input.tracks)],
-          cohorts,
+          cohorts: training?.cohorts ?? cohorts,
           peerGroupId,
+          trainingSurveyId: training?.link.surveyId ?? null,
+          trainingTopicCode: training?.link.topicCode ?? null,
         }),
       );
       await publishEventChange(manager, this.directory, EventChangeKind.CREATED, event);
@@ -144,6 +148,7 @@ export class EventService {
       }
       if (cohorts) next.cohorts = cohorts;
       this.checkShape(next);
+      await assertStillTraining(manager, event, next);
       if (input.startsAt && input.startsAt.getTime() !== event.startsAt.getTime() && input.startsAt <= this.now()) {
         throw invalidField("input.startsAt", "must be in the future");
       }

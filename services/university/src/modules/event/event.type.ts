@@ -4,6 +4,7 @@ import { formatGlobalId } from "@tandem/shared";
 import { ConsortiumNodeReference } from "../common/consortium-node.type.js";
 import type { EventAudience, EventObligation } from "@tandem/shared";
 import type { EventEntity, EventFormat, EventKind, EventStatus, EventVisibility } from "./event.entity.js";
+import { EventTraining } from "./event-training.type.js";
 
 export const EventKindEnum = {
   NETWORKING_EVENING: "NETWORKING_EVENING",
@@ -108,6 +109,9 @@ export class Event {
   @Field(() => [EventCohort], { description: "The cohorts whose programme it belongs to (none: an event of its own)." })
   cohorts: EventCohort[];
 
+  @Field(() => EventTraining, { nullable: true, description: "The interest survey's chosen training this event is (null for any other event)." })
+  training: EventTraining | null;
+
   @Field(() => DateTimeISOResolver, { nullable: true })
   cancelledAt: Date | null;
 
@@ -137,6 +141,7 @@ export class Event {
       tracks: entity.tracks,
       status: entity.status,
       cohorts: entity.cohorts.map((link) => Object.assign(new EventCohort(), link)),
+      training: entity.trainingSurveyId && entity.trainingTopicCode ? Object.assign(new EventTraining(), { surveyId: entity.trainingSurveyId, topicCode: entity.trainingTopicCode }) : null,
       cancelledAt: entity.cancelledAt,
       cancellationReason: entity.cancellationReason,
     });

@@ -24,6 +24,7 @@ import { ApplicationEntity } from "../application/application.entity.js";
 import { APPLICATION_KIND } from "../application/application.type.js";
 import { ParticipantEntity } from "../participant/participant.entity.js";
 import { SurveyRankingEntity } from "../survey/survey.entity.js";
+import { CalendarFeedEntity } from "../calendar/calendar-feed.entity.js";
 import { PARTICIPANT_KIND } from "../participant/participant.type.js";
 import { EventParticipationEntity } from "../package/event-participation.entity.js";
 import { RegistrationEntity } from "../registration/registration.entity.js";
@@ -52,6 +53,8 @@ export interface ParticipantDataExport {
   agreements: Record<string, unknown>[];
   /** The person's rankings of interest surveys' topics (home node only). */
   surveyRankings: Record<string, unknown>[];
+  /** The person's secret calendar feeds, when each was created and revoked (home node only): never the secret, of which the node keeps only a hash. */
+  calendarFeeds: Record<string, unknown>[];
 }
 
 export class DataExportService {
@@ -89,7 +92,13 @@ export class DataExportService {
             answeredAt: row.updatedAt.toISOString(),
           }))
         : [],
+      calendarFeeds: profile ? await this.calendarFeeds(profile.id) : [],
     };
+  }
+
+  private async calendarFeeds(participantLocalId: string): Promise<Record<string, unknown>[]> {
+    const feeds = await repositoryOf(this.dataSource, CalendarFeedEntity).find({ where: { participantId: participantLocalId }, order: { createdAt: "ASC", id: "ASC" } });
+    return feeds.map((feed) => ({ createdAt: feed.createdAt.toISOString(), revokedAt: feed.revokedAt?.toISOString() ?? null, active: feed.revokedAt === null }));
   }
 
   private async tandemRecord(participantLocalId: string): Promise<ParticipantDataExport["tandemRecord"]> {

@@ -1,5 +1,5 @@
 import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, PrimaryGeneratedColumn, Unique, UpdateDateColumn, type Relation } from "typeorm";
-import type { SurveyState, SurveyTopicClaim } from "@tandem/shared";
+import type { ChosenTrainingClaim, SurveyState, SurveyTopicClaim } from "@tandem/shared";
 import { ParticipantEntity } from "../participant/participant.entity.js";
 
 /** An interest survey of the coordination office, as its signed fact stated it (the highest revision received wins), and the node's last released tally. */
@@ -22,6 +22,10 @@ export class SurveyEntity {
 
   @Column({ type: "varchar", length: 8 })
   state: SurveyState;
+
+  /** The trainings the office chose, with their obligation (null until it chose): only these may be scheduled as the survey's trainings. */
+  @Column({ type: "jsonb", nullable: true })
+  trainings: ChosenTrainingClaim[] | null;
 
   @Column({ type: "int" })
   revision: number;

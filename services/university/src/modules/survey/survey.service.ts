@@ -31,11 +31,11 @@ export class SurveyService {
   /** Keeps the office's survey when its revision is higher than the one held; true when it was. */
   async record(manager: EntityManager, proof: InterestSurveyProof): Promise<boolean> {
     const applied: unknown[] = await manager.query(
-      `INSERT INTO interest_surveys (survey_id, cohort_id, topics, closes_at, state, revision) VALUES ($1, $2, $3, $4, $5, $6)
+      `INSERT INTO interest_surveys (survey_id, cohort_id, topics, closes_at, state, trainings, revision) VALUES ($1, $2, $3, $4, $5, $6, $7)
        ON CONFLICT (survey_id) DO UPDATE SET cohort_id = EXCLUDED.cohort_id, topics = EXCLUDED.topics, closes_at = EXCLUDED.closes_at, state = EXCLUDED.state,
-         revision = EXCLUDED.revision, updated_at = now()
+         trainings = EXCLUDED.trainings, revision = EXCLUDED.revision, updated_at = now()
        WHERE interest_surveys.revision < EXCLUDED.revision RETURNING survey_id`,
-      [proof.surveyId, proof.cohortId, JSON.stringify(proof.topics), proof.closesAt, proof.state, proof.revision],
+      [proof.surveyId, proof.cohortId, JSON.stringify(proof.topics), proof.closesAt, proof.state, proof.trainings?.length ? JSON.stringify(proof.trainings) : null, proof.revision],
     );
     return applied.length > 0;
   }

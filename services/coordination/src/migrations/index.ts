@@ -14,6 +14,7 @@ import { AddTandemActivationFacts1796567937021 } from "./1796567937021-add-tande
 import { MediationCaseFromCheckIn1796570000000 } from "./1796570000000-mediation-case-from-check-in.js";
 import { AddMediationCaseStatements1796573941208 } from "./1796573941208-add-mediation-case-statements.js";
 import { InterestSurveys1796575295207 } from "./1796575295207-interest-surveys.js";
+import { TextsInLanguages1796584350904 } from "./1796584350904-texts-in-languages.js";
 
 export const migrations = [
   Initial1795304478454,
@@ -35,4 +36,5 @@ export const migrations = [
   MediationCaseFromCheckIn1796570000000,
   AddMediationCaseStatements1796573941208,
   InterestSurveys1796575295207,
+  TextsInLanguages1796584350904,
 ];

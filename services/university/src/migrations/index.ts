@@ -15,6 +15,7 @@ import { AddConcerns1796574080840 } from "./1796574080840-add-concerns.js";
 import { AgreementGoalCounts1796575180019 } from "./1796575180019-agreement-goal-counts.js";
 import { AddProgrammeEvents1796575369627 } from "./1796575369627-add-programme-events.js";
 import { InterestSurveys1796575569711 } from "./1796575569711-interest-surveys.js";
+import { EventTextsInLanguages1796584634246 } from "./1796584634246-event-texts-in-languages.js";
 import { AddCalendarFeeds1796575350333 } from "./1796575350333-add-calendar-feeds.js";
 
 export const migrations = [
@@ -39,4 +40,5 @@ export const migrations = [
   AddCalendarFeeds1796575350333,
   AddProgrammeEvents1796575369627,
   InterestSurveys1796575569711,
+  EventTextsInLanguages1796584634246,
 ];

@@ -72,6 +72,9 @@ export const NODE_ACCESS: Table = {
   "Event.confirmedCount": withParent(),
   "Event.waitlistCount": withParent(),
   "Event.seatsLeft": withParent(),
+  // texts in the language asked for (README: Languages): whoever sees the event
+  "Event.title": withParent(),
+  "Event.description": withParent(),
   "Mutation.createEvent": before(rules.manageEvents, { addressed: "node" }),
   "Mutation.updateEvent": before(rules.manageEvents),
   "Mutation.cancelEvent": before(rules.manageEvents),

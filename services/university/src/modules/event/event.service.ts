@@ -9,6 +9,7 @@ import type { CreateEventInput, UpdateEventInput } from "./event.input.js";
 import type { EventsArgs } from "./event.args.js";
 import { EVENT_KIND } from "./event.type.js";
 import { cohortLinksOf, type EventProgrammeAnnouncer } from "./event-programme.js";
+import { eventLanguageOf } from "./event-translations.js";
 
 export interface EventStats {
   confirmed: number;
@@ -99,6 +100,7 @@ export class EventService {
     this.checkShape(input);
     if (input.startsAt <= this.now()) throw invalidField("input.startsAt", "must be in the future");
     const cohorts = cohortLinksOf(this.directory, input.cohorts ?? []);
+    const texts = eventLanguageOf(input);
     return inTransaction(this.dataSource, async (manager) => {
       const repository = manager.getRepository(EventEntity);
       const event = await repository.save(
@@ -106,6 +108,7 @@ export class EventService {
           kind: input.kind,
           title: input.title.trim(),
           description: input.description,
+          ...texts,
           startsAt: input.startsAt,
           endsAt: input.endsAt,
           timeZone: input.timeZone,
@@ -129,7 +132,7 @@ export class EventService {
    * below confirmed seats; a higher one promotes people from the waitlist.
    */
   async update(id: string, input: UpdateEventInput): Promise<EventEntity> {
-    rejectNulls(input, ["title", "description", "startsAt", "endsAt", "timeZone", "format", "capacity", "visibility", "tracks", "cohorts"]);
+    rejectNulls(input, ["title", "description", "language", "translations", "startsAt", "endsAt", "timeZone", "format", "capacity", "visibility", "tracks", "cohorts"]);
     const localId = this.directory.parseLocal(id, EVENT_KIND, "id");
     const cohorts = input.cohorts ? cohortLinksOf(this.directory, input.cohorts) : undefined;
     return inTransaction(this.dataSource, async (manager) => {
@@ -140,6 +143,7 @@ export class EventService {
         if (input[key] !== undefined) Object.assign(next, { [key]: input[key] });
       }
       if (cohorts) next.cohorts = cohorts;
+      Object.assign(next, eventLanguageOf(input, event));
       this.checkShape(next);
       if (input.startsAt && input.startsAt.getTime() !== event.startsAt.getTime() && input.startsAt <= this.now()) {
         throw invalidField("input.startsAt", "must be in the future");

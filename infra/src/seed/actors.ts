@@ -8,7 +8,8 @@ import { Role, graphqlData, issueUserToken, loadSigningKey, type SigningKey } fr
 import { keyFileOf } from "../launcher/keys.js";
 import { coordinatorOf, jointCoordinatorOf } from "../demo-users.js";
 
-export type GraphQLCall = <T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>) => Promise<T>;
+/** `headers`: more of them, e.g. Accept-Language (README: Languages). */
+export type GraphQLCall = <T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>) => Promise<T>;
 
 export interface SeedActors {
   coordinator(nodeId: string): GraphQLCall;
@@ -30,7 +31,7 @@ export function seedActors(gatewayUrl: string, keysDir: string, consortiumId: st
         cacheKey,
         keyOf(issuer).then((key) => issueUserToken(key, { issuer, audience: consortiumId, sub, roles, ttlSeconds: 3600 })),
       );
-    return async (query, variables = {}) => graphqlData(gatewayUrl, query, variables, { headers: { authorization: `Bearer ${await tokens.get(cacheKey)!}` } });
+    return async (query, variables = {}, headers = {}) => graphqlData(gatewayUrl, query, variables, { headers: { authorization: `Bearer ${await tokens.get(cacheKey)!}`, ...headers } });
   };
   return {
     coordinator: (nodeId) => actor(nodeId, coordinatorOf(nodeId), [Role.NODE_COORDINATOR]),

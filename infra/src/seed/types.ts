@@ -225,3 +225,9 @@ export interface ProgrammeSeed {
   /** The programme's next cohort, left open for applications. */
   openCohort?: OpenCohortSeed;
 }
+
+/** A text's own language (default en) and its translations, as the demo seeds them (data/translations.ts; README: Languages). */
+export interface TextsSeed {
+  language?: string;
+  translations: { language: string; name?: string; title?: string; description?: string }[];
+}

@@ -8,6 +8,8 @@ import { randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { ApolloGateway, LocalGraphQLDataSource, type GraphQLDataSource } from "@apollo/gateway";
 import {
+  ACCEPT_LANGUAGE_HEADER,
+  acceptLanguageOf,
   CallerDependenceTracker,
   GATEWAY_LIMITS,
   IDEMPOTENCY_KEY_HEADER,
@@ -177,6 +179,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
       caller: userOf(res, requestId),
       callerDependence: new CallerDependenceTracker(),
       idempotency: idempotentRequestOf(req.headers[IDEMPOTENCY_KEY_HEADER], req.body ?? {}),
+      acceptLanguage: acceptLanguageOf(req.headers[ACCEPT_LANGUAGE_HEADER]),
     }),
     routes: (app) => {
       app.get("/health", (_req, res) => {

@@ -32,7 +32,10 @@ type Variables = Record<string, unknown>;
 
 export interface RecordingGateway {
   url: string;
-  as(person: Who): { gateway<T = any>(query: string, variables?: Variables): Promise<GraphQLResult<T>>; data<T = any>(query: string, variables?: Variables): Promise<T> };
+  as(person: Who): {
+    gateway<T = any>(query: string, variables?: Variables, headers?: Record<string, string>): Promise<GraphQLResult<T>>;
+    data<T = any>(query: string, variables?: Variables): Promise<T>;
+  };
   /** Every exchange since the start or the last `clear`, in the order the answers came. */
   exchanges(): readonly Exchange[];
   clear(): void;
@@ -96,7 +99,8 @@ export async function startRecordingGateway(e2e: E2EConsortium, port = 0, option
   if (unhealthy.length) throw new Error(`The recording gateway sees ${unhealthy.map((node) => `${node.id} ${gateway.health.get(node.id).status}`).join(", ")}`);
 
   const as = (person: Who) => {
-    const call = async <T>(query: string, variables?: Variables) => graphqlRequest<T>(gateway.url, query, variables, bearer(await e2e.mint.userToken(person)));
+    const call = async <T>(query: string, variables?: Variables, headers: Record<string, string> = {}) =>
+      graphqlRequest<T>(gateway.url, query, variables, { ...bearer(await e2e.mint.userToken(person)), ...headers });
     return { gateway: call, data: async <T>(query: string, variables?: Variables) => dataOf<T>(await call<T>(query, variables)) };
   };
   return {

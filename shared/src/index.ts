@@ -33,4 +33,5 @@ export * from "./mediation.js";
 export * from "./operation-resolution.js";
 export * from "./feed/index.js";
 export * from "./calendar/index.js";
+export * from "./i18n/index.js";
 export * from "./idempotency/idempotent-request.js";

@@ -17,6 +17,8 @@ export interface GatewayContext extends Record<string, unknown> {
   callerDependence: CallerDependenceTracker;
   /** The client's Idempotency-Key and its request's fingerprint, passed to every party the request reaches. */
   idempotency?: IdempotentRequest;
+  /** The client's Accept-Language (acceptLanguageOf), passed to every party the request reaches (README: Languages). */
+  acceptLanguage?: string;
 }
 
 export function authenticateUsers(verifier: UserTokenVerifier, gatewayId: string, logger: Logger) {

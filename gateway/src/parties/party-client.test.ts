@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
-import { CallerDependenceTracker, ServiceTokenSigner, createLogger, generateSigningKeyPair, signingKeyFromJwk } from "@tandem/shared";
+import { CallerDependenceTracker, ServiceTokenSigner, createLogger, generateSigningKeyPair, signingKeyFromJwk, type Caller } from "@tandem/shared";
 import { as } from "@tandem/shared/testkit";
 import { UNIVERSITY_SDL } from "../../test/fake-nodes.js";
 import type { PartyKind } from "./party-answer.js";
@@ -254,5 +254,47 @@ describe("identical calls in flight", () => {
     const { client } = await clientOf(node.url, {}, "NODE", "zcu", { coalesce: false });
     await Promise.all([1, 2, 3].map(() => client.call({ query: "{ __typename }" }, { caller, requestId: "r" })));
     expect(node.seen).toHaveLength(3);
+  });
+});
+
+/** A party that answers in the language the call's Accept-Language asks for, after a moment (calls overlap), depending on nobody. */
+async function languageParty(): Promise<{ url: string; seen: (string | undefined)[] }> {
+  const seen: (string | undefined)[] = [];
+  const greetings: Record<string, string> = { de: "Hallo", cs: "Ahoj", en: "Hello" };
+  const server = createServer((req, res) => {
+    const language = req.headers["accept-language"];
+    seen.push(language);
+    req.resume();
+    req.on("end", () => {
+      setTimeout(() => {
+        res.writeHead(200, { "content-type": "application/json" });
+        res.end(JSON.stringify({ data: { greeting: greetings[language ?? "en"] ?? "Hello" }, extensions: { callerDependence: "none" } }));
+      }, 50);
+    });
+  });
+  servers.push(server);
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  return { url: `http://127.0.0.1:${(server.address() as { port: number }).port}/graphql`, seen };
+}
+
+describe("identical calls in flight in different languages", () => {
+  it("pass the client's Accept-Language on, and share an answer only between callers asking for the same language", async () => {
+    const node = await languageParty();
+    const { client } = await clientOf(node.url);
+    const greeting = (caller: Caller, acceptLanguage?: string) =>
+      client
+        .call({ query: "{ greeting }" }, { caller, requestId: "r", ...(acceptLanguage ? { acceptLanguage } : {}) })
+        .then((result) => (result.ok ? result.body.data?.greeting : result.error.message));
+    // the party's answers depend on nobody: from now on, other people's calls in flight are shared
+    expect(await greeting(as.jointCoordinator())).toBe("Hello");
+    const answers = await Promise.all([
+      greeting(as.nodeCoordinator("zcu"), "de"),
+      greeting(as.nodeCoordinator("hst"), "cs"),
+      greeting(as.participant("zcu:participant:1"), "de"),
+      greeting(as.nodeCoordinator("zcu"), "cs"),
+    ]);
+    expect(answers).toEqual(["Hallo", "Ahoj", "Hallo", "Ahoj"]);
+    expect(node.seen.sort()).toEqual(["cs", "de", undefined].sort());
+    expect(client.coalescer!.sharedCount).toBe(2);
   });
 });

@@ -66,9 +66,7 @@ export class PartyClient {
       return { ok: false, error: partyError(ErrorCode.NODE_INCOMPATIBLE, this.id, `Node ${this.id} is excluded: its schema differs from the composed ${SUBGRAPH_OF[this.kind]} schema`) };
     }
     const shareable = this.coalescer && endpoint === "graphql" && !auth.idempotency && isQueryOnly(request.query);
-    const result = shareable
-      ? await this.coalescer!.call(request, auth.caller, auth.attestations?.join(",") ?? "", () => this.send(request, auth, endpoint))
-      : await this.send(request, auth, endpoint);
+    const result = shareable ? await this.coalescer!.call(request, auth.caller, sharedPartOf(auth), () => this.send(request, auth, endpoint)) : await this.send(request, auth, endpoint);
     if (result.ok) recordDependence(auth, result.body.extensions);
     return result;
   }
@@ -116,4 +114,14 @@ export class PartyClient {
   shutdown(): void {
     this.transport.shutdown();
   }
+}
+
+/**
+ * What else of a call the party sees besides the caller and the request,
+ * as text: only calls equal in it share an answer. The client's
+ * Accept-Language is in it: texts answer in the language it asks for, so a
+ * caller never gets an answer made for another language (README: Languages).
+ */
+export function sharedPartOf(auth: Pick<CallAuth, "attestations" | "acceptLanguage">): string {
+  return `${auth.attestations?.join(",") ?? ""}\n${auth.acceptLanguage ?? ""}`;
 }

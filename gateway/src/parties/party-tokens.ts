@@ -2,7 +2,7 @@
  * The headers of every call the gateway makes: a token signed by the gateway
  * for exactly that party, carrying the verified identity it acts for.
  */
-import { idempotencyHeaders, isCallerDependence, type Caller, type CallerDependenceTracker, type IdempotentRequest, type ServiceTokenSigner } from "@tandem/shared";
+import { ACCEPT_LANGUAGE_HEADER, idempotencyHeaders, isCallerDependence, type Caller, type CallerDependenceTracker, type IdempotentRequest, type ServiceTokenSigner } from "@tandem/shared";
 
 /** Who a call acts for, and the request it belongs to. */
 export interface CallAuth {
@@ -14,6 +14,8 @@ export interface CallAuth {
   idempotency?: IdempotentRequest;
   /** Signed statements of other parties this one call carries (e.g. a participant's home node vouching for the caller). */
   attestations?: readonly string[];
+  /** The client's Accept-Language, passed on to the party: texts answer in the language it asks for (README: Languages). */
+  acceptLanguage?: string;
 }
 
 /** Header that carries attestations to the party called (see university ParticipantAttestationSigner). */
@@ -27,14 +29,21 @@ export function recordDependence(auth: CallAuth, extensions: Record<string, unkn
 
 /** The identity a gateway request acts for, as the gateway's context holds it (null: nobody signed in). */
 export function callAuthOf(context: Record<string, unknown>): CallAuth | null {
-  const { caller, requestId, callerDependence, idempotency } = context as {
+  const { caller, requestId, callerDependence, idempotency, acceptLanguage } = context as {
     caller?: CallAuth["caller"] | null;
     requestId?: string;
     callerDependence?: CallAuth["dependence"];
     idempotency?: CallAuth["idempotency"];
+    acceptLanguage?: string;
   };
   if (!caller || typeof requestId !== "string") return null;
-  return { caller, requestId, ...(callerDependence ? { dependence: callerDependence } : {}), ...(idempotency ? { idempotency } : {}) };
+  return {
+    caller,
+    requestId,
+    ...(callerDependence ? { dependence: callerDependence } : {}),
+    ...(idempotency ? { idempotency } : {}),
+    ...(typeof acceptLanguage === "string" ? { acceptLanguage } : {}),
+  };
 }
 
 /** The gateway's own calls (health checks, fact delivery, feeds): no caller's identity. */
@@ -49,6 +58,7 @@ export class PartyTokens {
       "x-request-id": auth.requestId,
       ...idempotencyHeaders(auth.idempotency),
       ...(auth.attestations?.length ? { [ATTESTATION_HEADER]: auth.attestations.join(",") } : {}),
+      ...(auth.acceptLanguage ? { [ACCEPT_LANGUAGE_HEADER]: auth.acceptLanguage } : {}),
     };
   }
 }

@@ -8,7 +8,8 @@ import { Role, graphqlData, issueUserToken, loadSigningKey, type SigningKey } fr
 import { keyFileOf } from "../launcher/keys.js";
 import { coordinatorOf, jointCoordinatorOf } from "../demo-users.js";
 
-export type GraphQLCall = <T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>) => Promise<T>;
+/** `headers`: more of them, e.g. Accept-Language (README: Languages). */
+export type GraphQLCall = <T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>) => Promise<T>;
 
 export interface SeedActors {
   coordinator(nodeId: string): GraphQLCall;
@@ -31,7 +32,8 @@ export function seedActors(gatewayUrl: string, keysDir: string, consortiumId: st
         keyOf(issuer).then((key) => issueUserToken(key, { issuer, audience: consortiumId, sub, roles, ttlSeconds: 3600 })),
       );
     // a busy machine (the demo seeds many calls at once) may find a party at its limit: sent again, as the gateway's hint says
-    return async (query, variables = {}) => graphqlData(gatewayUrl, query, variables, { headers: { authorization: `Bearer ${await tokens.get(cacheKey)!}` }, attemptsWhenOverloaded: 8 });
+    return async (query, variables = {}, headers = {}) =>
+      graphqlData(gatewayUrl, query, variables, { headers: { authorization: `Bearer ${await tokens.get(cacheKey)!}`, ...headers }, attemptsWhenOverloaded: 8 });
   };
   return {
     coordinator: (nodeId) => actor(nodeId, coordinatorOf(nodeId), [Role.NODE_COORDINATOR]),

@@ -6,10 +6,21 @@
 import { StudentDegreeLevels, type EligibilityRules } from "@tandem/shared";
 import { addDays, addMonths, isoDate } from "./season.js";
 import type { CohortSeed, OpenCohortSeed, ProgrammeSeed } from "./types.js";
+import { cohortTexts, programmeTexts } from "./data/translations.js";
 
 export function programmeInput(programme: ProgrammeSeed): Record<string, unknown> {
   const { name, description, tracks, participatingNodeIds, crossBorderRule, eligibility } = programme;
-  return { name, description, tracks, participatingNodeIds, crossBorderRule, ...(eligibility ? { eligibility: eligibilityInput(eligibility) } : {}) };
+  const texts = programmeTexts[name];
+  return {
+    name,
+    description,
+    ...(texts?.language ? { language: texts.language } : {}),
+    translations: texts?.translations ?? [],
+    tracks: tracks.map((track) => ({ ...track, translations: texts?.tracks[track.code] ?? [] })),
+    participatingNodeIds,
+    crossBorderRule,
+    ...(eligibility ? { eligibility: eligibilityInput(eligibility) } : {}),
+  };
 }
 
 /** The contract's rules as EligibilityRulesInput: the minimum semesters as a list, in the contract's order of degree levels. */
@@ -43,7 +54,9 @@ export function openWindow(cohort: OpenCohortSeed, seasonStart: Date): Applicati
 export function cohortInput(cohort: CohortSeed, programmeId: string, seasonStart: Date, window: ApplicationWindow): Record<string, unknown> {
   const startsOn = addDays(seasonStart, cohort.startsAfterDays);
   const endsOn = addMonths(startsOn, cohort.durationMonths);
-  return { programmeId, name: `${cohort.name} ${academicYear(startsOn)}`, startsOn: isoDate(startsOn), endsOn: isoDate(endsOn), quotas: cohort.quotas, ...window };
+  const season = academicYear(startsOn);
+  const translations = (cohortTexts[cohort.name]?.translations ?? []).map((translation) => ({ language: translation.language, name: `${translation.name} ${season}` }));
+  return { programmeId, name: `${cohort.name} ${season}`, translations, startsOn: isoDate(startsOn), endsOn: isoDate(endsOn), quotas: cohort.quotas, ...window };
 }
 
 /** The academic year a cohort starting on `date` belongs to: "2026/27" from August 2026 to July 2027. */

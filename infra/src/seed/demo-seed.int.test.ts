@@ -333,6 +333,32 @@ describe("the seeded demo", () => {
     expect(text).toContain("careerSTEPS online orientation: research at ZČU");
   });
 
+  it("speaks German and Czech for careerSTEPS through the gateway, by Accept-Language or a field's argument (README: Languages)", async () => {
+    const query = `{
+      programmes { en: name(language: "en") name tracks { name } cohorts { name } }
+      events(nodes: ["zcu"], first: 100) { edges { node { en: title(language: "en") title } } }
+    }`;
+    type Answer = { programmes: { en: string; name: string; tracks: { name: string }[]; cohorts: { name: string }[] }[]; events: { edges: { node: { en: string; title: string } }[] } };
+    const inLanguage = async (acceptLanguage: string) => {
+      const answer = await actors.coordinator("zcu")<Answer>(query, {}, { "accept-language": acceptLanguage });
+      const steps = answer.programmes.find((programme) => programme.en === "careerSTEPS cross-border mentoring")!;
+      const kickOff = answer.events.edges.find((edge) => edge.node.en === "Cross-border mentoring kick-off: meet your tandem")!.node;
+      return { name: steps.name, tracks: steps.tracks.map((track) => track.name), cohorts: steps.cohorts.map((cohort) => cohort.name.replace(/ \d{4}\/\d{2}$/, "")), kickOff: kickOff.title };
+    };
+    expect(await inLanguage("cs-CZ,cs;q=0.9")).toEqual({
+      name: "careerSTEPS – přeshraniční mentoring",
+      tracks: ["Inženýrství a informatika", "Ekonomie a management"],
+      cohorts: ["careerSTEPS ročník", "careerSTEPS ročník"],
+      kickOff: "Zahájení přeshraničního mentoringu: seznamte se se svým tandemem",
+    });
+    expect(await inLanguage("de")).toEqual({
+      name: "careerSTEPS – grenzüberschreitendes Mentoring",
+      tracks: ["Ingenieurwesen und Informatik", "Wirtschaft und Management"],
+      cohorts: ["careerSTEPS Jahrgang", "careerSTEPS Jahrgang"],
+      kickOff: "Auftakt des grenzüberschreitenden Mentorings: lerne dein Tandem kennen",
+    });
+  });
+
   it("seeds nothing on a second start", async () => {
     const { registry } = consortium;
     const options: SeedOptions = {

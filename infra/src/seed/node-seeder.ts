@@ -10,6 +10,7 @@ import type { GraphQLCall, SeedActors } from "./actors.js";
 import { eventSchedule } from "./season.js";
 import { parseReference, referenceOf } from "./references.js";
 import type { EventSeed, ParticipantSeed, RegistrationSeed } from "./types.js";
+import { eventTexts } from "./data/translations.js";
 
 export interface SeedNode {
   id: string;
@@ -51,6 +52,7 @@ export function eventInput(event: EventSeed, seasonStart: Date, timeZone: string
     kind: event.kind,
     title: event.title,
     description: event.description,
+    ...eventLanguageInput(event),
     startsAt: startsAt.toISOString(),
     endsAt: endsAt.toISOString(),
     timeZone,
@@ -61,6 +63,13 @@ export function eventInput(event: EventSeed, seasonStart: Date, timeZone: string
     visibility: event.visibility,
     tracks: event.tracks,
   };
+}
+
+/** The event's own language and translations (data/translations.ts); none: English, untranslated. */
+function eventLanguageInput(event: EventSeed): Record<string, unknown> {
+  const texts = eventTexts[referenceOf(event.node, event.key)];
+  if (!texts) return {};
+  return { ...(texts.language ? { language: texts.language } : {}), translations: texts.translations };
 }
 
 /** A participant as the seed and `npm run token` know them. */

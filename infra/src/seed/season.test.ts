@@ -42,6 +42,10 @@ describe("the season", () => {
     expect(cohortInput(industrialMentorship.cohort, "p1", day("08:00:00"), windowBeforeSeeding(day("08:00:00")))).toEqual({
       programmeId: "p1",
       name: "Industrial Mentorship 2026/27",
+      translations: [
+        { language: "de", name: "Industrie-Mentoring 2026/27" },
+        { language: "fr", name: "Mentorat industriel 2026/27" },
+      ],
       startsOn: "2026-12-05",
       endsOn: "2027-09-05",
       quotas: industrialMentorship.cohort.quotas,
@@ -56,6 +60,10 @@ describe("the season", () => {
     expect(cohortInput(next, "p1", day, openWindow(next, day))).toEqual({
       programmeId: "p1",
       name: "Industrial Mentorship 2027/28",
+      translations: [
+        { language: "de", name: "Industrie-Mentoring 2027/28" },
+        { language: "fr", name: "Mentorat industriel 2027/28" },
+      ],
       startsOn: "2027-12-04",
       endsOn: "2028-09-04",
       quotas: next.quotas,

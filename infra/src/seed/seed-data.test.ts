@@ -4,7 +4,8 @@ import { repoPaths } from "../paths.js";
 import { eventSeeds, participantSeeds, programmeSeeds, registrationSeeds } from "./data/index.js";
 import { cohortInput, windowBeforeSeeding } from "./cohort-inputs.js";
 import { parseReference, referenceOf } from "./references.js";
-import type { PairSeed, ProgrammeSeed } from "./types.js";
+import type { PairSeed, ProgrammeSeed, TextsSeed } from "./types.js";
+import { cohortTexts, eventTexts, programmeTexts } from "./data/translations.js";
 import { addDays, eventSchedule, seasonEnd, seasonStart } from "./season.js";
 
 const registry = loadRegistry(repoPaths.registry);
@@ -232,5 +233,44 @@ describe("programme seeds", () => {
     for (const quota of past.quotas) expect(counts.get(quota.nodeId), quota.nodeId).toBe(quota.mentees + quota.mentors);
     // a mentor has at most 2 open tandems in a cohort
     for (const mentor of new Set(past.pairs.map((pair) => pair.mentor))) expect(past.pairs.filter((pair) => pair.mentor === mentor).length, mentor).toBeLessThanOrEqual(2);
+  });
+});
+
+describe("texts in other languages (README: Languages)", () => {
+  const languages = ["de", "en", "fr", "cs", "lb"];
+  const own = (texts: TextsSeed | undefined) => texts?.language ?? "en";
+  const languagesOf = (texts: TextsSeed | undefined) => [own(texts), ...(texts?.translations ?? []).map((translation) => translation.language)];
+
+  it("name only seeded programmes, cohorts and events, each language supported and at most once", () => {
+    for (const name of Object.keys(programmeTexts)) expect(programmeSeeds.map((programme) => programme.name)).toContain(name);
+    const cohortNames = programmeSeeds.flatMap((programme) => [programme.cohort, programme.openCohort, programme.pastCohort].flatMap((cohort) => (cohort ? [cohort.name] : [])));
+    for (const name of Object.keys(cohortTexts)) expect(cohortNames).toContain(name);
+    for (const reference of Object.keys(eventTexts)) expect(events.has(reference), reference).toBe(true);
+    for (const texts of [...Object.values(programmeTexts), ...Object.values(cohortTexts), ...Object.values(eventTexts)]) {
+      const used = languagesOf(texts);
+      expect(new Set(used).size).toBe(used.length);
+      for (const language of used) expect(languages).toContain(language);
+    }
+  });
+
+  it("give every programme, track, cohort and event German and English, and careerSTEPS Czech too", () => {
+    for (const programme of programmeSeeds) {
+      const texts = programmeTexts[programme.name];
+      expect(languagesOf(texts), programme.name).toEqual(expect.arrayContaining(["de", "en"]));
+      for (const track of programme.tracks)
+        expect(
+          texts!.tracks[track.code]?.map((translation) => translation.language),
+          `${programme.name} ${track.code}`,
+        ).toContain("de");
+      expect(languagesOf(cohortTexts[programme.cohort.name])).toEqual(expect.arrayContaining(["de", "en"]));
+    }
+    for (const event of eventSeeds) expect(languagesOf(eventTexts[referenceOf(event.node, event.key)]), `${event.node}/${event.key}`).toEqual(expect.arrayContaining(["de", "en"]));
+    const steps = programmeSeeds.find((programme) => programme.name.startsWith("careerSTEPS"))!;
+    expect(languagesOf(programmeTexts[steps.name])).toContain("cs");
+    for (const track of steps.tracks) expect(programmeTexts[steps.name]!.tracks[track.code]!.map((translation) => translation.language)).toContain("cs");
+    expect(languagesOf(cohortTexts[steps.cohort.name])).toContain("cs");
+    for (const event of eventSeeds.filter((each) => each.tracks.some((track) => steps.tracks.some((own) => own.code === track)) && steps.participatingNodeIds.includes(each.node))) {
+      expect(languagesOf(eventTexts[referenceOf(event.node, event.key)]), `${event.node}/${event.key}`).toContain("cs");
+    }
   });
 });

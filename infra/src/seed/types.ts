@@ -237,3 +237,9 @@ export interface PeerGroupSeed {
   invited: string[];
   consenting: string[];
 }
+
+/** A text's own language (default en) and its translations, as the demo seeds them (data/translations.ts; README: Languages). */
+export interface TextsSeed {
+  language?: string;
+  translations: { language: string; name?: string; title?: string; description?: string }[];
+}

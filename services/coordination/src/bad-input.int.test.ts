@@ -18,6 +18,15 @@ import { acceptByBoth, cohortInput, createCohort, createPeerGroup, enrolNew, ope
 const { schema } = await buildCoordinationSubgraph();
 const MUTATIONS = Object.keys(schema.getMutationType()!.getFields());
 const PSEUDONYM = (letter: string) => `mp1.${letter.repeat(24)}`;
+/** Texts in other languages, so that each field of a translation is swept beside valid ones (README: Languages). */
+const TRANSLATED = {
+  language: "en",
+  translations: [{ language: "de", name: "Grenzüberschreitendes Mentoring", description: "Mentoring über Grenzen hinweg." }],
+  tracks: [
+    { code: "health", name: "Health and care", translations: [{ language: "de", name: "Gesundheit und Pflege" }] },
+    { code: "engineering", name: "Engineering", translations: [{ language: "cs", name: "Inženýrství" }] },
+  ],
+};
 
 let service: TestCoordination;
 let baselines: Record<string, Variables>;
@@ -48,11 +57,13 @@ beforeAll(async () => {
     openInterestSurvey: { input: surveyInput(cohort.id) },
     closeInterestSurvey: { id: openId },
     chooseTrainings: { surveyId: closedId, topicCodes: ["NEGOT"], obligation: "MANDATORY" },
-    createCohort: { input: cohortInput(programme.id, { name: "2027/28" }) },
+    createCohort: { input: cohortInput(programme.id, { name: "2027/28", language: "en", translations: [{ language: "de", name: "Jahrgang 2027/28" }] }) },
     updateCohort: {
       id: draft.id,
       input: {
         name: draft.name,
+        language: "en",
+        translations: [{ language: "cs", name: "Ročník 2027/28" }],
         startsOn: draft.startsOn,
         endsOn: draft.endsOn,
         applicationsOpenAt: draft.applicationsOpenAt,
@@ -64,7 +75,7 @@ beforeAll(async () => {
     updateProgramme: {
       id: programme.id,
       input: {
-        ...programmeInput({ name: programme.name, crossBorderRule: "NONE" }),
+        ...programmeInput({ name: programme.name, crossBorderRule: "NONE", ...TRANSLATED }),
         eligibility: { mentee: { minSemester: [{ degreeLevel: "BACHELOR", minSemester: 3 }] }, mentor: { backgrounds: ["PROFESSIONAL"], minExperienceYears: 5 }, languages: ["en"] },
         reviewer: "HOME_NODE",
       },
@@ -78,7 +89,7 @@ beforeAll(async () => {
     pinPair: { cohortId: cohort.id, menteePseudonym: PSEUDONYM("a"), mentorPseudonym: PSEUDONYM("b") },
     banPair: { cohortId: cohort.id, menteePseudonym: PSEUDONYM("c"), mentorPseudonym: PSEUDONYM("d") },
     removePinOrBan: { id: rule },
-    createProgramme: { input: programmeInput({ crossBorderRule: "DIFFERENT_NODE" }) },
+    createProgramme: { input: programmeInput({ crossBorderRule: "DIFFERENT_NODE", ...TRANSLATED }) },
     proposeTandem: { input: { cohortId: cohort.id, menteeId: await enrolNew(service, cohort.id, "hst", "MENTEE"), mentorId: await enrolNew(service, cohort.id, "zcu", "MENTOR") } },
     respondToTandem: { id: proposed.id, accept: true },
     activateTandem: { id: accepted.id },

@@ -9,12 +9,13 @@ import { createLoaders, type CoordinationLoaders } from "./loaders.js";
 
 export type CoordinationContext = PartyContext<CoordinationServices, CoordinationLoaders>;
 
-export function createCoordinationContext(args: { requestId: string; caller: Caller; services: CoordinationServices; logger: Logger }): CoordinationContext {
+export function createCoordinationContext(args: { requestId: string; caller: Caller; services: CoordinationServices; logger: Logger; acceptLanguage?: string | undefined }): CoordinationContext {
   const { services } = args;
   return createPartyContext({
     requestId: args.requestId,
     self: services.directory.selfId,
     caller: args.caller,
+    acceptLanguage: args.acceptLanguage,
     services,
     factInbox: services.factInbox,
     assertSelf: (node) => services.directory.assertSelf(node, "node"),

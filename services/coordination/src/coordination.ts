@@ -5,7 +5,7 @@
  * acceptances nodes rely on to disclose contacts, and calls one party
  * itself: the gateway, for the nodes' matching profiles of a round.
  */
-import { createLogger, createMetricsRegistry, loadRegistry, registerStatementMetric, ServiceTokenVerifier, type Logger } from "@tandem/shared";
+import { ACCEPT_LANGUAGE_HEADER, acceptLanguageOf, createLogger, createMetricsRegistry, loadRegistry, registerStatementMetric, ServiceTokenVerifier, type Logger } from "@tandem/shared";
 import { createDatabase, migrate, PostgresTokenUseStore, startPartyService, type Database, type OutboxFeed } from "@tandem/party";
 import type { CoordinationConfig } from "./env.js";
 import { GatewayProfileSource } from "./matching/gateway-profile-source.js";
@@ -94,7 +94,7 @@ export async function startCoordination(config: CoordinationConfig, options: Coo
     production: config.production,
     limits: config.limits,
     outboxRetentionHours: config.outboxRetentionHours,
-    context: ({ requestId, caller }) => createCoordinationContext({ requestId, caller, services, logger }),
+    context: ({ req, requestId, caller }) => createCoordinationContext({ requestId, caller, services, logger, acceptLanguage: acceptLanguageOf(req.headers[ACCEPT_LANGUAGE_HEADER]) }),
   });
   const interrupted = await services.matchingRunner.failInterrupted(startedAt);
   if (interrupted) logger.warn({ rounds: interrupted }, "failed matching rounds an earlier process left running");

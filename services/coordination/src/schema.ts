@@ -21,7 +21,7 @@ import { ParticipantDataResolver } from "./modules/gdpr/participant-data.resolve
 import { MatchingProposalResolver } from "./modules/matching/matching-proposal.resolver.js";
 import { MatchingRoundResolver } from "./modules/matching/matching-round.resolver.js";
 import { CohortMatchingResolver, MatchingPairRuleResolver, ProgrammeMatchingResolver } from "./modules/matching/matching-settings.resolver.js";
-import { ProgrammeResolver } from "./modules/programme/programme.resolver.js";
+import { ProgrammeResolver, TrackResolver } from "./modules/programme/programme.resolver.js";
 import { programmeReference } from "./modules/programme/programme.reference.js";
 import { CohortTandemsResolver, TandemResolver } from "./modules/tandem/tandem.resolver.js";
 import { tandemReference } from "./modules/tandem/tandem.reference.js";
@@ -43,6 +43,7 @@ export function buildCoordinationSubgraph(access: AccessTable<CoordinationContex
   return buildSubgraph({
     resolvers: [
       ProgrammeResolver,
+      TrackResolver,
       ProgrammeCohortsResolver,
       CohortResolver,
       EnrolmentResolver,

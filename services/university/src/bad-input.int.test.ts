@@ -38,7 +38,9 @@ beforeAll(async () => {
     menteeId: mentee.id,
     mentorId: remoteParticipantId("zcu"),
   });
-  const { kind: _kind, ...eventChanges } = eventInput({ description: "Panel and drinks", tracks: ["health"] });
+  // texts in other languages, so that each field of a translation is swept beside valid ones (README: Languages)
+  const translated = { language: "en", translations: [{ language: "de", title: "Podium und Getränke", description: "Ein Abend im Gespräch." }] };
+  const { kind: _kind, ...eventChanges } = eventInput({ description: "Panel and drinks", tracks: ["health"], ...translated });
   const { role: _role, ...participantChanges } = participantInput({ phone: "+49 651 8103 0", organisation: "Klinikum Mutterhaus", about: "Health informatics student" });
   baselines = {
     recordDisclosure: { node: "hst", proof: tandemProof },
@@ -49,6 +51,7 @@ beforeAll(async () => {
         onlineUrl: "https://meet.example.org/x",
         tracks: ["health"],
         cohorts: [{ cohortId: cohort, obligation: "MANDATORY", audience: "MENTEES" }],
+        ...translated,
       }),
     },
     updateEvent: { id: event.id, input: { ...eventChanges, onlineUrl: "https://meet.example.org/x" } },

@@ -18,13 +18,22 @@ export interface NodeContext extends PartyContext<NodeServices, NodeLoaders> {
   attestations: readonly string[];
 }
 
-export function createNodeContext(args: { requestId: string; node: NodeIdentity; caller: Caller; services: NodeServices; logger: Logger; attestations?: readonly string[] }): NodeContext {
+export function createNodeContext(args: {
+  requestId: string;
+  node: NodeIdentity;
+  caller: Caller;
+  services: NodeServices;
+  logger: Logger;
+  attestations?: readonly string[];
+  acceptLanguage?: string | undefined;
+}): NodeContext {
   const { services } = args;
   return {
     ...createPartyContext({
       requestId: args.requestId,
       self: args.node.id,
       caller: args.caller,
+      acceptLanguage: args.acceptLanguage,
       services,
       factInbox: services.factInbox,
       assertSelf: (node) => services.directory.assertSelf(node, "node"),

@@ -2,7 +2,7 @@
  * A university node: its database, its subgraph and its HTTP endpoint, which
  * answers only calls carrying a token the gateway signed for this node.
  */
-import { createLogger, createMetricsRegistry, loadRegistry, registerStatementMetric, type Logger, type MetricsRegistry } from "@tandem/shared";
+import { ACCEPT_LANGUAGE_HEADER, acceptLanguageOf, createLogger, createMetricsRegistry, loadRegistry, registerStatementMetric, type Logger, type MetricsRegistry } from "@tandem/shared";
 import { createDatabase, migrate, PostgresTokenUseStore, startPartyService, type Database, type OutboxFeed } from "@tandem/party";
 import type { NodeConfig } from "./env.js";
 import { createNodeContext, type NodeContext } from "./context.js";
@@ -70,7 +70,16 @@ export async function startUniversityNode(config: NodeConfig): Promise<Universit
     limits: config.limits,
     outboxRetentionHours: config.outboxRetentionHours,
     routes: (app, guard) => mountCalendarRoutes(app, guard, services, logger),
-    context: ({ req, requestId, caller }) => createNodeContext({ requestId, node: config.node, caller, services, logger, attestations: attestationsOf(req.headers[ATTESTATION_HEADER]) }),
+    context: ({ req, requestId, caller }) =>
+      createNodeContext({
+        requestId,
+        node: config.node,
+        caller,
+        services,
+        logger,
+        attestations: attestationsOf(req.headers[ATTESTATION_HEADER]),
+        acceptLanguage: acceptLanguageOf(req.headers[ACCEPT_LANGUAGE_HEADER]),
+      }),
   });
   return { config, url: party.url, port: party.port, database, outbox: party.outbox, tokenUses, stop: party.stop };
 }

@@ -13,6 +13,7 @@ import { applicationReference } from "./modules/application/application.referenc
 import { AuditLogResolver } from "./modules/audit/audit-log.resolver.js";
 import { DisclosureResolver } from "./modules/disclosure/disclosure.resolver.js";
 import { EventResolver } from "./modules/event/event.resolver.js";
+import { EventTextsResolver } from "./modules/event/event-translations.js";
 import { eventReference } from "./modules/event/event.reference.js";
 import { GdprResolver } from "./modules/gdpr/gdpr.resolver.js";
 import { MatchingResolver } from "./modules/matching/matching.resolver.js";
@@ -50,6 +51,7 @@ export function buildUniversitySubgraph(access: AccessTable<NodeContext> = NODE_
       ParticipantDisclosureResolver,
       ParticipantAttestationResolver,
       EventResolver,
+      EventTextsResolver,
       RegistrationResolver,
       EventRegistrationsResolver,
       DisclosureResolver,

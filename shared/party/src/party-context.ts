@@ -28,6 +28,8 @@ export interface PartyContext<S, L> {
   withheld: WithheldFields;
   /** The Idempotency-Key this mutation request may claim (set before it runs). */
   idempotency?: IdempotencyClaim;
+  /** The client's Accept-Language as the gateway passed it on (undefined: none), for texts in several languages (shared i18n). */
+  acceptLanguage: string | undefined;
   services: S;
   /** Facts of other parties, delivered by the gateway (FactInboxResolver). */
   factInbox: FactInbox;
@@ -41,6 +43,8 @@ export interface PartyContextArgs<S, L> {
   requestId: string;
   self: string;
   caller: Caller;
+  /** The request's Accept-Language header (acceptLanguageOf). */
+  acceptLanguage?: string | undefined;
   services: S;
   factInbox: FactInbox;
   assertSelf(node: string): void;
@@ -63,6 +67,7 @@ export function createPartyContext<S, L>(args: PartyContextArgs<S, L>): PartyCon
     // the audit trail records who asked; that is not a decision about the answer
     audit: new AuditTrail(args.caller, args.requestId),
     withheld: new WithheldFields(),
+    acceptLanguage: args.acceptLanguage,
     services: args.services,
     factInbox: args.factInbox,
     assertSelf: args.assertSelf,

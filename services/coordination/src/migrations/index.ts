@@ -17,6 +17,7 @@ import { InterestSurveys1796575295207 } from "./1796575295207-interest-surveys.j
 import { TandemStartedOn1796584012795 } from "./1796584012795-tandem-started-on.js";
 import { SurveyTrainings1796584220922 } from "./1796584220922-survey-trainings.js";
 import { PeerGroups1796584298165 } from "./1796584298165-peer-groups.js";
+import { TextsInLanguages1796584350904 } from "./1796584350904-texts-in-languages.js";
 
 export const migrations = [
   Initial1795304478454,
@@ -41,4 +42,5 @@ export const migrations = [
   TandemStartedOn1796584012795,
   SurveyTrainings1796584220922,
   PeerGroups1796584298165,
+  TextsInLanguages1796584350904,
 ];

@@ -16,6 +16,7 @@ import { AgreementGoalCounts1796575180019 } from "./1796575180019-agreement-goal
 import { AddProgrammeEvents1796575369627 } from "./1796575369627-add-programme-events.js";
 import { InterestSurveys1796575569711 } from "./1796575569711-interest-surveys.js";
 import { ChosenTrainingEvents1796584291598 } from "./1796584291598-chosen-training-events.js";
+import { EventTextsInLanguages1796584634246 } from "./1796584634246-event-texts-in-languages.js";
 import { PeerGroupRosters1796584685751 } from "./1796584685751-peer-group-rosters.js";
 import { AddCalendarFeeds1796575350333 } from "./1796575350333-add-calendar-feeds.js";
 
@@ -42,5 +43,6 @@ export const migrations = [
   AddProgrammeEvents1796575369627,
   InterestSurveys1796575569711,
   ChosenTrainingEvents1796584291598,
+  EventTextsInLanguages1796584634246,
   PeerGroupRosters1796584685751,
 ];

@@ -75,6 +75,11 @@ export const COORDINATION_ACCESS: Table = {
   "Query.programme": readCatalogue,
   "Programme.__resolveReference": readCatalogue,
   "Programme.tracks": readCatalogue,
+  // texts in the language asked for (README: Languages): whoever sees the programme, track or cohort
+  "Programme.name": withParent(),
+  "Programme.description": withParent(),
+  "Track.name": withParent(),
+  "Cohort.name": withParent(),
   "Programme.participatingNodes": readCatalogue,
   "Programme.cohorts": readCatalogue,
   "Programme.matchingWeights": readCatalogue,

@@ -1,5 +1,5 @@
 import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation } from "typeorm";
-import type { CohortState } from "@tandem/shared";
+import { LANGUAGE_CHECK, type CohortState, type Language, type StoredTranslations } from "@tandem/shared";
 import { ProgrammeEntity } from "../programme/programme.entity.js";
 
 /**
@@ -10,6 +10,8 @@ import { ProgrammeEntity } from "../programme/programme.entity.js";
 @Entity({ name: "cohorts" })
 @Index("cohorts_programme_name_unique", ["programmeId", "name"], { unique: true })
 @Check("cohorts_date_order", `"ends_on" > "starts_on"`)
+@Check("cohorts_language_supported", LANGUAGE_CHECK)
+@Check("cohorts_translations_object", `jsonb_typeof("translations") = 'object'`)
 @Check("cohorts_state_known", `"state" IN ('DRAFT', 'APPLICATIONS_OPEN', 'REVIEW', 'MATCHING', 'RUNNING', 'CLOSING', 'CLOSED')`)
 @Check("cohorts_window_consistent", `("applications_open_at" IS NULL) = ("applications_close_at" IS NULL) AND ("applications_open_at" IS NULL OR "applications_open_at" < "applications_close_at")`)
 export class CohortEntity {
@@ -25,6 +27,14 @@ export class CohortEntity {
 
   @Column({ type: "varchar", length: 200 })
   name: string;
+
+  /** The language the name is written in (README: Languages). */
+  @Column({ type: "varchar", length: 2, default: "en" })
+  language: Language;
+
+  /** The name in other languages, e.g. { "de": { "name": … } }. */
+  @Column({ type: "jsonb", default: () => "'{}'" })
+  translations: StoredTranslations<"name">;
 
   /** `YYYY-MM-DD`; TypeORM hands date columns over as strings. */
   @Column({ name: "starts_on", type: "date" })

@@ -1,8 +1,8 @@
-import { ArrayMaxSize, IsDate, IsInt, IsOptional, Length, Matches, Max, MaxLength, Min, ValidateNested } from "class-validator";
+import { ArrayMaxSize, IsDate, IsIn, IsInt, IsOptional, Length, Matches, Max, MaxLength, Min, ValidateNested } from "class-validator";
 import { MAX_ID_LENGTH } from "../common/ids.js";
 import { Field, ID, InputType, Int } from "type-graphql";
 import { DateTimeISOResolver, LocalDateResolver } from "graphql-scalars";
-import { NODE_ID_PATTERN } from "@tandem/shared";
+import { LANGUAGE_RULE, NODE_ID_PATTERN, SUPPORTED_LANGUAGES } from "@tandem/shared";
 
 export const MAX_QUOTA = 1000;
 const LOCAL_DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -26,6 +26,17 @@ export class CohortQuotaInput {
   mentors: number;
 }
 
+@InputType({ description: "A cohort's name in another language than its own." })
+export class CohortTranslationInput {
+  @Field(() => String, { description: `One of ${SUPPORTED_LANGUAGES.join(", ")}.` })
+  @IsIn(SUPPORTED_LANGUAGES, { message: LANGUAGE_RULE })
+  language: string;
+
+  @Field(() => String)
+  @Length(2, 200)
+  name: string;
+}
+
 @InputType()
 export class CreateCohortInput {
   @Field(() => ID)
@@ -35,6 +46,15 @@ export class CreateCohortInput {
   @Field(() => String)
   @Length(2, 200)
   name: string;
+
+  @Field(() => String, { defaultValue: "en", description: `The language the name is written in: one of ${SUPPORTED_LANGUAGES.join(", ")}.` })
+  @IsIn(SUPPORTED_LANGUAGES, { message: LANGUAGE_RULE })
+  language: string;
+
+  @Field(() => [CohortTranslationInput], { defaultValue: [], description: "The name in other languages (each at most once, not the own language)." })
+  @ArrayMaxSize(SUPPORTED_LANGUAGES.length)
+  @ValidateNested({ each: true })
+  translations: CohortTranslationInput[];
 
   @Field(() => LocalDateResolver)
   @Matches(LOCAL_DATE, { message: "must be a date such as 2026-10-01" })
@@ -72,6 +92,17 @@ export class UpdateCohortInput {
   @Length(2, 200)
   name?: string;
 
+  @Field(() => String, { nullable: true, description: "The language the name is written in." })
+  @IsOptional()
+  @IsIn(SUPPORTED_LANGUAGES, { message: LANGUAGE_RULE })
+  language?: string;
+
+  @Field(() => [CohortTranslationInput], { nullable: true, description: "The whole list of translations (an empty list removes them)." })
+  @IsOptional()
+  @ArrayMaxSize(SUPPORTED_LANGUAGES.length)
+  @ValidateNested({ each: true })
+  translations?: CohortTranslationInput[];
+
   @Field(() => LocalDateResolver, { nullable: true })
   @IsOptional()
   @Matches(LOCAL_DATE, { message: "must be a date such as 2026-10-01" })
@@ -99,4 +130,4 @@ export class UpdateCohortInput {
   quotas?: CohortQuotaInput[];
 }
 
-export const NON_NULLABLE_COHORT_FIELDS = ["name", "startsOn", "endsOn", "quotas"] as const;
+export const NON_NULLABLE_COHORT_FIELDS = ["name", "language", "translations", "startsOn", "endsOn", "quotas"] as const;

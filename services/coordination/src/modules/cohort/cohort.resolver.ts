@@ -2,7 +2,7 @@ import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "ty
 import type { CoordinationContext } from "../../context.js";
 import { ConsortiumNode } from "../consortium/consortium.type.js";
 import { Programme } from "../programme/programme.type.js";
-import type { CohortState } from "@tandem/shared";
+import { LANGUAGE_ARGUMENT_DESCRIPTION, languageArgument, localise, type CohortState } from "@tandem/shared";
 import { Cohort, COHORT_KIND, CohortQuota, CohortStateEnum } from "./cohort.type.js";
 import { CreateCohortInput, UpdateCohortInput } from "./cohort.input.js";
 
@@ -33,6 +33,11 @@ export class CohortResolver {
   })
   async advanceCohort(@Arg("id", () => ID) id: string, @Arg("to", () => CohortStateEnum) to: CohortState, @Ctx() ctx: CoordinationContext): Promise<Cohort> {
     return Cohort.fromEntity(await ctx.services.cohorts.advance(id, to), ctx.self);
+  }
+
+  @FieldResolver(() => String, { description: "The name in the language asked for (README: Languages); without a language asked for, as written." })
+  name(@Root() cohort: Cohort, @Arg("language", () => String, { nullable: true, description: LANGUAGE_ARGUMENT_DESCRIPTION }) language: string | null, @Ctx() ctx: CoordinationContext): string {
+    return localise(cohort.texts, "name", { language: languageArgument(language), acceptLanguage: ctx.acceptLanguage });
   }
 
   @FieldResolver(() => Programme)

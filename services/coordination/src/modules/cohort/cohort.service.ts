@@ -1,5 +1,5 @@
 import { In, type DataSource, type EntityManager, type Repository } from "typeorm";
-import { AppError, ErrorCode, invalidField, nextCohortState, rejectNulls, type CohortState } from "@tandem/shared";
+import { AppError, assertNotTranslated, ErrorCode, invalidField, nextCohortState, rejectNulls, storedTranslations, type CohortState, type Language } from "@tandem/shared";
 import { isUniqueViolation, inTransaction, repositoryOf } from "@tandem/party";
 import type { ConsortiumDirectory } from "../../consortium-directory.js";
 import { ProgrammeEntity } from "../programme/programme.entity.js";
@@ -67,6 +67,8 @@ export class CohortService {
     checkDates(input.startsOn, input.endsOn);
     checkWindow(input.applicationsOpenAt ?? null, input.applicationsCloseAt ?? null);
     const name = input.name.trim();
+    const language = input.language as Language;
+    const translations = storedTranslations(language, input.translations, ["name"]);
     return inTransaction(this.dataSource, async (manager) => {
       const programme = await manager.getRepository(ProgrammeEntity).findOneBy({ id: programmeId });
       if (!programme) throw new AppError(ErrorCode.NOT_FOUND, `input.programmeId: no programme ${input.programmeId}`, { field: "input.programmeId" });
@@ -77,6 +79,8 @@ export class CohortService {
         cohorts.create({
           programmeId,
           name,
+          language,
+          translations,
           startsOn: input.startsOn,
           endsOn: input.endsOn,
           state: "DRAFT",
@@ -103,12 +107,19 @@ export class CohortService {
       const cohort = await lockCohort(manager, localId, "id");
       assertCohortAllows(cohort, "updateCohort", "id");
       const programme = await manager.getRepository(ProgrammeEntity).findOneByOrFail({ id: cohort.programmeId });
-      const next: CohortEntity = { ...cohort, name: name ?? cohort.name, startsOn: input.startsOn ?? cohort.startsOn, endsOn: input.endsOn ?? cohort.endsOn };
+      const language = (input.language as Language | undefined) ?? cohort.language;
+      const translations = input.translations ? storedTranslations(language, input.translations, ["name"]) : cohort.translations;
+      if (!input.translations) assertNotTranslated(language, translations);
+      const next: CohortEntity = { ...cohort, name: name ?? cohort.name, language, translations, startsOn: input.startsOn ?? cohort.startsOn, endsOn: input.endsOn ?? cohort.endsOn };
       if (input.startsOn !== undefined || input.endsOn !== undefined) checkDates(next.startsOn, next.endsOn);
       if (input.applicationsOpenAt !== undefined || input.applicationsCloseAt !== undefined) this.moveWindow(cohort, next, input);
       if (next.name !== cohort.name && (await manager.getRepository(CohortEntity).existsBy({ programmeId: cohort.programmeId, name: next.name }))) throw nameTaken(next.name);
       const quotasChanged = input.quotas !== undefined && (await this.replaceQuotas(manager, cohort, programme, input.quotas));
-      if (!quotasChanged && sameCohort(cohort, next)) return cohort;
+      if (!quotasChanged && sameCohort(cohort, next)) {
+        if (language === cohort.language && JSON.stringify(translations) === JSON.stringify(cohort.translations)) return cohort;
+        // the translations are no part of the cohort-state fact: no new revision
+        return manager.getRepository(CohortEntity).save({ ...cohort, language, translations });
+      }
       const saved = await manager.getRepository(CohortEntity).save({ ...next, revision: cohort.revision + 1, updatedAt: this.now() });
       await this.facts.stateOf(manager, saved, programme.participatingNodeIds);
       if (quotasChanged) await this.quotaWatcher.quotasChanged(manager, saved);

@@ -1,6 +1,6 @@
 import { Directive, Field, ID, Int, ObjectType, registerEnumType } from "type-graphql";
 import { DateTimeISOResolver, LocalDateResolver } from "graphql-scalars";
-import { CohortStates, formatGlobalId, type CohortState } from "@tandem/shared";
+import { allTranslations, CohortStates, formatGlobalId, type CohortState, type Language, type LocalisedTexts } from "@tandem/shared";
 import { ConsortiumNode } from "../consortium/consortium.type.js";
 import { PROGRAMME_KIND } from "../programme/programme.type.js";
 import type { CohortEntity } from "./cohort.entity.js";
@@ -23,6 +23,18 @@ registerEnumType(CohortStateEnum, {
   },
 });
 
+@ObjectType({ description: "A cohort's name in one language." })
+export class CohortTranslation {
+  @Field(() => String)
+  language: string;
+
+  @Field(() => String)
+  name: string;
+
+  @Field(() => Boolean, { description: "True for the cohort's own language (the name as written)." })
+  original: boolean;
+}
+
 @ObjectType({ description: "One run of a programme." })
 @Directive(`@key(fields: "id")`)
 export class Cohort {
@@ -32,8 +44,16 @@ export class Cohort {
   @Field(() => ID)
   programmeId: string;
 
-  @Field(() => String)
+  /** As written, in `language` (unique per programme); the schema's `name` is a field resolver answering in the language asked for. */
   name: string;
+
+  texts: LocalisedTexts<"name">;
+
+  @Field(() => String, { description: "The language the name is written in (README: Languages)." })
+  language: Language;
+
+  @Field(() => [CohortTranslation], { description: "The name in every language it has, the own language first." })
+  translations: CohortTranslation[];
 
   @Field(() => LocalDateResolver)
   startsOn: string;
@@ -63,12 +83,16 @@ export class Cohort {
   programmeLocalId: string;
 
   static fromEntity(entity: CohortEntity, coordinationId: string): Cohort {
+    const texts: LocalisedTexts<"name"> = { language: entity.language, texts: { name: entity.name }, translations: entity.translations };
     return Object.assign(new Cohort(), {
       id: formatGlobalId(coordinationId, COHORT_KIND, entity.id),
       localId: entity.id,
       programmeId: formatGlobalId(coordinationId, PROGRAMME_KIND, entity.programmeId),
       programmeLocalId: entity.programmeId,
       name: entity.name,
+      language: entity.language,
+      texts,
+      translations: allTranslations(texts, ["name"]).map((row) => Object.assign(new CohortTranslation(), row)),
       startsOn: entity.startsOn,
       endsOn: entity.endsOn,
       state: entity.state,

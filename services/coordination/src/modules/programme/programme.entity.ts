@@ -1,4 +1,5 @@
 import { Check, Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from "typeorm";
+import { LANGUAGE_CHECK, type Language, type StoredTranslations } from "@tandem/shared";
 
 export type CrossBorderRule = "NONE" | "DIFFERENT_NODE" | "DIFFERENT_COUNTRY";
 
@@ -7,6 +8,8 @@ export type CrossBorderRule = "NONE" | "DIFFERENT_NODE" | "DIFFERENT_COUNTRY";
 @Index("programmes_name_unique", ["name"], { unique: true })
 @Check("programmes_cross_border_rule_valid", `"cross_border_rule" IN ('NONE', 'DIFFERENT_NODE', 'DIFFERENT_COUNTRY')`)
 @Check("programmes_has_participating_nodes", `cardinality("participating_node_ids") > 0`)
+@Check("programmes_language_supported", LANGUAGE_CHECK)
+@Check("programmes_translations_object", `jsonb_typeof("translations") = 'object'`)
 export class ProgrammeEntity {
   @PrimaryGeneratedColumn("uuid")
   id: string;
@@ -16,6 +19,14 @@ export class ProgrammeEntity {
 
   @Column({ type: "text", default: "" })
   description: string;
+
+  /** The language name and description are written in (README: Languages). */
+  @Column({ type: "varchar", length: 2, default: "en" })
+  language: Language;
+
+  /** Name and description in other languages, e.g. { "de": { "name": …, "description": … } }. */
+  @Column({ type: "jsonb", default: () => "'{}'" })
+  translations: StoredTranslations<"name" | "description">;
 
   /** Registry ids of the nodes taking part, e.g. {hst,zcu}. */
   @Column({ name: "participating_node_ids", type: "text", array: true })

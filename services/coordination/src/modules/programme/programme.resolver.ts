@@ -1,5 +1,5 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
-import type { ApplicationReviewer } from "@tandem/shared";
+import { LANGUAGE_ARGUMENT_DESCRIPTION, languageArgument, localise, type ApplicationReviewer } from "@tandem/shared";
 import type { CoordinationContext } from "../../context.js";
 import { ConsortiumNode } from "../consortium/consortium.type.js";
 import { Programme, PROGRAMME_KIND, Track } from "./programme.type.js";
@@ -39,7 +39,21 @@ export class ProgrammeResolver {
 
   @FieldResolver(() => [Track], { description: "Tracks in the programme's order." })
   async tracks(@Root() programme: Programme, @Ctx() ctx: CoordinationContext): Promise<Track[]> {
-    return (await ctx.loaders.tracksByProgramme.load(programme.localId)).map(Track.fromEntity);
+    return (await ctx.loaders.tracksByProgramme.load(programme.localId)).map((row) => Track.fromEntity(row, programme));
+  }
+
+  @FieldResolver(() => String, { description: "The name in the language asked for (README: Languages); without a language asked for, as written." })
+  name(@Root() programme: Programme, @Arg("language", () => String, { nullable: true, description: LANGUAGE_ARGUMENT_DESCRIPTION }) language: string | null, @Ctx() ctx: CoordinationContext): string {
+    return localise(programme.texts, "name", { language: languageArgument(language), acceptLanguage: ctx.acceptLanguage });
+  }
+
+  @FieldResolver(() => String, { description: "The description in the language asked for (README: Languages)." })
+  description(
+    @Root() programme: Programme,
+    @Arg("language", () => String, { nullable: true, description: LANGUAGE_ARGUMENT_DESCRIPTION }) language: string | null,
+    @Ctx() ctx: CoordinationContext,
+  ): string {
+    return localise(programme.texts, "description", { language: languageArgument(language), acceptLanguage: ctx.acceptLanguage });
   }
 
   @FieldResolver(() => [ConsortiumNode], { description: "Participating nodes still in the registry." })
@@ -74,4 +88,12 @@ export class ProgrammeResolver {
 async function currentRules(programme: Programme, ctx: CoordinationContext): Promise<ProgrammeRulesVersionEntity> {
   const versions = await ctx.loaders.rulesVersionsByProgramme.load(programme.localId);
   return versions.find((each) => each.version === programme.rulesVersion)!;
+}
+
+@Resolver(() => Track)
+export class TrackResolver {
+  @FieldResolver(() => String, { description: "The name in the language asked for (README: Languages)." })
+  name(@Root() track: Track, @Arg("language", () => String, { nullable: true, description: LANGUAGE_ARGUMENT_DESCRIPTION }) language: string | null, @Ctx() ctx: CoordinationContext): string {
+    return localise(track.texts, "name", { language: languageArgument(language), acceptLanguage: ctx.acceptLanguage });
+  }
 }

@@ -1,5 +1,5 @@
 import { In, type DataSource, type EntityManager, type Repository } from "typeorm";
-import { AppError, DEFAULT_ELIGIBILITY_RULES, ErrorCode, invalidField, rejectNulls, type EligibilityRules } from "@tandem/shared";
+import { AppError, assertNotTranslated, DEFAULT_ELIGIBILITY_RULES, ErrorCode, invalidField, rejectNulls, storedTranslations, type EligibilityRules, type Language } from "@tandem/shared";
 import { isUniqueViolation, inTransaction, repositoryOf } from "@tandem/party";
 import type { ConsortiumDirectory } from "../../consortium-directory.js";
 import { CohortEntity } from "../cohort/cohort.entity.js";
@@ -60,11 +60,16 @@ export class ProgrammeService {
     checkDistinctTracks(input.tracks);
     const eligibility = input.eligibility ? eligibilityRulesFrom(input.eligibility, "input.eligibility") : DEFAULT_ELIGIBILITY_RULES;
     const name = input.name.trim();
+    const language = input.language as Language;
+    const translations = storedTranslations(language, input.translations, PROGRAMME_TEXTS);
+    const tracks = tracksWithTranslations(language, input.tracks);
     return inTransaction(this.dataSource, async (manager) => {
       const programmes = manager.getRepository(ProgrammeEntity);
       if (await programmes.existsBy({ name })) throw nameTaken(name);
-      const programme = await programmes.save(programmes.create({ name, description: input.description, participatingNodeIds: nodeIds, crossBorderRule: input.crossBorderRule, rulesVersion: 1 }));
-      await this.replaceTracks(manager, programme.id, input.tracks);
+      const programme = await programmes.save(
+        programmes.create({ name, description: input.description, language, translations, participatingNodeIds: nodeIds, crossBorderRule: input.crossBorderRule, rulesVersion: 1 }),
+      );
+      await this.replaceTracks(manager, programme.id, tracks);
       const content = { eligibility, reviewer: input.reviewer, participatingNodeIds: nodeIds, trackCodes: input.tracks.map((track) => track.code) };
       await this.addVersion(manager, programme.id, 1, content, nodeIds);
       return programme;
@@ -89,6 +94,14 @@ export class ProgrammeService {
       const programmes = manager.getRepository(ProgrammeEntity);
       const programme = await programmes.findOne({ where: { id: localId }, lock: { mode: "pessimistic_write" } });
       if (!programme) throw new AppError(ErrorCode.NOT_FOUND, `id: no programme ${id}`, { field: "id" });
+      const language = (input.language as Language | undefined) ?? programme.language;
+      const translations = input.translations ? storedTranslations(language, input.translations, PROGRAMME_TEXTS) : programme.translations;
+      if (!input.translations) assertNotTranslated(language, translations);
+      const tracks = input.tracks && tracksWithTranslations(language, input.tracks);
+      if (!tracks && language !== programme.language) {
+        const kept = await manager.getRepository(ProgrammeTrackEntity).findBy({ programmeId: localId });
+        for (const track of kept) assertNotTranslated(language, track.translations);
+      }
       const current = await manager.getRepository(ProgrammeRulesVersionEntity).findOneByOrFail({ programmeId: localId, version: programme.rulesVersion });
       if (name !== undefined && name !== programme.name && (await programmes.existsBy({ name }))) throw nameTaken(name);
       const before = [...programme.participatingNodeIds];
@@ -103,10 +116,12 @@ export class ProgrammeService {
       Object.assign(programme, {
         name: name ?? programme.name,
         description: input.description ?? programme.description,
+        language,
+        translations,
         participatingNodeIds: after,
         crossBorderRule: input.crossBorderRule ?? programme.crossBorderRule,
       });
-      if (input.tracks) await this.replaceTracks(manager, localId, input.tracks);
+      if (tracks) await this.replaceTracks(manager, localId, tracks);
       await dropQuotasOf(
         manager,
         localId,
@@ -155,10 +170,10 @@ export class ProgrammeService {
     await this.facts.rulesChanged(manager, saved, receivers);
   }
 
-  private async replaceTracks(manager: EntityManager, programmeId: string, tracks: readonly TrackInput[]): Promise<void> {
+  private async replaceTracks(manager: EntityManager, programmeId: string, tracks: readonly TrackRow[]): Promise<void> {
     const repository = manager.getRepository(ProgrammeTrackEntity);
     await repository.delete({ programmeId });
-    await repository.insert(tracks.map((track, position) => ({ programmeId, code: track.code, name: track.name.trim(), position })));
+    await repository.insert(tracks.map((track, position) => ({ programmeId, code: track.code, name: track.name.trim(), translations: track.translations, position })));
   }
 
   /** A node that joins learns of the programme's cohorts that are not closed, each as it stands. */
@@ -185,6 +200,16 @@ export class ProgrammeService {
       throw invalidField("input.crossBorderRule", "DIFFERENT_COUNTRY needs participating nodes in at least two countries");
     }
   }
+}
+
+/** The texts of a programme that have translations. */
+const PROGRAMME_TEXTS = ["name", "description"] as const;
+
+type TrackRow = Pick<ProgrammeTrackEntity, "code" | "name" | "translations">;
+
+/** Tracks with their translations checked against the programme's language, each refusal naming its track. */
+function tracksWithTranslations(language: Language, tracks: readonly TrackInput[]): TrackRow[] {
+  return tracks.map((track, index) => ({ code: track.code, name: track.name, translations: storedTranslations(language, track.translations ?? [], ["name"], `input.tracks.${index}.translations`) }));
 }
 
 function checkDistinctTracks(tracks: readonly TrackInput[]): void {

@@ -73,6 +73,9 @@ export const NODE_ACCESS: Table = {
   "Event.waitlistCount": withParent(),
   "Event.seatsLeft": withParent(),
   "Event.peerGroupId": withParent(),
+  // texts in the language asked for (README: Languages): whoever sees the event
+  "Event.title": withParent(),
+  "Event.description": withParent(),
   "Mutation.createEvent": before(rules.manageEvents, { addressed: "node" }),
   "Mutation.updateEvent": before(rules.manageEvents),
   "Mutation.cancelEvent": before(rules.manageEvents),

@@ -1,6 +1,6 @@
 import { Check, Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from "typeorm";
 
-import type { EventCohortLink } from "@tandem/shared";
+import { LANGUAGE_CHECK, type EventCohortLink, type Language, type StoredTranslations } from "@tandem/shared";
 
 export type EventKind = "NETWORKING_EVENING" | "PANEL" | "EXPERT_GROUP" | "TRAINING" | "KICK_OFF" | "CLOSING" | "PEER_MEETING" | "WORKSHOP" | "SITE_VISIT" | "JOB_SHADOWING";
 export type EventFormat = "ONLINE" | "IN_PERSON" | "HYBRID";
@@ -14,6 +14,8 @@ export type EventStatus = "SCHEDULED" | "CANCELLED";
 @Check("events_capacity_positive", `"capacity" > 0`)
 @Check("events_cohorts_array", `jsonb_typeof("cohorts") = 'array'`)
 @Check("events_training_complete", `("training_survey_id" IS NULL) = ("training_topic_code" IS NULL)`)
+@Check("events_language_supported", LANGUAGE_CHECK)
+@Check("events_translations_object", `jsonb_typeof("translations") = 'object'`)
 export class EventEntity {
   @PrimaryGeneratedColumn("uuid")
   id: string;
@@ -26,6 +28,14 @@ export class EventEntity {
 
   @Column({ type: "text", default: "" })
   description: string;
+
+  /** The language title and description are written in (README: Languages). */
+  @Column({ type: "varchar", length: 2, default: "en" })
+  language: Language;
+
+  /** Title and description in other languages, e.g. { "cs": { "title": …, "description": … } } (event-translations.ts). */
+  @Column({ type: "jsonb", default: () => "'{}'" })
+  translations: StoredTranslations<"title" | "description">;
 
   @Column({ name: "starts_at", type: "timestamptz", precision: 3 })
   startsAt: Date;

@@ -3,6 +3,7 @@ import { Field, ID, InputType, Int } from "type-graphql";
 import { DateTimeISOResolver } from "graphql-scalars";
 import { TRACK_CODE } from "@tandem/shared";
 import { EventAudienceEnum, EventFormatEnum, EventKindEnum, EventObligationEnum, EventVisibilityEnum } from "./event.type.js";
+import { EventTranslationInput, LanguageInput } from "./event-translations.input.js";
 import type { EventAudience, EventObligation } from "@tandem/shared";
 import type { EventFormat, EventKind, EventVisibility } from "./event.entity.js";
 import { EventTrainingInput } from "./event-training.type.js";
@@ -39,6 +40,14 @@ export class CreateEventInput {
   @Field(() => String, { defaultValue: "" })
   @MaxLength(5000)
   description: string;
+
+  @LanguageInput({ defaultValue: "en" })
+  language: string;
+
+  @Field(() => [EventTranslationInput], { defaultValue: [], description: "Title and description in other languages (each at most once, not the own language)." })
+  @ArrayMaxSize(EventTranslationInput.MAX)
+  @ValidateNested({ each: true })
+  translations: EventTranslationInput[];
 
   @Field(() => DateTimeISOResolver)
   @IsDate()
@@ -115,6 +124,16 @@ export class UpdateEventInput {
   @IsOptional()
   @MaxLength(5000)
   description?: string;
+
+  @LanguageInput({ nullable: true })
+  @IsOptional()
+  language?: string;
+
+  @Field(() => [EventTranslationInput], { nullable: true, description: "The whole list of translations (an empty list removes them)." })
+  @IsOptional()
+  @ArrayMaxSize(EventTranslationInput.MAX)
+  @ValidateNested({ each: true })
+  translations?: EventTranslationInput[];
 
   @Field(() => DateTimeISOResolver, { nullable: true })
   @IsOptional()

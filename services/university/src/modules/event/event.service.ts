@@ -11,6 +11,7 @@ import { EVENT_KIND } from "./event.type.js";
 import { cohortLinksOf, type EventProgrammeAnnouncer } from "./event-programme.js";
 import { peerMeetingOf } from "./event-peer-group.js";
 import { assertStillTraining, chosenTraining } from "./event-training.js";
+import { eventLanguageOf } from "./event-translations.js";
 
 export interface EventStats {
   confirmed: number;
@@ -101,6 +102,7 @@ export class EventService {
     this.checkShape(input);
     if (input.startsAt <= this.now()) throw invalidField("input.startsAt", "must be in the future");
     const links = cohortLinksOf(this.directory, input.cohorts ?? []);
+    const texts = eventLanguageOf(input);
     return inTransaction(this.dataSource, async (manager) => {
       const { peerGroupId, cohorts } = await peerMeetingOf(manager, this.directory, input, links);
       const training = input.training ? await chosenTraining(manager, this.directory, input.training, { kind: input.kind, visibility: input.visibility, cohorts }) : null;
@@ -110,6 +112,7 @@ export class EventService {
           kind: input.kind,
           title: input.title.trim(),
           description: input.description,
+          ...texts,
           startsAt: input.startsAt,
           endsAt: input.endsAt,
           timeZone: input.timeZone,
@@ -136,7 +139,7 @@ export class EventService {
    * below confirmed seats; a higher one promotes people from the waitlist.
    */
   async update(id: string, input: UpdateEventInput): Promise<EventEntity> {
-    rejectNulls(input, ["title", "description", "startsAt", "endsAt", "timeZone", "format", "capacity", "visibility", "tracks", "cohorts"]);
+    rejectNulls(input, ["title", "description", "language", "translations", "startsAt", "endsAt", "timeZone", "format", "capacity", "visibility", "tracks", "cohorts"]);
     const localId = this.directory.parseLocal(id, EVENT_KIND, "id");
     const cohorts = input.cohorts ? cohortLinksOf(this.directory, input.cohorts) : undefined;
     return inTransaction(this.dataSource, async (manager) => {
@@ -147,6 +150,7 @@ export class EventService {
         if (input[key] !== undefined) Object.assign(next, { [key]: input[key] });
       }
       if (cohorts) next.cohorts = cohorts;
+      Object.assign(next, eventLanguageOf(input, event));
       this.checkShape(next);
       await assertStillTraining(manager, event, next);
       if (input.startsAt && input.startsAt.getTime() !== event.startsAt.getTime() && input.startsAt <= this.now()) {

@@ -1,10 +1,11 @@
 import { Directive, Field, ID, Int, ObjectType, registerEnumType } from "type-graphql";
 import { DateTimeISOResolver } from "graphql-scalars";
-import { formatGlobalId } from "@tandem/shared";
+import { formatGlobalId, type Language, type LocalisedTexts } from "@tandem/shared";
 import { ConsortiumNodeReference } from "../common/consortium-node.type.js";
 import type { EventAudience, EventObligation } from "@tandem/shared";
 import type { EventEntity, EventFormat, EventKind, EventStatus, EventVisibility } from "./event.entity.js";
 import { EventTraining } from "./event-training.type.js";
+import { EventTranslation, eventTexts, eventTranslations, type EventText } from "./event-translations.type.js";
 
 export const EventKindEnum = {
   NETWORKING_EVENING: "NETWORKING_EVENING",
@@ -70,11 +71,16 @@ export class Event {
   @Field(() => EventKindEnum)
   kind: EventKind;
 
-  @Field(() => String)
+  /** As written, in `language`; the schema's `title` and `description` answer in the language asked for (event-translations.ts). */
   title: string;
 
-  @Field(() => String)
-  description: string;
+  texts: LocalisedTexts<EventText>;
+
+  @Field(() => String, { description: "The language title and description are written in (README: Languages)." })
+  language: Language;
+
+  @Field(() => [EventTranslation], { description: "Title and description in every language they have, the own language first." })
+  translations: EventTranslation[];
 
   @Field(() => DateTimeISOResolver)
   startsAt: Date;
@@ -129,7 +135,9 @@ export class Event {
       host: { id: nodeId },
       kind: entity.kind,
       title: entity.title,
-      description: entity.description,
+      language: entity.language,
+      texts: eventTexts(entity),
+      translations: eventTranslations(eventTexts(entity)),
       startsAt: entity.startsAt,
       endsAt: entity.endsAt,
       timeZone: entity.timeZone,

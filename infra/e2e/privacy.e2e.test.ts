@@ -403,8 +403,8 @@ describe("the privacy boundary, recorded at every party", () => {
     const columns = await e2e.databases.query("coordination", `SELECT table_name || '.' || column_name AS name FROM information_schema.columns WHERE table_schema = 'public'`);
     expect(columns.length).toBeGreaterThan(20);
     const textLike = columns.map((column) => column.name).filter((name) => /name|mail|phone|organi[sz]ation|about|descri|text|note/i.test(name.split(".")[1]!));
-    // names and descriptions of the catalogue only: programmes, their tracks, cohorts (and the migrations table)
-    expect(textLike.sort()).toEqual(["cohorts.name", "programme_tracks.name", "programmes.description", "programmes.name", "schema_migrations.name"]);
+    // names and descriptions of the catalogue only: programmes, their tracks, cohorts, peer groups (and the migrations table)
+    expect(textLike.sort()).toEqual(["cohorts.name", "peer_groups.name", "programme_tracks.name", "programmes.description", "programmes.name", "schema_migrations.name"]);
   });
 });
 

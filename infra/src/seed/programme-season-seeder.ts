@@ -27,8 +27,8 @@ const REGISTER = `mutation SeedSeasonRegistration($e: ID!, $p: ID!) { registerFo
 const RECORD = `mutation SeedAttendance($r: ID!, $a: AttendanceStatus!) { recordAttendance(registrationId: $r, attendance: $a) { attendance } }`;
 const CALENDAR_FEED = `mutation SeedCalendarFeed($p: ID!) { createCalendarFeed(participantId: $p) { url } }`;
 
-/** How long before its start the started event is created: enough for its registrations, little for the seed to wait. */
-const STARTS_IN_MS = 12_000;
+/** How long before its start the started event is created: its registrations first, then the rest of the season is seeded while it comes closer. */
+const STARTS_IN_MS = 30_000;
 
 export interface SeasonOutcome {
   cohort: string;
@@ -60,6 +60,7 @@ export async function seedProgrammeSeason(context: SeasonContext, season: Season
     if (!person) throw new Error(`Season seed names ${reference}, who is not registered at their node`);
     return person;
   };
+  const orientation = await registeredStartingSoon(context, season, cohort.id, personOf);
   const survey = await answeredSurvey(context, season, cohort.id, personOf);
   const eventIds = new Map<string, string>();
   for (const code of survey.chosen) {
@@ -83,7 +84,7 @@ export async function seedProgrammeSeason(context: SeasonContext, season: Season
       registrations++;
     }
   }
-  const attendance = await startedEvent(context, season, cohort.id, personOf);
+  const attendance = await recordAttendance(context, season, orientation);
   const subscriber = personOf(season.calendarFeed);
   const { createCalendarFeed } = await actors.participant(subscriber.id, subscriber.role)<{ createCalendarFeed: { url: string } }>(CALENDAR_FEED, { p: subscriber.id });
   return {
@@ -143,16 +144,22 @@ async function register(actors: SeedActors, eventId: string, person: DirectoryEn
   return registerForEvent.id;
 }
 
-/** Created to start in a few seconds, registered for at once; once it started, its host records who came. */
-async function startedEvent(context: SeasonContext, season: SeasonSeed, cohortId: string, personOf: (reference: string) => DirectoryEntry): Promise<Partial<Record<AttendanceStatus, number>>> {
+/** Created to start shortly, and registered for at once (registration closes at the start). */
+async function registeredStartingSoon(context: SeasonContext, season: SeasonSeed, cohortId: string, personOf: (reference: string) => DirectoryEntry): Promise<[string, AttendanceStatus][]> {
   const event = season.startedEvent;
   const eventId = await createCohortEvent(context, event, cohortId, new Date(Date.now() + STARTS_IN_MS));
   const registered: [string, AttendanceStatus][] = [];
   for (const [reference, status] of Object.entries(event.attendance)) registered.push([await register(context.actors, eventId, personOf(reference)), status]);
+  return registered;
+}
+
+/** Once the event started, its host records who came. */
+async function recordAttendance(context: SeasonContext, season: SeasonSeed, registered: [string, AttendanceStatus][]): Promise<Partial<Record<AttendanceStatus, number>>> {
+  const event = season.startedEvent;
   const host = context.actors.coordinator(event.node);
   const counts: Partial<Record<AttendanceStatus, number>> = {};
   for (const [registrationId, status] of registered) {
-    await retryWhileRefused(`${event.title} to start`, ["ATTENDANCE_NOT_OPEN"], () => host(RECORD, { r: registrationId, a: status }));
+    await retryWhileRefused(`${event.title} to start`, ["ATTENDANCE_NOT_OPEN"], () => host(RECORD, { r: registrationId, a: status }), 2 * STARTS_IN_MS);
     counts[status] = (counts[status] ?? 0) + 1;
   }
   return counts;

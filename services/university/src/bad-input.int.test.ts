@@ -145,7 +145,9 @@ beforeAll(async () => {
   // an event set up as a chosen training: its training fields are swept on a valid baseline
   const training = { surveyId: await tellChosenTrainings(node, surveyed), topicCode: "NEGOT" };
   const trainingEvent = { kind: "TRAINING", description: "Negotiation", onlineUrl: "https://meet.example.org/x", tracks: ["health"], visibility: "CONSORTIUM" };
-  Object.assign(baselines, { createEvent: { node: "hst", input: eventInput({ ...trainingEvent, cohorts: [{ cohortId: surveyed, obligation: "MANDATORY", audience: "MENTEES" }], training, ...translated }) } });
+  Object.assign(baselines, {
+    createEvent: { node: "hst", input: eventInput({ ...trainingEvent, cohorts: [{ cohortId: surveyed, obligation: "MANDATORY", audience: "MENTEES" }], training, ...translated }) },
+  });
   Object.assign(baselines, { createCalendarFeed: { participantId: mentee.id }, revokeCalendarFeed: { participantId: mentee.id } });
   Object.assign(callers, { createCalendarFeed: self, revokeCalendarFeed: self });
 });

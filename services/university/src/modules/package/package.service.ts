@@ -47,6 +47,7 @@ export interface CompletionView {
 }
 
 interface Row {
+  participant_id: string;
   event_id: string;
   kind: string;
   title: string;
@@ -75,22 +76,20 @@ export class PackageService {
     this.directory.parseCohortId(cohortId);
     const [enrolment] = await this.enrolments(cohortId, localId);
     if (!enrolment) throw new AppError(ErrorCode.NOT_IN_COHORT, `cohortId: ${participantId} is not enrolled in ${cohortId}`, { field: "cohortId" });
-    const rows: Row[] = await this.dataSource.query(
-      `SELECT e.event_id, e.kind, e.title, e.starts_at, e.ends_at, e.status, e.cohorts, p.active, p.attendance
-         FROM programme_events e
-         LEFT JOIN event_participations p ON p.event_id = e.event_id AND p.participant_id = $2
-        WHERE e.cohorts @> jsonb_build_array(jsonb_build_object('cohortId', $1::text))
-        ORDER BY e.starts_at, e.event_id`,
-      [cohortId, localId],
-    );
-    return summarise(participantId, cohortId, enrolment.role, rows);
+    return summarise(participantId, cohortId, enrolment.role, await this.ledgerOf(cohortId, [localId]));
   }
 
-  /** Per-cohort completion of this node's people: counts only. */
+  /** Per-cohort completion of this node's people: counts only. Two statements, whatever the number of people. */
   async completion(cohortId: string): Promise<CompletionView> {
     this.directory.parseCohortId(cohortId);
     const enrolled = await this.enrolments(cohortId);
-    const packages = await Promise.all(enrolled.map((enrolment) => this.packageOf(this.directory.globalId(PARTICIPANT_KIND, enrolment.participantId), cohortId)));
+    const rows = await this.ledgerOf(
+      cohortId,
+      enrolled.map((enrolment) => enrolment.participantId),
+    );
+    const rowsOf = new Map<string, Row[]>(enrolled.map((enrolment) => [enrolment.participantId, []]));
+    for (const row of rows) rowsOf.get(row.participant_id)?.push(row);
+    const packages = enrolled.map((enrolment) => summarise(this.directory.globalId(PARTICIPANT_KIND, enrolment.participantId), cohortId, enrolment.role, rowsOf.get(enrolment.participantId) ?? []));
     return {
       cohortId,
       nodeId: this.directory.self.id,
@@ -99,6 +98,19 @@ export class PackageService {
       withOpenMandatory: packages.filter((item) => !item.complete).length,
       attendances: packages.reduce((sum, item) => sum + item.attended, 0),
     };
+  }
+
+  /** The cohort's events in start order, each with each person's registration and attendance (people × events rows). */
+  private ledgerOf(cohortId: string, participantLocalIds: string[]): Promise<Row[]> {
+    return this.dataSource.query(
+      `SELECT person.participant_id, e.event_id, e.kind, e.title, e.starts_at, e.ends_at, e.status, e.cohorts, p.active, p.attendance
+         FROM unnest($2::uuid[]) AS person(participant_id)
+        CROSS JOIN programme_events e
+         LEFT JOIN event_participations p ON p.event_id = e.event_id AND p.participant_id = person.participant_id
+        WHERE e.cohorts @> jsonb_build_array(jsonb_build_object('cohortId', $1::text))
+        ORDER BY e.starts_at, e.event_id`,
+      [cohortId, participantLocalIds],
+    );
   }
 
   private async enrolments(cohortId: string, participantLocalId?: string): Promise<{ participantId: string; role: CohortMembership["role"] }[]> {

@@ -11,6 +11,7 @@ export * from "./loaders.js";
 export * from "./paging/index.js";
 export * from "./subgraph.js";
 export * from "./unit-of-work.js";
+export * from "./rows/rows-by-key.js";
 export * from "./party-service.js";
 export * from "./party-context.js";
 export * from "./access/index.js";

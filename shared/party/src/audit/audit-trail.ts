@@ -103,18 +103,44 @@ export class AuditTrail {
 export type AuditQuery = (sql: string, parameters: unknown[]) => Promise<unknown>;
 
 /**
- * Writes entries in one statement of one parameter: a list answer discloses
- * hundreds of names, and an ORM insert of hundreds of rows (a parameter per
- * value, the generated ids read back) cost more than resolving the list.
+ * Writes entries in one statement per caller (a request has one): a list
+ * answer discloses hundreds of names, and an ORM insert of hundreds of rows
+ * (a parameter per value, the generated ids read back) cost more than
+ * resolving the list. Who asked is sent once; each entry sends only what
+ * differs (its action, ids, field group and outcome) as parallel arrays.
  */
 export async function insertAuditRows(query: AuditQuery, rows: readonly AuditRow[]): Promise<void> {
-  if (rows.length === 0) return;
-  await query(
-    `INSERT INTO audit_log (actor, actor_home, actor_roles, via, request_id, action, participant_id, field_group, target_id, outcome)
-     SELECT actor, "actorHome", "actorRoles", via, "requestId", action, "participantId", "fieldGroup", "targetId", outcome
-     FROM jsonb_to_recordset($1::jsonb) AS entry(actor varchar, "actorHome" varchar, "actorRoles" text[], via varchar, "requestId" varchar, action varchar, "participantId" varchar, "fieldGroup" varchar, "targetId" varchar, outcome varchar)`,
-    [JSON.stringify(rows)],
-  );
+  for (const group of byCaller(rows)) {
+    const [first] = group;
+    await query(
+      `INSERT INTO audit_log (actor, actor_home, actor_roles, via, request_id, action, participant_id, field_group, target_id, outcome)
+       SELECT $1, $2, $3::text[], $4, $5, entry.action, entry.participant_id, entry.field_group, entry.target_id, entry.outcome
+       FROM unnest($6::text[], $7::text[], $8::text[], $9::text[], $10::text[]) AS entry(action, participant_id, field_group, target_id, outcome)`,
+      [
+        first!.actor,
+        first!.actorHome,
+        first!.actorRoles,
+        first!.via,
+        first!.requestId,
+        group.map((row) => row.action),
+        group.map((row) => row.participantId),
+        group.map((row) => row.fieldGroup),
+        group.map((row) => row.targetId),
+        group.map((row) => row.outcome),
+      ],
+    );
+  }
+}
+
+function byCaller(rows: readonly AuditRow[]): AuditRow[][] {
+  const groups = new Map<string, AuditRow[]>();
+  for (const row of rows) {
+    const key = `${row.actor}\n${row.actorHome}\n${row.actorRoles.join(",")}\n${row.via}\n${row.requestId}`;
+    const group = groups.get(key);
+    if (group) group.push(row);
+    else groups.set(key, [row]);
+  }
+  return [...groups.values()];
 }
 
 function disclosureKey(participantId: string, group: FieldGroup): string {

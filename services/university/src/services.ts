@@ -23,6 +23,7 @@ import { MatchingPseudonyms } from "./modules/matching/matching-pseudonyms.js";
 import { ParticipantAttestationSigner } from "./modules/participant/participant-attestation.js";
 import { ParticipantService } from "./modules/participant/participant.service.js";
 import { activeTandemFactHandlers } from "./modules/active-tandem/active-tandem.facts.js";
+import { completionFactHandlers } from "./modules/completion/completion.facts.js";
 import { ActiveTandemService } from "./modules/active-tandem/active-tandem.service.js";
 import { MeetingService } from "./modules/meeting/meeting.service.js";
 import { CheckInService } from "./modules/checkin/check-in.service.js";
@@ -128,6 +129,7 @@ export function createNodeServices(dataSource: DataSource, directory: NodeDirect
     packageFactHandlers(directory, ledger),
     surveyFactHandlers(surveys),
     peerGroupFactHandlers(directory.self.id),
+    completionFactHandlers(directory.self.id),
   );
   return {
     directory,

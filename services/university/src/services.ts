@@ -24,6 +24,7 @@ import { ParticipantAttestationSigner } from "./modules/participant/participant-
 import { ParticipantService } from "./modules/participant/participant.service.js";
 import { activeTandemFactHandlers } from "./modules/active-tandem/active-tandem.facts.js";
 import { completionFactHandlers } from "./modules/completion/completion.facts.js";
+import { CompletionService } from "./modules/completion/completion.service.js";
 import { ActiveTandemService } from "./modules/active-tandem/active-tandem.service.js";
 import { MeetingService } from "./modules/meeting/meeting.service.js";
 import { CheckInService } from "./modules/checkin/check-in.service.js";
@@ -57,6 +58,7 @@ export interface NodeServices {
   attendance: AttendanceService;
   /** This node's people's programme packages (from the programme ledger). */
   packages: PackageService;
+  completion: CompletionService;
   disclosures: DisclosureService;
   /** The coordination office's programme rules and cohort states, as its facts stated them. */
   programmes: ProgrammeStore;
@@ -140,6 +142,7 @@ export function createNodeServices(dataSource: DataSource, directory: NodeDirect
     registrationProofs,
     attendance: new AttendanceService(dataSource, directory, registrationProofs, ledger),
     packages: new PackageService(dataSource, directory),
+    completion: new CompletionService(dataSource, directory),
     disclosures,
     programmes,
     applications: new ApplicationService(dataSource, directory, programmes, applicationRecords),

@@ -7,6 +7,9 @@ import { IntlMessageFormat } from "intl-messageformat";
 import type { CertificateLanguage } from "../credentials/certificate-messages.js";
 import type { CompletionRuleCode } from "./completion-contract.js";
 
+/** The texts' languages are the certificate's (without loading the credential libraries). */
+export { isCertificateLanguage as isCompletionLanguage, type CertificateLanguage as CompletionLanguage } from "../credentials/certificate-messages.js";
+
 /** Not a rule: what a node answers while it holds no completion rules of the programme. */
 export const RULES_NOT_SET = "RULES_NOT_SET";
 export type CompletionTextKey = CompletionRuleCode | typeof RULES_NOT_SET;

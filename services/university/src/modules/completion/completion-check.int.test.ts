@@ -9,13 +9,14 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ProofType, signProof, type CompletionRules } from "@tandem/shared";
 import { as } from "@tandem/shared/testkit";
 import { startTestNode, type TestNode } from "../../../test/test-node.js";
-import { createEvent, createParticipant, ok, register } from "../../../test/fixtures.js";
+import { createEvent, createParticipant, firstError, ok, register } from "../../../test/fixtures.js";
 import { cohortStateProof } from "../../../test/applications.js";
 import { deliverFacts, dayFromToday } from "../../../test/tandems.js";
 import { DRAFT_AGREEMENT, SIGN_AGREEMENT, agreementInput } from "../../../test/agreements.js";
 import { RECORD_ATTENDANCE, enrolHere, startNow } from "../../../test/programme.js";
 import { checkCompletion } from "./completion-check.js";
 
+const PROGRESS = `query($p: ID!, $c: ID!, $l: String!) { completionProgress(participantId: $p, cohortId: $c, language: $l) { participantId cohortId role rulesVersion complete rules { code text holds required actual } } }`;
 const LOG = `mutation($m: ID!, $t: ID!, $input: LogMeetingInput!) { logMeeting(menteeId: $m, tandemId: $t, input: $input) { id } }`;
 const EVALUATE = `mutation($p: ID!, $t: ID!, $input: EvaluationInput!) { submitEvaluation(participantId: $p, tandemId: $t, input: $input) { side } }`;
 const evaluation = {
@@ -196,5 +197,29 @@ describe("checkCompletion at the home node", () => {
     const stale = { type: ProofType.MEETING_TALLY, tandemId, menteeId: mentee, meetings: 0, confirmed: 0, lastMeetingOn: null, revision: 1 } as const;
     await deliverFacts(zcu, "hst", [await signProof(hst.trust.keys.get("hst")!, "hst", stale)]);
     expect(await zcu.sql(`SELECT told_meetings FROM active_tandems WHERE tandem_id = $1`, [tandemId])).toEqual([{ told_meetings: 2 }]);
+  });
+
+  it("shows the person, their home node's coordinators and joint coordinators which rules hold (completionProgress), no one else", async () => {
+    const read = (caller: Parameters<TestNode["as"]>[0], variables: Record<string, unknown> = {}) => hst.as(caller).query(PROGRESS, { p: mentee, c: cohortId, l: "cs", ...variables });
+    const expected = {
+      participantId: mentee,
+      cohortId,
+      role: "MENTEE",
+      rulesVersion: 2,
+      complete: true,
+      rules: expect.arrayContaining([
+        { code: "MEETINGS_LOGGED", text: "Zaznamenáno alespoň 2 setkání (zatím 2)", holds: true, required: 2, actual: 2 },
+        { code: "AGREEMENT_SIGNED", text: "Tandemová dohoda podepsána", holds: true, required: null, actual: null },
+      ]),
+    };
+    for (const caller of [as.participant(mentee), as.nodeCoordinator("hst"), as.jointCoordinator()])
+      expect((await ok(hst.as(caller), PROGRESS, { p: mentee, c: cohortId, l: "cs" })).completionProgress).toEqual(expected);
+    for (const caller of [as.participant(mentor, "mentor"), as.nodeCoordinator("zcu"), as.participant((await createParticipant(hst, { displayName: "Jonas Weber" })).id)]) {
+      expect(firstError(await read(caller))).toMatchObject({ code: "FORBIDDEN", rule: "completion.read" });
+    }
+    expect(firstError(await read(as.participant(mentee), { l: "it" }))).toMatchObject({ code: "BAD_USER_INPUT", field: "language" });
+    expect(firstError(await read(as.participant(mentee), { c: `coord:cohort:${randomUUID()}` }))).toMatchObject({ code: "NOT_FOUND", field: "cohortId" });
+    // the mentor's own, at his home node
+    expect((await ok(zcu.as(as.participant(mentor, "mentor")), PROGRESS, { p: mentor, c: cohortId, l: "en" })).completionProgress).toMatchObject({ role: "MENTOR", complete: true });
   });
 });

@@ -114,6 +114,14 @@ describe("checkCompletion at the home node", () => {
     const other = (await createParticipant(hst, { displayName: "Jonas Weber" })).id;
     await expect(check(hst, other)).rejects.toMatchObject({ extensions: { code: "NOT_FOUND", field: "cohortId" } });
     await expect(check(hst, mentor)).rejects.toMatchObject({ extensions: { code: "NOT_FOUND", field: "cohortId" } });
+    // enrolled by a coordinator, without an application: the office's word of her tandem in the cohort says she is, and as what
+    const direct = (await createParticipant(hst, { displayName: "Lena Vogt" })).id;
+    await deliverFacts(hst, "coord", [
+      await coord(hst, { type: ProofType.TANDEM_ACTIVATED, tandemId: `coord:tandem:${randomUUID()}`, cohortId, menteeId: direct, mentorId: mentor, startedOn: dayFromToday(-3), checkInsDue: [] }),
+    ]);
+    expect(await check(hst, direct)).toMatchObject({ role: "MENTEE", met: [] });
+    // the mentor is in the tandem too, but not this node's: not enrolled here
+    await expect(check(hst, mentor)).rejects.toMatchObject({ extensions: { code: "NOT_FOUND", field: "cohortId" } });
   });
 
   it("evaluates each of the mentee's rules over the facts at her home node: open, then held", async () => {

@@ -25,12 +25,14 @@ export interface CompletionFacts {
 export async function completionFactsOf(manager: EntityManager, participantId: string, cohortId: string): Promise<CompletionFacts> {
   const person = tryParseGlobalId(participantId);
   if (!person || person.kind !== "participant") throw new AppError(ErrorCode.BAD_USER_INPUT, `participantId: "${participantId}" is not a participant id`, { field: "participantId" });
-  const role = await enrolledRole(manager, person.localId, cohortId);
-  if (!role) throw new AppError(ErrorCode.NOT_FOUND, `cohortId: ${participantId} is not enrolled in ${cohortId}`, { field: "cohortId" });
   const tandems: { tandem_id: string; mentee_id: string; told_meetings: number | null }[] = await manager.query(
     `SELECT tandem_id, mentee_id, told_meetings FROM active_tandems WHERE cohort_id = $1 AND (mentee_id = $2 OR mentor_id = $2) ORDER BY tandem_id`,
     [cohortId, participantId],
   );
+  // enrolled by an accepted application, or by a coordinator (then the office's word of a tandem of the cohort says so, and the side)
+  const applied = await enrolledRole(manager, person.localId, cohortId);
+  const role = applied === undefined ? null : (applied ?? (tandems[0] ? (tandems[0].mentee_id === participantId ? "MENTEE" : "MENTOR") : null));
+  if (!role) throw new AppError(ErrorCode.NOT_FOUND, `cohortId: ${participantId} is not enrolled in ${cohortId}`, { field: "cohortId" });
   const tandemIds = tandems.map((tandem) => tandem.tandem_id);
   // one after the other: a transaction's statements share one connection
   const rules = await completionRulesOf(manager, cohortId);
@@ -43,12 +45,14 @@ export async function completionFactsOf(manager: EntityManager, participantId: s
   return { role, rules, agreementSigned, meetings, finalEvaluationSubmitted, package: summarise(participantId, cohortId, role, ledger) };
 }
 
-async function enrolledRole(manager: EntityManager, localId: string, cohortId: string): Promise<CohortMembership["role"] | null> {
-  if (!/^[0-9a-f-]{36}$/i.test(localId)) return null;
-  const [row] = (await manager.query(`SELECT role FROM applications WHERE participant_id = $1 AND cohort_id = $2 AND status = 'ENROLLED'`, [localId, cohortId])) as {
-    role: CohortMembership["role"];
-  }[];
-  return row?.role ?? null;
+/** The role of one of this node's people in the cohort by an accepted application (null: none); undefined for someone who is not this node's. */
+async function enrolledRole(manager: EntityManager, localId: string, cohortId: string): Promise<CohortMembership["role"] | null | undefined> {
+  if (!/^[0-9a-f-]{36}$/i.test(localId)) return undefined;
+  const [row] = (await manager.query(`SELECT a.role FROM participants p LEFT JOIN applications a ON a.participant_id = p.id AND a.cohort_id = $2 AND a.status = 'ENROLLED' WHERE p.id = $1`, [
+    localId,
+    cohortId,
+  ])) as { role: CohortMembership["role"] | null }[];
+  return row ? row.role : undefined;
 }
 
 /** The completion rules of the cohort's programme, of the newest version the office told this node. */

@@ -55,6 +55,7 @@ export const UNIVERSITY_ROUTES: RoutingTable = {
     myConcerns: byId("participantId"),
     programmePackage: byId("participantId"),
     packageCompletion: byNode("node"),
+    completionProgress: byId("participantId"),
   },
   Mutation: {
     createParticipant: byNode("node"),

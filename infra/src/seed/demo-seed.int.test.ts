@@ -232,6 +232,42 @@ describe("the seeded demo", () => {
     ]);
   });
 
+  it("holds careerSTEPS's pilot to its completion rules at each person's home node: every mentee and mentor completed it but Petra Králová, one meeting short", async () => {
+    const cohort = await cohortOf("careerSTEPS", "CLOSED");
+    const PROGRESS = `query($p: ID!, $c: ID!, $l: String!) { completionProgress(participantId: $p, cohortId: $c, language: $l) { role complete rules { code holds required actual text } } }`;
+    type Progress = { role: string; complete: boolean; rules: { code: string; holds: boolean; required: number | null; actual: number | null; text: string }[] };
+    const progressOf = (email: string, language = "en") =>
+      until(
+        `the completion of ${email}`,
+        async () => (await actors.jointCoordinator()<{ completionProgress: Progress }>(PROGRESS, { p: person(email).id, c: cohort.id, l: language })).completionProgress,
+        // the mentors' home node counts the meetings from the mentees' node's signed tallies, delivered as facts
+        (progress) => progress.rules.every((rule) => rule.code !== "RULES_NOT_SET") && (progress.complete || email.startsWith("petra.")),
+      );
+    const mentees = ["klara.benesova", "michaela.horakova", "jan.dvorak", "david.simek"].map((name) => `${name}@students.zcu.example`);
+    const mentors = ["markus.pirner@amberg-software.example", "stefanie.wurm@naab-kunststoff.example", "michael.zeitler@grenzland-handel.example", "sabine.rauch@oberpfalz-energie.example"];
+    for (const email of mentees) expect(await progressOf(email), email).toMatchObject({ role: "MENTEE", complete: true });
+    for (const email of mentors) expect(await progressOf(email), email).toMatchObject({ role: "MENTOR", complete: true });
+    const petra = await as("petra.kralova@students.zcu.example")<{ completionProgress: Progress }>(PROGRESS, { p: person("petra.kralova@students.zcu.example").id, c: cohort.id, l: "cs" });
+    expect(petra.completionProgress).toEqual({
+      role: "MENTEE",
+      complete: false,
+      rules: [
+        { code: "AGREEMENT_SIGNED", holds: true, required: null, actual: null, text: "Tandemová dohoda podepsána" },
+        { code: "MEETINGS_LOGGED", holds: false, required: 9, actual: 8, text: "Zaznamenáno alespoň 9 setkání (zatím 8)" },
+        { code: "FINAL_EVALUATION_SUBMITTED", holds: true, required: null, actual: null, text: "Závěrečné hodnocení odevzdáno" },
+        { code: "PACKAGE_COMPLETE", holds: true, required: null, actual: 0, text: "Programový balíček splněn (žádná povinná akce nezbývá)" },
+      ],
+    });
+    const { programmes } = await actors.jointCoordinator()<{ programmes: { name: string; completionRules: { mentee: { code: string; count: number | null }[] } | null }[] }>(
+      `{ programmes { name completionRules { mentee { code count } } } }`,
+    );
+    expect(programmes.map((programme) => [programme.name, programme.completionRules?.mentee.length ?? 0])).toEqual([
+      ["Industrial Mentorship Programme", 7],
+      ["careerSTEPS cross-border mentoring", 4],
+      ["Greater Region joint matching", 0],
+    ]);
+  });
+
   it("forms the industrial mentorship's peer groups across three universities; names go between members who both consented", async () => {
     const cohort = await cohortOf("Industrial Mentorship", "MATCHING");
     const [lena, laura, claire] = ["lena.hoffmann@hs-trier.example", "laura.kieffer@uni-lu.example", "claire.dubois@univ-lorraine.example"];

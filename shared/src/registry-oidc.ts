@@ -20,9 +20,7 @@ export function oidcIssuerSchema<K extends z.ZodType>(jwks: K) {
     /** The provider's public signing keys; at least one. */
     jwks,
     /** Which access-token claims carry the person's Tandem id and their Tandem roles. */
-    claims: z
-      .object({ person: z.string().min(1).default(DEFAULT_OIDC_CLAIMS.person), roles: z.string().min(1).default(DEFAULT_OIDC_CLAIMS.roles) })
-      .default({ ...DEFAULT_OIDC_CLAIMS }),
+    claims: z.object({ person: z.string().min(1).default(DEFAULT_OIDC_CLAIMS.person), roles: z.string().min(1).default(DEFAULT_OIDC_CLAIMS.roles) }).default({ ...DEFAULT_OIDC_CLAIMS }),
   });
 }
 

@@ -42,6 +42,6 @@ export function accessTokenTtlFrom(env: NodeJS.ProcessEnv): number {
   const text = env.TANDEM_ACCESS_TOKEN_TTL_SECONDS;
   if (text === undefined || text === "") return DEMO_ACCESS_TOKEN_TTL_SECONDS;
   const seconds = Number(text);
-  if (!Number.isInteger(seconds) || seconds < 10 || seconds > 3600) throw new Error("TANDEM_ACCESS_TOKEN_TTL_SECONDS must be a whole number of seconds from 10 to 3600");
+  if (!Number.isInteger(seconds) || seconds < 5 || seconds > 3600) throw new Error("TANDEM_ACCESS_TOKEN_TTL_SECONDS must be a whole number of seconds from 5 to 3600");
   return seconds;
 }

@@ -15,7 +15,12 @@ export function effectiveRegistry(committed: ConsortiumRegistry, ports: PortPlan
   };
   return parseRegistry({
     consortium: committed.consortium,
-    coordination: { ...committed.coordination, url: url(ports.coordination), jwks: jwks(committed.coordination.id, committed.coordination.jwks), ...oidc(committed.coordination.id, ports.coordination) },
+    coordination: {
+      ...committed.coordination,
+      url: url(ports.coordination),
+      jwks: jwks(committed.coordination.id, committed.coordination.jwks),
+      ...oidc(committed.coordination.id, ports.coordination),
+    },
     gateway: { ...committed.gateway, jwks: jwks(committed.gateway.id, committed.gateway.jwks) },
     nodes: committed.nodes.flatMap((node) => {
       const port = ports.nodes.get(node.id);

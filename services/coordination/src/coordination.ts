@@ -118,5 +118,6 @@ export async function startCoordination(config: CoordinationConfig, options: Coo
 
 function demoSignInRoutes(config: CoordinationConfig, registry: ReturnType<typeof loadRegistry>, logger: Logger) {
   const party = { kind: "coordination" as const, id: registry.coordination.id, name: registry.coordination.name };
-  return (app: Parameters<typeof mountDemoSignIn>[0]) => mountDemoSignIn(app, { config: config.demoSignIn!, party, consortiumId: registry.consortium.id, signingKeyFile: config.signingKeyFile, logger });
+  return (app: Parameters<typeof mountDemoSignIn>[0]) =>
+    mountDemoSignIn(app, { config: config.demoSignIn!, party, consortiumId: registry.consortium.id, signingKeyFile: config.signingKeyFile, logger });
 }

@@ -72,7 +72,8 @@ export async function startUniversityNode(config: NodeConfig): Promise<Universit
     outboxRetentionHours: config.outboxRetentionHours,
     routes: (app, guard) => {
       mountCalendarRoutes(app, guard, services, logger);
-      if (config.demoSignIn) mountDemoSignIn(app, { config: config.demoSignIn, party: { kind: "node", ...config.node }, consortiumId: registry.consortium.id, signingKeyFile: config.signingKeyFile, logger });
+      if (config.demoSignIn)
+        mountDemoSignIn(app, { config: config.demoSignIn, party: { kind: "node", ...config.node }, consortiumId: registry.consortium.id, signingKeyFile: config.signingKeyFile, logger });
     },
     context: ({ req, requestId, caller }) =>
       createNodeContext({

@@ -4,7 +4,12 @@ import { z } from "zod";
 const urlList = z
   .string()
   .default("")
-  .transform((value) => value.split(",").map((entry) => entry.trim()).filter(Boolean))
+  .transform((value) =>
+    value
+      .split(",")
+      .map((entry) => entry.trim())
+      .filter(Boolean),
+  )
   .pipe(z.array(z.url()));
 
 export const demoSignInEnvFields = {
@@ -16,7 +21,7 @@ export const demoSignInEnvFields = {
   DEMO_SIGN_IN_REDIRECT_URIS: urlList,
   /** Where the console may send people after sign-out, comma-separated. */
   DEMO_SIGN_IN_POST_LOGOUT_URIS: urlList,
-  DEMO_ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(10).max(3600).default(300),
+  DEMO_ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(5).max(3600).default(300),
 };
 
 export interface DemoSignInConfig {

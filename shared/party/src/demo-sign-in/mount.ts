@@ -50,7 +50,10 @@ export function mountDemoSignIn(app: Express, { config, party, consortiumId, sig
       const chosen = (req.body as { account?: unknown }).account;
       const account = accounts().find((candidate) => candidate.id === chosen);
       if (!account) {
-        res.status(400).type("text").send(`No demo person "${String(chosen)}" at ${party.name}`);
+        res
+          .status(400)
+          .type("text")
+          .send(`No demo person "${String(chosen)}" at ${party.name}`);
         return;
       }
       await provider.interactionFinished(req, res, { login: { accountId: account.id } }, { mergeWithLastSubmission: false });

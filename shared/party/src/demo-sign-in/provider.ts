@@ -55,6 +55,8 @@ export function createDemoProvider(options: DemoProviderOptions): Provider {
     claims: { openid: ["sub"], profile: ["name"], [TANDEM_SCOPE]: [DEFAULT_OIDC_CLAIMS.person, DEFAULT_OIDC_CLAIMS.roles] },
     scopes: ["openid", "profile", "offline_access", TANDEM_SCOPE],
     conformIdTokenClaims: false,
+    // the console calls the token, revocation and userinfo endpoints from the gateway's origin
+    clientBasedCORS: (_ctx, origin, client) => client.redirectUris?.some((uri) => new URL(uri).origin === origin) ?? false,
     findAccount: (_ctx, id) => {
       const found = account(id);
       return found ? { accountId: found.id, claims: () => ({ sub: found.id, name: found.name, ...tandemClaims(found) }) } : undefined;
@@ -111,7 +113,7 @@ async function grantFor(ctx: KoaContextWithOIDC, resource: string) {
     if (grant) return grant;
   }
   const grant = new provider.Grant({ clientId: client.clientId, accountId: session.accountId });
-  grant.addOIDCScope("openid profile offline_access");
+  grant.addOIDCScope(`openid profile offline_access ${TANDEM_SCOPE}`);
   grant.addOIDCClaims([DEFAULT_OIDC_CLAIMS.person, DEFAULT_OIDC_CLAIMS.roles]);
   grant.addResourceScope(resource, TANDEM_SCOPE);
   await grant.save();

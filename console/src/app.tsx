@@ -6,6 +6,7 @@ import { lazy, Suspense, useMemo, useSyncExternalStore, type ComponentType } fro
 import { useTranslation } from "react-i18next";
 import { Provider } from "urql";
 import { PasteToken } from "./auth/paste-token.js";
+import { CALLBACK_PATH, SessionExpiry, SignInCallback, UniversitySignIn } from "./auth/sign-in.js";
 import { session } from "./auth/session.js";
 import { createGraphQLClient } from "./graphql/client.js";
 import { LANGUAGES } from "./i18n/languages.js";
@@ -28,6 +29,7 @@ const NotFound = lazy(() => import("./pages/not-found.js"));
 export function App() {
   const { i18n } = useTranslation();
   const user = useSyncExternalStore(session.subscribe, session.user);
+  const path = usePath();
   // a new client per language: every answer is asked for again in it
   const client = useMemo(() => createGraphQLClient(session, i18n.language), [i18n.language, user?.sub]);
   return (
@@ -38,7 +40,7 @@ export function App() {
         </a>
         <Header />
         <main id="main" tabIndex={-1}>
-          <Suspense fallback={<Loading />}>{user ? <CurrentPage /> : <SignedOut />}</Suspense>
+          <Suspense fallback={<Loading />}>{path === CALLBACK_PATH ? <SignInCallback /> : user ? <CurrentPage /> : <SignedOut />}</Suspense>
         </main>
       </UniversitiesProvider>
     </Provider>
@@ -75,7 +77,7 @@ function Header() {
       </label>
       {user && (
         <span className="user">
-          {t("app.signedInAs", { name: user.name, node: user.homeNode })}{" "}
+          {t("app.signedInAs", { name: user.name, node: user.homeNode })} <SessionExpiry />{" "}
           <button type="button" onClick={() => session.signOut()}>
             {t("app.signOut")}
           </button>
@@ -94,6 +96,7 @@ function SignedOut() {
     <section>
       <h1>{t("signedOut.title")}</h1>
       <p>{t("signedOut.body")}</p>
+      <UniversitySignIn />
       <PasteToken />
     </section>
   );

@@ -19,8 +19,9 @@ const GATEWAY_PATHS = /^\/(graphql|health|metrics|calendar|debug)(\/|$)/;
 const ASSET_PATH = /^\/assets\//;
 const YEAR_SECONDS = 31_536_000;
 
-/** Same-origin only; the console talks to /graphql over HTTP and WebSocket on this origin. */
-const CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
+/** Same-origin, but for the sign-in providers' origins (`connectSources`); the console talks to /graphql over HTTP and WebSocket on this origin. */
+const contentSecurityPolicy = (connectSources: string[] = []) =>
+  `default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src ${["'self'", ...connectSources].join(" ")}; frame-ancestors 'none'; base-uri 'self'; form-action 'self'`;
 
 export class ConsoleNotBuilt extends Error {
   constructor(dir: string) {
@@ -33,7 +34,8 @@ export function assertConsoleBuilt(dir: string): void {
   if (!existsSync(join(dir, "index.html"))) throw new ConsoleNotBuilt(dir);
 }
 
-export function mountConsole(app: Express, options: { dir: string; production: boolean; logger: Logger }): void {
+export function mountConsole(app: Express, options: { dir: string; production: boolean; logger: Logger; connectSources?: string[] }): void {
+  const policy = contentSecurityPolicy(options.connectSources);
   const index = join(options.dir, "index.html");
   if (!existsSync(index)) {
     if (options.production) throw new ConsoleNotBuilt(options.dir);
@@ -54,7 +56,7 @@ export function mountConsole(app: Express, options: { dir: string; production: b
   app.use(
     consolePages((_req, res) => {
       res.setHeader("cache-control", "no-cache");
-      res.setHeader("content-security-policy", CONTENT_SECURITY_POLICY);
+      res.setHeader("content-security-policy", policy);
       res.setHeader("x-content-type-options", "nosniff");
       res.sendFile(index);
     }),

@@ -46,6 +46,7 @@ import type { GraphQLSchema } from "graphql";
 import { CalendarParts } from "./calendar/calendar-parts.js";
 import { mountCalendarRoutes } from "./calendar/calendar-routes.js";
 import { assertConsoleBuilt, mountConsole } from "./console-routes.js";
+import { mountSignInProviders, signInOrigins } from "./auth/sign-in-providers.js";
 
 export type { GatewayContext };
 
@@ -195,7 +196,8 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
       const calendarNodes = parties.all.filter((party) => party.kind === "NODE");
       mountCalendarRoutes(app, new CalendarParts(calendarNodes, config.nodeTimeoutMs), registry, logger);
       if (!config.production) app.get("/debug/live", (_req, res) => res.json({ subscriptions: live.activeSubscriptions, upstream: hub.stats() }));
-      mountConsole(app, { dir: config.consoleDir, production: config.production, logger });
+      mountSignInProviders(app, registry);
+      mountConsole(app, { dir: config.consoleDir, production: config.production, logger, connectSources: signInOrigins(registry) });
     },
     onHttpServer: (httpServer) => {
       sockets = serveSubscriptions({

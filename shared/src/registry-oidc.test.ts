@@ -34,7 +34,7 @@ function problemsOf(value: unknown): string[] {
 describe("a party's OpenID Connect provider in the registry", () => {
   it("is optional, and when given defaults the claims to tandem_id and tandem_roles", () => {
     const parsed = parseRegistry(registry([node("hst", { oidc: oidc() }), node("zcu")]));
-    expect(parsed.nodes[0]!.oidc).toEqual({ ...oidc(), claims: { person: "tandem_id", roles: "tandem_roles" } });
+    expect(parsed.nodes[0]!.oidc).toEqual({ ...oidc(), claims: { person: "tandem_id", roles: "tandem_roles" }, clientId: "tandem-console", scope: "openid profile tandem" });
     expect(parsed.nodes[1]!.oidc).toBeUndefined();
   });
 

@@ -10,6 +10,8 @@ import { z } from "zod";
 
 /** Claims a university's provider puts in its access tokens unless the registry names others. */
 export const DEFAULT_OIDC_CLAIMS = { person: "tandem_id", roles: "tandem_roles" } as const;
+/** The console's client id and the scope it asks for, unless the registry names others for a provider. */
+export const DEFAULT_OIDC_CLIENT = { clientId: "tandem-console", scope: "openid profile tandem" } as const;
 
 const LOOPBACK_HOSTS = new Set(["localhost", "127.0.0.1", "[::1]"]);
 
@@ -21,6 +23,9 @@ export function oidcIssuerSchema<K extends z.ZodType>(jwks: K) {
     jwks,
     /** Which access-token claims carry the person's Tandem id and their Tandem roles. */
     claims: z.object({ person: z.string().min(1).default(DEFAULT_OIDC_CLAIMS.person), roles: z.string().min(1).default(DEFAULT_OIDC_CLAIMS.roles) }).default({ ...DEFAULT_OIDC_CLAIMS }),
+    /** The console as a public client there (authorization code + PKCE): its client id and the scope it asks for. */
+    clientId: z.string().min(1).default(DEFAULT_OIDC_CLIENT.clientId),
+    scope: z.string().min(1).default(DEFAULT_OIDC_CLIENT.scope),
   });
 }
 

@@ -11,6 +11,8 @@
  * token there that `npm run token` signs).
  */
 
+import { refreshAtUniversity, withUniversitySession } from "./university-sign-in.js";
+
 export const SESSION_STORAGE_KEY = "tandem.session";
 
 export interface SessionUser {
@@ -90,8 +92,8 @@ function readTokens(storage: Pick<Storage, "getItem">): SessionTokens | null {
   }
 }
 
-/** The console's session. */
-export const session: SessionStore = createSessionStore(typeof sessionStorage === "undefined" ? memoryStorage() : sessionStorage);
+/** The console's session: renewed at the university that signed the person in, and signed out there too (university-sign-in.ts). */
+export const session: SessionStore = withUniversitySession(createSessionStore(typeof sessionStorage === "undefined" ? memoryStorage() : sessionStorage, refreshAtUniversity));
 
 function memoryStorage(): Pick<Storage, "getItem" | "setItem" | "removeItem"> {
   const items = new Map<string, string>();

@@ -19,6 +19,18 @@ export const cs: Catalog = {
     useToken: "Přihlásit se tímto tokenem",
     badToken: "Tento token konzole neumí přečíst.",
   },
+  signIn: {
+    title: "Přihlásit se přes svou univerzitu",
+    at: "Přihlásit se u {{name}}",
+    office: "{{name}} (společná koordinace)",
+    unavailable: "Přihlášení univerzit není dostupné. Zkuste to za chvíli znovu.",
+    completing: "Přihlašujeme vás…",
+    failedTitle: "Přihlášení nebylo dokončeno",
+    failed: "Odpověď vaší univerzity nešlo použít: {{reason}}",
+    retry: "Zpět na přihlášení",
+    ended: "Vaše relace skončila. Přihlaste se prosím znovu.",
+    accessUntil: "Přístup do {{time}}",
+  },
   notFound: { title: "Stránka nenalezena", back: "Zpět na moje programy" },
   home: {
     title: "Moje programy",

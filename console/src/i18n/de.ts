@@ -19,6 +19,18 @@ export const de: Catalog = {
     useToken: "Mit diesem Token anmelden",
     badToken: "Diesen Token kann die Konsole nicht lesen.",
   },
+  signIn: {
+    title: "Über Ihre Hochschule anmelden",
+    at: "Anmelden bei {{name}}",
+    office: "{{name}} (gemeinsame Koordination)",
+    unavailable: "Die Anmeldung der Hochschulen ist nicht erreichbar. Versuchen Sie es gleich noch einmal.",
+    completing: "Sie werden angemeldet…",
+    failedTitle: "Anmeldung nicht abgeschlossen",
+    failed: "Die Antwort Ihrer Hochschule war nicht verwendbar: {{reason}}",
+    retry: "Zurück zur Anmeldung",
+    ended: "Ihre Sitzung ist abgelaufen. Bitte melden Sie sich erneut an.",
+    accessUntil: "Zugang bis {{time}}",
+  },
   notFound: { title: "Seite nicht gefunden", back: "Zurück zu meinen Programmen" },
   home: {
     title: "Meine Programme",

@@ -18,6 +18,18 @@ export const en = {
     useToken: "Sign in with this token",
     badToken: "This is not a token the console can read.",
   },
+  signIn: {
+    title: "Sign in through your university",
+    at: "Sign in at {{name}}",
+    office: "{{name}} (joint coordinators)",
+    unavailable: "The universities' sign-in could not be reached. Try again in a moment.",
+    completing: "Signing you in…",
+    failedTitle: "Sign-in did not complete",
+    failed: "Your university's answer could not be used: {{reason}}",
+    retry: "Back to sign-in",
+    ended: "Your session has ended. Please sign in again.",
+    accessUntil: "Access until {{time}}",
+  },
   notFound: { title: "Page not found", back: "Back to my programmes" },
   home: {
     title: "My programmes",

@@ -19,6 +19,18 @@ export const fr: Catalog = {
     useToken: "Se connecter avec ce jeton",
     badToken: "La console ne sait pas lire ce jeton.",
   },
+  signIn: {
+    title: "Se connecter via votre université",
+    at: "Se connecter à {{name}}",
+    office: "{{name}} (coordination commune)",
+    unavailable: "La connexion des universités est injoignable. Réessayez dans un instant.",
+    completing: "Connexion en cours…",
+    failedTitle: "La connexion n'a pas abouti",
+    failed: "La réponse de votre université n'a pas pu être utilisée : {{reason}}",
+    retry: "Retour à la connexion",
+    ended: "Votre session a pris fin. Veuillez vous reconnecter.",
+    accessUntil: "Accès jusqu'à {{time}}",
+  },
   notFound: { title: "Page introuvable", back: "Retour à mes programmes" },
   home: {
     title: "Mes programmes",

@@ -4,7 +4,7 @@
  * effective registry with the party's own key, for the console served by the
  * gateway. Only the launcher turns it on; a party in production does not have it.
  */
-import { DEFAULT_OIDC_CLAIMS, type OidcIssuer, type PublicJwk } from "@tandem/shared";
+import { DEFAULT_OIDC_CLAIMS, DEFAULT_OIDC_CLIENT, type OidcIssuer, type PublicJwk } from "@tandem/shared";
 
 /** Default access-token lifetime of the demo providers; `TANDEM_ACCESS_TOKEN_TTL_SECONDS` changes it. */
 export const DEMO_ACCESS_TOKEN_TTL_SECONDS = 300;
@@ -35,7 +35,7 @@ export function demoSignInEnv(partyPort: number, gatewayPort: number, usersFile:
 
 /** The registry entry of a party's demo provider: its issuer and the party's own public key. */
 export function demoOidcOf(partyPort: number, publicJwk: PublicJwk | undefined): { oidc?: OidcIssuer } {
-  return publicJwk ? { oidc: { issuer: demoIssuerOf(partyPort), jwks: { keys: [publicJwk] }, claims: { ...DEFAULT_OIDC_CLAIMS } } } : {};
+  return publicJwk ? { oidc: { issuer: demoIssuerOf(partyPort), jwks: { keys: [publicJwk] }, claims: { ...DEFAULT_OIDC_CLAIMS }, ...DEFAULT_OIDC_CLIENT } } : {};
 }
 
 export function accessTokenTtlFrom(env: NodeJS.ProcessEnv): number {

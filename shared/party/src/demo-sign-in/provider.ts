@@ -9,11 +9,11 @@
 import { randomBytes } from "node:crypto";
 import type { JWK } from "jose";
 import Provider, { errors, type Configuration, type KoaContextWithOIDC } from "oidc-provider";
-import { DEFAULT_OIDC_CLAIMS } from "@tandem/shared";
+import { DEFAULT_OIDC_CLAIMS, DEFAULT_OIDC_CLIENT } from "@tandem/shared";
 import type { DemoAccount } from "./accounts.js";
 import { signedOutPage, signOutPage } from "./pages.js";
 
-export const CONSOLE_CLIENT_ID = "tandem-console";
+export const CONSOLE_CLIENT_ID = DEFAULT_OIDC_CLIENT.clientId;
 /** The scope a client asks for to reach the consortium's graph. */
 export const TANDEM_SCOPE = "tandem";
 

@@ -27,7 +27,8 @@ let verifier: UserTokenVerifier;
 
 beforeAll(async () => {
   const pairs = await Promise.all(["hst-idp-1", "office-idp-1", "stranger-1"].map((kid) => generateSigningKeyPair(kid)));
-  [hstIdp, officeIdp, stranger] = await Promise.all(pairs.map((pair) => signingKeyFromJwk(pair.privateJwk)));
+  const keys = await Promise.all(pairs.map((pair) => signingKeyFromJwk(pair.privateJwk)));
+  [hstIdp, officeIdp, stranger] = [keys[0]!, keys[1]!, keys[2]!];
   const registry = parseRegistry({
     consortium: { id: "greater-region", name: "Greater Region" },
     coordination: { id: "coord", name: "Office", url: "https://office.example/graphql", oidc: { issuer: OFFICE_IDP, jwks: { keys: [pairs[1]!.publicJwk] } } },

@@ -5,6 +5,7 @@ import { dirname, join } from "node:path";
 import { GATEWAY_LIMITS, envFields, limitsEnvFields, limitsFromEnv, parseEnv } from "@tandem/shared";
 import { z } from "zod";
 import { DEFAULT_CALL_LIMIT } from "./parties/call-limit.js";
+import { DEFAULT_CONSOLE_DIR } from "./console-routes.js";
 
 /** A browser origin as the Origin header carries it. */
 const ORIGIN = /^https?:\/\/[^/\s]+$/;
@@ -53,6 +54,8 @@ const GatewayEnvSchema = z
     WS_INIT_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(3_000),
     WS_MAX_SUBSCRIPTIONS: z.coerce.number().int().min(1).max(1_000).default(25),
     LIVE_BACKLOG: z.coerce.number().int().min(10).max(100_000).default(1_000),
+    /** The built web console served at / (default: the workspace's console/dist; production refuses to start without it). */
+    CONSOLE_DIR: z.string().min(1).optional(),
     ...limitsEnvFields(GATEWAY_LIMITS),
   })
   .transform((env) => ({
@@ -85,6 +88,7 @@ const GatewayEnvSchema = z
       maxTokens: env.MAX_TOKENS,
     },
     liveBacklog: env.LIVE_BACKLOG,
+    consoleDir: env.CONSOLE_DIR ?? DEFAULT_CONSOLE_DIR,
     limits: limitsFromEnv(env),
   }));
 

@@ -45,6 +45,8 @@ import { serveSubscriptions } from "./live/ws-server.js";
 import type { GraphQLSchema } from "graphql";
 import { CalendarParts } from "./calendar/calendar-parts.js";
 import { mountCalendarRoutes } from "./calendar/calendar-routes.js";
+import { assertConsoleBuilt, mountConsole } from "./console-routes.js";
+import { mountSignInProviders, signInOrigins } from "./auth/sign-in-providers.js";
 
 export type { GatewayContext };
 
@@ -59,6 +61,7 @@ export interface RunningGateway {
 
 export async function startGateway(config: GatewayConfig): Promise<RunningGateway> {
   const logger = createLogger("gateway", config.logLevel);
+  if (config.production) assertConsoleBuilt(config.consoleDir);
   const registry = loadRegistry(config.registryFile);
   const gatewayId = registry.gateway.id;
   const supergraphSdl = readFileSync(config.supergraphFile, "utf8");
@@ -193,6 +196,8 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
       const calendarNodes = parties.all.filter((party) => party.kind === "NODE");
       mountCalendarRoutes(app, new CalendarParts(calendarNodes, config.nodeTimeoutMs), registry, logger);
       if (!config.production) app.get("/debug/live", (_req, res) => res.json({ subscriptions: live.activeSubscriptions, upstream: hub.stats() }));
+      mountSignInProviders(app, registry);
+      mountConsole(app, { dir: config.consoleDir, production: config.production, logger, connectSources: signInOrigins(registry) });
     },
     onHttpServer: (httpServer) => {
       sockets = serveSubscriptions({

@@ -110,6 +110,9 @@ export interface E2EOptions {
   seed?: boolean;
   /** Extra environment of the coordination office (e.g. a GATEWAY_URL that records what it pulls). */
   coordinationEnv?: Record<string, string>;
+  /** Extra environment of every node and of the gateway (e.g. a short access-token lifetime, no clock tolerance). */
+  nodeEnv?: Record<string, string>;
+  gatewayEnv?: Record<string, string>;
 }
 
 export async function launchE2E(nodes: string[], options: E2EOptions = {}): Promise<E2EConsortium> {
@@ -123,8 +126,9 @@ export async function launchE2E(nodes: string[], options: E2EOptions = {}): Prom
     logLevel: "warn",
     log: () => undefined,
     env: {
-      gateway: { HEALTH_INTERVAL_MS: "500", NODE_TIMEOUT_MS: "3000", BREAKER_RESET_MS: "1000", FACT_SWEEP_INTERVAL_MS: "500" },
+      gateway: { HEALTH_INTERVAL_MS: "500", NODE_TIMEOUT_MS: "3000", BREAKER_RESET_MS: "1000", FACT_SWEEP_INTERVAL_MS: "500", ...options.gatewayEnv },
       ...(options.coordinationEnv && { coordination: options.coordinationEnv }),
+      ...(options.nodeEnv && { node: options.nodeEnv }),
     },
   });
   const { registry } = consortium;

@@ -26,6 +26,7 @@ export * from "./logger.js";
 export * from "./ports.js";
 export * from "./process.js";
 export * from "./registry.js";
+export * from "./registry-oidc.js";
 export * from "./text-input.js";
 export * from "./metrics.js";
 export * from "./auth/index.js";

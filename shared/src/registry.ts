@@ -5,6 +5,7 @@
 import { readFileSync } from "node:fs";
 import { z } from "zod";
 import { NODE_ID_PATTERN } from "./ids.js";
+import { oidcIssuerProblems, oidcIssuerSchema } from "./registry-oidc.js";
 
 /** A public key as a JWK (Ed25519 in the demo); private parts are refused. */
 export const PublicJwkSchema = z
@@ -16,6 +17,10 @@ export type PublicJwk = z.infer<typeof PublicJwkSchema>;
 export const JwksSchema = z.object({ keys: z.array(PublicJwkSchema) });
 export type Jwks = z.infer<typeof JwksSchema>;
 
+/** A party's OpenID Connect provider, when its people sign in there (README: Signing in). */
+export const OidcIssuerSchema = oidcIssuerSchema(JwksSchema);
+export type OidcIssuer = z.infer<typeof OidcIssuerSchema>;
+
 export const RegisteredNodeSchema = z.object({
   id: z.string().regex(NODE_ID_PATTERN, "node ids are 2–16 lowercase letters or digits"),
   name: z.string().min(1),
@@ -25,6 +30,7 @@ export const RegisteredNodeSchema = z.object({
   timeZone: z.string().min(1),
   url: z.url(),
   jwks: JwksSchema.default({ keys: [] }),
+  oidc: OidcIssuerSchema.optional(),
 });
 export type RegisteredNode = z.infer<typeof RegisteredNodeSchema>;
 
@@ -32,7 +38,7 @@ export const RegistrySchema = z
   .object({
     /** `id` is the audience of every user token issued for this consortium. */
     consortium: z.object({ id: z.string().min(1), name: z.string().min(1) }),
-    coordination: z.object({ id: z.string().regex(NODE_ID_PATTERN), name: z.string().min(1), url: z.url(), jwks: JwksSchema.default({ keys: [] }) }),
+    coordination: z.object({ id: z.string().regex(NODE_ID_PATTERN), name: z.string().min(1), url: z.url(), jwks: JwksSchema.default({ keys: [] }), oidc: OidcIssuerSchema.optional() }),
     /** The gateway signs every call it makes to a node or the coordination. */
     gateway: z.object({ id: z.string().regex(NODE_ID_PATTERN).default("gateway"), jwks: JwksSchema.default({ keys: [] }) }).default({ id: "gateway", jwks: { keys: [] } }),
     nodes: z.array(RegisteredNodeSchema).min(1),
@@ -44,6 +50,8 @@ export const RegistrySchema = z
       if (seen.has(node.id)) ctx.addIssue({ code: "custom", path: ["nodes", index, "id"], message: `duplicate id "${node.id}"` });
       seen.add(node.id);
     });
+    const owners = [{ path: ["coordination"], oidc: registry.coordination.oidc }, ...registry.nodes.map((node, index) => ({ path: ["nodes", index], oidc: node.oidc }))];
+    for (const problem of oidcIssuerProblems(owners)) ctx.addIssue({ code: "custom", ...problem });
   });
 export type ConsortiumRegistry = z.infer<typeof RegistrySchema>;
 

@@ -16,6 +16,7 @@ export function formatSummary(consortium: Consortium, dev = false): string {
     line(header),
     ...rows.map(line),
     "",
+    ...(consortium.gatewayUrl ? [`Web console: ${new URL("/", consortium.gatewayUrl).toString()}`, ""] : []),
     `Data and logs: ${consortium.dataDir} (\`npm run reset\` wipes it)`,
     dev ? "Mode: development (stack traces in errors)" : "Mode: production-like, no stack traces in errors (`npm start -- --dev` shows them); the gateway keeps introspection and Apollo Sandbox",
     "",

@@ -47,7 +47,7 @@ async function launchInto(options: ResolvedLaunchOptions, committed: ConsortiumR
     layout.keysDir,
     signingParties(committed).map((party) => party.id),
   );
-  const registry = writeEffectiveRegistry(committed, ports, layout.registryFile, keys);
+  const registry = writeEffectiveRegistry(committed, ports, layout.registryFile, keys, options.demoSignIn);
 
   log(`▸ PostgreSQL on 127.0.0.1:${ports.postgres} (cluster ${layout.clusterDir})`);
   const postgres = await launchPostgres(layout.clusterDir, ports.postgres, join(layout.logsDir, "postgres.log"), log);
@@ -68,6 +68,7 @@ async function launchInto(options: ResolvedLaunchOptions, committed: ConsortiumR
     gateway: options.gateway,
     dev: options.dev,
     env: options.env,
+    ...(options.demoSignIn ? { demoSignIn: { usersFile: layout.demoUsersFile, accessTokenTtlSeconds: options.accessTokenTtlSeconds } } : {}),
   });
   const services = parties.filter((party) => party.kind !== "gateway");
   for (const party of services) {

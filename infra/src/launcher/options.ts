@@ -1,6 +1,7 @@
 /** Launcher options, their defaults and the port layout. */
 import { FETCH_BLOCKED_PORTS, freePort, type ConsortiumRegistry } from "@tandem/shared";
 import { repoPaths } from "../paths.js";
+import { accessTokenTtlFrom } from "./demo-sign-in.js";
 
 export const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -28,6 +29,10 @@ export interface LaunchOptions {
   registryFile?: string;
   /** Extra environment per kind of party, e.g. shorter gateway health checks in tests. */
   env?: Partial<Record<"node" | "coordination" | "gateway", Record<string, string>>>;
+  /** Every node and the coordination office serve the demo's OpenID Connect provider at /oidc (default true). */
+  demoSignIn?: boolean;
+  /** Access-token lifetime of the demo providers (default TANDEM_ACCESS_TOKEN_TTL_SECONDS or 300). */
+  accessTokenTtlSeconds?: number;
   /** Aborting stops whatever has started and rejects the launch. */
   signal?: AbortSignal;
   /** Receives the launcher's console lines (default: stdout). */
@@ -45,6 +50,8 @@ export interface ResolvedLaunchOptions {
   dev: boolean;
   registryFile: string;
   env: Partial<Record<"node" | "coordination" | "gateway", Record<string, string>>>;
+  demoSignIn: boolean;
+  accessTokenTtlSeconds: number;
   signal: AbortSignal | undefined;
   log: (line: string) => void;
 }
@@ -70,6 +77,8 @@ export function resolveLaunchOptions(options: LaunchOptions, registry: Consortiu
     dev: options.dev ?? false,
     registryFile: options.registryFile ?? repoPaths.registry,
     env: options.env ?? {},
+    demoSignIn: options.demoSignIn ?? true,
+    accessTokenTtlSeconds: options.accessTokenTtlSeconds ?? accessTokenTtlFrom(process.env),
     signal: options.signal,
     log: options.log ?? ((line) => process.stdout.write(`${line}\n`)),
   };

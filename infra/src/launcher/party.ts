@@ -3,6 +3,7 @@ import type { ConsortiumRegistry } from "@tandem/shared";
 import type { PostgresServer } from "@tandem/party/embedded-postgres";
 import { repoPaths } from "../paths.js";
 import { keyFileOf } from "./keys.js";
+import { demoSignInEnv } from "./demo-sign-in.js";
 import type { LogLevel, PortPlan } from "./options.js";
 
 export type PartyKind = "node" | "coordination" | "gateway";
@@ -57,6 +58,8 @@ export interface PartyPlanInput {
   dev?: boolean;
   /** Extra environment per kind of party (applied last). */
   env?: Partial<Record<PartyKind, Record<string, string>>>;
+  /** Each node and the coordination office serve the demo's OpenID Connect provider (README: Signing in). */
+  demoSignIn?: { usersFile: string; accessTokenTtlSeconds: number };
 }
 
 /** Nodes in registry order, then coordination, then the gateway. */
@@ -87,6 +90,7 @@ export function planParties(input: PartyPlanInput): PartySpec[] {
         MATCHING_PSEUDONYM_SECRET: input.matching.pseudonym.get(node.id)!,
         // calendar feed URLs handed out by the node point at the gateway
         PUBLIC_GATEWAY_URL: `http://${HOST}:${input.ports.gateway}`,
+        ...demoSignInOf(input, port),
         ...input.env?.node,
       },
     };
@@ -106,6 +110,7 @@ export function planParties(input: PartyPlanInput): PartySpec[] {
       SIGNING_KEY_FILE: keyFileOf(input.keysDir, coordination.id),
       // matching rounds pull profiles from the nodes through the gateway, as every client does
       GATEWAY_URL: `http://${HOST}:${input.ports.gateway}/graphql`,
+      ...demoSignInOf(input, input.ports.coordination),
       ...input.env?.coordination,
     },
   });
@@ -128,4 +133,9 @@ export function planParties(input: PartyPlanInput): PartySpec[] {
     });
   }
   return parties;
+}
+
+function demoSignInOf(input: PartyPlanInput, port: number): Record<string, string> {
+  const demo = input.demoSignIn;
+  return demo ? demoSignInEnv(port, input.ports.gateway, demo.usersFile, demo.accessTokenTtlSeconds) : {};
 }

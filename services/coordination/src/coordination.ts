@@ -7,6 +7,7 @@
  */
 import { ACCEPT_LANGUAGE_HEADER, acceptLanguageOf, createLogger, createMetricsRegistry, loadRegistry, registerStatementMetric, ServiceTokenVerifier, type Logger } from "@tandem/shared";
 import { createDatabase, migrate, PostgresTokenUseStore, startPartyService, type Database, type OutboxFeed } from "@tandem/party";
+import { mountDemoSignIn } from "@tandem/party/demo-sign-in";
 import type { CoordinationConfig } from "./env.js";
 import { GatewayProfileSource } from "./matching/gateway-profile-source.js";
 import type { MatchingProfileSource } from "./matching/profile-source.js";
@@ -94,6 +95,7 @@ export async function startCoordination(config: CoordinationConfig, options: Coo
     production: config.production,
     limits: config.limits,
     outboxRetentionHours: config.outboxRetentionHours,
+    ...(config.demoSignIn ? { routes: demoSignInRoutes(config, registry, logger) } : {}),
     context: ({ req, requestId, caller }) => createCoordinationContext({ requestId, caller, services, logger, acceptLanguage: acceptLanguageOf(req.headers[ACCEPT_LANGUAGE_HEADER]) }),
   });
   const interrupted = await services.matchingRunner.failInterrupted(startedAt);
@@ -112,4 +114,10 @@ export async function startCoordination(config: CoordinationConfig, options: Coo
       await party.stop();
     })());
   return { config, id: directory.selfId, url: party.url, port: party.port, database, outbox: party.outbox, tokenUses, services, stop };
+}
+
+function demoSignInRoutes(config: CoordinationConfig, registry: ReturnType<typeof loadRegistry>, logger: Logger) {
+  const party = { kind: "coordination" as const, id: registry.coordination.id, name: registry.coordination.name };
+  return (app: Parameters<typeof mountDemoSignIn>[0]) =>
+    mountDemoSignIn(app, { config: config.demoSignIn!, party, consortiumId: registry.consortium.id, signingKeyFile: config.signingKeyFile, logger });
 }

@@ -4,6 +4,7 @@
  */
 import { envFields, limitsEnvFields, limitsFromEnv, parseEnv, SUBGRAPH_LIMITS } from "@tandem/shared";
 import { outboxRetentionHours } from "@tandem/party";
+import { demoSignInEnvFields, demoSignInFromEnv } from "@tandem/party/demo-sign-in";
 import { z } from "zod";
 
 const CoordinationEnvSchema = z
@@ -22,6 +23,7 @@ const CoordinationEnvSchema = z
     OUTBOX_RETENTION_HOURS: outboxRetentionHours,
     MIN_GROUP_SIZE: z.coerce.number().int().min(2, "the consortium's minimum group size: counts of fewer applications are not shown (at least 2)").max(50).default(5),
     ...limitsEnvFields(SUBGRAPH_LIMITS),
+    ...demoSignInEnvFields,
   })
   .transform((env) => ({
     host: env.HOST,
@@ -43,6 +45,8 @@ const CoordinationEnvSchema = z
     outboxRetentionHours: env.OUTBOX_RETENTION_HOURS,
     /** The consortium's minimum group size: pipeline counts of fewer applications are suppressed, so that no one is singled out. */
     minimumGroupSize: env.MIN_GROUP_SIZE,
+    /** The demo's OpenID Connect provider at /oidc, where the joint coordinator signs in (README: Signing in), or null (production). */
+    demoSignIn: demoSignInFromEnv(env),
   }));
 
 export type CoordinationConfig = z.infer<typeof CoordinationEnvSchema>;

@@ -4,6 +4,7 @@
  */
 import { SUBGRAPH_LIMITS, envFields, limitsEnvFields, limitsFromEnv, parseEnv } from "@tandem/shared";
 import { outboxRetentionHours } from "@tandem/party";
+import { demoSignInEnvFields, demoSignInFromEnv } from "@tandem/party/demo-sign-in";
 import { z } from "zod";
 
 const seconds = (fallback: number, max: number) => z.coerce.number().int().min(0).max(max).default(fallback);
@@ -30,6 +31,7 @@ const NodeEnvSchema = z
     MATCHING_PSEUDONYM_SECRET: secret("this node's own key for matching pseudonyms"),
     MATCHING_CONFLICT_SECRET: secret("the consortium-wide key for conflict tokens, the same at every node"),
     ...limitsEnvFields(SUBGRAPH_LIMITS),
+    ...demoSignInEnvFields,
   })
   .refine((env) => env.MATCHING_PSEUDONYM_SECRET !== env.MATCHING_CONFLICT_SECRET, {
     path: ["MATCHING_PSEUDONYM_SECRET"],
@@ -53,6 +55,8 @@ const NodeEnvSchema = z
     outboxRetentionHours: env.OUTBOX_RETENTION_HOURS,
     /** Keys of joint matching: pseudonyms are this node's own, conflict tokens the consortium's (never the coordination office's). */
     matching: { pseudonymSecret: env.MATCHING_PSEUDONYM_SECRET, conflictSecret: env.MATCHING_CONFLICT_SECRET },
+    /** The demo's OpenID Connect provider at /oidc (README: Signing in), or null (production). */
+    demoSignIn: demoSignInFromEnv(env),
   }));
 
 export type NodeConfig = z.infer<typeof NodeEnvSchema>;

@@ -12,6 +12,7 @@ import { NodeDirectory } from "./node-directory.js";
 import { buildUniversitySubgraph } from "./schema.js";
 import { ATTESTATION_HEADER, attestationsOf } from "./modules/participant/participant-attestation.js";
 import { createNodeServices } from "./services.js";
+import { mountDemoSignIn } from "@tandem/party/demo-sign-in";
 import { mountCalendarRoutes } from "./modules/calendar/calendar.routes.js";
 import { loadNodeTrust } from "./trust.js";
 
@@ -69,7 +70,11 @@ export async function startUniversityNode(config: NodeConfig): Promise<Universit
     production: config.production,
     limits: config.limits,
     outboxRetentionHours: config.outboxRetentionHours,
-    routes: (app, guard) => mountCalendarRoutes(app, guard, services, logger),
+    routes: (app, guard) => {
+      mountCalendarRoutes(app, guard, services, logger);
+      if (config.demoSignIn)
+        mountDemoSignIn(app, { config: config.demoSignIn, party: { kind: "node", ...config.node }, consortiumId: registry.consortium.id, signingKeyFile: config.signingKeyFile, logger });
+    },
     context: ({ req, requestId, caller }) =>
       createNodeContext({
         requestId,

@@ -44,15 +44,29 @@ export function unauthenticated(reason: string): AppError {
   return new AppError(ErrorCode.UNAUTHENTICATED, reason);
 }
 
+/** Who issues tokens under one `iss`: a party's own signer (today's tokens) or its OpenID Connect provider. */
+interface TrustedIssuer {
+  partyId: string;
+  kind: "node" | "coordination";
+  getKey: ReturnType<typeof keyResolver>;
+  /** Claims carrying the person's id and roles. */
+  claims: { person: string; roles: string };
+}
+
+const NATIVE_CLAIMS = { person: "sub", roles: "roles" } as const;
+
 export class UserTokenVerifier {
-  private readonly issuers = new Map<string, { kind: "node" | "coordination"; getKey: ReturnType<typeof keyResolver> }>();
+  private readonly issuers = new Map<string, TrustedIssuer>();
 
   constructor(
     private readonly registry: ConsortiumRegistry,
     private readonly clockToleranceSeconds = 30,
   ) {
-    for (const node of registry.nodes) this.issuers.set(node.id, { kind: "node", getKey: keyResolver(node.jwks) });
-    this.issuers.set(registry.coordination.id, { kind: "coordination", getKey: keyResolver(registry.coordination.jwks) });
+    const parties = [...registry.nodes.map((node) => ({ ...node, kind: "node" as const })), { ...registry.coordination, kind: "coordination" as const }];
+    for (const party of parties) {
+      this.issuers.set(party.id, { partyId: party.id, kind: party.kind, getKey: keyResolver(party.jwks), claims: NATIVE_CLAIMS });
+      if (party.oidc) this.issuers.set(party.oidc.issuer, { partyId: party.id, kind: party.kind, getKey: keyResolver(party.oidc.jwks), claims: party.oidc.claims });
+    }
   }
 
   async verify(token: string): Promise<UserIdentity> {
@@ -68,7 +82,7 @@ export class UserTokenVerifier {
       throw unauthenticated("The bearer token is not a JWT");
     }
     const party = issuer ? this.issuers.get(issuer) : undefined;
-    if (!issuer || !party) throw unauthenticated(`Tokens issued by "${issuer ?? "nobody"}" are not accepted: the issuer must be a registered node`);
+    if (!issuer || !party) throw unauthenticated(`Tokens issued by "${issuer ?? "nobody"}" are not accepted: the issuer must be a registered node or its registered OpenID Connect provider`);
     let payload: JWTPayload;
     try {
       ({ payload } = await jwtVerify(token, party.getKey, {
@@ -82,7 +96,7 @@ export class UserTokenVerifier {
     }
     const problem = timeProblem(payload as TimeClaims, Math.floor(Date.now() / 1000), this.clockToleranceSeconds);
     if (problem) throw unauthenticated(`Invalid token: ${problem}`);
-    return { identity: checkIdentity(payload, issuer, party.kind), expiresAt: new Date(payload.exp! * 1000) };
+    return { identity: checkIdentity(payload, party), expiresAt: new Date(payload.exp! * 1000) };
   }
 }
 
@@ -101,13 +115,14 @@ function timeProblem({ iat, exp }: TimeClaims, now: number, tolerance: number): 
   return null;
 }
 
-function checkIdentity(payload: JWTPayload, issuer: string, kind: "node" | "coordination"): UserIdentity {
-  const sub = payload.sub!;
+function checkIdentity(payload: JWTPayload, { partyId: issuer, kind, claims }: TrustedIssuer): UserIdentity {
+  const sub = payload[claims.person];
+  if (typeof sub !== "string") throw unauthenticated(`Invalid token: claim "${claims.person}" (the person's Tandem id) is missing`);
   const subject = tryParseGlobalId(sub);
   if (!subject || subject.node !== issuer) throw unauthenticated(`Invalid token: subject "${sub}" is not a person of ${issuer}`);
-  const roles = payload.roles;
+  const roles = payload[claims.roles];
   if (!Array.isArray(roles) || roles.length === 0 || !roles.every((role) => ROLES.includes(role as Role))) {
-    throw unauthenticated(`Invalid token: roles must be a non-empty list of ${ROLES.join(", ")}`);
+    throw unauthenticated(`Invalid token: ${claims.roles === "roles" ? "roles" : `claim "${claims.roles}" (roles)`} must be a non-empty list of ${ROLES.join(", ")}`);
   }
   for (const role of roles as Role[]) {
     const ok = PARTICIPANT_ROLES.includes(role)

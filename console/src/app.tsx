@@ -21,6 +21,7 @@ const ROUTES: { pattern: string; page: Page }[] = [
   { pattern: "/", page: lazy(() => import("./pages/home.js")) },
   { pattern: "/cohorts/:cohortId/apply", page: lazy(() => import("./pages/apply.js")) },
   { pattern: "/applications/:id", page: lazy(() => import("./pages/application.js")) },
+  { pattern: "/tandems/:id", page: lazy(() => import("./pages/tandem.js")) },
 ];
 
 const NotFound = lazy(() => import("./pages/not-found.js"));

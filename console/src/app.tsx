@@ -12,7 +12,7 @@ import { LANGUAGES } from "./i18n/languages.js";
 import { matchPath, usePath } from "./router.js";
 import { Loading } from "./ui/errors.js";
 import { Link } from "./ui/link.js";
-import { UniversitiesProvider } from "./ui/universities.js";
+import { UniversitiesProvider, useUniversities } from "./ui/universities.js";
 
 type Page = ComponentType<{ params: Record<string, string> }>;
 
@@ -58,6 +58,7 @@ function CurrentPage() {
 function Header() {
   const { t, i18n } = useTranslation();
   const user = useSyncExternalStore(session.subscribe, session.user);
+  const universities = useUniversities();
   return (
     <header className="top">
       <span className="brand">{t("app.name")}</span>
@@ -76,7 +77,7 @@ function Header() {
       </label>
       {user && (
         <span className="user">
-          {t("app.signedInAs", { name: user.name, node: user.homeNode })}{" "}
+          {t("app.signedInAs", { name: user.name, node: universities.get(user.homeNode) ?? user.homeNode })}{" "}
           <button type="button" onClick={() => session.signOut()}>
             {t("app.signOut")}
           </button>

@@ -57,7 +57,8 @@ export interface Journey {
   screenshots: string | null;
 }
 
-export async function runJourney(journey: Journey): Promise<void> {
+/** Runs the journey; returns the tandem page's path. */
+export async function runJourney(journey: Journey): Promise<string> {
   const { e2e, words, mentee, mentor } = journey;
   const menteePage = await open(journey, mentee, "/");
   await menteePage.getByRole("heading", { level: 1, name: words.home }).waitFor();
@@ -123,6 +124,7 @@ export async function runJourney(journey: Journey): Promise<void> {
   await checked(journey, menteePage, "meetings");
   await menteePage.context().close();
   await mentorPage.context().close();
+  return tandemPath;
 }
 
 async function open(journey: Journey, person: Created, path: string): Promise<Page> {

@@ -73,6 +73,8 @@ let browser: Browser;
 const people: Record<string, Created> = {};
 const cohorts: Record<string, { id: string; label: string }> = {};
 let startedAt: number;
+/** Emma's tandem page, once the German journey made it. */
+let emmasTandem: string;
 
 const person = (node: string, role: Person["role"], displayName: string, about: string): Person => {
   const slug = displayName
@@ -87,13 +89,14 @@ beforeAll(async () => {
   startedAt = Date.now();
   [e2e, browser] = await Promise.all([launchE2E(NODES), launchChromium()]);
   const student = { degreeLevel: "MASTER", semester: 3 };
-  const [emma, jan, tereza, lukas] = await Promise.all([
+  const [emma, jan, tereza, lukas, ben] = await Promise.all([
     createPerson(e2e, person("hst", "MENTEE", "Emma Richter", "Solar boats"), student),
     createPerson(e2e, person("zcu", "MENTOR", "Jan Novák", "Tram engineering"), {}),
     createPerson(e2e, person("zcu", "MENTEE", "Tereza Dvořáková", "Ceramic membranes"), student),
     createPerson(e2e, person("hst", "MENTOR", "Lukas Becker", "Hydrogen plants"), {}),
+    createPerson(e2e, person("hst", "MENTEE", "Ben Schäfer", "Robot lawnmowers"), { degreeLevel: "BACHELOR", semester: 1 }),
   ]);
-  Object.assign(people, { emma, jan, tereza, lukas });
+  Object.assign(people, { emma, jan, tereza, lukas, ben });
   const joint = e2e.as(who.jointCoordinator());
   for (const [key, name] of [
     ["de", "Tandem Trier–Plzeň"],
@@ -122,12 +125,32 @@ describe("the web console", () => {
     await page.goto(consoleUrl(e2e, "/some/bookmarked/address"));
     await page.getByRole("heading", { level: 1, name: "Vous n’êtes pas connecté·e" }).waitFor();
     expect(await page.locator("html").getAttribute("lang")).toBe("fr");
+    // the first Tab reaches the skip link, which moves the focus to the content
+    await page.keyboard.press("Tab");
+    expect(await page.evaluate("document.activeElement.textContent")).toBe("Aller au contenu");
+    await page.keyboard.press("Enter");
+    expect(await page.evaluate("document.activeElement.id")).toBe("main");
     expect(await seriousViolations(page)).toEqual([]);
     await page.close();
   });
 
+  it("shows an applicant the rules refuse the answer of their home node, in their words", async () => {
+    const context = await signedInContext(browser, e2e, { who: who.mentee(people.ben!.id), name: "Ben Schäfer", language: "en" });
+    const page = await context.newPage();
+    await page.goto(consoleUrl(e2e, "/"));
+    await page.getByRole("link", { name: `Apply to ${cohorts.en!.label}` }).click();
+    await page.getByLabel("Motivation").fill("Robot lawnmowers for the vineyards of the Moselle valley.");
+    await page.getByLabel("Short-term goals").fill("Map one steep vineyard.");
+    await page.getByLabel("Long-term goals").fill("Found a vineyard robotics company.");
+    await page.getByRole("button", { name: "Submit application" }).click();
+    await page.getByRole("heading", { name: "Your university's answer on eligibility" }).waitFor();
+    expect(await page.getByRole("alert").innerText()).toMatch(/bachelor students may apply from their 3rd semester; you are in your 1st/);
+    expect(await seriousViolations(page)).toEqual([]);
+    await context.close();
+  });
+
   it("takes a mentee from applying to a logged meeting, in German", { timeout: 240_000 }, async () => {
-    await runJourney({ e2e, browser, words: GERMAN, mentee: people.emma!, mentor: people.jan!, cohortId: cohorts.de!.id, cohortLabel: cohorts.de!.label, screenshots: SCREENSHOTS_DIR });
+    emmasTandem = await runJourney({ e2e, browser, words: GERMAN, mentee: people.emma!, mentor: people.jan!, cohortId: cohorts.de!.id, cohortLabel: cohorts.de!.label, screenshots: SCREENSHOTS_DIR });
   });
 
   it("takes a mentee from applying to a logged meeting, in English", { timeout: 240_000 }, async () => {
@@ -149,6 +172,19 @@ describe("the web console", () => {
     await page.getByRole("heading", { level: 1, name: "Moje programy" }).waitFor();
     expect(languages[0]).toBe("en");
     expect(languages.at(-1)).toBe("cs");
+    expect(await seriousViolations(page)).toEqual([]);
+    await context.close();
+  });
+
+  // last: it stops a node
+  it("with the partner's university stopped, shows the rest and says which university is not reachable", async () => {
+    await e2e.consortium.stopParty("zcu");
+    const context = await signedInContext(browser, e2e, { who: who.mentee(people.emma!.id), name: "Emma Richter", language: "de" });
+    const page = await context.newPage();
+    await page.goto(consoleUrl(e2e, emmasTandem));
+    await page.getByRole("alert").getByText("University of West Bohemia ist gerade nicht erreichbar").waitFor();
+    await page.getByTestId("meetings").getByText("prototype, internship").waitFor();
+    expect(await page.getByTestId("tandem-status").innerText()).toBe("Läuft");
     expect(await seriousViolations(page)).toEqual([]);
     await context.close();
   });

@@ -55,6 +55,7 @@ export default function TandemPage({ params }: { params: Record<string, string> 
       <p>
         {t("tandem.status")}: <strong data-testid="tandem-status">{t(`tandemStatus.${tandem.status}`)}</strong>
       </p>
+      <ApiErrors error={error} />
       <ApiErrors error={responded.error} />
       {tandem.status === "PROPOSED" && myResponse === "PENDING" && (
         <div className="notice">

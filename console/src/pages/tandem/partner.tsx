@@ -1,4 +1,4 @@
-/** The partner's contact, field by field as their home node discloses it: a withheld field reads "not shared with you". */
+/** The partner's contact, field by field as their home node discloses it: a withheld field reads "not shared with you"; when their node cannot answer, the page says so above. */
 import { useTranslation } from "react-i18next";
 
 export interface PartnerData {
@@ -24,10 +24,11 @@ export function PartnerCard({ partner }: { partner: PartnerData | null }) {
       <dl data-testid="partner">
         {FIELDS.map(([field, label]) => {
           const value = partner?.[field];
+          const withheld = partner?.disclosure.withheld.includes(field);
           return (
             <div key={field} className="pair">
               <dt>{t(label)}</dt>
-              <dd>{value ?? <span className="withheld">{t("errors.NOT_DISCLOSED")}</span>}</dd>
+              <dd>{value ?? (withheld ? <span className="withheld">{t("errors.NOT_DISCLOSED")}</span> : "–")}</dd>
             </div>
           );
         })}

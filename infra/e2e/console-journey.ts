@@ -31,6 +31,7 @@ export interface JourneyWords {
   tandemIn: (cohort: string) => string;
   accept: string;
   waitingForPartner: string;
+  acceptedByBoth: string;
   notShared: string;
   shortTermGoal: string;
   longTermGoal: string;
@@ -99,6 +100,8 @@ export async function runJourney(journey: Journey): Promise<string> {
   const tandemPath = new URL(menteePage.url()).pathname;
   const mentorPage = await open(journey, mentor, tandemPath);
   await mentorPage.getByRole("button", { name: words.accept }).click();
+  // live: the mentee's open page learns of the mentor's answer without a reload (tandemUpdated over the gateway's socket)
+  await menteePage.getByTestId("tandem-status").getByText(words.acceptedByBoth).waitFor({ timeout: 15_000 });
   await untilShown(mentorPage, () => mentorPage.getByTestId("partner").getByText(mentee.email));
   await untilShown(menteePage, () => menteePage.getByTestId("partner").getByText(mentor.email));
   await checked(journey, menteePage, "tandem");

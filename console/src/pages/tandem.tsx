@@ -1,6 +1,7 @@
 /** A tandem as one partner sees it: the proposal to answer, the partner's contact once disclosed, the agreement and the meeting log. */
+import { useEffect } from "react";
 import { useTranslation } from "react-i18next";
-import { useMutation, useQuery } from "urql";
+import { useMutation, useQuery, useSubscription } from "urql";
 import { session } from "../auth/session.js";
 import { useTitle } from "../router.js";
 import { ApiErrors, Loading } from "../ui/errors.js";
@@ -16,6 +17,8 @@ const TANDEM = `query ConsoleTandem($id: ID!) {
     mentor { id displayName email phone organisation disclosure { withheld } }
   }
 }`;
+/** Proposals, answers, acceptance, start and closing, as the coordination office announces them. */
+const LIVE = `subscription ConsoleTandemLive($id: ID!) { tandemUpdated(tandemId: $id) { cursor change } }`;
 const RESPOND = `mutation ConsoleRespondToTandem($id: ID!, $accept: Boolean!) { respondToTandem(id: $id, accept: $accept) { id status menteeResponse mentorResponse } }`;
 
 export interface TandemData {
@@ -38,6 +41,10 @@ export default function TandemPage({ params }: { params: Record<string, string> 
   const me = session.user()!.sub;
   const [{ data, error }, refetch] = useQuery<TandemData>({ query: TANDEM, variables: { id: params.id } });
   const [responded, respond] = useMutation(RESPOND);
+  const [live] = useSubscription<{ tandemUpdated: { cursor: string } }>({ query: LIVE, variables: { id: params.id } });
+  useEffect(() => {
+    if (live.data) refetch({ requestPolicy: "network-only" });
+  }, [live.data, refetch]);
   const tandem = data?.tandem;
   const cohort = tandem ? `${tandem.cohort.programme.name} ${tandem.cohort.name}` : "";
   useTitle(t("tandem.title", { cohort }));

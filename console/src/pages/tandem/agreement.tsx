@@ -1,7 +1,7 @@
 /** The agreement editor: the current version, earlier versions, a new version (the mentee drafts the first), signing at one's own home node. */
-import type { FormEvent } from "react";
+import { useEffect, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
-import { useMutation, useQuery } from "urql";
+import { useMutation, useQuery, useSubscription } from "urql";
 import { formatDateTime } from "../../ui/dates.js";
 import { ApiErrors, Loading } from "../../ui/errors.js";
 
@@ -14,6 +14,7 @@ const AGREEMENT = `query ConsoleAgreement($id: ID!) {
     versions { version versionHash createdAt }
   }
 }`;
+const LIVE = `subscription ConsoleAgreementLive($id: ID!) { agreementUpdated(agreementId: $id) { cursor change } }`;
 const DRAFT = `mutation ConsoleDraftAgreement($id: ID!, $input: AgreementInput!) { draftAgreement(id: $id, input: $input) { id version versionHash } }`;
 const REVISE = `mutation ConsoleReviseAgreement($id: ID!, $hash: String!, $input: AgreementInput!) { reviseAgreement(id: $id, basedOnVersionHash: $hash, input: $input) { id version versionHash } }`;
 const SIGN = `mutation ConsoleSignAgreement($me: ID!, $id: ID!, $hash: String!) { signAgreement(participantId: $me, agreementId: $id, versionHash: $hash) { role version signedAt } }`;
@@ -40,6 +41,10 @@ export function AgreementSection({ agreementId, side, me, onSigned }: { agreemen
   const [{ data, error }, refetch] = useQuery<AgreementData>({ query: AGREEMENT, variables: { id: agreementId }, requestPolicy: "network-only" });
   const [saved, save] = useMutation(data?.agreement?.versionHash ? REVISE : DRAFT);
   const [signed, sign] = useMutation(SIGN);
+  const [live] = useSubscription<{ agreementUpdated: { cursor: string } }>({ query: LIVE, variables: { id: agreementId } });
+  useEffect(() => {
+    if (live.data) refetch({ requestPolicy: "network-only" });
+  }, [live.data, refetch]);
   const agreement = data?.agreement;
   if (!agreement) return error ? <ApiErrors error={error} /> : <Loading />;
   const current = agreement.signatures.filter((signature) => signature.versionHash === agreement.versionHash);

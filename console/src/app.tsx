@@ -13,7 +13,7 @@ import { LANGUAGES } from "./i18n/languages.js";
 import { matchPath, usePath } from "./router.js";
 import { Loading } from "./ui/errors.js";
 import { Link } from "./ui/link.js";
-import { UniversitiesProvider } from "./ui/universities.js";
+import { UniversitiesProvider, useUniversities } from "./ui/universities.js";
 
 type Page = ComponentType<{ params: Record<string, string> }>;
 
@@ -22,6 +22,7 @@ const ROUTES: { pattern: string; page: Page }[] = [
   { pattern: "/", page: lazy(() => import("./pages/home.js")) },
   { pattern: "/cohorts/:cohortId/apply", page: lazy(() => import("./pages/apply.js")) },
   { pattern: "/applications/:id", page: lazy(() => import("./pages/application.js")) },
+  { pattern: "/tandems/:id", page: lazy(() => import("./pages/tandem.js")) },
 ];
 
 const NotFound = lazy(() => import("./pages/not-found.js"));
@@ -59,6 +60,7 @@ function CurrentPage() {
 function Header() {
   const { t, i18n } = useTranslation();
   const user = useSyncExternalStore(session.subscribe, session.user);
+  const universities = useUniversities();
   return (
     <header className="top">
       <span className="brand">{t("app.name")}</span>
@@ -77,7 +79,7 @@ function Header() {
       </label>
       {user && (
         <span className="user">
-          {t("app.signedInAs", { name: user.name, node: user.homeNode })} <SessionExpiry />{" "}
+          {t("app.signedInAs", { name: user.name, node: universities.get(user.homeNode) ?? user.homeNode })} <SessionExpiry />{" "}
           <button type="button" onClick={() => session.signOut()}>
             {t("app.signOut")}
           </button>

@@ -8,6 +8,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import WebSocket from "ws";
 import type { TestTrust } from "@tandem/shared/testkit";
 import type { RunningGateway } from "../src/index.js";
 import { startTestGateway, unreachableConsortium } from "./test-gateway.js";
@@ -55,6 +56,26 @@ describe("the web console at /", () => {
     const graphql = await fetch(`${base}/graphql`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query: "{ consortium { id } }" }) });
     expect(graphql.status).toBe(401);
     expect((await fetch(`${base}/calendar/nodes/nowhere.ics`)).status).toBe(404);
+  });
+});
+
+/** The HTTP status of a WebSocket upgrade to /graphql with this Origin (101 when accepted). */
+function upgradeStatus(origin: string): Promise<number> {
+  return new Promise((resolve) => {
+    const ws = new WebSocket(`${base.replace(/^http/, "ws")}/graphql`, "graphql-transport-ws", { headers: { origin } });
+    ws.on("open", () => {
+      ws.close();
+      resolve(101);
+    });
+    ws.on("unexpected-response", (_req, res) => resolve(res.statusCode ?? 0));
+  });
+}
+
+describe("the console's live updates", () => {
+  it("may open a socket from the gateway's own origin, on whatever address it is reached; other origins still may not", async () => {
+    expect(await upgradeStatus(base)).toBe(101);
+    expect(await upgradeStatus(base.replace("127.0.0.1", "localhost"))).toBe(403);
+    expect(await upgradeStatus("https://evil.example")).toBe(403);
   });
 });
 

@@ -32,7 +32,7 @@ export interface ConsoleUser {
   language: "de" | "en" | "fr" | "cs";
 }
 
-/** A browser context signed in as `user`: their session in sessionStorage and their language remembered before any page loads. */
+/** A browser context signed in as `user`: their session in sessionStorage before any page loads, and their language unless they chose another since. */
 export async function signedInContext(browser: Browser, e2e: E2EConsortium, user: ConsoleUser): Promise<BrowserContext> {
   const { issuer, sub, roles } = e2e.mint.claimsOf(user.who);
   const accessToken = await e2e.mint.userToken(user.who);
@@ -40,7 +40,7 @@ export async function signedInContext(browser: Browser, e2e: E2EConsortium, user
   const context = await browser.newContext({ locale: user.language === "en" ? "en-GB" : `${user.language}-${user.language.toUpperCase()}`, viewport: { width: 1200, height: 900 } });
   // runs in the page, before the console's own scripts
   await context.addInitScript({
-    content: `sessionStorage.setItem("tandem.session", ${JSON.stringify(JSON.stringify(session))}); localStorage.setItem("tandem.language", ${JSON.stringify(user.language)});`,
+    content: `sessionStorage.setItem("tandem.session", ${JSON.stringify(JSON.stringify(session))}); if (!localStorage.getItem("tandem.language")) localStorage.setItem("tandem.language", ${JSON.stringify(user.language)});`,
   });
   return context;
 }

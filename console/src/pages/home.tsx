@@ -9,12 +9,23 @@ import { Link } from "../ui/link.js";
 
 const HOME = `query ConsoleHome($me: ID!) {
   myApplications(participantId: $me) { id status role cohortId cohort { id name programme { name } } }
-  programmes { id name cohorts { id name state applicationsCloseAt } }
+  programmes { id name cohorts { id name state applicationsCloseAt enrolments { id participantId role status } tandems { id status } } }
 }`;
 
 interface HomeData {
   myApplications: { id: string; status: string; role: string; cohortId: string; cohort: { id: string; name: string; programme: { name: string } } | null }[] | null;
-  programmes: { id: string; name: string; cohorts: { id: string; name: string; state: string; applicationsCloseAt: string | null }[] }[];
+  programmes: {
+    id: string;
+    name: string;
+    cohorts: {
+      id: string;
+      name: string;
+      state: string;
+      applicationsCloseAt: string | null;
+      enrolments: { id: string; participantId: string; role: string; status: string }[];
+      tandems: { id: string; status: string }[];
+    }[];
+  }[];
 }
 
 export default function HomePage() {
@@ -23,6 +34,11 @@ export default function HomePage() {
   const me = session.user()!.sub;
   const [{ data, fetching, error }] = useQuery<HomeData>({ query: HOME, variables: { me } });
   const applied = new Set((data?.myApplications ?? []).map((application) => application.cohortId));
+  const cohorts = (data?.programmes ?? []).flatMap((programme) => programme.cohorts.map((cohort) => ({ label: `${programme.name} ${cohort.name}`, cohort })));
+  const enrolments = cohorts.flatMap(({ label, cohort }) =>
+    cohort.enrolments.filter((enrolment) => enrolment.participantId === me && enrolment.status !== "WITHDRAWN").map((enrolment) => ({ label, enrolment })),
+  );
+  const tandems = cohorts.flatMap(({ label, cohort }) => cohort.tandems.map((tandem) => ({ label, tandem })));
   const open = (data?.programmes ?? []).flatMap((programme) =>
     programme.cohorts.filter((cohort) => cohort.state === "APPLICATIONS_OPEN" && !applied.has(cohort.id)).map((cohort) => ({ programme, cohort })),
   );
@@ -33,6 +49,25 @@ export default function HomePage() {
       {fetching && !data && <Loading />}
       {data && (
         <>
+          <h2>{t("myTandems.title")}</h2>
+          {enrolments.length > 0 && (
+            <ul>
+              {enrolments.map(({ label, enrolment }) => (
+                <li key={enrolment.id}>{t("myTandems.enrolledIn", { cohort: label, role: t(`role.${enrolment.role}` as "role.MENTEE") })}</li>
+              ))}
+            </ul>
+          )}
+          {tandems.length ? (
+            <ul>
+              {tandems.map(({ label, tandem }) => (
+                <li key={tandem.id}>
+                  <Link href={`/tandems/${encodeURIComponent(tandem.id)}`}>{t("myTandems.tandemIn", { cohort: label })}</Link> — {t(`tandemStatus.${tandem.status}` as "tandemStatus.ACTIVE")}
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <p>{t("myTandems.none")}</p>
+          )}
           <h2>{t("home.applications")}</h2>
           {data.myApplications?.length ? (
             <ul>

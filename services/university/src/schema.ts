@@ -37,6 +37,7 @@ import { PackageResolver } from "./modules/package/package.resolver.js";
 import { SurveyResolver } from "./modules/survey/survey.resolver.js";
 import { CalendarResolver } from "./modules/calendar/calendar.resolver.js";
 import { EventPeerGroupResolver } from "./modules/event/event-peer-group.resolver.js";
+import { CredentialResolver } from "./modules/credential/credential.resolver.js";
 
 export const SUBGRAPH_NAME = "university";
 
@@ -70,6 +71,7 @@ export function buildUniversitySubgraph(access: AccessTable<NodeContext> = NODE_
       SurveyResolver,
       CalendarResolver,
       EventPeerGroupResolver,
+      CredentialResolver,
     ],
     referenceResolvers: { ...participantReference, ...eventReference, ...registrationReference, ...applicationReference, ...agreementReference, ...meetingReference, ...concernReference },
     access,

@@ -45,6 +45,8 @@ import { serveSubscriptions } from "./live/ws-server.js";
 import type { GraphQLSchema } from "graphql";
 import { CalendarParts } from "./calendar/calendar-parts.js";
 import { mountCalendarRoutes } from "./calendar/calendar-routes.js";
+import { CredentialPublications } from "./credentials/credential-publications.js";
+import { mountCredentialRoutes } from "./credentials/credential-routes.js";
 
 export type { GatewayContext };
 
@@ -79,10 +81,17 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
     logger,
   );
   const health = { get: (party: string) => parties.health(party) };
+  const credentials = new CredentialPublications(
+    parties.all.filter((party) => party.kind === "NODE"),
+    { registry, publicGatewayUrl: config.publicGatewayUrl },
+    { timeoutMs: config.nodeTimeoutMs, cacheMs: config.statusListCacheMs },
+  );
   const sources: Record<string, GraphQLDataSource> = {
     university: new UniversityRouter(parties, universitySdl, config.representationsPerCall),
     coordination: new ForwardingDataSource(parties.coordination),
-    [GATEWAY_SUBGRAPH_NAME]: new LocalGraphQLDataSource(buildGatewayLocalSchema({ registry, health, deliveries: () => facts.deliveries(), parties: parties.all, nodeIds: parties.nodeIds })),
+    [GATEWAY_SUBGRAPH_NAME]: new LocalGraphQLDataSource(
+      buildGatewayLocalSchema({ registry, health, deliveries: () => facts.deliveries(), parties: parties.all, nodeIds: parties.nodeIds, credentials }),
+    ),
   };
   const feeds = new Map(parties.all.map((party) => [party.id, new PartyFeed(party, logger)] as const));
   const hub = new UpstreamHub(feeds, logger);
@@ -192,6 +201,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
       mountMetrics(app, metrics);
       const calendarNodes = parties.all.filter((party) => party.kind === "NODE");
       mountCalendarRoutes(app, new CalendarParts(calendarNodes, config.nodeTimeoutMs), registry, logger);
+      mountCredentialRoutes(app, credentials, logger);
       if (!config.production) app.get("/debug/live", (_req, res) => res.json({ subscriptions: live.activeSubscriptions, upstream: hub.stats() }));
     },
     onHttpServer: (httpServer) => {

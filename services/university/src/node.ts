@@ -13,6 +13,7 @@ import { buildUniversitySubgraph } from "./schema.js";
 import { ATTESTATION_HEADER, attestationsOf } from "./modules/participant/participant-attestation.js";
 import { createNodeServices } from "./services.js";
 import { mountCalendarRoutes } from "./modules/calendar/calendar.routes.js";
+import { mountCredentialRoutes } from "./modules/credential/credential.routes.js";
 import { loadNodeTrust } from "./trust.js";
 
 export interface UniversityNode {
@@ -69,7 +70,10 @@ export async function startUniversityNode(config: NodeConfig): Promise<Universit
     production: config.production,
     limits: config.limits,
     outboxRetentionHours: config.outboxRetentionHours,
-    routes: (app, guard) => mountCalendarRoutes(app, guard, services, logger),
+    routes: (app, guard) => {
+      mountCalendarRoutes(app, guard, services, logger);
+      mountCredentialRoutes(app, guard, services.credentials, database.dataSource, logger);
+    },
     context: ({ req, requestId, caller }) =>
       createNodeContext({
         requestId,

@@ -10,7 +10,7 @@ function view(entity: IssuedCredentialEntity, ctx: NodeContext): Credential {
 
 @Resolver(() => Credential)
 export class CredentialResolver {
-  @Query(() => [Credential], { description: "A person's certificates at their home node, newest first (revoked ones too). For the person and their home node's coordinators." })
+  @Query(() => [Credential], { nullable: true, description: "A person's certificates at their home node, newest first (revoked ones too). For the person and their home node's coordinators." })
   async credentials(@Arg("participantId", () => ID) participantId: string, @Ctx() ctx: NodeContext): Promise<Credential[]> {
     return (await ctx.services.credentials.of(participantId)).map((entity) => view(entity, ctx));
   }

@@ -123,6 +123,7 @@ export function createNodeServices(dataSource: DataSource, directory: NodeDirect
   const agreementPublisher = new AgreementPublisher(trust.signingKey, directory);
   const activeTandems = new ActiveTandemService(dataSource, directory);
   const surveys = new SurveyService(dataSource, directory, trust.signingKey);
+  const credentials = credentialServiceOf(dataSource, directory, trust.signingKey, options.calendarBaseUrl ?? "http://127.0.0.1:4000");
   const factHandlers = combineFactHandlers(
     disclosureFactHandlers(disclosures),
     programmeFactHandlers(programmes),
@@ -150,7 +151,7 @@ export function createNodeServices(dataSource: DataSource, directory: NodeDirect
     registry: trust.registry,
     auditLog,
     dataExport: new DataExportService(dataSource, directory, disclosures, auditLog, matchingConsents),
-    erasure: new ErasureService(dataSource, directory),
+    erasure: new ErasureService(dataSource, directory, credentials),
     matchingConsents,
     matchingProfiles,
     agreements: new AgreementService(dataSource, directory, agreementPublisher),
@@ -163,7 +164,7 @@ export function createNodeServices(dataSource: DataSource, directory: NodeDirect
     calendarFeeds: new CalendarFeedService(dataSource, directory),
     calendarEntries: new CalendarEntries(dataSource, directory),
     calendarBaseUrl: options.calendarBaseUrl ?? "http://127.0.0.1:4000",
-    credentials: credentialServiceOf(dataSource, directory, trust.signingKey, options.calendarBaseUrl ?? "http://127.0.0.1:4000"),
+    credentials,
   };
 }
 

@@ -134,4 +134,21 @@ describe("certificates issued by the holder's home node", () => {
     }
     expect((await ok(hst, CREDENTIALS, { p: mentee.id })).credentials).toHaveLength(2);
   });
+
+  it("exports the person's certificates, and on erasure revokes them and drops what names them, keeping the bit", async () => {
+    const EXPORT = `query($p: ID!) { exportParticipantData(node: "hst", participantId: $p) }`;
+    const exported = (await ok(hst.as(as.participant(mentor.id, "mentor")), EXPORT, { p: mentor.id })).exportParticipantData;
+    expect(exported.credentials).toHaveLength(1);
+    const [held] = exported.credentials;
+    expect(held).toMatchObject({ role: "MENTOR", revokedAt: null, credential: { credentialSubject: { name: "Pierre Lefèvre" } } });
+    expect((await ours(held.credential)).verdict).toBe("VALID");
+    await ok(hst, `mutation($p: ID!) { eraseParticipantData(node: "hst", participantId: $p) { heldPersonalData } }`, { p: mentor.id });
+    expect(await ours(held.credential)).toMatchObject({ verdict: "REVOKED" });
+    expect((await independent(held.credential)).verified).toBe(false);
+    const uuid = held.id.split(":")[2];
+    const [row] = await hst.sql(`SELECT participant_id, document, revoked_at, revocation_reason, status_index FROM issued_credentials WHERE id = $1`, [uuid]);
+    expect(row).toMatchObject({ participant_id: null, document: null, revocation_reason: "The holder's data was erased at their request" });
+    expect(row!.revoked_at).not.toBeNull();
+    expect(await hst.node.database.dataSource.query(`SELECT 1 FROM issued_credentials WHERE document::text LIKE '%Lefèvre%'`)).toEqual([]);
+  });
 });

@@ -1,0 +1,77 @@
+/**
+ * Certificates of a cohort that closed (issue 15): each person's home node
+ * issues them, once the office's word that their tandem ended reached it:
+ * mentees their mentoring certificate, mentors (once, whatever the number of
+ * their mentees) their participation certificate. One mentee's is revoked
+ * with a reason, as a coordinator would after a mistake. A person whose
+ * completion rules stay open gets none (their node refuses, naming them).
+ */
+import type { SeedActors } from "./actors.js";
+import type { SeedTandem } from "./tandem-journey.js";
+import type { DirectoryEntry } from "./node-seeder.js";
+import { refusalCode, until } from "./waiting.js";
+
+const ISSUE = `mutation SeedCertificate($participantId: ID!, $cohortId: ID!) { issueCertificate(participantId: $participantId, cohortId: $cohortId) { id verificationUrl } }`;
+const REVOKE = `mutation SeedRevocation($id: ID!, $reason: String!) { revokeCertificate(id: $id, reason: $reason) { revokedAt } }`;
+
+/** The tandem's end not told yet: the node's minimal rule still open. Any other open rule is the person's own. */
+const NOT_TOLD_YET = "TANDEM_COMPLETED";
+export const SEED_REVOCATION_REASON = "Issued before the closing event's attendance was corrected; a new certificate follows the correction";
+
+export interface CertificateOutcome {
+  cohort: string;
+  mentees: number;
+  mentors: number;
+  /** Whose certificate was revoked (display name), and why. */
+  revoked: { holder: string; reason: string } | null;
+  /** A valid certificate's public verification page (the QR code's target). */
+  verificationUrl: string | null;
+  /** People whose completion rules stay open: no certificate. */
+  withheld: string[];
+}
+
+type Issued = { id: string; verificationUrl: string };
+type Attempt = { issued: Issued } | { open: string[] };
+
+export async function seedCertificates(actors: SeedActors, cohort: { id: string; name: string }, tandems: readonly SeedTandem[]): Promise<CertificateOutcome> {
+  const outcome: CertificateOutcome = { cohort: cohort.name, mentees: 0, mentors: 0, revoked: null, verificationUrl: null, withheld: [] };
+  const mentors = [...new Map(tandems.map((tandem) => [tandem.mentor.id, tandem.mentor])).values()];
+  const menteeCertificates: { person: DirectoryEntry; issued: Issued }[] = [];
+  for (const person of [...tandems.map((tandem) => tandem.mentee), ...mentors]) {
+    const attempt = await issueOnceTold(actors, cohort.id, person);
+    if ("open" in attempt) {
+      outcome.withheld.push(`${person.displayName} (${attempt.open.join(", ")})`);
+      continue;
+    }
+    if (person.role === "MENTEE") {
+      outcome.mentees++;
+      menteeCertificates.push({ person, issued: attempt.issued });
+    } else outcome.mentors++;
+  }
+  const revoked = menteeCertificates.at(-1);
+  if (revoked && menteeCertificates.length > 1) {
+    await actors.coordinator(nodeOf(revoked.person))(REVOKE, { id: revoked.issued.id, reason: SEED_REVOCATION_REASON });
+    outcome.revoked = { holder: revoked.person.displayName, reason: SEED_REVOCATION_REASON };
+  }
+  outcome.verificationUrl = menteeCertificates[0]?.issued.verificationUrl ?? null;
+  return outcome;
+}
+
+/** Issues as the person's home node's coordinator, asking again while the node has not heard that the tandem ended. */
+async function issueOnceTold(actors: SeedActors, cohortId: string, person: DirectoryEntry): Promise<Attempt> {
+  const attempt = async (): Promise<Attempt> => {
+    try {
+      const { issueCertificate } = await actors.coordinator(nodeOf(person))<{ issueCertificate: Issued }>(ISSUE, { participantId: person.id, cohortId });
+      return { issued: issueCertificate };
+    } catch (error) {
+      if (refusalCode(error) !== "COMPLETION_OPEN") throw error;
+      const open = ((error as { errors: { extensions?: { openRules?: { code: string }[] } }[] }).errors[0]?.extensions?.openRules ?? []).map((rule) => rule.code);
+      return { open };
+    }
+  };
+  return until(`${nodeOf(person)} to learn that the tandem of ${person.displayName} ended`, attempt, (result) => "issued" in result || !result.open.includes(NOT_TOLD_YET));
+}
+
+function nodeOf(person: DirectoryEntry): string {
+  return person.id.split(":")[0]!;
+}

@@ -94,6 +94,13 @@ describe("a certificate issued, verified by anyone, revoked", () => {
     expect(did.id).toBe((certificate.credential.issuer as { id: string }).id);
     // anything but the certificate check still needs a token
     expect((await anonymous(`query { consortium { id } }`, {})).errors?.[0]?.extensions).toMatchObject({ code: "UNAUTHENTICATED" });
+    const mixed = await anonymous(`query($c: JSON!) { verifyCredential(credential: $c) { verdict } consortium { id } }`, { c: certificate.credential });
+    expect(mixed.errors?.[0]?.extensions).toMatchObject({ code: "UNAUTHENTICATED" });
+    expect(mixed.data ?? null).toBeNull();
+    // the status list the credential names, served publicly by the gateway from hst's signed list
+    const statusUrl = (certificate.credential.credentialStatus as { statusListCredential: string }).statusListCredential;
+    const list = (await (await fetch(new URL(new URL(statusUrl).pathname, recording.url))).json()) as { type: string[]; issuer: string };
+    expect(list).toMatchObject({ type: ["VerifiableCredential", "BitstringStatusListCredential"], issuer: did.id });
     const changed = JSON.parse(JSON.stringify(certificate.credential).replace(HOLDER, "Lena Brückner-Hass"));
     expect((await anonymous(VERIFY, { c: changed })).data.verifyCredential).toMatchObject({ verdict: "INVALID", credential: null });
   });

@@ -6,7 +6,8 @@
  * following the log live; the office receives counts only; a third node's
  * coordinator and the joint office cannot read the log; the mentor's
  * check-in and evaluation stay at zcu, the office gets codes; the tandem
- * closes COMPLETED. No note, answer or comment reaches the office's database.
+ * closes COMPLETED. No note, answer or comment reaches the office's database;
+ * the mentor's home node learns the meeting count (for his completion rules).
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eventually, launchE2E, who, type E2EConsortium } from "./harness.js";
@@ -119,6 +120,11 @@ describe("a tandem's months across two nodes", () => {
     // the pair's record at each home node (active-tandem) holds references and dates, the log stays at hst
     const [record] = await e2e.databases.query<{ mentee_id: string }>("node_zcu", `SELECT mentee_id FROM active_tandems WHERE tandem_id = $1`, [tandemId]);
     expect(record!.mentee_id).toBe(mira.id);
+    // the mentor's home node learns the count (for his completion rules) as hst's signed tally, delivered by the gateway: a number, no note
+    await eventually(
+      () => e2e.databases.query<{ told_meetings: number | null }>("node_zcu", `SELECT told_meetings FROM active_tandems WHERE tandem_id = $1`, [tandemId]),
+      (rows) => rows[0]?.told_meetings === 2,
+    );
     // mediation: the mentee opens a case (codes only), the joint office and hst's coordinators read it
     const opened = (await recording.as(who.mentee(mira.id)).data(`mutation($t: ID!) { openMediationCase(input: { tandemId: $t, concern: COMMUNICATION }) { id raisedBy } }`, { t: tandemId }))
       .openMediationCase;

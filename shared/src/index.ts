@@ -9,6 +9,8 @@ export * from "./cursor.js";
 export * from "./schema-fingerprint.js";
 export * from "./contracts/index.js";
 export * from "./programme/programme-contract.js";
+export * from "./programme/completion-contract.js";
+export * from "./programme/completion-messages.js";
 export * from "./agreement/agreement-contract.js";
 export * from "./survey/survey-contract.js";
 export * from "./peer-group/peer-group-contract.js";

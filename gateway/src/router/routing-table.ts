@@ -58,6 +58,7 @@ export const UNIVERSITY_ROUTES: RoutingTable = {
     // certificates live at the holder's home node (a credential's global id names it)
     credentials: byId("participantId"),
     credential: byId("id"),
+    completionProgress: byId("participantId"),
   },
   Mutation: {
     createParticipant: byNode("node"),

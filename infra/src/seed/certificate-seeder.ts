@@ -5,17 +5,20 @@
  * their mentees) their participation certificate. One mentee's is revoked
  * with a reason, as a coordinator would after a mistake. A person whose
  * completion rules stay open gets none (their node refuses, naming them).
+ * A mentee's home node holds the pair's log; a mentor's counts meetings from
+ * the tallies the mentee's node signs, delivered as facts: so a mentor's
+ * open rules are asked again until those arrived, a mentee's are final.
  */
 import type { SeedActors } from "./actors.js";
 import type { SeedTandem } from "./tandem-journey.js";
 import type { DirectoryEntry } from "./node-seeder.js";
-import { refusalCode, until } from "./waiting.js";
+import { FACT_WAIT_MS, refusalCode, until } from "./waiting.js";
 
 const ISSUE = `mutation SeedCertificate($participantId: ID!, $cohortId: ID!) { issueCertificate(participantId: $participantId, cohortId: $cohortId) { id verificationUrl } }`;
 const REVOKE = `mutation SeedRevocation($id: ID!, $reason: String!) { revokeCertificate(id: $id, reason: $reason) { revokedAt } }`;
 
-/** The tandem's end not told yet: the node's minimal rule still open. Any other open rule is the person's own. */
-const NOT_TOLD_YET = "TANDEM_COMPLETED";
+/** The programme's rules not told to the node yet. */
+const RULES_NOT_SET = "RULES_NOT_SET";
 export const SEED_REVOCATION_REASON = "Issued before the closing event's attendance was corrected; a new certificate follows the correction";
 
 export interface CertificateOutcome {
@@ -38,7 +41,7 @@ export async function seedCertificates(actors: SeedActors, cohort: { id: string;
   const mentors = [...new Map(tandems.map((tandem) => [tandem.mentor.id, tandem.mentor])).values()];
   const menteeCertificates: { person: DirectoryEntry; issued: Issued }[] = [];
   for (const person of [...tandems.map((tandem) => tandem.mentee), ...mentors]) {
-    const attempt = await issueOnceTold(actors, cohort.id, person);
+    const attempt = await issueOnceTold(actors, cohort.id, person, (open) => open.includes(RULES_NOT_SET) || (person.role === "MENTOR" && open.length > 0));
     if ("open" in attempt) {
       outcome.withheld.push(`${person.displayName} (${attempt.open.join(", ")})`);
       continue;
@@ -57,19 +60,25 @@ export async function seedCertificates(actors: SeedActors, cohort: { id: string;
   return outcome;
 }
 
-/** Issues as the person's home node's coordinator, asking again while the node has not heard that the tandem ended. */
-async function issueOnceTold(actors: SeedActors, cohortId: string, person: DirectoryEntry): Promise<Attempt> {
+/** Issues as the person's home node's coordinator, asking again while `waiting` holds for the open rules (facts still on their way); what stays open after that is the person's. */
+async function issueOnceTold(actors: SeedActors, cohortId: string, person: DirectoryEntry, waiting: (open: string[]) => boolean): Promise<Attempt> {
+  let last: Attempt = { open: [] };
   const attempt = async (): Promise<Attempt> => {
     try {
       const { issueCertificate } = await actors.coordinator(nodeOf(person))<{ issueCertificate: Issued }>(ISSUE, { participantId: person.id, cohortId });
-      return { issued: issueCertificate };
+      return (last = { issued: issueCertificate });
     } catch (error) {
       if (refusalCode(error) !== "COMPLETION_OPEN") throw error;
       const open = ((error as { errors: { extensions?: { openRules?: { code: string }[] } }[] }).errors[0]?.extensions?.openRules ?? []).map((rule) => rule.code);
-      return { open };
+      return (last = { open });
     }
   };
-  return until(`${nodeOf(person)} to learn that the tandem of ${person.displayName} ended`, attempt, (result) => "issued" in result || !result.open.includes(NOT_TOLD_YET));
+  try {
+    return await until(`${nodeOf(person)} to learn what ${person.displayName} completed`, attempt, (result) => "issued" in result || !waiting(result.open), FACT_WAIT_MS / 3);
+  } catch (error) {
+    if ("open" in last && last.open.length > 0 && !last.open.includes(RULES_NOT_SET)) return last;
+    throw error;
+  }
 }
 
 function nodeOf(person: DirectoryEntry): string {

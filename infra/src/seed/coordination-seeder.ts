@@ -32,6 +32,7 @@ import type { AgreementSeed, OpenCohortSeed, PairSeed, PastCohortSeed, Programme
 
 const LIST_PROGRAMMES = `query SeedProgrammes { programmes { id } }`;
 const CREATE_PROGRAMME = `mutation SeedProgramme($input: CreateProgrammeInput!) { createProgramme(input: $input) { id } }`;
+const SET_COMPLETION_RULES = `mutation SeedCompletionRules($id: ID!, $input: CompletionRulesInput!) { setCompletionRules(programmeId: $id, input: $input) { rulesVersion } }`;
 const CREATE_COHORT = `mutation SeedCohort($input: CreateCohortInput!) { createCohort(input: $input) { id name startsOn endsOn } }`;
 const UPDATE_COHORT = `mutation SeedCohortChange($id: ID!, $input: UpdateCohortInput!) { updateCohort(id: $id, input: $input) { id } }`;
 const ADVANCE_COHORT = `mutation SeedCohortState($id: ID!, $to: CohortState!) { advanceCohort(id: $id, to: $to) { state } }`;
@@ -93,6 +94,7 @@ export async function seedCoordination(
   for (const programme of seeded) {
     const { createProgramme } = await actors.jointCoordinator()<{ createProgramme: { id: string } }>(CREATE_PROGRAMME, { input: programmeInput(programme) });
     programmeIds.push(createProgramme.id);
+    if (programme.completionRules) await actors.jointCoordinator()(SET_COMPLETION_RULES, { id: createProgramme.id, input: programme.completionRules });
   }
   const parts = await Promise.all(seeded.map((programme, index) => seedProgramme(actors, programme, programmeIds[index]!, personFinder(programme, directory), seasonStart)));
   return parts.reduce(

@@ -1,5 +1,5 @@
 /** Shapes of the demo seed records; the records themselves live in data/. */
-import type { ApplicationStatus, EligibilityRules, MeetingFormat, ParticipantRole, ReviewDecision } from "@tandem/shared";
+import type { ApplicationStatus, CompletionRules, EligibilityRules, MeetingFormat, ParticipantRole, ReviewDecision } from "@tandem/shared";
 
 export type DegreeLevel = "BACHELOR" | "MASTER" | "DOCTORAL" | "PROFESSIONAL";
 export type EventKind = "NETWORKING_EVENING" | "PANEL" | "EXPERT_GROUP" | "TRAINING" | "KICK_OFF" | "CLOSING" | "PEER_MEETING" | "WORKSHOP" | "SITE_VISIT" | "JOB_SHADOWING";
@@ -202,6 +202,8 @@ export interface ProgrammeSeed {
   crossBorderRule: "NONE" | "DIFFERENT_NODE" | "DIFFERENT_COUNTRY";
   /** Who may apply (default: bachelor from the 3rd semester, master from the 2nd, doctoral any time; professionals and alumni as mentors). */
   eligibility?: EligibilityRules;
+  /** What a participant must meet to complete the programme, per role (README: Completion rules); none when left out. */
+  completionRules?: CompletionRules;
   cohort: CohortSeed;
   /**
    * Applications to the cohort, made while its window is open around the

@@ -95,6 +95,7 @@ beforeAll(async () => {
     activateTandem: { id: accepted.id },
     closeTandem: { id: closing.id, reason: "COMPLETED" },
     setCheckInInterval: { programmeId: programme.id, everyWeeks: 4 },
+    setCompletionRules: { programmeId: programme.id, input: { mentee: [{ code: "MEETINGS_LOGGED", count: 6 }], mentor: [{ code: "AGREEMENT_SIGNED", count: null }] } },
     openMediationCase: { input: { tandemId: accepted.id, concern: "COMMUNICATION", mediator: "JOINT_OFFICE" } },
     resolveMediationCase: { id: (data as { openMediationCase: { id: string } }).openMediationCase.id, outcome: "RESOLVED" },
   };

@@ -30,6 +30,7 @@ import { mediationCaseReference } from "./modules/mediation/mediation-case.refer
 import { TandemMonitoringResolver } from "./modules/monitoring/tandem-monitoring.resolver.js";
 import { TandemMeetingTallyResolver } from "./modules/meeting/meeting-tally.resolver.js";
 import { ProgrammeCheckInResolver, TandemAttentionResolver } from "./modules/checkin/check-in.resolver.js";
+import { ProgrammeCompletionResolver } from "./modules/completion/completion-rules.resolver.js";
 import { TandemEvaluationsResolver } from "./modules/evaluation/tandem-evaluation.resolver.js";
 import { ChosenTrainingResolver, InterestSurveyResolver } from "./modules/survey/interest-survey.resolver.js";
 import { interestSurveyReference } from "./modules/survey/interest-survey.reference.js";
@@ -66,6 +67,7 @@ export function buildCoordinationSubgraph(access: AccessTable<CoordinationContex
       TandemMeetingTallyResolver,
       TandemAttentionResolver,
       ProgrammeCheckInResolver,
+      ProgrammeCompletionResolver,
       TandemEvaluationsResolver,
       InterestSurveyResolver,
       PeerGroupResolver,

@@ -154,7 +154,7 @@ beforeAll(async () => {
   // certificates: a mentee whose tandem in a described cohort closed, and a certificate to revoke
   const certified = await describedCohort(node);
   const [graduate, holder] = [await createParticipant(node), await createParticipant(node)];
-  for (const person of [graduate, holder]) await (await tandemInCohort(node, certified, person.id, "MENTEE", remoteParticipantId("zcu"))).end();
+  for (const person of [graduate, holder]) await (await tandemInCohort(node, certified, person.id, "MENTEE", remoteParticipantId("zcu"))).complete();
   const certificate = (await node.query(ISSUE_CERTIFICATE, { p: holder.id, c: certified })).data!.issueCertificate as { id: string };
   Object.assign(baselines, {
     issueCertificate: { participantId: graduate.id, cohortId: certified, language: "de" },

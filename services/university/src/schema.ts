@@ -34,6 +34,7 @@ import { CheckInResolver } from "./modules/checkin/check-in.resolver.js";
 import { EvaluationResolver } from "./modules/evaluation/evaluation.resolver.js";
 import { AttendanceResolver } from "./modules/registration/attendance.resolver.js";
 import { PackageResolver } from "./modules/package/package.resolver.js";
+import { CompletionResolver } from "./modules/completion/completion.resolver.js";
 import { SurveyResolver } from "./modules/survey/survey.resolver.js";
 import { CalendarResolver } from "./modules/calendar/calendar.resolver.js";
 import { EventPeerGroupResolver } from "./modules/event/event-peer-group.resolver.js";
@@ -68,6 +69,7 @@ export function buildUniversitySubgraph(access: AccessTable<NodeContext> = NODE_
       ConcernResolver,
       AttendanceResolver,
       PackageResolver,
+      CompletionResolver,
       SurveyResolver,
       CalendarResolver,
       EventPeerGroupResolver,

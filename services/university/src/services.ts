@@ -23,6 +23,8 @@ import { MatchingPseudonyms } from "./modules/matching/matching-pseudonyms.js";
 import { ParticipantAttestationSigner } from "./modules/participant/participant-attestation.js";
 import { ParticipantService } from "./modules/participant/participant.service.js";
 import { activeTandemFactHandlers } from "./modules/active-tandem/active-tandem.facts.js";
+import { completionFactHandlers } from "./modules/completion/completion.facts.js";
+import { CompletionService } from "./modules/completion/completion.service.js";
 import { ActiveTandemService } from "./modules/active-tandem/active-tandem.service.js";
 import { MeetingService } from "./modules/meeting/meeting.service.js";
 import { CheckInService } from "./modules/checkin/check-in.service.js";
@@ -58,6 +60,7 @@ export interface NodeServices {
   attendance: AttendanceService;
   /** This node's people's programme packages (from the programme ledger). */
   packages: PackageService;
+  completion: CompletionService;
   disclosures: DisclosureService;
   /** The coordination office's programme rules and cohort states, as its facts stated them. */
   programmes: ProgrammeStore;
@@ -133,6 +136,7 @@ export function createNodeServices(dataSource: DataSource, directory: NodeDirect
     packageFactHandlers(directory, ledger),
     surveyFactHandlers(surveys),
     peerGroupFactHandlers(directory.self.id),
+    completionFactHandlers(directory.self.id),
   );
   return {
     directory,
@@ -143,6 +147,7 @@ export function createNodeServices(dataSource: DataSource, directory: NodeDirect
     registrationProofs,
     attendance: new AttendanceService(dataSource, directory, registrationProofs, ledger),
     packages: new PackageService(dataSource, directory),
+    completion: new CompletionService(dataSource, directory),
     disclosures,
     programmes,
     applications: new ApplicationService(dataSource, directory, programmes, applicationRecords),

@@ -23,6 +23,7 @@ import {
   type CohortState,
   type EligibilityRules,
 } from "../programme/programme-contract.js";
+import { CompletionRulesSchema, type CompletionRules } from "../programme/completion-contract.js";
 import { describeJoseError } from "./user-token.js";
 import { MediationMediators, RaisableConcerns, type MediationConcern, type MediationMediator } from "../mediation.js";
 import { checkAgreementClaims, isAgreementProofKind, type AgreementProof } from "../agreement/agreement-contract.js";
@@ -189,6 +190,8 @@ export interface ProgrammeRulesProof {
   reviewer: ApplicationReviewer;
   participatingNodeIds: string[];
   trackCodes: string[];
+  /** The programme's completion rules under this version; absent or null: none set (a version from before they existed). */
+  completion?: CompletionRules | null;
 }
 
 export interface CohortStateProof {
@@ -473,6 +476,7 @@ const JOURNEY_PROOFS = {
       reviewer: z.enum(ApplicationReviewers),
       participatingNodeIds: z.array(z.string()),
       trackCodes: z.array(z.string()),
+      completion: CompletionRulesSchema.nullable().optional(),
     }),
   },
   "cohort-state": {

@@ -11,7 +11,45 @@
  * to joint matching, and a joint coordinator's matching round proposes the
  * tandems.
  */
+import type { CompletionRules } from "@tandem/shared";
 import type { PairSeed, PastCohortSeed, ProgrammeSeed } from "../types.js";
+
+/** The industrial mentorship's rules, as its closing event awards them: agreement, kick-off, two mandatory trainings, six meetings, the final evaluation, the closing event, the package; mentors a participation set. */
+const industrialCompletion: CompletionRules = {
+  mentee: [
+    { code: "AGREEMENT_SIGNED", count: null },
+    { code: "KICK_OFF_ATTENDED", count: null },
+    { code: "MANDATORY_TRAININGS_ATTENDED", count: 2 },
+    { code: "MEETINGS_LOGGED", count: 6 },
+    { code: "FINAL_EVALUATION_SUBMITTED", count: null },
+    { code: "CLOSING_ATTENDED", count: null },
+    { code: "PACKAGE_COMPLETE", count: null },
+  ],
+  mentor: [
+    { code: "AGREEMENT_SIGNED", count: null },
+    { code: "MEETINGS_LOGGED", count: 6 },
+    { code: "FINAL_EVALUATION_SUBMITTED", count: null },
+  ],
+};
+
+/**
+ * careerSTEPS asks its mentees for nine meetings over the season: in the
+ * pilot, the pair that met every five weeks logged eight, so Petra Králová
+ * has one rule open; everyone else of the pilot completed it.
+ */
+const stepsCompletion: CompletionRules = {
+  mentee: [
+    { code: "AGREEMENT_SIGNED", count: null },
+    { code: "MEETINGS_LOGGED", count: 9 },
+    { code: "FINAL_EVALUATION_SUBMITTED", count: null },
+    { code: "PACKAGE_COMPLETE", count: null },
+  ],
+  mentor: [
+    { code: "AGREEMENT_SIGNED", count: null },
+    { code: "MEETINGS_LOGGED", count: 6 },
+    { code: "FINAL_EVALUATION_SUBMITTED", count: null },
+  ],
+};
 import { stepsAgreements } from "./agreements.js";
 import { industrialMentorshipApplications, industrialMentorshipRefusals, stepsApplications } from "./applications.js";
 
@@ -26,6 +64,7 @@ export const industrialMentorship: ProgrammeSeed = {
   ],
   participatingNodeIds: ["hst", "unilu", "ul"],
   crossBorderRule: "NONE",
+  completionRules: industrialCompletion,
   eligibility: {
     mentee: { minSemester: { DOCTORAL: 1 } },
     mentor: { backgrounds: ["PROFESSIONAL", "ALUMNUS"], minExperienceYears: 5 },
@@ -192,6 +231,7 @@ export const crossBorderSteps: ProgrammeSeed = {
   ],
   participatingNodeIds: ["zcu", "othaw"],
   crossBorderRule: "DIFFERENT_COUNTRY",
+  completionRules: stepsCompletion,
   // master students in any semester; mentors are researchers of ZČU
   eligibility: {
     mentee: { minSemester: { MASTER: 1 } },

@@ -18,6 +18,7 @@ import { TandemStartedOn1796584012795 } from "./1796584012795-tandem-started-on.
 import { SurveyTrainings1796584220922 } from "./1796584220922-survey-trainings.js";
 import { PeerGroups1796584298165 } from "./1796584298165-peer-groups.js";
 import { TextsInLanguages1796584350904 } from "./1796584350904-texts-in-languages.js";
+import { CompletionRules1796594743060 } from "./1796594743060-completion-rules.js";
 
 export const migrations = [
   Initial1795304478454,
@@ -43,4 +44,5 @@ export const migrations = [
   SurveyTrainings1796584220922,
   PeerGroups1796584298165,
   TextsInLanguages1796584350904,
+  CompletionRules1796594743060,
 ];

@@ -88,6 +88,8 @@ export const COORDINATION_ACCESS: Table = {
   "Programme.rulesVersions": readCatalogue,
   "Mutation.createProgramme": manageCatalogue,
   "Mutation.updateProgramme": manageCatalogue,
+  "Programme.completionRules": readCatalogue,
+  "Mutation.setCompletionRules": manageCatalogue,
 
   "Query.cohort": readCatalogue,
   "Cohort.__resolveReference": readCatalogue,

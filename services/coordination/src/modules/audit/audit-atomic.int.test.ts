@@ -131,6 +131,11 @@ describe("a coordination office whose audit log cannot be written", () => {
       },
       setPeerMeetingsCount: { caller: joint, query: `mutation($p: ID!) { setPeerMeetingsCount(programmeId: $p, count: true) { id } }`, variables: { p: programme.id } },
       setCheckInInterval: { caller: joint, query: `mutation($p: ID!) { setCheckInInterval(programmeId: $p, everyWeeks: 3) { id } }`, variables: { p: programme.id } },
+      setCompletionRules: {
+        caller: joint,
+        query: `mutation($p: ID!) { setCompletionRules(programmeId: $p, input: { mentee: [{ code: MEETINGS_LOGGED, count: 4 }], mentor: [{ code: AGREEMENT_SIGNED }] }) { id } }`,
+        variables: { p: programme.id },
+      },
       eraseCoordinationRecords: {
         caller: as.participant(proposed.menteeId),
         query: `mutation($p: ID!) { eraseCoordinationRecords(participantId: $p) { removedRecords } }`,

@@ -1,12 +1,13 @@
 import { Check, Column, Entity, JoinColumn, ManyToOne, PrimaryColumn, type Relation } from "typeorm";
-import type { ApplicationReviewer, EligibilityRules } from "@tandem/shared";
+import type { ApplicationReviewer, CompletionRules, EligibilityRules } from "@tandem/shared";
 import { ProgrammeEntity } from "./programme.entity.js";
 
 /**
  * One version of a programme's rules for applications, kept for good: an
  * application records the version it was checked against, and anyone can
  * look up what that version said. A new version comes with every change of
- * the eligibility rules, the reviewer, the participating nodes or the tracks.
+ * the eligibility rules, the reviewer, the participating nodes, the tracks or
+ * the completion rules.
  */
 @Entity({ name: "programme_rules_versions" })
 @Check("programme_rules_versions_version_positive", `"version" >= 1`)
@@ -30,6 +31,10 @@ export class ProgrammeRulesVersionEntity {
 
   @Column({ name: "track_codes", type: "text", array: true })
   trackCodes: string[];
+
+  /** The programme's completion rules under this version (CompletionRules of the shared contract); null: none set. */
+  @Column({ type: "jsonb", nullable: true })
+  completion: CompletionRules | null;
 
   /** Also the date of the version's signed programme-rules fact (the same version, the same proof). */
   @Column({ name: "created_at", type: "timestamptz", precision: 3, default: () => "now()" })

@@ -7,6 +7,7 @@ import { Directive, Field, Int, ObjectType, registerEnumType } from "type-graphq
 import { DateTimeISOResolver } from "graphql-scalars";
 import { ApplicationReviewers, MentorBackgrounds, StudentDegreeLevels, type ApplicationReviewer, type EligibilityRules as Rules, type MentorBackground, type StudentDegreeLevel } from "@tandem/shared";
 import type { ProgrammeRulesVersionEntity } from "./programme-rules-version.entity.js";
+import { CompletionRules } from "../completion/completion-rules.type.js";
 
 const enumOf = <T extends string>(values: readonly T[]) => Object.fromEntries(values.map((value) => [value, value])) as { [K in T]: K };
 
@@ -98,6 +99,9 @@ export class ProgrammeRulesVersion {
   @Field(() => [String], { description: "Codes of the programme's tracks under this version." })
   trackCodes: string[];
 
+  @Field(() => CompletionRules, { nullable: true, description: "The completion rules under this version; null: none set." })
+  completionRules: CompletionRules | null;
+
   @Field(() => DateTimeISOResolver)
   createdAt: Date;
 
@@ -108,6 +112,7 @@ export class ProgrammeRulesVersion {
       reviewer: entity.reviewer,
       participatingNodeIds: entity.participatingNodeIds,
       trackCodes: entity.trackCodes,
+      completionRules: entity.completion ? CompletionRules.of(entity.completion) : null,
       createdAt: entity.createdAt,
     });
   }

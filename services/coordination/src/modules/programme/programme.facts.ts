@@ -34,6 +34,8 @@ export class ProgrammeFacts {
         reviewer: version.reviewer,
         participatingNodeIds: version.participatingNodeIds,
         trackCodes: version.trackCodes,
+        // absent while none are set: a node holds a version without completion rules as "none set"
+        ...(version.completion ? { completion: version.completion } : {}),
       },
       version.createdAt,
     );

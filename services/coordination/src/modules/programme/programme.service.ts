@@ -1,5 +1,16 @@
 import { In, type DataSource, type EntityManager, type Repository } from "typeorm";
-import { AppError, assertNotTranslated, DEFAULT_ELIGIBILITY_RULES, ErrorCode, invalidField, rejectNulls, storedTranslations, type EligibilityRules, type Language } from "@tandem/shared";
+import {
+  AppError,
+  assertNotTranslated,
+  DEFAULT_ELIGIBILITY_RULES,
+  ErrorCode,
+  invalidField,
+  rejectNulls,
+  storedTranslations,
+  type CompletionRules,
+  type EligibilityRules,
+  type Language,
+} from "@tandem/shared";
 import { isUniqueViolation, inTransaction, repositoryOf } from "@tandem/party";
 import type { ConsortiumDirectory } from "../../consortium-directory.js";
 import { CohortEntity } from "../cohort/cohort.entity.js";
@@ -13,7 +24,7 @@ import { UPDATABLE_PROGRAMME_FIELDS, type CreateProgrammeInput, type TrackInput,
 import { PROGRAMME_KIND } from "./programme.type.js";
 
 /** What a version of the rules consists of; a change of any of it is a new version. */
-type RulesContent = Pick<ProgrammeRulesVersionEntity, "eligibility" | "reviewer" | "participatingNodeIds" | "trackCodes">;
+type RulesContent = Pick<ProgrammeRulesVersionEntity, "eligibility" | "reviewer" | "participatingNodeIds" | "trackCodes" | "completion">;
 
 export class ProgrammeService {
   constructor(
@@ -70,7 +81,7 @@ export class ProgrammeService {
         programmes.create({ name, description: input.description, language, translations, participatingNodeIds: nodeIds, crossBorderRule: input.crossBorderRule, rulesVersion: 1 }),
       );
       await this.replaceTracks(manager, programme.id, tracks);
-      const content = { eligibility, reviewer: input.reviewer, participatingNodeIds: nodeIds, trackCodes: input.tracks.map((track) => track.code) };
+      const content = { eligibility, reviewer: input.reviewer, participatingNodeIds: nodeIds, trackCodes: input.tracks.map((track) => track.code), completion: null };
       await this.addVersion(manager, programme.id, 1, content, nodeIds);
       return programme;
     }).catch(nameTakenOr(name));
@@ -132,6 +143,7 @@ export class ProgrammeService {
         reviewer: input.reviewer ?? current.reviewer,
         participatingNodeIds: after,
         trackCodes: input.tracks?.map((track) => track.code) ?? current.trackCodes,
+        completion: current.completion,
       };
       if (!sameRules(current, next)) {
         programme.rulesVersion = current.version + 1;
@@ -145,6 +157,26 @@ export class ProgrammeService {
       );
       return saved;
     }).catch(nameTakenOr(name ?? ""));
+  }
+
+  /**
+   * Replaces the programme's completion rules (already checked against the
+   * contract): a new version of its rules, told to its nodes, unless they
+   * are the rules in force.
+   */
+  async setCompletionRules(programmeId: string, completion: CompletionRules): Promise<ProgrammeEntity> {
+    const localId = this.directory.parseLocal(programmeId, PROGRAMME_KIND, "programmeId");
+    return inTransaction(this.dataSource, async (manager) => {
+      const programmes = manager.getRepository(ProgrammeEntity);
+      const programme = await programmes.findOne({ where: { id: localId }, lock: { mode: "pessimistic_write" } });
+      if (!programme) throw new AppError(ErrorCode.NOT_FOUND, `programmeId: no programme ${programmeId}`, { field: "programmeId" });
+      const current = await manager.getRepository(ProgrammeRulesVersionEntity).findOneByOrFail({ programmeId: localId, version: programme.rulesVersion });
+      const next: RulesContent = { eligibility: current.eligibility, reviewer: current.reviewer, participatingNodeIds: current.participatingNodeIds, trackCodes: current.trackCodes, completion };
+      if (sameRules(current, next)) return programme;
+      programme.rulesVersion = current.version + 1;
+      await this.addVersion(manager, localId, programme.rulesVersion, next, next.participatingNodeIds);
+      return programmes.save(programme);
+    });
   }
 
   /** Versions from before facts existed (a migrated programme): told to their nodes once, when the office starts. */
@@ -261,11 +293,17 @@ async function dropQuotasOf(manager: EntityManager, programmeId: string, removed
 
 function sameRules(a: RulesContent, b: RulesContent): boolean {
   const sameSet = (x: readonly string[], y: readonly string[]) => x.length === y.length && x.every((item) => y.includes(item));
-  return a.reviewer === b.reviewer && sameSet(a.participatingNodeIds, b.participatingNodeIds) && sameSet(a.trackCodes, b.trackCodes) && canonical(a.eligibility) === canonical(b.eligibility);
+  return (
+    a.reviewer === b.reviewer &&
+    sameSet(a.participatingNodeIds, b.participatingNodeIds) &&
+    sameSet(a.trackCodes, b.trackCodes) &&
+    canonical(a.eligibility) === canonical(b.eligibility) &&
+    canonical(a.completion) === canonical(b.completion)
+  );
 }
 
-/** Rules as JSON with sorted keys: equal rules, equal text. */
-function canonical(rules: EligibilityRules): string {
+/** Rules as JSON with sorted keys: equal rules, equal text (the order of completion rules counts: it is the order shown). */
+function canonical(rules: EligibilityRules | CompletionRules | null): string {
   return JSON.stringify(rules, (_key, value: unknown) =>
     value && typeof value === "object" && !Array.isArray(value) ? Object.fromEntries(Object.entries(value).sort(([a], [b]) => a.localeCompare(b))) : value,
   );

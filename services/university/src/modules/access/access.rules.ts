@@ -76,6 +76,12 @@ export const rules = {
   recordAttendance: rule("attendance.record", "coordinators of this (host) node", coordinatorHere),
   checkIn: rule<string>("attendance.checkIn", "the registrant themselves", (c, pid) => isSubject(c, pid)),
   readPackage: rule<string>("package.read", "the person and coordinators of their home node", (c, pid, n) => isSubject(c, pid) || isNodeCoordinatorOf(c, n)),
+  // codes and counts of a person's completion: the person, their node's coordinators, and joint coordinators, who hold their enrolment and tandem states anyway
+  readCompletion: rule<string>(
+    "completion.read",
+    "the person, coordinators of their home node and joint coordinators",
+    (c, pid, n) => isSubject(c, pid) || isNodeCoordinatorOf(c, n) || isJointCoordinator(c),
+  ),
   readPackageCompletion: rule("package.completion", "coordinators of this node", coordinatorHere),
 
   recordDisclosure: rule<DisclosureProof>(

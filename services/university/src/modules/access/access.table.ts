@@ -99,6 +99,7 @@ export const NODE_ACCESS: Table = {
   "Mutation.checkInToEvent": inside(rules.checkIn),
   "Query.programmePackage": before(rules.readPackage, { target: localParticipant("participantId") }),
   "Query.packageCompletion": before(rules.readPackageCompletion, { addressed: "node" }),
+  "Query.completionProgress": before(rules.readCompletion, { target: localParticipant("participantId") }),
 
   // the proof names who may record it, once verified
   "Mutation.recordDisclosure": inside(rules.recordDisclosure),

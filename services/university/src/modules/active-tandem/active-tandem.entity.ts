@@ -39,6 +39,14 @@ export class ActiveTandemEntity {
   @Column({ name: "meeting_revision", type: "integer", default: 0 })
   meetingRevision: number;
 
+  /** Meetings logged, as the mentee's home node's signed tally stated it (kept at the mentor's home node when it is another node); null: none told. */
+  @Column({ name: "told_meetings", type: "integer", nullable: true })
+  toldMeetings: number | null;
+
+  /** Revision of that tally: a higher one replaces it. */
+  @Column({ name: "told_meetings_revision", type: "integer", default: 0 })
+  toldMeetingsRevision: number;
+
   @CreateDateColumn({ name: "created_at", type: "timestamptz", precision: 3 })
   createdAt: Date;
 }

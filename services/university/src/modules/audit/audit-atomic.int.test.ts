@@ -108,7 +108,7 @@ describe("a node whose audit log cannot be written", () => {
     // certificates: one to issue (its status bit must stay free), one to revoke (its bit must stay clear)
     const certified = await describedCohort(node);
     const [graduate, holder] = [await createParticipant(node), await createParticipant(node)];
-    for (const person of [graduate, holder]) await (await tandemInCohort(node, certified, person.id, "MENTEE", remoteParticipantId("zcu"))).end();
+    for (const person of [graduate, holder]) await (await tandemInCohort(node, certified, person.id, "MENTEE", remoteParticipantId("zcu"))).complete();
     const certificate = (await node.query(ISSUE_CERTIFICATE, { p: holder.id, c: certified })).data!.issueCertificate as { id: string };
     cases = {
       createParticipant: { caller: coordinator, query: CREATE_PARTICIPANT, variables: { node: "hst", input: participantInput() } },

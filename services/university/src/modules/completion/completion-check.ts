@@ -1,15 +1,13 @@
 /**
- * Whether one of this node's people completed a cohort's programme, over the
- * facts the node holds. A minimal rule set until the programme's completion
- * rules arrive (issue 15, branch h15-rules, keeps this signature): the person
- * is enrolled in the cohort (their role from the enrolment, or from their
- * tandem in it when the office enrolled them directly), and their tandem in
- * the cohort has ended as the coordination office told the node (the node
- * is not told whether it closed COMPLETED or DISSOLVED).
+ * The contract between completion rules and certificate issuance: at the
+ * person's home node, the rules of the cohort's programme (as the office
+ * signed them) evaluated over the facts the node holds, each rule held or
+ * open with one sentence in the holder's language.
  */
 import type { EntityManager } from "typeorm";
-import { AppError, ErrorCode, parseGlobalId } from "@tandem/shared";
 import type { CertificateLanguage } from "@tandem/shared/credentials";
+import { completionRuleText, RULES_NOT_SET, type CompletionRule, type CompletionRuleCode } from "@tandem/shared";
+import { completionFactsOf, type CompletionFacts } from "./completion-facts.js";
 
 export interface CompletionRuleOutcome {
   /** The rule's code, e.g. "MEETINGS_LOGGED". */
@@ -26,12 +24,21 @@ export interface CompletionCheck {
   met: CompletionRuleOutcome[];
 }
 
-const TANDEM_COMPLETED: Record<CertificateLanguage, string> = {
-  en: "The tandem ran through to its close",
-  de: "Das Tandem lief bis zu seinem Abschluss",
-  fr: "Le tandem a été mené jusqu’à sa clôture",
-  cs: "Tandem proběhl až do svého ukončení",
-};
+/** One rule for one person: whether it holds, the number it asks for and the number reached (for rules that count). */
+export interface RuleProgress {
+  code: CompletionRuleCode | typeof RULES_NOT_SET;
+  holds: boolean;
+  required: number | null;
+  actual: number | null;
+}
+
+export interface CompletionProgressView {
+  role: "MENTEE" | "MENTOR";
+  /** The programme's rules version evaluated; null while the node holds no completion rules of it. */
+  rulesVersion: number | null;
+  rules: RuleProgress[];
+  complete: boolean;
+}
 
 /**
  * Evaluates, at the person's home node and inside the caller's transaction,
@@ -41,15 +48,41 @@ const TANDEM_COMPLETED: Record<CertificateLanguage, string> = {
  * participantId and cohortId are GLOBAL ids as GraphQL arguments carry them.
  */
 export async function checkCompletion(manager: EntityManager, participantId: string, cohortId: string, language: CertificateLanguage): Promise<CompletionCheck> {
-  const localId = parseGlobalId(participantId, "participant", "participantId").localId;
-  const enrolments: { role: "MENTEE" | "MENTOR" }[] = await manager.query(`SELECT role FROM applications WHERE participant_id = $1 AND cohort_id = $2 AND status = 'ENROLLED'`, [localId, cohortId]);
-  // a person the office enrolled directly (no application here) is known from their tandem in the cohort
-  const tandems: { mentee_id: string; ended: boolean }[] = await manager.query(
-    `SELECT mentee_id, ended_at IS NOT NULL AS ended FROM active_tandems WHERE cohort_id = $1 AND (mentee_id = $2 OR mentor_id = $2) ORDER BY ended_at DESC NULLS LAST`,
-    [cohortId, participantId],
-  );
-  const role = enrolments[0]?.role ?? (tandems[0] ? (tandems[0].mentee_id === participantId ? "MENTEE" : "MENTOR") : undefined);
-  if (!role) throw new AppError(ErrorCode.NOT_FOUND, `cohortId: ${participantId} is not enrolled in cohort ${cohortId}`, { field: "cohortId" });
-  const rule = { code: "TANDEM_COMPLETED", text: TANDEM_COMPLETED[language] };
-  return tandems.some((tandem) => tandem.ended) ? { role, open: [], met: [rule] } : { role, open: [rule], met: [] };
+  const progress = await completionProgressOf(manager, participantId, cohortId);
+  const outcome = (rule: RuleProgress): CompletionRuleOutcome => ({ code: rule.code, text: ruleText(rule, language) });
+  return { role: progress.role, open: progress.rules.filter((rule) => !rule.holds).map(outcome), met: progress.rules.filter((rule) => rule.holds).map(outcome) };
+}
+
+/** Each rule of the person's role, in the programme's order; a node told no rules answers one open RULES_NOT_SET: nothing completes on rules it does not hold. */
+export async function completionProgressOf(manager: EntityManager, participantId: string, cohortId: string): Promise<CompletionProgressView> {
+  const facts = await completionFactsOf(manager, participantId, cohortId);
+  if (!facts.rules) return { role: facts.role, rulesVersion: null, rules: [{ code: RULES_NOT_SET, holds: false, required: null, actual: null }], complete: false };
+  const rules = (facts.role === "MENTEE" ? facts.rules.completion.mentee : facts.rules.completion.mentor).map((rule) => evaluateRule(rule, facts));
+  return { role: facts.role, rulesVersion: facts.rules.version, rules, complete: rules.every((rule) => rule.holds) };
+}
+
+export function ruleText(rule: RuleProgress, language: CertificateLanguage): string {
+  return completionRuleText(language, rule.code, { required: rule.required, actual: rule.actual ?? 0 });
+}
+
+function evaluateRule(rule: CompletionRule, facts: CompletionFacts): RuleProgress {
+  const attended = (kind: string) => facts.package.items.some((item) => item.kind === kind && item.attendance === "ATTENDED");
+  const yes = (holds: boolean): RuleProgress => ({ code: rule.code, holds, required: null, actual: null });
+  const atLeast = (actual: number): RuleProgress => ({ code: rule.code, holds: actual >= (rule.count ?? 1), required: rule.count, actual });
+  switch (rule.code) {
+    case "AGREEMENT_SIGNED":
+      return yes(facts.agreementSigned);
+    case "KICK_OFF_ATTENDED":
+      return yes(attended("KICK_OFF"));
+    case "CLOSING_ATTENDED":
+      return yes(attended("CLOSING"));
+    case "MANDATORY_TRAININGS_ATTENDED":
+      return atLeast(facts.package.items.filter((item) => item.kind === "TRAINING" && item.mandatory && item.attendance === "ATTENDED").length);
+    case "MEETINGS_LOGGED":
+      return atLeast(facts.meetings);
+    case "FINAL_EVALUATION_SUBMITTED":
+      return yes(facts.finalEvaluationSubmitted);
+    case "PACKAGE_COMPLETE":
+      return { code: rule.code, holds: facts.package.complete, required: null, actual: facts.package.open };
+  }
 }

@@ -42,10 +42,10 @@ describe("certificates issued by the holder's home node", () => {
   it("refuses while a completion rule is open, naming every open rule, and leaves no row", async () => {
     const tandem = await tandemInCohort(hst, cohortId, mentee.id, "MENTEE", remoteParticipantId("zcu"));
     const refused = await hst.query(ISSUE_CERTIFICATE, { p: mentee.id, c: cohortId });
-    expect(firstError(refused)).toMatchObject({ code: "COMPLETION_OPEN", field: "cohortId", openRules: [{ code: "TANDEM_COMPLETED", text: "Das Tandem lief bis zu seinem Abschluss" }] });
-    expect(refused.errors?.[0]?.message).toContain("TANDEM_COMPLETED");
+    expect(firstError(refused)).toMatchObject({ code: "COMPLETION_OPEN", field: "cohortId", openRules: [{ code: "FINAL_EVALUATION_SUBMITTED", text: "Abschlussevaluation abgegeben" }] });
+    expect(refused.errors?.[0]?.message).toContain("FINAL_EVALUATION_SUBMITTED");
     expect(await hst.countRows("issued_credentials")).toBe(0);
-    await tandem.end();
+    await tandem.complete();
   });
 
   it("issues through the API a credential the independent verifier accepts, in the holder's language", async () => {
@@ -56,7 +56,11 @@ describe("certificates issued by the holder's home node", () => {
     const credential = issued.credential as Json;
     expect(credential.issuer).toMatchObject({ id: "did:web:127.0.0.1%3A4000:nodes:hst", name: "Hochschule Trier" });
     expect(credential.credentialSubject).toMatchObject({ name: "Jana Řezníčková", role: "mentee", term: "2025/26", activityStartDate: "2025-11-01T00:00:00Z" });
-    expect(credential.credentialSubject.achievement).toMatchObject({ name: "Industrial Mentorship Programme", inLanguage: "de", criteria: { narrative: "Das Tandem lief bis zu seinem Abschluss" } });
+    expect(credential.credentialSubject.achievement).toMatchObject({
+      name: "Industrial Mentorship Programme",
+      inLanguage: "de",
+      criteria: { narrative: "Abschlussevaluation abgegeben; Programmpaket vollständig (keine Pflichtveranstaltung offen)" },
+    });
     expect(await independent(credential)).toEqual({ verified: true, statusVerified: true, proofError: null });
     expect(await ours(credential)).toMatchObject({ verdict: "VALID", credential: { holderName: "Jana Řezníčková" } });
   });
@@ -121,7 +125,7 @@ describe("certificates issued by the holder's home node", () => {
 
   it("gives a mentor the participation certificate", async () => {
     const tandem = await tandemInCohort(hst, cohortId, mentor.id, "MENTOR", remoteParticipantId("zcu"));
-    await tandem.end();
+    await tandem.complete();
     const credential = (await ok(hst, ISSUE_CERTIFICATE, { p: mentor.id, c: cohortId })).issueCertificate;
     expect(credential).toMatchObject({ role: "MENTOR", language: "fr" });
     expect(credential.credential.name).toBe("Attestation de participation au mentorat");

@@ -1,12 +1,12 @@
 /**
- * What the coordination office learns of a tandem's meetings (DESIGN.md §8):
+ * What the coordination office (and the mentor's home node) learns of a tandem's meetings (DESIGN.md §8):
  * how many, how many the mentor confirmed, the last date — signed by this
  * node (the mentee's home) and delivered as a fact, in the transaction of
  * the change, its revision one higher each time. Never a date but the last,
  * a format, a topic or a note.
  */
 import type { EntityManager } from "typeorm";
-import { ProofType, signProof, type SigningKey } from "@tandem/shared";
+import { homeNodeOf, ProofType, signProof, type SigningKey } from "@tandem/shared";
 import { publishFact } from "@tandem/party";
 import type { NodeDirectory } from "../../node-directory.js";
 import type { ActiveTandemEntity } from "../active-tandem/active-tandem.entity.js";
@@ -37,5 +37,10 @@ export class MeetingTallies {
     } as const;
     const proof = await signProof(this.key, this.directory.self.id, claims);
     await publishFact(manager, { receiver: this.directory.coordinationId, kind: ProofType.MEETING_TALLY, proof, subjects: [tandem.menteeId] });
+    // the mentor's home node decides the mentor's completion rules on the count (README: Completion rules)
+    const mentorHome = homeNodeOf(tandem.mentorId);
+    if (mentorHome && mentorHome !== this.directory.self.id && this.directory.peerNodeIds.has(mentorHome)) {
+      await publishFact(manager, { receiver: mentorHome, kind: ProofType.MEETING_TALLY, proof, subjects: [tandem.menteeId, tandem.mentorId] });
+    }
   }
 }

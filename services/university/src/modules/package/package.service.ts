@@ -1,4 +1,4 @@
-import type { DataSource } from "typeorm";
+import type { DataSource, EntityManager } from "typeorm";
 import { AppError, audienceIncludes, ErrorCode, type AttendanceStatus, type CohortMembership, type EventCohortLink } from "@tandem/shared";
 import type { NodeDirectory } from "../../node-directory.js";
 import { PARTICIPANT_KIND } from "../participant/participant.type.js";
@@ -46,7 +46,7 @@ export interface CompletionView {
   attendances: number;
 }
 
-interface Row {
+export interface LedgerRow {
   participant_id: string;
   event_id: string;
   kind: string;
@@ -87,7 +87,7 @@ export class PackageService {
       cohortId,
       enrolled.map((enrolment) => enrolment.participantId),
     );
-    const rowsOf = new Map<string, Row[]>(enrolled.map((enrolment) => [enrolment.participantId, []]));
+    const rowsOf = new Map<string, LedgerRow[]>(enrolled.map((enrolment) => [enrolment.participantId, []]));
     for (const row of rows) rowsOf.get(row.participant_id)?.push(row);
     const packages = enrolled.map((enrolment) => summarise(this.directory.globalId(PARTICIPANT_KIND, enrolment.participantId), cohortId, enrolment.role, rowsOf.get(enrolment.participantId) ?? []));
     return {
@@ -100,17 +100,8 @@ export class PackageService {
     };
   }
 
-  /** The cohort's events in start order, each with each person's registration and attendance (people × events rows). */
-  private ledgerOf(cohortId: string, participantLocalIds: string[]): Promise<Row[]> {
-    return this.dataSource.query(
-      `SELECT person.participant_id, e.event_id, e.kind, e.title, e.starts_at, e.ends_at, e.status, e.cohorts, p.active, p.attendance
-         FROM unnest($2::uuid[]) AS person(participant_id)
-        CROSS JOIN programme_events e
-         LEFT JOIN event_participations p ON p.event_id = e.event_id AND p.participant_id = person.participant_id
-        WHERE e.cohorts @> jsonb_build_array(jsonb_build_object('cohortId', $1::text))
-        ORDER BY e.starts_at, e.event_id`,
-      [cohortId, participantLocalIds],
-    );
+  private ledgerOf(cohortId: string, participantLocalIds: string[]): Promise<LedgerRow[]> {
+    return programmeLedgerRows(this.dataSource, cohortId, participantLocalIds);
   }
 
   private async enrolments(cohortId: string, participantLocalId?: string): Promise<{ participantId: string; role: CohortMembership["role"] }[]> {
@@ -122,7 +113,21 @@ export class PackageService {
   }
 }
 
-function summarise(participantId: string, cohortId: string, role: CohortMembership["role"], rows: Row[]): PackageView {
+/** The cohort's events in start order, each with each person's registration and attendance (people × events rows). */
+export function programmeLedgerRows(db: DataSource | EntityManager, cohortId: string, participantLocalIds: string[]): Promise<LedgerRow[]> {
+  return db.query(
+    `SELECT person.participant_id, e.event_id, e.kind, e.title, e.starts_at, e.ends_at, e.status, e.cohorts, p.active, p.attendance
+       FROM unnest($2::uuid[]) AS person(participant_id)
+      CROSS JOIN programme_events e
+       LEFT JOIN event_participations p ON p.event_id = e.event_id AND p.participant_id = person.participant_id
+      WHERE e.cohorts @> jsonb_build_array(jsonb_build_object('cohortId', $1::text))
+      ORDER BY e.starts_at, e.event_id`,
+    [cohortId, participantLocalIds],
+  );
+}
+
+/** One person's package in a cohort from their ledger rows. */
+export function summarise(participantId: string, cohortId: string, role: CohortMembership["role"], rows: LedgerRow[]): PackageView {
   const items = rows.flatMap((row): PackageItemView[] => {
     const link = row.cohorts.find((candidate) => candidate.cohortId === cohortId)!;
     const cancelled = row.status === "CANCELLED";

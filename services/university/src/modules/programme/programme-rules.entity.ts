@@ -1,4 +1,4 @@
-import type { ApplicationReviewer, EligibilityRules } from "@tandem/shared";
+import type { ApplicationReviewer, CompletionRules, EligibilityRules } from "@tandem/shared";
 import { Column, CreateDateColumn, Entity, PrimaryColumn } from "typeorm";
 
 /**
@@ -29,6 +29,10 @@ export class ProgrammeRulesEntity {
   /** The programme's tracks, which an application's preferred tracks must be among. */
   @Column({ name: "track_codes", type: "text", array: true })
   trackCodes: string[];
+
+  /** The programme's completion rules under this version, as signed; null: none set. */
+  @Column({ type: "json", nullable: true })
+  completion: CompletionRules | null;
 
   @CreateDateColumn({ name: "received_at", type: "timestamptz", precision: 3 })
   receivedAt: Date;

@@ -16,9 +16,9 @@ export class ProgrammeStore {
   /** Keeps a version of a programme's rules; true when it was new (a version is never replaced). */
   async recordRules(manager: EntityManager, proof: ProgrammeRulesProof): Promise<boolean> {
     const inserted: unknown[] = await manager.query(
-      `INSERT INTO programme_rules (programme_id, version, rules, reviewer, participating_node_ids, track_codes) VALUES ($1, $2, $3, $4, $5, $6)
+      `INSERT INTO programme_rules (programme_id, version, rules, reviewer, participating_node_ids, track_codes, completion) VALUES ($1, $2, $3, $4, $5, $6, $7)
        ON CONFLICT (programme_id, version) DO NOTHING RETURNING version`,
-      [proof.programmeId, proof.version, JSON.stringify(proof.rules), proof.reviewer, proof.participatingNodeIds, proof.trackCodes],
+      [proof.programmeId, proof.version, JSON.stringify(proof.rules), proof.reviewer, proof.participatingNodeIds, proof.trackCodes, proof.completion ? JSON.stringify(proof.completion) : null],
     );
     return inserted.length > 0;
   }

@@ -36,6 +36,10 @@ const GatewayEnvSchema = z
     BREAKER_RESET_MS: z.coerce.number().int().min(100).max(600_000).default(10_000),
     BREAKER_VOLUME: z.coerce.number().int().min(1).max(1_000).default(5),
     SIGNING_KEY_FILE: z.string().min(1, "path to the gateway's private signing key (JWK)"),
+    /** The gateway's public address: certificates name their issuing nodes under it (did:web:<host>:nodes:<node>); the nodes must be given the same. */
+    PUBLIC_GATEWAY_URL: z.url({ error: "the gateway's public address, e.g. https://tandem.example.org" }).default("http://127.0.0.1:4000"),
+    /** How long the gateway keeps a node's signed status list before asking again (a revocation shows after at most this long). */
+    STATUS_LIST_CACHE_SECONDS: z.coerce.number().int().min(0).max(3_600).default(60),
     USER_TOKEN_CLOCK_TOLERANCE_SECONDS: z.coerce.number().int().min(0).max(300).default(30),
     SERVICE_TOKEN_TTL_SECONDS: z.coerce.number().int().min(5).max(600).default(60),
     REPRESENTATIONS_PER_CALL: z.coerce.number().int().min(1).max(10_000).default(200),
@@ -75,6 +79,8 @@ const GatewayEnvSchema = z
     coalesce: env.COALESCE === "on",
     breaker: { errorThresholdPercentage: env.BREAKER_ERROR_PERCENT, resetTimeoutMs: env.BREAKER_RESET_MS, volumeThreshold: env.BREAKER_VOLUME },
     signingKeyFile: env.SIGNING_KEY_FILE,
+    publicGatewayUrl: env.PUBLIC_GATEWAY_URL.replace(/\/+$/, ""),
+    statusListCacheMs: env.STATUS_LIST_CACHE_SECONDS * 1000,
     userTokenClockToleranceSeconds: env.USER_TOKEN_CLOCK_TOLERANCE_SECONDS,
     serviceTokenTtlSeconds: env.SERVICE_TOKEN_TTL_SECONDS,
     representationsPerCall: env.REPRESENTATIONS_PER_CALL,

@@ -47,6 +47,8 @@ import { CalendarParts } from "./calendar/calendar-parts.js";
 import { mountCalendarRoutes } from "./calendar/calendar-routes.js";
 import { assertConsoleBuilt, mountConsole } from "./console-routes.js";
 import { mountSignInProviders, signInOrigins } from "./auth/sign-in-providers.js";
+import { CredentialPublications } from "./credentials/credential-publications.js";
+import { mountCredentialRoutes } from "./credentials/credential-routes.js";
 
 export type { GatewayContext };
 
@@ -82,10 +84,17 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
     logger,
   );
   const health = { get: (party: string) => parties.health(party) };
+  const credentials = new CredentialPublications(
+    parties.all.filter((party) => party.kind === "NODE"),
+    { registry, publicGatewayUrl: config.publicGatewayUrl },
+    { timeoutMs: config.nodeTimeoutMs, cacheMs: config.statusListCacheMs },
+  );
   const sources: Record<string, GraphQLDataSource> = {
     university: new UniversityRouter(parties, universitySdl, config.representationsPerCall),
     coordination: new ForwardingDataSource(parties.coordination),
-    [GATEWAY_SUBGRAPH_NAME]: new LocalGraphQLDataSource(buildGatewayLocalSchema({ registry, health, deliveries: () => facts.deliveries(), parties: parties.all, nodeIds: parties.nodeIds })),
+    [GATEWAY_SUBGRAPH_NAME]: new LocalGraphQLDataSource(
+      buildGatewayLocalSchema({ registry, health, deliveries: () => facts.deliveries(), parties: parties.all, nodeIds: parties.nodeIds, credentials }),
+    ),
   };
   const feeds = new Map(parties.all.map((party) => [party.id, new PartyFeed(party, logger)] as const));
   const hub = new UpstreamHub(feeds, logger);
@@ -195,6 +204,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
       mountMetrics(app, metrics);
       const calendarNodes = parties.all.filter((party) => party.kind === "NODE");
       mountCalendarRoutes(app, new CalendarParts(calendarNodes, config.nodeTimeoutMs), registry, logger);
+      mountCredentialRoutes(app, credentials, logger);
       if (!config.production) app.get("/debug/live", (_req, res) => res.json({ subscriptions: live.activeSubscriptions, upstream: hub.stats() }));
       mountSignInProviders(app, registry);
       mountConsole(app, { dir: config.consoleDir, production: config.production, logger, connectSources: signInOrigins(registry) });

@@ -14,6 +14,7 @@ import { buildSubgraphSchema } from "@apollo/subgraph";
 import { parse, type GraphQLSchema } from "graphql";
 import { JSONResolver } from "graphql-scalars";
 import { AppError, ErrorCode, FEDERATION_LINK, Role, hasRole, isJointCoordinator, normaliseTextArguments, tryParseGlobalId, type ConsortiumRegistry, type UserCaller } from "@tandem/shared";
+import type { CredentialVerification } from "@tandem/shared/credentials";
 import type { DeliveryState } from "./facts/fact-relay.js";
 import { authOf, erasePersonalData, exportPersonalData, subjectOf } from "./gdpr/personal-data.js";
 import type { Party } from "./gdpr/outcome.js";
@@ -58,6 +59,50 @@ type Query {
   home node may export it on their behalf. Each party checks this itself.
   """
   exportMyData(participantId: ID): JSON!
+  """
+  Checks a certificate (an Open Badges 3.0 credential, as JSON) against the
+  consortium registry's keys and its issuer's current status list. Anyone may
+  ask, signed in or not. The answer shows only what the credential itself says.
+  """
+  verifyCredential(credential: JSON!): CredentialVerification!
+}
+
+"""A certificate check's outcome."""
+enum CredentialVerdict {
+  """Signed by a consortium node with a key the registry publishes, unchanged, not revoked."""
+  VALID
+  """Changed after signing, not a credential, or its status list could not be checked."""
+  INVALID
+  """Genuine, and revoked by its issuer."""
+  REVOKED
+  """Not signed by a node of the registry, or with a key the registry does not publish."""
+  UNKNOWN_ISSUER
+}
+
+type CredentialVerification {
+  verdict: CredentialVerdict!
+  """Why it is not VALID (English); null when VALID."""
+  reason: String
+  """What the credential says, for VALID and REVOKED only."""
+  credential: CredentialContent
+}
+
+"""A certificate's own content, read from the credential (nothing from any database)."""
+type CredentialContent {
+  id: String
+  title: String
+  issuerId: String
+  issuerName: String
+  holderName: String
+  role: String
+  programme: String
+  cohort: String
+  activityStartDate: String
+  activityEndDate: String
+  achievementDescription: String
+  criteria: String
+  language: String
+  validFrom: String
 }
 
 """
@@ -516,6 +561,8 @@ export interface LocalSubgraphDeps {
   health: { get(party: string): PartyHealth };
   parties: readonly Party[];
   nodeIds: readonly string[];
+  /** Checks certificates against the registry and the nodes' status lists. */
+  credentials: { verify(credential: unknown): Promise<CredentialVerification> };
 }
 
 type Context = { caller?: UserCaller | null; requestId?: string };
@@ -531,7 +578,7 @@ function deliveriesFor(caller: UserCaller | null, all: DeliveryState[]) {
 }
 
 export function buildGatewayLocalSchema(deps: LocalSubgraphDeps): GraphQLSchema {
-  const { registry, health, parties, nodeIds, deliveries } = deps;
+  const { registry, health, parties, nodeIds, deliveries, credentials } = deps;
   const nodeOf = (id: string) => {
     const node = registry.nodes.find((candidate) => candidate.id === id);
     return node ? { id: node.id, name: node.name, shortName: node.shortName, country: node.country, city: node.city, timeZone: node.timeZone } : null;
@@ -557,6 +604,11 @@ export function buildGatewayLocalSchema(deps: LocalSubgraphDeps): GraphQLSchema 
       exportMyData: (_: unknown, args: { participantId?: string | null }, context: Context) => {
         const auth = authOf(context);
         return exportPersonalData(parties, auth, subjectOf(auth.caller, args.participantId, nodeIds));
+      },
+      verifyCredential: async (_: unknown, args: { credential: unknown }) => {
+        const result = await credentials.verify(args.credential);
+        const summary = result.credential;
+        return { ...result, credential: summary ? { ...summary, issuerId: summary.issuer.id, issuerName: summary.issuer.name } : null };
       },
     },
     Mutation: {

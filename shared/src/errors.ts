@@ -83,6 +83,8 @@ export const ErrorCode = {
   NOT_IN_PEER_GROUP: "NOT_IN_PEER_GROUP",
   /** An event was set up as a survey's training for a topic the office has not chosen (as the survey's signed fact told the host node). */
   TRAINING_NOT_CHOSEN: "TRAINING_NOT_CHOSEN",
+  /** A certificate cannot be issued while a completion rule of the programme is open: `extensions.openRules` lists them ({ code, text }). */
+  COMPLETION_OPEN: "COMPLETION_OPEN",
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 

@@ -6,7 +6,7 @@
  */
 import type { ApolloServerPlugin } from "@apollo/server";
 import type { NextFunction, Request, Response } from "express";
-import { GraphQLError, Kind, type OperationDefinitionNode } from "graphql";
+import { GraphQLError, Kind, OperationTypeNode, type OperationDefinitionNode } from "graphql";
 import { ErrorCode, bearerToken, sendUnauthenticated, type CallerDependenceTracker, type IdempotentRequest, type Logger, type UserCaller, type UserTokenVerifier } from "@tandem/shared";
 
 export interface GatewayContext extends Record<string, unknown> {
@@ -45,17 +45,22 @@ export function userOf(res: Response, requestId: string): UserCaller | null {
   return user ? { ...user, requestId } : null;
 }
 
-function isIntrospectionOnly(operation: OperationDefinitionNode): boolean {
-  return operation.selectionSet.selections.every((selection) => selection.kind === Kind.FIELD && selection.name.value.startsWith("__"));
+/** Root fields anyone may ask without signing in: checking a certificate (issue 15). */
+const PUBLIC_QUERY_FIELDS = new Set(["verifyCredential"]);
+
+function isPublicOnly(operation: OperationDefinitionNode): boolean {
+  return operation.selectionSet.selections.every(
+    (selection) => selection.kind === Kind.FIELD && (selection.name.value.startsWith("__") || (operation.operation === OperationTypeNode.QUERY && PUBLIC_QUERY_FIELDS.has(selection.name.value))),
+  );
 }
 
-/** Every operation but introspection needs a verified user. */
+/** Every operation but introspection and certificate checks needs a verified user. */
 export function requireUserPlugin(): ApolloServerPlugin<GatewayContext> {
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ contextValue, operation }) {
-          if (contextValue.caller || (operation && isIntrospectionOnly(operation))) return;
+          if (contextValue.caller || (operation && isPublicOnly(operation))) return;
           throw new GraphQLError("Sign in at your university: send `Authorization: Bearer <token>`", {
             extensions: { code: ErrorCode.UNAUTHENTICATED, http: { status: 401 } },
           });

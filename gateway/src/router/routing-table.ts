@@ -55,6 +55,9 @@ export const UNIVERSITY_ROUTES: RoutingTable = {
     myConcerns: byId("participantId"),
     programmePackage: byId("participantId"),
     packageCompletion: byNode("node"),
+    // certificates live at the holder's home node (a credential's global id names it)
+    credentials: byId("participantId"),
+    credential: byId("id"),
     completionProgress: byId("participantId"),
   },
   Mutation: {
@@ -86,6 +89,8 @@ export const UNIVERSITY_ROUTES: RoutingTable = {
     raiseConcern: byId("participantId"),
     rankSurveyTopics: byId("participantId"),
     createCalendarFeed: byId("participantId"),
+    issueCertificate: byId("participantId"),
+    revokeCertificate: byId("id"),
     revokeCalendarFeed: byId("participantId"),
     updateConcern: byId("id"),
     recordAttendance: byId("registrationId"),

@@ -128,6 +128,8 @@ export function planParties(input: PartyPlanInput): PartySpec[] {
         SIGNING_KEY_FILE: keyFileOf(input.keysDir, input.registry.gateway.id),
         // the demo keeps introspection and the Sandbox at /graphql, as the README shows them
         EXPLORER: "true",
+        // certificates name their issuers under it (did:web); the nodes sign under the same address
+        PUBLIC_GATEWAY_URL: `http://${HOST}:${input.ports.gateway}`,
         ...input.env?.gateway,
       },
     });

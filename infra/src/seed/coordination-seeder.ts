@@ -27,6 +27,7 @@ import { mediateToRematch, rematch } from "./rematch-seeder.js";
 import { seedPeerGroups } from "./peer-group-seeder.js";
 import { addDays } from "./season.js";
 import { closeCompleted, logFirstMeeting, seasonOfMeetings, signAgreement, type SeedTandem } from "./tandem-journey.js";
+import { seedCertificates, type CertificateOutcome } from "./certificate-seeder.js";
 import type { AgreementSeed, OpenCohortSeed, PairSeed, PastCohortSeed, ProgrammeSeed, RematchSeed } from "./types.js";
 
 const LIST_PROGRAMMES = `query SeedProgrammes { programmes { id } }`;
@@ -65,6 +66,8 @@ export interface CoordinationOutcome {
   refusals: string[];
   /** Peer groups formed. */
   peerGroups: string[];
+  /** Certificates issued in cohorts that closed (issue 15). */
+  certificates: CertificateOutcome[];
 }
 
 export async function hasProgrammes(actors: SeedActors): Promise<boolean> {
@@ -110,6 +113,7 @@ export async function seedCoordination(
       applications: [...all.applications, ...part.applications],
       refusals: [...all.refusals, ...part.refusals],
       peerGroups: [...all.peerGroups, ...part.peerGroups],
+      certificates: [...all.certificates, ...part.certificates],
     }),
     emptyOutcome(),
   );
@@ -136,6 +140,7 @@ function emptyOutcome(): CoordinationOutcome {
     checkIns: 0,
     evaluations: 0,
     closedCohorts: [],
+    certificates: [],
     matchingConsents: 0,
     applications: [],
     refusals: [],
@@ -216,6 +221,7 @@ async function seedPastCohort(
   outcome.evaluations += 2 * tandems.length;
   for (const to of ["CLOSING", "CLOSED"]) await joint(ADVANCE_COHORT, { id: cohort.id, to });
   outcome.closedCohorts.push(cohort.name);
+  outcome.certificates.push(await seedCertificates(actors, cohort, tandems));
 }
 
 /** The pilot's pairs started within the cohort's first fortnight, one a few days after the other; every fourth pair met every five weeks, the others every four. */

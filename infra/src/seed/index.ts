@@ -75,6 +75,7 @@ export async function seedConsortium(options: SeedOptions): Promise<SeedSummary>
         log(`  coordination: ${outcome.programmes.join(", ")} (${outcome.enrolments} enrolments by coordinators, ${outcome.tandems} tandems, ${outcome.matchingConsents} consents to joint matching)`);
       }
       for (const line of journeyLines(outcome)) log(`  ${line}`);
+      for (const line of certificateLines(outcome)) log(`  ${line}`);
       for (const line of applicationLines(outcome)) log(`  ${line}`);
       if (outcome.peerGroups.length) log(`  peer groups: ${outcome.peerGroups.join(", ")} (members invited by the joint office, each consenting as themselves)`);
       if ([stepsSeason.trainingHost, "othaw"].every((node) => running.has(node))) {
@@ -107,6 +108,14 @@ export function applicationLines(outcome: Pick<CoordinationOutcome, "application
     return `applications to ${cohort}${closesAt ? ` (open until ${closesAt.slice(0, 10)})` : ""}: ${counts.join(", ")}`;
   });
   return [...lines, ...outcome.refusals.map((refusal) => `refused: ${refusal}`)];
+}
+
+/** The certificates of cohorts that closed, and one verification URL to open (no sign-in). */
+export function certificateLines(outcome: Pick<CoordinationOutcome, "certificates">): string[] {
+  return outcome.certificates.flatMap((certificates) => [
+    `certificates of ${certificates.cohort}: ${certificates.mentees} mentees, ${certificates.mentors} mentors${certificates.revoked ? `; revoked: ${certificates.revoked.holder}'s ("${certificates.revoked.reason}")` : ""}${certificates.withheld.length ? `; withheld, rules open: ${certificates.withheld.join(", ")}` : ""}`,
+    ...(certificates.verificationUrl ? [`verify a certificate (no sign-in): ${certificates.verificationUrl}`] : []),
+  ]);
 }
 
 /** What the tandems went through: signatures, meetings, re-matches, cohorts run to their end. */

@@ -36,6 +36,7 @@ export async function composeSupergraph(): Promise<Composition> {
         health: { get: () => ({ status: "UNKNOWN", reason: null, checkedAt: null }) },
         parties: [],
         nodeIds: [],
+        credentials: { verify: () => Promise.reject(new Error("composition only")) },
       }),
     ),
   };

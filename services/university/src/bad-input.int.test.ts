@@ -19,6 +19,7 @@ import { agreementInput, draftedAgreement } from "../test/agreements.js";
 import { activateTandemAt, dayFromToday } from "../test/tandems.js";
 import { ISSUE_CODE, startNow } from "../test/programme.js";
 import { enrolledParticipant, tellChosenTrainings, tellSurvey } from "../test/surveys.js";
+import { describedCohort, ISSUE_CERTIFICATE, tandemInCohort } from "../test/credentials.js";
 
 const { schema } = await buildUniversitySubgraph();
 const MUTATIONS = Object.keys(schema.getMutationType()!.getFields());
@@ -150,6 +151,15 @@ beforeAll(async () => {
   });
   Object.assign(baselines, { createCalendarFeed: { participantId: mentee.id }, revokeCalendarFeed: { participantId: mentee.id } });
   Object.assign(callers, { createCalendarFeed: self, revokeCalendarFeed: self });
+  // certificates: a mentee whose tandem in a described cohort closed, and a certificate to revoke
+  const certified = await describedCohort(node);
+  const [graduate, holder] = [await createParticipant(node), await createParticipant(node)];
+  for (const person of [graduate, holder]) await (await tandemInCohort(node, certified, person.id, "MENTEE", remoteParticipantId("zcu"))).complete();
+  const certificate = (await node.query(ISSUE_CERTIFICATE, { p: holder.id, c: certified })).data!.issueCertificate as { id: string };
+  Object.assign(baselines, {
+    issueCertificate: { participantId: graduate.id, cohortId: certified, language: "de" },
+    revokeCertificate: { id: certificate.id, reason: "Issued to the wrong cohort" },
+  });
 });
 afterAll(() => node?.stop());
 

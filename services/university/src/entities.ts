@@ -20,6 +20,7 @@ import { SurveyEntity, SurveyRankingEntity } from "./modules/survey/survey.entit
 import { PeerGroupRosterEntity } from "./modules/peer-group/peer-group-roster.entity.js";
 import { CalendarFeedEntity } from "./modules/calendar/calendar-feed.entity.js";
 import { EventCalendarRevisionEntity } from "./modules/calendar/event-revision.entity.js";
+import { CredentialStatusListEntity, IssuedCredentialEntity } from "./modules/credential/credential.entity.js";
 
 export const entities = [
   ParticipantEntity,
@@ -54,4 +55,6 @@ export const entities = [
   PeerGroupRosterEntity,
   CalendarFeedEntity,
   EventCalendarRevisionEntity,
+  IssuedCredentialEntity,
+  CredentialStatusListEntity,
 ];

@@ -14,6 +14,7 @@ import { ATTESTATION_HEADER, attestationsOf } from "./modules/participant/partic
 import { createNodeServices } from "./services.js";
 import { mountDemoSignIn } from "@tandem/party/demo-sign-in";
 import { mountCalendarRoutes } from "./modules/calendar/calendar.routes.js";
+import { mountCredentialRoutes } from "./modules/credential/credential.routes.js";
 import { loadNodeTrust } from "./trust.js";
 
 export interface UniversityNode {
@@ -74,6 +75,7 @@ export async function startUniversityNode(config: NodeConfig): Promise<Universit
       mountCalendarRoutes(app, guard, services, logger);
       if (config.demoSignIn)
         mountDemoSignIn(app, { config: config.demoSignIn, party: { kind: "node", ...config.node }, consortiumId: registry.consortium.id, signingKeyFile: config.signingKeyFile, logger });
+      mountCredentialRoutes(app, guard, services.credentials, database.dataSource, logger);
     },
     context: ({ req, requestId, caller }) =>
       createNodeContext({

@@ -38,6 +38,7 @@ import { CompletionResolver } from "./modules/completion/completion.resolver.js"
 import { SurveyResolver } from "./modules/survey/survey.resolver.js";
 import { CalendarResolver } from "./modules/calendar/calendar.resolver.js";
 import { EventPeerGroupResolver } from "./modules/event/event-peer-group.resolver.js";
+import { CredentialResolver } from "./modules/credential/credential.resolver.js";
 
 export const SUBGRAPH_NAME = "university";
 
@@ -72,6 +73,7 @@ export function buildUniversitySubgraph(access: AccessTable<NodeContext> = NODE_
       SurveyResolver,
       CalendarResolver,
       EventPeerGroupResolver,
+      CredentialResolver,
     ],
     referenceResolvers: { ...participantReference, ...eventReference, ...registrationReference, ...applicationReference, ...agreementReference, ...meetingReference, ...concernReference },
     access,

@@ -45,6 +45,8 @@ import { PackageService } from "./modules/package/package.service.js";
 import { ProgrammeLedger } from "./modules/package/programme-ledger.js";
 import { CalendarEntries } from "./modules/calendar/calendar-entries.js";
 import { CalendarFeedService } from "./modules/calendar/calendar-feed.service.js";
+import { credentialSigner } from "@tandem/shared/credentials";
+import { CredentialService } from "./modules/credential/credential.service.js";
 
 /** The node's service singletons, wired once at start. */
 export interface NodeServices {
@@ -90,6 +92,8 @@ export interface NodeServices {
   calendarEntries: CalendarEntries;
   /** The gateway's public address: calendar feed URLs start with it. */
   calendarBaseUrl: string;
+  /** Certificates this node issued to its people, and its revocation list. */
+  credentials: CredentialService;
 }
 
 export interface NodeTrust {
@@ -122,6 +126,7 @@ export function createNodeServices(dataSource: DataSource, directory: NodeDirect
   const agreementPublisher = new AgreementPublisher(trust.signingKey, directory);
   const activeTandems = new ActiveTandemService(dataSource, directory);
   const surveys = new SurveyService(dataSource, directory, trust.signingKey);
+  const credentials = credentialServiceOf(dataSource, directory, trust.signingKey, options.calendarBaseUrl ?? "http://127.0.0.1:4000");
   const factHandlers = combineFactHandlers(
     disclosureFactHandlers(disclosures),
     programmeFactHandlers(programmes),
@@ -151,7 +156,7 @@ export function createNodeServices(dataSource: DataSource, directory: NodeDirect
     registry: trust.registry,
     auditLog,
     dataExport: new DataExportService(dataSource, directory, disclosures, auditLog, matchingConsents),
-    erasure: new ErasureService(dataSource, directory),
+    erasure: new ErasureService(dataSource, directory, credentials),
     matchingConsents,
     matchingProfiles,
     agreements: new AgreementService(dataSource, directory, agreementPublisher),
@@ -164,5 +169,11 @@ export function createNodeServices(dataSource: DataSource, directory: NodeDirect
     calendarFeeds: new CalendarFeedService(dataSource, directory),
     calendarEntries: new CalendarEntries(dataSource, directory),
     calendarBaseUrl: options.calendarBaseUrl ?? "http://127.0.0.1:4000",
+    credentials,
   };
+}
+
+/** Certificates are signed with the node's registry key, under the public gateway's did:web. */
+function credentialServiceOf(dataSource: DataSource, directory: NodeDirectory, signingKey: SigningKey, publicGatewayUrl: string): CredentialService {
+  return new CredentialService(dataSource, directory, { publicGatewayUrl, signer: credentialSigner(signingKey, directory.self.id, publicGatewayUrl) });
 }

@@ -205,6 +205,18 @@ export interface CohortStateProof {
   applicationsCloseAt: string | null;
   /** Increases with every change of the cohort: a receiver keeps the highest. */
   revision: number;
+  /** What a certificate names (issue 15): the cohort's and programme's names, the programme's language, the cohort's days. Absent from proofs signed before. */
+  details?: CohortDetails;
+}
+
+export interface CohortDetails {
+  name: string;
+  programmeName: string;
+  /** The programme's language (ISO 639-1): a certificate's default when the holder's is not offered. */
+  language: string;
+  /** `YYYY-MM-DD`. */
+  startsOn: string;
+  endsOn: string;
 }
 
 export interface ApplicationRecordProof {
@@ -476,6 +488,15 @@ const JOURNEY_PROOFS = {
       applicationsOpenAt: isoInstant.nullable(),
       applicationsCloseAt: isoInstant.nullable(),
       revision: z.number().int().min(0),
+      details: z
+        .object({
+          name: z.string().max(200),
+          programmeName: z.string().max(200),
+          language: z.string().regex(/^[a-z]{2}$/),
+          startsOn: z.iso.date(),
+          endsOn: z.iso.date(),
+        })
+        .optional(),
     }),
   },
   "application-record": {

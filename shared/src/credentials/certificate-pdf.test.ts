@@ -1,6 +1,7 @@
 import { extractText, getDocumentProxy } from "unpdf";
 import { beforeAll, describe, expect, it } from "vitest";
 import { credentialVerificationUrl, renderCertificatePdf } from "./certificate-pdf.js";
+import { attachedCredential } from "./pdf-attachment.js";
 import { credentialWorld, GATEWAY, issued, type CredentialWorld } from "./credentials.test-support.js";
 import type { CertificateLanguage } from "./certificate-messages.js";
 import { verifyCredential } from "./verify.js";
@@ -58,6 +59,13 @@ describe("the certificate PDF", () => {
     expect(attached).toEqual(credential);
     const result = await verifyCredential(attached, { registry: world.registry, publicGatewayUrl: GATEWAY, statusLists: (url) => world.statusLists.get(url) });
     expect(result.verdict).toBe("VALID");
+  });
+
+  it("gives its attached credential back without a PDF library (the offline CLI's reader)", async () => {
+    const credential = await issued(world);
+    const pdf = await renderCertificatePdf(credential, "en", credentialVerificationUrl(GATEWAY, "hst", String(credential.id)));
+    expect(attachedCredential(pdf)).toEqual(credential);
+    expect(attachedCredential(Buffer.from("%PDF-1.3 no attachment"))).toBeNull();
   });
 
   it("refuses a credential that is not a Tandem certificate", async () => {

@@ -12,3 +12,4 @@ export { credentialSigner, type CredentialSigner } from "./signer.js";
 export { emptyStatusList, isRevokedInStatusList, revokeInStatusList, signStatusList, STATUS_LIST_LENGTH, statusListUrl, type StatusListPublication } from "./status-list.js";
 export { credentialSummary, type CredentialSummary } from "./summary.js";
 export { verifyCredential, type CredentialVerdict, type CredentialVerification, type VerifyOptions } from "./verify.js";
+export { attachedCredential } from "./pdf-attachment.js";

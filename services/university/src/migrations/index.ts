@@ -19,6 +19,7 @@ import { ChosenTrainingEvents1796584291598 } from "./1796584291598-chosen-traini
 import { EventTextsInLanguages1796584634246 } from "./1796584634246-event-texts-in-languages.js";
 import { PeerGroupRosters1796584685751 } from "./1796584685751-peer-group-rosters.js";
 import { CompletionFacts1796594303099 } from "./1796594303099-completion-facts.js";
+import { AddIssuedCredentials1796600000000 } from "./1796600000000-add-issued-credentials.js";
 import { AddCalendarFeeds1796575350333 } from "./1796575350333-add-calendar-feeds.js";
 
 export const migrations = [
@@ -47,4 +48,5 @@ export const migrations = [
   EventTextsInLanguages1796584634246,
   PeerGroupRosters1796584685751,
   CompletionFacts1796594303099,
+  AddIssuedCredentials1796600000000,
 ];

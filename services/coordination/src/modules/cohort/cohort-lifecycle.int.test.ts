@@ -165,6 +165,8 @@ describe("cohort lifecycle", () => {
         applicationsOpenAt: "2026-06-01T08:00:00.000Z",
         applicationsCloseAt: "2026-08-31T22:00:00.000Z",
         revision: 1,
+        // what the nodes' certificates name (issue 15)
+        details: { name: expect.any(String), programmeName: expect.any(String), language: "en", startsOn: "2026-10-01", endsOn: "2027-06-30" },
       });
     }
     expect((await factsOfKind(service, "othaw", "cohort-state")).filter((fact) => fact.cohortId === cohort.id)).toEqual([]);

@@ -9,6 +9,7 @@ import type { EntityManager } from "typeorm";
 import { ProofType, signProof, type SigningKey } from "@tandem/shared";
 import { publishFact } from "@tandem/party";
 import type { ConsortiumDirectory } from "../../consortium-directory.js";
+import { ProgrammeEntity } from "../programme/programme.entity.js";
 import { PROGRAMME_KIND } from "../programme/programme.type.js";
 import type { CohortEntity } from "./cohort.entity.js";
 import { COHORT_KIND } from "./cohort.type.js";
@@ -21,6 +22,7 @@ export class CohortFacts {
 
   /** The cohort as it stands, to `receivers` (its programme's nodes); dated by its last change, so a revision always gives the same proof. */
   async stateOf(manager: EntityManager, cohort: CohortEntity, receivers: readonly string[]): Promise<void> {
+    const programme = await manager.findOneByOrFail(ProgrammeEntity, { id: cohort.programmeId });
     const proof = await signProof(
       this.signingKey,
       this.directory.selfId,
@@ -32,6 +34,8 @@ export class CohortFacts {
         applicationsOpenAt: cohort.applicationsOpenAt?.toISOString() ?? null,
         applicationsCloseAt: cohort.applicationsCloseAt?.toISOString() ?? null,
         revision: cohort.revision,
+        // what the nodes' certificates name (issue 15)
+        details: { name: cohort.name, programmeName: programme.name, language: programme.language, startsOn: cohort.startsOn, endsOn: cohort.endsOn },
       },
       cohort.updatedAt,
     );

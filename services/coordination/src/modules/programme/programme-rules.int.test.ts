@@ -100,7 +100,15 @@ describe("programme rules", () => {
     await ok(service, UPDATE_PROGRAMME, { id: programme.id, input: { participatingNodeIds: ["hst", "zcu", "othaw"] } });
     const states = (await factsOfKind(service, "othaw", "cohort-state")).filter((fact) => fact.cohortId === cohort.id);
     expect(states).toEqual([
-      { cohortId: cohort.id, programmeId: programme.id, state: "MATCHING", applicationsOpenAt: cohort.applicationsOpenAt, applicationsCloseAt: cohort.applicationsCloseAt, revision: cohort.revision },
+      {
+        cohortId: cohort.id,
+        programmeId: programme.id,
+        state: "MATCHING",
+        applicationsOpenAt: cohort.applicationsOpenAt,
+        applicationsCloseAt: cohort.applicationsCloseAt,
+        revision: cohort.revision,
+        details: { name: cohort.name, programmeName: programme.name, language: "en", startsOn: "2026-10-01", endsOn: "2027-06-30" },
+      },
     ]);
   });
 

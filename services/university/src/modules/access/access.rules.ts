@@ -156,6 +156,11 @@ export const rules = {
 
   // a personal calendar feed: its secret URL reads the person's registrations and meetings, so only they make or revoke it
   manageCalendarFeed: rule<string>("calendarFeed.manage", "the person themselves", (c, pid) => isSubject(c, pid)),
+
+  // Certificates (issue 15): issued and revoked by the holder's home node, which alone holds the name it certifies
+  issueCertificate: rule<string>("certificate.issue", "coordinators of the person's home node", (c, _pid, n) => isNodeCoordinatorOf(c, n)),
+  revokeCertificate: rule("certificate.revoke", "coordinators of the issuing node", coordinatorHere),
+  readCredentials: rule<string | null>("certificate.read", "the holder and coordinators of their home node", (c, pid, n) => (pid !== null && isSubject(c, pid)) || isNodeCoordinatorOf(c, n)),
 };
 
 function isPartnerOf(caller: Caller, agreement: AgreementAccessView): boolean {

@@ -16,6 +16,7 @@ import type { TandemPartners } from "../active-tandem/active-tandem.service.js";
 import type { Meeting } from "../meeting/meeting.type.js";
 import type { ConcernView } from "../concern/concern.service.js";
 import type { Concern } from "../concern/concern.type.js";
+import type { Credential } from "../credential/credential.type.js";
 
 type Table = AccessTable<NodeContext>;
 
@@ -167,4 +168,11 @@ export const NODE_ACCESS: Table = {
 
   "Mutation.createCalendarFeed": before(rules.manageCalendarFeed, { target: localParticipant("participantId") }),
   "Mutation.revokeCalendarFeed": before(rules.manageCalendarFeed, { target: localParticipant("participantId") }),
+
+  // certificates: a foreign participant id is refused before the rule (WRONG_NODE): only the holder's home node issues
+  "Mutation.issueCertificate": before(rules.issueCertificate, { target: localParticipant("participantId") }),
+  "Mutation.revokeCertificate": before(rules.revokeCertificate),
+  "Query.credentials": before(rules.readCredentials, { target: localParticipant("participantId") }),
+  "Query.credential": onResult<NodeContext, string | null, Credential>(rules.readCredentials, { target: (credential) => credential.participantId, otherwise: nullInstead }),
+  "Credential.pdf": withParent(),
 };

@@ -11,6 +11,7 @@ import { as } from "@tandem/shared/testkit";
 import { answersWithAuditRefused } from "@tandem/party/testkit";
 import { startTestNode, type TestNode } from "../../../test/test-node.js";
 import { activateTandemAt, dayFromToday } from "../../../test/tandems.js";
+import { describedCohort, ISSUE_CERTIFICATE, REVOKE_CERTIFICATE, tandemInCohort } from "../../../test/credentials.js";
 import { enrolledParticipant, tellChosenTrainings, tellSurvey } from "../../../test/surveys.js";
 import {
   CANCEL_EVENT,
@@ -104,6 +105,11 @@ describe("a node whose audit log cannot be written", () => {
     const chosen = await tellChosenTrainings(node, surveyed);
     // a feed to revoke: refused, revoking must leave it active
     expect((await node.as(self).query(`mutation($p: ID!) { createCalendarFeed(participantId: $p) { path } }`, { p: ines.id })).errors).toBeUndefined();
+    // certificates: one to issue (its status bit must stay free), one to revoke (its bit must stay clear)
+    const certified = await describedCohort(node);
+    const [graduate, holder] = [await createParticipant(node), await createParticipant(node)];
+    for (const person of [graduate, holder]) await (await tandemInCohort(node, certified, person.id, "MENTEE", remoteParticipantId("zcu"))).complete();
+    const certificate = (await node.query(ISSUE_CERTIFICATE, { p: holder.id, c: certified })).data!.issueCertificate as { id: string };
     cases = {
       createParticipant: { caller: coordinator, query: CREATE_PARTICIPANT, variables: { node: "hst", input: participantInput() } },
       updateParticipant: { caller: self, query: UPDATE_PARTICIPANT, variables: { id: ines.id, input: { about: "Changed without a trace?" } } },
@@ -168,6 +174,8 @@ describe("a node whose audit log cannot be written", () => {
       createCalendarFeed: { caller: self, query: `mutation($p: ID!) { createCalendarFeed(participantId: $p) { path } }`, variables: { p: ines.id } },
       revokeCalendarFeed: { caller: self, query: `mutation($p: ID!) { revokeCalendarFeed(participantId: $p) }`, variables: { p: ines.id } },
       eraseParticipantData: { caller: coordinator, query: `mutation($p: ID!) { eraseParticipantData(node: "hst", participantId: $p) { removedRecords } }`, variables: { p: eve.id } },
+      issueCertificate: { caller: coordinator, query: ISSUE_CERTIFICATE, variables: { p: graduate.id, c: certified } },
+      revokeCertificate: { caller: coordinator, query: REVOKE_CERTIFICATE, variables: { id: certificate.id, reason: "Unrecorded?" } },
     };
   });
   afterAll(() => node.stop());

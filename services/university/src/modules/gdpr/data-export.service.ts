@@ -25,6 +25,7 @@ import { APPLICATION_KIND } from "../application/application.type.js";
 import { ParticipantEntity } from "../participant/participant.entity.js";
 import { SurveyRankingEntity } from "../survey/survey.entity.js";
 import { CalendarFeedEntity } from "../calendar/calendar-feed.entity.js";
+import { exportCredentialsOf } from "../credential/credential.gdpr.js";
 import { PARTICIPANT_KIND } from "../participant/participant.type.js";
 import { EventParticipationEntity } from "../package/event-participation.entity.js";
 import { RegistrationEntity } from "../registration/registration.entity.js";
@@ -55,6 +56,8 @@ export interface ParticipantDataExport {
   surveyRankings: Record<string, unknown>[];
   /** The person's secret calendar feeds, when each was created and revoked (home node only): never the secret, of which the node keeps only a hash. */
   calendarFeeds: Record<string, unknown>[];
+  /** Certificates this home node issued to the person, with the signed credentials and any revocation and its reason (home node only). */
+  credentials: Record<string, unknown>[];
 }
 
 export class DataExportService {
@@ -93,6 +96,7 @@ export class DataExportService {
           }))
         : [],
       calendarFeeds: profile ? await this.calendarFeeds(profile.id) : [],
+      credentials: profile ? await exportCredentialsOf(managerOf(this.dataSource), this.directory.self.id, profile.id) : [],
     };
   }
 

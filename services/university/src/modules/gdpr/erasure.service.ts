@@ -1,6 +1,7 @@
 /**
  * Erasure at this node (GDPR art. 17): the home node deletes the person's
- * profile, the grants they gave and their consents to joint matching; every
+ * profile, the grants they gave and their consents to joint matching, and
+ * revokes their certificates (keeping the bit, naming no one); every
  * node deletes grants naming them and replaces every reference to them
  * (registrations, audit log) with one pseudonym. Running it again finds
  * nothing left and confirms with zero counts.
@@ -25,6 +26,8 @@ import { ParticipantEntity } from "../participant/participant.entity.js";
 import { PARTICIPANT_KIND } from "../participant/participant.type.js";
 import { RegistrationEntity } from "../registration/registration.entity.js";
 import type { ErasureConfirmation } from "@tandem/party";
+import { eraseCredentialsOf } from "../credential/credential.gdpr.js";
+import type { CredentialService } from "../credential/credential.service.js";
 
 /** Kind of an anonymised participant reference: the gateway never resolves it to a Participant. */
 export const ERASED_KIND = "erased";
@@ -33,6 +36,7 @@ export class ErasureService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly directory: NodeDirectory,
+    private readonly credentials: CredentialService,
   ) {}
 
   /** The confirmation, and the pseudonym that now stands for the person here (for this request's own audit entries). */
@@ -42,7 +46,10 @@ export class ErasureService {
     return inTransaction(this.dataSource, async (manager) => {
       let removedRecords = 0;
       let heldPersonalData = false;
+      let credentials = 0;
       if (atHome) {
+        // certificates: revoked (copies verify as REVOKED), then the document and the holder's id dropped; the status bit stays
+        credentials = await eraseCredentialsOf(manager, this.credentials, person.localId);
         removedRecords += (await manager.delete(DisclosureGrantEntity, { participantId: person.localId })).affected ?? 0;
         removedRecords += (await manager.delete(MatchingConsentEntity, { participantId: person.localId })).affected ?? 0;
         removedRecords += (await manager.delete(ApplicationEntity, { participantId: person.localId })).affected ?? 0;
@@ -75,7 +82,7 @@ export class ErasureService {
         participantId,
         heldPersonalData,
         removedRecords,
-        anonymisedRecords: registrations + agreements.anonymised + asMentee + asMentor + auditEntries,
+        anonymisedRecords: registrations + agreements.anonymised + asMentee + asMentor + auditEntries + credentials,
         confirmedAt: new Date(),
       };
       return { confirmation, pseudonym: replacement };

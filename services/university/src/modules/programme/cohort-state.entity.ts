@@ -23,6 +23,23 @@ export class CohortStateEntity {
   @Column({ type: "int" })
   revision: number;
 
+  /** What a certificate names (the office's facts since issue 15; null from older facts). */
+  @Column({ name: "cohort_name", type: "varchar", length: 200, nullable: true })
+  cohortName: string | null;
+
+  @Column({ name: "programme_name", type: "varchar", length: 200, nullable: true })
+  programmeName: string | null;
+
+  @Column({ name: "programme_language", type: "varchar", length: 2, nullable: true })
+  programmeLanguage: string | null;
+
+  /** `YYYY-MM-DD`. */
+  @Column({ name: "starts_on", type: "date", nullable: true })
+  startsOn: string | null;
+
+  @Column({ name: "ends_on", type: "date", nullable: true })
+  endsOn: string | null;
+
   @UpdateDateColumn({ name: "updated_at", type: "timestamptz", precision: 3 })
   updatedAt: Date;
 }

@@ -26,11 +26,27 @@ export class ProgrammeStore {
   /** Keeps a cohort's state when its revision is higher than the one held; true when it was. */
   async recordCohortState(manager: EntityManager, proof: CohortStateProof): Promise<boolean> {
     const applied: unknown[] = await manager.query(
-      `INSERT INTO cohort_states (cohort_id, programme_id, state, applications_open_at, applications_close_at, revision) VALUES ($1, $2, $3, $4, $5, $6)
+      `INSERT INTO cohort_states (cohort_id, programme_id, state, applications_open_at, applications_close_at, revision, cohort_name, programme_name, programme_language, starts_on, ends_on)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
        ON CONFLICT (cohort_id) DO UPDATE SET programme_id = EXCLUDED.programme_id, state = EXCLUDED.state, applications_open_at = EXCLUDED.applications_open_at,
-         applications_close_at = EXCLUDED.applications_close_at, revision = EXCLUDED.revision, updated_at = now()
+         applications_close_at = EXCLUDED.applications_close_at, revision = EXCLUDED.revision, updated_at = now(),
+         cohort_name = coalesce(EXCLUDED.cohort_name, cohort_states.cohort_name), programme_name = coalesce(EXCLUDED.programme_name, cohort_states.programme_name),
+         programme_language = coalesce(EXCLUDED.programme_language, cohort_states.programme_language), starts_on = coalesce(EXCLUDED.starts_on, cohort_states.starts_on),
+         ends_on = coalesce(EXCLUDED.ends_on, cohort_states.ends_on)
        WHERE cohort_states.revision < EXCLUDED.revision RETURNING cohort_id`,
-      [proof.cohortId, proof.programmeId, proof.state, proof.applicationsOpenAt, proof.applicationsCloseAt, proof.revision],
+      [
+        proof.cohortId,
+        proof.programmeId,
+        proof.state,
+        proof.applicationsOpenAt,
+        proof.applicationsCloseAt,
+        proof.revision,
+        proof.details?.name ?? null,
+        proof.details?.programmeName ?? null,
+        proof.details?.language ?? null,
+        proof.details?.startsOn ?? null,
+        proof.details?.endsOn ?? null,
+      ],
     );
     return applied.length > 0;
   }

@@ -26,6 +26,18 @@ async function certificate(language: CertificateLanguage) {
 }
 
 describe("the certificate PDF", () => {
+  it("prints the verification URL on one line, whatever its id and host", async () => {
+    const credential = await issued(world, { holder: { name: "Jana Řezníčková", language: "de" } });
+    const hosts = ["http://127.0.0.1:4000", "https://mentoring.universite-grande-region.eu"];
+    const ids = ["dd77abfb-d0b0-4fd0-8d44-b0a93ded8acc", "ffffffff-ffff-4fff-bfff-ffffffffffff", "11111111-1111-4111-8111-111111111111"];
+    for (const host of hosts) {
+      for (const id of ids) {
+        const url = credentialVerificationUrl(host, "hst", id);
+        expect((await readBack(await renderCertificatePdf(credential, "de", url))).text).toContain(url);
+      }
+    }
+  });
+
   it("in German: one page with the holder, dates, issuer and the verification URL", async () => {
     const { url, pdf } = await certificate("de");
     expect(url).toBe("http://127.0.0.1:4000/verify/hst/2f1e8c1a-4b6e-4a57-9d1e-6a0c1c9d1e01");

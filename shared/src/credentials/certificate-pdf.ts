@@ -79,6 +79,16 @@ function drawBody(doc: PDFKit.PDFDocument, facts: CertificateFacts, language: Ce
   doc.fontSize(11).text(certificateText(language, "issuedBy", { issuer: summary.issuerName, issued: facts.issued }), { align: "center" });
 }
 
+/**
+ * The largest size from 10 pt down to 6 pt at which `text` fits on one line:
+ * a verification URL broken at one of its hyphens is copied wrong. A URL too
+ * long even at 6 pt wraps.
+ */
+function fittingFontSize(doc: PDFKit.PDFDocument, text: string, width: number): number {
+  for (let size = 10; size > 6; size -= 0.5) if (doc.fontSize(size).widthOfString(text) <= width) return size;
+  return 6;
+}
+
 function drawVerification(doc: PDFKit.PDFDocument, facts: CertificateFacts, language: CertificateLanguage, verificationUrl: string): void {
   const top = doc.page.height - MARGIN - 130;
   const side = drawQrCode(doc, verificationUrl, MARGIN, top);
@@ -88,7 +98,11 @@ function drawVerification(doc: PDFKit.PDFDocument, facts: CertificateFacts, lang
     .font("regular")
     .fontSize(10)
     .text(certificateText(language, "verifyAt"), x, top + 4, { width });
-  doc.font("bold").fontSize(10).text(verificationUrl, { width, link: verificationUrl }).moveDown(0.5);
+  const urlSize = fittingFontSize(doc.font("bold"), verificationUrl, width);
+  doc
+    .fontSize(urlSize)
+    .text(verificationUrl, { width, link: verificationUrl, lineBreak: doc.widthOfString(verificationUrl) > width })
+    .moveDown(0.5);
   doc
     .font("regular")
     .fontSize(8)

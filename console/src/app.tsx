@@ -2,7 +2,7 @@
  * The console's shell: skip link, header with navigation, language and the
  * signed-in person, and the page for the address. Pages load on demand.
  */
-import { lazy, Suspense, useMemo, useSyncExternalStore, type ComponentType } from "react";
+import { lazy, Suspense, useMemo, useSyncExternalStore } from "react";
 import { useTranslation } from "react-i18next";
 import { Provider } from "urql";
 import { PasteToken } from "./auth/paste-token.js";
@@ -14,16 +14,34 @@ import { matchPath, usePath } from "./router.js";
 import { Loading } from "./ui/errors.js";
 import { Link } from "./ui/link.js";
 import { UniversitiesProvider, useUniversities } from "./ui/universities.js";
+import { navFor, PARTICIPANT_ROLES, type Area, type NavItem, type Route } from "./areas.js";
+import { certificatesArea } from "./pages/certificates/routes.js";
+import { nodeArea } from "./pages/node/routes.js";
+import { officeArea } from "./pages/office/routes.js";
+import { oversightArea } from "./pages/oversight/routes.js";
+import { participantArea } from "./pages/participant/routes.js";
 
-type Page = ComponentType<{ params: Record<string, string> }>;
+const HOME: NavItem = { href: "/", label: "nav.home", roles: PARTICIPANT_ROLES };
 
-/** Address patterns to pages, first match wins. */
-const ROUTES: { pattern: string; page: Page }[] = [
-  { pattern: "/", page: lazy(() => import("./pages/home.js")) },
-  { pattern: "/cohorts/:cohortId/apply", page: lazy(() => import("./pages/apply.js")) },
-  { pattern: "/applications/:id", page: lazy(() => import("./pages/application.js")) },
-  { pattern: "/tandems/:id", page: lazy(() => import("./pages/tandem.js")) },
+/** The participant's first pages, then each area's. */
+const AREAS: readonly Area[] = [
+  {
+    routes: [
+      { pattern: "/cohorts/:cohortId/apply", page: lazy(() => import("./pages/apply.js")) },
+      { pattern: "/applications/:id", page: lazy(() => import("./pages/application.js")) },
+      { pattern: "/tandems/:id", page: lazy(() => import("./pages/tandem.js")) },
+    ],
+    nav: [HOME],
+  },
+  participantArea,
+  certificatesArea,
+  nodeArea,
+  officeArea,
+  oversightArea,
 ];
+
+const HomePage = lazy(() => import("./pages/home.js"));
+const ROUTES: readonly Route[] = AREAS.flatMap((area) => area.routes);
 
 const NotFound = lazy(() => import("./pages/not-found.js"));
 
@@ -41,20 +59,39 @@ export function App() {
         </a>
         <Header />
         <main id="main" tabIndex={-1}>
-          <Suspense fallback={<Loading />}>{path === CALLBACK_PATH ? <SignInCallback /> : user ? <CurrentPage /> : <SignedOut />}</Suspense>
+          <Suspense fallback={<Loading />}>{path === CALLBACK_PATH ? <SignInCallback /> : user ? <CurrentPage roles={user.roles} /> : (publicPage(path) ?? <SignedOut />)}</Suspense>
         </main>
       </UniversitiesProvider>
     </Provider>
   );
 }
 
-function CurrentPage() {
+/** The page for the address; at `/`, a coordinator lands on their first page. */
+function CurrentPage({ roles }: { roles: readonly string[] }) {
   const path = usePath();
+  if (path === "/") {
+    const first = navFor(AREAS, roles)[0];
+    if (!first || first.href === "/") return <HomePage />;
+    return <PageAt path={first.href} />;
+  }
+  return <PageAt path={path} />;
+}
+
+function PageAt({ path }: { path: string }) {
   for (const { pattern, page: Page } of ROUTES) {
     const params = matchPath(pattern, path);
     if (params) return <Page params={params} />;
   }
   return <NotFound />;
+}
+
+/** A page anyone may open without signing in, or null. */
+function publicPage(path: string) {
+  for (const { pattern, page: Page, public: open } of ROUTES) {
+    const params = open ? matchPath(pattern, path) : null;
+    if (params) return <Page params={params} />;
+  }
+  return null;
 }
 
 function Header() {
@@ -64,9 +101,15 @@ function Header() {
   return (
     <header className="top">
       <span className="brand">{t("app.name")}</span>
-      <nav aria-label={t("app.mainNavigation")}>
-        <Link href="/">{t("nav.home")}</Link>
-      </nav>
+      {user && (
+        <nav aria-label={t("app.mainNavigation")}>
+          {navFor(AREAS, user.roles).map((item) => (
+            <Link key={item.href} href={item.href}>
+              {t(item.label)}
+            </Link>
+          ))}
+        </nav>
+      )}
       <label className="language">
         {t("app.language")}{" "}
         <select value={i18n.language} onChange={(event) => void i18n.changeLanguage(event.target.value)}>

@@ -1,8 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { cs } from "../src/i18n/cs.js";
-import { de } from "../src/i18n/de.js";
-import { en } from "../src/i18n/en.js";
-import { fr } from "../src/i18n/fr.js";
+import { catalogs } from "../src/i18n/i18n.js";
+
+const { de, en, fr, cs } = catalogs;
 
 function keysOf(catalog: object, prefix = ""): string[] {
   return Object.entries(catalog).flatMap(([key, value]) => (typeof value === "string" ? [`${prefix}${key}`] : keysOf(value as object, `${prefix}${key}.`)));

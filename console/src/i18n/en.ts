@@ -127,6 +127,6 @@ export const en = {
   },
 };
 
-type Strings<T> = { [K in keyof T]: T[K] extends string ? string : Strings<T[K]> };
+export type Strings<T> = { [K in keyof T]: T[K] extends string ? string : Strings<T[K]> };
 /** The shape every catalog has: the same keys as English, any strings. */
 export type Catalog = Strings<typeof en>;

@@ -10,8 +10,27 @@ import { de } from "./de.js";
 import { en } from "./en.js";
 import { fr } from "./fr.js";
 import { initialLanguage, LANGUAGE_STORAGE_KEY, type Language } from "./languages.js";
+import { certificatesMessages } from "../pages/certificates/messages.js";
+import { nodeMessages } from "../pages/node/messages.js";
+import { officeMessages } from "../pages/office/messages.js";
+import { oversightMessages } from "../pages/oversight/messages.js";
+import { participantMessages } from "../pages/participant/messages.js";
 
-export const catalogs = { de, en, fr, cs } as const;
+/** Each area's labels under its own key, beside the shell's. */
+const AREAS = {
+  participant: participantMessages,
+  certificates: certificatesMessages,
+  node: nodeMessages,
+  office: officeMessages,
+  oversight: oversightMessages,
+};
+
+function withAreas<C extends object>(core: C, language: Language) {
+  return { ...core, ...Object.fromEntries(Object.entries(AREAS).map(([key, messages]) => [key, messages[language]])) };
+}
+
+/** Every label of the console in each language. */
+export const catalogs = { de: withAreas(de, "de"), en: withAreas(en, "en"), fr: withAreas(fr, "fr"), cs: withAreas(cs, "cs") } as const;
 
 export function startI18n(): typeof i18next {
   const language = initialLanguage(localStorage.getItem(LANGUAGE_STORAGE_KEY), navigator.languages);

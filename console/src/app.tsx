@@ -98,13 +98,17 @@ function Header() {
   const { t, i18n } = useTranslation();
   const user = useSyncExternalStore(session.subscribe, session.user);
   const universities = useUniversities();
+  const path = usePath();
+  const items = user ? navFor(AREAS, user.roles) : [];
+  // the entry whose address is the longest start of the current one is the current page
+  const current = items.filter((item) => path === item.href || path.startsWith(`${item.href === "/" ? "" : item.href}/`)).sort((a, b) => b.href.length - a.href.length)[0];
   return (
     <header className="top">
       <span className="brand">{t("app.name")}</span>
       {user && (
         <nav aria-label={t("app.mainNavigation")}>
-          {navFor(AREAS, user.roles).map((item) => (
-            <Link key={item.href} href={item.href}>
+          {items.map((item) => (
+            <Link key={item.href} href={item.href} aria-current={item === current ? "page" : undefined}>
               {t(item.label)}
             </Link>
           ))}

@@ -34,10 +34,11 @@ const AREAS: readonly Area[] = [
     nav: [HOME],
   },
   participantArea,
-  certificatesArea,
   nodeArea,
   officeArea,
   oversightArea,
+  // last: a coordinator lands on their own area's first page, not on issuing certificates
+  certificatesArea,
 ];
 
 const HomePage = lazy(() => import("./pages/home.js"));

@@ -207,6 +207,19 @@ describe("certificates in the web console", () => {
       await mentor.getByText("You hold no certificate yet.").waitFor();
       await mentor.getByTestId("my-progress").getByText("At least 1 meeting logged (0 so far)").waitFor();
       await checked(mentor, "certificates-en");
+      // signed in, the verify page still checks without the token (the rest of the console sends it)
+      const sent: Promise<{ body: string; authorization: string | undefined }>[] = [];
+      mentor.on("request", (request) => {
+        if (request.url().endsWith("/graphql")) sent.push(request.allHeaders().then((headers) => ({ body: request.postData() ?? "", authorization: headers.authorization })));
+      });
+      await mentor.reload();
+      await mentor.getByText("You hold no certificate yet.").waitFor();
+      await mentor.getByRole("link", { name: "Check a certificate (public page, no sign-in)" }).click();
+      await mentor.getByLabel("Certificate file (PDF or JSON)").setInputFiles(pdfPath);
+      await mentor.getByTestId("verdict").getByText("Revoked certificate").waitFor();
+      const requests = await Promise.all(sent);
+      expect(requests.filter((request) => request.body.includes("verifyCredential")).map((request) => request.authorization ?? "none")).toEqual(["none"]);
+      expect(requests.some((request) => request.authorization?.startsWith("Bearer "))).toBe(true);
       await mentor.context().close();
 
       const mentee = await signedIn(lena, "en", "/my-data");

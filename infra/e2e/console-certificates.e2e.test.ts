@@ -6,8 +6,8 @@
  * anyone verifies the PDF on the public page in a context without a session
  * (VALID), sends no token doing so, and after the coordinator revokes it sees
  * REVOKED (by upload and from the QR code's page); the mentee's export
- * downloads a JSON holding their data. German once, English once; axe on
- * every page.
+ * downloads a JSON holding their data, and she erases her data herself. German
+ * once, English once; axe on every page.
  */
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -170,7 +170,7 @@ describe("certificates in the web console", () => {
   });
 
   it(
-    "in English: the coordinator revokes; the same PDF and the QR code's link verify as REVOKED; the mentor sees their open rule; the export holds the mentee's data",
+    "in English: the coordinator revokes; the same PDF and the QR code's link verify as REVOKED; the mentor sees their open rule; the export holds the mentee's data; she erases it herself",
     { timeout: 60_000 },
     async () => {
       const coordinator = await signedIn("coordinator", "en", "/certificates/issue");
@@ -231,7 +231,19 @@ describe("certificates in the web console", () => {
       expect(document).toMatchObject({ subject: lena.id, complete: true });
       for (const value of [lena.displayName, lena.email, revoked.id, REASON]) expect(exported).toContain(value);
       await checked(mentee, "my-data-en");
+
+      // she erases her data herself, after the confirmation step; her certificate's link then publishes nothing
+      await mentee.getByRole("button", { name: "Erase my data…" }).click();
+      await mentee.getByLabel("I understand that my data is erased for good").check();
+      await mentee.getByRole("button", { name: "Erase my data now" }).click();
+      await mentee.getByTestId("erase-receipt").getByText("Every party confirmed the erasure.").waitFor();
+      expect(await e2e.databases.rowsHolding("node_hst", [lena.displayName, lena.email])).toEqual([]);
       await mentee.context().close();
+      const later = await anonymousContext("en");
+      const uuid = new URL(revoked.verificationUrl).pathname.split("/").at(-1)!;
+      await later.page.goto(consoleUrl(e2e, `/verify?node=${NODE}&id=${uuid}`));
+      await later.page.getByText("No certificate is published under this link").waitFor();
+      await later.context.close();
     },
   );
 });

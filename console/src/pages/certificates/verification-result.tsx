@@ -60,7 +60,7 @@ export function VerificationResult({ result }: { result: Verification }) {
         ["certificate", says.title],
         ["programme", says.programme],
         ["cohortName", says.cohort],
-        ["role", says.role],
+        ["role", says.role === "mentee" || says.role === "mentor" ? t(`role.${says.role.toUpperCase()}`) : says.role],
         ["from", day(says.activityStartDate, i18n.language)],
         ["to", day(says.activityEndDate, i18n.language)],
         ["criteria", says.criteria],

@@ -6,7 +6,9 @@
  *  - `/nodes/<node>/credentials/status/<n>`: the node's signed revocation
  *    list, the URL every credential names, kept for STATUS_LIST_CACHE_SECONDS;
  *  - `/verify/<node>/<uuid>`: the QR code's target, a small HTML page with the
- *    verdict and what the credential says, while the node publishes it.
+ *    verdict and what the credential says, while the node publishes it; it
+ *    links to the web console's verify page (`/verify?node=…&id=…`), which
+ *    reads the same credential from `/verify/<node>/<uuid>/credential.json`.
  */
 import type { Express, Request, Response } from "express";
 import type { Logger } from "@tandem/shared";
@@ -42,12 +44,27 @@ export function mountCredentialRoutes(app: Express, publications: CredentialPubl
     if (!NODE.test(node) || !UUID.test(uuid) || !publications.has(node)) return html(res, 404, notPublishedPage());
     publications
       .published(node, uuid)
-      .then(async (credential) => (credential ? html(res, 200, verificationPage(await publications.verify(credential))) : html(res, 404, notPublishedPage())))
+      .then(async (credential) => (credential ? html(res, 200, verificationPage(await publications.verify(credential), { node, uuid })) : html(res, 404, notPublishedPage())))
       .catch((error: unknown) => {
         logger.warn({ node, reason: error instanceof Error ? error.message : String(error) }, "verification page unavailable");
         html(res, 503, unavailablePage());
       });
   });
+  // the same published credential as JSON, for the web console's verify page (which checks it with verifyCredential)
+  app.get("/verify/:node/:uuid/credential.json", (req: Request, res: Response) => {
+    const node = String(req.params.node);
+    const uuid = String(req.params.uuid);
+    if (!NODE.test(node) || !UUID.test(uuid) || !publications.has(node)) return notFound(res);
+    publications.published(node, uuid).then(
+      (credential) => (credential ? privateJson(res).status(200).json({ credential }) : notFound(res)),
+      (error: unknown) => failed(res, logger, error),
+    );
+  });
+}
+
+/** As private as the page: not kept, not indexed, no referrer. */
+function privateJson(res: Response): Response {
+  return res.setHeader("cache-control", "no-store").setHeader("referrer-policy", "no-referrer").setHeader("x-robots-tag", "noindex");
 }
 
 function html(res: Response, status: number, body: string): void {

@@ -1,7 +1,8 @@
 /**
  * The page a person scanning a certificate's QR code sees: the verdict and
  * what the credential itself says, server-rendered, no script, no external
- * resource. A web console may replace it later.
+ * resource. It links to the web console's verify page, which shows the same
+ * check in the reader's language and checks other certificates too.
  */
 import type { CredentialSummary, CredentialVerification } from "@tandem/shared/credentials";
 
@@ -60,11 +61,17 @@ ${body}
 `;
 }
 
-export function verificationPage(result: CredentialVerification): string {
+/** The web console's verify page for the same credential (same origin: the gateway serves the console). */
+export function consoleVerifyLink(published: { node: string; uuid: string }): string {
+  return `/verify?${new URLSearchParams({ node: published.node, id: published.uuid }).toString()}`;
+}
+
+export function verificationPage(result: CredentialVerification, published: { node: string; uuid: string }): string {
   const verdict = VERDICTS[result.verdict];
   const details = result.credential ? `<table>\n${rows(result.credential)}\n</table>` : "";
   const reason = result.reason && result.verdict !== "REVOKED" ? `<p>Reason: ${escapeHtml(result.reason)}</p>` : "";
-  return page(verdict.title, `<h1 class="${result.verdict}">${escapeHtml(verdict.title)}</h1>\n<p>${escapeHtml(verdict.explanation)}</p>\n${reason}\n${details}`);
+  const link = `<p><a href="${escapeHtml(consoleVerifyLink(published))}">Check it in the web console, in your language (Deutsch, English, Français, Čeština)</a></p>`;
+  return page(verdict.title, `<h1 class="${result.verdict}">${escapeHtml(verdict.title)}</h1>\n<p>${escapeHtml(verdict.explanation)}</p>\n${reason}\n${details}\n${link}`);
 }
 
 export function notPublishedPage(): string {

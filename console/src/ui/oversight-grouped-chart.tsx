@@ -40,7 +40,7 @@ export function GroupedBarChart({ label, categories, series, max }: { label: str
     };
   }, [key]);
   return (
-    <div className="chart oversight-chart">
+    <div className="chart oversight-chart" data-categories={categories.join(" | ")}>
       <canvas ref={canvas} role="img" aria-label={label} />
     </div>
   );

@@ -17,10 +17,11 @@ const MEDIATORS = ["JOINT_OFFICE", "HOME_NODE"] as const;
 const SHOWN = { open: true, closed: false, all: null } as const;
 
 const CASES = `query OversightCases($c: ID!, $open: Boolean) {
-  mediationCases(cohortId: $c, open: $open, first: 100) { totalCount edges { node { id tandemId raisedBy raiserNodeId concern mediator outcome openedAt closedAt } } }
-  tandems(cohortId: $c, first: 100) { edges { node { id menteeId mentorId status } } }
+  mediationCases(cohortId: $c, open: $open, first: 50) { totalCount edges { node { id tandemId raisedBy raiserNodeId concern mediator outcome openedAt closedAt } } }
   consortium { coordination { id } }
 }`;
+/** The tandems a case may be opened for (apart, to stay within the gateway's query cost). */
+const TANDEMS = `query OversightCaseTandems($c: ID!) { tandems(cohortId: $c, first: 50) { edges { node { id menteeId mentorId status } } } }`;
 const OPEN = `mutation OversightOpenCase($input: OpenMediationCaseInput!) { openMediationCase(input: $input) { id } }`;
 
 export interface CaseSummary {
@@ -35,9 +36,12 @@ export interface CaseSummary {
   closedAt: string | null;
 }
 
+interface TandemsData {
+  tandems: { edges: { node: { id: string; menteeId: string; mentorId: string; status: string } }[] };
+}
+
 interface CasesData {
   mediationCases: { totalCount: number; edges: { node: CaseSummary }[] };
-  tandems: { edges: { node: { id: string; menteeId: string; mentorId: string; status: string } }[] };
   consortium: { coordination: { id: string } };
 }
 
@@ -109,7 +113,7 @@ function CohortCases({ cohortId, participatingNodeIds }: { cohortId: string; par
           </tbody>
         </table>
       )}
-      {data && <OpenCaseForm tandems={data.tandems.edges.map((edge) => edge.node)} />}
+      <OpenCaseForm cohortId={cohortId} />
     </>
   );
 }
@@ -119,8 +123,10 @@ export function raiserOf(each: Pick<CaseSummary, "raisedBy" | "raiserNodeId">, t
   return each.raiserNodeId ? `${who} (${universities.get(each.raiserNodeId) ?? each.raiserNodeId})` : who;
 }
 
-function OpenCaseForm({ tandems }: { tandems: CasesData["tandems"]["edges"][number]["node"][] }) {
+function OpenCaseForm({ cohortId }: { cohortId: string }) {
   const { t } = useTranslation();
+  const [{ data, error }] = useQuery<TandemsData>({ query: TANDEMS, variables: { c: cohortId } });
+  const tandems = data?.tandems.edges.map((edge) => edge.node) ?? [];
   const universities = useUniversities();
   const [opened, open] = useMutation<{ openMediationCase: { id: string } }>(OPEN);
   const [missing, setMissing] = useState(false);
@@ -139,8 +145,8 @@ function OpenCaseForm({ tandems }: { tandems: CasesData["tandems"]["edges"][numb
   return (
     <section aria-labelledby="open-case">
       <h2 id="open-case">{t("oversight.cases.openTitle")}</h2>
-      <ApiErrors error={opened.error} />
-      {open_.length === 0 ? (
+      <ApiErrors error={error ?? opened.error} />
+      {!data ? null : open_.length === 0 ? (
         <p>{t("oversight.cases.noTandems")}</p>
       ) : (
         <form onSubmit={(event) => void submit(event)} noValidate>

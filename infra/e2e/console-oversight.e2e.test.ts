@@ -18,7 +18,7 @@ import { consoleUrl, launchChromium, seriousViolations, signedInContext } from "
 import { SCREENSHOTS_DIR } from "./console-journey.js";
 
 const NODES = ["hst", "zcu"];
-const MONITORING = `query($c: ID!) { tandemMonitoring(cohortId: $c) { minimumGroupSize groups { nodeIds suppressed figures { tandems proposed accepted active closed openCases } } } }`;
+const MONITORING = `query($c: ID!) { tandemMonitoring(cohortId: $c) { minimumGroupSize groups { nodeIds suppressed figures { tandems proposed accepted active closed meetings meetingsConfirmed openCases } } } }`;
 
 let e2e: E2EConsortium;
 let browser: Browser;
@@ -107,6 +107,7 @@ describe("the joint office's oversight in the console", () => {
     await page.getByTestId("figures-states-hst").waitFor();
     expect(await cells(page, "figures-states-hst")).toEqual([hst.tandems, hst.proposed, hst.accepted, hst.active, hst.closed].map(String));
     expect(await cells(page, "figures-states-zcu")).toEqual(["weniger als 5 Tandems: nicht ausgewiesen"]);
+    expect(await cells(page, "figures-meetings-hst")).toEqual([hst.meetings, hst.meetingsConfirmed].map(String));
     const charts = page.locator("[data-categories]");
     await charts.first().locator("canvas").waitFor();
     expect(await charts.first().getAttribute("data-categories")).toBe(names.hst);

@@ -137,6 +137,8 @@ export default function DeliveryPage() {
 }
 
 function deliveryState(delivery: Delivery, t: (key: string, options?: Record<string, unknown>) => string): string {
+  const failing = delivery.lastError !== null && (delivery.lastDeliveredAt === null || (delivery.lastErrorAt ?? "") >= delivery.lastDeliveredAt);
+  if (failing) return t("oversight.delivery.failing");
   if (delivery.position === null || delivery.head === null) return t("oversight.delivery.notKnownYet");
   if (delivery.pending > 0) return t("oversight.delivery.pending", { count: delivery.pending });
   return t("oversight.delivery.caughtUp");

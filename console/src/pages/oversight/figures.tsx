@@ -14,6 +14,8 @@ export interface Figures {
   closed: number;
   agreementsUnsigned: number;
   withoutRecentMeeting: number;
+  meetings: number;
+  meetingsConfirmed: number;
   openCases: number;
   checkInAnswers: number;
   satisfactionAverage: number | null;

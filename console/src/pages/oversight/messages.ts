@@ -39,6 +39,9 @@ const en = {
     closed: "Closed",
     agreementsUnsigned: "Agreements unsigned after {{days}} days",
     withoutRecentMeeting: "Running without a meeting for {{weeks}} weeks",
+    meetingsTitle: "Meetings logged",
+    meetings: "Meetings",
+    meetingsConfirmed: "Confirmed by the mentor",
     openCases: "Open mediation cases",
     satisfactionAverage: "Average satisfaction",
     goalsFully: "Fully achieved",
@@ -118,6 +121,7 @@ const en = {
     notKnownYet: "Not known yet",
     pending: "{{count}} pending",
     caughtUp: "All delivered",
+    failing: "Not delivering: the last attempt failed",
   },
 };
 
@@ -159,6 +163,9 @@ const de: Strings<typeof en> = {
     closed: "Abgeschlossen",
     agreementsUnsigned: "Vereinbarungen nach {{days}} Tagen nicht unterschrieben",
     withoutRecentMeeting: "Laufend ohne Treffen seit {{weeks}} Wochen",
+    meetingsTitle: "Eingetragene Treffen",
+    meetings: "Treffen",
+    meetingsConfirmed: "Vom Mentor bestätigt",
     openCases: "Offene Vermittlungsfälle",
     satisfactionAverage: "Mittlere Zufriedenheit",
     goalsFully: "Voll erreicht",
@@ -239,6 +246,7 @@ const de: Strings<typeof en> = {
     notKnownYet: "Noch nicht bekannt",
     pending: "{{count}} ausstehend",
     caughtUp: "Alles zugestellt",
+    failing: "Stockt: der letzte Versuch schlug fehl",
   },
 };
 
@@ -280,6 +288,9 @@ const fr: Strings<typeof en> = {
     closed: "Clos",
     agreementsUnsigned: "Conventions non signées après {{days}} jours",
     withoutRecentMeeting: "En cours sans rencontre depuis {{weeks}} semaines",
+    meetingsTitle: "Rencontres consignées",
+    meetings: "Rencontres",
+    meetingsConfirmed: "Confirmées par le mentor",
     openCases: "Médiations ouvertes",
     satisfactionAverage: "Satisfaction moyenne",
     goalsFully: "Pleinement atteints",
@@ -359,6 +370,7 @@ const fr: Strings<typeof en> = {
     notKnownYet: "Pas encore connu",
     pending: "{{count}} en attente",
     caughtUp: "Tout est remis",
+    failing: "Bloqué : la dernière tentative a échoué",
   },
 };
 
@@ -400,6 +412,9 @@ const cs: Strings<typeof en> = {
     closed: "Uzavřené",
     agreementsUnsigned: "Dohody nepodepsané po {{days}} dnech",
     withoutRecentMeeting: "Probíhající bez schůzky {{weeks}} týdnů",
+    meetingsTitle: "Zapsané schůzky",
+    meetings: "Schůzky",
+    meetingsConfirmed: "Potvrzené mentorem",
     openCases: "Otevřené mediační případy",
     satisfactionAverage: "Průměrná spokojenost",
     goalsFully: "Zcela dosaženo",
@@ -479,6 +494,7 @@ const cs: Strings<typeof en> = {
     notKnownYet: "Zatím neznámo",
     pending: "{{count}} čeká",
     caughtUp: "Vše doručeno",
+    failing: "Vázne: poslední pokus selhal",
   },
 };
 

@@ -23,7 +23,7 @@ const MONITORING = `query OversightMonitoring($c: ID!, $days: Int!, $weeks: Int!
     minimumGroupSize
     groups {
       nodeIds merged suppressed
-      figures { tandems proposed accepted active closed agreementsUnsigned withoutRecentMeeting openCases checkInAnswers satisfactionAverage goalRatings goalsFullyRate goalsPartlyRate goalsNotRate }
+      figures { tandems proposed accepted active closed agreementsUnsigned withoutRecentMeeting meetings meetingsConfirmed openCases checkInAnswers satisfactionAverage goalRatings goalsFullyRate goalsPartlyRate goalsNotRate }
     }
   }
 }`;
@@ -62,6 +62,10 @@ function CohortMonitoring({ cohortId, participatingNodeIds }: { cohortId: string
     { label: t("oversight.monitoring.withoutRecentMeeting", { weeks: QUIET_WEEKS }), value: (figures) => figures.withoutRecentMeeting },
     { label: t("oversight.monitoring.openCases"), value: (figures) => figures.openCases },
   ];
+  const meetings: Column[] = [
+    { label: t("oversight.monitoring.meetings"), value: (figures) => figures.meetings },
+    { label: t("oversight.monitoring.meetingsConfirmed"), value: (figures) => figures.meetingsConfirmed },
+  ];
   const checkIns: Column[] = [{ label: t("oversight.monitoring.satisfactionAverage"), value: (figures) => figures.satisfactionAverage, answers: (figures) => figures.checkInAnswers }];
   const goals: Column[] = (
     [
@@ -83,6 +87,7 @@ function CohortMonitoring({ cohortId, participatingNodeIds }: { cohortId: string
             <>
               <FiguresSection id="states" title={t("oversight.monitoring.byState")} groups={monitoring.groups} columns={states} minimum={minimum} nameOf={nameOf} withTotal />
               <FiguresSection id="attention" title={t("oversight.monitoring.needingALook")} groups={monitoring.groups} columns={attention} minimum={minimum} nameOf={nameOf} />
+              <FiguresSection id="meetings" title={t("oversight.monitoring.meetingsTitle")} groups={monitoring.groups} columns={meetings} minimum={minimum} nameOf={nameOf} />
               <FiguresSection id="check-ins" title={t("oversight.monitoring.checkIns")} groups={monitoring.groups} columns={checkIns} minimum={minimum} nameOf={nameOf} max={5} />
               <FiguresSection id="goals" title={t("oversight.monitoring.goals")} groups={monitoring.groups} columns={goals} minimum={minimum} nameOf={nameOf} max={100} />
             </>

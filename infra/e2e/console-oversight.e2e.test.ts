@@ -63,9 +63,14 @@ beforeAll(async () => {
       })),
     );
   const [fromHst, fromZcu] = await Promise.all([pairs("hst", "zcu", 5), pairs("zcu", "hst", 2)]);
-  for (const { mentee, mentor } of fromHst) tandems.hst.push({ id: await proposeTandem(e2e, cohortId, mentee, mentor), mentee, mentor });
-  for (const { mentee, mentor } of fromZcu) tandems.zcu.push(await proposeTandem(e2e, cohortId, mentee, mentor));
-  for (const tandem of tandems.hst.slice(0, 2)) await acceptByBoth(tandem.id, tandem.mentee, tandem.mentor);
+  // the cohort is locked for each enrolment: proposing at once is safe
+  const [hst, zcu] = await Promise.all([
+    Promise.all(fromHst.map(async ({ mentee, mentor }) => ({ id: await proposeTandem(e2e, cohortId, mentee, mentor), mentee, mentor }))),
+    Promise.all(fromZcu.map(({ mentee, mentor }) => proposeTandem(e2e, cohortId, mentee, mentor))),
+  ]);
+  tandems.hst.push(...hst);
+  tandems.zcu.push(...zcu);
+  await Promise.all(tandems.hst.slice(0, 2).map((tandem) => acceptByBoth(tandem.id, tandem.mentee, tandem.mentor)));
 }, 120_000);
 
 afterAll(async () => {
@@ -154,7 +159,7 @@ describe("the joint office's oversight in the console", () => {
   });
 
   // last: it stops a node
-  it("shows the figures and the closed case, and with a node stopped names it as unreachable beside the others' data, in English", { timeout: 60_000 }, async () => {
+  it("shows the figures, the closed case and the office's audit log, and with a node stopped names it as unreachable beside the others' data, in English", { timeout: 60_000 }, async () => {
     const page = await openAsJointCoordinator("en", `/oversight/monitoring?cohort=${encodeURIComponent(cohortId)}`);
     await page.getByRole("heading", { level: 1, name: "Monitoring" }).waitFor();
     await page.getByTestId("figures-states-zcu").waitFor();
@@ -168,6 +173,17 @@ describe("the joint office's oversight in the console", () => {
     await page.getByTestId("cases").getByText("Resolved, the tandem goes on").waitFor();
     expect(await page.getByTestId("cases").getByText("Availability").count()).toBe(1);
     await checked(page, "cases", "en");
+
+    // the office's audit log names the resolution made in German, with its outcome
+    await page.getByRole("link", { name: "Office audit log" }).click();
+    await page.getByRole("heading", { level: 1, name: "The coordination office's audit log" }).waitFor();
+    const resolution = page
+      .getByTestId("audit")
+      .getByRole("row")
+      .filter({ has: page.getByRole("rowheader", { name: "resolveMediationCase" }) });
+    await resolution.waitFor();
+    expect(await resolution.getByRole("cell").last().innerText()).toBe("ok");
+    await checked(page, "audit", "en");
 
     await e2e.consortium.stopParty("zcu");
     await page.getByRole("link", { name: "Nodes and facts" }).click();

@@ -63,7 +63,7 @@ export default function AuditPage() {
       {fetching && !data && <Loading />}
       {log && !entries.length && <p>{t("oversight.audit.none")}</p>}
       {entries.length > 0 && (
-        <table data-testid="audit">
+        <table className="oversight-table" data-testid="audit">
           <caption>{t("oversight.audit.caption", { shown: entries.length, count: log!.totalCount })}</caption>
           <thead>
             <tr>
@@ -77,7 +77,7 @@ export default function AuditPage() {
           <tbody>
             {entries.map((entry) => (
               <tr key={entry.id}>
-                <td>{formatDateTime(entry.at, i18n.language)}</td>
+                <td className="oversight-nowrap">{formatDateTime(entry.at, i18n.language)}</td>
                 <th scope="row">{entry.fieldGroup ? `${entry.action} (${entry.fieldGroup})` : entry.action}</th>
                 <td>{t("oversight.audit.actorLine", { actor: entry.actor, home: entry.actorHome, roles: entry.actorRoles.join(", "), via: entry.via })}</td>
                 <td>{entry.participantId ?? "–"}</td>

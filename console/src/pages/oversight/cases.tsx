@@ -85,7 +85,7 @@ function CohortCases({ cohortId, participatingNodeIds }: { cohortId: string; par
       {fetching && !data && <Loading />}
       {data && !cases.length && <p>{t("oversight.cases.none")}</p>}
       {cases.length > 0 && (
-        <table data-testid="cases">
+        <table className="oversight-table" data-testid="cases">
           <caption>{t("oversight.cases.listCaption", { count: data!.mediationCases.totalCount })}</caption>
           <thead>
             <tr>

@@ -78,7 +78,7 @@ export default function DeliveryPage() {
       {consortium && (
         <>
           <h2>{t("oversight.delivery.parties", { consortium: consortium.name })}</h2>
-          <table data-testid="parties">
+          <table className="oversight-table" data-testid="parties">
             <caption>{t("oversight.delivery.partiesCaption")}</caption>
             <thead>
               <tr>
@@ -103,7 +103,7 @@ export default function DeliveryPage() {
           <h2>{t("oversight.delivery.facts")}</h2>
           <p>{t("oversight.delivery.factsIntro")}</p>
           {consortium.deliveries?.length ? (
-            <table data-testid="deliveries">
+            <table className="oversight-table" data-testid="deliveries">
               <caption>{t("oversight.delivery.factsCaption")}</caption>
               <thead>
                 <tr>

@@ -71,7 +71,7 @@ export function FiguresSection({ id, title, groups, columns, minimum, nameOf, wi
       ) : (
         <p>{t("oversight.monitoring.nothingToChart")}</p>
       )}
-      <table data-testid={`figures-${id}`}>
+      <table className="oversight-table" data-testid={`figures-${id}`}>
         <caption>{title}</caption>
         <thead>
           <tr>

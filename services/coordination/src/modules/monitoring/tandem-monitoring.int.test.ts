@@ -11,7 +11,7 @@ import { acceptByBoth, firstError, ok, participantId, proposeNew, seedCohort } f
 const MONITORING = `query($c: ID!) {
   tandemMonitoring(cohortId: $c) {
     minimumGroupSize
-    groups { nodeIds merged suppressed figures { tandems proposed accepted active closed agreementsUnsigned openCases checkInAnswers satisfactionAverage } }
+    groups { nodeIds merged suppressed figures { tandems proposed accepted active closed agreementsUnsigned meetings meetingsConfirmed openCases checkInAnswers satisfactionAverage } }
   }
 }`;
 
@@ -29,6 +29,17 @@ describe("programme monitoring", () => {
     await service.sql(`UPDATE tandems SET mentee_responded_at = now() - interval '20 days', mentor_responded_at = now() - interval '20 days' WHERE id = ANY($1)`, [
       hst.slice(0, 2).map((tandem) => tandem.id.split(":")[2]),
     ]);
+    // the mentees' home node reported meetings of two of hst's tandems (3, 2 of them confirmed; 1, unconfirmed)
+    for (const [tandem, meetings, confirmed] of [
+      [hst[0]!, 3, 2],
+      [hst[1]!, 1, 0],
+    ] as const) {
+      await service.sql(`INSERT INTO tandem_meeting_tallies (tandem_id, meetings, confirmed, latest_meeting_on, revision) VALUES ($1, $2, $3, current_date, 1)`, [
+        tandem.id.split(":")[2],
+        meetings,
+        confirmed,
+      ]);
+    }
   });
   afterAll(() => service.stop());
 
@@ -40,7 +51,7 @@ describe("programme monitoring", () => {
         nodeIds: ["hst"],
         merged: false,
         suppressed: false,
-        figures: { tandems: 5, proposed: 2, accepted: 3, active: 0, closed: 0, agreementsUnsigned: 2, openCases: 0, checkInAnswers: 0, satisfactionAverage: null },
+        figures: { tandems: 5, proposed: 2, accepted: 3, active: 0, closed: 0, agreementsUnsigned: 2, meetings: 4, meetingsConfirmed: 2, openCases: 0, checkInAnswers: 0, satisfactionAverage: null },
       },
       { nodeIds: ["zcu"], merged: false, suppressed: true, figures: null },
     ]);

@@ -15,6 +15,9 @@ export interface MonitoringFigures {
   closed: number;
   agreementsUnsigned: number;
   withoutRecentMeeting: number;
+  /** Meetings logged, as the mentees' home nodes last told the office (their tallies). */
+  meetings: number;
+  meetingsConfirmed: number;
   openCases: number;
   checkInAnswers: number;
   satisfactionSum: number;
@@ -48,6 +51,8 @@ const FIGURES_SQL = `
     count(*) FILTER (WHERE t.status = 'CLOSED')::int AS closed,
     count(*) FILTER (WHERE t.status = 'ACCEPTED' AND GREATEST(t.mentee_responded_at, t.mentor_responded_at) < now() - make_interval(days => $4))::int AS "agreementsUnsigned",
     count(*) FILTER (WHERE t.status = 'ACTIVE' AND COALESCE(m.latest_meeting_on, t.started_on) < (now() - make_interval(weeks => $5))::date)::int AS "withoutRecentMeeting",
+    COALESCE(sum(m.meetings), 0)::int AS meetings,
+    COALESCE(sum(m.confirmed), 0)::int AS "meetingsConfirmed",
     COALESCE(sum((SELECT count(*) FROM mediation_cases c WHERE c.tandem_id = t.id AND c.outcome IS NULL)), 0)::int AS "openCases",
     COALESCE(sum((SELECT count(*) FROM tandem_check_ins ci WHERE ci.tandem_id = t.id)), 0)::int AS "checkInAnswers",
     COALESCE(sum((SELECT sum(ci.satisfaction) FROM tandem_check_ins ci WHERE ci.tandem_id = t.id)), 0)::int AS "satisfactionSum",
@@ -104,6 +109,8 @@ function emptyFigures(): MonitoringFigures {
     closed: 0,
     agreementsUnsigned: 0,
     withoutRecentMeeting: 0,
+    meetings: 0,
+    meetingsConfirmed: 0,
     openCases: 0,
     checkInAnswers: 0,
     satisfactionSum: 0,

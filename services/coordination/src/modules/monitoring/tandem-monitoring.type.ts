@@ -24,6 +24,12 @@ export class MonitoringFiguresType {
   @Field(() => Int, { description: "Active tandems without a logged meeting (or start) in the last `quietWeeks` weeks." })
   withoutRecentMeeting: number;
 
+  @Field(() => Int, { description: "Meetings logged by the group's tandems, as the mentees' home nodes last reported them (counts only: dates and topics stay there)." })
+  meetings: number;
+
+  @Field(() => Int, { description: "Of `meetings`, those the mentor confirmed or added." })
+  meetingsConfirmed: number;
+
   @Field(() => Int, { description: "Open mediation cases." })
   openCases: number;
 

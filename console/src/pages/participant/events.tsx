@@ -13,7 +13,7 @@ import { PackageSection } from "./package.js";
 import "./participant.css";
 
 const EVENTS = `query ConsoleEvents($from: DateTimeISO) {
-  events(first: 100, from: $from) { edges { node { id title kind startsAt endsAt format location host { name } capacity confirmedCount waitlistCount seatsLeft } } }
+  events(first: 30, from: $from) { edges { node { id title kind startsAt endsAt format location host { name } capacity confirmedCount waitlistCount seatsLeft } } }
 }`;
 const LIVE = `subscription ConsoleConsortiumEvents { consortiumEvents { cursor change } }`;
 

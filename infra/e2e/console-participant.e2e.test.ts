@@ -1,13 +1,14 @@
 /**
  * The participant's pages of the web console in Debian's Chromium against a
- * running consortium (one node, the office, the gateway): in German, a
- * mentee answers the check-in due on her running tandem and raises a
- * concern there, and another mentee accepts the proposal a matching round
- * made her; in English, a mentee of a cohort joins a full event's waiting
- * list, registers for her cohort's mandatory kick-off, sees it in her
- * package, creates her calendar link and joins an open peer group. Every
- * action is read back through the API afterwards; every page is checked
- * with axe.
+ * running consortium (one node, the office, the gateway). In German: a
+ * mentee answers the check-in due on her running tandem, raises a concern
+ * and submits her final evaluation there; another accepts the proposal a
+ * matching round made her. In English: a mentee of a cohort joins a full
+ * event's waiting list and sees the seat come to her live when another
+ * gives his up, registers for her cohort's mandatory kick-off, sees it in
+ * her package, creates her calendar link (the feed it names carries the
+ * kick-off) and joins an open peer group. Every action is read back through
+ * the API afterwards; every page is checked with axe.
  */
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
@@ -31,6 +32,8 @@ let startedAt: number;
 const people: Record<string, Created> = {};
 let tandemId: string, matchingCohort: string, eventsCohort: string;
 let fullEvent: string, kickOff: string, groupId: string;
+/** Ben's seat at the full evening, which he gives up while Anna waits. */
+let bensSeat: string;
 
 const person = (role: Person["role"], displayName: string, extra: Record<string, unknown> = {}) => {
   const slug = displayName.toLowerCase().replace(/[^a-z]+/g, ".");
@@ -95,7 +98,7 @@ async function enrolledMentee(): Promise<void> {
   const hst = e2e.as(who.coordinator("hst"));
   fullEvent = (await hst.data(CREATE_EVENT, { node: "hst", input: { ...event, kind: "NETWORKING_EVENING", title: "Evening on the Moselle", startsAt: at(10, 0), endsAt: at(10, 2), capacity: 1 } }))
     .createEvent.id;
-  await register(e2e, ben, fullEvent);
+  bensSeat = (await register(e2e, ben, fullEvent)).id;
   const cohorts = [{ cohortId: eventsCohort, obligation: "MANDATORY", audience: "MENTEES" }];
   const kickOffInput = { ...event, kind: "KICK_OFF", title: "Kick-off of Rivers and bridges", startsAt: at(12, 0), endsAt: at(12, 3), capacity: 30, cohorts };
   kickOff = (
@@ -141,7 +144,7 @@ async function checked(page: Page, name: string, language: "de" | "en"): Promise
 }
 
 describe("the participant's pages of the web console", () => {
-  it("has a mentee answer her check-in and raise a concern on her tandem page, in German", { timeout: 60_000 }, async () => {
+  it("has a mentee answer her check-in, raise a concern and submit her final evaluation on her tandem page, in German", { timeout: 60_000 }, async () => {
     const mira = people.mira!;
     const page = await open(mira, "de", `/tandems/${encodeURIComponent(tandemId)}`);
     const checkIn = page.getByTestId("check-in-form");
@@ -167,6 +170,13 @@ describe("the participant's pages of the web console", () => {
       p: mira.id,
     });
     expect(myConcerns).toEqual([{ concern: "EXPECTATIONS", mediator: "JOINT_OFFICE", mediatorMayRead: true, statement: STATEMENT }]);
+
+    await page.getByRole("group", { name: "Wie bewerten Sie das Programm (1 bis 5)?" }).getByLabel("5", { exact: true }).check();
+    await page.getByLabel("Kommentar (bleibt an Ihrer Hochschule)").fill("Max kennt jede Brücke an der Mosel.");
+    await page.getByRole("button", { name: "Evaluation abgeben" }).click();
+    await page.getByTestId("evaluation").getByText("das Programm mit 5 von 5 bewertet").waitFor();
+    const { myEvaluation } = await asPerson(e2e, mira).data(`query($t: ID!, $p: ID!) { myEvaluation(tandemId: $t, participantId: $p) { side programmeRating comment } }`, { t: tandemId, p: mira.id });
+    expect(myEvaluation).toEqual({ side: "MENTEE", programmeRating: 5, comment: "Max kennt jede Brücke an der Mosel." });
     await page.context().close();
   });
 
@@ -206,6 +216,10 @@ describe("the participant's pages of the web console", () => {
     const registrationsOf = async (eventId: string) =>
       (await asPerson(e2e, anna).data(`query($id: ID!) { event(id: $id) { registrations { participantId status waitlistPosition } } }`, { id: eventId })).event.registrations;
     expect(await registrationsOf(fullEvent)).toEqual([{ participantId: anna.id, status: "WAITLISTED", waitlistPosition: 1 }]);
+    // Ben gives up his seat: the first on the waiting list gets it, and Anna's page says so without a reload
+    await asPerson(e2e, people.ben!).data(`mutation($id: ID!) { cancelRegistration(id: $id) { status } }`, { id: bensSeat });
+    await page.getByTestId("my-registration").getByText("You are registered: your seat is confirmed.").waitFor({ timeout: 15_000 });
+    expect(await registrationsOf(fullEvent)).toEqual([{ participantId: anna.id, status: "CONFIRMED", waitlistPosition: null }]);
 
     await page.getByRole("link", { name: "Back to the events" }).click();
     await page.getByRole("link", { name: "Kick-off of Rivers and bridges" }).first().click();

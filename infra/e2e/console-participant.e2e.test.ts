@@ -252,7 +252,7 @@ describe("the participant's pages of the web console", () => {
     await page.getByRole("navigation", { name: "Main navigation" }).getByRole("link", { name: "Peer groups" }).click();
     await page.getByRole("heading", { level: 1, name: "Peer groups" }).waitFor();
     await page.getByRole("button", { name: "Join Bridge builders" }).click();
-    await page.getByTestId("my-peer-groups").getByTestId("my-status").getByText("member", { exact: true }).waitFor();
+    await page.getByTestId("my-peer-groups").getByTestId("my-status").getByText("You are a member.").waitFor();
     await checked(page, "peer-groups", "en");
     const { myPeerGroups } = await asPerson(e2e, anna).data(`query($p: ID!) { myPeerGroups(participantId: $p) { id myStatus consentedCount } }`, { p: anna.id });
     expect(myPeerGroups).toEqual([{ id: groupId, myStatus: "CONSENTED", consentedCount: 1 }]);

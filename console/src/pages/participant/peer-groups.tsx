@@ -112,7 +112,7 @@ function PeerGroupCard({ group, me, onChange }: { group: PeerGroup; me: string; 
         {t("participant.peerGroups.facts", { cohort, members: group.memberCount, consented: group.consentedCount })}{" "}
         {group.sizeLimit != null && t("participant.peerGroups.limit", { limit: group.sizeLimit })}
       </p>
-      <p data-testid="my-status">{t(`participant.peerGroupStatus.${group.myStatus ?? "NONE"}`)}</p>
+      <p data-testid="my-status">{t(`participant.myPeerGroupStatus.${group.myStatus ?? "NONE"}`)}</p>
       <ApiErrors error={joined.error ?? left.error} />
       {group.members.length > 0 && (
         <>

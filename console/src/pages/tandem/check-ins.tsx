@@ -65,7 +65,7 @@ export function CheckInSection({ tandemId, me }: { tandemId: string; me: string 
           </div>
         </form>
       )}
-      {state && !state.openDueOn && <p>{t("participant.checkIn.noneOpen", { date: formatDay(state.nextDueOn, i18n.language) })}</p>}
+      {state && !state.openDueOn && <p>{state.nextDueOn ? t("participant.checkIn.noneOpen", { date: formatDay(state.nextDueOn, i18n.language) }) : t("participant.checkIn.noneNext")}</p>}
       {state && state.answers.length > 0 && (
         <ul data-testid="check-ins">
           {state.answers.map((each) => (

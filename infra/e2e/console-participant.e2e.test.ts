@@ -7,8 +7,9 @@
  * event's waiting list and sees the seat come to her live when another
  * gives his up, registers for her cohort's mandatory kick-off, sees it in
  * her package, creates her calendar link (the feed it names carries the
- * kick-off) and joins an open peer group. Every action is read back through
- * the API afterwards; every page is checked with axe.
+ * kick-off), joins an open peer group and ranks a survey's topics. Every
+ * action is read back through the API afterwards; every page is checked
+ * with axe.
  */
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
@@ -34,6 +35,12 @@ let tandemId: string, matchingCohort: string, eventsCohort: string;
 let fullEvent: string, kickOff: string, groupId: string;
 /** Ben's seat at the full evening, which he gives up while Anna waits. */
 let bensSeat: string;
+let surveyId: string;
+const TOPICS = [
+  { code: "PITCH", title: "Pitching your research" },
+  { code: "CV", title: "CV and interviews" },
+  { code: "LEAD", title: "Leading a small team" },
+];
 
 const person = (role: Person["role"], displayName: string, extra: Record<string, unknown> = {}) => {
   const slug = displayName.toLowerCase().replace(/[^a-z]+/g, ".");
@@ -112,6 +119,8 @@ async function enrolledMentee(): Promise<void> {
       input: { cohortId: eventsCohort, name: "Bridge builders", topic: "Internships in civil engineering", mode: "OPEN" },
     })
   ).createPeerGroup.id;
+  const survey = { cohortId: eventsCohort, title: "Trainings 2027/28", topics: TOPICS, closesAt: new Date(Date.now() + 3600_000).toISOString() };
+  surveyId = (await joint.data(`mutation($input: OpenInterestSurveyInput!) { openInterestSurvey(input: $input) { id } }`, { input: survey })).openInterestSurvey.id;
 }
 
 beforeAll(async () => {
@@ -140,6 +149,20 @@ async function checked(page: Page, name: string, language: "de" | "en"): Promise
   if (SCREENSHOTS_DIR) {
     mkdirSync(SCREENSHOTS_DIR, { recursive: true });
     await page.screenshot({ path: join(SCREENSHOTS_DIR, `console-${name}-${language}.png`), fullPage: true });
+  }
+}
+
+/** Reloads the page until what facts travelling between the parties bring appears. */
+async function untilShown(page: Page, locate: () => ReturnType<Page["getByText"]>, timeoutMs = 20_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      await locate().first().waitFor({ timeout: 2_000 });
+      return;
+    } catch (error) {
+      if (Date.now() > deadline) throw error;
+      await page.reload();
+    }
   }
 }
 
@@ -200,62 +223,78 @@ describe("the participant's pages of the web console", () => {
     await page.context().close();
   });
 
-  it("has a mentee join a full event's waiting list, register for her kick-off, see her package, create her calendar link and join a peer group, in English", { timeout: 90_000 }, async () => {
-    const anna = people.anna!;
-    const page = await open(anna, "en", "/");
-    await page.getByRole("navigation", { name: "Main navigation" }).getByRole("link", { name: "Events" }).click();
-    await page.getByRole("heading", { level: 1, name: "Events" }).waitFor();
-    await page.getByTestId("events").getByText("Full, 0 waiting").waitFor();
-    await checked(page, "events-list", "en");
+  it(
+    "has a mentee join a full event's waiting list, register for her kick-off, see her package, create her calendar link, join a peer group and rank a survey's topics, in English",
+    { timeout: 90_000 },
+    async () => {
+      const anna = people.anna!;
+      const page = await open(anna, "en", "/");
+      await page.getByRole("navigation", { name: "Main navigation" }).getByRole("link", { name: "Events" }).click();
+      await page.getByRole("heading", { level: 1, name: "Events" }).waitFor();
+      await page.getByTestId("events").getByText("Full, 0 waiting").waitFor();
+      await checked(page, "events-list", "en");
 
-    await page.getByRole("link", { name: "Evening on the Moselle" }).click();
-    await page.getByRole("heading", { level: 1, name: "Evening on the Moselle" }).waitFor();
-    await page.getByRole("button", { name: "Join the waiting list" }).click();
-    await page.getByTestId("my-registration").getByText("The event is full: you are number 1 on the waiting list.").waitFor();
-    await checked(page, "event", "en");
-    const registrationsOf = async (eventId: string) =>
-      (await asPerson(e2e, anna).data(`query($id: ID!) { event(id: $id) { registrations { participantId status waitlistPosition } } }`, { id: eventId })).event.registrations;
-    expect(await registrationsOf(fullEvent)).toEqual([{ participantId: anna.id, status: "WAITLISTED", waitlistPosition: 1 }]);
-    // Ben gives up his seat: the first on the waiting list gets it, and Anna's page says so without a reload
-    await asPerson(e2e, people.ben!).data(`mutation($id: ID!) { cancelRegistration(id: $id) { status } }`, { id: bensSeat });
-    await page.getByTestId("my-registration").getByText("You are registered: your seat is confirmed.").waitFor({ timeout: 15_000 });
-    expect(await registrationsOf(fullEvent)).toEqual([{ participantId: anna.id, status: "CONFIRMED", waitlistPosition: null }]);
+      await page.getByRole("link", { name: "Evening on the Moselle" }).click();
+      await page.getByRole("heading", { level: 1, name: "Evening on the Moselle" }).waitFor();
+      await page.getByRole("button", { name: "Join the waiting list" }).click();
+      await page.getByTestId("my-registration").getByText("The event is full: you are number 1 on the waiting list.").waitFor();
+      await checked(page, "event", "en");
+      const registrationsOf = async (eventId: string) =>
+        (await asPerson(e2e, anna).data(`query($id: ID!) { event(id: $id) { registrations { participantId status waitlistPosition } } }`, { id: eventId })).event.registrations;
+      expect(await registrationsOf(fullEvent)).toEqual([{ participantId: anna.id, status: "WAITLISTED", waitlistPosition: 1 }]);
+      // Ben gives up his seat: the first on the waiting list gets it, and Anna's page says so without a reload
+      await asPerson(e2e, people.ben!).data(`mutation($id: ID!) { cancelRegistration(id: $id) { status } }`, { id: bensSeat });
+      await page.getByTestId("my-registration").getByText("You are registered: your seat is confirmed.").waitFor({ timeout: 15_000 });
+      expect(await registrationsOf(fullEvent)).toEqual([{ participantId: anna.id, status: "CONFIRMED", waitlistPosition: null }]);
 
-    await page.getByRole("link", { name: "Back to the events" }).click();
-    await page.getByRole("link", { name: "Kick-off of Rivers and bridges" }).first().click();
-    await page.getByRole("button", { name: "Register" }).click();
-    await page.getByTestId("my-registration").getByText("You are registered: your seat is confirmed.").waitFor();
-    expect(await registrationsOf(kickOff)).toEqual([{ participantId: anna.id, status: "CONFIRMED", waitlistPosition: null }]);
+      await page.getByRole("link", { name: "Back to the events" }).click();
+      await page.getByRole("link", { name: "Kick-off of Rivers and bridges" }).first().click();
+      await page.getByRole("button", { name: "Register" }).click();
+      await page.getByTestId("my-registration").getByText("You are registered: your seat is confirmed.").waitFor();
+      expect(await registrationsOf(kickOff)).toEqual([{ participantId: anna.id, status: "CONFIRMED", waitlistPosition: null }]);
 
-    await page.getByRole("link", { name: "Back to the events" }).click();
-    await page.getByRole("heading", { name: "My package in Rivers and bridges 2027/28" }).waitFor();
-    await page.getByTestId("package").getByText("mandatory, registered").waitFor();
-    const { programmePackage } = await asPerson(e2e, anna).data(
-      `query($c: ID!, $p: ID!) { programmePackage(cohortId: $c, participantId: $p) { mandatory open items { eventId mandatory registered } } }`,
-      {
-        c: eventsCohort,
-        p: anna.id,
-      },
-    );
-    expect(programmePackage).toEqual({ mandatory: 1, open: 1, items: [{ eventId: kickOff, mandatory: true, registered: true }] });
+      await page.getByRole("link", { name: "Back to the events" }).click();
+      await page.getByRole("heading", { name: "My package in Rivers and bridges 2027/28" }).waitFor();
+      await page.getByTestId("package").getByText("mandatory, registered").waitFor();
+      const { programmePackage } = await asPerson(e2e, anna).data(
+        `query($c: ID!, $p: ID!) { programmePackage(cohortId: $c, participantId: $p) { mandatory open items { eventId mandatory registered } } }`,
+        {
+          c: eventsCohort,
+          p: anna.id,
+        },
+      );
+      expect(programmePackage).toEqual({ mandatory: 1, open: 1, items: [{ eventId: kickOff, mandatory: true, registered: true }] });
 
-    await page.getByRole("button", { name: "Create a new calendar link" }).click();
-    const link = page.getByLabel("Your calendar link");
-    await link.waitFor();
-    const url = await link.inputValue();
-    await checked(page, "events", "en");
-    const calendar = await fetch(url);
-    expect(calendar.headers.get("content-type")).toMatch(/^text\/calendar/);
-    const text = await calendar.text();
-    expect(text).toContain("Kick-off of Rivers and bridges");
+      await page.getByRole("button", { name: "Create a new calendar link" }).click();
+      const link = page.getByLabel("Your calendar link");
+      await link.waitFor();
+      const url = await link.inputValue();
+      await checked(page, "events", "en");
+      const calendar = await fetch(url);
+      expect(calendar.headers.get("content-type")).toMatch(/^text\/calendar/);
+      const text = await calendar.text();
+      expect(text).toContain("Kick-off of Rivers and bridges");
 
-    await page.getByRole("navigation", { name: "Main navigation" }).getByRole("link", { name: "Peer groups" }).click();
-    await page.getByRole("heading", { level: 1, name: "Peer groups" }).waitFor();
-    await page.getByRole("button", { name: "Join Bridge builders" }).click();
-    await page.getByTestId("my-peer-groups").getByTestId("my-status").getByText("You are a member.").waitFor();
-    await checked(page, "peer-groups", "en");
-    const { myPeerGroups } = await asPerson(e2e, anna).data(`query($p: ID!) { myPeerGroups(participantId: $p) { id myStatus consentedCount } }`, { p: anna.id });
-    expect(myPeerGroups).toEqual([{ id: groupId, myStatus: "CONSENTED", consentedCount: 1 }]);
-    await page.context().close();
-  });
+      await page.getByRole("navigation", { name: "Main navigation" }).getByRole("link", { name: "Peer groups" }).click();
+      await page.getByRole("heading", { level: 1, name: "Peer groups" }).waitFor();
+      await page.getByRole("button", { name: "Join Bridge builders" }).click();
+      await page.getByTestId("my-peer-groups").getByTestId("my-status").getByText("You are a member.").waitFor();
+      await checked(page, "peer-groups", "en");
+      const { myPeerGroups } = await asPerson(e2e, anna).data(`query($p: ID!) { myPeerGroups(participantId: $p) { id myStatus consentedCount } }`, { p: anna.id });
+      expect(myPeerGroups).toEqual([{ id: groupId, myStatus: "CONSENTED", consentedCount: 1 }]);
+
+      // the survey reaches her home node as a fact: the page shows it once there
+      await page.getByRole("navigation", { name: "Main navigation" }).getByRole("link", { name: "Surveys" }).click();
+      await page.getByRole("heading", { level: 1, name: "Interest surveys" }).waitFor();
+      await untilShown(page, () => page.getByLabel("CV and interviews"));
+      await page.getByLabel("CV and interviews").selectOption({ label: "Place 1" });
+      await page.getByLabel("Leading a small team").selectOption({ label: "Place 2" });
+      await page.getByRole("button", { name: "Save my ranking" }).click();
+      await page.getByText("Ranked on").waitFor();
+      await checked(page, "surveys", "en");
+      const { myInterestSurveys } = await asPerson(e2e, anna).data(`query($p: ID!) { myInterestSurveys(participantId: $p) { surveyId myRanking } }`, { p: anna.id });
+      expect(myInterestSurveys).toEqual([{ surveyId, myRanking: ["CV", "LEAD"] }]);
+      await page.context().close();
+    },
+  );
 });

@@ -30,10 +30,13 @@ export function CalendarFeedSection({ me }: { me: string }) {
   };
   const copy = async () => {
     if (!url) return;
-    await navigator.clipboard.writeText(url).then(
-      () => setStatus(t("participant.calendar.copied")),
-      () => setStatus(t("participant.calendar.copyByHand")),
-    );
+    try {
+      // no clipboard outside a secure context (an http address other than localhost)
+      await navigator.clipboard.writeText(url);
+      setStatus(t("participant.calendar.copied"));
+    } catch {
+      setStatus(t("participant.calendar.copyByHand"));
+    }
   };
   return (
     <section aria-labelledby="calendar">

@@ -41,12 +41,12 @@ export default function EventsPage() {
   const me = session.user()!.sub;
   const [{ data, error }, refetch] = useQuery<{ events: { edges: { node: EventSummary }[] } }>({ query: EVENTS, variables: { from: today() } });
   useRefetchOn(LIVE, {}, () => refetch({ requestPolicy: "network-only" }));
-  const { cohorts } = useMyCohorts(me);
+  const { cohorts, error: cohortsError } = useMyCohorts(me);
   const events = data?.events.edges.map((edge) => edge.node) ?? [];
   return (
     <section>
       <h1>{t("participant.events.title")}</h1>
-      <ApiErrors error={error} />
+      <ApiErrors error={error ?? cohortsError} />
       {!data && !error && <Loading />}
       {data &&
         (events.length ? (

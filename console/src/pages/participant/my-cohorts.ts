@@ -14,7 +14,7 @@ interface EnrolmentsData {
 }
 
 export function useMyCohorts(me: string) {
-  const [{ data, error, fetching }] = useQuery<EnrolmentsData>({ query: ENROLMENTS, variables: { me } });
+  const [{ data, error }] = useQuery<EnrolmentsData>({ query: ENROLMENTS, variables: { me } });
   const cohorts: MyCohort[] = (data?.myApplications ?? [])
     .filter((application) => application.status === "ENROLLED")
     .map((application) => ({
@@ -22,5 +22,5 @@ export function useMyCohorts(me: string) {
       cohortId: application.cohortId,
       label: application.cohort ? `${application.cohort.programme.name} ${application.cohort.name}` : application.cohortId,
     }));
-  return { cohorts, error, loaded: Boolean(data) || (!fetching && Boolean(error)) };
+  return { cohorts, error };
 }

@@ -37,14 +37,14 @@ export default function PeerGroupsPage() {
   useTitle(t("participant.peerGroups.title"));
   const me = session.user()!.sub;
   const [{ data, error }, refetch] = useQuery<{ myPeerGroups: PeerGroup[] }>({ query: MINE, variables: { me } });
-  const { cohorts } = useMyCohorts(me);
+  const { cohorts, error: cohortsError } = useMyCohorts(me);
   const again = () => refetch({ requestPolicy: "network-only" });
   const memberOf = new Set((data?.myPeerGroups ?? []).map((group) => group.id));
   return (
     <section>
       <h1>{t("participant.peerGroups.title")}</h1>
       <p>{t("participant.peerGroups.intro")}</p>
-      <ApiErrors error={error} />
+      <ApiErrors error={error ?? cohortsError} />
       {!data && !error && <Loading />}
       <h2>{t("participant.peerGroups.mine")}</h2>
       {data &&

@@ -21,7 +21,6 @@ const PSEUDONYM = `query ConsoleMyPseudonym($cohortId: ID!, $me: ID!) {
 const PROPOSALS = `query ConsoleMyProposals($cohortId: ID!, $proof: String!) {
   myMatchingProposals(cohortId: $cohortId, pseudonymProof: $proof) {
     id menteePseudonym menteeNodeId mentorPseudonym mentorNodeId track score status menteeResponse mentorResponse tandemId createdAt
-    breakdown { criterion points }
   }
 }`;
 const RESPOND = `mutation ConsoleRespondToProposal($id: ID!, $accept: Boolean!, $proof: String!) {
@@ -41,7 +40,6 @@ interface Proposal {
   mentorResponse: string;
   tandemId: string | null;
   createdAt: string;
-  breakdown: { criterion: string; points: number }[];
 }
 
 export default function ProposalsPage() {

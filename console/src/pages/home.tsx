@@ -68,6 +68,10 @@ export default function HomePage() {
           ) : (
             <p>{t("myTandems.none")}</p>
           )}
+          <p>
+            <Link href="/proposals">{t("participant.home.proposals")}</Link> · <Link href="/events">{t("participant.home.events")}</Link> ·{" "}
+            <Link href="/peer-groups">{t("participant.home.peerGroups")}</Link>
+          </p>
           <h2>{t("home.applications")}</h2>
           {data.myApplications?.length ? (
             <ul>

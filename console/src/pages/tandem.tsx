@@ -1,4 +1,4 @@
-/** A tandem as one partner sees it: the proposal to answer, the partner's contact once disclosed, the agreement and the meeting log. */
+/** A tandem as one partner sees it: the proposal to answer, the partner's contact once disclosed, the agreement, the meeting log, check-ins, the final evaluation and my concerns. */
 import { useEffect } from "react";
 import { useTranslation } from "react-i18next";
 import { useMutation, useQuery, useSubscription } from "urql";
@@ -6,7 +6,11 @@ import { session } from "../auth/session.js";
 import { useTitle } from "../router.js";
 import { ApiErrors, Loading } from "../ui/errors.js";
 import { AgreementSection } from "./tandem/agreement.js";
+import { CheckInSection } from "./tandem/check-ins.js";
+import { ConcernSection } from "./tandem/concerns.js";
+import { EvaluationSection } from "./tandem/evaluation.js";
 import { MeetingsSection } from "./tandem/meetings.js";
+import "./participant/participant.css";
 import { PartnerCard, type PartnerData } from "./tandem/partner.js";
 
 const TANDEM = `query ConsoleTandem($id: ID!) {
@@ -81,6 +85,9 @@ export default function TandemPage({ params }: { params: Record<string, string> 
         <AgreementSection agreementId={tandem.agreementId} side={side} me={me} onSigned={() => refetch({ requestPolicy: "network-only" })} />
       )}
       {tandem.status === "ACTIVE" && <MeetingsSection tandemId={tandem.id} menteeId={tandem.menteeId} />}
+      {tandem.status === "ACTIVE" && <CheckInSection tandemId={tandem.id} me={me} />}
+      {(tandem.status === "ACTIVE" || tandem.status === "CLOSED") && <EvaluationSection tandemId={tandem.id} me={me} agreementId={tandem.agreementId} />}
+      {tandem.status !== "PROPOSED" && <ConcernSection tandemId={tandem.id} me={me} />}
     </section>
   );
 }

@@ -1,15 +1,18 @@
-/** The meeting log of a running tandem, kept at the mentee's home node; either partner logs a meeting. */
+/** The meeting log of a running tandem, kept at the mentee's home node; either partner logs a meeting; it follows the log live. */
 import type { FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { useMutation, useQuery } from "urql";
 import { BarChart } from "../../ui/bar-chart.js";
 import { ApiErrors } from "../../ui/errors.js";
+import { useRefetchOn } from "../participant/live.js";
 
 const MEETING_KINDS = ["ONLINE", "IN_PERSON", "PHONE", "VISIT", "JOB_SHADOWING"] as const;
 
 const MEETINGS = `query ConsoleMeetings($tandemId: ID!, $menteeId: ID!) {
   meetings(tandemId: $tandemId, menteeId: $menteeId, first: 100) { edges { node { id heldOn format durationMinutes topics recordedBy } } }
 }`;
+/** A meeting logged or confirmed, by either partner, from the mentee's home node. */
+const LIVE = `subscription ConsoleTandemMeetings($tandemId: ID!, $menteeId: ID!) { tandemMeetings(tandemId: $tandemId, menteeId: $menteeId) { cursor change } }`;
 const LOG = `mutation ConsoleLogMeeting($menteeId: ID!, $tandemId: ID!, $input: LogMeetingInput!) { logMeeting(menteeId: $menteeId, tandemId: $tandemId, input: $input) { id } }`;
 
 interface MeetingsData {
@@ -20,6 +23,7 @@ export function MeetingsSection({ tandemId, menteeId }: { tandemId: string; ment
   const { t } = useTranslation();
   const [{ data, error }, refetch] = useQuery<MeetingsData>({ query: MEETINGS, variables: { tandemId, menteeId }, requestPolicy: "network-only" });
   const [logged, log] = useMutation(LOG);
+  useRefetchOn(LIVE, { tandemId, menteeId }, () => refetch({ requestPolicy: "network-only" }));
   const meetings = data?.meetings?.edges.map((edge) => edge.node) ?? [];
   const minutesByMonth = new Map<string, number>();
   for (const meeting of meetings) minutesByMonth.set(meeting.heldOn.slice(0, 7), (minutesByMonth.get(meeting.heldOn.slice(0, 7)) ?? 0) + meeting.durationMinutes);

@@ -1,0 +1,91 @@
+/** The consortium's events (live), my package in each cohort I am enrolled in, and my calendar link. */
+import { useTranslation } from "react-i18next";
+import { useQuery } from "urql";
+import { session } from "../../auth/session.js";
+import { useTitle } from "../../router.js";
+import { formatDateTime } from "../../ui/dates.js";
+import { ApiErrors, Loading } from "../../ui/errors.js";
+import { Link } from "../../ui/link.js";
+import { CalendarFeedSection } from "./calendar-feed.js";
+import { useRefetchOn } from "./live.js";
+import { useMyCohorts } from "./my-cohorts.js";
+import { PackageSection } from "./package.js";
+import "./participant.css";
+
+const EVENTS = `query ConsoleEvents($from: DateTimeISO) {
+  events(first: 30, from: $from) { edges { node { id title kind startsAt endsAt format location host { name } capacity confirmedCount waitlistCount seatsLeft } } }
+}`;
+const LIVE = `subscription ConsoleConsortiumEvents { consortiumEvents { cursor change } }`;
+
+export interface EventSummary {
+  id: string;
+  title: string;
+  kind: string;
+  startsAt: string;
+  endsAt: string;
+  format: string;
+  location: string | null;
+  host: { name: string };
+  capacity: number;
+  confirmedCount: number;
+  waitlistCount: number;
+  seatsLeft: number;
+}
+
+/** From the start of today: events still running or ahead. */
+const today = () => `${new Date().toISOString().slice(0, 10)}T00:00:00.000Z`;
+
+export default function EventsPage() {
+  const { t, i18n } = useTranslation();
+  useTitle(t("participant.events.title"));
+  const me = session.user()!.sub;
+  const [{ data, error }, refetch] = useQuery<{ events: { edges: { node: EventSummary }[] } }>({ query: EVENTS, variables: { from: today() } });
+  useRefetchOn(LIVE, {}, () => refetch({ requestPolicy: "network-only" }));
+  const { cohorts, error: cohortsError } = useMyCohorts(me);
+  const events = data?.events.edges.map((edge) => edge.node) ?? [];
+  return (
+    <section>
+      <h1>{t("participant.events.title")}</h1>
+      <ApiErrors error={error ?? cohortsError} />
+      {!data && !error && <Loading />}
+      {data &&
+        (events.length ? (
+          <table data-testid="events">
+            <caption>{t("participant.events.caption")}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t("participant.events.event")}</th>
+                <th scope="col">{t("participant.events.when")}</th>
+                <th scope="col">{t("participant.events.host")}</th>
+                <th scope="col">{t("participant.events.seats")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {events.map((event) => (
+                <tr key={event.id}>
+                  <td>
+                    <Link href={`/events/${encodeURIComponent(event.id)}`}>{event.title}</Link>
+                    <br />
+                    <small>
+                      {t(`participant.eventKind.${event.kind}`)}, {t(`participant.eventFormat.${event.format}`)}
+                    </small>
+                  </td>
+                  <td>{formatDateTime(event.startsAt, i18n.language)}</td>
+                  <td>{event.host.name}</td>
+                  <td>
+                    {event.seatsLeft > 0 ? t("participant.events.seatsLeft", { seats: event.seatsLeft, capacity: event.capacity }) : t("participant.events.full", { waiting: event.waitlistCount })}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        ) : (
+          <p>{t("participant.events.none")}</p>
+        ))}
+      {cohorts.map((cohort) => (
+        <PackageSection key={cohort.cohortId} cohort={cohort} me={me} />
+      ))}
+      <CalendarFeedSection me={me} />
+    </section>
+  );
+}

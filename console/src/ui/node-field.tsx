@@ -1,0 +1,34 @@
+/**
+ * A labelled form field with its error: the error names the field (the API's
+ * `extensions.field`, or the console's own check), is tied to the control
+ * (aria-describedby, aria-invalid) and announced.
+ */
+import { cloneElement, type ReactElement } from "react";
+import type { CombinedError } from "@urql/core";
+
+export function NodeField({ id, label, error, children }: { id: string; label: string; error?: string | null; children: ReactElement<Record<string, unknown>> }) {
+  const errorId = `${id}-error`;
+  return (
+    <div className="node-field">
+      <label htmlFor={id}>{label}</label>
+      {cloneElement(children, { id, "aria-invalid": error ? true : undefined, "aria-describedby": error ? errorId : undefined })}
+      {error && (
+        <p id={errorId} className="node-field-error" role="alert">
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}
+
+/** The API's refusals of a mutation by the field they name (`input.startsAt` → `startsAt`), with their messages. */
+export function fieldErrorsOf(error: CombinedError | undefined): Record<string, string> {
+  const byField: Record<string, string> = {};
+  for (const each of error?.graphQLErrors ?? []) {
+    const field = each.extensions?.field;
+    if (typeof field !== "string") continue;
+    const name = field.replace(/^input\./, "");
+    byField[name] = each.message.replace(/^[\w.[\]]+: /, "");
+  }
+  return byField;
+}

@@ -1,0 +1,166 @@
+/**
+ * The node coordinator's pages of the web console in Debian's Chromium,
+ * against one consortium of one node: the coordinator lands on the
+ * applications to review, sees an application submitted through the API
+ * appear without a reload, refuses a rejection without a reason at the
+ * field, accepts it (the applicant then reads ACCEPTED through the API) —
+ * in German; opens an event they host, sees a registration arrive live and
+ * records attendance, which the API then shows — in English. Every page
+ * visited is checked for serious accessibility violations.
+ */
+import { mkdirSync } from "node:fs";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Browser, Page } from "playwright-core";
+import { applicationPipelineTopic, registrationsTopic } from "@tandem/shared";
+import { ADVANCE, formInput, programmeWithCohort, READ, SUBMIT, upstreamTopics } from "./applications-scenario.js";
+import { eventually, launchE2E, who, type E2EConsortium } from "./harness.js";
+import { asPerson, createPerson, register, type Created } from "./scenario.js";
+import { consoleUrl, launchChromium, seriousViolations, signedInContext } from "./console-browser.js";
+import { SCREENSHOTS_DIR } from "./console-journey.js";
+
+const NODE = "hst";
+/** The event starts this long after it is created: attendance is taken once it started. */
+const EVENT_STARTS_IN_MS = 15_000;
+
+let e2e: E2EConsortium;
+let browser: Browser;
+let startedAt: number;
+let cohortId: string;
+let emma: Created;
+let lukas: Created;
+let event: { id: string; title: string; startsAt: number };
+
+beforeAll(async () => {
+  startedAt = Date.now();
+  // the gateway outside production answers GET /debug/live: the test waits until it follows a page's topic upstream
+  [e2e, browser] = await Promise.all([launchE2E([NODE], { gatewayEnv: { NODE_ENV: "development" } }), launchChromium()]);
+  const student = { degreeLevel: "MASTER", semester: 3 };
+  [emma, lukas] = await Promise.all([
+    createPerson(e2e, { node: NODE, role: "MENTEE", displayName: "Emma Richter", email: "emma.richter@hst.example", phone: "+49 651 8103 10", organisation: "HST", about: "Solar boats" }, student),
+    createPerson(e2e, { node: NODE, role: "MENTEE", displayName: "Lukas Becker", email: "lukas.becker@hst.example", phone: "+49 651 8103 20", organisation: "HST", about: "Hydrogen" }, student),
+  ]);
+  const joint = e2e.as(who.jointCoordinator());
+  cohortId = (await programmeWithCohort(joint, "Tandem Trier", [NODE], [{ nodeId: NODE, mentees: 3, mentors: 3 }])).cohort.id;
+  await joint.data(ADVANCE, { id: cohortId, to: "APPLICATIONS_OPEN" });
+  const startsAt = Date.now() + EVENT_STARTS_IN_MS;
+  const title = "Evening of the solar boats";
+  const input = {
+    kind: "NETWORKING_EVENING",
+    title,
+    startsAt: new Date(startsAt).toISOString(),
+    endsAt: new Date(startsAt + 2 * 3600_000).toISOString(),
+    timeZone: "Europe/Berlin",
+    format: "IN_PERSON",
+    location: "Schneidershof, room 12",
+    capacity: 20,
+  };
+  const { createEvent } = await e2e.as(who.coordinator(NODE)).data(`mutation($node: String!, $input: CreateEventInput!) { createEvent(node: $node, input: $input) { id } }`, { node: NODE, input });
+  event = { id: createEvent.id, title, startsAt };
+}, 180_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await e2e?.stop();
+  console.log(`console node suite: ${((Date.now() - startedAt) / 1000).toFixed(0)} s with one consortium`);
+});
+
+async function coordinatorPage(language: "de" | "en"): Promise<Page> {
+  const context = await signedInContext(browser, e2e, { who: who.coordinator(NODE), name: "Koordination HST", language });
+  return context.newPage();
+}
+
+/** No serious or critical accessibility violation; a screenshot when asked for (`npm run screenshots`). */
+async function checked(page: Page, name: string, language: string): Promise<void> {
+  expect(await seriousViolations(page), `accessibility of ${name} (${page.url()})`).toEqual([]);
+  if (SCREENSHOTS_DIR) {
+    mkdirSync(SCREENSHOTS_DIR, { recursive: true });
+    await page.screenshot({ path: join(SCREENSHOTS_DIR, `console-node-${name}-${language}.png`), fullPage: true });
+  }
+}
+
+/** Until the gateway holds `topic` upstream from a known position: an update published from then on reaches the open page. */
+async function followed(topic: string): Promise<void> {
+  await eventually(
+    () => upstreamTopics(e2e.consortium.gatewayUrl!),
+    (topics) => topics.some((each) => each.topic === topic && each.position !== null),
+  );
+}
+
+describe("the node coordinator's console", () => {
+  it("reviews an application that arrives live and accepts it, in German", async () => {
+    const page = await coordinatorPage("de");
+    // the coordinator's landing page
+    await page.goto(consoleUrl(e2e, "/"));
+    await page.getByRole("heading", { level: 1, name: "Bewerbungen prüfen" }).waitFor();
+    await page.getByText("Keine Bewerbung passt.").waitFor();
+    await followed(applicationPipelineTopic(cohortId, NODE));
+
+    // Emma applies through the API; her application appears without a reload
+    const form = { motivation: "Emma wants to build solar boats for the Moselle.", shortTermGoals: "A working prototype.", longTermGoals: "An engineering career." };
+    const submitted = await eventually(
+      () => asPerson(e2e, emma).gateway(SUBMIT, { p: emma.id, c: cohortId, input: formInput(form) }),
+      (result) => !result.errors?.length,
+    );
+    const applicationId = submitted.data.submitApplication.id as string;
+    const row = page.getByTestId("applications").getByRole("row", { name: /Emma Richter/ });
+    await row.getByText("Abgesendet, wartet auf Prüfung").waitFor({ timeout: 15_000 });
+    await expect(row.getByText("Tandem Trier 2027/28").count()).resolves.toBe(1);
+    await checked(page, "applications", "de");
+
+    // opened: what she wrote and the verdict
+    await row.getByRole("link", { name: "Emma Richter" }).click();
+    await page.getByRole("heading", { level: 1, name: "Bewerbung von Emma Richter" }).waitFor();
+    await page.getByText(form.motivation).waitFor();
+    expect(await page.getByTestId("eligibility").innerText()).toContain("Teilnahmeberechtigt");
+
+    // a rejection needs a reason: refused at the field, nothing sent
+    await page.getByLabel("Absagen").check();
+    await page.getByRole("button", { name: "Entscheidung speichern" }).click();
+    const reason = page.getByLabel(/^Begründung/);
+    await page.getByText("Bitte geben Sie eine Begründung an").waitFor();
+    expect(await reason.getAttribute("aria-invalid")).toBe("true");
+    expect((await asPerson(e2e, emma).data(READ, { id: applicationId })).application.status).toBe("SUBMITTED");
+    await checked(page, "application", "de");
+
+    // accepted: the page follows the application, the applicant reads it through the API
+    await page.getByLabel("Annehmen").check();
+    await page.getByRole("button", { name: "Entscheidung speichern" }).click();
+    await page
+      .getByTestId("application-status")
+      .getByText(/Angenommen|Eingeschrieben/)
+      .waitFor({ timeout: 15_000 });
+    const mine = (await asPerson(e2e, emma).data(READ, { id: applicationId })).application;
+    expect(mine).toMatchObject({ decision: "ACCEPT" });
+    expect(["ACCEPTED", "ENROLLED"]).toContain(mine.status);
+    await page.context().close();
+  });
+
+  it("opens an event it hosts, sees a registration arrive live and records attendance, in English", async () => {
+    const page = await coordinatorPage("en");
+    await page.goto(consoleUrl(e2e, "/node/events"));
+    await page.getByRole("heading", { level: 1, name: "Our events" }).waitFor();
+    await checked(page, "events", "en");
+    await page.getByTestId("events").getByRole("link", { name: event.title }).click();
+    await page.getByRole("heading", { level: 1, name: event.title }).waitFor();
+    await page.getByText("Nobody has registered yet.").waitFor();
+    await followed(registrationsTopic(event.id));
+
+    // Lukas registers through the API; his registration appears without a reload
+    const registration = await register(e2e, lukas, event.id);
+    const row = page.getByTestId("registrations").getByRole("row", { name: /Lukas Becker/ });
+    await row.getByText("not recorded").waitFor({ timeout: 15_000 });
+    expect(await page.getByTestId("event-counts").innerText()).toBe("1 of 20 confirmed, 0 waiting, 19 free");
+    await checked(page, "event", "en");
+
+    // once the event has started, the coordinator records that he came
+    await page.waitForTimeout(Math.max(0, event.startsAt - Date.now() + 1_000));
+    await row.getByLabel("Attendance of Lukas Becker").selectOption("ATTENDED");
+    await row.getByRole("button", { name: "Record attendance of Lukas Becker" }).click();
+    await row.getByText("Attended (recorded by the host)").waitFor({ timeout: 15_000 });
+    const { registration: recorded } = await asPerson(e2e, lukas).data(`query($id: ID!) { registration(id: $id) { id attendance attendanceSource } }`, { id: registration.id });
+    expect(recorded).toEqual({ id: registration.id, attendance: "ATTENDED", attendanceSource: "HOST" });
+    await checked(page, "event-attended", "en");
+    await page.context().close();
+  });
+});

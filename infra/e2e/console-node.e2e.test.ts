@@ -21,7 +21,7 @@ import { SCREENSHOTS_DIR } from "./console-journey.js";
 
 const NODE = "hst";
 /** The event starts this long after it is created: attendance is taken once it started. */
-const EVENT_STARTS_IN_MS = 15_000;
+const EVENT_STARTS_IN_MS = 12_000;
 
 let e2e: E2EConsortium;
 let browser: Browser;
@@ -29,20 +29,10 @@ let startedAt: number;
 let cohortId: string;
 let emma: Created;
 let lukas: Created;
-let event: { id: string; title: string; startsAt: number };
+let jan: Created;
 
-beforeAll(async () => {
-  startedAt = Date.now();
-  // the gateway outside production answers GET /debug/live: the test waits until it follows a page's topic upstream
-  [e2e, browser] = await Promise.all([launchE2E([NODE], { gatewayEnv: { NODE_ENV: "development" } }), launchChromium()]);
-  const student = { degreeLevel: "MASTER", semester: 3 };
-  [emma, lukas] = await Promise.all([
-    createPerson(e2e, { node: NODE, role: "MENTEE", displayName: "Emma Richter", email: "emma.richter@hst.example", phone: "+49 651 8103 10", organisation: "HST", about: "Solar boats" }, student),
-    createPerson(e2e, { node: NODE, role: "MENTEE", displayName: "Lukas Becker", email: "lukas.becker@hst.example", phone: "+49 651 8103 20", organisation: "HST", about: "Hydrogen" }, student),
-  ]);
-  const joint = e2e.as(who.jointCoordinator());
-  cohortId = (await programmeWithCohort(joint, "Tandem Trier", [NODE], [{ nodeId: NODE, mentees: 3, mentors: 3 }])).cohort.id;
-  await joint.data(ADVANCE, { id: cohortId, to: "APPLICATIONS_OPEN" });
+/** An event the node hosts, starting shortly: people register before it starts, attendance is recorded once it started. */
+async function hostEvent(): Promise<{ id: string; title: string; startsAt: number }> {
   const startsAt = Date.now() + EVENT_STARTS_IN_MS;
   const title = "Evening of the solar boats";
   const input = {
@@ -56,7 +46,22 @@ beforeAll(async () => {
     capacity: 20,
   };
   const { createEvent } = await e2e.as(who.coordinator(NODE)).data(`mutation($node: String!, $input: CreateEventInput!) { createEvent(node: $node, input: $input) { id } }`, { node: NODE, input });
-  event = { id: createEvent.id, title, startsAt };
+  return { id: createEvent.id, title, startsAt };
+}
+
+beforeAll(async () => {
+  startedAt = Date.now();
+  // the gateway outside production answers GET /debug/live: the test waits until it follows a page's topic upstream
+  [e2e, browser] = await Promise.all([launchE2E([NODE], { gatewayEnv: { NODE_ENV: "development" } }), launchChromium()]);
+  const student = { degreeLevel: "MASTER", semester: 3 };
+  [emma, lukas, jan] = await Promise.all([
+    createPerson(e2e, { node: NODE, role: "MENTEE", displayName: "Emma Richter", email: "emma.richter@hst.example", phone: "+49 651 8103 10", organisation: "HST", about: "Solar boats" }, student),
+    createPerson(e2e, { node: NODE, role: "MENTEE", displayName: "Lukas Becker", email: "lukas.becker@hst.example", phone: "+49 651 8103 20", organisation: "HST", about: "Hydrogen" }, student),
+    createPerson(e2e, { node: NODE, role: "MENTOR", displayName: "Jan Novák", email: "jan.novak@hst.example", phone: "+49 651 8103 30", organisation: "Trams", about: "Tram engineering" }),
+  ]);
+  const joint = e2e.as(who.jointCoordinator());
+  cohortId = (await programmeWithCohort(joint, "Tandem Trier", [NODE], [{ nodeId: NODE, mentees: 3, mentors: 3 }])).cohort.id;
+  await joint.data(ADVANCE, { id: cohortId, to: "APPLICATIONS_OPEN" });
 }, 180_000);
 
 afterAll(async () => {
@@ -133,10 +138,45 @@ describe("the node coordinator's console", () => {
     const mine = (await asPerson(e2e, emma).data(READ, { id: applicationId })).application;
     expect(mine).toMatchObject({ decision: "ACCEPT" });
     expect(["ACCEPTED", "ENROLLED"]).toContain(mine.status);
+
+    // the office enrols Emma (on the acceptance) and proposes her a tandem with Jan (API)
+    await eventually(
+      async () => (await asPerson(e2e, emma).data(READ, { id: applicationId })).application.status,
+      (status) => status === "ENROLLED",
+    );
+    const joint = e2e.as(who.jointCoordinator());
+    await joint.data(`mutation($input: EnrolInput!) { enrol(input: $input) { id } }`, { input: { cohortId, participantId: jan.id, role: "MENTOR", track: "engineering" } });
+    for (const to of ["REVIEW", "MATCHING"]) await joint.data(ADVANCE, { id: cohortId, to });
+    await joint.data(`mutation($input: ProposeTandemInput!) { proposeTandem(input: $input) { id } }`, { input: { cohortId, menteeId: emma.id, mentorId: jan.id } });
+
+    // her page among the participants: the enrolment the office holds
+    await page.getByRole("navigation", { name: "Hauptnavigation" }).getByRole("link", { name: "Teilnehmende" }).click();
+    await page.getByRole("heading", { level: 1, name: "Teilnehmende" }).waitFor();
+    await page.getByTestId("participants").getByText("lukas.becker@hst.example").waitFor();
+    await checked(page, "participants", "de");
+    await page.getByTestId("participants").getByRole("link", { name: "Emma Richter" }).click();
+    await page.getByRole("heading", { level: 1, name: "Emma Richter" }).waitFor();
+    await page.getByTestId("enrolments").getByText("Tandem Trier 2027/28: Mentee, Schwerpunkt engineering — aktiv").waitFor();
+    await checked(page, "participant", "de");
+
+    // her tandem among the node's people's
+    await page.getByRole("link", { name: "Tandems und Fälle" }).click();
+    const tandem = page.getByTestId("tandems").getByRole("row", { name: /Emma Richter/ });
+    await tandem.getByText("Jan Novák").waitFor();
+    expect(await tandem.innerText()).toContain("noch keine Fassung");
+    await checked(page, "tandems", "de");
+
+    // the audit log holds, about her, the coordinator's reading of her application
+    await page.getByRole("link", { name: "Protokoll" }).click();
+    await page.getByLabel(/^Nur Einträge zur teilnehmenden Person/).fill(emma.id);
+    await page.getByRole("button", { name: "Filtern" }).click();
+    await page.getByTestId("audit").getByText("read-application").first().waitFor();
+    await checked(page, "audit", "de");
     await page.context().close();
   });
 
   it("opens an event it hosts, sees a registration arrive live and records attendance, in English", async () => {
+    const event = await hostEvent();
     const page = await coordinatorPage("en");
     await page.goto(consoleUrl(e2e, "/node/events"));
     await page.getByRole("heading", { level: 1, name: "Our events" }).waitFor();
@@ -161,6 +201,11 @@ describe("the node coordinator's console", () => {
     const { registration: recorded } = await asPerson(e2e, lukas).data(`query($id: ID!) { registration(id: $id) { id attendance attendanceSource } }`, { id: registration.id });
     expect(recorded).toEqual({ id: registration.id, attendance: "ATTENDED", attendanceSource: "HOST" });
     await checked(page, "event-attended", "en");
+
+    // his page among the participants shows it too
+    await page.goto(consoleUrl(e2e, `/node/participants/${encodeURIComponent(lukas.id)}`));
+    await page.getByTestId("registrations").getByText(`${event.title}`, { exact: false }).waitFor();
+    expect(await page.getByTestId("registrations").innerText()).toContain(": Attended");
     await page.context().close();
   });
 });

@@ -75,6 +75,13 @@ async function coordinatorPage(language: "de" | "en"): Promise<Page> {
   return context.newPage();
 }
 
+/** An instant as a datetime-local field takes it, in this machine's time zone (the browser's). */
+function localDateTime(at: number): string {
+  const date = new Date(at);
+  const pad = (value: number) => String(value).padStart(2, "0");
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
+}
+
 /** No serious or critical accessibility violation; a screenshot when asked for (`npm run screenshots`). */
 async function checked(page: Page, name: string, language: string): Promise<void> {
   expect(await seriousViolations(page), `accessibility of ${name} (${page.url()})`).toEqual([]);
@@ -193,7 +200,32 @@ describe("the node coordinator's console", () => {
     expect(await page.getByTestId("event-counts").innerText()).toBe("1 of 20 confirmed, 0 waiting, 19 free");
     await checked(page, "event", "en");
 
-    // once the event has started, the coordinator records that he came
+    // while it has not started: creating another event, bad input refused at the field it concerns
+    await page.getByRole("link", { name: "Back to our events" }).click();
+    const create = page.getByRole("form", { name: "Create an event" });
+    await create.getByLabel("Starts (local time)").fill(localDateTime(Date.now() - 3600_000));
+    await create.getByLabel("Ends (local time)").fill(localDateTime(Date.now() + 3600_000));
+    await create.getByRole("button", { name: "Create the event" }).click();
+    await create.getByText("Title is required.").waitFor();
+    expect(await create.getByLabel("Title", { exact: true }).getAttribute("aria-invalid")).toBe("true");
+    await create.getByLabel("Title", { exact: true }).fill("Workshop: pitching an idea");
+    await create.getByRole("button", { name: "Create the event" }).click();
+    // the node refuses an in-person event without a place, then a start in the past, naming the field: said there
+    await create.getByText("Please check Address or room: is required for in-person events").waitFor();
+    await create.getByLabel("Address or room").fill("Schneidershof, room 3");
+    await create.getByRole("button", { name: "Create the event" }).click();
+    await create.getByText("Please check Starts (local time): must be in the future").waitFor();
+    expect(await create.getByLabel("Starts (local time)").getAttribute("aria-invalid")).toBe("true");
+    await checked(page, "create-event", "en");
+    await create.getByLabel("Starts (local time)").fill(localDateTime(Date.now() + 7 * 86_400_000));
+    await create.getByLabel("Ends (local time)").fill(localDateTime(Date.now() + 7 * 86_400_000 + 7_200_000));
+    await create.getByRole("button", { name: "Create the event" }).click();
+    await page.getByRole("heading", { level: 1, name: "Workshop: pitching an idea" }).waitFor();
+    const hosted = await e2e.as(who.coordinator(NODE)).data(`query { events(nodes: ["hst"], first: 10) { edges { node { title kind capacity } } } }`);
+    expect(hosted.events.edges.map((edge: { node: unknown }) => edge.node)).toContainEqual({ title: "Workshop: pitching an idea", kind: "NETWORKING_EVENING", capacity: 30 });
+
+    // once the first event has started, the coordinator records that Lukas came
+    await page.goto(consoleUrl(e2e, `/node/events/${encodeURIComponent(event.id)}`));
     await page.waitForTimeout(Math.max(0, event.startsAt - Date.now() + 1_000));
     await row.getByLabel("Attendance of Lukas Becker").selectOption("ATTENDED");
     await row.getByRole("button", { name: "Record attendance of Lukas Becker" }).click();

@@ -21,14 +21,18 @@ export function NodeField({ id, label, error, children }: { id: string; label: s
   );
 }
 
-/** The API's refusals of a mutation by the field they name (`input.startsAt` → `startsAt`), with their messages. */
+/** The API's refusals of a mutation by the field they name (`input.startsAt` → `startsAt`), with their reasons. */
 export function fieldErrorsOf(error: CombinedError | undefined): Record<string, string> {
   const byField: Record<string, string> = {};
-  for (const each of error?.graphQLErrors ?? []) {
-    const field = each.extensions?.field;
-    if (typeof field !== "string") continue;
+  const add = (field: string, reason: string) => {
     const name = field.replace(/^input\./, "");
-    byField[name] = each.message.replace(/^[\w.[\]]+: /, "");
+    byField[name] = byField[name] ? `${byField[name]}; ${reason}` : reason;
+  };
+  for (const each of error?.graphQLErrors ?? []) {
+    const { field, fields } = each.extensions ?? {};
+    if (Array.isArray(fields) && fields.length) {
+      for (const one of fields as { field: string; reasons: string[] }[]) add(one.field, one.reasons.join("; "));
+    } else if (typeof field === "string") add(field, each.message.replace(/^[\w.[\]]+: /, ""));
   }
   return byField;
 }

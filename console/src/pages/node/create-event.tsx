@@ -12,13 +12,16 @@ const FORMATS = ["IN_PERSON", "ONLINE", "HYBRID"] as const;
 const CREATE = `mutation NodeCreateEvent($node: String!, $input: CreateEventInput!) { createEvent(node: $node, input: $input) { id } }`;
 
 /** The fields the console checks and the API may name (`input.<name>`). */
-type FieldName = "title" | "kind" | "format" | "startsAt" | "endsAt" | "timeZone" | "location" | "onlineUrl" | "capacity";
+const FIELDS = ["title", "kind", "format", "startsAt", "endsAt", "timeZone", "location", "onlineUrl", "capacity"] as const;
+type FieldName = (typeof FIELDS)[number];
 
 export function CreateEventForm({ node, onCreated }: { node: string; onCreated: () => void }) {
   const { t, i18n } = useTranslation();
   const [created, create] = useMutation<{ createEvent: { id: string } | null }>(CREATE);
   const [own, setOwn] = useState<Partial<Record<FieldName, string>>>({});
   const fromApi = fieldErrorsOf(created.error);
+  // a refusal shown at its field is not repeated above the button
+  const placed = Object.keys(fromApi).length > 0 && Object.keys(fromApi).every((field) => (FIELDS as readonly string[]).includes(field));
   const label = (field: FieldName) => t(`node.create.${field}`);
   const errorAt = (field: FieldName) => own[field] ?? (fromApi[field] ? t("node.form.check", { field: label(field), message: fromApi[field] }) : null);
   const submit = async (event: FormEvent<HTMLFormElement>) => {
@@ -97,7 +100,7 @@ export function CreateEventForm({ node, onCreated }: { node: string; onCreated: 
       <NodeField id="event-capacity" label={label("capacity")} error={errorAt("capacity")}>
         <input name="capacity" type="number" min={1} defaultValue={30} />
       </NodeField>
-      <ApiErrors error={created.error} />
+      <ApiErrors error={placed ? undefined : created.error} />
       <button type="submit" disabled={created.fetching}>
         {t("node.create.submit")}
       </button>

@@ -191,6 +191,7 @@ describe("the node coordinator's console", () => {
     await page.getByTestId("events").getByRole("link", { name: event.title }).click();
     await page.getByRole("heading", { level: 1, name: event.title }).waitFor();
     await page.getByText("Nobody has registered yet.").waitFor();
+    await page.getByText("Attendance can be recorded once the event has started.").waitFor();
     await followed(registrationsTopic(event.id));
 
     // Lukas registers through the API; his registration appears without a reload
@@ -226,7 +227,9 @@ describe("the node coordinator's console", () => {
 
     // once the first event has started, the coordinator records that Lukas came
     await page.goto(consoleUrl(e2e, `/node/events/${encodeURIComponent(event.id)}`));
-    await page.waitForTimeout(Math.max(0, event.startsAt - Date.now() + 1_000));
+    // the page says when attendance can be taken, and stops saying it at the start
+    await row.getByText("not recorded").waitFor();
+    await page.getByText("Attendance can be recorded once the event has started.").waitFor({ state: "hidden", timeout: Math.max(0, event.startsAt - Date.now()) + 5_000 });
     await row.getByLabel("Attendance of Lukas Becker").selectOption("ATTENDED");
     await row.getByRole("button", { name: "Record attendance of Lukas Becker" }).click();
     await row.getByText("Attended (recorded by the host)").waitFor({ timeout: 15_000 });

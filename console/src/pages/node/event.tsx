@@ -76,11 +76,11 @@ export default function NodeEventPage({ params }: { params: Record<string, strin
   }, [registrations.data, attendance.data]);
   const event = data?.event;
   useTitle(event?.title ?? t("node.events.title"));
+  const started = useStarted(event?.startsAt);
   if (!event) return error ? <ApiErrors error={error} /> : <Loading />;
   const confirmed = event.registrations.filter((each) => each.status === "CONFIRMED");
   const waiting = event.registrations.filter((each) => each.status === "WAITLISTED").sort((a, b) => (a.waitlistPosition ?? 0) - (b.waitlistPosition ?? 0));
   const cancelled = event.registrations.filter((each) => each.status === "CANCELLED");
-  const started = new Date(event.startsAt).getTime() <= Date.now();
   return (
     <section>
       <p>
@@ -137,6 +137,18 @@ export default function NodeEventPage({ params }: { params: Record<string, strin
       )}
     </section>
   );
+}
+
+/** Whether the event has started, turning true a second after its start (attendance is taken from then on; the node's clock decides, this one may differ a little). */
+function useStarted(startsAt: string | undefined): boolean {
+  const [now, setNow] = useState(Date.now);
+  const at = startsAt ? new Date(startsAt).getTime() : Number.POSITIVE_INFINITY;
+  useEffect(() => {
+    if (at + 1_000 <= now || !Number.isFinite(at) || at - now > 86_400_000) return;
+    const timer = setTimeout(() => setNow(Date.now()), at - now + 1_000);
+    return () => clearTimeout(timer);
+  }, [at, now]);
+  return at + 1_000 <= now;
 }
 
 function ConfirmedTable({ rows, onRecorded }: { rows: RegistrationRow[]; onRecorded: () => void }) {

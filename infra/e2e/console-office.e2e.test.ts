@@ -1,14 +1,16 @@
 /**
  * The joint office in the web console, in Debian's Chromium, against one
  * running consortium (two nodes): programmes and cohorts, a new cohort (bad
- * input refused with the field named), a cohort's state and pipeline, and a
+ * input refused with the field named), a cohort moved on and its pipeline
+ * filling live as a student applies, and a
  * matching round started in the browser and watched live — the page shows
  * the running state and then the proposals through `matchingRoundUpdated`,
  * without a reload or a poll — with each criterion's points, an unmatched
  * mentee's reason, a ban and a pin. Once in German, once in English; axe on
  * every page visited. The office pulls the nodes' profiles through a
- * gateway that holds each call 1.5 s (a busy node), so that a round runs
- * long enough to be watched.
+ * gateway that holds each call 3 s (a busy node), so that a round runs
+ * long enough to be watched: the page follows a round from when its
+ * subscription is in place (see README, Web console).
  */
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
@@ -20,6 +22,7 @@ import { SCREENSHOTS_DIR } from "./console-journey.js";
 import { launchE2E, who, type E2EConsortium } from "./harness.js";
 import { liveClient } from "./live-client.js";
 import { startRecordingGateway, type RecordingGateway } from "./recording-gateway.js";
+import { SUBMIT, formInput } from "./applications-scenario.js";
 import { consentToMatching, createCohort, createPerson, pseudonymOf, type Created } from "./scenario.js";
 
 const NODES = ["hst", "zcu"];
@@ -83,7 +86,7 @@ beforeAll(async () => {
   const recordingPort = await freePort();
   [e2e, browser] = await Promise.all([launchE2E(NODES, { coordinationEnv: { GATEWAY_URL: `http://127.0.0.1:${recordingPort}/graphql` } }), launchChromium()]);
   console.log(`console office suite: consortium up after ${((Date.now() - startedAt) / 1000).toFixed(0)} s`);
-  recording = await startRecordingGateway(e2e, recordingPort, { pace: { capacity: 4, serviceMs: 1_500 } });
+  recording = await startRecordingGateway(e2e, recordingPort, { pace: { capacity: 4, serviceMs: 3_000 } });
   [cohorts.de, cohorts.en] = await Promise.all([
     matchingCohort("Tandem Trier–Plzeň", ["Greta Hollerbach", "Zuzana Malá", "Radek Krátký"]),
     matchingCohort("Greater Region Engineering", ["Paul Reinert", "Eliška Horová", "Tomáš Veselý"]),
@@ -104,6 +107,22 @@ async function checked(page: Page, name: string, language: string): Promise<void
     mkdirSync(SCREENSHOTS_DIR, { recursive: true });
     await page.screenshot({ path: join(SCREENSHOTS_DIR, `console-office-${name}-${language}.png`), fullPage: true });
   }
+}
+
+/** Waits for `locator`; when it does not come, fails with what the page shows instead. */
+async function shown(page: Page, locator: ReturnType<Page["locator"]>, timeout = 30_000): Promise<void> {
+  try {
+    await locator.waitFor({ timeout });
+  } catch (error) {
+    throw new Error(`${(error as Error).message}\n--- the page shows:\n${await page.locator("main").innerText()}`);
+  }
+}
+
+/** A moment as a `datetime-local` field takes it, in local time. */
+function localDateTime(at: number): string {
+  const date = new Date(at);
+  const two = (value: number) => String(value).padStart(2, "0");
+  return `${date.getFullYear()}-${two(date.getMonth() + 1)}-${two(date.getDate())}T${two(date.getHours())}:${two(date.getMinutes())}`;
 }
 
 interface Words {
@@ -194,9 +213,9 @@ async function watchRound(words: Words, cohort: Cohort): Promise<{ page: Page; r
   await page.waitForURL(/\/office\/matching\//);
   const roundId = decodeURIComponent(new URL(page.url()).pathname.split("/").at(-1)!);
 
-  // running (profiles come 1.5 s late), then done, without a reload
+  // running (profiles come 3 s late), then done, without a reload
   await page.getByTestId("round-status").getByText(words.running).waitFor({ timeout: 10_000 });
-  await page.getByTestId("round-status").getByText(words.solved).waitFor({ timeout: 30_000 });
+  await shown(page, page.getByTestId("round-status").getByText(words.solved));
   await page.getByTestId("proposal").first().waitFor();
   expect(await page.evaluate("window.__sameDocument")).toBe(true);
   // the page asked for the round once; every later state came over the socket
@@ -274,9 +293,36 @@ describe("the joint office in the console", () => {
     await checked(page, "new-cohort-refused", "en");
 
     await endsOn.fill("2028-12-15");
+    // applications open an hour ago and close in two days (the browser's local time, as a person types it)
+    await form.getByLabel("Applications open (optional)").fill(localDateTime(Date.now() - 3_600_000));
+    await form.getByLabel("Applications close (optional)").fill(localDateTime(Date.now() + 2 * 86_400_000));
     await form.getByRole("button", { name: "Create the cohort" }).click();
     await page.getByRole("status").getByText("The cohort was created:").waitFor();
-    await page.getByRole("link", { name: "Greater Region Engineering 2028" }).waitFor();
+
+    // the new cohort, moved on to taking applications; its pipeline fills live as a student applies at home
+    await page.evaluate("window.__sameDocument = true");
+    await page.getByRole("link", { name: "Greater Region Engineering 2028" }).click();
+    await page.getByRole("heading", { level: 1, name: "Cohort Greater Region Engineering 2028" }).waitFor();
+    expect(await page.getByTestId("cohort-state").innerText()).toBe("In preparation");
+    await page.getByRole("button", { name: "Move on to: Taking applications" }).click();
+    await page.getByTestId("cohort-state").getByText("Taking applications").waitFor();
+    const newCohortId = decodeURIComponent(new URL(page.url()).pathname.split("/").at(-1)!);
+    expect((await joint().data(`query($id: ID!) { cohort(id: $id) { state } }`, { id: newCohortId })).cohort.state).toBe("APPLICATIONS_OPEN");
+    await shown(page, page.getByRole("region", { name: "Application pipeline" }).getByText("No application yet."));
+    const student = await createPerson(
+      e2e,
+      { node: "hst", role: "MENTEE", displayName: "Lea Wendling", email: "lea.wendling@students.hst.example", phone: "+49 651 000 333", organisation: "Fachschaft", about: "Bridges" },
+      { degreeLevel: "MASTER", semester: 2 },
+    );
+    const form2028 = formInput({ motivation: "Lea wants to learn how bridges are built.", shortTermGoals: "An internship.", longTermGoals: "A career in civil engineering." });
+    const { submitApplication } = await e2e.as(who.mentee(student.id)).data(SUBMIT, { p: student.id, c: newCohortId, input: form2028 });
+    expect(submitApplication.status).toBe("SUBMITTED");
+    const row = page.getByTestId("pipeline").getByRole("row").filter({ hasText: "Hochschule Trier" });
+    await row.getByText("Submitted, waiting for review").waitFor({ timeout: 20_000 });
+    // one application: below the minimum group size, so the count is not shown
+    expect(await row.innerText()).toMatch(/fewer than \d+/);
+    expect(await page.evaluate("window.__sameDocument")).toBe(true);
+    await checked(page, "cohort-pipeline", "en");
     await context.close();
 
     const cohort = cohorts.en;

@@ -8,6 +8,7 @@ import { ApiErrors, Loading } from "../../ui/errors.js";
 import { Link } from "../../ui/link.js";
 import { useUniversities } from "../../ui/universities.js";
 import { PairRules } from "./pair-rules.js";
+import { rematchPool } from "./rematch-pool.js";
 import "./office.css";
 
 const MATCHING = `query OfficeCohortMatching($id: ID!) {
@@ -35,22 +36,6 @@ interface Round {
 interface MatchingData {
   cohort: { id: string; name: string; state: string; programme: { id: string; name: string } } | null;
   matchingRounds: Round[];
-}
-
-const HELD = new Set(["PROPOSED", "ACCEPTED_BY_MENTEE", "ACCEPTED_BY_MENTOR", "ACCEPTED"]);
-
-/** Mentees without an open or accepted proposal whom a round left unmatched or whose proposal was declined or released (`why`: a catalog key): what a REMATCH_POOL round places. */
-export function rematchPool(rounds: readonly Round[]): { menteePseudonym: string; menteeNodeId: string; why: string }[] {
-  const held = new Set(rounds.flatMap((round) => round.proposals.filter((each) => HELD.has(each.status) && !each.releasedAt).map((each) => each.menteePseudonym)));
-  const pool = new Map<string, { menteePseudonym: string; menteeNodeId: string; why: string }>();
-  // oldest round first, so the newest reason stays
-  for (const round of [...rounds].reverse()) {
-    for (const each of round.unmatched) pool.set(each.menteePseudonym, { menteePseudonym: each.menteePseudonym, menteeNodeId: each.menteeNodeId, why: `office.reason.${each.reason}` });
-    for (const each of round.proposals)
-      if (each.status === "DECLINED" || each.releasedAt)
-        pool.set(each.menteePseudonym, { menteePseudonym: each.menteePseudonym, menteeNodeId: each.menteeNodeId, why: each.releasedAt ? "office.pool.released" : "office.pool.declined" });
-  }
-  return [...pool.values()].filter((each) => !held.has(each.menteePseudonym));
 }
 
 export default function CohortMatchingPage({ params }: { params: Record<string, string> }) {

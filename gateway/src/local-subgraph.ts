@@ -198,6 +198,37 @@ type Subscription {
   programme's nodes, the cohort's enrolled participants, its members.
   """
   peerGroupUpdated(peerGroupId: ID!, after: String): PeerGroupUpdate!
+  """
+  One matching round at the coordination office, as it runs: started
+  (PENDING), each status it enters (FETCHING, SOLVING), each step of its
+  progress, then SOLVED or FAILED. Select \`matchingRound { status progress … }\`
+  to read it as yourself at that moment. For whoever may read the round (joint
+  coordinators, coordinators of the programme's nodes).
+  """
+  matchingRoundUpdated(id: ID!, after: String): MatchingRoundUpdate!
+}
+
+enum MatchingRoundChange {
+  STARTED
+  FETCHING
+  SOLVING
+  """The round's progress (0–100) moved on."""
+  PROGRESS
+  SOLVED
+  FAILED
+}
+
+type MatchingRoundUpdate {
+  cursor: String!
+  change: MatchingRoundChange!
+  at: String!
+  roundId: ID!
+  cohortId: ID!
+  matchingRound: MatchingRound
+}
+
+type MatchingRound @key(fields: "id", resolvable: false) {
+  id: ID!
 }
 
 enum PeerGroupChange {

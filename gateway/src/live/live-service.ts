@@ -35,6 +35,8 @@ import {
   surveyTopic,
   PeerGroupChangeKind,
   peerGroupTopic,
+  MatchingRoundChangeKind,
+  matchingRoundTopic,
   type Logger,
   type UserCaller,
 } from "@tandem/shared";
@@ -220,6 +222,16 @@ export const LIVE_FIELDS: Record<string, FieldSpec> = {
       return { parties: [coordinationId], topic: peerGroupTopic(String(args.peerGroupId)) };
     },
     probe: (args) => ({ query: `query LiveAccess($id: ID!) { peerGroup(id: $id) { id } }`, variables: { id: args.peerGroupId }, field: "peerGroup" }),
+  },
+  // the round's steps as they happen: the subscriber selects `matchingRound { status progress … }` to read it as themselves
+  matchingRoundUpdated: {
+    payloadType: "MatchingRoundUpdate",
+    kinds: Object.values(MatchingRoundChangeKind),
+    source: (args, _nodes, coordinationId) => {
+      homeOf(args.id, "matching-round", "id", [coordinationId]);
+      return { parties: [coordinationId], topic: matchingRoundTopic(String(args.id)) };
+    },
+    probe: (args) => ({ query: `query LiveAccess($id: ID!) { matchingRound(id: $id) { id } }`, variables: { id: args.id }, field: "matchingRound" }),
   },
 };
 

@@ -21,10 +21,11 @@ export const ENTITY_FIELDS: Record<string, { queryField: string; ref: string }> 
   mediationCase: { queryField: "mediationCase", ref: "caseId" },
   interestSurvey: { queryField: "interestSurvey", ref: "surveyId" },
   peerGroup: { queryField: "peerGroup", ref: "peerGroupId" },
+  matchingRound: { queryField: "matchingRound", ref: "roundId" },
 };
 
 /** Payload fields that are references a change carries, read straight from it. */
-export const REF_FIELDS: ReadonlySet<string> = new Set(["cohortId", "applicationId", "agreementId", "tandemId", "caseId", "eventId", "surveyId", "peerGroupId"]);
+export const REF_FIELDS: ReadonlySet<string> = new Set(["cohortId", "applicationId", "agreementId", "tandemId", "caseId", "eventId", "surveyId", "peerGroupId", "roundId"]);
 
 export interface PayloadField {
   responseKey: string;

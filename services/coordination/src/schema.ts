@@ -27,6 +27,7 @@ import { CohortTandemsResolver, TandemResolver } from "./modules/tandem/tandem.r
 import { tandemReference } from "./modules/tandem/tandem.reference.js";
 import { MediationCaseResolver } from "./modules/mediation/mediation-case.resolver.js";
 import { mediationCaseReference } from "./modules/mediation/mediation-case.reference.js";
+import { matchingRoundReference } from "./modules/matching/matching-round.reference.js";
 import { TandemMonitoringResolver } from "./modules/monitoring/tandem-monitoring.resolver.js";
 import { TandemMeetingTallyResolver } from "./modules/meeting/meeting-tally.resolver.js";
 import { ProgrammeCheckInResolver, TandemAttentionResolver } from "./modules/checkin/check-in.resolver.js";
@@ -74,7 +75,16 @@ export function buildCoordinationSubgraph(access: AccessTable<CoordinationContex
       ProgrammePeerGroupResolver,
       ChosenTrainingResolver,
     ],
-    referenceResolvers: { ...programmeReference, ...cohortReference, ...enrolmentReference, ...tandemReference, ...mediationCaseReference, ...interestSurveyReference, ...peerGroupReference },
+    referenceResolvers: {
+      ...programmeReference,
+      ...cohortReference,
+      ...enrolmentReference,
+      ...tandemReference,
+      ...mediationCaseReference,
+      ...matchingRoundReference,
+      ...interestSurveyReference,
+      ...peerGroupReference,
+    },
     access,
   });
 }

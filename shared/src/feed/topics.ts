@@ -133,3 +133,11 @@ export function peerGroupTopic(peerGroupId: string): string {
 
 export const PeerGroupChangeKind = { CREATED: "CREATED", MEMBER_ADDED: "MEMBER_ADDED", CONSENTED: "CONSENTED", LEFT: "LEFT", REMOVED: "REMOVED", RULES_CHANGED: "RULES_CHANGED" } as const;
 export type PeerGroupChangeKind = (typeof PeerGroupChangeKind)[keyof typeof PeerGroupChangeKind];
+
+/** One matching round at the coordination office: started, each status it enters and each step of its progress (0–100), solved or failed. */
+export function matchingRoundTopic(roundId: string): string {
+  return `matching-round:${roundId}`;
+}
+
+export const MatchingRoundChangeKind = { STARTED: "STARTED", FETCHING: "FETCHING", SOLVING: "SOLVING", PROGRESS: "PROGRESS", SOLVED: "SOLVED", FAILED: "FAILED" } as const;
+export type MatchingRoundChangeKind = (typeof MatchingRoundChangeKind)[keyof typeof MatchingRoundChangeKind];

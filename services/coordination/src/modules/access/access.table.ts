@@ -9,6 +9,7 @@ import { FACT_INBOX_ACCESS, before, inside, onResult, withParent, type AccessTab
 import { isUser } from "@tandem/shared";
 import type { CoordinationContext } from "../../context.js";
 import type { MatchingProposal, UnmatchedMentee } from "../matching/matching-proposal.type.js";
+import type { MatchingRound } from "../matching/matching-round.type.js";
 import type { Tandem } from "../tandem/tandem.type.js";
 import type { InterestSurvey } from "../survey/interest-survey.type.js";
 import type { PeerGroup } from "../peer-group/peer-group.type.js";
@@ -137,6 +138,7 @@ export const COORDINATION_ACCESS: Table = {
   // the programme's participating nodes are known once the round (or cohort) is loaded
   "Query.matchingRound": inside(rules.reviewMatching),
   "Query.matchingRounds": inside(rules.reviewMatching),
+  "MatchingRound.__resolveReference": onResult<CoordinationContext, readonly string[], MatchingRound>(rules.reviewMatching, { target: (round) => round.nodeIds, otherwise: () => null }),
   "Cohort.matchingPairRules": inside(rules.reviewMatching),
   "MatchingRound.cohort": readCatalogue,
   "MatchingRound.proposals": onResult<CoordinationContext, readonly string[], MatchingProposal>(rules.readMatchingEntry, { target: (proposal) => [proposal.menteeNodeId, proposal.mentorNodeId] }),

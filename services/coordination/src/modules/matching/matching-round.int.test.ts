@@ -13,6 +13,11 @@ import type { MatchingProfile } from "../../index.js";
 const ROUNDS = `query($c: ID!) { matchingRounds(cohortId: $c) { id status scope } }`;
 const STATE = `query($id: ID!) { matchingRound(id: $id) { status progress } }`;
 
+/** The kinds of change the round published on its topic (what `matchingRoundUpdated` subscribers hear), oldest first. */
+async function roundChanges(service: TestCoordination, roundId: string) {
+  return service.sql<{ kind: string; refs: Record<string, string> }>(`SELECT kind, refs FROM outbox WHERE $1 = ANY(topics) ORDER BY id`, [`matching-round:${roundId}`]);
+}
+
 /** Polls a round until it ends, recording each state seen and how long each answer took. */
 async function watch(service: TestCoordination, roundId: string) {
   const seen: { status: string; progress: number; ms: number }[] = [];
@@ -55,6 +60,13 @@ describe("matching rounds", () => {
       const times = [round.createdAt, round.fetchingAt, round.solvingAt, round.finishedAt].map(Date.parse);
       expect([...times].sort()).toEqual(times);
       expect(profiles.requests.at(-1)).toMatchObject({ cohortId: cohort.id, nodes: ["hst", "zcu", "unilu"] });
+      const changes = await roundChanges(service, started.id);
+      const kinds = changes.map((change) => change.kind);
+      expect(kinds.filter((kind) => kind !== "PROGRESS")).toEqual(["STARTED", "FETCHING", "SOLVING", "SOLVED"]);
+      // every page fetched and every step of the scoring moved the progress on, each published
+      expect(kinds.slice(kinds.indexOf("FETCHING"), kinds.indexOf("SOLVING")).filter((kind) => kind === "PROGRESS").length).toBeGreaterThanOrEqual(4);
+      expect(kinds.slice(kinds.indexOf("SOLVING")).filter((kind) => kind === "PROGRESS").length).toBeGreaterThanOrEqual(1);
+      expect(new Set(changes.map((change) => JSON.stringify(change.refs)))).toEqual(new Set([JSON.stringify({ roundId: started.id, cohortId: cohort.id })]));
     } finally {
       profiles.pageSize = 100;
       profiles.pageDelayMs = 0;
@@ -114,6 +126,7 @@ describe("matching rounds", () => {
       const round = await finishedRound(service, await startRound(service, cohort.id));
       expect(round).toMatchObject({ status: "FAILED", proposals: [], unmatched: [], matchedCount: null });
       expect(round.error).toMatch(/node zcu could not answer/);
+      expect((await roundChanges(service, round.id)).map((change) => change.kind).at(-1)).toBe("FAILED");
     } finally {
       profiles.down.delete("zcu");
     }
@@ -164,6 +177,7 @@ describe("matching rounds", () => {
     expect(await service.coordination.services.matchingRunner.failInterrupted(new Date())).toBe(1);
     const [row] = await service.sql(`SELECT status, error, finished_at FROM matching_rounds WHERE id = $1`, [id]);
     expect(row).toMatchObject({ status: "FAILED", error: expect.stringMatching(/restarted/) });
+    expect((await roundChanges(service, `coord:matching-round:${id}`)).map((change) => change.kind)).toEqual(["FAILED"]);
   });
 });
 

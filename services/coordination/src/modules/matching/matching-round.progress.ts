@@ -1,9 +1,12 @@
 /**
  * A running round's state in the store, written as it moves: each status
  * change once, progress only forward and one write at a time, so a reader
- * polling `matchingRound` sees it advance.
+ * polling `matchingRound` sees it advance; every write is published on the
+ * round's topic in its transaction, so a subscriber sees it advance too.
  */
 import type { DataSource } from "typeorm";
+import { MatchingRoundChangeKind } from "@tandem/shared";
+import type { RoundChangePublisher } from "./matching-round.changes.js";
 import { MatchingRoundEntity, type MatchingRoundStatus } from "./matching-round.entity.js";
 
 /** Progress at the end of each stage. */
@@ -16,6 +19,7 @@ export class RoundProgress {
   constructor(
     private readonly dataSource: DataSource,
     private readonly roundId: string,
+    private readonly publish: RoundChangePublisher,
   ) {}
 
   /** Moves the progress forward (never to 100 before the round is stored); writes are queued. */
@@ -36,15 +40,21 @@ export class RoundProgress {
     await this.flush();
     this.written = Math.max(this.written, progress);
     const stamp = status === "FETCHING" ? { fetchingAt: at } : { solvingAt: at };
-    await this.dataSource.getRepository(MatchingRoundEntity).update({ id: this.roundId }, { status, progress: this.written, ...stamp, ...fields });
+    await this.dataSource.transaction(async (manager) => {
+      await manager.getRepository(MatchingRoundEntity).update({ id: this.roundId }, { status, progress: this.written, ...stamp, ...fields });
+      await this.publish(manager, status);
+    });
   }
 
   private async write(progress: number): Promise<void> {
-    await this.dataSource
-      .createQueryBuilder()
-      .update(MatchingRoundEntity)
-      .set({ progress })
-      .where("id = :id AND status IN ('FETCHING', 'SOLVING') AND progress < :progress", { id: this.roundId, progress })
-      .execute();
+    await this.dataSource.transaction(async (manager) => {
+      const written = await manager
+        .createQueryBuilder()
+        .update(MatchingRoundEntity)
+        .set({ progress })
+        .where("id = :id AND status IN ('FETCHING', 'SOLVING') AND progress < :progress", { id: this.roundId, progress })
+        .execute();
+      if (written.affected) await this.publish(manager, MatchingRoundChangeKind.PROGRESS);
+    });
   }
 }

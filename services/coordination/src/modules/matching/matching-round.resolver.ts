@@ -10,7 +10,7 @@ import { MatchingRound } from "./matching-round.type.js";
 export class MatchingRoundResolver {
   @Mutation(() => MatchingRound, {
     description:
-      "Starts a matching round of a cohort and returns it at once (PENDING); it runs in the background: poll matchingRound(id) for status and progress. Profiles come from every participating node through the gateway; a mentor takes at most their profile's capacity (1 when unset), cut to the office's limit of 2 open tandems per mentor. Joint coordinators.",
+      "Starts a matching round of a cohort and returns it at once (PENDING); it runs in the background: follow its status and progress live with the gateway's subscription matchingRoundUpdated(id), or poll matchingRound(id). Profiles come from every participating node through the gateway; a mentor takes at most their profile's capacity (1 when unset), cut to the office's limit of 2 open tandems per mentor. Joint coordinators.",
   })
   async startMatchingRound(@Args(() => StartMatchingRoundArgs) args: StartMatchingRoundArgs, @Ctx() ctx: CoordinationContext): Promise<MatchingRound> {
     return MatchingRound.fromEntity(await ctx.services.matchingRounds.start(args.cohortId, args.scope), ctx.self);

@@ -1,6 +1,8 @@
 /** A solved round's proposals and unmatched mentees, stored with the round's end in one transaction. */
 import type { DataSource, EntityManager } from "typeorm";
+import { MatchingRoundChangeKind } from "@tandem/shared";
 import type { RoundSolution } from "../../matching/round-input.js";
+import type { RoundChangePublisher } from "./matching-round.changes.js";
 import { MatchingProposalEntity } from "./matching-proposal.entity.js";
 import { MatchingRoundEntity } from "./matching-round.entity.js";
 import { MatchingUnmatchedEntity } from "./matching-unmatched.entity.js";
@@ -12,7 +14,7 @@ async function insertInChunks<T extends object>(manager: EntityManager, entity: 
   for (let start = 0; start < rows.length; start += CHUNK) await manager.getRepository(entity).insert(rows.slice(start, start + CHUNK) as never);
 }
 
-export async function storeSolution(dataSource: DataSource, round: MatchingRoundEntity, solution: RoundSolution, finishedAt: Date): Promise<void> {
+export async function storeSolution(dataSource: DataSource, round: MatchingRoundEntity, solution: RoundSolution, finishedAt: Date, publish: RoundChangePublisher): Promise<void> {
   await dataSource.transaction(async (manager) => {
     const proposals = solution.proposals.map((proposal) =>
       manager.getRepository(MatchingProposalEntity).create({
@@ -51,5 +53,6 @@ export async function storeSolution(dataSource: DataSource, round: MatchingRound
       .execute();
     // stopped meanwhile (shutdown): keep nothing of it
     if (!ended.affected) throw new Error(`matching round ${round.id} is no longer SOLVING`);
+    await publish(manager, MatchingRoundChangeKind.SOLVED);
   });
 }

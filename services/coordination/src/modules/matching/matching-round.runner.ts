@@ -9,13 +9,14 @@
  * fails the rounds an earlier process left running (they cannot resume).
  */
 import type { DataSource } from "typeorm";
-import type { Logger } from "@tandem/shared";
+import { MatchingRoundChangeKind, type Logger } from "@tandem/shared";
 import type { ConsortiumDirectory } from "../../consortium-directory.js";
 import type { MatchingProfileSource } from "../../matching/profile-source.js";
 import { RoundFailure, RoundInterrupted } from "../../matching/round-failure.js";
 import { solveInWorker } from "../../matching/solve-in-worker.js";
 import { COHORT_KIND } from "../cohort/cohort.type.js";
 import { MatchingRoundEntity, RUNNING_ROUND_STATUSES } from "./matching-round.entity.js";
+import { publishRoundChange, roundChangePublisher } from "./matching-round.changes.js";
 import { roundInputOf } from "./matching-round.inputs.js";
 import { PROGRESS, RoundProgress } from "./matching-round.progress.js";
 import { storeSolution } from "./matching-round.results.js";
@@ -60,13 +61,11 @@ export class MatchingRoundRunner {
 
   /** Fails the rounds an earlier process left running (created before `startedAt`). */
   async failInterrupted(startedAt: Date): Promise<number> {
-    const result = await this.options.dataSource
-      .createQueryBuilder()
-      .update(MatchingRoundEntity)
-      .set({ status: "FAILED", finishedAt: this.now(), error: "interrupted: the coordination service restarted while the round ran; start it again" })
-      .where("status IN (:...running) AND created_at < :startedAt", { running: [...RUNNING_ROUND_STATUSES], startedAt })
-      .execute();
-    return result.affected ?? 0;
+    return this.failWhere(
+      "status IN (:...running) AND created_at < :startedAt",
+      { running: [...RUNNING_ROUND_STATUSES], startedAt },
+      "interrupted: the coordination service restarted while the round ran; start it again",
+    );
   }
 
   private now(): Date {
@@ -75,10 +74,12 @@ export class MatchingRoundRunner {
 
   private async run(roundId: string, signal: AbortSignal): Promise<void> {
     const { dataSource, directory, profiles: source, logger } = this.options;
-    const progress = new RoundProgress(dataSource, roundId);
+    let running: RoundProgress | null = null;
     try {
       if (signal.aborted) throw new RoundInterrupted();
       const round = await dataSource.getRepository(MatchingRoundEntity).findOneByOrFail({ id: roundId });
+      const publish = roundChangePublisher(directory, round);
+      const progress = (running = new RoundProgress(dataSource, roundId, publish));
       await progress.enter("FETCHING", this.now(), 0);
       const request = { cohortId: directory.globalId(COHORT_KIND, round.cohortId), nodes: round.nodeIds, signal };
       const profiles = await source.fetchProfiles(request, (fetched, total) => progress.set((PROGRESS.FETCHED * fetched) / Math.max(total, 1)));
@@ -92,9 +93,9 @@ export class MatchingRoundRunner {
       );
       progress.set(PROGRESS.SOLVED);
       await progress.flush();
-      await storeSolution(dataSource, round, solution, this.now());
+      await storeSolution(dataSource, round, solution, this.now(), publish);
     } catch (error) {
-      await progress.flush();
+      await running?.flush();
       const expected = error instanceof RoundFailure || error instanceof RoundInterrupted;
       if (!expected) logger.error({ err: error, roundId }, "matching round failed");
       await this.fail(roundId, expected ? (error as Error).message : UNEXPECTED).catch((err: unknown) => logger.error({ err, roundId }, "could not record a failed matching round"));
@@ -102,11 +103,22 @@ export class MatchingRoundRunner {
   }
 
   private async fail(roundId: string, message: string): Promise<void> {
-    await this.options.dataSource
-      .createQueryBuilder()
-      .update(MatchingRoundEntity)
-      .set({ status: "FAILED", finishedAt: this.now(), error: message.slice(0, MAX_ERROR_LENGTH) })
-      .where("id = :id AND status IN (:...running)", { id: roundId, running: [...RUNNING_ROUND_STATUSES] })
-      .execute();
+    await this.failWhere("id = :id AND status IN (:...running)", { id: roundId, running: [...RUNNING_ROUND_STATUSES] }, message);
+  }
+
+  /** Fails the rounds `where` selects, publishing FAILED for each in the same transaction. */
+  private async failWhere(where: string, parameters: Record<string, unknown>, message: string): Promise<number> {
+    return this.options.dataSource.transaction(async (manager) => {
+      const result = await manager
+        .createQueryBuilder()
+        .update(MatchingRoundEntity)
+        .set({ status: "FAILED", finishedAt: this.now(), error: message.slice(0, MAX_ERROR_LENGTH) })
+        .where(where, parameters)
+        .returning(`"id", "cohort_id"`)
+        .execute();
+      const failed = (result.raw as { id: string; cohort_id: string }[]) ?? [];
+      for (const round of failed) await publishRoundChange(manager, this.options.directory, MatchingRoundChangeKind.FAILED, { id: round.id, cohortId: round.cohort_id });
+      return failed.length;
+    });
   }
 }

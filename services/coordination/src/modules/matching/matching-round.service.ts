@@ -1,5 +1,5 @@
 import { In, IsNull, type DataSource } from "typeorm";
-import { AppError, ErrorCode } from "@tandem/shared";
+import { AppError, ErrorCode, MatchingRoundChangeKind } from "@tandem/shared";
 import { afterCommit, inTransaction, isUniqueViolation, repositoryOf } from "@tandem/party";
 import type { ConsortiumDirectory } from "../../consortium-directory.js";
 import { CohortEntity } from "../cohort/cohort.entity.js";
@@ -7,6 +7,7 @@ import { lockCohort } from "../cohort/cohort.service.js";
 import { assertCohortAllows } from "../cohort/cohort-state.rules.js";
 import { COHORT_KIND } from "../cohort/cohort.type.js";
 import { ProgrammeEntity } from "../programme/programme.entity.js";
+import { publishRoundChange } from "./matching-round.changes.js";
 import { HELD_PROPOSAL_STATUSES, MatchingProposalEntity } from "./matching-proposal.entity.js";
 import { MatchingRoundEntity, RUNNING_ROUND_STATUSES, type MatchingRoundScope } from "./matching-round.entity.js";
 import type { MatchingRoundRunner } from "./matching-round.runner.js";
@@ -47,7 +48,9 @@ export class MatchingRoundService {
       }
       const nodeIds = programme.participatingNodeIds.filter((id) => this.directory.node(id) !== null);
       const weights = await this.weights.current(manager, programme.id);
-      return rounds.save(rounds.create({ cohortId: localId, scope, status: "PENDING", progress: 0, weights, crossBorderRule: programme.crossBorderRule, nodeIds }));
+      const created = await rounds.save(rounds.create({ cohortId: localId, scope, status: "PENDING", progress: 0, weights, crossBorderRule: programme.crossBorderRule, nodeIds }));
+      await publishRoundChange(manager, this.directory, MatchingRoundChangeKind.STARTED, created);
+      return created;
     }).catch((error: unknown) => {
       throw isUniqueViolation(error, "matching_rounds_one_running_per_cohort") ? busy() : error;
     });

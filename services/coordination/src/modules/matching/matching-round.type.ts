@@ -1,4 +1,4 @@
-import { Field, Float, ID, Int, ObjectType, registerEnumType } from "type-graphql";
+import { Directive, Field, Float, ID, Int, ObjectType, registerEnumType } from "type-graphql";
 import { DateTimeISOResolver } from "graphql-scalars";
 import { formatGlobalId } from "@tandem/shared";
 import { COHORT_KIND } from "../cohort/cohort.type.js";
@@ -33,6 +33,7 @@ registerEnumType(MatchingRoundStatusEnum, {
 });
 
 @ObjectType({ description: "A matching round of a cohort: its state and progress, its counts, and (as you may see them) its proposals and unmatched mentees." })
+@Directive(`@key(fields: "id")`)
 export class MatchingRound {
   @Field(() => ID)
   id: string;

@@ -13,7 +13,7 @@ export interface ApiErrorLike {
 /** Node ids to university names, as the consortium query gives them. */
 export type UniversityNames = ReadonlyMap<string, string>;
 
-const KNOWN = ["NODE_UNAVAILABLE", "FORBIDDEN", "UNAUTHENTICATED", "BAD_USER_INPUT", "NOT_FOUND", "PARTY_OVERLOADED", "NOT_DISCLOSED"] as const;
+const KNOWN = ["NODE_UNAVAILABLE", "FORBIDDEN", "UNAUTHENTICATED", "BAD_USER_INPUT", "NOT_FOUND", "PARTY_OVERLOADED", "NOT_DISCLOSED", "QUERY_TOO_COSTLY"] as const;
 
 export function messageOf(error: ApiErrorLike, t: TFunction, universities: UniversityNames): string {
   const code = String(error.extensions?.code ?? "UNKNOWN");

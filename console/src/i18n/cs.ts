@@ -115,6 +115,19 @@ export const cs: Catalog = {
   agreementStatus: { AWAITING_DRAFT: "Čeká na první verzi", DRAFT: "Koncept", SIGNED: "Podepsáno oběma", ENDED: "Ukončeno" },
   side: { MENTEE: "Mentee", MENTOR: "Mentor(ka)" },
   contactForm: { IN_PERSON: "Osobně", ONLINE: "Online", PHONE: "Telefon", EMAIL: "E-mail", VISIT: "Návštěvy", JOB_SHADOWING: "Stínování v práci" },
+  eventKind: {
+    NETWORKING_EVENING: "Networkingový večer",
+    PANEL: "Panelová diskuse",
+    EXPERT_GROUP: "Expertní skupina",
+    TRAINING: "Školení",
+    KICK_OFF: "Zahájení",
+    CLOSING: "Závěrečná akce",
+    PEER_MEETING: "Setkání vrstevníků",
+    WORKSHOP: "Workshop",
+    SITE_VISIT: "Exkurze",
+    JOB_SHADOWING: "Stínování v práci",
+  },
+  eventFormat: { IN_PERSON: "Prezenčně", ONLINE: "Online", HYBRID: "Hybridně" },
   errors: {
     NODE_UNAVAILABLE: "{{university}} teď není dostupná. Zkuste to prosím později.",
     NOT_DISCLOSED: "není s vámi sdíleno",
@@ -124,6 +137,7 @@ export const cs: Catalog = {
     NOT_FOUND: "Toto neexistuje (už).",
     PARTY_OVERLOADED: "{{university}} je teď vytížená. Zkuste to prosím za chvíli.",
     NETWORK: "Konsorcium není dostupné. Zkontrolujte připojení.",
+    QUERY_TOO_COSTLY: "Tato stránka žádala příliš mnoho dat najednou. Zužte prosím seznam nebo se obraťte na koordinátora.",
     UNKNOWN: "Něco se pokazilo ({{code}}).",
   },
 };

@@ -115,6 +115,19 @@ export const de: Catalog = {
   agreementStatus: { AWAITING_DRAFT: "Wartet auf die erste Fassung", DRAFT: "Entwurf", SIGNED: "Von beiden unterschrieben", ENDED: "Beendet" },
   side: { MENTEE: "Mentee", MENTOR: "Mentorin/Mentor" },
   contactForm: { IN_PERSON: "Persönlich", ONLINE: "Online", PHONE: "Telefon", EMAIL: "E-Mail", VISIT: "Besuche", JOB_SHADOWING: "Hospitation" },
+  eventKind: {
+    NETWORKING_EVENING: "Netzwerkabend",
+    PANEL: "Podiumsdiskussion",
+    EXPERT_GROUP: "Expertenrunde",
+    TRAINING: "Training",
+    KICK_OFF: "Auftakt",
+    CLOSING: "Abschlussveranstaltung",
+    PEER_MEETING: "Peer-Treffen",
+    WORKSHOP: "Workshop",
+    SITE_VISIT: "Betriebsbesichtigung",
+    JOB_SHADOWING: "Job-Shadowing",
+  },
+  eventFormat: { IN_PERSON: "Vor Ort", ONLINE: "Online", HYBRID: "Hybrid" },
   errors: {
     NODE_UNAVAILABLE: "{{university}} ist gerade nicht erreichbar. Bitte versuchen Sie es später erneut.",
     NOT_DISCLOSED: "nicht für Sie freigegeben",
@@ -124,6 +137,7 @@ export const de: Catalog = {
     NOT_FOUND: "Das gibt es nicht (mehr).",
     PARTY_OVERLOADED: "{{university}} ist gerade ausgelastet. Bitte versuchen Sie es gleich noch einmal.",
     NETWORK: "Das Konsortium ist nicht erreichbar. Prüfen Sie Ihre Verbindung.",
+    QUERY_TOO_COSTLY: "Diese Seite hat zu viel auf einmal abgefragt. Bitte grenzen Sie die Liste ein oder wenden Sie sich an Ihre Koordination.",
     UNKNOWN: "Etwas ist schiefgegangen ({{code}}).",
   },
 };

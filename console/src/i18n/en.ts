@@ -114,6 +114,19 @@ export const en = {
   agreementStatus: { AWAITING_DRAFT: "Waiting for the first version", DRAFT: "Draft", SIGNED: "Signed by both", ENDED: "Ended" },
   side: { MENTEE: "Mentee", MENTOR: "Mentor" },
   contactForm: { IN_PERSON: "In person", ONLINE: "Online", PHONE: "Phone", EMAIL: "E-mail", VISIT: "Visits", JOB_SHADOWING: "Job shadowing" },
+  eventKind: {
+    NETWORKING_EVENING: "Networking evening",
+    PANEL: "Panel",
+    EXPERT_GROUP: "Expert group",
+    TRAINING: "Training",
+    KICK_OFF: "Kick-off",
+    CLOSING: "Closing event",
+    PEER_MEETING: "Peer meeting",
+    WORKSHOP: "Workshop",
+    SITE_VISIT: "Site visit",
+    JOB_SHADOWING: "Job shadowing",
+  },
+  eventFormat: { IN_PERSON: "In person", ONLINE: "Online", HYBRID: "Hybrid" },
   errors: {
     NODE_UNAVAILABLE: "{{university}} is not reachable right now. Please try again later.",
     NOT_DISCLOSED: "not shared with you",
@@ -123,6 +136,7 @@ export const en = {
     NOT_FOUND: "This does not exist (any more).",
     PARTY_OVERLOADED: "{{university}} is busy right now. Please try again in a moment.",
     NETWORK: "The consortium cannot be reached. Check your connection.",
+    QUERY_TOO_COSTLY: "This page asked the consortium for too much at once. Please narrow the list or tell your coordinator.",
     UNKNOWN: "Something went wrong ({{code}}).",
   },
 };

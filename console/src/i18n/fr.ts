@@ -115,6 +115,19 @@ export const fr: Catalog = {
   agreementStatus: { AWAITING_DRAFT: "En attente de la première version", DRAFT: "Brouillon", SIGNED: "Signé par les deux", ENDED: "Terminé" },
   side: { MENTEE: "Mentoré·e", MENTOR: "Mentor" },
   contactForm: { IN_PERSON: "En personne", ONLINE: "En ligne", PHONE: "Téléphone", EMAIL: "E-mail", VISIT: "Visites", JOB_SHADOWING: "Observation en entreprise" },
+  eventKind: {
+    NETWORKING_EVENING: "Soirée réseautage",
+    PANEL: "Table ronde",
+    EXPERT_GROUP: "Groupe d’experts",
+    TRAINING: "Formation",
+    KICK_OFF: "Lancement",
+    CLOSING: "Clôture",
+    PEER_MEETING: "Rencontre entre pairs",
+    WORKSHOP: "Atelier",
+    SITE_VISIT: "Visite d’entreprise",
+    JOB_SHADOWING: "Observation en poste",
+  },
+  eventFormat: { IN_PERSON: "En présentiel", ONLINE: "En ligne", HYBRID: "Hybride" },
   errors: {
     NODE_UNAVAILABLE: "{{university}} n’est pas joignable pour le moment. Veuillez réessayer plus tard.",
     NOT_DISCLOSED: "non partagé avec vous",
@@ -124,6 +137,7 @@ export const fr: Catalog = {
     NOT_FOUND: "Ceci n’existe pas (ou plus).",
     PARTY_OVERLOADED: "{{university}} est occupée pour le moment. Veuillez réessayer dans un instant.",
     NETWORK: "Le consortium est injoignable. Vérifiez votre connexion.",
+    QUERY_TOO_COSTLY: "Cette page a demandé trop de données à la fois. Veuillez restreindre la liste ou prévenir votre coordination.",
     UNKNOWN: "Une erreur s’est produite ({{code}}).",
   },
 };

@@ -68,7 +68,7 @@ export function CreateEventForm({ node, onCreated }: { node: string; onCreated: 
         <select name="kind" defaultValue="NETWORKING_EVENING">
           {EVENT_KINDS.map((kind) => (
             <option key={kind} value={kind}>
-              {t(`node.eventKind.${kind}`)}
+              {t(`eventKind.${kind}`)}
             </option>
           ))}
         </select>
@@ -77,7 +77,7 @@ export function CreateEventForm({ node, onCreated }: { node: string; onCreated: 
         <select name="format" defaultValue="IN_PERSON">
           {FORMATS.map((format) => (
             <option key={format} value={format}>
-              {t(`node.eventFormat.${format}`)}
+              {t(`eventFormat.${format}`)}
             </option>
           ))}
         </select>

@@ -91,7 +91,7 @@ export default function NodeEventPage({ params }: { params: Record<string, strin
       <dl>
         <dt>{t("node.event.kind")}</dt>
         <dd>
-          {t(`node.eventKind.${event.kind}`)}, {t(`node.eventFormat.${event.format}`)}
+          {t(`eventKind.${event.kind}`)}, {t(`eventFormat.${event.format}`)}
         </dd>
         <dt>{t("node.event.startsAt")}</dt>
         <dd>{formatDateTime(event.startsAt, i18n.language)}</dd>

@@ -63,7 +63,7 @@ export default function NodeEventsPage() {
                   <td>
                     <Link href={`/node/events/${encodeURIComponent(event.id)}`}>{event.title}</Link>
                   </td>
-                  <td>{t(`node.eventKind.${event.kind}`)}</td>
+                  <td>{t(`eventKind.${event.kind}`)}</td>
                   <td>{formatDateTime(event.startsAt, i18n.language)}</td>
                   <td>{t("node.event.ofCapacity", { confirmed: event.confirmedCount, capacity: event.capacity })}</td>
                   <td>{event.waitlistCount}</td>

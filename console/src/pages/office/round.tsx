@@ -6,7 +6,7 @@
  * without a reload. Proposals carry each criterion's points; unmatched
  * mentees their reason; pairs can be pinned or banned. Pseudonyms only.
  */
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useQuery, useSubscription } from "urql";
 import { useTitle } from "../../router.js";
@@ -62,9 +62,27 @@ interface Update {
 /** How far a round is: an ended round beats any progress. */
 const reached = (round: Round) => (round.status === "SOLVED" || round.status === "FAILED" ? 1000 : round.progress);
 
+/** How long a running round may stay silent before the page reads it once more. */
+const CATCH_UP_MS = 5_000;
+
+/**
+ * The subscription starts a moment after the first read: a round that ended
+ * in between would never be heard of. If a running round says nothing for a
+ * while, read it once more (one read, not polling: changes keep arriving
+ * through the subscription).
+ */
+function useCatchUp(queried: Round | null | undefined, heardAny: boolean, read: () => void) {
+  const running = !!queried && reached(queried) < 1000;
+  useEffect(() => {
+    if (!running || heardAny) return;
+    const timer = setTimeout(read, CATCH_UP_MS);
+    return () => clearTimeout(timer);
+  }, [running, heardAny]);
+}
+
 export default function RoundPage({ params }: { params: Record<string, string> }) {
   const { t, i18n } = useTranslation();
-  const [{ data, error }] = useQuery<{ matchingRound: (Round & { cohort: { id: string; name: string; programme: { name: string } } }) | null }>({
+  const [{ data, error }, readAgain] = useQuery<{ matchingRound: (Round & { cohort: { id: string; name: string; programme: { name: string } } }) | null }>({
     query: ROUND,
     variables: { id: params.roundId },
     requestPolicy: "network-only",
@@ -75,6 +93,7 @@ export default function RoundPage({ params }: { params: Record<string, string> }
   const heard = (live.data ?? []).map((update) => update.matchingRound).filter((round): round is Round => round !== null);
   const newest = heard.at(-1);
   const round = newest && (!queried || reached(newest) >= reached(queried)) ? newest : queried;
+  useCatchUp(queried, heard.length > 0, () => readAgain({ requestPolicy: "network-only" }));
   const title = queried ? `${queried.cohort.programme.name} ${queried.cohort.name}` : "";
   useTitle(t("office.round.title", { cohort: title }));
   if (!round || !queried) return error ? <ApiErrors error={error} /> : data ? <p>{t("office.round.notFound")}</p> : <Loading />;

@@ -67,13 +67,13 @@ export default function EventPage({ params }: { params: Record<string, string> }
       {event.description && <p>{event.description}</p>}
       <dl>
         <dt>{t("participant.event.kind")}</dt>
-        <dd>{t(`participant.eventKind.${event.kind}`)}</dd>
+        <dd>{t(`eventKind.${event.kind}`)}</dd>
         <dt>{t("participant.events.when")}</dt>
         <dd>
           {formatDateTime(event.startsAt, i18n.language)} – {formatDateTime(event.endsAt, i18n.language)} ({event.timeZone})
         </dd>
         <dt>{t("participant.event.format")}</dt>
-        <dd>{t(`participant.eventFormat.${event.format}`)}</dd>
+        <dd>{t(`eventFormat.${event.format}`)}</dd>
         {event.location && (
           <>
             <dt>{t("participant.event.location")}</dt>

@@ -67,7 +67,7 @@ export default function EventsPage() {
                     <Link href={`/events/${encodeURIComponent(event.id)}`}>{event.title}</Link>
                     <br />
                     <small>
-                      {t(`participant.eventKind.${event.kind}`)}, {t(`participant.eventFormat.${event.format}`)}
+                      {t(`eventKind.${event.kind}`)}, {t(`eventFormat.${event.format}`)}
                     </small>
                   </td>
                   <td>{formatDateTime(event.startsAt, i18n.language)}</td>

@@ -10,7 +10,7 @@ import { useTitle } from "../../router.js";
 import { formatDateTime } from "../../ui/dates.js";
 import { ApiErrors, Loading } from "../../ui/errors.js";
 import { Link } from "../../ui/link.js";
-import { fieldErrorsOf, NodeField } from "../../ui/node-field.js";
+import { fieldErrorsOf, Field } from "../../ui/field.js";
 import { PersonName } from "./cohorts.js";
 import "./node.css";
 
@@ -156,9 +156,9 @@ function DecisionForm({ applicationId, onDecided }: { applicationId: string; onD
           </label>
         ))}
       </fieldset>
-      <NodeField id="node-reason" label={t("node.application.reason")} error={reasonError}>
+      <Field id="node-reason" label={t("node.application.reason")} error={reasonError}>
         <textarea name="reason" maxLength={2000} />
-      </NodeField>
+      </Field>
       <ApiErrors error={reviewed.error} />
       <button type="submit" disabled={reviewed.fetching}>
         {t("node.application.submitDecision")}

@@ -6,7 +6,7 @@ import { session } from "../../auth/session.js";
 import { useTitle } from "../../router.js";
 import { formatDateTime } from "../../ui/dates.js";
 import { ApiErrors, Loading } from "../../ui/errors.js";
-import { fieldErrorsOf, NodeField } from "../../ui/node-field.js";
+import { fieldErrorsOf, Field } from "../../ui/field.js";
 import { PagerControls, useCursorPager } from "../../ui/node-pager.js";
 import "./node.css";
 
@@ -56,9 +56,9 @@ export default function NodeAuditPage() {
       <h1>{t("node.audit.title")}</h1>
       <p>{t("node.audit.intro")}</p>
       <form onSubmit={filter} className="node-form" role="search">
-        <NodeField id="node-audit-participant" label={t("node.audit.filter")} error={fieldError ? t("node.form.check", { field: t("node.audit.participant"), message: fieldError }) : null}>
+        <Field id="node-audit-participant" label={t("node.audit.filter")} error={fieldError ? t("node.form.check", { field: t("node.audit.participant"), message: fieldError }) : null}>
           <input name="participant" defaultValue={participantId} key={participantId} />
-        </NodeField>
+        </Field>
         <button type="submit">{t("node.audit.apply")}</button>{" "}
         {participantId && (
           <button type="button" onClick={() => setParticipantId("")}>

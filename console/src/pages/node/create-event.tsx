@@ -3,7 +3,7 @@ import { useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { useMutation } from "urql";
 import { ApiErrors } from "../../ui/errors.js";
-import { fieldErrorsOf, NodeField } from "../../ui/node-field.js";
+import { fieldErrorsOf, Field } from "../../ui/field.js";
 import { navigate } from "../../router.js";
 
 export const EVENT_KINDS = ["NETWORKING_EVENING", "PANEL", "EXPERT_GROUP", "TRAINING", "KICK_OFF", "CLOSING", "WORKSHOP", "SITE_VISIT", "JOB_SHADOWING"] as const;
@@ -61,10 +61,10 @@ export function CreateEventForm({ node, onCreated }: { node: string; onCreated: 
   return (
     <form onSubmit={(event) => void submit(event)} noValidate aria-labelledby="node-create-event" className="node-form">
       <h2 id="node-create-event">{t("node.create.heading")}</h2>
-      <NodeField id="event-title" label={label("title")} error={errorAt("title")}>
+      <Field id="event-title" label={label("title")} error={errorAt("title")}>
         <input name="title" maxLength={200} />
-      </NodeField>
-      <NodeField id="event-kind" label={label("kind")} error={errorAt("kind")}>
+      </Field>
+      <Field id="event-kind" label={label("kind")} error={errorAt("kind")}>
         <select name="kind" defaultValue="NETWORKING_EVENING">
           {EVENT_KINDS.map((kind) => (
             <option key={kind} value={kind}>
@@ -72,8 +72,8 @@ export function CreateEventForm({ node, onCreated }: { node: string; onCreated: 
             </option>
           ))}
         </select>
-      </NodeField>
-      <NodeField id="event-format" label={label("format")} error={errorAt("format")}>
+      </Field>
+      <Field id="event-format" label={label("format")} error={errorAt("format")}>
         <select name="format" defaultValue="IN_PERSON">
           {FORMATS.map((format) => (
             <option key={format} value={format}>
@@ -81,25 +81,25 @@ export function CreateEventForm({ node, onCreated }: { node: string; onCreated: 
             </option>
           ))}
         </select>
-      </NodeField>
-      <NodeField id="event-starts" label={label("startsAt")} error={errorAt("startsAt")}>
+      </Field>
+      <Field id="event-starts" label={label("startsAt")} error={errorAt("startsAt")}>
         <input name="startsAt" type="datetime-local" />
-      </NodeField>
-      <NodeField id="event-ends" label={label("endsAt")} error={errorAt("endsAt")}>
+      </Field>
+      <Field id="event-ends" label={label("endsAt")} error={errorAt("endsAt")}>
         <input name="endsAt" type="datetime-local" />
-      </NodeField>
-      <NodeField id="event-time-zone" label={label("timeZone")} error={errorAt("timeZone")}>
+      </Field>
+      <Field id="event-time-zone" label={label("timeZone")} error={errorAt("timeZone")}>
         <input name="timeZone" defaultValue={timeZone} />
-      </NodeField>
-      <NodeField id="event-location" label={label("location")} error={errorAt("location")}>
+      </Field>
+      <Field id="event-location" label={label("location")} error={errorAt("location")}>
         <input name="location" maxLength={300} />
-      </NodeField>
-      <NodeField id="event-online-url" label={label("onlineUrl")} error={errorAt("onlineUrl")}>
+      </Field>
+      <Field id="event-online-url" label={label("onlineUrl")} error={errorAt("onlineUrl")}>
         <input name="onlineUrl" type="url" />
-      </NodeField>
-      <NodeField id="event-capacity" label={label("capacity")} error={errorAt("capacity")}>
+      </Field>
+      <Field id="event-capacity" label={label("capacity")} error={errorAt("capacity")}>
         <input name="capacity" type="number" min={1} defaultValue={30} />
-      </NodeField>
+      </Field>
       <ApiErrors error={placed ? undefined : created.error} />
       <button type="submit" disabled={created.fetching}>
         {t("node.create.submit")}

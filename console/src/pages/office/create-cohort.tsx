@@ -5,7 +5,7 @@ import { useMutation } from "urql";
 import { LANGUAGES } from "../../i18n/languages.js";
 import { ApiErrors } from "../../ui/errors.js";
 import { Link } from "../../ui/link.js";
-import { OfficeField } from "../../ui/office-field.js";
+import { ApiField } from "../../ui/field.js";
 import { useUniversities } from "../../ui/universities.js";
 import type { OfficeProgramme } from "./programmes.js";
 
@@ -48,7 +48,7 @@ export function CreateCohort({ programmes, onCreated }: { programmes: OfficeProg
       )}
       <ApiErrors error={created.error} />
       <form onSubmit={(event) => void submit(event)} noValidate>
-        <OfficeField
+        <ApiField
           id="cohort-programme"
           name="programmeId"
           label={t("office.create.programme")}
@@ -63,8 +63,8 @@ export function CreateCohort({ programmes, onCreated }: { programmes: OfficeProg
             </select>
           }
         />
-        <OfficeField id="cohort-name" name="name" label={t("office.create.name")} error={created.error} control={<input name="name" />} />
-        <OfficeField
+        <ApiField id="cohort-name" name="name" label={t("office.create.name")} error={created.error} control={<input name="name" />} />
+        <ApiField
           id="cohort-language"
           name="language"
           label={t("office.create.language")}
@@ -79,24 +79,24 @@ export function CreateCohort({ programmes, onCreated }: { programmes: OfficeProg
             </select>
           }
         />
-        <OfficeField id="cohort-starts" name="startsOn" label={t("office.create.startsOn")} error={created.error} control={<input name="startsOn" type="date" />} />
-        <OfficeField id="cohort-ends" name="endsOn" label={t("office.create.endsOn")} error={created.error} control={<input name="endsOn" type="date" />} />
-        <OfficeField id="cohort-opens" name="applicationsOpenAt" label={t("office.create.opensAt")} error={created.error} control={<input name="applicationsOpenAt" type="datetime-local" />} />
-        <OfficeField id="cohort-closes" name="applicationsCloseAt" label={t("office.create.closesAt")} error={created.error} control={<input name="applicationsCloseAt" type="datetime-local" />} />
+        <ApiField id="cohort-starts" name="startsOn" label={t("office.create.startsOn")} error={created.error} control={<input name="startsOn" type="date" />} />
+        <ApiField id="cohort-ends" name="endsOn" label={t("office.create.endsOn")} error={created.error} control={<input name="endsOn" type="date" />} />
+        <ApiField id="cohort-opens" name="applicationsOpenAt" label={t("office.create.opensAt")} error={created.error} control={<input name="applicationsOpenAt" type="datetime-local" />} />
+        <ApiField id="cohort-closes" name="applicationsCloseAt" label={t("office.create.closesAt")} error={created.error} control={<input name="applicationsCloseAt" type="datetime-local" />} />
         <fieldset>
           <legend>{t("office.create.places")}</legend>
           {programme.participatingNodeIds.map((nodeId, index) => {
             const university = universities.get(nodeId) ?? nodeId;
             return (
               <div key={nodeId} className="office-quota">
-                <OfficeField
+                <ApiField
                   id={`mentees-${nodeId}`}
                   name={`quotas.${index}.mentees`}
                   label={t("office.create.mentees", { university })}
                   error={created.error}
                   control={<input name={`mentees-${nodeId}`} type="number" min={0} defaultValue={5} />}
                 />
-                <OfficeField
+                <ApiField
                   id={`mentors-${nodeId}`}
                   name={`quotas.${index}.mentors`}
                   label={t("office.create.mentors", { university })}

@@ -3,7 +3,7 @@ import { useEffect, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { useMutation, useQuery } from "urql";
 import { ApiErrors } from "../../ui/errors.js";
-import { OfficeField } from "../../ui/office-field.js";
+import { ApiField } from "../../ui/field.js";
 
 const RULES = `query OfficePairRules($id: ID!) { cohort(id: $id) { id matchingPairRules { id kind menteePseudonym mentorPseudonym createdAt } } }`;
 const PIN = `mutation OfficePinPair($c: ID!, $mentee: String!, $mentor: String!) { pinPair(cohortId: $c, menteePseudonym: $mentee, mentorPseudonym: $mentor) { id kind } }`;
@@ -64,7 +64,7 @@ export function PairRules({ cohortId, version = 0, mentees = [], mentors = [] }:
       )}
       <ApiErrors error={rule.error} />
       <form onSubmit={(event) => void submit(event)} noValidate>
-        <OfficeField
+        <ApiField
           id="rule-kind"
           name="kind"
           label={t("office.rules.kind")}
@@ -76,8 +76,8 @@ export function PairRules({ cohortId, version = 0, mentees = [], mentors = [] }:
             </select>
           }
         />
-        <OfficeField id="rule-mentee" name="menteePseudonym" label={t("office.rules.mentee")} error={rule.error} control={<input name="menteePseudonym" list="rule-mentees" />} />
-        <OfficeField id="rule-mentor" name="mentorPseudonym" label={t("office.rules.mentor")} error={rule.error} control={<input name="mentorPseudonym" list="rule-mentors" />} />
+        <ApiField id="rule-mentee" name="menteePseudonym" label={t("office.rules.mentee")} error={rule.error} control={<input name="menteePseudonym" list="rule-mentees" />} />
+        <ApiField id="rule-mentor" name="mentorPseudonym" label={t("office.rules.mentor")} error={rule.error} control={<input name="mentorPseudonym" list="rule-mentors" />} />
         <datalist id="rule-mentees">
           {mentees.map((pseudonym) => (
             <option key={pseudonym} value={pseudonym} />

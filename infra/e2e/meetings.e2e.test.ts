@@ -125,6 +125,21 @@ describe("a tandem's months across two nodes", () => {
       () => e2e.databases.query<{ told_meetings: number | null }>("node_zcu", `SELECT told_meetings FROM active_tandems WHERE tandem_id = $1`, [tandemId]),
       (rows) => rows[0]?.told_meetings === 2,
     );
+    // meetings over time travel as counts per month only: in hst's signed tallies and in the office's table
+    const signed = await e2e.databases.query<{ proof: string }>("node_hst", `SELECT proof FROM facts WHERE receiver = 'coord' AND kind = 'meeting-tally'`);
+    const ours = signed.map((row) => JSON.parse(Buffer.from(row.proof.split(".")[1]!, "base64url").toString("utf8"))).filter((claims) => claims.tandemId === tandemId);
+    expect(ours.length).toBeGreaterThan(0);
+    for (const { months } of ours) {
+      for (const month of months) {
+        expect(Object.keys(month).sort()).toEqual(["confirmed", "meetings", "month"]);
+        expect(month).toEqual({ month: expect.stringMatching(/^\d{4}-\d{2}$/), meetings: expect.any(Number), confirmed: expect.any(Number) });
+      }
+    }
+    const kept = await eventually(
+      () => e2e.databases.query("coordination", `SELECT * FROM tandem_meeting_months WHERE tandem_id = $1`, [tandemId.split(":")[2]]),
+      (rows) => rows.length === 1 && (rows[0] as { meetings: number }).meetings === 2,
+    );
+    expect(kept).toEqual([{ tandem_id: tandemId.split(":")[2], month: today().slice(0, 7), meetings: 2, confirmed: 1 }]);
     // mediation: the mentee opens a case (codes only), the joint office and hst's coordinators read it
     const opened = (await recording.as(who.mentee(mira.id)).data(`mutation($t: ID!) { openMediationCase(input: { tandemId: $t, concern: COMMUNICATION }) { id raisedBy } }`, { t: tandemId }))
       .openMediationCase;

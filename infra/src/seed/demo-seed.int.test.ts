@@ -190,6 +190,7 @@ describe("the seeded demo", () => {
     // entered late: each pair's real start recorded in the cohort's first fortnight, then a meeting every four (one pair: five) weeks, each confirmed, until the season's end
     const seasonMeetings = Number(/(\d+) meetings over the season/.exec(logged.join("\n"))![1]);
     let total = 0;
+    const held: string[] = [];
     const byStart = [...tandems].sort((a, b) => (a.startedOn ?? "").localeCompare(b.startedOn ?? ""));
     for (const [index, tandem] of byStart.entries()) {
       const startedOn = new Date(Date.parse(`${cohort.startsOn}T00:00:00Z`) + (3 + 2 * index) * 24 * 3600_000).toISOString().slice(0, 10);
@@ -198,6 +199,7 @@ describe("the seeded demo", () => {
       expect(tandem.meetingTally, tandem.id).toEqual({ meetings: days.length, confirmed: days.length, lastMeetingOn: days.at(-1) });
       expect(days.length).toBeGreaterThanOrEqual(8);
       total += days.length;
+      held.push(...days);
     }
     expect(seasonMeetings).toBe(total);
     for (const tandem of tandems) {
@@ -220,7 +222,7 @@ describe("the seeded demo", () => {
     expect(checkIns).toEqual({ openDueOn: null, answers: [{ satisfaction: 5, onTrack: true }] });
     const { tandemMonitoring } = await actors.jointCoordinator()<{ tandemMonitoring: { groups: unknown[] } }>(
       `query($cohort: ID!) { tandemMonitoring(cohortId: $cohort) { groups { nodeIds suppressed figures {
-        tandems closed checkInAnswers satisfactionAverage goalRatings goalsFullyRate goalsPartlyRate goalsNotRate } } } }`,
+        tandems closed checkInAnswers satisfactionAverage goalRatings goalsFullyRate goalsPartlyRate goalsNotRate meetingsByMonth { month meetings confirmed } } } } }`,
       { cohort: cohort.id },
     );
     // ten check-ins (satisfaction 5, 4, 4, 4, 3, 4, 4, 3, 4, 5) and twenty goal ratings (9 fully, 10 partly, 1 not) of the seed data
@@ -228,7 +230,21 @@ describe("the seeded demo", () => {
       {
         nodeIds: ["zcu"],
         suppressed: false,
-        figures: { tandems: 5, closed: 5, checkInAnswers: 10, satisfactionAverage: 4, goalRatings: 30, goalsFullyRate: 0.5, goalsPartlyRate: 0.47, goalsNotRate: 0.03 },
+        figures: {
+          tandems: 5,
+          closed: 5,
+          checkInAnswers: 10,
+          satisfactionAverage: 4,
+          goalRatings: 30,
+          goalsFullyRate: 0.5,
+          goalsPartlyRate: 0.47,
+          goalsNotRate: 0.03,
+          // meetings over time: the season's meetings month by month, every one confirmed
+          meetingsByMonth: [...new Set(held.map((day) => day.slice(0, 7)))].sort().map((month) => {
+            const meetings = held.filter((day) => day.startsWith(month)).length;
+            return { month, meetings, confirmed: meetings };
+          }),
+        },
       },
     ]);
   });

@@ -14,6 +14,7 @@ import { ProgrammeTrackEntity } from "./modules/programme/programme-track.entity
 import { TandemAgreementEntity, TandemAgreementSignatureEntity } from "./modules/agreement/agreement.entity.js";
 import { TandemEntity } from "./modules/tandem/tandem.entity.js";
 import { MediationCaseEntity, MediationCaseStatementEntity } from "./modules/mediation/mediation-case.entity.js";
+import { MeetingMonthEntity } from "./modules/meeting/meeting-month.entity.js";
 import { MeetingTallyEntity } from "./modules/meeting/meeting-tally.entity.js";
 import { CheckInRecordEntity } from "./modules/checkin/check-in-record.entity.js";
 import { TandemAttentionEntity } from "./modules/checkin/tandem-attention.entity.js";
@@ -49,6 +50,7 @@ export const entities = [
   MediationCaseEntity,
   MediationCaseStatementEntity,
   MeetingTallyEntity,
+  MeetingMonthEntity,
   CheckInRecordEntity,
   TandemAttentionEntity,
   InterestSurveyEntity,

@@ -273,6 +273,15 @@ export interface MeetingTallyProof {
   lastMeetingOn: string | null;
   /** Increases with every change of the log: a receiver keeps the highest. */
   revision: number;
+  /** Meetings per month (`YYYY-MM`, ascending), counts only; absent in facts of nodes from before it existed. */
+  months?: MeetingMonthCount[];
+}
+
+/** A tandem's meetings held in one month: how many, how many the mentor confirmed. */
+export interface MeetingMonthCount {
+  month: string;
+  meetings: number;
+  confirmed: number;
 }
 
 export const GoalAchievements = ["NOT", "PARTLY", "FULLY"] as const;
@@ -561,6 +570,10 @@ const TANDEM_JOURNEY_PROOFS = {
       confirmed: z.number().int().min(0),
       lastMeetingOn: localDate.nullable(),
       revision: z.number().int().min(1),
+      months: z
+        .array(z.object({ month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/), meetings: z.number().int().min(1), confirmed: z.number().int().min(0) }))
+        .max(120)
+        .optional(),
     }),
   },
   "check-in": {

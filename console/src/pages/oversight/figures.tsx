@@ -6,6 +6,13 @@
 import { useTranslation } from "react-i18next";
 import { GroupedBarChart } from "../../ui/oversight-grouped-chart.js";
 
+/** Meetings held in one month (`YYYY-MM`) by a group's tandems. */
+export interface MonthlyMeetings {
+  month: string;
+  meetings: number;
+  confirmed: number;
+}
+
 export interface Figures {
   tandems: number;
   proposed: number;
@@ -16,6 +23,7 @@ export interface Figures {
   withoutRecentMeeting: number;
   meetings: number;
   meetingsConfirmed: number;
+  meetingsByMonth: MonthlyMeetings[];
   openCases: number;
   checkInAnswers: number;
   satisfactionAverage: number | null;

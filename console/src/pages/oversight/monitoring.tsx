@@ -13,6 +13,7 @@ import { useCohortChoice } from "./cohort-picker.js";
 import { FiguresSection, type Column, type Group } from "./figures.js";
 import { followedNodes, LiveMonitoring } from "./live.js";
 import { AttentionSection } from "./attention.js";
+import { MeetingsOverTime } from "./meetings-over-time.js";
 import "./oversight.css";
 
 export const UNSIGNED_AFTER_DAYS = 14;
@@ -23,7 +24,7 @@ const MONITORING = `query OversightMonitoring($c: ID!, $days: Int!, $weeks: Int!
     minimumGroupSize
     groups {
       nodeIds merged suppressed
-      figures { tandems proposed accepted active closed agreementsUnsigned withoutRecentMeeting meetings meetingsConfirmed openCases checkInAnswers satisfactionAverage goalRatings goalsFullyRate goalsPartlyRate goalsNotRate }
+      figures { tandems proposed accepted active closed agreementsUnsigned withoutRecentMeeting meetings meetingsConfirmed meetingsByMonth { month meetings confirmed } openCases checkInAnswers satisfactionAverage goalRatings goalsFullyRate goalsPartlyRate goalsNotRate }
     }
   }
 }`;
@@ -88,6 +89,7 @@ function CohortMonitoring({ cohortId, participatingNodeIds }: { cohortId: string
               <FiguresSection id="states" title={t("oversight.monitoring.byState")} groups={monitoring.groups} columns={states} minimum={minimum} nameOf={nameOf} withTotal />
               <FiguresSection id="attention" title={t("oversight.monitoring.needingALook")} groups={monitoring.groups} columns={attention} minimum={minimum} nameOf={nameOf} />
               <FiguresSection id="meetings" title={t("oversight.monitoring.meetingsTitle")} groups={monitoring.groups} columns={meetings} minimum={minimum} nameOf={nameOf} />
+              <MeetingsOverTime groups={monitoring.groups} minimum={minimum} nameOf={nameOf} />
               <FiguresSection id="check-ins" title={t("oversight.monitoring.checkIns")} groups={monitoring.groups} columns={checkIns} minimum={minimum} nameOf={nameOf} max={5} />
               <FiguresSection id="goals" title={t("oversight.monitoring.goals")} groups={monitoring.groups} columns={goals} minimum={minimum} nameOf={nameOf} max={100} />
             </>

@@ -19,6 +19,7 @@ import { SurveyTrainings1796584220922 } from "./1796584220922-survey-trainings.j
 import { PeerGroups1796584298165 } from "./1796584298165-peer-groups.js";
 import { TextsInLanguages1796584350904 } from "./1796584350904-texts-in-languages.js";
 import { CompletionRules1796594743060 } from "./1796594743060-completion-rules.js";
+import { MeetingMonths1796607116345 } from "./1796607116345-meeting-months.js";
 
 export const migrations = [
   Initial1795304478454,
@@ -45,4 +46,5 @@ export const migrations = [
   PeerGroups1796584298165,
   TextsInLanguages1796584350904,
   CompletionRules1796594743060,
+  MeetingMonths1796607116345,
 ];

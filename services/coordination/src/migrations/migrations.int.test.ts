@@ -57,6 +57,7 @@ describe("coordination migrations", () => {
       "tandem_check_ins",
       "tandem_evaluations",
       "tandem_goal_ratings",
+      "tandem_meeting_months",
       "tandem_meeting_tallies",
       "tandems",
     ]);

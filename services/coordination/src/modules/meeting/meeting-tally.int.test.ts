@@ -27,8 +27,14 @@ describe("meeting tallies", () => {
   });
   afterAll(() => service.stop());
 
-  const tally = (claims: { meetings: number; confirmed: number; lastMeetingOn: string | null; revision: number }, signer = "hst", menteeId: string = tandem.menteeId, tandemId: string = tandem.id) =>
-    signProof(service.trust.keys.get(signer)!, signer, { type: ProofType.MEETING_TALLY, tandemId, menteeId, ...claims });
+  type Months = { month: string; meetings: number; confirmed: number }[];
+  const tally = (
+    claims: { meetings: number; confirmed: number; lastMeetingOn: string | null; revision: number; months?: Months },
+    signer = "hst",
+    menteeId: string = tandem.menteeId,
+    tandemId: string = tandem.id,
+  ) => signProof(service.trust.keys.get(signer)!, signer, { type: ProofType.MEETING_TALLY, tandemId, menteeId, ...claims });
+  const monthsOf = async () => service.sql(`SELECT month, meetings, confirmed FROM tandem_meeting_months WHERE tandem_id = $1 ORDER BY month`, [tandem.id.split(":")[2]]);
   const tallyOf = async (caller = as.jointCoordinator()) => (await service.as(caller).query(TALLY, { id: tandem.id })).data?.tandem?.meetingTally;
 
   it("tells both home nodes that the tandem started, with its partners and the cohort's mid-point check-in", async () => {
@@ -63,6 +69,43 @@ describe("meeting tallies", () => {
     );
   });
 
+  it("keeps the months of the tally it keeps: a newer revision replaces them, an older one changes nothing, one without months (an older node) leaves none", async () => {
+    const months: Months = [
+      { month: "2026-10", meetings: 2, confirmed: 2 },
+      { month: "2026-11", meetings: 3, confirmed: 1 },
+    ];
+    await deliver(service, "hst", [await tally({ meetings: 5, confirmed: 3, lastMeetingOn: "2026-11-28", revision: 4, months })]);
+    expect(await tallyOf()).toEqual({ meetings: 5, confirmed: 3, lastMeetingOn: "2026-11-28" });
+    expect(await monthsOf()).toEqual(months);
+    // revision 3 arrives late: neither the tally nor its months change
+    await deliver(service, "hst", [await tally({ meetings: 4, confirmed: 2, lastMeetingOn: "2026-11-20", revision: 3, months: [{ month: "2026-09", meetings: 4, confirmed: 2 }] })]);
+    expect(await monthsOf()).toEqual(months);
+    // revision 5 replaces them all (a month may drop out when its only meeting was corrected)
+    const newer: Months = [
+      { month: "2026-11", meetings: 3, confirmed: 3 },
+      { month: "2026-12", meetings: 1, confirmed: 0 },
+    ];
+    await deliver(service, "hst", [await tally({ meetings: 4, confirmed: 3, lastMeetingOn: "2026-12-02", revision: 5, months: newer })]);
+    expect(await tallyOf()).toEqual({ meetings: 4, confirmed: 3, lastMeetingOn: "2026-12-02" });
+    expect(await monthsOf()).toEqual(newer);
+    // a node before months existed still signs tallies the office takes; their revision has no months
+    expect((await deliver(service, "hst", [await tally({ meetings: 5, confirmed: 3, lastMeetingOn: "2026-12-03", revision: 6 })])).data!.receiveFacts).toMatchObject({ applied: 1, refused: 0 });
+    expect(await tallyOf()).toEqual({ meetings: 5, confirmed: 3, lastMeetingOn: "2026-12-03" });
+    expect(await monthsOf()).toEqual([]);
+    // counts only: the table has no other column
+    expect(await service.sql(`SELECT column_name FROM information_schema.columns WHERE table_name = 'tandem_meeting_months' ORDER BY column_name`)).toEqual(
+      ["confirmed", "meetings", "month", "tandem_id"].map((column_name) => ({ column_name })),
+    );
+  });
+
+  it("refuses a tally whose months are malformed, keeping nothing of it", async () => {
+    for (const month of ["2026-13", "2026-1", "November"]) {
+      const answer = await deliver(service, "hst", [await tally({ meetings: 9, confirmed: 9, lastMeetingOn: "2026-12-04", revision: 20, months: [{ month, meetings: 9, confirmed: 9 }] })]);
+      expect(firstError(answer), month).toMatchObject({ code: "INVALID_PROOF" });
+    }
+    expect(await tallyOf()).toEqual({ meetings: 5, confirmed: 3, lastMeetingOn: "2026-12-03" });
+  });
+
   it("refuses a tally from another node than the mentee's, or naming another mentee, keeping nothing of it", async () => {
     const forged = await deliver(service, "zcu", [await tally({ meetings: 9, confirmed: 9, lastMeetingOn: "2026-12-01", revision: 9 }, "zcu")]);
     expect(firstError(forged)).toMatchObject({ code: "INVALID_PROOF" });
@@ -70,7 +113,7 @@ describe("meeting tallies", () => {
       await tally({ meetings: 9, confirmed: 9, lastMeetingOn: "2026-12-01", revision: 9 }, "hst", "hst:participant:00000000-0000-4000-8000-000000000002"),
     ]);
     expect(otherMentee.data!.receiveFacts).toMatchObject({ applied: 0, refused: 1 });
-    expect(await tallyOf()).toEqual({ meetings: 2, confirmed: 1, lastMeetingOn: "2026-11-20" });
+    expect(await tallyOf()).toEqual({ meetings: 5, confirmed: 3, lastMeetingOn: "2026-12-03" });
   });
 
   it("tells the nodes of a tandem that was ACTIVE before the activation fact existed, once, when the office starts", async () => {

@@ -11,7 +11,7 @@ import { acceptByBoth, firstError, ok, participantId, proposeNew, seedCohort } f
 const MONITORING = `query($c: ID!) {
   tandemMonitoring(cohortId: $c) {
     minimumGroupSize
-    groups { nodeIds merged suppressed figures { tandems proposed accepted active closed agreementsUnsigned meetings meetingsConfirmed openCases checkInAnswers satisfactionAverage } }
+    groups { nodeIds merged suppressed figures { tandems proposed accepted active closed agreementsUnsigned meetings meetingsConfirmed meetingsByMonth { month meetings confirmed } openCases checkInAnswers satisfactionAverage } }
   }
 }`;
 
@@ -24,7 +24,8 @@ describe("programme monitoring", () => {
     // hst: 5 tandems (mentees at hst), zcu: 4, unilu: 0
     const hst = await Promise.all(Array.from({ length: 5 }, () => proposeNew(service, cohortId, "hst", "zcu")));
     for (const tandem of hst.slice(0, 3)) await acceptByBoth(service, tandem);
-    for (let i = 0; i < 4; i++) await proposeNew(service, cohortId, "zcu", "hst");
+    const zcu: Awaited<ReturnType<typeof proposeNew>>[] = [];
+    for (let i = 0; i < 4; i++) zcu.push(await proposeNew(service, cohortId, "zcu", "hst"));
     // two of hst's accepted tandems were accepted 20 days ago and are still unsigned
     await service.sql(`UPDATE tandems SET mentee_responded_at = now() - interval '20 days', mentor_responded_at = now() - interval '20 days' WHERE id = ANY($1)`, [
       hst.slice(0, 2).map((tandem) => tandem.id.split(":")[2]),
@@ -40,6 +41,17 @@ describe("programme monitoring", () => {
         confirmed,
       ]);
     }
+    // and their months (hst: October 2, 1 confirmed; November 1 + 1, 1 confirmed); a zcu tandem's too, which stay unreported while zcu is too small
+    for (const [tandem, month, meetings, confirmed] of [
+      [hst[0]!, "2026-10", 2, 1],
+      [hst[0]!, "2026-11", 1, 1],
+      [hst[1]!, "2026-11", 1, 0],
+      [zcu[0]!, "2026-11", 3, 3],
+    ] as const) {
+      const localId = tandem.id.split(":")[2];
+      await service.sql(`INSERT INTO tandem_meeting_tallies (tandem_id, meetings, confirmed, latest_meeting_on, revision) VALUES ($1, 3, 3, current_date, 1) ON CONFLICT DO NOTHING`, [localId]);
+      await service.sql(`INSERT INTO tandem_meeting_months (tandem_id, month, meetings, confirmed) VALUES ($1, $2, $3, $4)`, [localId, month, meetings, confirmed]);
+    }
   });
   afterAll(() => service.stop());
 
@@ -51,7 +63,23 @@ describe("programme monitoring", () => {
         nodeIds: ["hst"],
         merged: false,
         suppressed: false,
-        figures: { tandems: 5, proposed: 2, accepted: 3, active: 0, closed: 0, agreementsUnsigned: 2, meetings: 4, meetingsConfirmed: 2, openCases: 0, checkInAnswers: 0, satisfactionAverage: null },
+        figures: {
+          tandems: 5,
+          proposed: 2,
+          accepted: 3,
+          active: 0,
+          closed: 0,
+          agreementsUnsigned: 2,
+          meetings: 4,
+          meetingsConfirmed: 2,
+          meetingsByMonth: [
+            { month: "2026-10", meetings: 2, confirmed: 1 },
+            { month: "2026-11", meetings: 2, confirmed: 1 },
+          ],
+          openCases: 0,
+          checkInAnswers: 0,
+          satisfactionAverage: null,
+        },
       },
       { nodeIds: ["zcu"], merged: false, suppressed: true, figures: null },
     ]);
@@ -66,7 +94,12 @@ describe("programme monitoring", () => {
   it("merges small nodes into one group once together they reach the minimum", async () => {
     await proposeNew(service, cohortId, "unilu", "hst");
     const groups = (await ok(service, MONITORING, { c: cohortId })).tandemMonitoring.groups;
-    expect(groups[1]).toMatchObject({ nodeIds: ["unilu", "zcu"], merged: true, suppressed: false, figures: { tandems: 5, proposed: 5 } });
+    expect(groups[1]).toMatchObject({
+      nodeIds: ["unilu", "zcu"],
+      merged: true,
+      suppressed: false,
+      figures: { tandems: 5, proposed: 5, meetingsByMonth: [{ month: "2026-11", meetings: 3, confirmed: 3 }] },
+    });
   });
 
   it("shows node coordinators their own node only, suppressed when small, and participants nothing", async () => {

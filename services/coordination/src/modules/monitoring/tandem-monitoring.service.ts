@@ -6,8 +6,15 @@ import type { Visibility } from "../access/access.rules.js";
 import { CohortEntity } from "../cohort/cohort.entity.js";
 import { COHORT_KIND } from "../cohort/cohort.type.js";
 
+/** Meetings held in one month (`YYYY-MM`) by a group's tandems, summed from their tallies' months. */
+export interface MonthlyMeetings {
+  month: string;
+  meetings: number;
+  confirmed: number;
+}
+
 /** Tandems are counted under their mentee's home node. */
-export interface MonitoringFigures {
+export interface MonitoringCounts {
   tandems: number;
   proposed: number;
   accepted: number;
@@ -24,6 +31,11 @@ export interface MonitoringFigures {
   goalsNot: number;
   goalsPartly: number;
   goalsFully: number;
+}
+
+export interface MonitoringFigures extends MonitoringCounts {
+  /** Ascending; only months in which the group's tandems met. */
+  meetingsByMonth: MonthlyMeetings[];
 }
 
 /** A group of the answer: one node, or the nodes merged because each alone was smaller than the minimum. */
@@ -62,6 +74,12 @@ const FIGURES_SQL = `
   FROM t LEFT JOIN tandem_meeting_tallies m ON m.tandem_id = t.id
   GROUP BY t.node ORDER BY t.node`;
 
+const MONTHS_SQL = `
+  SELECT split_part(t.mentee_id, ':', 1) AS node, mm.month, sum(mm.meetings)::int AS meetings, sum(mm.confirmed)::int AS confirmed
+  FROM tandems t JOIN tandem_meeting_months mm ON mm.tandem_id = t.id
+  WHERE t.cohort_id = $1 AND ($2::boolean OR split_part(t.mentee_id, ':', 1) = ANY($3))
+  GROUP BY 1, 2 ORDER BY 1, 2`;
+
 /**
  * A cohort's tandems in figures per node (the mentee's home node), for
  * coordinators: no figure is reported of a group of fewer tandems than the
@@ -82,13 +100,12 @@ export class TandemMonitoringService {
       throw new AppError(ErrorCode.NOT_FOUND, `cohortId: no cohort ${cohortId}`, { field: "cohortId" });
     }
     if (!visibility.all && visibility.nodes.length === 0) return [];
-    const rows: (MonitoringFigures & { node: string })[] = await repositoryOf(this.dataSource, CohortEntity).query(FIGURES_SQL, [
-      localId,
-      visibility.all,
-      [...visibility.nodes],
-      thresholds.unsignedAfterDays,
-      thresholds.quietWeeks,
+    const repository = repositoryOf(this.dataSource, CohortEntity);
+    const [counts, months]: [(MonitoringCounts & { node: string })[], (MonthlyMeetings & { node: string })[]] = await Promise.all([
+      repository.query(FIGURES_SQL, [localId, visibility.all, [...visibility.nodes], thresholds.unsignedAfterDays, thresholds.quietWeeks]),
+      repository.query(MONTHS_SQL, [localId, visibility.all, [...visibility.nodes]]),
     ]);
+    const rows = counts.map((row) => ({ ...row, meetingsByMonth: months.filter((month) => month.node === row.node).map(({ node: _node, ...month }) => month) }));
     const large = rows.filter((row) => row.tandems >= this.minimumGroupSize);
     const small = rows.filter((row) => row.tandems < this.minimumGroupSize);
     const groups: MonitoringGroup[] = large.map(({ node, ...figures }) => ({ nodeIds: [node], merged: false, figures }));
@@ -117,9 +134,20 @@ function emptyFigures(): MonitoringFigures {
     goalsNot: 0,
     goalsPartly: 0,
     goalsFully: 0,
+    meetingsByMonth: [],
   };
 }
 
-function addFigures(sum: MonitoringFigures, row: MonitoringFigures): MonitoringFigures {
-  return Object.fromEntries(Object.entries(sum).map(([key, value]) => [key, value + row[key as keyof MonitoringFigures]])) as unknown as MonitoringFigures;
+function addFigures({ meetingsByMonth, ...sum }: MonitoringFigures, { meetingsByMonth: more, ...row }: MonitoringFigures): MonitoringFigures {
+  const counts = Object.fromEntries(Object.entries(sum).map(([key, value]) => [key, value + row[key as keyof MonitoringCounts]])) as unknown as MonitoringCounts;
+  return { ...counts, meetingsByMonth: addMonths(meetingsByMonth, more) };
+}
+
+function addMonths(one: MonthlyMeetings[], other: MonthlyMeetings[]): MonthlyMeetings[] {
+  const byMonth = new Map(one.map((month) => [month.month, { ...month }]));
+  for (const month of other) {
+    const known = byMonth.get(month.month);
+    byMonth.set(month.month, known ? { ...known, meetings: known.meetings + month.meetings, confirmed: known.confirmed + month.confirmed } : { ...month });
+  }
+  return [...byMonth.values()].sort((a, b) => a.month.localeCompare(b.month));
 }

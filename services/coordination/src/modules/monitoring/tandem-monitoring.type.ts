@@ -1,6 +1,18 @@
 import { Field, Float, ID, Int, ObjectType } from "type-graphql";
 import type { MonitoringFigures, MonitoringGroup } from "./tandem-monitoring.service.js";
 
+@ObjectType({ description: "Meetings held in one month by a group's tandems, as the mentees' home nodes last reported them: counts only." })
+export class MonthlyMeetingsType {
+  @Field(() => String, { description: "`YYYY-MM`." })
+  month: string;
+
+  @Field(() => Int)
+  meetings: number;
+
+  @Field(() => Int, { description: "Of `meetings`, those the mentor confirmed or added." })
+  confirmed: number;
+}
+
 @ObjectType({ description: "Tandems of one group in figures. Averages and rates are null when fewer answers than the minimum group size stand behind them." })
 export class MonitoringFiguresType {
   @Field(() => Int)
@@ -30,6 +42,12 @@ export class MonitoringFiguresType {
   @Field(() => Int, { description: "Of `meetings`, those the mentor confirmed or added." })
   meetingsConfirmed: number;
 
+  @Field(() => [MonthlyMeetingsType], {
+    description:
+      "Meetings over time: per month in which the group's tandems met (ascending), meetings logged and confirmed, summed over the group's tandems. Reported, like every figure, only for a group of at least the minimum group size.",
+  })
+  meetingsByMonth: MonthlyMeetingsType[];
+
   @Field(() => Int, { description: "Open mediation cases." })
   openCases: number;
 
@@ -52,11 +70,12 @@ export class MonitoringFiguresType {
   goalsNotRate: number | null;
 
   static of(figures: MonitoringFigures, minimum: number): MonitoringFiguresType {
-    const { checkInAnswers, satisfactionSum, goalsNot, goalsPartly, goalsFully, ...counts } = figures;
+    const { checkInAnswers, satisfactionSum, goalsNot, goalsPartly, goalsFully, meetingsByMonth, ...counts } = figures;
     const ratings = goalsNot + goalsPartly + goalsFully;
     const share = (part: number) => (ratings >= minimum ? round(part / ratings) : null);
     return Object.assign(new MonitoringFiguresType(), {
       ...counts,
+      meetingsByMonth: meetingsByMonth.map((month) => Object.assign(new MonthlyMeetingsType(), month)),
       checkInAnswers,
       satisfactionAverage: checkInAnswers >= minimum ? round(satisfactionSum / checkInAnswers) : null,
       goalRatings: ratings,

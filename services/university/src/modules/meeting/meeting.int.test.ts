@@ -25,6 +25,16 @@ const meetingInput = (overrides: Record<string, unknown> = {}) => ({
   ...overrides,
 });
 
+/** What the tally's months should say of these meetings (held on, confirmed), ascending. */
+function monthsOf(held: [string, boolean][]): { month: string; meetings: number; confirmed: number }[] {
+  const months = new Map<string, { month: string; meetings: number; confirmed: number }>();
+  for (const [heldOn, confirmed] of held) {
+    const month = months.get(heldOn.slice(0, 7)) ?? { month: heldOn.slice(0, 7), meetings: 0, confirmed: 0 };
+    months.set(month.month, { ...month, meetings: month.meetings + 1, confirmed: month.confirmed + (confirmed ? 1 : 0) });
+  }
+  return [...months.values()].sort((a, b) => a.month.localeCompare(b.month));
+}
+
 describe("meeting log", () => {
   let hst: TestNode;
   let mentee: Record<string, any>;
@@ -59,12 +69,35 @@ describe("meeting log", () => {
       confirmed: 2,
       lastMeetingOn: dayFromToday(-1),
       revision: 3,
+      months: monthsOf([
+        [dayFromToday(-3), true],
+        [dayFromToday(-1), true],
+      ]),
     });
     // nothing of what was said or how travels: no topic, note, format or duration
     const published = JSON.stringify(await hst.sql(`SELECT proof FROM facts WHERE receiver = 'coord'`));
     for (const fact of await factsForOffice(hst, "meeting-tally"))
-      expect(Object.keys(fact).sort()).toEqual(["confirmed", "issuer", "lastMeetingOn", "meetings", "menteeId", "revision", "tandemId", "type"]);
+      expect(Object.keys(fact).sort()).toEqual(["confirmed", "issuer", "lastMeetingOn", "meetings", "menteeId", "months", "revision", "tandemId", "type"]);
+    // the months carry counts only
+    for (const fact of await factsForOffice(hst, "meeting-tally")) for (const month of fact.months as object[]) expect(Object.keys(month).sort()).toEqual(["confirmed", "meetings", "month"]);
     expect(published).not.toContain("Bosch");
+  });
+
+  it("tells the office the meetings per month with the tally, counted over the same meetings", async () => {
+    const seasoned = await createParticipant(hst, { displayName: "Lea Sommer" });
+    const pair = await activateTandemAt(hst, { menteeId: seasoned.id, mentorId: remoteParticipantId("zcu"), startedOn: dayFromToday(-120), checkInsDue: [dayFromToday(30)] });
+    const asSeasoned = () => as.participant(seasoned.id, "mentee");
+    const held: [string, boolean][] = [
+      [dayFromToday(-100), false],
+      [dayFromToday(-70), true],
+      [dayFromToday(-69), false],
+      [dayFromToday(-5), true],
+    ];
+    for (const [heldOn, byMentor] of held)
+      await ok(hst.as(byMentor ? as.participant(pair.mentorId, "mentor") : asSeasoned()), LOG, { m: seasoned.id, t: pair.tandemId, input: meetingInput({ heldOn }) });
+    const [latest] = (await factsForOffice(hst, "meeting-tally")).filter((fact) => fact.tandemId === pair.tandemId).slice(-1);
+    expect(latest).toMatchObject({ meetings: 4, confirmed: 2, lastMeetingOn: dayFromToday(-5), revision: 4, months: monthsOf(held) });
+    expect((latest!.months as unknown[]).length).toBeGreaterThanOrEqual(3);
   });
 
   it("shows the log, notes included, to the pair only", async () => {

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { createServer, type Server } from "node:http";
 import { createLogger, freePort } from "@tandem/shared";
-import { PartyFailure, PartyTransport } from "./party-transport.js";
+import { deadline, PartyFailure, PartyTransport } from "./party-transport.js";
 
 const logger = createLogger("test", "silent");
 const breaker = { errorThresholdPercentage: 50, resetTimeoutMs: 60_000, volumeThreshold: 3 };
@@ -36,6 +36,25 @@ async function failure(promise: Promise<unknown>): Promise<PartyFailure> {
   expect(error).toBeInstanceOf(PartyFailure);
   return error as PartyFailure;
 }
+
+describe("a call's deadline", () => {
+  it("aborts with a TimeoutError when the call outlives it", async () => {
+    const call = deadline(20);
+    await new Promise((resolve) => setTimeout(resolve, 60));
+    expect(call.signal.aborted).toBe(true);
+    expect((call.signal.reason as Error).name).toBe("TimeoutError");
+  });
+
+  it("is dropped once the call is over: it never fires afterwards", async () => {
+    const call = deadline(20);
+    let fired = false;
+    call.signal.addEventListener("abort", () => (fired = true));
+    call.clear();
+    await new Promise((resolve) => setTimeout(resolve, 60));
+    expect(fired).toBe(false);
+    expect(call.signal.aborted).toBe(false);
+  });
+});
 
 describe("PartyTransport", () => {
   it("answers the node's GraphQL body, errors included, without counting them as outages", async () => {

@@ -1,0 +1,138 @@
+/**
+ * `npm run bench:node-fixed-cost [-- --root <checkout>] [--requests n] [--reps n] [--concurrency n] [--profile <dir>]`:
+ * a university node's fixed CPU cost per request — what it spends on a call
+ * whatever its answer: the gateway token's check, the replay record, the
+ * server pipeline, one query — as the node's CPU per `events(first: 20)`
+ * sub-operation of the fan-out page (as the gateway sends it) against a node
+ * without events, read from /proc for the node's process alone. With
+ * `--root`, a node of that built checkout runs beside this checkout's, each
+ * with its own database, and the two are measured in turns; medians printed.
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import { resolve } from "node:path";
+import { parseArgs } from "node:util";
+import { freePort } from "@tandem/shared";
+import { as, createTestTrust, type TestTrust } from "@tandem/shared/testkit";
+import { createFreshDatabase, startTestPostgres, type TestPostgres } from "@tandem/party/testkit";
+import { processCpuMs } from "./metrics.js";
+
+/** The events page's sub-operation as the gateway's node router prints it (merge selections included). */
+const EVENTS = `query BenchEvents__university__0($tandemAfter0: String) { events(first: 20, after: $tandemAfter0) { edges { node { id title nodeId startsAt } } pageInfo { hasNextPage } _tfEdges: edges { cursor } _tfPage: pageInfo { hasNextPage } } }`;
+const REGISTRY = {
+  consortium: { id: "bench", name: "Bench consortium" },
+  coordination: { id: "coord", name: "Coordination", url: "http://127.0.0.1:1/graphql" },
+  nodes: [{ id: "hst", name: "Hochschule Trier", shortName: "HST", country: "DE", city: "Trier", timeZone: "Europe/Berlin", url: "http://127.0.0.1:1/graphql" }],
+};
+const CALLER = as.nodeCoordinator("hst");
+
+const { values } = parseArgs({
+  options: { root: { type: "string" }, requests: { type: "string" }, reps: { type: "string" }, concurrency: { type: "string" }, profile: { type: "string" } },
+});
+const here = resolve(new URL("../../..", import.meta.url).pathname);
+const requests = Number(values.requests ?? "300");
+const reps = Number(values.reps ?? "5");
+const concurrency = Number(values.concurrency ?? "4");
+
+interface RunningNode {
+  name: string;
+  url: string;
+  process: ChildProcess;
+}
+
+/** `--profile <dir>`: this checkout's node writes a CPU profile there when it stops. */
+function run(root: string, args: string[], env: Record<string, string>): ChildProcess {
+  const profile = values.profile && root === here && args[0] === "serve" ? ["--cpu-prof", `--cpu-prof-dir=${values.profile}`] : [];
+  return spawn(process.execPath, [...profile, `${root}/services/university/dist/main.js`, ...args], { env: { PATH: process.env.PATH ?? "", ...env }, stdio: ["ignore", "ignore", "inherit"] });
+}
+
+async function exited(child: ChildProcess): Promise<void> {
+  const code = await new Promise<number | null>((done) => child.on("exit", done));
+  if (code !== 0) throw new Error(`node exited with ${code}`);
+}
+
+async function healthy(url: string): Promise<void> {
+  for (let attempt = 0; attempt < 600; attempt++) {
+    if (
+      await fetch(url).then(
+        (response) => response.ok,
+        () => false,
+      )
+    )
+      return;
+    await new Promise((done) => setTimeout(done, 100));
+  }
+  throw new Error(`${url} never became healthy`);
+}
+
+async function startNode(name: string, root: string, postgres: TestPostgres, trust: TestTrust): Promise<RunningNode> {
+  const database = await createFreshDatabase(postgres, `bench_fixed_${name}`);
+  const port = await freePort();
+  const env = {
+    NODE_ID: "hst",
+    NODE_NAME: "Hochschule Trier",
+    NODE_COUNTRY: "DE",
+    HOST: "127.0.0.1",
+    PORT: String(port),
+    DATABASE_URL: database.url,
+    REGISTRY_FILE: trust.registryFile,
+    SIGNING_KEY_FILE: trust.keyFiles.get("hst")!,
+    LOG_LEVEL: "warn",
+    NODE_ENV: "production",
+    MATCHING_PSEUDONYM_SECRET: "bench-matching-pseudonym-key-of-hst-0123456789abcdef",
+    MATCHING_CONFLICT_SECRET: "bench-consortium-conflict-token-key-0123456789abcdef",
+  };
+  await exited(run(root, ["migrate"], env));
+  const child = run(root, ["serve"], env);
+  await healthy(`http://127.0.0.1:${port}/health`);
+  return { name, url: `http://127.0.0.1:${port}/graphql`, process: child };
+}
+
+/** Node CPU (ms) per request over `requests` requests, `concurrency` at a time (gateway tokens are single-use: one each, signed beforehand). */
+async function measure(node: RunningNode, trust: TestTrust): Promise<number> {
+  const body = JSON.stringify({ query: EVENTS, variables: { tandemAfter0: null } });
+  const signed = await Promise.all(Array.from({ length: requests + concurrency }, () => trust.serviceToken("hst", CALLER)));
+  const send = async () => {
+    const answer = (await (await fetch(node.url, { method: "POST", headers: { "content-type": "application/json", authorization: `Bearer ${signed.pop()!}` }, body })).json()) as {
+      data?: unknown;
+      errors?: unknown[];
+    };
+    if (answer.errors?.length || !answer.data) throw new Error(`${node.name}: ${JSON.stringify(answer)}`);
+  };
+  await Promise.all(Array.from({ length: concurrency }, send));
+  const before = processCpuMs(node.process.pid!)!;
+  let left = requests;
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (left-- > 0) await send();
+    }),
+  );
+  return (processCpuMs(node.process.pid!)! - before) / requests;
+}
+
+const median = (numbers: number[]) => [...numbers].sort((a, b) => a - b)[Math.floor(numbers.length / 2)]!;
+
+async function main(): Promise<void> {
+  const postgres = await startTestPostgres();
+  const trust = await createTestTrust(REGISTRY);
+  const roots = { this: here, ...(values.root ? { root: resolve(values.root) } : {}) };
+  const nodes: RunningNode[] = [];
+  try {
+    for (const [name, root] of Object.entries(roots)) nodes.push(await startNode(name, root, postgres.info, trust));
+    const results = new Map<string, number[]>(nodes.map((node) => [node.name, []]));
+    for (let rep = 0; rep < reps; rep++) {
+      for (const node of rep % 2 ? [...nodes].reverse() : nodes) results.get(node.name)!.push(await measure(node, trust));
+    }
+    for (const node of nodes) {
+      const cpuMs = results.get(node.name)!;
+      console.log(`${node.name} (${roots[node.name as keyof typeof roots]}): node CPU per request median ${median(cpuMs).toFixed(2)} ms (reps ${cpuMs.map((ms) => ms.toFixed(2)).join(", ")})`);
+    }
+  } finally {
+    for (const node of nodes) {
+      node.process.kill();
+      await new Promise((done) => node.process.on("exit", done));
+    }
+    await postgres.stop();
+  }
+}
+
+await main();

@@ -68,6 +68,19 @@ describe("PartyTransport", () => {
     client.shutdown();
   });
 
+  it("asks without an Accept header (a party answers JSON anyway; with one, Apollo Server negotiates the media type on every call)", async () => {
+    let accept: string | undefined = "not asked yet";
+    const node = await serve((req, res) => {
+      accept = req.headers.accept;
+      res.writeHead(200, { "content-type": "application/json; charset=utf-8" });
+      res.end(JSON.stringify({ data: { __typename: "Query" } }));
+    });
+    const client = new PartyTransport("hst", node.url, 1_000, breaker, logger);
+    expect(await client.send(request)).toEqual({ data: { __typename: "Query" } });
+    expect(accept).toBeUndefined();
+    client.shutdown();
+  });
+
   it("gives up on a slow node after its timeout with NODE_TIMEOUT", async () => {
     const node = await serve(() => undefined);
     const client = new PartyTransport("zcu", node.url, 150, breaker, logger);

@@ -207,7 +207,8 @@ export class PartyTransport {
     try {
       response = await httpRequest(this.urls[endpoint], {
         method: "POST",
-        headers: { "content-type": "application/json", accept: "application/json", ...headers },
+        // no Accept: a party answers JSON without one, and with one Apollo Server negotiates the media type on every call
+        headers: { "content-type": "application/json", ...headers },
         body: JSON.stringify(request),
         signal,
       });

@@ -1,5 +1,5 @@
 /**
- * `npm run bench:node-fixed-cost [-- --root <checkout>] [--requests n] [--reps n] [--concurrency n] [--profile <dir>]`:
+ * `npm run bench:node-fixed-cost [-- --root <checkout>] [--requests n] [--reps n] [--concurrency n] [--warm-up n] [--profile <dir>]`:
  * a university node's fixed CPU cost per request — what it spends on a call
  * whatever its answer: the gateway token's check, the replay record, the
  * server pipeline, one query — as the node's CPU per `events(first: 20)`
@@ -7,8 +7,10 @@
  * without events, read from /proc for the node's process alone. With
  * `--root`, a node of that built checkout runs beside this checkout's, each
  * with its own database, and the two are measured in turns; medians printed.
+ * Both get what the gateway of this checkout sends (no Accept header).
  */
 import { spawn, type ChildProcess } from "node:child_process";
+import { Agent, request } from "node:http";
 import { resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { freePort } from "@tandem/shared";
@@ -26,12 +28,14 @@ const REGISTRY = {
 const CALLER = as.nodeCoordinator("hst");
 
 const { values } = parseArgs({
-  options: { root: { type: "string" }, requests: { type: "string" }, reps: { type: "string" }, concurrency: { type: "string" }, profile: { type: "string" } },
+  options: { root: { type: "string" }, requests: { type: "string" }, reps: { type: "string" }, concurrency: { type: "string" }, profile: { type: "string" }, "warm-up": { type: "string" } },
 });
 const here = resolve(new URL("../../..", import.meta.url).pathname);
 const requests = Number(values.requests ?? "300");
 const reps = Number(values.reps ?? "5");
 const concurrency = Number(values.concurrency ?? "4");
+/** Requests each node answers before the first measurement, not counted (its code warmed up). */
+const warmUp = Number(values["warm-up"] ?? "300");
 
 interface RunningNode {
   name: string;
@@ -87,26 +91,39 @@ async function startNode(name: string, root: string, postgres: TestPostgres, tru
   return { name, url: `http://127.0.0.1:${port}/graphql`, process: child };
 }
 
-/** Node CPU (ms) per request over `requests` requests, `concurrency` at a time (gateway tokens are single-use: one each, signed beforehand). */
-async function measure(node: RunningNode, trust: TestTrust): Promise<number> {
+/** Node CPU (ms) per request over `count` requests, `concurrency` at a time (gateway tokens are single-use: one each, signed beforehand). */
+async function measure(node: RunningNode, trust: TestTrust, count = requests): Promise<number> {
   const body = JSON.stringify({ query: EVENTS, variables: { tandemAfter0: null } });
-  const signed = await Promise.all(Array.from({ length: requests + concurrency }, () => trust.serviceToken("hst", CALLER)));
+  const signed = await Promise.all(Array.from({ length: count + concurrency }, () => trust.serviceToken("hst", CALLER)));
   const send = async () => {
-    const answer = (await (await fetch(node.url, { method: "POST", headers: { "content-type": "application/json", authorization: `Bearer ${signed.pop()!}` }, body })).json()) as {
-      data?: unknown;
-      errors?: unknown[];
-    };
+    const answer = JSON.parse(await post(node.url, body, signed.pop()!)) as { data?: unknown; errors?: unknown[] };
     if (answer.errors?.length || !answer.data) throw new Error(`${node.name}: ${JSON.stringify(answer)}`);
   };
   await Promise.all(Array.from({ length: concurrency }, send));
   const before = processCpuMs(node.process.pid!)!;
-  let left = requests;
+  let left = count;
   await Promise.all(
     Array.from({ length: concurrency }, async () => {
       while (left-- > 0) await send();
     }),
   );
-  return (processCpuMs(node.process.pid!)! - before) / requests;
+  return (processCpuMs(node.process.pid!)! - before) / count;
+}
+
+const agent = new Agent({ keepAlive: true });
+
+/** A POST with the headers the gateway sends a party (fetch would add its own Accept). */
+function post(url: string, body: string, token: string): Promise<string> {
+  return new Promise((done, fail) => {
+    const call = request(url, { method: "POST", agent, headers: { "content-type": "application/json", authorization: `Bearer ${token}` } }, (response) => {
+      const chunks: Buffer[] = [];
+      response.on("data", (chunk: Buffer) => chunks.push(chunk));
+      response.on("end", () => done(Buffer.concat(chunks).toString("utf8")));
+      response.on("error", fail);
+    });
+    call.on("error", fail);
+    call.end(body);
+  });
 }
 
 const median = (numbers: number[]) => [...numbers].sort((a, b) => a - b)[Math.floor(numbers.length / 2)]!;
@@ -118,6 +135,7 @@ async function main(): Promise<void> {
   const nodes: RunningNode[] = [];
   try {
     for (const [name, root] of Object.entries(roots)) nodes.push(await startNode(name, root, postgres.info, trust));
+    for (const node of nodes) if (warmUp > 0) await measure(node, trust, warmUp);
     const results = new Map<string, number[]>(nodes.map((node) => [node.name, []]));
     for (let rep = 0; rep < reps; rep++) {
       for (const node of rep % 2 ? [...nodes].reverse() : nodes) results.get(node.name)!.push(await measure(node, trust));
@@ -132,6 +150,7 @@ async function main(): Promise<void> {
       await new Promise((done) => node.process.on("exit", done));
     }
     await postgres.stop();
+    agent.destroy();
   }
 }
 

@@ -35,10 +35,10 @@ const schema = new GraphQLSchema({
 });
 
 /** A service on a free port whose log lines are kept for inspection. */
-async function startService(production: boolean) {
+async function startService(production: boolean, etag?: boolean) {
   const lines: Record<string, any>[] = [];
   const logger = pino({ level: "info" }, { write: (line: string) => void lines.push(JSON.parse(line)) });
-  const service = await startGraphQLService({ name: "test", schema, logger, port: 0, production, context: async () => ({}) });
+  const service = await startGraphQLService({ name: "test", schema, logger, port: 0, production, context: async () => ({}), ...(etag === undefined ? {} : { etag }) });
   return { service, lines };
 }
 
@@ -95,6 +95,24 @@ describe.each([true, false])("a GraphQL service (production: %s)", (production) 
     expect((await send("req-42.a:b")).headers.get("x-request-id")).toBe("req-42.a:b");
     for (const response of [await send(), await send("no spaces allowed")]) {
       expect(response.headers.get("x-request-id")).toMatch(/^[0-9a-f-]{36}$/);
+    }
+  });
+});
+
+describe("ETags of a GraphQL service's answers", () => {
+  const ask = (url: string) => fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body: '{"query":"{ hello }"}' });
+
+  it("are sent by default, and not at all when turned off (a party's answers: no hash of every answer)", async () => {
+    const { service: withTags } = await startService(true);
+    const { service: without } = await startService(true, false);
+    try {
+      expect((await ask(withTags.url)).headers.get("etag")).toMatch(/^W\//);
+      const answer = await ask(without.url);
+      expect(answer.headers.get("etag")).toBeNull();
+      expect(await answer.json()).toEqual({ data: { hello: "hello" } });
+    } finally {
+      await withTags.stop();
+      await without.stop();
     }
   });
 });

@@ -46,6 +46,12 @@ export interface GraphQLServiceOptions<C extends BaseContext> {
   guard?: RequestHandler;
   context: (args: { req: Request; res: Response; requestId: string }) => Promise<C>;
   plugins?: ApolloServerPlugin<C>[];
+  /**
+   * Express's ETag on answers (default on). A party turns it off: only the
+   * gateway calls it and never asks conditionally, and the ETag is a hash of
+   * every answer, computed on every call.
+   */
+  etag?: boolean;
   /** Extra routes (health, metrics) mounted before the GraphQL endpoint. */
   routes?: (app: Express) => void;
   /** Runs on the HTTP server before it listens (e.g. to attach a WebSocket server). */
@@ -64,6 +70,7 @@ export interface RunningService<C extends BaseContext = BaseContext> {
 export async function startGraphQLService<C extends BaseContext>(options: GraphQLServiceOptions<C>): Promise<RunningService<C>> {
   const app = express();
   app.disable("x-powered-by");
+  if (options.etag === false) app.disable("etag");
   const httpServer = createServer(app);
   const production = options.production;
   const explorer = options.explorer ?? !production;

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { createServer, type Server } from "node:http";
 import { createLogger, freePort } from "@tandem/shared";
-import { PartyFailure, PartyTransport } from "./party-transport.js";
+import { deadline, PartyFailure, PartyTransport } from "./party-transport.js";
 
 const logger = createLogger("test", "silent");
 const breaker = { errorThresholdPercentage: 50, resetTimeoutMs: 60_000, volumeThreshold: 3 };
@@ -37,6 +37,25 @@ async function failure(promise: Promise<unknown>): Promise<PartyFailure> {
   return error as PartyFailure;
 }
 
+describe("a call's deadline", () => {
+  it("aborts with a TimeoutError when the call outlives it", async () => {
+    const call = deadline(20);
+    await new Promise((resolve) => setTimeout(resolve, 60));
+    expect(call.signal.aborted).toBe(true);
+    expect((call.signal.reason as Error).name).toBe("TimeoutError");
+  });
+
+  it("is dropped once the call is over: it never fires afterwards", async () => {
+    const call = deadline(20);
+    let fired = false;
+    call.signal.addEventListener("abort", () => (fired = true));
+    call.clear();
+    await new Promise((resolve) => setTimeout(resolve, 60));
+    expect(fired).toBe(false);
+    expect(call.signal.aborted).toBe(false);
+  });
+});
+
 describe("PartyTransport", () => {
   it("answers the node's GraphQL body, errors included, without counting them as outages", async () => {
     const node = await serve((_req, res) => {
@@ -46,6 +65,19 @@ describe("PartyTransport", () => {
     const client = new PartyTransport("hst", node.url, 1_000, breaker, logger);
     for (let i = 0; i < 5; i++) expect((await client.send(request)).errors?.[0]?.message).toBe("bad");
     expect(client.circuitOpen).toBe(false);
+    client.shutdown();
+  });
+
+  it("asks without an Accept header (a party answers JSON anyway; with one, Apollo Server negotiates the media type on every call)", async () => {
+    let accept: string | undefined = "not asked yet";
+    const node = await serve((req, res) => {
+      accept = req.headers.accept;
+      res.writeHead(200, { "content-type": "application/json; charset=utf-8" });
+      res.end(JSON.stringify({ data: { __typename: "Query" } }));
+    });
+    const client = new PartyTransport("hst", node.url, 1_000, breaker, logger);
+    expect(await client.send(request)).toEqual({ data: { __typename: "Query" } });
+    expect(accept).toBeUndefined();
     client.shutdown();
   });
 

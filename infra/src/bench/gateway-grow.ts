@@ -26,9 +26,17 @@ export interface GrownData {
   events: number;
 }
 
-export async function growData(actors: SeedActors, nodes: { id: string; timeZone: string }[], log: (line: string) => void): Promise<GrownData> {
-  const others = nodes.map((node) => node.id).filter((id) => id !== ONE_NODE);
+/** Grows everything, or (`events`, when only the scaling series is measured) the events alone. */
+export async function growData(actors: SeedActors, nodes: { id: string; timeZone: string }[], log: (line: string) => void, what: "all" | "events" = "all"): Promise<GrownData> {
   const started = performance.now();
+  const people = what === "all" ? await growPeople(actors, nodes, log, started) : { participantId: "", oneNodeCohortId: "", crossNodeCohortId: "", participants: 0, tandems: 0 };
+  for (const node of nodes) await createEvents(actors, node.id, EVENTS_PER_REAL_NODE, node.timeZone);
+  log(`  ${EVENTS_PER_REAL_NODE} events at each of ${nodes.length} nodes (${seconds(started)})`);
+  return { ...people, events: EVENTS_PER_REAL_NODE * nodes.length };
+}
+
+async function growPeople(actors: SeedActors, nodes: { id: string }[], log: (line: string) => void, started: number): Promise<Omit<GrownData, "events">> {
+  const others = nodes.map((node) => node.id).filter((id) => id !== ONE_NODE);
   const mentees = await createParticipants(actors, ONE_NODE, "MENTEE", 200, "local");
   const mentors = await createParticipants(actors, ONE_NODE, "MENTOR", 200, "local");
   const oneNodeCohortId = await createCohortWithTandems(actors, "Bench one-node programme", [ONE_NODE], "NONE", pairUp(mentees, mentors));
@@ -47,10 +55,7 @@ export async function growData(actors: SeedActors, nodes: { id: string; timeZone
     .map((mentee, index) => ({ mentee, mentor: moreMentors[(index + 1) % others.length]![Math.floor(index / others.length)]! }));
   await createCohortWithTandems(actors, "Bench background programme", others, "DIFFERENT_NODE", pairs);
   log(`  200 more participants, 25 more tandems (${seconds(started)})`);
-
-  for (const node of nodes) await createEvents(actors, node.id, EVENTS_PER_REAL_NODE, node.timeZone);
-  log(`  ${EVENTS_PER_REAL_NODE} events at each of ${nodes.length} nodes (${seconds(started)})`);
-  return { participantId: mentees[0]!, oneNodeCohortId, crossNodeCohortId, participants: 1_100, tandems: 475, events: EVENTS_PER_REAL_NODE * nodes.length };
+  return { participantId: mentees[0]!, oneNodeCohortId, crossNodeCohortId, participants: 1_100, tandems: 475 };
 }
 
 const seconds = (since: number) => `${((performance.now() - since) / 1000).toFixed(0)} s`;

@@ -26,7 +26,7 @@ export interface GatewayBenchOptions {
   maxLoad: number;
   loadWaitSeconds: number;
   outDir: string;
-  /** Write V8 CPU profiles of the one-node part's extra gateways (COALESCE=off, stock) here (see cpu-profile-preload). */
+  /** Write V8 CPU profiles of the one-node part's extra gateways (COALESCE=off, stock) and of the scaling series' gateway and hst's node here (see cpu-profile-preload). */
   cpuProfDir: string | null;
 }
 
@@ -62,7 +62,9 @@ Options:
   --load-wait <s>      wait at most this long for it, then measure anyway (default ${DEFAULTS.loadWait})
   --out <dir>          results directory (default infra/bench/results)
   --cpu-prof <dir>     write CPU profiles of the one-node part's COALESCE=off and
-                       stock gateways into <dir> (.cpuprofile, for DevTools)
+                       stock gateways, and of the scaling series' gateway and
+                       hst's node (<dir>/scale-<nodes>/…), into <dir>
+                       (.cpuprofile, for DevTools)
   -h, --help           show this help
 `;
 

@@ -96,6 +96,12 @@ export function cpuProfileEnv(dir: string | null): Record<string, string> {
   return dir ? { NODE_OPTIONS: `--import=${new URL("./cpu-profile-preload.js", import.meta.url).href}`, TANDEM_CPU_PROFILE_DIR: dir } : {};
 }
 
+/** The launcher's environment that profiles its gateway and one node (`node`) into `dir`/gateway and `dir`/<node> (nothing when `dir` is null). */
+export function consortiumProfileEnv(dir: string | null, node: string): { gateway: Record<string, string>; node: Record<string, string> } {
+  if (!dir) return { gateway: {}, node: {} };
+  return { gateway: cpuProfileEnv(join(dir, "gateway")), node: { ...cpuProfileEnv(join(dir, node)), TANDEM_CPU_PROFILE_NODE: node } };
+}
+
 /** Another process of the product's gateway in front of the same parties, with its own settings (e.g. COALESCE). */
 export function startProductGateway(consortium: Consortium, id: string, env: Record<string, string>, log: (line: string) => void): Promise<ServiceProcess> {
   return startGatewayProcess(consortium, id, repoPaths.gatewayMain, env, log);

@@ -19,7 +19,7 @@ import { GATEWAY_BENCH_USAGE, MAX_NODES, parseGatewayBenchArgs, REAL_NODES, type
 import { EVENTS_PER_SYNTHETIC_NODE, growData, ONE_NODE, type GrownData } from "./gateway-grow.js";
 import { coalescingPart } from "./gateway-coalescing.js";
 import { delayPart, fiveNodePart, oneNodePart, scalePart, type PartContext } from "./gateway-parts.js";
-import { awaitQuiet, signIn } from "./gateway-processes.js";
+import { awaitQuiet, consortiumProfileEnv, signIn } from "./gateway-processes.js";
 import { summarise, writeGatewayResults, type GatewayBenchResults } from "./gateway-results.js";
 import { describeMachine } from "./live-results.js";
 
@@ -84,12 +84,19 @@ async function benchmark(options: GatewayBenchOptions, resources: Resources, sig
   };
   const wants = (wanted: Part) => options.parts.includes(wanted);
 
-  let consortium = await launch(realNodes.map((node) => node.id));
+  /** With --cpu-prof, the scaling series' consortia profile their gateway and hst's node (and so does the five-node one, which serves the first size). */
+  const scaleProfile = (size: number) => consortiumProfileEnv(wants("scale") && options.cpuProfDir ? join(options.cpuProfDir, `scale-${size}`) : null, ONE_NODE);
+  const fiveNodeProfile = scaleProfile(REAL_NODES);
+  let consortium = await launch(
+    realNodes.map((node) => node.id),
+    { node: fiveNodeProfile.node, gateway: fiveNodeProfile.gateway },
+  );
   log("▸ Growing the data through the gateway's API");
   const data = await growData(
     seedActors(consortium.gatewayUrl!, dataDirLayout(dataDir).keysDir, registry.consortium.id, registry.coordination.id),
     realNodes.map((node) => ({ id: node.id, timeZone: node.timeZone })),
     log,
+    options.parts.some((wanted) => wanted !== "scale") ? "all" : "events",
   );
   results.data = { participants: data.participants, tandems: data.tandems, "events per real node": data.events / REAL_NODES, "events per synthetic node": EVENTS_PER_SYNTHETIC_NODE };
   if (wants("five-node")) await part("five nodes", consortium, data, fiveNodePart);
@@ -108,7 +115,8 @@ async function benchmark(options: GatewayBenchOptions, resources: Resources, sig
   const withEvents = new Set(realNodes.map((node) => node.id));
   for (const size of wants("scale") ? options.scale.filter((n) => n > REAL_NODES) : []) {
     const nodeIds = registry.nodes.slice(0, size).map((node) => node.id);
-    consortium = await launch(nodeIds, { node: { DB_POOL_SIZE: "5" } });
+    const profile = scaleProfile(size);
+    consortium = await launch(nodeIds, { node: { DB_POOL_SIZE: "5", ...profile.node }, gateway: profile.gateway });
     const actors = seedActors(consortium.gatewayUrl!, dataDirLayout(dataDir).keysDir, registry.consortium.id, registry.coordination.id);
     const missing = nodeIds.filter((id) => !withEvents.has(id));
     for (const id of missing) await createEvents(actors, id, EVENTS_PER_SYNTHETIC_NODE, "Europe/Berlin");

@@ -111,6 +111,8 @@ export async function startPartyService<C extends IdempotentContext & Withholdin
       port: options.port,
       production: options.production,
       limits: options.limits,
+      // only the gateway calls a party, and never conditionally
+      etag: false,
       guard: requireServiceToken(options.verifier, logger, options.partyId),
       plugins: [systemCallerPlugin<C>(), withheldPlugin<C>(options.partyId), auditPlugin<C>(database.dataSource, logger, options.partyId), idempotencyPlugin<C>(database.dataSource, logger)],
       context: async ({ req, res, requestId }) => options.context({ req, res, requestId, caller: callerOf(res) }),

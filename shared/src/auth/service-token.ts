@@ -24,8 +24,7 @@ export interface ServiceTokenSettings {
  * signs one for every call to every party, and jose's signing goes through
  * WebCrypto's thread pool, which cost the gateway about 0.1 ms more CPU per
  * call (measured on a five-node fan-out, more on a crowded machine). The
- * tokens are the same standard JWTs; parties verify them synchronously too
- * (ed25519-jwt.ts), their claims by jose's rules.
+ * tokens are the same standard JWTs; parties verify them with jose.
  */
 export class ServiceTokenSigner {
   private readonly signWith: (payload: Record<string, unknown>) => string;

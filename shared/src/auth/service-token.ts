@@ -6,10 +6,9 @@
  */
 import { KeyObject, randomUUID } from "node:crypto";
 import { createSigner, type Algorithm } from "fast-jwt";
-import type { JWTPayload } from "jose";
+import { jwtVerify, type JWTPayload } from "jose";
 import type { Jwks } from "../registry.js";
 import { ROLES, type Caller, type Role } from "./caller.js";
-import { Ed25519Keys, verifyJwt } from "./ed25519-jwt.js";
 import { keyResolver, type SigningKey } from "./keys.js";
 import { MAX_TOKEN_ID_LENGTH, type TokenUseStore } from "./token-uses.js";
 import { describeJoseError, unauthenticated } from "./user-token.js";
@@ -55,8 +54,6 @@ export interface ServiceTokenVerifierSettings {
 
 export class ServiceTokenVerifier {
   private readonly getKey: ReturnType<typeof keyResolver>;
-  /** The same keys for synchronous verification (ed25519-jwt.ts): a party verifies a token on every call. */
-  private readonly keys: Ed25519Keys;
 
   constructor(
     gatewayJwks: Jwks,
@@ -68,7 +65,6 @@ export class ServiceTokenVerifier {
   ) {
     if (gatewayJwks.keys.length === 0) throw new Error(`The registry publishes no key of the gateway "${gatewayId}": ${selfId} could not verify any call`);
     this.getKey = keyResolver(gatewayJwks);
-    this.keys = new Ed25519Keys(gatewayJwks);
   }
 
   /** The caller a valid token carries; refuses anything else, a token used before included. A failing token store is thrown as is (not UNAUTHENTICATED). */
@@ -76,13 +72,13 @@ export class ServiceTokenVerifier {
     if (!token) throw unauthenticated(`Calls to ${this.selfId} need a token signed by the gateway`);
     let payload: JWTPayload;
     try {
-      payload = await verifyJwt(token, this.keys, this.getKey, {
+      ({ payload } = await jwtVerify(token, this.getKey, {
         issuer: this.gatewayId,
         audience: this.selfId,
         clockTolerance: this.settings.clockToleranceSeconds,
         maxTokenAge: `${this.settings.replayWindowSeconds}s`,
         requiredClaims: ["jti", "iat", "exp", "sub"],
-      });
+      }));
     } catch (error) {
       throw unauthenticated(`Invalid gateway token for ${this.selfId}: ${describeJoseError(error)}`);
     }

@@ -3,12 +3,11 @@
  * office for joint coordinators), verified by the gateway. A party may only
  * speak for its own people: the subject's id must name the issuer.
  */
-import { SignJWT, decodeJwt, errors as joseErrors, type JWTPayload } from "jose";
+import { SignJWT, decodeJwt, errors as joseErrors, jwtVerify, type JWTPayload } from "jose";
 import { AppError, ErrorCode } from "../errors.js";
 import { tryParseGlobalId } from "../ids.js";
 import type { ConsortiumRegistry } from "../registry.js";
 import { PARTICIPANT_ROLES, ROLES, Role } from "./caller.js";
-import { Ed25519Keys, verifyJwt } from "./ed25519-jwt.js";
 import { keyResolver, type SigningKey } from "./keys.js";
 
 /** Longest accepted lifetime of a user token, from its issue (exp − iat) and from now (exp − now). */
@@ -50,8 +49,6 @@ interface TrustedIssuer {
   partyId: string;
   kind: "node" | "coordination";
   getKey: ReturnType<typeof keyResolver>;
-  /** The same keys for synchronous verification where they are Ed25519 (ed25519-jwt.ts). */
-  keys: Ed25519Keys;
   /** Claims carrying the person's id and roles. */
   claims: { person: string; roles: string };
 }
@@ -67,9 +64,8 @@ export class UserTokenVerifier {
   ) {
     const parties = [...registry.nodes.map((node) => ({ ...node, kind: "node" as const })), { ...registry.coordination, kind: "coordination" as const }];
     for (const party of parties) {
-      this.issuers.set(party.id, { partyId: party.id, kind: party.kind, getKey: keyResolver(party.jwks), keys: new Ed25519Keys(party.jwks), claims: NATIVE_CLAIMS });
-      if (party.oidc)
-        this.issuers.set(party.oidc.issuer, { partyId: party.id, kind: party.kind, getKey: keyResolver(party.oidc.jwks), keys: new Ed25519Keys(party.oidc.jwks), claims: party.oidc.claims });
+      this.issuers.set(party.id, { partyId: party.id, kind: party.kind, getKey: keyResolver(party.jwks), claims: NATIVE_CLAIMS });
+      if (party.oidc) this.issuers.set(party.oidc.issuer, { partyId: party.id, kind: party.kind, getKey: keyResolver(party.oidc.jwks), claims: party.oidc.claims });
     }
   }
 
@@ -89,12 +85,12 @@ export class UserTokenVerifier {
     if (!issuer || !party) throw unauthenticated(`Tokens issued by "${issuer ?? "nobody"}" are not accepted: the issuer must be a registered node or its registered OpenID Connect provider`);
     let payload: JWTPayload;
     try {
-      payload = await verifyJwt(token, party.keys, party.getKey, {
+      ({ payload } = await jwtVerify(token, party.getKey, {
         issuer,
         audience: this.registry.consortium.id,
         clockTolerance: this.clockToleranceSeconds,
         requiredClaims: ["sub", "exp", "iat"],
-      });
+      }));
     } catch (error) {
       throw unauthenticated(`Invalid token: ${describeJoseError(error)}`);
     }

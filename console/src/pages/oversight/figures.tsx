@@ -4,7 +4,7 @@
  * figure with too few answers behind it) reads "fewer than N" and has no bar.
  */
 import { useTranslation } from "react-i18next";
-import { GroupedBarChart } from "../../ui/oversight-grouped-chart.js";
+import { Chart } from "../../ui/chart.js";
 
 /** Meetings held in one month (`YYYY-MM`) by a group's tandems. */
 export interface MonthlyMeetings {
@@ -70,7 +70,9 @@ export function FiguresSection({ id, title, groups, columns, minimum, nameOf, wi
     <section aria-labelledby={`figures-${id}`} className="oversight-figures">
       <h2 id={`figures-${id}`}>{title}</h2>
       {charted.length > 0 ? (
-        <GroupedBarChart
+        <Chart
+          type="bar"
+          className="oversight-chart"
           label={t("oversight.monitoring.chartLabel", { title })}
           categories={charted.map(nameOf)}
           series={columns.map((column) => ({ label: column.label, values: charted.map((group) => column.value(group.figures!)!) }))}

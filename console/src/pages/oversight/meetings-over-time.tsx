@@ -6,7 +6,7 @@
  * no line.
  */
 import { useTranslation } from "react-i18next";
-import { LineChart, type LineSeries } from "../../ui/oversight-line-chart.js";
+import { Chart, type ChartSeries } from "../../ui/chart.js";
 import type { Group, MonthlyMeetings } from "./figures.js";
 
 interface Props {
@@ -39,7 +39,7 @@ export function MeetingsOverTime({ groups, minimum, nameOf }: Props) {
   const axis = monthAxis(groups);
   const reported = groups.filter((group) => group.figures);
   const title = t("oversight.monitoring.overTime");
-  const series: LineSeries[] = reported.flatMap((group) => {
+  const series: ChartSeries[] = reported.flatMap((group) => {
     const months = axis.map((month) => inMonth(group.figures!.meetingsByMonth, month));
     return [
       { label: t("oversight.monitoring.seriesOf", { group: nameOf(group), series: t("oversight.monitoring.meetings") }), values: months.map((each) => each.meetings) },
@@ -51,7 +51,9 @@ export function MeetingsOverTime({ groups, minimum, nameOf }: Props) {
       <h2 id="figures-months">{title}</h2>
       {reported.length === 0 && <p>{t("oversight.monitoring.nothingToChart")}</p>}
       {reported.length > 0 && axis.length === 0 && <p>{t("oversight.monitoring.noMeetingsYet")}</p>}
-      {reported.length > 0 && axis.length > 0 && <LineChart label={t("oversight.monitoring.chartLabel", { title })} categories={axis.map(labelOf)} series={series} />}
+      {reported.length > 0 && axis.length > 0 && (
+        <Chart type="line" className="oversight-chart" label={t("oversight.monitoring.chartLabel", { title })} categories={axis.map(labelOf)} series={series} />
+      )}
       <table className="oversight-table" data-testid="figures-months">
         <caption>{title}</caption>
         <thead>

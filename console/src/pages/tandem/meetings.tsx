@@ -2,7 +2,7 @@
 import type { FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { useMutation, useQuery } from "urql";
-import { BarChart } from "../../ui/bar-chart.js";
+import { Chart } from "../../ui/chart.js";
 import { ApiErrors } from "../../ui/errors.js";
 import { useRefetchOn } from "../participant/live.js";
 
@@ -67,7 +67,9 @@ export function MeetingsSection({ tandemId, menteeId }: { tandemId: string; ment
       ) : (
         <p>{t("tandem.noMeetings")}</p>
       )}
-      {meetings.length > 0 && <BarChart label={t("tandem.minutesPerMonth")} labels={[...minutesByMonth.keys()]} values={[...minutesByMonth.values()]} />}
+      {meetings.length > 0 && (
+        <Chart type="bar" label={t("tandem.minutesPerMonth")} categories={[...minutesByMonth.keys()]} series={[{ label: t("tandem.minutesPerMonth"), values: [...minutesByMonth.values()] }]} />
+      )}
       <form onSubmit={(event) => void submit(event)}>
         <label htmlFor="heldOn">{t("tandem.heldOn")}</label>
         <input id="heldOn" name="heldOn" type="date" required defaultValue={new Date().toISOString().slice(0, 10)} />

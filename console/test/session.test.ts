@@ -25,6 +25,27 @@ describe("the session store", () => {
     expect(storage.items.has(SESSION_STORAGE_KEY)).toBe(false);
   });
 
+  it("keeps a person whose access token expired signed in while a refresh token can renew it, and signs them out when their university refuses", async () => {
+    const stored = JSON.stringify({ accessToken: "old", expiresAt: NOW - 60_000, user, refreshToken: "r1" });
+    const renewing = createSessionStore(
+      memory({ [SESSION_STORAGE_KEY]: stored }),
+      async (current: SessionTokens) => ({ ...current, accessToken: "new", expiresAt: NOW + 600_000 }),
+      () => NOW,
+    );
+    expect(renewing.user()).toEqual(user);
+    expect(await renewing.accessToken()).toBe("new");
+    const storage = memory({ [SESSION_STORAGE_KEY]: stored });
+    const refused = createSessionStore(
+      storage,
+      async () => null,
+      () => NOW,
+    );
+    expect(refused.user()).toEqual(user);
+    expect(await refused.accessToken()).toBeNull();
+    expect(refused.user()).toBeNull();
+    expect(storage.items.has(SESSION_STORAGE_KEY)).toBe(false);
+  });
+
   it("refreshes shortly before expiry, once for concurrent callers, and tells its listeners", async () => {
     const storage = memory({ [SESSION_STORAGE_KEY]: JSON.stringify({ accessToken: "old", expiresAt: NOW + 10_000, user }) });
     let refreshes = 0;

@@ -73,7 +73,8 @@ export function createSessionStore(storage: Pick<Storage, "getItem" | "setItem" 
       if (next !== current) setSession(next);
       return next?.accessToken ?? null;
     },
-    user: () => (current && current.expiresAt > now() ? current.user : null),
+    // an expired access token with a refresh token is still a session: the next request renews it (or signs out if the university refuses)
+    user: () => (current && (current.expiresAt > now() || (refresher !== null && !!current.refreshToken)) ? current.user : null),
     subscribe: (listener) => {
       listeners.add(listener);
       return () => listeners.delete(listener);

@@ -43,7 +43,12 @@ export function CompletionProgress({ participantId, cohortId, completeText, test
   const { t } = useTranslation();
   const [{ data, error, fetching }] = useProgress(participantId, cohortId);
   const progress = data?.completionProgress;
-  if (!progress) return fetching ? <Loading /> : <ApiErrors error={error} />;
+  if (!progress) {
+    if (fetching) return <Loading />;
+    // the node counts a person in a cohort from their tandem's start: before it there is no progress, which is not an error
+    const notYet = error?.graphQLErrors.some((each) => each.extensions?.code === "NOT_FOUND" && each.extensions.field === "cohortId");
+    return notYet ? <p>{t("certificates.progress.notStarted")}</p> : <ApiErrors error={error} />;
+  }
   return (
     <>
       <ApiErrors error={error} />

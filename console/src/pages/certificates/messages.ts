@@ -26,6 +26,7 @@ const en = {
     met: "Met",
     open: "Still open",
     rulesNotSet: "The programme's completion rules have not reached your university yet.",
+    notStarted: "Your progress shows here once your university counts you in the cohort (when your tandem has started).",
   },
   issue: {
     title: "Certificates of our participants",
@@ -162,6 +163,7 @@ const de: Strings<typeof en> = {
     met: "Erfüllt",
     open: "Noch offen",
     rulesNotSet: "Die Abschlussregeln des Programms sind noch nicht bei Ihrer Hochschule angekommen.",
+    notStarted: "Ihr Fortschritt erscheint hier, sobald Ihre Hochschule Sie in der Kohorte führt (wenn Ihr Tandem begonnen hat).",
   },
   issue: {
     title: "Zertifikate unserer Teilnehmenden",
@@ -301,6 +303,7 @@ const fr: Strings<typeof en> = {
     met: "Remplie",
     open: "Encore ouverte",
     rulesNotSet: "Les règles d’achèvement du programme ne sont pas encore parvenues à votre université.",
+    notStarted: "Votre progression apparaîtra ici dès que votre université vous compte dans la cohorte (quand votre tandem a commencé).",
   },
   issue: {
     title: "Certificats de nos participant·es",
@@ -439,6 +442,7 @@ const cs: Strings<typeof en> = {
     met: "Splněno",
     open: "Ještě otevřené",
     rulesNotSet: "Pravidla dokončení programu ještě nedorazila na vaši univerzitu.",
+    notStarted: "Váš postup se zde zobrazí, jakmile vás vaše univerzita povede v kohortě (až váš tandem začne).",
   },
   issue: {
     title: "Certifikáty našich účastníků",

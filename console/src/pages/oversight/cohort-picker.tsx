@@ -12,6 +12,7 @@ const PROGRAMMES = `query OversightProgrammes { programmes { id name participati
 
 export interface CohortChoice {
   id: string;
+  state: string;
   /** "Programme cohort". */
   label: string;
   participatingNodeIds: string[];
@@ -25,15 +26,26 @@ function cohortInAddress(): string | null {
   return new URLSearchParams(window.location.search).get("cohort");
 }
 
-/** The cohorts, the one chosen (the address's, else the newest) and a select to choose another. */
+/** Which cohort a coordinator most likely came to look at: one that runs, else one being matched or closing, else the last listed. */
+const LIKELY_STATES = ["RUNNING", "MATCHING", "CLOSING"];
+
+function likeliest<C extends { state: string }>(cohorts: C[]): C | undefined {
+  for (const state of LIKELY_STATES) {
+    const found = cohorts.find((cohort) => cohort.state === state);
+    if (found) return found;
+  }
+  return cohorts.at(-1);
+}
+
+/** The cohorts, the one chosen (the address's, else a running one) and a select to choose another. */
 export function useCohortChoice(): { cohort: CohortChoice | null; picker: React.ReactNode } {
   const { t } = useTranslation();
   const [{ data, error, fetching }] = useQuery<ProgrammesData>({ query: PROGRAMMES });
   const [chosen, setChosen] = useState<string | null>(cohortInAddress);
   const cohorts: CohortChoice[] = (data?.programmes ?? []).flatMap((programme) =>
-    programme.cohorts.map((cohort) => ({ id: cohort.id, label: `${programme.name} ${cohort.name}`, participatingNodeIds: programme.participatingNodeIds })),
+    programme.cohorts.map((cohort) => ({ id: cohort.id, state: cohort.state, label: `${programme.name} ${cohort.name}`, participatingNodeIds: programme.participatingNodeIds })),
   );
-  const cohort = cohorts.find((each) => each.id === chosen) ?? cohorts.at(-1) ?? null;
+  const cohort = cohorts.find((each) => each.id === chosen) ?? likeliest(cohorts) ?? null;
   const choose = (id: string) => {
     setChosen(id);
     window.history.replaceState(null, "", `${window.location.pathname}?cohort=${encodeURIComponent(id)}`);

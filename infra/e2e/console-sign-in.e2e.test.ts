@@ -80,7 +80,7 @@ describe("the console's sign-in through the home university", () => {
     await page.getByRole("button", { name: "Emma Richter" }).click();
 
     await page.waitForURL(consoleUrl(e2e, "/"));
-    await page.getByText("Signed in as Emma Richter (hst)").waitFor();
+    await page.getByText("Signed in as Emma Richter (Hochschule Trier)").waitFor();
     await page.getByRole("heading", { level: 1, name: "My programmes" }).waitFor();
     await page.getByText("You have not applied to a cohort yet.").waitFor();
     await expect(page.locator(".session-expiry").textContent()).resolves.toMatch(/^Access until \d{1,2}:\d\d:\d\d/);
@@ -100,7 +100,7 @@ describe("the console's sign-in through the home university", () => {
     expect((await gateway(first.accessToken)).status).toBe(401);
 
     await page.reload();
-    await page.getByText("Signed in as Emma Richter (hst)").waitFor();
+    await page.getByText("Signed in as Emma Richter (Hochschule Trier)").waitFor();
     await page.getByText("You have not applied to a cohort yet.").waitFor();
   }, 60_000);
 

@@ -14,6 +14,7 @@ import { freePort } from "@tandem/shared";
 import { as, createTestTrust, graphqlRequest, type TestTrust } from "@tandem/shared/testkit";
 import { createFreshDatabase, startTestPostgres } from "@tandem/party/testkit";
 import { processCpuMs } from "./metrics.js";
+import { exited, healthy } from "./node-process.js";
 
 const ENTITIES = `query BenchTandems__university__1($representations: [_Any!]!) { _entities(representations: $representations) { ... on Participant { id displayName } } }`;
 const CREATE = `mutation($node: String!, $input: CreateParticipantInput!) { createParticipant(node: $node, input: $input) { id } }`;
@@ -37,25 +38,6 @@ function run(args: string[], env: Record<string, string>): ChildProcess {
     env: { PATH: process.env.PATH ?? "", ...env },
     stdio: ["ignore", "ignore", "inherit"],
   });
-}
-
-async function exited(child: ChildProcess): Promise<void> {
-  const code = await new Promise<number | null>((done) => child.on("exit", done));
-  if (code !== 0) throw new Error(`node exited with ${code}`);
-}
-
-async function healthy(url: string): Promise<void> {
-  for (let attempt = 0; attempt < 300; attempt++) {
-    if (
-      await fetch(url).then(
-        (response) => response.ok,
-        () => false,
-      )
-    )
-      return;
-    await new Promise((done) => setTimeout(done, 100));
-  }
-  throw new Error(`${url} never became healthy`);
 }
 
 async function seed(url: string, trust: TestTrust): Promise<string[]> {
@@ -117,7 +99,7 @@ async function main(): Promise<void> {
   const node = run(["serve"], env);
   try {
     const url = `http://127.0.0.1:${port}/graphql`;
-    await healthy(`http://127.0.0.1:${port}/health`);
+    await healthy(`http://127.0.0.1:${port}/health`, 300);
     const ids = await seed(url, trust);
     const body = JSON.stringify({ query: ENTITIES, variables: { representations: ids.map((id) => ({ __typename: "Participant", id })) } });
     const results: Record<string, { cpuMs: number[]; errors: number; names: number }> = {};

@@ -17,6 +17,7 @@ import { freePort } from "@tandem/shared";
 import { as, createTestTrust, type TestTrust } from "@tandem/shared/testkit";
 import { createFreshDatabase, startTestPostgres, type TestPostgres } from "@tandem/party/testkit";
 import { processCpuMs } from "./metrics.js";
+import { exited, healthy } from "./node-process.js";
 
 /** The events page's sub-operation as the gateway's node router prints it (merge selections included). */
 const EVENTS = `query BenchEvents__university__0($tandemAfter0: String) { events(first: 20, after: $tandemAfter0) { edges { node { id title nodeId startsAt } } pageInfo { hasNextPage } _tfEdges: edges { cursor } _tfPage: pageInfo { hasNextPage } } }`;
@@ -49,25 +50,6 @@ function run(root: string, args: string[], env: Record<string, string>): ChildPr
   return spawn(process.execPath, [...profile, `${root}/services/university/dist/main.js`, ...args], { env: { PATH: process.env.PATH ?? "", ...env }, stdio: ["ignore", "ignore", "inherit"] });
 }
 
-async function exited(child: ChildProcess): Promise<void> {
-  const code = await new Promise<number | null>((done) => child.on("exit", done));
-  if (code !== 0) throw new Error(`node exited with ${code}`);
-}
-
-async function healthy(url: string): Promise<void> {
-  for (let attempt = 0; attempt < 600; attempt++) {
-    if (
-      await fetch(url).then(
-        (response) => response.ok,
-        () => false,
-      )
-    )
-      return;
-    await new Promise((done) => setTimeout(done, 100));
-  }
-  throw new Error(`${url} never became healthy`);
-}
-
 async function startNode(name: string, root: string, postgres: TestPostgres, trust: TestTrust): Promise<RunningNode> {
   const database = await createFreshDatabase(postgres, `bench_fixed_${name}`);
   const port = await freePort();
@@ -87,7 +69,7 @@ async function startNode(name: string, root: string, postgres: TestPostgres, tru
   };
   await exited(run(root, ["migrate"], env));
   const child = run(root, ["serve"], env);
-  await healthy(`http://127.0.0.1:${port}/health`);
+  await healthy(`http://127.0.0.1:${port}/health`, 600);
   return { name, url: `http://127.0.0.1:${port}/graphql`, process: child };
 }
 

@@ -1,7 +1,9 @@
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { createServer, type Server } from "node:http";
 import { createLogger, freePort } from "@tandem/shared";
-import { deadline, PartyFailure, PartyTransport } from "./party-transport.js";
+import { Pool } from "undici";
+import { exchange } from "./http-exchange.js";
+import { PartyFailure, PartyTransport } from "./party-transport.js";
 
 const logger = createLogger("test", "silent");
 const breaker = { errorThresholdPercentage: 50, resetTimeoutMs: 60_000, volumeThreshold: 3 };
@@ -37,22 +39,39 @@ async function failure(promise: Promise<unknown>): Promise<PartyFailure> {
   return error as PartyFailure;
 }
 
-describe("a call's deadline", () => {
-  it("aborts with a TimeoutError when the call outlives it", async () => {
-    const call = deadline(20);
-    await new Promise((resolve) => setTimeout(resolve, 60));
-    expect(call.signal.aborted).toBe(true);
-    expect((call.signal.reason as Error).name).toBe("TimeoutError");
+describe("one exchange's deadline", () => {
+  it("fails with a TimeoutError once it has passed, and the party's connection is let go", async () => {
+    let closed = false;
+    const node = await serve((req) => req.socket.on("close", () => (closed = true)));
+    const pool = new Pool(new URL(node.url).origin);
+    const error = await exchange(pool, { method: "GET", path: "/graphql", headers: {} }, 50).catch((e: unknown) => e);
+    expect((error as Error).name).toBe("TimeoutError");
+    await vi.waitFor(() => expect(closed).toBe(true));
+    await pool.close();
   });
 
-  it("is dropped once the call is over: it never fires afterwards", async () => {
-    const call = deadline(20);
-    let fired = false;
-    call.signal.addEventListener("abort", () => (fired = true));
-    call.clear();
-    await new Promise((resolve) => setTimeout(resolve, 60));
-    expect(fired).toBe(false);
-    expect(call.signal.aborted).toBe(false);
+  it("answers at once when the deadline passes while the exchange still waits for a connection", async () => {
+    // a single connection held by a stalled exchange: the second one waits in the pool's queue
+    const node = await serve(() => undefined);
+    const pool = new Pool(new URL(node.url).origin, { connections: 1 });
+    const first = exchange(pool, { method: "GET", path: "/graphql", headers: {} }, 2_000).catch((e: unknown) => e);
+    const started = Date.now();
+    const queued = await exchange(pool, { method: "GET", path: "/graphql", headers: {} }, 100).catch((e: unknown) => e);
+    expect((queued as Error).name).toBe("TimeoutError");
+    expect(Date.now() - started).toBeLessThan(1_000);
+    expect(((await first) as Error).name).toBe("TimeoutError");
+    await pool.close();
+  });
+
+  it("leaves no timer behind once the answer is in", async () => {
+    const node = await serve((_req, res) => res.end("{}"));
+    const pool = new Pool(new URL(node.url).origin);
+    const before = process.getActiveResourcesInfo().filter((kind) => kind === "Timeout").length;
+    const answer = await exchange(pool, { method: "GET", path: "/graphql", headers: {} }, 60_000);
+    expect(answer).toMatchObject({ statusCode: 200 });
+    expect(answer.body.toString()).toBe("{}");
+    expect(process.getActiveResourcesInfo().filter((kind) => kind === "Timeout").length).toBe(before);
+    await pool.close();
   });
 });
 
@@ -120,7 +139,7 @@ describe("PartyTransport", () => {
       res.end("bad gateway");
     });
     const client = new PartyTransport("unilu", broken.url, 1_000, breaker, logger);
-    expect(await failure(client.send(request))).toMatchObject({ code: "NODE_UNAVAILABLE", party: "unilu" });
+    expect(await failure(client.send(request))).toMatchObject({ code: "NODE_UNAVAILABLE", party: "unilu", message: "Node unilu sent an unreadable answer (HTTP 502)" });
     closed.shutdown();
     client.shutdown();
   });

@@ -10,29 +10,15 @@
  * `resetTimeoutMs` it half-opens and the transport itself asks the party's
  * `GET /health` (never a caller's request, so no caller waits for the
  * trial); any answer closes the circuit, as does a health check's probe.
- * Calls go out through undici's `request` (its keep-alive pool): a fifth of
- * the CPU of the global `fetch` per call, measured, which a gateway pays on
- * every call to every party.
+ * Calls go out through the party's own undici keep-alive pool, each one
+ * exchange read whole (http-exchange.ts): the gateway pays it on every call
+ * to every party.
  */
 import CircuitBreaker from "opossum";
-import { request as httpRequest } from "undici";
+import { Pool } from "undici";
 import { ErrorCode, type Logger } from "@tandem/shared";
+import { exchange, type ExchangeAnswer } from "./http-exchange.js";
 import type { GraphQLBody, PartyRequest } from "./party-answer.js";
-
-/**
- * A signal that aborts after `ms` (a TimeoutError, as AbortSignal.timeout's),
- * and `clear` to drop it once the call is over. AbortSignal.timeout cannot
- * be cancelled: its timer outlives the answer and fires later anyway,
- * building a TimeoutError and dispatching an abort nobody listens to, for
- * every call to every party (measured: a few percent of the gateway's CPU on
- * a fan-out).
- */
-export function deadline(ms: number): { signal: AbortSignal; clear: () => void } {
-  const controller = new AbortController();
-  const timer = setTimeout(() => controller.abort(new DOMException(`The operation timed out after ${ms} ms`, "TimeoutError")), ms);
-  timer.unref();
-  return { signal: controller.signal, clear: () => clearTimeout(timer) };
-}
 
 /** Where a request goes: the party's graph, or its change feed (for the gateway only). */
 export type Endpoint = "graphql" | "feed";
@@ -73,8 +59,10 @@ export class PartyTransport {
   /** When the party last answered anything (performance.now()). */
   private lastAnswerAt = -Infinity;
   private readonly breaker: CircuitBreaker<[PartyRequest, Record<string, string>, Endpoint], GraphQLBody>;
-  private readonly healthUrl: URL;
+  private readonly pool: Pool;
+  private readonly healthPath: string;
   private readonly urls: Record<Endpoint, string>;
+  private readonly paths: Record<Endpoint, string>;
 
   constructor(
     readonly party: string,
@@ -84,8 +72,11 @@ export class PartyTransport {
     breaker: BreakerSettings,
     private readonly logger: Logger,
   ) {
-    this.healthUrl = new URL("health", url);
+    const graphql = new URL(url);
+    this.pool = new Pool(graphql.origin);
+    this.healthPath = pathOf(new URL("health", graphql));
     this.urls = { graphql: url, feed: url.replace(/\/graphql$/, "/feed") };
+    this.paths = { graphql: pathOf(graphql), feed: pathOf(new URL(this.urls.feed)) };
     this.breaker = new CircuitBreaker((request: PartyRequest, headers: Record<string, string>, endpoint: Endpoint) => this.post(request, headers, endpoint), {
       timeout: false,
       // a failure of a call the party has since answered others after tells nothing about it now: not counted
@@ -142,28 +133,24 @@ export class PartyTransport {
    */
   async healthReport(): Promise<HealthReport | null> {
     const startedAt = performance.now();
-    let response: Awaited<ReturnType<typeof httpRequest>>;
-    const call = deadline(this.timeoutMs);
+    let response: ExchangeAnswer;
     try {
-      response = await httpRequest(this.healthUrl, { headers: { accept: "application/json" }, signal: call.signal });
+      response = await this.health();
     } catch (error) {
-      call.clear();
       const failure = this.failure(error);
       failure.stale = this.lastAnswerAt > startedAt;
       throw this.openOnTimeout(failure);
     }
     this.lastAnswerAt = performance.now();
     if (this.circuitOpen) this.breaker.close();
-    const body = (await response.body
-      .json()
-      .catch(() => null)
-      .finally(call.clear)) as { status?: unknown; schema?: unknown } | null;
+    const body = jsonOf(response.body) as { status?: unknown; schema?: unknown } | null;
     if (typeof body?.status !== "string") return null;
     return { ok: response.statusCode >= 200 && response.statusCode < 300, status: body.status, schema: typeof body.schema === "string" ? body.schema : null };
   }
 
   shutdown(): void {
     this.breaker.shutdown();
+    this.pool.close().catch(() => undefined);
   }
 
   /** A timeout opens the circuit, unless the party has answered since that call began (it was frozen then, and is back). */
@@ -178,11 +165,8 @@ export class PartyTransport {
 
   /** The half-open trial: any HTTP answer of GET /health closes the circuit; none opens it for another reset period. */
   private async trial(): Promise<void> {
-    const answered = await httpRequest(this.healthUrl, { signal: AbortSignal.timeout(this.timeoutMs) }).then(
-      async (response) => {
-        await response.body.dump();
-        return true;
-      },
+    const answered = await this.health().then(
+      () => true,
       () => false,
     );
     // a health check's probe may have decided meanwhile
@@ -191,37 +175,28 @@ export class PartyTransport {
     else this.breaker.open();
   }
 
-  private async post(request: PartyRequest, headers: Record<string, string>, endpoint: Endpoint): Promise<GraphQLBody> {
-    const call = deadline(this.timeoutMs);
-    try {
-      return await this.postUntil(request, headers, endpoint, call.signal);
-    } finally {
-      call.clear();
-    }
+  private health(): Promise<ExchangeAnswer> {
+    return exchange(this.pool, { method: "GET", path: this.healthPath, headers: { accept: "application/json" } }, this.timeoutMs);
   }
 
-  private async postUntil(request: PartyRequest, headers: Record<string, string>, endpoint: Endpoint, signal: AbortSignal): Promise<GraphQLBody> {
+  private async post(request: PartyRequest, headers: Record<string, string>, endpoint: Endpoint): Promise<GraphQLBody> {
     const startedAt = performance.now();
-    const stale = () => this.lastAnswerAt > startedAt;
-    let response: Awaited<ReturnType<typeof httpRequest>>;
+    let response: ExchangeAnswer;
     try {
-      response = await httpRequest(this.urls[endpoint], {
-        method: "POST",
+      response = await exchange(
+        this.pool,
         // no Accept: a party answers JSON without one, and with one Apollo Server negotiates the media type on every call
-        headers: { "content-type": "application/json", ...headers },
-        body: JSON.stringify(request),
-        signal,
-      });
+        { method: "POST", path: this.paths[endpoint], headers: { "content-type": "application/json", ...headers }, body: JSON.stringify(request) },
+        this.timeoutMs,
+      );
     } catch (error) {
-      throw Object.assign(this.failure(error), { stale: stale() });
+      throw Object.assign(this.failure(error), { stale: this.lastAnswerAt > startedAt });
     }
     this.lastAnswerAt = performance.now();
     const status = response.statusCode;
-    let body: GraphQLBody;
-    try {
-      body = (await response.body.json()) as GraphQLBody;
-    } catch (error) {
-      throw Object.assign(this.failure(error, `Node ${this.party} sent an unreadable answer (HTTP ${status})`), { stale: stale() });
+    const body = jsonOf(response.body) as GraphQLBody | null;
+    if (body === null || typeof body !== "object") {
+      throw new PartyFailure(ErrorCode.NODE_UNAVAILABLE, this.party, `Node ${this.party} sent an unreadable answer (HTTP ${status})`);
     }
     if (status >= 500 && !body.data) {
       // a party that knows why it cannot serve says so, naming itself (e.g. its database is down)
@@ -241,5 +216,18 @@ export class PartyTransport {
     return timedOut
       ? new PartyFailure(ErrorCode.NODE_TIMEOUT, this.party, `Node ${this.party} did not answer within ${this.timeoutMs} ms`)
       : new PartyFailure(ErrorCode.NODE_UNAVAILABLE, this.party, unavailable);
+  }
+}
+
+function pathOf(url: URL): string {
+  return `${url.pathname}${url.search}`;
+}
+
+/** The answer's JSON, or null when it is not JSON. */
+function jsonOf(body: Buffer): unknown {
+  try {
+    return JSON.parse(body.toString("utf8")) as unknown;
+  } catch {
+    return null;
   }
 }

@@ -1,4 +1,4 @@
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { craftUserToken } from "../testkit/tokens.js";
 import { createTestTrust, type TestTrust } from "../testkit/trust.js";
 import { UserTokenVerifier } from "./user-token.js";
@@ -68,5 +68,27 @@ describe("the time rules of user tokens", () => {
     const iat = now() + 20;
     await expect(verifier.verify(await token({ issuedAt: iat, expiresAt: iat + 24 * HOUR }))).rejects.toThrow(/lifetime longer than 24 h from now \(exp − now\)/);
     await expect(verifier.verify(await token({ issuedAt: iat, expiresAt: now() + 24 * HOUR - 5 }))).resolves.toMatchObject({ sub: "zcu:participant:a" });
+  });
+});
+
+describe("tokens accepted before", () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it("are checked against the clock again at every use: a token accepted a moment ago is refused once it has expired", async () => {
+    const accepted = await token({ expiresAt: now() + 60 });
+    await expect(verifier.verify(accepted)).resolves.toMatchObject({ sub: "zcu:participant:a" });
+    await expect(verifier.verify(accepted)).resolves.toMatchObject({ sub: "zcu:participant:a" });
+    vi.useFakeTimers({ toFake: ["Date"], now: Date.now() + (60 + TOLERANCE + 5) * 1000 });
+    await expect(verifier.verify(accepted)).rejects.toThrow(/expired/);
+  });
+
+  it("are only those exact tokens: a changed signature is verified and refused", async () => {
+    const accepted = await token({ expiresAt: now() + HOUR });
+    await expect(verifier.verify(accepted)).resolves.toMatchObject({ sub: "zcu:participant:a" });
+    const signature = accepted.split(".")[2]!;
+    const changed = `${accepted.split(".").slice(0, 2).join(".")}.${signature.startsWith("A") ? "B" : "A"}${signature.slice(1)}`;
+    await expect(verifier.verify(changed)).rejects.toThrow(/signature/);
   });
 });

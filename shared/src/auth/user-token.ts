@@ -4,6 +4,7 @@
  * speak for its own people: the subject's id must name the issuer.
  */
 import { SignJWT, decodeJwt, errors as joseErrors, jwtVerify, type JWTPayload } from "jose";
+import { LRUCache } from "lru-cache";
 import { AppError, ErrorCode } from "../errors.js";
 import { tryParseGlobalId } from "../ids.js";
 import type { ConsortiumRegistry } from "../registry.js";
@@ -55,8 +56,27 @@ interface TrustedIssuer {
 
 const NATIVE_CLAIMS = { person: "sub", roles: "roles" } as const;
 
+/** A token the verifier has accepted: its times, checked again at every use, and what it said. */
+interface Verified {
+  times: TimeClaims & Pick<JWTPayload, "nbf">;
+  result: { identity: UserIdentity; expiresAt: Date };
+}
+
+/** How many accepted tokens the gateway remembers (a few MB at most; the least recently used go first). */
+const VERIFIED_TOKENS = 5_000;
+
 export class UserTokenVerifier {
   private readonly issuers = new Map<string, TrustedIssuer>();
+  /**
+   * Tokens accepted before, by their exact text: a client sends the same
+   * token with every request until it renews it, and checking its Ed25519
+   * signature again cost the gateway about a tenth of its CPU on a
+   * one-node request. The signature and identity of a given text cannot
+   * change (issuers' keys come from the registry at start); the times are
+   * checked again at every use, and a token that no longer passes them is
+   * verified afresh, so it is refused with the same reason as ever.
+   */
+  private readonly verified = new LRUCache<string, Verified>({ max: VERIFIED_TOKENS });
 
   constructor(
     private readonly registry: ConsortiumRegistry,
@@ -75,6 +95,14 @@ export class UserTokenVerifier {
 
   /** The identity, and when the token stops being valid (a live connection closes then). */
   async verifyWithExpiry(token: string): Promise<{ identity: UserIdentity; expiresAt: Date }> {
+    const known = this.verified.get(token);
+    if (known && timesHold(known.times, Math.floor(Date.now() / 1000), this.clockToleranceSeconds)) return known.result;
+    const result = await this.verifyAfresh(token);
+    this.verified.set(token, result);
+    return result.result;
+  }
+
+  private async verifyAfresh(token: string): Promise<Verified> {
     let issuer: string | undefined;
     try {
       issuer = decodeJwt(token).iss;
@@ -96,11 +124,19 @@ export class UserTokenVerifier {
     }
     const problem = timeProblem(payload as TimeClaims, Math.floor(Date.now() / 1000), this.clockToleranceSeconds);
     if (problem) throw unauthenticated(`Invalid token: ${problem}`);
-    return { identity: checkIdentity(payload, party), expiresAt: new Date(payload.exp! * 1000) };
+    const { iat, exp, nbf } = payload as TimeClaims & Pick<JWTPayload, "nbf">;
+    return { times: { iat, exp, ...(nbf === undefined ? {} : { nbf }) }, result: { identity: checkIdentity(payload, party), expiresAt: new Date(exp * 1000) } };
   }
 }
 
 type TimeClaims = Required<Pick<JWTPayload, "iat" | "exp">>;
+
+/** Whether an accepted token's times still hold now: jose's rules for exp and nbf (with the tolerance), then ours. */
+function timesHold(times: Verified["times"], now: number, tolerance: number): boolean {
+  if (times.exp <= now - tolerance) return false;
+  if (times.nbf !== undefined && times.nbf > now + tolerance) return false;
+  return timeProblem(times, now, tolerance) === null;
+}
 
 /**
  * What jose leaves to us (it checks exp and nbf, with the tolerance): a token

@@ -1,6 +1,8 @@
+import { CombinedError } from "@urql/core";
 import i18next from "i18next";
 import { beforeAll, describe, expect, it } from "vitest";
-import { messageOf } from "../src/graphql/errors.js";
+import { UniversityUnreachableError } from "../src/auth/session.js";
+import { errorsOf, messageOf } from "../src/graphql/errors.js";
 import { catalogs } from "../src/i18n/i18n.js";
 
 const universities = new Map([["hst", "Hochschule Trier"]]);
@@ -25,5 +27,11 @@ describe("API errors in the user's language", () => {
   it("keeps a rule's refusal in the node's own words, and names an unknown code", () => {
     expect(messageOf({ message: "Die Bewerbungsfrist ist abgelaufen.", extensions: { code: "COHORT_STATE" } }, t.t, universities)).toBe("Die Bewerbungsfrist ist abgelaufen.");
     expect(messageOf({ message: "", extensions: { code: "SOMETHING_NEW" } }, t.t, universities)).toBe("Etwas ist schiefgegangen (SOMETHING_NEW).");
+  });
+
+  it("says why a request did not leave: the university could not renew the sign-in, or the consortium cannot be reached", () => {
+    const messages = (networkError: Error) => errorsOf(new CombinedError({ networkError })).map((each) => messageOf(each, t.t, universities));
+    expect(messages(new UniversityUnreachableError())).toEqual(["Ihre Hochschule war nicht erreichbar, um Ihre Anmeldung zu erneuern; versuchen Sie es erneut."]);
+    expect(messages(new TypeError("Failed to fetch"))).toEqual(["Das Konsortium ist nicht erreichbar. Prüfen Sie Ihre Verbindung."]);
   });
 });

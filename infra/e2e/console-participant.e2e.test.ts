@@ -3,13 +3,14 @@
  * running consortium (one node, the office, the gateway). In German: a
  * mentee answers the check-in due on her running tandem, raises a concern
  * and submits her final evaluation there; another accepts the proposal a
- * matching round made her. In English: a mentee of a cohort joins a full
- * event's waiting list and sees the seat come to her live when another
- * gives his up, registers for her cohort's mandatory kick-off, sees it in
- * her package, creates her calendar link (the feed it names carries the
- * kick-off), joins an open peer group and ranks a survey's topics. Every
- * action is read back through the API afterwards; every page is checked
- * with axe.
+ * matching round made her. In English: a mentee of a cohort shows the
+ * events past the first page of 30 and sees a new one join them live with
+ * every page shown kept, joins a full event's waiting list and sees the seat
+ * come to her live when another gives his up, registers for her cohort's
+ * mandatory kick-off, sees it in her package, creates her calendar link (the
+ * feed it names carries the kick-off), joins an open peer group and ranks a
+ * survey's topics. Every action is read back through the API afterwards;
+ * every page is checked with axe.
  */
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
@@ -123,10 +124,33 @@ async function enrolledMentee(): Promise<void> {
   surveyId = (await joint.data(`mutation($input: OpenInterestSurveyInput!) { openInterestSurvey(input: $input) { id } }`, { input: survey })).openInterestSurvey.id;
 }
 
+/** More events than the console's first page of 30 shows, after the evening and the kick-off. */
+const CAREER_WORKSHOPS = 30;
+const careerWorkshop = (index: number) => `Career workshop ${String(index).padStart(2, "0")}`;
+
+async function careerWorkshops(): Promise<void> {
+  const hst = e2e.as(who.coordinator("hst"));
+  for (let index = 1; index <= CAREER_WORKSHOPS; index++) await hst.data(CREATE_EVENT, { node: "hst", input: workshopInput(careerWorkshop(index), 20 + index) });
+}
+
+function workshopInput(title: string, days: number) {
+  const startsAt = new Date(Date.now() + days * DAY);
+  return {
+    timeZone: "Europe/Berlin",
+    format: "ONLINE",
+    onlineUrl: "https://meet.hs-trier.de/career",
+    kind: "WORKSHOP",
+    title,
+    startsAt: startsAt.toISOString(),
+    endsAt: new Date(startsAt.getTime() + 3600_000).toISOString(),
+    capacity: 20,
+  };
+}
+
 beforeAll(async () => {
   startedAt = Date.now();
   [e2e, browser] = await Promise.all([launchE2E(NODES), launchChromium()]);
-  await Promise.all([runningTandem(), matchingProposal(), enrolledMentee()]);
+  await Promise.all([runningTandem(), matchingProposal(), enrolledMentee(), careerWorkshops()]);
 }, 240_000);
 
 afterAll(async () => {
@@ -224,7 +248,7 @@ describe("the participant's pages of the web console", () => {
   });
 
   it(
-    "has a mentee join a full event's waiting list, register for her kick-off, see her package, create her calendar link, join a peer group and rank a survey's topics, in English",
+    "has a mentee show more events, join a full event's waiting list, register for her kick-off, see her package, create her calendar link, join a peer group and rank a survey's topics, in English",
     { timeout: 90_000 },
     async () => {
       const anna = people.anna!;
@@ -233,6 +257,18 @@ describe("the participant's pages of the web console", () => {
       await page.getByRole("heading", { level: 1, name: "Events" }).waitFor();
       await page.getByTestId("events").getByText("Full, 0 waiting").waitFor();
       await checked(page, "events-list", "en");
+      const rows = page.getByTestId("events").locator("tbody tr");
+      expect(await rows.count()).toBe(30);
+      await page.getByRole("button", { name: "Show more events" }).click();
+      await page.getByRole("link", { name: careerWorkshop(CAREER_WORKSHOPS), exact: true }).waitFor();
+      const shown = await rows.count();
+      expect(shown).toBeGreaterThan(30);
+      expect(await page.getByRole("button", { name: "Show more events" }).count()).toBe(0);
+      // a new event comes live: the page reads both pages again and keeps the second
+      await e2e.as(who.coordinator("hst")).data(CREATE_EVENT, { node: "hst", input: workshopInput("Closing workshop", 60) });
+      await page.getByRole("link", { name: "Closing workshop", exact: true }).waitFor({ timeout: 15_000 });
+      expect(await rows.count()).toBe(shown + 1);
+      await page.getByRole("link", { name: careerWorkshop(1), exact: true }).waitFor();
 
       await page.getByRole("link", { name: "Evening on the Moselle" }).click();
       await page.getByRole("heading", { level: 1, name: "Evening on the Moselle" }).waitFor();

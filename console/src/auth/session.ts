@@ -33,11 +33,23 @@ export interface SessionTokens {
   refreshToken?: string;
 }
 
-/** Gets fresh tokens when the access token is about to expire; null when the session cannot be renewed. */
+/**
+ * Gets fresh tokens when the access token is about to expire; null when the
+ * session cannot be renewed (the university refused). It throws when renewal
+ * failed for now (unreachable, timed out, a server error), which keeps the session.
+ */
 export type SessionRefresher = (current: SessionTokens) => Promise<SessionTokens | null>;
 
+/** The access token expired and the university could not be reached to renew it; the session holds and the next request tries again. */
+export class UniversityUnreachableError extends Error {
+  constructor(options?: ErrorOptions) {
+    super("the university could not be reached to renew the sign-in", options);
+    this.name = "UniversityUnreachableError";
+  }
+}
+
 export interface SessionStore {
-  /** A valid access token, refreshed when needed; null when signed out or expired beyond refresh. */
+  /** A valid access token, refreshed when needed; null when signed out or expired beyond refresh; rejects with UniversityUnreachableError when it expired and renewal failed for now. */
   accessToken(): Promise<string | null>;
   user(): SessionUser | null;
   /** Called on every sign-in, refresh and sign-out; returns the unsubscribe function. */
@@ -62,7 +74,13 @@ export function createSessionStore(storage: Pick<Storage, "getItem" | "setItem" 
   };
   const refreshed = async (tokens: SessionTokens): Promise<SessionTokens | null> => {
     if (!refresher) return tokens.expiresAt > now() ? tokens : null;
-    refreshing ??= refresher(tokens).finally(() => (refreshing = null));
+    refreshing ??= refresher(tokens)
+      // a failure that is not a refusal keeps the session: the token goes while it is still valid, and the next request renews again
+      .catch((error: unknown) => {
+        if (tokens.expiresAt > now()) return tokens;
+        throw new UniversityUnreachableError({ cause: error });
+      })
+      .finally(() => (refreshing = null));
     return refreshing;
   };
   return {

@@ -65,8 +65,12 @@ async function serverOf(provider: SignInProvider) {
   return { oauth, server: await server, options: optionsFor(oauth, issuer), client: { client_id: provider.clientId } };
 }
 
+/** How long any call to the provider may take: a renewal that hangs would hold every request of the console. */
+const PROVIDER_TIMEOUT_MS = 10_000;
+
 function optionsFor(oauth: typeof import("oauth4webapi"), issuer: URL) {
-  return issuer.protocol === "http:" ? { [oauth.allowInsecureRequests]: true } : {};
+  const signal = () => AbortSignal.timeout(PROVIDER_TIMEOUT_MS);
+  return issuer.protocol === "http:" ? { signal, [oauth.allowInsecureRequests]: true } : { signal };
 }
 
 /** Sends the browser to the provider's sign-in. */
@@ -127,21 +131,33 @@ function sessionOf(result: { access_token: string; expires_in?: number; refresh_
   };
 }
 
-/** Renews the access token with the refresh token before it expires; null (and a note for the sign-in page) when the provider refuses. */
+/**
+ * Renews the access token with the refresh token before it expires; null (and
+ * a note for the sign-in page) when the provider refuses. Any other failure
+ * (network, timeout, a 5xx, an answer that is not OAuth) is thrown, and the
+ * session holds (session.ts).
+ */
 export const refreshAtUniversity: SessionRefresher = async (current) => {
   const stored = read<{ provider: SignInProvider; idToken?: string }>(PROVIDER_KEY);
   if (!stored || !current.refreshToken) return current.expiresAt > Date.now() ? current : null;
+  const { oauth, server, options, client } = await serverOf(stored.provider);
   try {
-    const { oauth, server, options, client } = await serverOf(stored.provider);
     const response = await oauth.refreshTokenGrantRequest(server, client, oauth.None(), current.refreshToken, options);
     const result = await oauth.processRefreshTokenResponse(server, client, response);
     if (result.id_token) write(PROVIDER_KEY, { ...stored, idToken: result.id_token });
     return { ...current, accessToken: result.access_token, expiresAt: Date.now() + (result.expires_in ?? 300) * 1000, refreshToken: result.refresh_token ?? current.refreshToken };
-  } catch {
+  } catch (error) {
+    if (!refusedByProvider(oauth, error)) throw error;
     write(ENDED_KEY, true);
     return null;
   }
 };
+
+/** The token endpoint's own refusal (RFC 6749 §5.2: 400 or 401, e.g. invalid_grant for an expired or revoked refresh token). */
+function refusedByProvider(oauth: typeof import("oauth4webapi"), error: unknown): boolean {
+  const answered = error instanceof oauth.ResponseBodyError || error instanceof oauth.WWWAuthenticateChallengeError;
+  return answered && (error.status === 400 || error.status === 401);
+}
 
 /** Whether the last session ended because the provider no longer renewed it. */
 export function sessionEnded(): boolean {
@@ -203,7 +219,8 @@ function keepRenewed(store: { subscribe(listener: () => void): () => void; acces
     const tokens = read<SessionTokens>(TOKENS_KEY);
     if (!tokens?.refreshToken) return;
     const left = tokens.expiresAt - Date.now();
-    timer = setTimeout(() => void store.accessToken(), Math.max(left - RENEW_MARGIN_MS, left / 2, 0));
+    // a renewal that fails for now is tried again by the next request (session.ts), not by a timer
+    timer = setTimeout(() => void store.accessToken().catch(() => undefined), Math.max(left - RENEW_MARGIN_MS, left / 2, 0));
   };
   store.subscribe(schedule);
   schedule();

@@ -4,6 +4,7 @@
  */
 import type { CombinedError } from "@urql/core";
 import type { TFunction } from "i18next";
+import { UniversityUnreachableError } from "../auth/session.js";
 
 export interface ApiErrorLike {
   message: string;
@@ -13,7 +14,18 @@ export interface ApiErrorLike {
 /** Node ids to university names, as the consortium query gives them. */
 export type UniversityNames = ReadonlyMap<string, string>;
 
-const KNOWN = ["NODE_UNAVAILABLE", "FORBIDDEN", "UNAUTHENTICATED", "BAD_USER_INPUT", "NOT_FOUND", "PARTY_OVERLOADED", "NOT_DISCLOSED", "QUERY_TOO_COSTLY"] as const;
+const KNOWN = [
+  "NODE_UNAVAILABLE",
+  "FORBIDDEN",
+  "UNAUTHENTICATED",
+  "BAD_USER_INPUT",
+  "NOT_FOUND",
+  "PARTY_OVERLOADED",
+  "NOT_DISCLOSED",
+  "QUERY_TOO_COSTLY",
+  "NETWORK",
+  "UNIVERSITY_UNREACHABLE",
+] as const;
 
 export function messageOf(error: ApiErrorLike, t: TFunction, universities: UniversityNames): string {
   const code = String(error.extensions?.code ?? "UNKNOWN");
@@ -28,6 +40,8 @@ export function messageOf(error: ApiErrorLike, t: TFunction, universities: Unive
 /** Every error of an urql result, NOT_DISCLOSED summaries left out (the fields say it themselves). */
 export function errorsOf(error: CombinedError | undefined): ApiErrorLike[] {
   if (!error) return [];
+  // the request did not leave: the sign-in could not be renewed (session.ts)
+  if (error.networkError instanceof UniversityUnreachableError) return [{ message: "", extensions: { code: "UNIVERSITY_UNREACHABLE" } }];
   if (error.networkError && !error.graphQLErrors.length) return [{ message: "", extensions: { code: "NETWORK" } }];
   return error.graphQLErrors.filter((each) => each.extensions?.code !== "NOT_DISCLOSED").map((each) => ({ message: each.message, extensions: each.extensions }));
 }

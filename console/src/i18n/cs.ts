@@ -137,6 +137,7 @@ export const cs: Catalog = {
     NOT_FOUND: "Toto neexistuje (už).",
     PARTY_OVERLOADED: "{{university}} je teď vytížená. Zkuste to prosím za chvíli.",
     NETWORK: "Konsorcium není dostupné. Zkontrolujte připojení.",
+    UNIVERSITY_UNREACHABLE: "Vaši univerzitu se nepodařilo kontaktovat kvůli obnovení přihlášení; zkuste to znovu.",
     QUERY_TOO_COSTLY: "Tato stránka žádala příliš mnoho dat najednou. Zužte prosím seznam nebo se obraťte na koordinátora.",
     UNKNOWN: "Něco se pokazilo ({{code}}).",
   },

@@ -137,6 +137,7 @@ export const de: Catalog = {
     NOT_FOUND: "Das gibt es nicht (mehr).",
     PARTY_OVERLOADED: "{{university}} ist gerade ausgelastet. Bitte versuchen Sie es gleich noch einmal.",
     NETWORK: "Das Konsortium ist nicht erreichbar. Prüfen Sie Ihre Verbindung.",
+    UNIVERSITY_UNREACHABLE: "Ihre Hochschule war nicht erreichbar, um Ihre Anmeldung zu erneuern; versuchen Sie es erneut.",
     QUERY_TOO_COSTLY: "Diese Seite hat zu viel auf einmal abgefragt. Bitte grenzen Sie die Liste ein oder wenden Sie sich an Ihre Koordination.",
     UNKNOWN: "Etwas ist schiefgegangen ({{code}}).",
   },

@@ -136,6 +136,7 @@ export const en = {
     NOT_FOUND: "This does not exist (any more).",
     PARTY_OVERLOADED: "{{university}} is busy right now. Please try again in a moment.",
     NETWORK: "The consortium cannot be reached. Check your connection.",
+    UNIVERSITY_UNREACHABLE: "Your university could not be reached to renew your sign-in; try again.",
     QUERY_TOO_COSTLY: "This page asked the consortium for too much at once. Please narrow the list or tell your coordinator.",
     UNKNOWN: "Something went wrong ({{code}}).",
   },

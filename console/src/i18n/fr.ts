@@ -137,6 +137,7 @@ export const fr: Catalog = {
     NOT_FOUND: "Ceci n’existe pas (ou plus).",
     PARTY_OVERLOADED: "{{university}} est occupée pour le moment. Veuillez réessayer dans un instant.",
     NETWORK: "Le consortium est injoignable. Vérifiez votre connexion.",
+    UNIVERSITY_UNREACHABLE: "Votre université n’a pas pu être jointe pour renouveler votre connexion ; réessayez.",
     QUERY_TOO_COSTLY: "Cette page a demandé trop de données à la fois. Veuillez restreindre la liste ou prévenir votre coordination.",
     UNKNOWN: "Une erreur s’est produite ({{code}}).",
   },

@@ -1,19 +1,23 @@
 /** The consortium's events (live), my package in each cohort I am enrolled in, and my calendar link. */
 import { useTranslation } from "react-i18next";
-import { useQuery } from "urql";
+import { useClient } from "urql";
 import { session } from "../../auth/session.js";
 import { useTitle } from "../../router.js";
 import { formatDateTime } from "../../ui/dates.js";
 import { ApiErrors, Loading } from "../../ui/errors.js";
 import { Link } from "../../ui/link.js";
+import { useShowMore, type Connection, type PageReader } from "../../ui/show-more.js";
 import { CalendarFeedSection } from "./calendar-feed.js";
 import { useRefetchOn } from "./live.js";
 import { useMyCohorts } from "./my-cohorts.js";
 import { PackageSection } from "./package.js";
 import "./participant.css";
 
-const EVENTS = `query ConsoleEvents($from: DateTimeISO) {
-  events(first: 30, from: $from) { edges { node { id title kind startsAt endsAt format location host { name } capacity confirmedCount waitlistCount seatsLeft } } }
+const EVENTS = `query ConsoleEvents($from: DateTimeISO, $after: String) {
+  events(first: 30, from: $from, after: $after) {
+    pageInfo { hasNextPage endCursor }
+    edges { node { id title kind startsAt endsAt format location host { name } capacity confirmedCount waitlistCount seatsLeft } }
+  }
 }`;
 const LIVE = `subscription ConsoleConsortiumEvents { consortiumEvents { cursor change } }`;
 
@@ -39,10 +43,19 @@ export default function EventsPage() {
   const { t, i18n } = useTranslation();
   useTitle(t("participant.events.title"));
   const me = session.user()!.sub;
-  const [{ data, error }, refetch] = useQuery<{ events: { edges: { node: EventSummary }[] } }>({ query: EVENTS, variables: { from: today() } });
-  useRefetchOn(LIVE, {}, () => refetch({ requestPolicy: "network-only" }));
+  const client = useClient();
+  const from = today();
+  const readPage: PageReader<EventSummary> = (after) =>
+    client
+      .query<{ events: Connection<EventSummary> }>(EVENTS, { from, after }, { requestPolicy: "network-only" })
+      .toPromise()
+      .then((result) => ({ connection: result.data?.events ?? null, error: result.error }));
+  const list = useShowMore(readPage, from);
+  useRefetchOn(LIVE, {}, list.refresh);
   const { cohorts, error: cohortsError } = useMyCohorts(me);
-  const events = data?.events.edges.map((edge) => edge.node) ?? [];
+  const data = list.shown;
+  const error = list.error;
+  const events = data?.nodes ?? [];
   return (
     <section>
       <h1>{t("participant.events.title")}</h1>
@@ -82,6 +95,11 @@ export default function EventsPage() {
         ) : (
           <p>{t("participant.events.none")}</p>
         ))}
+      {data?.pageInfo.hasNextPage && (
+        <button type="button" onClick={list.showMore} disabled={list.loadingMore}>
+          {t("participant.events.showMore")}
+        </button>
+      )}
       {cohorts.map((cohort) => (
         <PackageSection key={cohort.cohortId} cohort={cohort} me={me} />
       ))}

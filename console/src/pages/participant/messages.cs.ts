@@ -82,6 +82,7 @@ export const cs: Strings<typeof en> = {
   events: {
     title: "Akce",
     caption: "Akce konsorcia od dneška",
+    showMore: "Zobrazit další akce",
     event: "Akce",
     when: "Kdy",
     host: "Pořadatel",

@@ -82,6 +82,7 @@ export const de: Strings<typeof en> = {
   events: {
     title: "Veranstaltungen",
     caption: "Veranstaltungen des Verbunds, ab heute",
+    showMore: "Weitere Veranstaltungen anzeigen",
     event: "Veranstaltung",
     when: "Wann",
     host: "Gastgeber",

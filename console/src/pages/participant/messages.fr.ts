@@ -82,6 +82,7 @@ export const fr: Strings<typeof en> = {
   events: {
     title: "Événements",
     caption: "Événements du consortium, à partir d’aujourd’hui",
+    showMore: "Afficher plus d’événements",
     event: "Événement",
     when: "Quand",
     host: "Organisateur",

@@ -82,6 +82,7 @@ export const en = {
   events: {
     title: "Events",
     caption: "Events of the consortium, from today",
+    showMore: "Show more events",
     event: "Event",
     when: "When",
     host: "Host",

@@ -7,7 +7,9 @@
  * the running state and then the proposals through `matchingRoundUpdated`,
  * without a reload or a poll — with each criterion's points, an unmatched
  * mentee's reason, a ban and a pin. Once in German, once in English; axe on
- * every page visited. The office pulls the nodes' profiles through a
+ * every page visited. A programme's matching weights and completion rules
+ * edited in the browser (a value out of range refused at its field, nothing
+ * changed), with no controls for a node coordinator. The office pulls the nodes' profiles through a
  * gateway that holds each call 3 s (a busy node), so that a round runs
  * long enough to be watched: the page follows a round from when its
  * subscription is in place (see README, Web console).
@@ -366,4 +368,91 @@ describe("the joint office in the console", () => {
       await refused.client.dispose();
     }
   });
+
+  it(
+    "lets a joint coordinator edit a programme's matching weights and completion rules, refusing a value out of range at its field; a node coordinator sees no controls",
+    { timeout: 90_000 },
+    async () => {
+      const programmeName = "Tandem Trier–Plzeň";
+      const SETTINGS = `{ programmes { id name rulesVersion matchingWeights { track discipline goals experienceGap formatRegion languageDepth } completionRules { mentee { code count } mentor { code count } } } }`;
+      const settings = async () => (await joint().data(SETTINGS)).programmes.find((each: { name: string }) => each.name === programmeName);
+      const before = await settings();
+      expect(before.completionRules).toBeNull();
+
+      const coordinator = await signedInContext(browser, e2e, { who: who.coordinator("hst"), name: "Koordination HST", language: "en" });
+      const coordinatorPage = await coordinator.newPage();
+      await coordinatorPage.goto(consoleUrl(e2e, "/office/programmes"));
+      await coordinatorPage.getByRole("heading", { level: 2, name: programmeName }).waitFor();
+      expect(await coordinatorPage.getByRole("button", { name: /^Edit the / }).count()).toBe(0);
+      await coordinator.close();
+
+      const context = await signedInContext(browser, e2e, { who: who.jointCoordinator(), name: "Joint Office", language: "en" });
+      const page = await context.newPage();
+      await page.goto(consoleUrl(e2e, "/office/programmes"));
+      const card = page.getByRole("article", { name: programmeName });
+      await card.getByRole("heading", { level: 2, name: programmeName }).waitFor();
+
+      // weights: every criterion with its current weight; 12 is refused at its field and nothing changes
+      await card.getByRole("button", { name: "Edit the matching weights" }).click();
+      const track = card.getByLabel("Weight of Track (0–10)");
+      const goals = card.getByLabel("Weight of Goals (0–10)");
+      expect(await card.getByRole("spinbutton").count()).toBe(6);
+      expect(await track.inputValue()).toBe(String(before.matchingWeights.track));
+      expect(await card.getByLabel("Weight of Languages (0–10)").inputValue()).toBe(String(before.matchingWeights.languageDepth));
+      await track.fill("12");
+      await goals.fill("7.5");
+      await card.getByRole("button", { name: "Save the weights" }).click();
+      await card.locator(`input[aria-invalid="true"]`).waitFor();
+      expect(await track.getAttribute("aria-invalid")).toBe("true");
+      expect(await card.locator(`#${(await track.getAttribute("aria-describedby"))!}`).innerText()).toMatch(/^Please check Weight of Track \(0–10\): .*10/);
+      expect(await goals.getAttribute("aria-invalid")).toBeNull();
+      // what the person typed is kept
+      expect([await track.inputValue(), await goals.inputValue()]).toEqual(["12", "7.5"]);
+      expect((await settings()).matchingWeights).toEqual(before.matchingWeights);
+      await checked(page, "weights-refused", "en");
+
+      await track.fill("4");
+      await card.getByRole("button", { name: "Save the weights" }).click();
+      await card.getByRole("status").getByText("The matching weights were saved; rounds started from now on use them.").waitFor();
+      expect((await settings()).matchingWeights).toEqual({ ...before.matchingWeights, track: 4, goals: 7.5 });
+      // the card shows the weights read again from the API
+      await card.getByText(/Track 4 · .*Goals 7\.5/).waitFor();
+
+      // completion rules per role: 150 meetings is refused at that count and nothing changes
+      await card.getByRole("button", { name: "Edit the completion rules" }).click();
+      const mentees = card.getByRole("group", { name: "Completion rules for mentees" });
+      const mentors = card.getByRole("group", { name: "Completion rules for mentors" });
+      expect(await mentees.getByRole("checkbox").count()).toBe(7);
+      await mentees.getByRole("checkbox", { name: "Agreement signed" }).check();
+      await mentees.getByRole("checkbox", { name: "At least … meetings logged" }).check();
+      const meetings = mentees.getByLabel("At least … meetings logged: how many (1–100)");
+      await meetings.fill("150");
+      await mentors.getByRole("checkbox", { name: "Agreement signed" }).check();
+      await card.getByRole("button", { name: "Save the completion rules" }).click();
+      await card.locator(`input[aria-invalid="true"]`).waitFor();
+      expect(await meetings.getAttribute("aria-invalid")).toBe("true");
+      expect(await card.locator(`#${(await meetings.getAttribute("aria-describedby"))!}`).innerText()).toMatch(/meetings logged: how many \(1–100\): .*MEETINGS_LOGGED needs a count of 1–100/);
+      expect(await meetings.inputValue()).toBe("150");
+      expect(await mentees.getByRole("checkbox", { name: "Agreement signed" }).isChecked()).toBe(true);
+      const unchanged = await settings();
+      expect([unchanged.completionRules, unchanged.rulesVersion]).toEqual([null, before.rulesVersion]);
+      await checked(page, "completion-refused", "en");
+
+      await meetings.fill("8");
+      await card.getByRole("button", { name: "Save the completion rules" }).click();
+      await card.getByRole("status").getByText("The completion rules were saved.").waitFor();
+      const after = await settings();
+      expect(after.completionRules).toEqual({
+        mentee: [
+          { code: "AGREEMENT_SIGNED", count: null },
+          { code: "MEETINGS_LOGGED", count: 8 },
+        ],
+        mentor: [{ code: "AGREEMENT_SIGNED", count: null }],
+      });
+      expect(after.rulesVersion).toBe(before.rulesVersion + 1);
+      await card.getByText("Agreement signed; At least 8 meetings logged").waitFor();
+      await checked(page, "programme-saved", "en");
+      await context.close();
+    },
+  );
 });

@@ -17,6 +17,28 @@ export const CRITERIA = [
   { criterion: "LANGUAGE_DEPTH", weight: "languageDepth" },
 ] as const satisfies readonly { criterion: string; weight: keyof Weights }[];
 
+/** The range the API accepts for each weight. */
+export const MIN_WEIGHT = 0;
+export const MAX_WEIGHT = 10;
+
+/** The completion rules the API knows, in display order. */
+export const COMPLETION_RULE_CODES = [
+  "AGREEMENT_SIGNED",
+  "KICK_OFF_ATTENDED",
+  "MANDATORY_TRAININGS_ATTENDED",
+  "MEETINGS_LOGGED",
+  "FINAL_EVALUATION_SUBMITTED",
+  "CLOSING_ATTENDED",
+  "PACKAGE_COMPLETE",
+] as const;
+export type CompletionRuleCode = (typeof COMPLETION_RULE_CODES)[number];
+
+/** The rules that take a count, and the range the API accepts. */
+export const COUNTED_COMPLETION_RULES: Partial<Record<CompletionRuleCode, { min: number; max: number }>> = {
+  MANDATORY_TRAININGS_ATTENDED: { min: 1, max: 20 },
+  MEETINGS_LOGGED: { min: 1, max: 100 },
+};
+
 export const COHORT_STATES = ["DRAFT", "APPLICATIONS_OPEN", "REVIEW", "MATCHING", "RUNNING", "CLOSING", "CLOSED"] as const;
 
 /** The state a cohort moves on to, or null when it is CLOSED. */

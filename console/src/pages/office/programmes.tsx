@@ -1,4 +1,4 @@
-/** The joint coordinator's landing page: every programme with its rules, its cohorts and their states, and a new cohort. */
+/** The joint coordinator's landing page: every programme with its rules (weights and completion rules editable), its cohorts and their states, and a new cohort. */
 import { useTranslation } from "react-i18next";
 import { useQuery } from "urql";
 import { useTitle } from "../../router.js";
@@ -8,6 +8,7 @@ import { Link } from "../../ui/link.js";
 import { useUniversities } from "../../ui/universities.js";
 import { CreateCohort } from "./create-cohort.js";
 import { CRITERIA, type Weights } from "./labels.js";
+import { ProgrammeEditing } from "./programme-editing.js";
 import "./office.css";
 
 const PROGRAMMES = `query OfficeProgrammes {
@@ -20,7 +21,7 @@ const PROGRAMMES = `query OfficeProgrammes {
   }
 }`;
 
-interface CompletionRule {
+export interface CompletionRule {
   code: string;
   count: number | null;
 }
@@ -51,14 +52,14 @@ export default function ProgrammesPage() {
       {fetching && !data && <Loading />}
       {data?.programmes.length === 0 && <p>{t("office.programmes.none")}</p>}
       {data?.programmes.map((programme) => (
-        <ProgrammeCard key={programme.id} programme={programme} />
+        <ProgrammeCard key={programme.id} programme={programme} onSaved={() => refetch({ requestPolicy: "network-only" })} />
       ))}
       {data && data.programmes.length > 0 && <CreateCohort programmes={data.programmes} onCreated={() => refetch({ requestPolicy: "network-only" })} />}
     </section>
   );
 }
 
-function ProgrammeCard({ programme }: { programme: OfficeProgramme }) {
+function ProgrammeCard({ programme, onSaved }: { programme: OfficeProgramme; onSaved: () => void }) {
   const { t, i18n } = useTranslation();
   const universities = useUniversities();
   const headingId = `programme-${programme.id.replace(/[^a-z0-9-]/gi, "-")}`;
@@ -89,6 +90,7 @@ function ProgrammeCard({ programme }: { programme: OfficeProgramme }) {
         <dt>{t("office.programmes.weights")}</dt>
         <dd>{CRITERIA.map(({ criterion, weight }) => `${t(`office.criterion.${criterion}`)} ${programme.matchingWeights[weight]}`).join(" · ")}</dd>
       </dl>
+      <ProgrammeEditing programme={programme} idPrefix={headingId} onSaved={onSaved} />
       <h3>{t("office.programmes.cohorts")}</h3>
       {programme.cohorts.length ? (
         <table>

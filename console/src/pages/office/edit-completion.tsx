@@ -25,16 +25,30 @@ interface RuleChoice {
   count: string;
 }
 
+const known = (code: string): code is CompletionRuleCode => (COMPLETION_RULE_CODES as readonly string[]).includes(code);
+
 /** The rules in force first, in their order, then the others in the catalogue's order, not chosen. */
-function choicesOf(rules: readonly CompletionRule[]): RuleChoice[] {
-  const known = (code: string): code is CompletionRuleCode => (COMPLETION_RULE_CODES as readonly string[]).includes(code);
+export function choicesOf(rules: readonly CompletionRule[]): RuleChoice[] {
   const inForce = rules.flatMap((rule) => (known(rule.code) ? [{ code: rule.code, chosen: true, count: rule.count === null ? "" : String(rule.count) }] : []));
   const others = COMPLETION_RULE_CODES.filter((code) => !rules.some((rule) => rule.code === code)).map((code) => ({ code, chosen: false, count: "" }));
   return [...inForce, ...others];
 }
 
-/** The rules a role's choices state, as the API takes them (a count only where the rule takes one; an empty one as null, which the API refuses at its field). */
-function rulesOf(choices: readonly RuleChoice[]): CompletionRule[] {
+/** The rules in force whose code this console does not know (the API has newer ones): a save sends them back as they are. */
+export function unknownRules(rules: readonly CompletionRule[]): CompletionRule[] {
+  return rules.filter((rule) => !known(rule.code));
+}
+
+/**
+ * The rules a role's choices state, as the API takes them (a count only
+ * where the rule takes one; an empty one as null, which the API refuses at
+ * its field), then the rules kept as they were.
+ */
+export function rulesOf(choices: readonly RuleChoice[], kept: readonly CompletionRule[] = []): CompletionRule[] {
+  return [...rulesChosen(choices), ...kept];
+}
+
+function rulesChosen(choices: readonly RuleChoice[]): CompletionRule[] {
   return choices.filter((choice) => choice.chosen).map((choice) => ({ code: choice.code, count: COUNTED_COMPLETION_RULES[choice.code] && choice.count.trim() !== "" ? Number(choice.count) : null }));
 }
 
@@ -53,6 +67,8 @@ export function EditCompletionRules({
   const { t } = useTranslation();
   const [saved, save] = useMutation(SET);
   const [choices, setChoices] = useState<Record<Role, RuleChoice[]>>(() => ({ mentee: choicesOf(rules?.mentee ?? []), mentor: choicesOf(rules?.mentor ?? []) }));
+  // rules in force that this console does not know (the API has newer codes): sent back as they are, so a save never drops them
+  const [kept] = useState<Record<Role, CompletionRule[]>>(() => ({ mentee: unknownRules(rules?.mentee ?? []), mentor: unknownRules(rules?.mentor ?? []) }));
   // the API names a rule by its place in the list sent: the codes as last sent
   const [sent, setSent] = useState<Record<Role, string[]>>({ mentee: [], mentor: [] });
   const fromApi = fieldErrorsOf(saved.error);
@@ -63,7 +79,7 @@ export function EditCompletionRules({
     setChoices((current) => ({ ...current, [role]: current[role].map((choice) => (choice.code === code ? { ...choice, ...update } : choice)) }));
   const submit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    const input = { mentee: rulesOf(choices.mentee), mentor: rulesOf(choices.mentor) };
+    const input = { mentee: rulesOf(choices.mentee, kept.mentee), mentor: rulesOf(choices.mentor, kept.mentor) };
     setSent({ mentee: input.mentee.map((rule) => rule.code), mentor: input.mentor.map((rule) => rule.code) });
     const result = await save({ programmeId, input });
     if (!result.error) onSaved();
@@ -109,6 +125,11 @@ export function EditCompletionRules({
                 </div>
               );
             })}
+            {kept[role].map((rule) => (
+              <p key={rule.code} className="office-rule">
+                {t("office.edit.keptRule", { rule: rule.count === null ? rule.code : `${rule.code} (${rule.count})` })}
+              </p>
+            ))}
           </fieldset>
         );
       })}

@@ -54,6 +54,7 @@ const en = {
     weightsSaved: "The matching weights were saved; rounds started from now on use them.",
     rulesSaved: "The completion rules were saved.",
     check: "Please check {{field}}: {{message}}",
+    keptRule: "{{rule}}: kept as set (this console does not know the rule)",
   },
   cohort: {
     title: "Cohort {{cohort}}",
@@ -235,6 +236,7 @@ const de: Strings<typeof en> = {
     weightsSaved: "Die Gewichte des Matchings sind gespeichert; Runden, die ab jetzt starten, verwenden sie.",
     rulesSaved: "Die Abschlussregeln sind gespeichert.",
     check: "Bitte prüfen Sie {{field}}: {{message}}",
+    keptRule: "{{rule}}: bleibt wie festgelegt (diese Konsole kennt die Regel nicht)",
   },
   cohort: {
     title: "Jahrgang {{cohort}}",
@@ -416,6 +418,7 @@ const fr: Strings<typeof en> = {
     weightsSaved: "Les poids de l’appariement sont enregistrés ; les tours lancés désormais les utilisent.",
     rulesSaved: "Les règles d’achèvement sont enregistrées.",
     check: "Veuillez vérifier {{field}} : {{message}}",
+    keptRule: "{{rule}} : conservée telle quelle (cette console ne connaît pas la règle)",
   },
   cohort: {
     title: "Promotion {{cohort}}",
@@ -597,6 +600,7 @@ const cs: Strings<typeof en> = {
     weightsSaved: "Váhy párování jsou uloženy; kola spuštěná od teď je použijí.",
     rulesSaved: "Pravidla dokončení jsou uložena.",
     check: "Zkontrolujte prosím {{field}}: {{message}}",
+    keptRule: "{{rule}}: zůstává, jak je nastaveno (tato konzole pravidlo nezná)",
   },
   cohort: {
     title: "Ročník {{cohort}}",

@@ -46,6 +46,8 @@ export interface RecordingGateway {
 export interface PartyPace {
   capacity: number;
   serviceMs: number;
+  /** Requests whose body `hold.matches` wait, before their service time, until `hold.until()` resolves (asked when each arrives). */
+  hold?: { matches: RegExp; until: () => Promise<void> };
 }
 
 export interface RecordingOptions {
@@ -133,7 +135,11 @@ class RecordingProxy {
     const server = createServer((req, res) => {
       const chunks: Buffer[] = [];
       req.on("data", (chunk: Buffer) => chunks.push(chunk));
-      req.on("end", () => void serve(() => forward(Buffer.concat(chunks))));
+      req.on("end", () => {
+        const body = Buffer.concat(chunks);
+        const held = pace?.hold?.matches.test(body.toString("utf8")) ? pace.hold.until() : Promise.resolve();
+        void held.then(() => serve(() => forward(body)));
+      });
       const forward = (requestBody: Buffer) =>
         new Promise<void>((done) => {
           // identity encoding, so that the recorded body is the text the party sent

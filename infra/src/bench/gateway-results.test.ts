@@ -48,6 +48,7 @@ describe("the gateway benchmark's summaries", () => {
       command: "c",
       parameters: { duration: 10, warmUp: 3, reps: 3 },
       machine: { cpuCount: 2, cpuModel: "x", totalMemoryBytes: 2 ** 30, platform: "linux", osRelease: "6", node: "v20" },
+      calibration: { start: { ed25519SignUs: 45, jsonParseUs: 12, httpExchangeUs: { client: 40, server: 44 } }, end: null },
       data: {},
       notes: {},
       loadBefore: {},
@@ -55,6 +56,8 @@ describe("the gateway benchmark's summaries", () => {
       runs,
       summaries: summarise(runs),
     } as unknown as GatewayBenchResults;
-    expect(formatGatewayMarkdown(results)).toContain("| participant(id) | product gateway | 10 | 300 (290–310) | 12 (11–13) | 30 | 1.9 (1.8–2) | 1.41× |");
+    const markdown = formatGatewayMarkdown(results);
+    expect(markdown).toContain("| participant(id) | product gateway | 10 | 300 (290–310) | 12 (11–13) | 30 | 1.9 (1.8–2) | 1.41× |");
+    expect(markdown).toContain("start / end (compare another day's run only beside these): an Ed25519 signature 45 µs,");
   });
 });

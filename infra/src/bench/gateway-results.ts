@@ -2,6 +2,7 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Machine } from "./live-results.js";
+import { calibrationText, type Calibration } from "./calibration.js";
 import type { GatewayBenchOptions } from "./gateway-options.js";
 import { round, spread, type Spread } from "./gateway-stats.js";
 import type { LoadMeasurement } from "./load-run.js";
@@ -46,6 +47,8 @@ export interface GatewayBenchResults {
   command: string;
   parameters: Omit<GatewayBenchOptions, "outDir" | "parts"> & { parts: string[] };
   machine: Machine;
+  /** The machine's speed at the start and at the end of the run (null until measured). */
+  calibration: { start: Calibration; end: Calibration | null } | null;
   /** What the data grown through the API holds. */
   data: Record<string, number | string>;
   /** Notes on each part: queries, who asks, what the answers hold, response sizes. */
@@ -276,6 +279,11 @@ export function formatGatewayMarkdown(results: GatewayBenchResults): string {
     `- Command: \`${results.command}\``,
     `- Each run: ${p.warmUp} s warm-up, then ${p.duration} s measured with autocannon; ${p.reps} repetitions, interleaved (every scenario and gateway once per round, the order of the two gateways alternating); figures are medians with the range over repetitions in brackets.`,
     `- Machine: ${machine.cpuCount} × ${machine.cpuModel}, ${(machine.totalMemoryBytes / 1024 ** 3).toFixed(1)} GiB, ${machine.platform} ${machine.osRelease}, Node ${machine.node}. The load generator, the gateways, the nodes, the coordination service and PostgreSQL all share it, and so did other engineers' work: load averages (1 / 5 / 15 min) before each part: ${loads}; the last column gives the 1-minute load at the end of each run.`,
+    ...(results.calibration
+      ? [
+          `- Calibration — the machine's speed at the work a call is made of, measured by the benchmark at its start / end (compare another day's run only beside these): ${calibrationText(results.calibration.start, results.calibration.end)}.`,
+        ]
+      : []),
     `- Data, grown through the gateway's API: ${Object.entries(results.data)
       .map(([name, value]) => `${name} ${value}`)
       .join(", ")}.`,

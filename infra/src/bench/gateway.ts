@@ -22,6 +22,7 @@ import { delayPart, fiveNodePart, oneNodePart, scalePart, type PartContext } fro
 import { awaitQuiet, consortiumProfileEnv, signIn } from "./gateway-processes.js";
 import { summarise, writeGatewayResults, type GatewayBenchResults } from "./gateway-results.js";
 import { describeMachine } from "./live-results.js";
+import { measureCalibration } from "./calibration.js";
 
 type Resources = BenchResources;
 
@@ -33,6 +34,9 @@ async function benchmark(options: GatewayBenchOptions, resources: Resources, sig
   const registry = writeBenchRegistry(registryFile, MAX_NODES - REAL_NODES);
   const realNodes = registry.nodes.slice(0, REAL_NODES);
   const results = newResults(options);
+  log("▸ Calibrating: the machine's speed at signing, parsing and loopback HTTP");
+  const calibration: NonNullable<GatewayBenchResults["calibration"]> = { start: await measureCalibration(), end: null };
+  results.calibration = calibration;
   const save = () => {
     results.summaries = summarise(results.runs);
     return writeGatewayResults(options.outDir, results);
@@ -125,6 +129,7 @@ async function benchmark(options: GatewayBenchOptions, resources: Resources, sig
     await part(`scale: ${size} nodes`, consortium, data, scalePart);
     await stop();
   }
+  calibration.end = await measureCalibration();
   const written = save();
   log(`\nResults: ${written.json}\n         ${written.markdown}`);
 }
@@ -137,6 +142,7 @@ function newResults(options: GatewayBenchOptions): GatewayBenchResults {
     command: `npm run bench:gateway -- ${process.argv.slice(2).join(" ")}`.trim().replace(/ --$/, ""),
     parameters,
     machine: describeMachine(),
+    calibration: null,
     data: {},
     notes: {},
     loadBefore: {},

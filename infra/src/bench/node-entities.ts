@@ -5,7 +5,8 @@
  * coordinator (names disclosed) and as the joint coordinator (none), read
  * from /proc for the node's process alone. `--root` runs the node of another
  * checkout (built), so that a change is measured against the code before it
- * the same way; the views are interleaved and medians reported.
+ * the same way; the views are interleaved and medians reported, with the
+ * machine's calibration (calibration.ts) at the start and the end.
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { resolve } from "node:path";
@@ -13,6 +14,7 @@ import { parseArgs } from "node:util";
 import { freePort } from "@tandem/shared";
 import { as, createTestTrust, graphqlRequest, type TestTrust } from "@tandem/shared/testkit";
 import { createFreshDatabase, startTestPostgres } from "@tandem/party/testkit";
+import { calibrationText, measureCalibration } from "./calibration.js";
 import { processCpuMs } from "./metrics.js";
 import { exited, healthy } from "./node-process.js";
 
@@ -102,6 +104,7 @@ async function main(): Promise<void> {
     await healthy(`http://127.0.0.1:${port}/health`, 300);
     const ids = await seed(url, trust);
     const body = JSON.stringify({ query: ENTITIES, variables: { representations: ids.map((id) => ({ __typename: "Participant", id })) } });
+    const start = await measureCalibration();
     const results: Record<string, { cpuMs: number[]; errors: number; names: number }> = {};
     for (let rep = 0; rep < reps; rep++) {
       for (const [view, caller] of Object.entries(VIEWS).filter(([view]) => !values.views || values.views.split(",").includes(view))) {
@@ -112,6 +115,7 @@ async function main(): Promise<void> {
     for (const [view, { cpuMs, errors, names }] of Object.entries(results)) {
       console.log(`${view}: node CPU per request median ${median(cpuMs).toFixed(1)} ms (reps ${cpuMs.map((ms) => ms.toFixed(1)).join(", ")}); ${names} names, ${errors} errors`);
     }
+    console.log(`calibration (start / end): ${calibrationText(start, await measureCalibration())}`);
   } finally {
     node.kill();
     await new Promise((done) => node.on("exit", done));

@@ -1,6 +1,6 @@
 import { CombinedError } from "@urql/core";
 import { describe, expect, it } from "vitest";
-import { appendPage, readPages, type PageReader } from "../src/ui/show-more.js";
+import { appendPage, PagedList, readPages, type PageReader, type PagedListState } from "../src/ui/show-more.js";
 
 /** A connection over a list, as the API pages it: `size` items after the cursor (an item's id), with the reads counted. */
 function connectionOver(list: { id: string }[], size: number) {
@@ -51,4 +51,70 @@ describe("a list shown page by page", () => {
     expect(next.nodes.map((node) => node.id)).toEqual(["e1", "e2", "e3", "e4"]);
     expect(next.pages).toBe(2);
   });
+
+  it("keeps the next page a reader asked for when a live update arrives while it is loading", async () => {
+    const list = items(1, 70);
+    const held = heldReads(connectionOver(list, 30).readPage);
+    const states: PagedListState<{ id: string }>[] = [];
+    const paged = new PagedList(
+      () => held.readPage,
+      (state) => states.push(state),
+    );
+    paged.restart();
+    await held.release();
+    expect(paged.state.shown!.nodes).toHaveLength(30);
+
+    paged.showMore();
+    expect(paged.state.loadingMore).toBe(true);
+    list.unshift({ id: "e0" });
+    paged.refresh();
+    await held.release(); // the page asked for, answered after the refresh began: dropped
+    expect(paged.state.loadingMore).toBe(true);
+    await held.release();
+    await held.release(); // the refresh, which reads that page too
+    expect(paged.state.shown!.nodes.map((node) => node.id)).toEqual(items(0, 59).map((item) => item.id));
+    expect(paged.state.loadingMore).toBe(false);
+    expect(held.pending()).toBe(0);
+  });
+
+  it("reads the next page after the refreshed end when Show more is pressed during a refresh", async () => {
+    const list = items(1, 70);
+    const held = heldReads(connectionOver(list, 30).readPage);
+    const paged = new PagedList(
+      () => held.readPage,
+      () => undefined,
+    );
+    paged.restart();
+    await held.release();
+    list.unshift({ id: "e0" });
+    paged.refresh();
+    paged.showMore();
+    expect(paged.state.loadingMore).toBe(true);
+    expect(held.pending()).toBe(1); // only the refresh's first read: the next page waits for it
+    await held.release();
+    expect(held.afters.at(-1)).toBe("e29");
+    await held.release();
+    expect(paged.state.shown!.nodes.map((node) => node.id)).toEqual(items(0, 59).map((item) => item.id));
+    expect(paged.state.loadingMore).toBe(false);
+  });
 });
+
+/** A reader whose reads wait until released, one at a time in the order they were made. */
+function heldReads(readPage: PageReader<{ id: string }>) {
+  const waiting: (() => void)[] = [];
+  const afters: (string | null)[] = [];
+  return {
+    afters,
+    readPage: (async (after) => {
+      afters.push(after);
+      await new Promise<void>((resolve) => waiting.push(resolve));
+      return readPage(after);
+    }) as PageReader<{ id: string }>,
+    pending: () => waiting.length,
+    /** Lets the oldest read answer, and waits until what it started has run. */
+    release: async () => {
+      waiting.shift()!();
+      await new Promise((resolve) => setTimeout(resolve, 0));
+    },
+  };
+}

@@ -15,7 +15,8 @@ let token: string;
 
 beforeAll(async () => {
   trust = await unreachableConsortium(["hst", "zcu"], "test");
-  gateway = await startTestGateway(trust, { NODE_TIMEOUT_MS: "1000" });
+  // a closed port refuses at once; the timeout only has to outlast a busy test process (at 1 s, a loaded run once saw the timer fire before the refusal was read)
+  gateway = await startTestGateway(trust, { NODE_TIMEOUT_MS: "10000" });
   token = await trust.userToken(as.jointCoordinator());
 });
 

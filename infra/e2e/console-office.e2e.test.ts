@@ -422,6 +422,14 @@ describe("the joint office in the console", () => {
       expect([await track.inputValue(), await goals.inputValue()]).toEqual(["12", "7.5"]);
       expect((await settings()).matchingWeights).toEqual(before.matchingWeights);
       await checked(page, "weights-refused", "en");
+      // an emptied weight is named by the console, in the person's language, and not sent
+      await goals.fill("");
+      await card.getByRole("button", { name: "Save the weights" }).click();
+      await card.getByText("Please check Weight of Goals (0–10): enter a number from 0 to 10").waitFor();
+      expect(await goals.getAttribute("aria-invalid")).toBe("true");
+      expect(await track.getAttribute("aria-invalid")).toBeNull();
+      expect((await settings()).matchingWeights).toEqual(before.matchingWeights);
+      await goals.fill("7.5");
 
       await track.fill("4");
       await card.getByRole("button", { name: "Save the weights" }).click();

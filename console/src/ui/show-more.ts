@@ -2,9 +2,10 @@
  * A connection read page by page, each appended below the last ("Show more",
  * with the connection's `after: endCursor`). A live update reads again every
  * page shown, each after the new end of the one before, so a reader who
- * showed more keeps what they saw, in its current state.
+ * showed more keeps what they saw, in its current state — also when the
+ * update arrives while the next page is still loading.
  */
-import { useCallback, useEffect, useRef, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import type { CombinedError } from "urql";
 import type { PageInfoLike } from "./node-pager.js";
 
@@ -45,11 +46,87 @@ export async function readPages<N extends { id: string }>(readPage: PageReader<N
   return { shown, error };
 }
 
-export interface ShowMore<N> {
+export interface PagedListState<N> {
   shown: ShownPages<N> | null;
   error: CombinedError | undefined;
   /** Reading the next page. */
   loadingMore: boolean;
+}
+
+/**
+ * The list's reads, without React: the first page, "Show more", and a
+ * refresh for a live update. Only the answer of the latest read counts; a
+ * refresh while the next page is loading reads that page too (the reader
+ * asked for it), and "Show more" during a refresh waits for it, then reads
+ * after the refreshed end.
+ */
+export class PagedList<N extends { id: string }> {
+  state: PagedListState<N> = { shown: null, error: undefined, loadingMore: false };
+  private generation = 0;
+  /** Pages the reader asked for, a "Show more" still loading included. */
+  private wanted = 1;
+  private reloading = false;
+  private moreAfterReload = false;
+
+  constructor(
+    /** The reader of the moment (a page's props may change between reads). */
+    private readonly reader: () => PageReader<N>,
+    private readonly changed: (state: PagedListState<N>) => void,
+  ) {}
+
+  /** From the first page again (what is listed changed). */
+  restart(): void {
+    this.wanted = 1;
+    this.moreAfterReload = false;
+    this.update({ shown: null, loadingMore: false });
+    this.reload();
+  }
+
+  /** Reads again every page shown or asked for. */
+  refresh(): void {
+    this.reload();
+  }
+
+  showMore(): void {
+    if (this.state.loadingMore) return;
+    if (this.reloading) {
+      this.moreAfterReload = true;
+      this.update({ loadingMore: true });
+      return;
+    }
+    const before = this.state.shown;
+    if (!before?.pageInfo.hasNextPage) return;
+    const mine = this.generation;
+    this.wanted = before.pages + 1;
+    this.update({ loadingMore: true });
+    void this.reader()(before.pageInfo.endCursor).then((next) => {
+      if (mine !== this.generation) return;
+      if (!next.connection) this.wanted = before.pages;
+      this.update({ ...(next.connection ? { shown: appendPage(before, next.connection) } : {}), error: next.error, loadingMore: false });
+    });
+  }
+
+  private reload(): void {
+    const mine = ++this.generation;
+    this.reloading = true;
+    void readPages(this.reader(), Math.max(this.wanted, this.state.shown?.pages ?? 1)).then((result) => {
+      if (mine !== this.generation) return;
+      this.reloading = false;
+      this.wanted = result.shown?.pages ?? 1;
+      const more = this.moreAfterReload;
+      this.moreAfterReload = false;
+      this.update({ shown: result.shown, error: result.error, loadingMore: false });
+      if (more) this.showMore();
+    });
+  }
+
+  private update(next: Partial<PagedListState<N>>): void {
+    this.state = { ...this.state, ...next };
+    this.changed(this.state);
+  }
+}
+
+export interface ShowMore<N> extends PagedListState<N> {
   showMore(): void;
   /** Reads again every page shown (for a live update). */
   refresh(): void;
@@ -57,46 +134,10 @@ export interface ShowMore<N> {
 
 /** `key` names what is listed: when it changes, the list starts again from its first page. */
 export function useShowMore<N extends { id: string }>(readPage: PageReader<N>, key: string): ShowMore<N> {
-  const [shown, setShown] = useState<ShownPages<N> | null>(null);
-  const [error, setError] = useState<CombinedError | undefined>();
-  const [loadingMore, setLoadingMore] = useState(false);
-  // the answer of a read started before the latest refresh is stale and dropped
-  const generation = useRef(0);
-  const current = useRef(shown);
-  current.current = shown;
   const reader = useRef(readPage);
   reader.current = readPage;
-
-  const reload = useCallback((pages: number) => {
-    const mine = ++generation.current;
-    void readPages(reader.current, pages).then((result) => {
-      if (mine !== generation.current) return;
-      setShown(result.shown);
-      setError(result.error);
-      setLoadingMore(false);
-    });
-  }, []);
-  useEffect(() => {
-    setShown(null);
-    reload(1);
-  }, [key, reload]);
-
-  return {
-    shown,
-    error,
-    loadingMore,
-    showMore: () => {
-      const before = current.current;
-      if (!before?.pageInfo.hasNextPage || loadingMore) return;
-      const mine = generation.current;
-      setLoadingMore(true);
-      void reader.current(before.pageInfo.endCursor).then((next) => {
-        if (mine !== generation.current) return;
-        if (next.connection) setShown(appendPage(before, next.connection));
-        setError(next.error);
-        setLoadingMore(false);
-      });
-    },
-    refresh: () => reload(current.current?.pages ?? 1),
-  };
+  const [state, setState] = useState<PagedListState<N>>({ shown: null, error: undefined, loadingMore: false });
+  const [list] = useState(() => new PagedList<N>(() => reader.current, setState));
+  useEffect(() => list.restart(), [key, list]);
+  return { ...state, showMore: () => list.showMore(), refresh: () => list.refresh() };
 }

@@ -55,6 +55,7 @@ const en = {
     rulesSaved: "The completion rules were saved.",
     check: "Please check {{field}}: {{message}}",
     keptRule: "{{rule}}: kept as set (this console does not know the rule)",
+    needNumber: "enter a number from {{min}} to {{max}}",
   },
   cohort: {
     title: "Cohort {{cohort}}",
@@ -237,6 +238,7 @@ const de: Strings<typeof en> = {
     rulesSaved: "Die Abschlussregeln sind gespeichert.",
     check: "Bitte prüfen Sie {{field}}: {{message}}",
     keptRule: "{{rule}}: bleibt wie festgelegt (diese Konsole kennt die Regel nicht)",
+    needNumber: "es fehlt eine Zahl von {{min}} bis {{max}}",
   },
   cohort: {
     title: "Jahrgang {{cohort}}",
@@ -419,6 +421,7 @@ const fr: Strings<typeof en> = {
     rulesSaved: "Les règles d’achèvement sont enregistrées.",
     check: "Veuillez vérifier {{field}} : {{message}}",
     keptRule: "{{rule}} : conservée telle quelle (cette console ne connaît pas la règle)",
+    needNumber: "saisissez un nombre de {{min}} à {{max}}",
   },
   cohort: {
     title: "Promotion {{cohort}}",
@@ -601,6 +604,7 @@ const cs: Strings<typeof en> = {
     rulesSaved: "Pravidla dokončení jsou uložena.",
     check: "Zkontrolujte prosím {{field}}: {{message}}",
     keptRule: "{{rule}}: zůstává, jak je nastaveno (tato konzole pravidlo nezná)",
+    needNumber: "zadejte číslo od {{min}} do {{max}}",
   },
   cohort: {
     title: "Ročník {{cohort}}",

@@ -115,7 +115,9 @@ export class Participant {
   supervisor: string | null;
 
   @Field(() => DateTimeISOResolver)
-  createdAt: Date;
+  get createdAt(): Date {
+    return this.entity.createdAt;
+  }
 
   /** Local id, for loaders; not part of the schema. */
   localId: string;
@@ -127,7 +129,15 @@ export class Participant {
   matching: Readonly<ParticipantMatchingFields>;
 
   /** Personal values, read only by the disclosure rules; not part of the schema. */
-  personal: Readonly<Record<PersonalField, string | null>>;
+  personal: Readonly<Pick<ParticipantEntity, PersonalField>>;
+
+  /**
+   * The row itself, behind the three views above: a list fetch resolves
+   * hundreds of participants and reads a field or two of each, so nothing is
+   * copied, and a column read from the row is parsed only when a field asks
+   * for it (rowsByKey).
+   */
+  private entity: ParticipantEntity;
 
   static fromEntity(entity: ParticipantEntity, nodeId: string): Participant {
     return Object.assign(new Participant(), {
@@ -135,34 +145,11 @@ export class Participant {
       localId: entity.id,
       nodeId,
       homeNode: { id: nodeId },
-      coded: {
-        role: entity.role,
-        degreeLevel: entity.degreeLevel,
-        semester: entity.semester,
-        discipline: entity.discipline,
-        languages: entity.languages,
-        tracks: entity.tracks,
-      },
+      coded: entity,
       publicProfile: entity.publicProfile,
-      matching: {
-        disciplineCode: entity.disciplineCode,
-        goalCodes: entity.goalCodes,
-        meetingFormat: entity.meetingFormat,
-        region: entity.region,
-        availabilityHoursPerMonth: entity.availabilityHoursPerMonth,
-        mentorCapacity: entity.mentorCapacity,
-        experienceYears: entity.experienceYears,
-      },
-      createdAt: entity.createdAt,
-      personal: {
-        displayName: entity.displayName,
-        email: entity.email,
-        phone: entity.phone,
-        organisation: entity.organisation,
-        about: entity.about,
-        employer: entity.employer,
-        supervisor: entity.supervisor,
-      },
+      matching: entity,
+      personal: entity,
+      entity,
     });
   }
 }

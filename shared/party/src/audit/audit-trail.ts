@@ -17,8 +17,12 @@ export type AuditRow = Omit<AuditEntryEntity, "id" | "at">;
 /** Widest id the audit log's id columns hold. */
 const MAX_AUDITED_ID_LENGTH = 160;
 
+type CallerFields = Pick<AuditRow, "actor" | "actorHome" | "actorRoles" | "via" | "requestId">;
+
 export class AuditTrail {
   private entries: AuditRow[] = [];
+  /** Who asked, as every entry of this request names them: read off the caller at the first entry (a list answer records hundreds). */
+  private callerFields: CallerFields | undefined;
   private readonly disclosures = new Set<string>();
   private readonly replacements = new Map<string, string>();
 
@@ -87,6 +91,10 @@ export class AuditTrail {
   }
 
   private entry(fields: Pick<AuditRow, "action" | "participantId" | "fieldGroup" | "targetId" | "outcome">): AuditRow {
+    return { ...(this.callerFields ??= this.readCaller()), ...fields };
+  }
+
+  private readCaller(): CallerFields {
     const user = this.caller.kind === "user" ? this.caller : null;
     return {
       actor: user?.sub ?? this.caller.via,
@@ -94,7 +102,6 @@ export class AuditTrail {
       actorRoles: user ? [...user.roles] : ["system"],
       via: this.caller.via,
       requestId: user?.requestId ?? this.requestId,
-      ...fields,
     };
   }
 }
@@ -134,13 +141,30 @@ export async function insertAuditRows(query: AuditQuery, rows: readonly AuditRow
 
 function byCaller(rows: readonly AuditRow[]): AuditRow[][] {
   const groups = new Map<string, AuditRow[]>();
+  let previous: { row: AuditRow; group: AuditRow[] } | undefined;
   for (const row of rows) {
+    // a request's entries share one caller: only a change of caller needs the key
+    if (previous && sameCaller(previous.row, row)) {
+      previous.group.push(row);
+      continue;
+    }
     const key = `${row.actor}\n${row.actorHome}\n${row.actorRoles.join(",")}\n${row.via}\n${row.requestId}`;
-    const group = groups.get(key);
+    let group = groups.get(key);
     if (group) group.push(row);
-    else groups.set(key, [row]);
+    else groups.set(key, (group = [row]));
+    previous = { row, group };
   }
   return [...groups.values()];
+}
+
+function sameCaller(a: AuditRow, b: AuditRow): boolean {
+  return (
+    a.actor === b.actor &&
+    a.actorHome === b.actorHome &&
+    a.via === b.via &&
+    a.requestId === b.requestId &&
+    (a.actorRoles === b.actorRoles || (a.actorRoles.length === b.actorRoles.length && a.actorRoles.every((role, index) => role === b.actorRoles[index])))
+  );
 }
 
 function disclosureKey(participantId: string, group: FieldGroup): string {

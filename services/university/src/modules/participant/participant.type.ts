@@ -140,16 +140,16 @@ export class Participant {
   private entity: ParticipantEntity;
 
   static fromEntity(entity: ParticipantEntity, nodeId: string): Participant {
-    return Object.assign(new Participant(), {
-      id: formatGlobalId(nodeId, PARTICIPANT_KIND, entity.id),
-      localId: entity.id,
-      nodeId,
-      homeNode: { id: nodeId },
-      coded: entity,
-      publicProfile: entity.publicProfile,
-      matching: entity,
-      personal: entity,
-      entity,
-    });
+    const participant = new Participant();
+    participant.id = formatGlobalId(nodeId, PARTICIPANT_KIND, entity.id);
+    participant.localId = entity.id;
+    participant.nodeId = nodeId;
+    participant.homeNode = { id: nodeId };
+    participant.publicProfile = entity.publicProfile;
+    participant.coded = entity;
+    participant.matching = entity;
+    participant.personal = entity;
+    participant.entity = entity;
+    return participant;
   }
 }

@@ -40,4 +40,13 @@ describe("reading participants by id without the query builder", () => {
     expect(row!.tracks).toStrictEqual(["stem"]);
     expect(Object.keys(row!)).toEqual(expect.arrayContaining(["createdAt", "languages", "tracks"]));
   });
+
+  it("reads only the columns named, and says which when another is read", async () => {
+    const { dataSource } = node.node.database;
+    const [row] = await rowsByKey(dataSource.manager, ParticipantEntity, [ids[0]!], ["displayName", "createdAt"]);
+    const [whole] = await rowsByKey(dataSource.manager, ParticipantEntity, [ids[0]!]);
+    expect({ id: row!.id, displayName: row!.displayName, createdAt: row!.createdAt }).toStrictEqual({ id: whole!.id, displayName: whole!.displayName, createdAt: whole!.createdAt });
+    expect(() => row!.email).toThrow("ParticipantEntity.email was not read (rowsByKey read id, displayName, createdAt only)");
+    await expect(rowsByKey(dataSource.manager, ParticipantEntity, [ids[0]!], ["nickname" as "email"])).rejects.toThrow("ParticipantEntity.nickname: no such column to read");
+  });
 });

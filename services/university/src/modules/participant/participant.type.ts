@@ -85,7 +85,9 @@ export class Participant {
   tracks: string[] | null;
 
   @Field(() => Boolean)
-  publicProfile: boolean;
+  get publicProfile(): boolean {
+    return this.entity.publicProfile;
+  }
 
   @Field(() => String, { nullable: true, description: `${MATCHING} Lowercase discipline code, e.g. medical-informatics.` })
   disciplineCode: string | null;
@@ -134,8 +136,8 @@ export class Participant {
   /**
    * The row itself, behind the three views above: a list fetch resolves
    * hundreds of participants and reads a field or two of each, so nothing is
-   * copied, and a column read from the row is parsed only when a field asks
-   * for it (rowsByKey).
+   * copied, and a column is parsed (or, for an `_entities` fetch, read) only
+   * when a field of the same name asks for it (rowsByKey).
    */
   private entity: ParticipantEntity;
 
@@ -145,7 +147,6 @@ export class Participant {
     participant.localId = entity.id;
     participant.nodeId = nodeId;
     participant.homeNode = { id: nodeId };
-    participant.publicProfile = entity.publicProfile;
     participant.coded = entity;
     participant.matching = entity;
     participant.personal = entity;

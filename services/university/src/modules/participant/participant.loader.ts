@@ -10,13 +10,12 @@ export function createParticipantLoader(service: ParticipantService, properties?
   );
 }
 
-/** A loader of the id and `properties` of participants, one per set of properties in a request. */
+/** A loader of the id and `properties` of participants, one per list of properties in a request (an `_entities` field passes the same list for each representation). */
 export function createParticipantColumnsLoaders(service: ParticipantService) {
-  const loaders = new Map<string, ReturnType<typeof createParticipantLoader>>();
+  const loaders = new Map<readonly string[], ReturnType<typeof createParticipantLoader>>();
   return (properties: readonly (keyof ParticipantEntity & string)[]) => {
-    const name = [...properties].sort().join(",");
-    let loader = loaders.get(name);
-    if (!loader) loaders.set(name, (loader = createParticipantLoader(service, properties)));
+    let loader = loaders.get(properties);
+    if (!loader) loaders.set(properties, (loader = createParticipantLoader(service, properties)));
     return loader;
   };
 }

@@ -4,12 +4,13 @@ import { createApplicationLoader, createCohortStateLoader, createMatchingConsent
 import { createGrantsToCallerLoader } from "./modules/disclosure/disclosure.loader.js";
 import { createEventLoader, createEventStatsLoader } from "./modules/event/event.loader.js";
 import { createMeetingLoader } from "./modules/meeting/meeting.loader.js";
-import { createParticipantLoader } from "./modules/participant/participant.loader.js";
+import { createParticipantColumnsLoaders, createParticipantLoader } from "./modules/participant/participant.loader.js";
 import { createRegistrationLoader, createRegistrationsByEventLoader, createWaitlistPositionLoader } from "./modules/registration/registration.loader.js";
 
 export function createLoaders(services: NodeServices, caller: Caller) {
   return {
     participant: createParticipantLoader(services.participants),
+    participantColumns: createParticipantColumnsLoaders(services.participants),
     grantsToCaller: createGrantsToCallerLoader(services.disclosures, caller),
     event: createEventLoader(services.events),
     eventStats: createEventStatsLoader(services.events),

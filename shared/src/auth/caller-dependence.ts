@@ -30,8 +30,9 @@ export class CallerDependenceTracker {
     return this.current;
   }
 
+  /** Called on every read of who the caller is (hundreds per list answer): nothing to do once the answer is the person's own. */
   raise(level: CallerDependence): void {
-    this.current = maxDependence(this.current, level);
+    if (this.current !== "subject" && level !== this.current) this.current = maxDependence(this.current, level);
   }
 }
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { as } from "@tandem/shared/testkit";
 import { startTestNode, type NodeClient, type TestNode } from "../../test/test-node.js";
-import { MISSING_UUID, createEvent, createParticipant, ok, register, remoteParticipantId } from "../../test/fixtures.js";
+import { DISCLOSURE, MISSING_UUID, PARTICIPANT_FIELDS, createEvent, createParticipant, ok, register, remoteParticipantId } from "../../test/fixtures.js";
 
 const ENTITIES = `query($representations: [_Any!]!) {
   _entities(representations: $representations) {
@@ -74,6 +74,18 @@ describe("_entities at a university node", () => {
     const internal = await createEvent(node, { visibility: "NODE", kind: "TRAINING", title: "Internal mentor training" });
     expect(await resolve([ref("Event", internal.id), ref("Event", event.id)], node.as(as.nodeCoordinator("zcu")))).toEqual([null, expect.objectContaining({ id: event.id })]);
     expect(await resolve([ref("Event", internal.id)])).toEqual([expect.objectContaining({ id: internal.id })]);
+  });
+
+  it("gives a participant's fields through a fragment as its own answer gives them, whether or not every field is a column", async () => {
+    const query = (fields: string) => `query($representations: [_Any!]!) { _entities(representations: $representations) { ...Person } } fragment Person on Participant { ${fields} }`;
+    const representations = [ref("Participant", mentee.id), ref("Participant", mentor.id)];
+    const through = async (fields: string) => (await ok(node, query(fields), { representations }))._entities as Record<string, any>[];
+    expect(await through(PARTICIPANT_FIELDS)).toEqual([mentee, mentor]);
+    const withDisclosure = await through(`${PARTICIPANT_FIELDS} ${DISCLOSURE}`);
+    expect(withDisclosure).toEqual([mentee, mentor].map((person) => ({ ...person, disclosure: { level: "HOME_NODE", rule: "disclosure.home-coordinator", withheld: [], rules: [] } })));
+    const joint = await node.as(as.jointCoordinator()).query(query("id displayName createdAt"), { representations });
+    expect(joint.data?._entities).toEqual([mentee, mentor].map(({ id, createdAt }) => ({ id, displayName: null, createdAt })));
+    expect(joint.errors).toEqual([expect.objectContaining({ extensions: expect.objectContaining({ code: "NOT_DISCLOSED", withheld: 2, entities: 2 }) })]);
   });
 
   it("answers an empty list for no representations", async () => {

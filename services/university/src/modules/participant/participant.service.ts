@@ -20,10 +20,18 @@ export class ParticipantService {
     return repositoryOf(this.dataSource, ParticipantEntity);
   }
 
-  async findByIds(ids: readonly string[]): Promise<ParticipantEntity[]> {
+  /** Every column, or the id and `properties` only (reading another property of such a participant throws). */
+  async findByIds(ids: readonly string[], properties?: readonly (keyof ParticipantEntity & string)[]): Promise<ParticipantEntity[]> {
     if (ids.length === 0) return [];
     // one array parameter, read without the query builder: a list answer asks for hundreds of participants at once
-    return rowsByKey(managerOf(this.dataSource), ParticipantEntity, ids);
+    return rowsByKey(managerOf(this.dataSource), ParticipantEntity, ids, properties);
+  }
+
+  private columnProperties: ReadonlySet<string> | undefined;
+
+  /** The properties of a participant that are columns. */
+  get columns(): ReadonlySet<string> {
+    return (this.columnProperties ??= new Set(this.dataSource.getMetadata(ParticipantEntity).columns.map((column) => column.propertyName)));
   }
 
   async get(id: string, field = "id"): Promise<ParticipantEntity> {

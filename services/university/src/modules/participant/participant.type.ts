@@ -85,7 +85,9 @@ export class Participant {
   tracks: string[] | null;
 
   @Field(() => Boolean)
-  publicProfile: boolean;
+  get publicProfile(): boolean {
+    return this.entity.publicProfile;
+  }
 
   @Field(() => String, { nullable: true, description: `${MATCHING} Lowercase discipline code, e.g. medical-informatics.` })
   disciplineCode: string | null;
@@ -115,7 +117,9 @@ export class Participant {
   supervisor: string | null;
 
   @Field(() => DateTimeISOResolver)
-  createdAt: Date;
+  get createdAt(): Date {
+    return this.entity.createdAt;
+  }
 
   /** Local id, for loaders; not part of the schema. */
   localId: string;
@@ -127,42 +131,26 @@ export class Participant {
   matching: Readonly<ParticipantMatchingFields>;
 
   /** Personal values, read only by the disclosure rules; not part of the schema. */
-  personal: Readonly<Record<PersonalField, string | null>>;
+  personal: Readonly<Pick<ParticipantEntity, PersonalField>>;
+
+  /**
+   * The row itself, behind the three views above: a list fetch resolves
+   * hundreds of participants and reads a field or two of each, so nothing is
+   * copied, and a column is parsed (or, for an `_entities` fetch, read) only
+   * when a field of the same name asks for it (rowsByKey).
+   */
+  private entity: ParticipantEntity;
 
   static fromEntity(entity: ParticipantEntity, nodeId: string): Participant {
-    return Object.assign(new Participant(), {
-      id: formatGlobalId(nodeId, PARTICIPANT_KIND, entity.id),
-      localId: entity.id,
-      nodeId,
-      homeNode: { id: nodeId },
-      coded: {
-        role: entity.role,
-        degreeLevel: entity.degreeLevel,
-        semester: entity.semester,
-        discipline: entity.discipline,
-        languages: entity.languages,
-        tracks: entity.tracks,
-      },
-      publicProfile: entity.publicProfile,
-      matching: {
-        disciplineCode: entity.disciplineCode,
-        goalCodes: entity.goalCodes,
-        meetingFormat: entity.meetingFormat,
-        region: entity.region,
-        availabilityHoursPerMonth: entity.availabilityHoursPerMonth,
-        mentorCapacity: entity.mentorCapacity,
-        experienceYears: entity.experienceYears,
-      },
-      createdAt: entity.createdAt,
-      personal: {
-        displayName: entity.displayName,
-        email: entity.email,
-        phone: entity.phone,
-        organisation: entity.organisation,
-        about: entity.about,
-        employer: entity.employer,
-        supervisor: entity.supervisor,
-      },
-    });
+    const participant = new Participant();
+    participant.id = formatGlobalId(nodeId, PARTICIPANT_KIND, entity.id);
+    participant.localId = entity.id;
+    participant.nodeId = nodeId;
+    participant.homeNode = { id: nodeId };
+    participant.coded = entity;
+    participant.matching = entity;
+    participant.personal = entity;
+    participant.entity = entity;
+    return participant;
   }
 }

@@ -24,4 +24,14 @@ describe("caller dependence", () => {
     expect(tracker.level).toBe("subject");
     expect(maxDependence("subject", "none")).toBe("subject");
   });
+
+  it("counts only reads of who the caller is: reading what every object has (as a template string does) leaves the level as it was", () => {
+    const tracker = new CallerDependenceTracker();
+    const caller = trackedCaller(user, tracker);
+    expect(typeof caller.toString).toBe("function");
+    expect(`${String(caller.constructor.name)} ${Object.keys(caller).length}`).toBe("Object 6");
+    expect(tracker.level).toBe("none");
+    expect(caller.homeNode).toBe("hst");
+    expect(tracker.level).toBe("group");
+  });
 });

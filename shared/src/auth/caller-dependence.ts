@@ -36,13 +36,18 @@ export class CallerDependenceTracker {
   }
 }
 
-const LEVEL_OF_PROPERTY: Record<string, CallerDependence> = { sub: "subject", homeNode: "group", roles: "group" };
+/** A Map, not an object: reading e.g. `toString` or `constructor` off the caller must not find Object.prototype's. */
+const LEVEL_OF_PROPERTY = new Map<PropertyKey, CallerDependence>([
+  ["sub", "subject"],
+  ["homeNode", "group"],
+  ["roles", "group"],
+]);
 
 /** The caller as resolvers see it: every read of who they are is recorded. */
 export function trackedCaller<C extends Caller>(caller: C, tracker: CallerDependenceTracker): C {
   return new Proxy(caller, {
     get(target, property, receiver) {
-      const level = typeof property === "string" ? LEVEL_OF_PROPERTY[property] : undefined;
+      const level = LEVEL_OF_PROPERTY.get(property);
       if (level) tracker.raise(level);
       return Reflect.get(target, property, receiver);
     },

@@ -123,6 +123,7 @@ export async function launchE2E(nodes: string[], options: E2EOptions = {}): Prom
     dataDir,
     freePorts: true,
     clusterTemplate: inject("clusterTemplate"),
+    fastPostgres: true,
     nodes,
     seed: options.seed ?? false,
     logLevel: "warn",

@@ -53,7 +53,7 @@ async function launchInto(options: ResolvedLaunchOptions, committed: ConsortiumR
   const fromTemplate = options.clusterTemplate !== undefined && !existsSync(layout.clusterDir);
   if (fromTemplate) copyCluster(options.clusterTemplate!, layout.clusterDir);
   log(`▸ PostgreSQL on 127.0.0.1:${ports.postgres} (cluster ${layout.clusterDir}${fromTemplate ? `, a copy of ${options.clusterTemplate}` : ""})`);
-  const postgres = await launchPostgres(layout.clusterDir, ports.postgres, join(layout.logsDir, "postgres.log"), log);
+  const postgres = await launchPostgres(layout.clusterDir, ports.postgres, join(layout.logsDir, "postgres.log"), log, options.fastPostgres);
   started.postgres = postgres;
   signal?.throwIfAborted();
 

@@ -40,6 +40,8 @@ export interface LaunchOptions {
    * parties whose database the copy lacks run their migrate step (tests).
    */
   clusterTemplate?: string;
+  /** PostgreSQL without fsync: faster commits, but a crash of the machine may lose committed work (tests only). */
+  fastPostgres?: boolean;
   /** Aborting stops whatever has started and rejects the launch. */
   signal?: AbortSignal;
   /** Receives the launcher's console lines (default: stdout). */
@@ -60,6 +62,7 @@ export interface ResolvedLaunchOptions {
   demoSignIn: boolean;
   accessTokenTtlSeconds: number;
   clusterTemplate: string | undefined;
+  fastPostgres: boolean;
   signal: AbortSignal | undefined;
   log: (line: string) => void;
 }
@@ -88,6 +91,7 @@ export function resolveLaunchOptions(options: LaunchOptions, registry: Consortiu
     demoSignIn: options.demoSignIn ?? true,
     accessTokenTtlSeconds: options.accessTokenTtlSeconds ?? accessTokenTtlFrom(process.env),
     clusterTemplate: options.clusterTemplate,
+    fastPostgres: options.fastPostgres ?? false,
     signal: options.signal,
     log: options.log ?? ((line) => process.stdout.write(`${line}\n`)),
   };

@@ -1,12 +1,13 @@
 /**
  * End-to-end harness: a real consortium (embedded PostgreSQL, node,
  * coordination and gateway processes) launched by the same launcher as
- * `npm start`, on free ports in a throw-away data directory. Every call acts
- * as someone: a user token minted with the launcher's keys, as a
+ * `npm start`, on free ports in a throw-away data directory whose cluster is
+ * a copy of the run's migrated template (cluster-template.setup.ts). Every
+ * call acts as someone: a user token minted with the launcher's keys, as a
  * university's identity provider would mint it.
  */
 import { chmodSync, mkdtempSync, rmSync } from "node:fs";
-import { expect } from "vitest";
+import { expect, inject } from "vitest";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Role, ServiceTokenSigner, graphqlRequest, issueUserToken, retriedWhenOverloaded, loadSigningKey, type GraphQLResult, type SigningKey } from "@tandem/shared";
@@ -121,6 +122,8 @@ export async function launchE2E(nodes: string[], options: E2EOptions = {}): Prom
   const consortium = await launchConsortium({
     dataDir,
     freePorts: true,
+    clusterTemplate: inject("clusterTemplate"),
+    fastPostgres: true,
     nodes,
     seed: options.seed ?? false,
     logLevel: "warn",

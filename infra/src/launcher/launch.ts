@@ -3,8 +3,9 @@
  * party, the migrate step of every service, every node and the coordination
  * service, demo data where none exists yet, then the gateway.
  */
-import { existsSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { execFileSync } from "node:child_process";
+import { existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
 import { loadRegistry, signingParties, type ConsortiumRegistry } from "@tandem/shared";
 import { ensureMatchingSecrets, ensurePartyKeys } from "./keys.js";
 import { repoPaths } from "../paths.js";
@@ -49,8 +50,10 @@ async function launchInto(options: ResolvedLaunchOptions, committed: ConsortiumR
   );
   const registry = writeEffectiveRegistry(committed, ports, layout.registryFile, keys, options.demoSignIn);
 
-  log(`▸ PostgreSQL on 127.0.0.1:${ports.postgres} (cluster ${layout.clusterDir})`);
-  const postgres = await launchPostgres(layout.clusterDir, ports.postgres, join(layout.logsDir, "postgres.log"), log);
+  const fromTemplate = options.clusterTemplate !== undefined && !existsSync(layout.clusterDir);
+  if (fromTemplate) copyCluster(options.clusterTemplate!, layout.clusterDir);
+  log(`▸ PostgreSQL on 127.0.0.1:${ports.postgres} (cluster ${layout.clusterDir}${fromTemplate ? `, a copy of ${options.clusterTemplate}` : ""})`);
+  const postgres = await launchPostgres(layout.clusterDir, ports.postgres, join(layout.logsDir, "postgres.log"), log, options.fastPostgres);
   started.postgres = postgres;
   signal?.throwIfAborted();
 
@@ -71,12 +74,20 @@ async function launchInto(options: ResolvedLaunchOptions, committed: ConsortiumR
     ...(options.demoSignIn ? { demoSignIn: { usersFile: layout.demoUsersFile, accessTokenTtlSeconds: options.accessTokenTtlSeconds } } : {}),
   });
   const services = parties.filter((party) => party.kind !== "gateway");
+  const created: PartySpec[] = [];
   for (const party of services) {
-    if (await postgres.server.createDatabase(party.database!)) log(`  created database ${party.database}`);
+    if (await postgres.server.createDatabase(party.database!)) {
+      log(`  created database ${party.database}`);
+      created.push(party);
+    }
   }
 
-  log(`▸ Migrating ${services.map((party) => party.id).join(", ")}`);
-  await migrateAll(services, layout, log);
+  // the template's databases hold the current schema already
+  const unmigrated = fromTemplate ? created : services;
+  if (unmigrated.length) {
+    log(`▸ Migrating ${unmigrated.map((party) => party.id).join(", ")}`);
+    await migrateAll(unmigrated, layout, log);
+  }
   signal?.throwIfAborted();
 
   log("▸ Starting the nodes and the coordination service");
@@ -125,6 +136,13 @@ async function migrateAll(parties: PartySpec[], layout: DataDirLayout, log: (lin
   if (failures.length) {
     throw new Error(`${failures.join("\n")}\n(A schema that changed during development needs a fresh data directory: npm run reset.)`);
   }
+}
+
+/** `cp -a` keeps the owner (the postgres OS user when we are root) and the modes PostgreSQL insists on. */
+function copyCluster(template: string, clusterDir: string): void {
+  if (!existsSync(join(template, "PG_VERSION"))) throw new Error(`The cluster template ${template} is not a PostgreSQL cluster`);
+  mkdirSync(dirname(clusterDir), { recursive: true });
+  execFileSync("cp", ["-a", template, clusterDir]);
 }
 
 function assertBuilt(scripts: string[]): void {

@@ -33,6 +33,15 @@ export interface LaunchOptions {
   demoSignIn?: boolean;
   /** Access-token lifetime of the demo providers (default TANDEM_ACCESS_TOKEN_TTL_SECONDS or 300). */
   accessTokenTtlSeconds?: number;
+  /**
+   * A stopped cluster directory whose databases already hold the current
+   * schema of the parties (see `buildClusterTemplate`). A data directory
+   * without a cluster gets a copy of it instead of initdb, and only the
+   * parties whose database the copy lacks run their migrate step (tests).
+   */
+  clusterTemplate?: string;
+  /** PostgreSQL without fsync: faster commits, but a crash of the machine may lose committed work (tests only). */
+  fastPostgres?: boolean;
   /** Aborting stops whatever has started and rejects the launch. */
   signal?: AbortSignal;
   /** Receives the launcher's console lines (default: stdout). */
@@ -52,6 +61,8 @@ export interface ResolvedLaunchOptions {
   env: Partial<Record<"node" | "coordination" | "gateway", Record<string, string>>>;
   demoSignIn: boolean;
   accessTokenTtlSeconds: number;
+  clusterTemplate: string | undefined;
+  fastPostgres: boolean;
   signal: AbortSignal | undefined;
   log: (line: string) => void;
 }
@@ -79,6 +90,8 @@ export function resolveLaunchOptions(options: LaunchOptions, registry: Consortiu
     env: options.env ?? {},
     demoSignIn: options.demoSignIn ?? true,
     accessTokenTtlSeconds: options.accessTokenTtlSeconds ?? accessTokenTtlFrom(process.env),
+    clusterTemplate: options.clusterTemplate,
+    fastPostgres: options.fastPostgres ?? false,
     signal: options.signal,
     log: options.log ?? ((line) => process.stdout.write(`${line}\n`)),
   };

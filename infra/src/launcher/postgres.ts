@@ -80,13 +80,14 @@ function isWorthShowing(line: string): boolean {
 }
 
 /** Starts the cluster; call checkBeforeStart and stopOrphanedPostmaster first. */
-export async function launchPostgres(clusterDir: string, port: number, logFile: string, report: (line: string) => void): Promise<LaunchedPostgres> {
+export async function launchPostgres(clusterDir: string, port: number, logFile: string, report: (line: string) => void, fast = false): Promise<LaunchedPostgres> {
   const log = createWriteStream(logFile, { flags: "a" });
   let stopping = false;
   const server = await startEmbeddedPostgres({
     clusterDir,
     port,
     persistent: true,
+    fast,
     onLog: (text) => {
       log.write(text.endsWith("\n") ? text : `${text}\n`);
       if (stopping) return;

@@ -9,7 +9,7 @@
 import { chmodSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { readDemoUsers, type DemoParticipant } from "../demo-users.js";
 import type { Consortium } from "../launcher/consortium.js";
 import { dataDirLayout } from "../launcher/data-dir.js";
@@ -28,7 +28,8 @@ const logged: string[] = [];
 beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), "tandem-demo-seed-"));
   chmodSync(dataDir, 0o755); // the cluster runs as the postgres OS user when we are root
-  consortium = await launchConsortium({ dataDir, freePorts: true, nodes: NODES, seed: true, logLevel: "warn", log: (line) => logged.push(line) });
+  // the databases come migrated from the run's template (the launcher's own tests cover the migrate step)
+  consortium = await launchConsortium({ dataDir, freePorts: true, clusterTemplate: inject("clusterTemplate"), nodes: NODES, seed: true, logLevel: "warn", log: (line) => logged.push(line) });
   const { registry } = consortium;
   actors = seedActors(consortium.gatewayUrl!, dataDirLayout(dataDir).keysDir, registry.consortium.id, registry.coordination.id);
 }, 240_000);

@@ -223,7 +223,8 @@ async function watchRound(words: Words, cohort: Cohort): Promise<{ page: Page; r
 
   // running, then done, without a reload
   try {
-    await page.getByTestId("round-status").getByText(words.running).waitFor({ timeout: 10_000 });
+    // the profiles wait for this, so a long wait costs nothing when the page is quick (a page that missed the step reads the round again after 5 s of silence, later on a loaded machine); held and served, they stay inside the round's 30 s for its fetch
+    await page.getByTestId("round-status").getByText(words.running).waitFor({ timeout: 25_000 });
   } finally {
     release();
   }

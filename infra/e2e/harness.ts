@@ -129,7 +129,8 @@ export async function launchE2E(nodes: string[], options: E2EOptions = {}): Prom
     logLevel: "warn",
     log: () => undefined,
     env: {
-      gateway: { HEALTH_INTERVAL_MS: "500", NODE_TIMEOUT_MS: "3000", BREAKER_RESET_MS: "1000", FACT_SWEEP_INTERVAL_MS: "500", ...options.gatewayEnv },
+      // a seeded launch runs the demo's seeding (hundreds of calls) through this gateway while another file loads the machine: a call there once took over 3 s; no seeded file tests the node timeout
+      gateway: { HEALTH_INTERVAL_MS: "500", NODE_TIMEOUT_MS: options.seed ? "10000" : "3000", BREAKER_RESET_MS: "1000", FACT_SWEEP_INTERVAL_MS: "500", ...options.gatewayEnv },
       ...(options.coordinationEnv && { coordination: options.coordinationEnv }),
       ...(options.nodeEnv && { node: options.nodeEnv }),
     },

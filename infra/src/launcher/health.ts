@@ -4,6 +4,8 @@ import { describeExit, type ServiceProcess } from "./service-process.js";
 
 const POLL_MS = 150;
 export const HEALTH_TIMEOUT_MS = 60_000;
+/** What each service started at the same time adds to the wait for all of them. */
+export const START_MS_PER_SERVICE = 3_000;
 
 export async function isHealthy(url: string): Promise<boolean> {
   try {

@@ -12,7 +12,7 @@ import { repoPaths } from "../paths.js";
 import { seedActors, seedConsortium } from "../seed/index.js";
 import { Consortium, shutdown, type StartedProcesses } from "./consortium.js";
 import { dataDirLayout, logFileOf, prepareDataDir, type DataDirLayout } from "./data-dir.js";
-import { waitForHealth } from "./health.js";
+import { HEALTH_TIMEOUT_MS, START_MS_PER_SERVICE, waitForHealth } from "./health.js";
 import { acquireLock } from "./lock.js";
 import { planPorts, resolveLaunchOptions, type LaunchOptions, type ResolvedLaunchOptions } from "./options.js";
 import { planParties, type PartySpec } from "./party.js";
@@ -126,7 +126,9 @@ async function startAndWait(parties: PartySpec[], layout: DataDirLayout, started
     service.start();
     started.services.push(service);
   }
-  await Promise.all(services.map((service) => waitForHealth(service, signal)));
+  // they start at once and share the machine's cores: the wait grows with how many (41 services on two cores once took over 60 s)
+  const timeoutMs = HEALTH_TIMEOUT_MS + START_MS_PER_SERVICE * services.length;
+  await Promise.all(services.map((service) => waitForHealth(service, signal, timeoutMs)));
 }
 
 /** Waits for every migration, so that cleanup after a failure does not stop PostgreSQL under the others. */

@@ -10,6 +10,7 @@
 import { spawn } from "node:child_process";
 import { generateKeyPairSync, sign } from "node:crypto";
 import { Agent, request } from "node:http";
+import { median, round } from "./gateway-stats.js";
 
 export interface Calibration {
   /** CPU µs per Ed25519 signature of 200 bytes. */
@@ -49,9 +50,6 @@ function cpuUs(): number {
   return usage.user + usage.system;
 }
 
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
-const round1 = (value: number) => Math.round(value * 10) / 10;
-
 /** CPU µs per call of `work`, the median of `rounds` rounds of `count` calls. */
 function perCall(count: number, rounds: number, work: () => void): number {
   const results: number[] = [];
@@ -60,7 +58,7 @@ function perCall(count: number, rounds: number, work: () => void): number {
     for (let index = 0; index < count; index++) work();
     results.push((cpuUs() - before) / count);
   }
-  return round1(median(results));
+  return round(median(results)!);
 }
 
 export async function measureCalibration(counts: CalibrationCounts = DEFAULT_COUNTS): Promise<Calibration> {
@@ -129,7 +127,7 @@ async function httpExchange(counts: CalibrationCounts): Promise<Calibration["htt
       client.push((cpuUs() - before) / counts.exchanges);
       served.push(((await serverCpuUs()) - serverBefore) / counts.exchanges);
     }
-    return { client: round1(median(client)), server: round1(median(served)) };
+    return { client: round(median(client)!), server: round(median(served)!) };
   } finally {
     agent.destroy();
     server.kill();
